@@ -1,0 +1,850 @@
+/*
+ * Copyright (c) 2026 The ns-3 mms module authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "wsp-content-type.h"
+
+#include <algorithm>
+#include <cctype>
+#include <sstream>
+
+namespace ns3
+{
+
+namespace
+{
+
+// Well-known content types: WAP-230 (WSP) Table 40 and its continuation in the OMNA "WSP Content
+// Type Codes" registry; the same assignments appear in Wireshark's packet-wsp.c.
+const char* const g_wellKnownMedia[] = {
+    "*/*",                                       // 0x00
+    "text/*",                                    // 0x01
+    "text/html",                                 // 0x02
+    "text/plain",                                // 0x03
+    "text/x-hdml",                               // 0x04
+    "text/x-ttml",                               // 0x05
+    "text/x-vCalendar",                          // 0x06
+    "text/x-vCard",                              // 0x07
+    "text/vnd.wap.wml",                          // 0x08
+    "text/vnd.wap.wmlscript",                    // 0x09
+    "text/vnd.wap.wta-event",                    // 0x0A
+    "multipart/*",                               // 0x0B
+    "multipart/mixed",                           // 0x0C
+    "multipart/form-data",                       // 0x0D
+    "multipart/byterantes",                      // 0x0E (sic, as assigned)
+    "multipart/alternative",                     // 0x0F
+    "application/*",                             // 0x10
+    "application/java-vm",                       // 0x11
+    "application/x-www-form-urlencoded",         // 0x12
+    "application/x-hdmlc",                       // 0x13
+    "application/vnd.wap.wmlc",                  // 0x14
+    "application/vnd.wap.wmlscriptc",            // 0x15
+    "application/vnd.wap.wta-eventc",            // 0x16
+    "application/vnd.wap.uaprof",                // 0x17
+    "application/vnd.wap.wtls-ca-certificate",   // 0x18
+    "application/vnd.wap.wtls-user-certificate", // 0x19
+    "application/x-x509-ca-cert",                // 0x1A
+    "application/x-x509-user-cert",              // 0x1B
+    "image/*",                                   // 0x1C
+    "image/gif",                                 // 0x1D
+    "image/jpeg",                                // 0x1E
+    "image/tiff",                                // 0x1F
+    "image/png",                                 // 0x20
+    "image/vnd.wap.wbmp",                        // 0x21
+    "application/vnd.wap.multipart.*",           // 0x22
+    "application/vnd.wap.multipart.mixed",       // 0x23
+    "application/vnd.wap.multipart.form-data",   // 0x24
+    "application/vnd.wap.multipart.byteranges",  // 0x25
+    "application/vnd.wap.multipart.alternative", // 0x26
+    "application/xml",                           // 0x27
+    "text/xml",                                  // 0x28
+    "application/vnd.wap.wbxml",                 // 0x29
+    "application/x-x968-cross-cert",             // 0x2A
+    "application/x-x968-ca-cert",                // 0x2B
+    "application/x-x968-user-cert",              // 0x2C
+    "text/vnd.wap.si",                           // 0x2D
+    "application/vnd.wap.sic",                   // 0x2E
+    "text/vnd.wap.sl",                           // 0x2F
+    "application/vnd.wap.slc",                   // 0x30
+    "text/vnd.wap.co",                           // 0x31
+    "application/vnd.wap.coc",                   // 0x32
+    "application/vnd.wap.multipart.related",     // 0x33
+    "application/vnd.wap.sia",                   // 0x34
+    "text/vnd.wap.connectivity-xml",             // 0x35
+    "application/vnd.wap.connectivity-wbxml",    // 0x36
+    "application/pkcs7-mime",                    // 0x37
+    "application/vnd.wap.hashed-certificate",    // 0x38
+    "application/vnd.wap.signed-certificate",    // 0x39
+    "application/vnd.wap.cert-response",         // 0x3A
+    "application/xhtml+xml",                     // 0x3B
+    "application/wml+xml",                       // 0x3C
+    "text/css",                                  // 0x3D
+    "application/vnd.wap.mms-message",           // 0x3E
+    "application/vnd.wap.rollover-certificate",  // 0x3F
+    "application/vnd.wap.locc+wbxml",            // 0x40
+    "application/vnd.wap.loc+xml",               // 0x41
+    "application/vnd.syncml.dm+wbxml",           // 0x42
+    "application/vnd.syncml.dm+xml",             // 0x43
+    "application/vnd.syncml.notification",       // 0x44
+    "application/vnd.wap.xhtml+xml",             // 0x45
+    "application/vnd.wv.csp.cir",                // 0x46
+    "application/vnd.oma.dd+xml",                // 0x47
+    "application/vnd.oma.drm.message",           // 0x48
+    "application/vnd.oma.drm.content",           // 0x49
+    "application/vnd.oma.drm.rights+xml",        // 0x4A
+    "application/vnd.oma.drm.rights+wbxml",      // 0x4B
+    "application/vnd.wv.csp+xml",                // 0x4C
+    "application/vnd.wv.csp+wbxml",              // 0x4D
+    "application/vnd.syncml.ds.notification",    // 0x4E
+    "audio/*",                                   // 0x4F
+    "video/*",                                   // 0x50
+    "application/vnd.oma.dd2+xml",               // 0x51
+    "application/mikey",                         // 0x52
+};
+
+constexpr std::size_t g_wellKnownMediaCount =
+    sizeof(g_wellKnownMedia) / sizeof(g_wellKnownMedia[0]);
+
+bool
+EqualsIgnoreCase(const std::string& a, const char* b)
+{
+    std::size_t n = a.size();
+    for (std::size_t i = 0; i < n; ++i)
+    {
+        if (b[i] == '\0'
+            || std::tolower(static_cast<unsigned char>(a[i]))
+                   != std::tolower(static_cast<unsigned char>(b[i])))
+        {
+            return false;
+        }
+    }
+    return b[n] == '\0';
+}
+
+/// Value encodings of the typed parameters we model.
+enum class ParamValue
+{
+    Integer,     // Integer-value
+    Uintvar,     // Q-value
+    ShortOrText, // Version-value, Constrained-encoding: Short-integer or Text-string
+    Charset,     // Well-known-charset (Integer-value) or a textual charset
+    Text,        // Text-value
+    Untyped,     // Integer-value or Text-value
+};
+
+ParamValue
+ParamValueOf(int code)
+{
+    switch (code)
+    {
+        case 0x00:
+            return ParamValue::Uintvar;
+        case 0x01:
+            return ParamValue::Charset;
+        case 0x02:
+        case 0x09:
+            return ParamValue::ShortOrText;
+        case 0x03:
+        case 0x0E:
+        case 0x11:
+        case 0x13:
+        case 0x14:
+        case 0x15:
+        case 0x16:
+            return ParamValue::Integer;
+        case 0x05:
+        case 0x06:
+        case 0x0A:
+        case 0x0B:
+        case 0x0C:
+        case 0x0D:
+        case 0x0F:
+        case 0x10:
+        case 0x12:
+        case 0x17:
+        case 0x18:
+        case 0x19:
+        case 0x1A:
+        case 0x1B:
+        case 0x1C:
+        case 0x1D:
+            return ParamValue::Text;
+        default:
+            return ParamValue::Untyped;
+    }
+}
+
+bool
+IsTextOctet(uint8_t o)
+{
+    return o == 0 || (o >= 0x20 && o <= 0x7F);
+}
+
+/// Text-value: No-value (0x00), Token-text, or Quoted-string.
+std::string
+ReadTextValue(WspReader& r, const char* field)
+{
+    if (r.PeekOctet() == 0x22)
+    {
+        return "\"" + r.ReadQuotedString(field);
+    }
+    return r.ReadTextString(field);
+}
+
+void
+WriteTextValue(WspWriter& w, const std::string& s)
+{
+    if (!s.empty() && s[0] == '"')
+    {
+        w.WriteQuotedString(s.substr(1));
+    }
+    else
+    {
+        w.WriteTextString(s);
+    }
+}
+
+WspParameter
+ReadParameter(WspReader& r, const char* field)
+{
+    WspParameter p;
+    ParamValue kind;
+    if (r.PeekOctet() >= 0x80 || (r.PeekOctet() >= 1 && r.PeekOctet() <= 30))
+    {
+        uint64_t code = r.ReadIntegerValue(field);
+        if (code > 0x7F)
+        {
+            r.Fail(field, "parameter code " + std::to_string(code) + " is not assigned");
+            return p;
+        }
+        p.code = static_cast<int>(code);
+        kind = ParamValueOf(p.code);
+    }
+    else
+    {
+        p.name = r.ReadTextString(field);
+        kind = ParamValue::Untyped;
+    }
+    if (!r.Ok())
+    {
+        return p;
+    }
+    if (r.IsAtEnd())
+    {
+        r.Fail(field, "parameter has no value");
+        return p;
+    }
+    uint8_t o = r.PeekOctet();
+    switch (kind)
+    {
+        case ParamValue::Uintvar:
+            p.isInteger = true;
+            p.integer = r.ReadUintvar(field);
+            break;
+        case ParamValue::Integer:
+            p.isInteger = true;
+            p.integer = r.ReadIntegerValue(field);
+            break;
+        case ParamValue::ShortOrText:
+            if (o >= 0x80)
+            {
+                p.isInteger = true;
+                p.integer = r.ReadShortInteger(field);
+            }
+            else
+            {
+                p.text = r.ReadTextString(field);
+            }
+            break;
+        case ParamValue::Charset:
+        case ParamValue::Untyped:
+            if (o >= 0x80 || (o >= 1 && o <= 30))
+            {
+                p.isInteger = true;
+                p.integer = r.ReadIntegerValue(field);
+            }
+            else
+            {
+                p.text = ReadTextValue(r, field);
+            }
+            break;
+        case ParamValue::Text:
+            p.text = ReadTextValue(r, field);
+            break;
+    }
+    return p;
+}
+
+void
+WriteParameter(WspWriter& w, const WspParameter& p)
+{
+    ParamValue kind = ParamValue::Untyped;
+    if (p.code >= 0)
+    {
+        w.WriteShortInteger(static_cast<uint8_t>(p.code));
+        kind = ParamValueOf(p.code);
+    }
+    else
+    {
+        w.WriteTextString(p.name);
+    }
+    if (!p.isInteger)
+    {
+        if (kind == ParamValue::ShortOrText)
+        {
+            w.WriteTextString(p.text);
+        }
+        else
+        {
+            WriteTextValue(w, p.text);
+        }
+        return;
+    }
+    switch (kind)
+    {
+        case ParamValue::Uintvar:
+            w.WriteUintvar(static_cast<uint32_t>(p.integer));
+            break;
+        case ParamValue::ShortOrText:
+            w.WriteShortInteger(static_cast<uint8_t>(p.integer & 0x7F));
+            break;
+        default:
+            w.WriteIntegerValue(p.integer);
+            break;
+    }
+}
+
+const WspParameter*
+FindParam(const std::vector<WspParameter>& params, int code1, int code2)
+{
+    for (const auto& p : params)
+    {
+        if (p.code >= 0 && (p.code == code1 || p.code == code2))
+        {
+            return &p;
+        }
+    }
+    return nullptr;
+}
+
+std::string
+ParamText(const WspParameter* p)
+{
+    if (!p)
+    {
+        return "";
+    }
+    if (p->isInteger)
+    {
+        return std::to_string(p->integer);
+    }
+    return (!p->text.empty() && p->text[0] == '"') ? p->text.substr(1) : p->text;
+}
+
+} // namespace
+
+// ------------------------------------------------------------------------------ WspParameter
+
+bool
+WspParameter::operator==(const WspParameter& o) const
+{
+    return code == o.code && name == o.name && isInteger == o.isInteger
+           && (isInteger ? integer == o.integer : text == o.text);
+}
+
+const char*
+WspParam::Name(int code)
+{
+    // WAP-230 Table 38 (well-known parameter assignments).
+    static const char* const names[] = {
+        "q",         "charset",       "level",
+        "type",      nullptr,         "name",
+        "filename",  "differences",   "padding",
+        "type",      "start",         "start-info",
+        "comment",   "domain",        "max-age",
+        "path",      "secure",        "sec",
+        "mac",       "creation-date", "modification-date",
+        "read-date", "size",          "name",
+        "filename",  "start",         "start-info",
+        "comment",   "domain",        "path",
+    };
+    if (code < 0 || code >= static_cast<int>(sizeof(names) / sizeof(names[0])))
+    {
+        return nullptr;
+    }
+    return names[code];
+}
+
+// ---------------------------------------------------------------------------- WspContentType
+
+WspContentType::WspContentType(const std::string& mediaType)
+    : m_mediaType(mediaType)
+{
+}
+
+const std::string&
+WspContentType::GetMediaType() const
+{
+    return m_mediaType;
+}
+
+void
+WspContentType::SetMediaType(const std::string& mediaType)
+{
+    m_mediaType = mediaType;
+    m_original.clear();
+}
+
+const std::vector<WspParameter>&
+WspContentType::GetParameters() const
+{
+    return m_params;
+}
+
+void
+WspContentType::AddParameter(const WspParameter& p)
+{
+    m_params.push_back(p);
+    m_original.clear();
+}
+
+void
+WspContentType::SetTextParameter(int code, const std::string& value)
+{
+    m_original.clear();
+    for (auto& p : m_params)
+    {
+        if (p.code == code)
+        {
+            p.isInteger = false;
+            p.text = value;
+            return;
+        }
+    }
+    WspParameter p;
+    p.code = code;
+    p.text = value;
+    m_params.push_back(p);
+}
+
+void
+WspContentType::SetIntegerParameter(int code, uint64_t value)
+{
+    m_original.clear();
+    for (auto& p : m_params)
+    {
+        if (p.code == code)
+        {
+            p.isInteger = true;
+            p.integer = value;
+            return;
+        }
+    }
+    WspParameter p;
+    p.code = code;
+    p.isInteger = true;
+    p.integer = value;
+    m_params.push_back(p);
+}
+
+uint32_t
+WspContentType::GetCharset() const
+{
+    const WspParameter* p = FindParam(m_params, WspParam::CHARSET, WspParam::CHARSET);
+    if (!p)
+    {
+        return 0;
+    }
+    return p->isInteger ? static_cast<uint32_t>(p->integer) : WspCharset::FromName(p->text);
+}
+
+void
+WspContentType::SetCharset(uint32_t mibEnum)
+{
+    SetIntegerParameter(WspParam::CHARSET, mibEnum);
+}
+
+std::string
+WspContentType::GetType() const
+{
+    const WspParameter* p = FindParam(m_params, WspParam::TYPE, WspParam::TYPE);
+    if (p && p->isInteger)
+    {
+        return WellKnownName(static_cast<uint32_t>(p->integer));
+    }
+    return ParamText(p);
+}
+
+std::string
+WspContentType::GetStart() const
+{
+    return ParamText(FindParam(m_params, WspParam::START, WspParam::START_14));
+}
+
+std::string
+WspContentType::GetName() const
+{
+    return ParamText(FindParam(m_params, WspParam::NAME, WspParam::NAME_14));
+}
+
+bool
+WspContentType::IsMultipart() const
+{
+    auto startsWith = [this](const std::string& prefix)
+    {
+        return m_mediaType.size() >= prefix.size()
+               && std::equal(prefix.begin(),
+                             prefix.end(),
+                             m_mediaType.begin(),
+                             [](char a, char b)
+                             {
+                                 return std::tolower(static_cast<unsigned char>(a)) == b;
+                             });
+    };
+    return startsWith("multipart/") || startsWith("application/vnd.wap.multipart.");
+}
+
+int
+WspContentType::WellKnownCode(const std::string& mediaType)
+{
+    for (std::size_t i = 0; i < g_wellKnownMediaCount; ++i)
+    {
+        if (EqualsIgnoreCase(mediaType, g_wellKnownMedia[i]))
+        {
+            return static_cast<int>(i);
+        }
+    }
+    return -1;
+}
+
+std::string
+WspContentType::WellKnownName(uint32_t code)
+{
+    return code < g_wellKnownMediaCount ? g_wellKnownMedia[code] : "";
+}
+
+void
+WspContentType::EncodeCanonical(WspWriter& w) const
+{
+    int code = WellKnownCode(m_mediaType);
+    if (m_params.empty())
+    {
+        if (code >= 0)
+        {
+            w.WriteShortInteger(static_cast<uint8_t>(code));
+        }
+        else
+        {
+            w.WriteTextString(m_mediaType);
+        }
+        return;
+    }
+    WspWriter body;
+    if (code >= 0)
+    {
+        body.WriteShortInteger(static_cast<uint8_t>(code));
+    }
+    else
+    {
+        body.WriteTextString(m_mediaType);
+    }
+    for (const auto& p : m_params)
+    {
+        WriteParameter(body, p);
+    }
+    w.WriteValueLength(static_cast<uint32_t>(body.GetSize()));
+    w.WriteBytes(body.GetBuffer());
+}
+
+void
+WspContentType::Encode(WspWriter& w) const
+{
+    if (!m_original.empty())
+    {
+        w.WriteBytes(m_original);
+        return;
+    }
+    EncodeCanonical(w);
+}
+
+std::size_t
+WspContentType::GetEncodedSize() const
+{
+    if (!m_original.empty())
+    {
+        return m_original.size();
+    }
+    WspWriter w;
+    EncodeCanonical(w);
+    return w.GetSize();
+}
+
+WspContentType
+WspContentType::Decode(WspReader& r, const char* field)
+{
+    WspContentType ct;
+    const uint8_t* start = r.Current();
+    std::size_t startOffset = r.GetOffset();
+    if (r.IsAtEnd())
+    {
+        r.Fail(field, "expected a Content-type-value, found the end of data");
+        return ct;
+    }
+    uint8_t o = r.PeekOctet();
+    if (o >= 0x80)
+    {
+        uint8_t code = r.ReadShortInteger(field);
+        ct.m_mediaType = WellKnownName(code);
+        if (ct.m_mediaType.empty())
+        {
+            std::ostringstream os;
+            os << "x-wsp-content-type-0x" << std::hex << unsigned(code);
+            ct.m_mediaType = os.str();
+        }
+    }
+    else if (IsTextOctet(o))
+    {
+        ct.m_mediaType = r.ReadTextString(field);
+    }
+    else
+    {
+        uint32_t len = r.ReadValueLength(field);
+        WspReader sub = r.ReadSub(len, field);
+        if (sub.IsAtEnd())
+        {
+            sub.Fail(field, "general-form content type has no media type");
+        }
+        uint8_t m = sub.PeekOctet();
+        if (m >= 0x80 || (m >= 1 && m <= 30))
+        {
+            uint64_t code = sub.ReadIntegerValue(field);
+            ct.m_mediaType = WellKnownName(static_cast<uint32_t>(code));
+            if (ct.m_mediaType.empty())
+            {
+                ct.m_mediaType = "x-wsp-content-type-" + std::to_string(code);
+            }
+        }
+        else
+        {
+            ct.m_mediaType = sub.ReadTextString(field);
+        }
+        while (sub.Ok() && !sub.IsAtEnd())
+        {
+            ct.m_params.push_back(ReadParameter(sub, field));
+        }
+        r.Absorb(sub);
+    }
+    if (r.Ok())
+    {
+        std::size_t used = r.GetOffset() - startOffset;
+        WspWriter canonical;
+        ct.EncodeCanonical(canonical);
+        if (canonical.GetSize() != used
+            || !std::equal(canonical.GetBuffer().begin(), canonical.GetBuffer().end(), start))
+        {
+            ct.m_original.assign(start, start + used);
+        }
+    }
+    return ct;
+}
+
+std::string
+WspContentType::ToString() const
+{
+    std::ostringstream os;
+    os << m_mediaType;
+    for (const auto& p : m_params)
+    {
+        const char* n = p.code >= 0 ? WspParam::Name(p.code) : nullptr;
+        std::string name = p.code >= 0 ? (n ? n : "param-" + std::to_string(p.code)) : p.name;
+        os << "; " << name << "=";
+        if (p.code == WspParam::CHARSET && p.isInteger)
+        {
+            const char* cs = WspCharset::Name(static_cast<uint32_t>(p.integer));
+            os << (cs ? cs : std::to_string(p.integer));
+        }
+        else if (p.code == WspParam::TYPE && p.isInteger)
+        {
+            os << WellKnownName(static_cast<uint32_t>(p.integer));
+        }
+        else
+        {
+            os << ParamText(&p);
+        }
+    }
+    return os.str();
+}
+
+bool
+WspContentType::operator==(const WspContentType& o) const
+{
+    return m_mediaType == o.m_mediaType && m_params == o.m_params;
+}
+
+// ----------------------------------------------------------------------------- WspPartHeader
+
+std::vector<uint8_t>
+WspReadRawValue(WspReader& r, const char* field)
+{
+    const uint8_t* start = r.Current();
+    std::size_t startOffset = r.GetOffset();
+    if (r.IsAtEnd())
+    {
+        r.Fail(field, "expected a value, found the end of data");
+        return {};
+    }
+    uint8_t o = r.PeekOctet();
+    if (o >= 0x80)
+    {
+        r.ReadOctet(field);
+    }
+    else if (o >= 1 && o <= 31)
+    {
+        uint32_t len = r.ReadValueLength(field);
+        r.Skip(len, field);
+    }
+    else
+    {
+        r.ReadTextString(field);
+    }
+    if (!r.Ok())
+    {
+        return {};
+    }
+    return std::vector<uint8_t>(start, start + (r.GetOffset() - startOffset));
+}
+
+bool
+WspPartHeader::operator==(const WspPartHeader& o) const
+{
+    return code == o.code && name == o.name && value == o.value && raw == o.raw
+           && (code != CONTENT_ID || quoted == o.quoted);
+}
+
+WspPartHeader
+WspPartHeader::ContentId(const std::string& id)
+{
+    WspPartHeader h;
+    h.code = CONTENT_ID;
+    h.value = id;
+    return h;
+}
+
+WspPartHeader
+WspPartHeader::ContentLocation(const std::string& uri)
+{
+    WspPartHeader h;
+    h.code = CONTENT_LOCATION;
+    h.value = uri;
+    return h;
+}
+
+std::string
+WspPartHeader::GetName() const
+{
+    if (code == CONTENT_ID)
+    {
+        return "Content-ID";
+    }
+    if (code == CONTENT_LOCATION)
+    {
+        return "Content-Location";
+    }
+    if (code < 0)
+    {
+        return name;
+    }
+    std::ostringstream os;
+    os << "header-0x" << std::hex << code;
+    return os.str();
+}
+
+std::string
+WspPartHeader::FormatValue() const
+{
+    if (!raw.empty())
+    {
+        return "hex:" + WspToHex(raw);
+    }
+    return value;
+}
+
+void
+WspPartHeader::Encode(WspWriter& w) const
+{
+    if (code < 0)
+    {
+        w.WriteTextString(name);
+        w.WriteTextString(value);
+        return;
+    }
+    w.WriteShortInteger(static_cast<uint8_t>(code));
+    if (!raw.empty())
+    {
+        w.WriteBytes(raw);
+    }
+    else if (code == CONTENT_ID)
+    {
+        if (quoted)
+        {
+            w.WriteQuotedString(value);
+        }
+        else
+        {
+            w.WriteTextString(value);
+        }
+    }
+    else
+    {
+        w.WriteTextString(value);
+    }
+}
+
+std::size_t
+WspPartHeader::GetEncodedSize() const
+{
+    WspWriter w;
+    Encode(w);
+    return w.GetSize();
+}
+
+WspPartHeader
+WspPartHeader::Decode(WspReader& r)
+{
+    WspPartHeader h;
+    uint8_t o = r.PeekOctet();
+    if (o >= 0x80)
+    {
+        h.code = r.ReadOctet("part header") & 0x7F;
+        if (h.code == CONTENT_ID)
+        {
+            h.quoted = r.PeekOctet() == 0x22;
+            h.value = h.quoted ? r.ReadQuotedString("Content-ID") : r.ReadTextString("Content-ID");
+        }
+        else if (h.code == CONTENT_LOCATION && r.PeekIsText())
+        {
+            h.value = r.ReadTextString("Content-Location");
+        }
+        else
+        {
+            h.raw = WspReadRawValue(r, "part header");
+        }
+    }
+    else if (o >= 0x20)
+    {
+        h.name = r.ReadTextString("part header name");
+        h.value = r.ReadTextString(h.name.c_str());
+    }
+    else
+    {
+        std::ostringstream os;
+        os << "octet 0x" << std::hex << unsigned(o)
+           << " does not start a header (code page shifts are not supported)";
+        r.Fail("part header", os.str());
+    }
+    return h;
+}
+
+} // namespace ns3

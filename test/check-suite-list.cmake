@@ -1,0 +1,26 @@
+# Compares the suites the test runner knows (--list) with those registered in CTest.
+# Usage: cmake -DRUNNER=... -DEXPECTED=... -P check-suite-list.cmake
+execute_process(COMMAND ${RUNNER} --list OUTPUT_VARIABLE listed RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "${RUNNER} --list failed (${rc})")
+endif()
+string(REGEX REPLACE "\n+$" "" listed "${listed}")
+string(REPLACE "\n" ";" listed "${listed}")
+set(names "")
+foreach(line ${listed})
+  string(STRIP "${line}" line)
+  # ns-3 prints "<type> <name>" with --print-test-type only; plain --list prints names.
+  if(NOT line STREQUAL "")
+    list(APPEND names ${line})
+  endif()
+endforeach()
+list(SORT names)
+file(READ ${EXPECTED} expected)
+string(REGEX REPLACE "\n+$" "" expected "${expected}")
+string(REPLACE "\n" ";" expected "${expected}")
+if(NOT names STREQUAL expected)
+  message(FATAL_ERROR "runner suites [${names}] differ from CTest tests [${expected}]: "
+                      "name each test file test/<suite>-test-suite.cc")
+endif()
+list(LENGTH names n)
+message(STATUS "the runner lists the ${n} suites registered in CTest")

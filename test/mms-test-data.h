@@ -1,0 +1,45 @@
+/*
+ * Copyright (c) 2026 The ns-3 mms module authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef MMS_TEST_DATA_H
+#define MMS_TEST_DATA_H
+
+// Where the tests find the module's data files (test/data/...) and tools, in the standalone
+// build and inside an ns-3 source tree.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace ns3
+{
+namespace mmstest
+{
+
+/// Absolute or working-directory-relative path of a file under the module's source folder,
+/// e.g. MmsSourcePath("test/data/real-pdus/MANIFEST.tsv").
+std::string MmsSourcePath(const std::string& relative);
+
+/// Read a whole file; false if it cannot be read.
+bool ReadFile(const std::string& path, std::string& contents);
+
+/// Read a .hex file (hex digits, white space ignored) into bytes; false on error.
+bool ReadHexFile(const std::string& path, std::vector<uint8_t>& bytes, std::string* error);
+
+/// Run a shell command, capturing its standard output; returns the exit status (-1 if it could
+/// not be started).
+int RunCommand(const std::string& command, std::string& output);
+
+/// Path of a program named `name` (e.g. "tshark"), or "" if it is not on PATH.
+std::string FindProgram(const std::string& name);
+
+/// Path of the built mms-pdu command ("" if unknown in this build).
+std::string MmsPduToolPath();
+
+} // namespace mmstest
+} // namespace ns3
+
+#endif /* MMS_TEST_DATA_H */

@@ -1,0 +1,41 @@
+# -*- Mode: python; py-indent-offset: 4; indent-tabs-mode: nil; coding: utf-8; -*-
+# waf build of the ns-3 "mms" module, for waf-era ns-3 source trees (3.35 and before): put this
+# folder at contrib/mms (or src/mms) and run ./waf configure --enable-examples --enable-tests.
+# It declares the same sources, headers, tests and examples as CMakeLists.txt.
+# See doc/in-tree-builds.md for how this was checked.
+
+
+def configure(conf):
+    # ns-3's stats module runs the same check; not mandatory here either, so that a tree
+    # without SQLite still configures (as the CMake in-tree build links SQLite only if found).
+    conf.env['MMS_HAVE_SQLITE3'] = bool(conf.check_cfg(
+        package='sqlite3', uselib_store='SQLITE3', args=['--cflags', '--libs'],
+        mandatory=False))
+    # The module is C++17. ns-3.33 and later already build with -std=c++17; older trees use an
+    # older standard, which the last -std flag on the command line overrides.
+    if not any(f in ('-std=c++17', '-std=c++2a', '-std=c++20', '-std=gnu++17')
+               for f in conf.env['CXXFLAGS']):
+        conf.env.append_value('CXXFLAGS', ['-std=c++17'])
+
+
+def build(bld):
+    deps = ['core', 'network', 'internet', 'applications', 'point-to-point', 'stats']
+    module = bld.create_ns3_module('mms', deps)
+    module.source = sorted(str(n.path_from(bld.path))
+                           for n in bld.path.ant_glob(['model/*.cc', 'helper/*.cc']))
+    if bld.env['MMS_HAVE_SQLITE3']:
+        module.use.append('SQLITE3')
+
+    module_test = bld.create_ns3_module_test_library('mms')
+    module_test.source = ['test/mms-test-data.cc'] + sorted(
+        str(n.path_from(bld.path)) for n in bld.path.ant_glob('test/*-test-suite.cc'))
+    # The tests find their data files by absolute path, wherever test.py runs them from.
+    module_test.defines = ['MMS_SOURCE_DIR="%s"' % bld.path.abspath()]
+
+    headers = bld(features='ns3header')
+    headers.module = 'mms'
+    headers.source = sorted(str(n.path_from(bld.path))
+                            for n in bld.path.ant_glob(['model/*.h', 'helper/*.h']))
+
+    if bld.env.ENABLE_EXAMPLES:
+        bld.recurse('examples')

@@ -1032,12 +1032,18 @@ MmsPdu::Decode(const uint8_t* data,
             else if (r.Ok())
             {
                 // Keep the original octets when they differ from the canonical encoding.
+                // A text that ran to the end of the input without its NUL is not kept raw:
+                // re-encoded elsewhere it would swallow what follows; it gets its NUL back.
                 std::size_t used = r.GetOffset() - valueOffset;
+                bool unterminated = used > 0 && valueStart[used - 1] != 0 && valueStart[0] >= 0x20
+                                    && valueStart[0] < 0x80;
                 WspWriter canonical;
                 EncodeValue(canonical, f);
-                if (canonical.GetSize() != used
-                    || !std::equal(
-                        canonical.GetBuffer().begin(), canonical.GetBuffer().end(), valueStart))
+                if (!unterminated && (canonical.GetSize() != used)
+                    || !unterminated
+                           && !std::equal(canonical.GetBuffer().begin(),
+                                          canonical.GetBuffer().end(),
+                                          valueStart))
                 {
                     f.raw.assign(valueStart, valueStart + used);
                 }
@@ -1047,7 +1053,7 @@ MmsPdu::Decode(const uint8_t* data,
                 sawContentType = true;
             }
         }
-        else if (o >= 0x20)
+        else if (o >= 0x20 && o != 0x7F)
         {
             f.kind = MmsHeaderField::APPLICATION;
             f.name = r.ReadTextString("application header name");
@@ -1055,7 +1061,7 @@ MmsPdu::Decode(const uint8_t* data,
             std::size_t valueOffset = r.GetOffset();
             f.text = r.ReadTextString(f.name.c_str());
             std::size_t used = r.GetOffset() - valueOffset;
-            if (r.Ok() && used != WspWriter::TextStringSize(f.text))
+            if (r.Ok() && used != WspWriter::TextStringSize(f.text) && valueStart[used - 1] == 0)
             {
                 f.raw.assign(valueStart, valueStart + used);
             }

@@ -713,7 +713,12 @@ WspReadRawValue(WspReader& r, const char* field)
     {
         return {};
     }
-    return std::vector<uint8_t>(start, start + (r.GetOffset() - startOffset));
+    std::vector<uint8_t> raw(start, start + (r.GetOffset() - startOffset));
+    if (o < 0x80 && o >= 0x20 && raw.back() != 0)
+    {
+        raw.push_back(0); // a Text-string cut off by the end of the input gets its NUL back
+    }
+    return raw;
 }
 
 bool
@@ -832,7 +837,7 @@ WspPartHeader::Decode(WspReader& r)
             h.raw = WspReadRawValue(r, "part header");
         }
     }
-    else if (o >= 0x20)
+    else if (o >= 0x20 && o != 0x7F)
     {
         h.name = r.ReadTextString("part header name");
         h.value = r.ReadTextString(h.name.c_str());

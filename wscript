@@ -23,6 +23,9 @@ def build(bld):
     module = bld.create_ns3_module('mms', deps)
     module.source = sorted(str(n.path_from(bld.path))
                            for n in bld.path.ant_glob(['model/*.cc', 'helper/*.cc']))
+    # As in the standalone build, the module's headers are reachable without the "ns3/" prefix
+    # too (the tests and examples include e.g. "wsp-codec.h").
+    module.includes = ['model', 'helper']
     if bld.env['MMS_HAVE_SQLITE3']:
         module.use.append('SQLITE3')
 
@@ -31,6 +34,7 @@ def build(bld):
         str(n.path_from(bld.path)) for n in bld.path.ant_glob('test/*-test-suite.cc'))
     # The tests find their data files by absolute path, wherever test.py runs them from.
     module_test.defines = ['MMS_SOURCE_DIR="%s"' % bld.path.abspath()]
+    module_test.includes = ['model', 'helper']
 
     headers = bld(features='ns3header')
     headers.module = 'mms'

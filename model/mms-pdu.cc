@@ -1039,11 +1039,11 @@ MmsPdu::Decode(const uint8_t* data,
                                     && valueStart[0] < 0x80;
                 WspWriter canonical;
                 EncodeValue(canonical, f);
-                if (!unterminated && (canonical.GetSize() != used)
-                    || !unterminated
-                           && !std::equal(canonical.GetBuffer().begin(),
-                                          canonical.GetBuffer().end(),
-                                          valueStart))
+                if (!unterminated
+                    && (canonical.GetSize() != used
+                        || !std::equal(canonical.GetBuffer().begin(),
+                                       canonical.GetBuffer().end(),
+                                       valueStart)))
                 {
                     f.raw.assign(valueStart, valueStart + used);
                 }

@@ -216,8 +216,9 @@ WdpSms::Split(const std::vector<uint8_t>& datagram, const WdpSmsOptions& options
     return out;
 }
 
-WdpSmsReassembler::WdpSmsReassembler(std::size_t maxPending)
+WdpSmsReassembler::WdpSmsReassembler(std::size_t maxPending, std::size_t recentWindow)
     : m_maxPending(maxPending)
+    , m_recentWindow(recentWindow)
 {
 }
 
@@ -255,6 +256,14 @@ WdpSmsReassembler::Add(const std::string& originator,
     auto it = m_partial.find(k);
     if (it == m_partial.end())
     {
+        for (const auto& r : m_recent)
+        {
+            if (r.first == k && r.second == segment.total)
+            {
+                ++m_duplicates; // a late copy of a segment of a completed datagram
+                return true;
+            }
+        }
         if (m_partial.size() >= m_maxPending)
         {
             return fail("too many partial datagrams pending (" + std::to_string(m_maxPending)
@@ -290,6 +299,11 @@ WdpSmsReassembler::Add(const std::string& originator,
             d.data.insert(d.data.end(), part.second.begin(), part.second.end());
         }
         m_ready.push_back(std::move(d));
+        m_recent.emplace_back(k, p.total);
+        if (m_recent.size() > m_recentWindow)
+        {
+            m_recent.erase(m_recent.begin());
+        }
         m_partial.erase(it);
     }
     return true;

@@ -94,8 +94,13 @@ class WdpSmsReassembler
         std::vector<uint8_t> data;
     };
 
-    /// \param maxPending the most partial datagrams kept at once (memory bound)
-    explicit WdpSmsReassembler(std::size_t maxPending = 1024);
+    /**
+     * \param maxPending the most partial datagrams kept at once (memory bound)
+     * \param recentWindow how many recently completed concatenated datagrams are remembered, so
+     * that a segment delivered again after its datagram completed is recognised as a duplicate
+     * (an originator reusing a reference within this window is taken for a duplicate too)
+     */
+    explicit WdpSmsReassembler(std::size_t maxPending = 1024, std::size_t recentWindow = 16);
 
     /**
      * Add a segment from an originator.
@@ -119,6 +124,8 @@ class WdpSmsReassembler
     };
 
     std::size_t m_maxPending;
+    std::size_t m_recentWindow;
+    std::vector<std::pair<std::pair<std::string, uint32_t>, uint8_t>> m_recent; //!< key, total
     std::map<std::pair<std::string, uint32_t>, Partial> m_partial;
     std::vector<Datagram> m_ready;
     uint64_t m_duplicates{0};

@@ -697,7 +697,9 @@ WspWriter::WriteValueLength(uint32_t len)
 void
 WspWriter::WriteTextString(const std::string& s)
 {
-    if (!s.empty() && static_cast<uint8_t>(s[0]) >= 0x80)
+    // The Quote is required before an octet >= 0x80; an initial 0x7F gets one too, or it would
+    // be read back as the Quote itself.
+    if (!s.empty() && static_cast<uint8_t>(s[0]) >= 0x7F)
     {
         m_buf.push_back(0x7F);
     }
@@ -782,7 +784,7 @@ WspWriter::ValueLengthSize(uint32_t len)
 std::size_t
 WspWriter::TextStringSize(const std::string& s)
 {
-    return s.size() + 1 + ((!s.empty() && static_cast<uint8_t>(s[0]) >= 0x80) ? 1 : 0);
+    return s.size() + 1 + ((!s.empty() && static_cast<uint8_t>(s[0]) >= 0x7F) ? 1 : 0);
 }
 
 std::size_t

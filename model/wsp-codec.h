@@ -172,7 +172,7 @@ class WspWriter
     void WriteLongInteger(uint64_t v);  //!< minimal number of octets (at least 1)
     void WriteIntegerValue(uint64_t v); //!< short form when v <= 127
     void WriteValueLength(uint32_t len);
-    /// Text-string: a Quote is added when the first octet is >= 0x80; then the NUL.
+    /// Text-string: a Quote is added when the first octet is >= 0x7F; then the NUL.
     void WriteTextString(const std::string& s);
     void WriteQuotedString(const std::string& s);
     /// Plain Text-string when charset is 0, else the Value-length + Char-set form.

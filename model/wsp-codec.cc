@@ -613,6 +613,20 @@ WspReader::PeekIsValueLength() const
 
 // -------------------------------------------------------------------------------- WspWriter
 
+bool
+WspWriter::NeedsQuote(const std::string& s)
+{
+    // The Quote is required before an octet >= 0x80. An initial 0x7F (read back as the Quote
+    // itself) and an initial control octet (read back as a Value-length or a short-cut shift)
+    // get one too, so that whatever was decoded encodes back to the same value.
+    if (s.empty())
+    {
+        return false;
+    }
+    auto first = static_cast<uint8_t>(s[0]);
+    return first >= 0x7F || first < 0x20;
+}
+
 void
 WspWriter::WriteOctet(uint8_t v)
 {
@@ -697,9 +711,7 @@ WspWriter::WriteValueLength(uint32_t len)
 void
 WspWriter::WriteTextString(const std::string& s)
 {
-    // The Quote is required before an octet >= 0x80; an initial 0x7F gets one too, or it would
-    // be read back as the Quote itself.
-    if (!s.empty() && static_cast<uint8_t>(s[0]) >= 0x7F)
+    if (NeedsQuote(s))
     {
         m_buf.push_back(0x7F);
     }
@@ -784,7 +796,7 @@ WspWriter::ValueLengthSize(uint32_t len)
 std::size_t
 WspWriter::TextStringSize(const std::string& s)
 {
-    return s.size() + 1 + ((!s.empty() && static_cast<uint8_t>(s[0]) >= 0x7F) ? 1 : 0);
+    return s.size() + 1 + (NeedsQuote(s) ? 1 : 0);
 }
 
 std::size_t

@@ -172,7 +172,7 @@ class WspWriter
     void WriteLongInteger(uint64_t v);  //!< minimal number of octets (at least 1)
     void WriteIntegerValue(uint64_t v); //!< short form when v <= 127
     void WriteValueLength(uint32_t len);
-    /// Text-string: a Quote is added when the first octet is >= 0x7F; then the NUL.
+    /// Text-string: a Quote is added when NeedsQuote(); then the octets and the NUL.
     void WriteTextString(const std::string& s);
     void WriteQuotedString(const std::string& s);
     /// Plain Text-string when charset is 0, else the Value-length + Char-set form.
@@ -182,6 +182,8 @@ class WspWriter
     std::vector<uint8_t>& GetBuffer();
     std::size_t GetSize() const;
 
+    /// True when a Text-string must start with the Quote: first octet >= 0x7F or < 0x20.
+    static bool NeedsQuote(const std::string& s);
     static std::size_t UintvarSize(uint32_t v);
     static std::size_t LongIntegerSize(uint64_t v); //!< including the Short-length octet
     static std::size_t IntegerValueSize(uint64_t v);

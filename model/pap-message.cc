@@ -307,11 +307,13 @@ class XmlReader
             }
             if (StartsWith("</"))
             {
+                std::size_t tagStart = m_i;
                 m_i += 2;
                 std::string n = Name();
                 SkipSpace();
                 if (n != e.name || !StartsWith(">"))
                 {
+                    m_i = tagStart; // report the position of the closing tag
                     Fail("expected '</" + e.name + ">'");
                     return false;
                 }

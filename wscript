@@ -4,6 +4,13 @@
 # It declares the same sources, headers, tests and examples as CMakeLists.txt.
 # See doc/in-tree-builds.md for how this was checked.
 
+from waflib import Utils
+
+
+def _add_includes(tg, dirs):
+    # Keep what ns-3 set (e.g. the build directory, for "ns3/..." headers) and add ours.
+    tg.includes = Utils.to_list(getattr(tg, 'includes', [])) + list(dirs)
+
 
 def configure(conf):
     # ns-3's stats module runs the same check; not mandatory here either, so that a tree
@@ -25,7 +32,7 @@ def build(bld):
                            for n in bld.path.ant_glob(['model/*.cc', 'helper/*.cc']))
     # As in the standalone build, the module's headers are reachable without the "ns3/" prefix
     # too (the tests and examples include e.g. "wsp-codec.h").
-    module.includes = ['model', 'helper']
+    _add_includes(module, ['model', 'helper'])
     if bld.env['MMS_HAVE_SQLITE3']:
         module.use.append('SQLITE3')
 
@@ -34,7 +41,7 @@ def build(bld):
         str(n.path_from(bld.path)) for n in bld.path.ant_glob('test/*-test-suite.cc'))
     # The tests find their data files by absolute path, wherever test.py runs them from.
     module_test.defines = ['MMS_SOURCE_DIR="%s"' % bld.path.abspath()]
-    module_test.includes = ['model', 'helper']
+    _add_includes(module_test, ['model', 'helper'])
 
     headers = bld(features='ns3header')
     headers.module = 'mms'

@@ -1,0 +1,387 @@
+/*
+ * Copyright (c) 2026 The ns-3 mms module authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+// Interoperability with Wireshark: MMS PDUs travel in HTTP over ns-3 TCP (M-Send.req,
+// M-Send.conf, M-Retrieve.conf, M-NotifyResp.ind) and in WSP Push over UDP port 2948
+// (M-Notification.ind, M-Delivery.ind) between two nodes; ns-3 writes a pcap; tshark decodes it
+// and must report the fields we encoded.
+
+#include "mms-test-data.h"
+
+#include "ns3/core-module.h"
+#include "ns3/http-message.h"
+#include "ns3/internet-module.h"
+#include "ns3/mms-header.h"
+#include "ns3/mms-pdu.h"
+#include "ns3/network-module.h"
+#include "ns3/point-to-point-module.h"
+#include "ns3/test.h"
+#include "ns3/wsp-push.h"
+
+#include <cstdlib>
+#include <sstream>
+
+using namespace ns3;
+
+/// One MMS exchanged between a handset and an MMSC over real ns-3 TCP and UDP, decoded by
+/// tshark.
+class MmsWiresharkTestCase : public TestCase
+{
+  public:
+    MmsWiresharkTestCase()
+        : TestCase("tshark decodes the MMS PDUs of an ns-3 pcap to the fields we sent")
+    {
+    }
+
+  private:
+    static constexpr uint16_t HTTP_PORT = 80;
+    static constexpr uint16_t PUSH_PORT = 2948; // WAP Push connectionless (WAP-259)
+    static constexpr uint16_t WSP_PORT = 9200;  // WSP connectionless, the push source
+
+    const std::string FROM = "+358401234567/TYPE=PLMN";
+    const std::string TO = "+358409876543/TYPE=PLMN";
+    const std::string LOCATION = "http://10.1.1.2/mms/m0001";
+    const uint32_t PHOTO = 20000; // octets of virtual JPEG
+
+    // ---- handset side
+    void Connected(Ptr<Socket> s)
+    {
+        MmsMultipartBody body;
+        MmsPart text;
+        text.contentType = WspContentType("text/plain");
+        text.contentType.SetCharset(WspCharset::UTF_8);
+        text.headers.push_back(WspPartHeader::ContentId("<text>"));
+        text.data = MmsContent(std::string("hello from ns-3"));
+        MmsPart photo;
+        photo.contentType = WspContentType("image/jpeg");
+        photo.headers.push_back(WspPartHeader::ContentLocation("photo.jpg"));
+        photo.data = MmsContent::Virtual(PHOTO);
+        body.parts = {text, photo};
+        MmsPdu req = MmsPdu::MakeSendReq("send-0001",
+                                         FROM,
+                                         {TO},
+                                         WspContentType("application/vnd.wap.multipart.mixed"),
+                                         body,
+                                         MmsValue::VERSION_1_2);
+        req.AddField(MmsHeaderField::String(MmsField::SUBJECT, WspEncodedString{0, "ns-3 test"}));
+        m_sendReqSize = req.GetEncodedSize();
+        HttpMessage post = HttpMessage::Request("POST", "/mms");
+        post.AddHeader("Host", "10.1.1.2");
+        post.AddHeader("Content-Type", "application/vnd.wap.mms-message");
+        post.bodyIsVirtual = true; // the octets follow as packets, the photo stays virtual
+        post.virtualBodySize = m_sendReqSize;
+        std::string head = post.SerializeHead();
+        s->Send(Create<Packet>(reinterpret_cast<const uint8_t*>(head.data()), head.size()));
+        for (const auto& p : MmsPduHeader::CreatePackets(req))
+        {
+            s->Send(p);
+        }
+    }
+
+    void HandsetRecv(Ptr<Socket> s)
+    {
+        Ptr<Packet> p;
+        while ((p = s->Recv()) && p->GetSize() > 0)
+        {
+            std::vector<uint8_t> b(p->GetSize());
+            p->CopyData(b.data(), b.size());
+            m_clientParser.Feed(b.data(), b.size());
+        }
+        while (m_clientParser.HasMessage())
+        {
+            HttpMessage r = m_clientParser.PopMessage();
+            if (r.body.empty())
+            {
+                continue;
+            }
+            MmsPdu pdu;
+            DecodeError e;
+            if (!MmsPdu::Decode(r.body.data(), r.body.size(), pdu, e))
+            {
+                m_errors.push_back("handset: " + e.ToString());
+                continue;
+            }
+            m_handsetGot.push_back(pdu.GetMessageType());
+            if (pdu.GetMessageType() == static_cast<uint8_t>(MmsMessageType::RETRIEVE_CONF))
+            {
+                // Immediate retrieval: one M-NotifyResp.ind acknowledges it all.
+                MmsPdu ack =
+                    MmsPdu::MakeNotifyRespInd(m_notificationTid, MmsValue::STATUS_RETRIEVED, true);
+                SendPost(s, ack);
+            }
+        }
+    }
+
+    void SendPost(Ptr<Socket> s, const MmsPdu& pdu)
+    {
+        HttpMessage post = HttpMessage::Request("POST", "/mms");
+        post.AddHeader("Host", "10.1.1.2");
+        post.AddHeader("Content-Type", "application/vnd.wap.mms-message");
+        post.body = pdu.Encode();
+        std::vector<uint8_t> b = post.Serialize();
+        s->Send(Create<Packet>(b.data(), b.size()));
+    }
+
+    void HandsetPush(Ptr<Socket> s)
+    {
+        Ptr<Packet> p;
+        while ((p = s->Recv()))
+        {
+            WspPushHeader h;
+            p->RemoveHeader(h);
+            MmsPdu pdu;
+            DecodeError e;
+            const std::vector<uint8_t>& d = h.GetPush().GetData();
+            if (!h.IsValid() || !MmsPdu::Decode(d.data(), d.size(), pdu, e))
+            {
+                m_errors.push_back("push: " + h.GetDecodeError().ToString() + e.ToString());
+                continue;
+            }
+            m_handsetGot.push_back(pdu.GetMessageType());
+            if (pdu.GetMessageType() == static_cast<uint8_t>(MmsMessageType::NOTIFICATION_IND))
+            {
+                m_notificationTid = pdu.GetTransactionId();
+                HttpMessage get =
+                    HttpMessage::Request("GET", pdu.GetText(MmsField::CONTENT_LOCATION).substr(15));
+                get.AddHeader("Host", "10.1.1.2");
+                std::vector<uint8_t> b = get.Serialize();
+                m_client->Send(Create<Packet>(b.data(), b.size()));
+            }
+        }
+    }
+
+    // ---- MMSC side
+    void Accept(Ptr<Socket> s, const Address&)
+    {
+        s->SetRecvCallback(MakeCallback(&MmsWiresharkTestCase::MmscRecv, this));
+    }
+
+    void MmscRecv(Ptr<Socket> s)
+    {
+        Ptr<Packet> p;
+        while ((p = s->Recv()) && p->GetSize() > 0)
+        {
+            std::vector<uint8_t> b(p->GetSize());
+            p->CopyData(b.data(), b.size());
+            if (!m_serverParser.Feed(b.data(), b.size()))
+            {
+                m_errors.push_back("mmsc: " + m_serverParser.Error());
+            }
+        }
+        while (m_serverParser.HasMessage())
+        {
+            HttpMessage req = m_serverParser.PopMessage();
+            HttpMessage resp = HttpMessage::Response(200, "OK");
+            resp.AddHeader("Content-Type", "application/vnd.wap.mms-message");
+            if (req.method == "GET")
+            {
+                MmsMultipartBody body;
+                MmsPart text;
+                text.contentType = WspContentType("text/plain");
+                text.data = MmsContent(std::string("hello from ns-3"));
+                body.parts = {text};
+                MmsPdu conf =
+                    MmsPdu::MakeRetrieveConf("",
+                                             "m0001@mmsc",
+                                             FROM,
+                                             {TO},
+                                             1795600800,
+                                             WspContentType("application/vnd.wap.multipart.mixed"),
+                                             body);
+                resp.body = conf.Encode();
+                m_mmscGot.push_back(0); // a GET
+            }
+            else
+            {
+                MmsPdu pdu;
+                DecodeError e;
+                if (!MmsPdu::Decode(req.body.data(), req.body.size(), pdu, e))
+                {
+                    m_errors.push_back("mmsc: " + e.ToString());
+                    continue;
+                }
+                m_mmscGot.push_back(pdu.GetMessageType());
+                if (pdu.GetMessageType() == static_cast<uint8_t>(MmsMessageType::SEND_REQ))
+                {
+                    m_receivedSendReqSize = req.body.size();
+                    resp.body = MmsPdu::MakeSendConf(
+                                    pdu.GetTransactionId(), MmsValue::RESPONSE_OK, "m0001@mmsc")
+                                    .Encode();
+                    MmsPdu n = MmsPdu::MakeNotificationInd(
+                        "notify-0001", FROM, pdu.GetContentSize(), 72 * 3600, LOCATION);
+                    Simulator::Schedule(MilliSeconds(200), &MmsWiresharkTestCase::Push, this, n);
+                }
+                else if (pdu.GetMessageType()
+                         == static_cast<uint8_t>(MmsMessageType::NOTIFYRESP_IND))
+                {
+                    MmsPdu d = MmsPdu::MakeDeliveryInd(
+                        "m0001@mmsc", TO, 1795600801, MmsValue::STATUS_RETRIEVED);
+                    Simulator::Schedule(MilliSeconds(200), &MmsWiresharkTestCase::Push, this, d);
+                }
+            }
+            std::vector<uint8_t> b = resp.Serialize();
+            s->Send(Create<Packet>(b.data(), b.size()));
+        }
+    }
+
+    void Push(MmsPdu pdu)
+    {
+        Ptr<Packet> p = Create<Packet>();
+        p->AddHeader(WspPushHeader(WspPushPdu::MakeMmsPush(++m_pushTid, pdu.Encode())));
+        m_pushSocket->SendTo(p, 0, InetSocketAddress(m_handsetAddress, PUSH_PORT));
+    }
+
+    void DoRun() override
+    {
+        std::string tshark = mmstest::FindProgram("tshark");
+        if (tshark.empty())
+        {
+            NS_TEST_ASSERT_MSG_EQ((std::getenv("MMS_SKIP_TSHARK") != nullptr),
+                                  true,
+                                  "tshark is not installed (setup.sh installs it; set "
+                                  "MMS_SKIP_TSHARK=1 to skip this test)");
+            return;
+        }
+
+        NodeContainer nodes;
+        nodes.Create(2);
+        PointToPointHelper p2p;
+        p2p.SetDeviceAttribute("DataRate", StringValue("2Mbps"));
+        p2p.SetChannelAttribute("Delay", StringValue("20ms"));
+        NetDeviceContainer devices = p2p.Install(nodes);
+        InternetStackHelper internet;
+        internet.Install(nodes);
+        Ipv4AddressHelper ip;
+        ip.SetBase("10.1.1.0", "255.255.255.0");
+        Ipv4InterfaceContainer ifs = ip.Assign(devices);
+        m_handsetAddress = ifs.GetAddress(0);
+        std::string pcap = CreateTempDirFilename("mms-wireshark.pcap");
+        // The handset's link, as PointToPointHelper::EnablePcap() would capture it, with a file
+        // we can close before tshark reads it.
+        PcapHelper pcapHelper;
+        Ptr<PcapFileWrapper> pcapFile =
+            pcapHelper.CreateFile(pcap, std::ios::out, PcapHelper::DLT_PPP);
+        pcapHelper.HookDefaultSink<NetDevice>(devices.Get(0), "PromiscSniffer", pcapFile);
+
+        Ptr<Socket> listener = Socket::CreateSocket(nodes.Get(1), TcpSocketFactory::GetTypeId());
+        listener->Bind(InetSocketAddress(Ipv4Address::GetAny(), HTTP_PORT));
+        listener->Listen();
+        listener->SetAcceptCallback(MakeNullCallback<bool, Ptr<Socket>, const Address&>(),
+                                    MakeCallback(&MmsWiresharkTestCase::Accept, this));
+        m_pushSocket = Socket::CreateSocket(nodes.Get(1), UdpSocketFactory::GetTypeId());
+        m_pushSocket->Bind(InetSocketAddress(Ipv4Address::GetAny(), WSP_PORT));
+        Ptr<Socket> pushSink = Socket::CreateSocket(nodes.Get(0), UdpSocketFactory::GetTypeId());
+        pushSink->Bind(InetSocketAddress(Ipv4Address::GetAny(), PUSH_PORT));
+        pushSink->SetRecvCallback(MakeCallback(&MmsWiresharkTestCase::HandsetPush, this));
+        m_client = Socket::CreateSocket(nodes.Get(0), TcpSocketFactory::GetTypeId());
+        m_client->Bind();
+        m_client->SetConnectCallback(MakeCallback(&MmsWiresharkTestCase::Connected, this),
+                                     MakeNullCallback<void, Ptr<Socket>>());
+        m_client->SetRecvCallback(MakeCallback(&MmsWiresharkTestCase::HandsetRecv, this));
+        Simulator::Schedule(Seconds(1),
+                            [this, &ifs]()
+                            {
+                                m_client->Connect(InetSocketAddress(ifs.GetAddress(1), HTTP_PORT));
+                            });
+        Simulator::Stop(Seconds(30));
+        Simulator::Run();
+        Simulator::Destroy();
+        pcapFile->Close();
+
+        for (const auto& e : m_errors)
+        {
+            NS_TEST_EXPECT_MSG_EQ(e, "", "no decoding error in the exchange");
+        }
+        // The exchange itself: send-conf, notification, retrieve-conf, delivery report at the
+        // handset; send-req, GET, notifyresp at the MMSC.
+        std::ostringstream h;
+        for (uint8_t t : m_handsetGot)
+        {
+            h << MmsPdu::MessageTypeName(t) << " ";
+        }
+        NS_TEST_EXPECT_MSG_EQ(h.str(),
+                              "m-send-conf m-notification-ind m-retrieve-conf m-delivery-ind ",
+                              "PDUs at the handset");
+        NS_TEST_EXPECT_MSG_EQ(m_mmscGot.size(), 3u, "PDUs at the MMSC");
+        NS_TEST_EXPECT_MSG_EQ(m_receivedSendReqSize, m_sendReqSize, "M-Send.req arrived whole");
+
+        // What Wireshark sees.
+        std::string out;
+        std::string cmd = tshark + " -n -r '" + pcap
+                          + "' -Y mmse -T fields -E separator='|' -e mmse.message_type"
+                            " -e mmse.transaction_id -e mmse.mms_version -e mmse.from -e mmse.to"
+                            " -e mmse.message_size -e mmse.content_location"
+                            " -e mmse.response_status -e mmse.status -e mmse.message_id"
+                            " -e wsp.header.x_wap_application_id -e mmse.subject 2>'"
+                          + pcap + ".stderr'";
+        int rc = mmstest::RunCommand(cmd, out);
+        std::string stderrText;
+        mmstest::ReadFile(pcap + ".stderr", stderrText);
+        NS_TEST_ASSERT_MSG_EQ(rc, 0, "tshark failed: " << out << stderrText);
+        std::istringstream lines(out);
+        std::string line;
+        std::vector<std::string> rows;
+        while (std::getline(lines, line))
+        {
+            rows.push_back(line);
+        }
+        std::string all = out;
+        NS_TEST_ASSERT_MSG_EQ(rows.size(), 6u, "six MMS PDUs dissected:\n" << all);
+        // message type|tid|version|from|to|size|location|response status|status|message id|
+        // app id|subject
+        NS_TEST_EXPECT_MSG_EQ(rows[0],
+                              "0x80|send-0001|1.2|" + FROM + "|" + TO + "||||||" + "|ns-3 test",
+                              "M-Send.req in HTTP POST:\n"
+                                  << all);
+        NS_TEST_EXPECT_MSG_EQ(rows[1],
+                              "0x81|send-0001|1.2|||||0x80||m0001@mmsc||",
+                              "M-Send.conf in HTTP 200:\n"
+                                  << all);
+        NS_TEST_EXPECT_MSG_EQ(rows[2],
+                              "0x82|notify-0001|1.2|" + FROM + "||" + std::to_string(20000 + 15)
+                                  + "|" + LOCATION + "||||x-wap-application:mms.ua|",
+                              "M-Notification.ind in WSP Push:\n"
+                                  << all);
+        NS_TEST_EXPECT_MSG_EQ(rows[3],
+                              "0x84||1.2|" + FROM + "|" + TO + "|||||m0001@mmsc||",
+                              "M-Retrieve.conf in HTTP 200:\n"
+                                  << all);
+        NS_TEST_EXPECT_MSG_EQ(rows[4],
+                              "0x83|notify-0001|1.2||||||0x81|||",
+                              "M-NotifyResp.ind in HTTP POST:\n"
+                                  << all);
+        NS_TEST_EXPECT_MSG_EQ(rows[5],
+                              "0x86||1.2||" + TO + "||||0x81|m0001@mmsc|x-wap-application:mms.ua|",
+                              "M-Delivery.ind in WSP Push:\n"
+                                  << all);
+    }
+
+    HttpParser m_clientParser{false};
+    HttpParser m_serverParser{true};
+    Ptr<Socket> m_client;
+    Ptr<Socket> m_pushSocket;
+    Ipv4Address m_handsetAddress;
+    std::string m_notificationTid;
+    uint8_t m_pushTid{0};
+    std::size_t m_sendReqSize{0};
+    std::size_t m_receivedSendReqSize{0};
+    std::vector<uint8_t> m_handsetGot;
+    std::vector<uint8_t> m_mmscGot;
+    std::vector<std::string> m_errors;
+};
+
+/// The suite.
+class MmsWiresharkTestSuite : public TestSuite
+{
+  public:
+    MmsWiresharkTestSuite()
+        : TestSuite("mms-wireshark", SYSTEM)
+    {
+        AddTestCase(new MmsWiresharkTestCase, TestCase::QUICK);
+    }
+};
+
+static MmsWiresharkTestSuite g_mmsWiresharkTestSuite; //!< Static variable for test initialization

@@ -352,8 +352,7 @@ main(int argc, char** argv)
              << "Push-Content-Type: " << p.GetContentType().ToString() << "\n";
         for (const auto& h : p.GetHeaders())
         {
-            text << "Push-" << WspPushPdu::HeaderName(h) << ": " << WspPushPdu::HeaderValue(h)
-                 << "\n";
+            text << WspPushPdu::HeaderName(h) << ": " << WspPushPdu::HeaderValue(h) << "\n";
         }
         pushJson = "\"push\": {\"tid\": " + std::to_string(p.GetTid())
                    + ", \"content_type\": " + JsonString(p.GetContentType().GetMediaType())

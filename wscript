@@ -42,6 +42,13 @@ def build(bld):
     # The tests find their data files by absolute path, wherever test.py runs them from.
     module_test.defines = ['MMS_SOURCE_DIR="%s"' % bld.path.abspath()]
     _add_includes(module_test, ['model', 'helper'])
+    # The mms-pdu command (utils/), which the mms-pdu-tool suite runs; built with the tests.
+    if bld.env['ENABLE_TESTS']:
+        tool = bld.create_ns3_program('mms-pdu', ['mms'])
+        tool.source = 'utils/mms-pdu.cc'
+        _add_includes(tool, ['model'])
+        tool_path = bld.path.find_or_declare(tool.target).abspath()
+        module_test.defines.append('MMS_PDU_TOOL="%s"' % tool_path)
 
     headers = bld(features='ns3header')
     headers.module = 'mms'

@@ -23,41 +23,57 @@ std::vector<uint8_t>
 WdpSmsSegment::Encode() const
 {
     std::vector<uint8_t> udh;
-    if (hasPorts && ports8Bit)
+    auto addPorts = [&]()
     {
-        udh.insert(udh.end(),
-                   {IEI_PORTS_8,
-                    2,
-                    static_cast<uint8_t>(destinationPort),
-                    static_cast<uint8_t>(sourcePort)});
-    }
-    else if (hasPorts)
-    {
-        udh.insert(udh.end(),
-                   {IEI_PORTS_16,
-                    4,
-                    static_cast<uint8_t>(destinationPort >> 8),
-                    static_cast<uint8_t>(destinationPort),
-                    static_cast<uint8_t>(sourcePort >> 8),
-                    static_cast<uint8_t>(sourcePort)});
-    }
-    if (concatenated)
-    {
-        if (reference16Bit)
+        if (hasPorts && ports8Bit)
         {
             udh.insert(udh.end(),
-                       {IEI_CONCAT_16,
+                       {IEI_PORTS_8,
+                        2,
+                        static_cast<uint8_t>(destinationPort),
+                        static_cast<uint8_t>(sourcePort)});
+        }
+        else if (hasPorts)
+        {
+            udh.insert(udh.end(),
+                       {IEI_PORTS_16,
                         4,
-                        static_cast<uint8_t>(reference >> 8),
-                        static_cast<uint8_t>(reference),
-                        total,
-                        sequence});
+                        static_cast<uint8_t>(destinationPort >> 8),
+                        static_cast<uint8_t>(destinationPort),
+                        static_cast<uint8_t>(sourcePort >> 8),
+                        static_cast<uint8_t>(sourcePort)});
         }
-        else
+    };
+    auto addConcatenation = [&]()
+    {
+        if (concatenated)
         {
-            udh.insert(udh.end(),
-                       {IEI_CONCAT_8, 3, static_cast<uint8_t>(reference), total, sequence});
+            if (reference16Bit)
+            {
+                udh.insert(udh.end(),
+                           {IEI_CONCAT_16,
+                            4,
+                            static_cast<uint8_t>(reference >> 8),
+                            static_cast<uint8_t>(reference),
+                            total,
+                            sequence});
+            }
+            else
+            {
+                udh.insert(udh.end(),
+                           {IEI_CONCAT_8, 3, static_cast<uint8_t>(reference), total, sequence});
+            }
         }
+    };
+    if (concatenationFirst)
+    {
+        addConcatenation();
+        addPorts();
+    }
+    else
+    {
+        addPorts();
+        addConcatenation();
     }
     for (const auto& ie : otherElements)
     {
@@ -132,6 +148,7 @@ WdpSmsSegment::Decode(const uint8_t* data, std::size_t size, WdpSmsSegment& out,
                     break;
                 }
                 out.concatenated = true;
+                out.concatenationFirst = !out.hasPorts;
                 out.reference16Bit = r16;
                 out.reference = r16 ? static_cast<uint16_t>(v[0] << 8 | v[1]) : v[0];
                 out.total = v[r16 ? 2 : 1];

@@ -45,6 +45,9 @@ struct WdpSmsSegment
     uint16_t reference{0};
     uint8_t total{1};    //!< number of segments of the datagram
     uint8_t sequence{1}; //!< this segment's number, 1-based
+    /// The concatenation element comes before the port element (both orders are seen in real
+    /// SMS; kept so that a decoded segment re-encodes exactly)
+    bool concatenationFirst{false};
     /// Information elements other than ports and concatenation: (IEI, data), in order.
     std::vector<std::pair<uint8_t, std::vector<uint8_t>>> otherElements;
     std::vector<uint8_t> payload;

@@ -153,6 +153,11 @@ class MmsWiresharkTestCase : public TestCase
         }
     }
 
+    void StartClient(Ipv4Address mmsc)
+    {
+        m_client->Connect(InetSocketAddress(mmsc, HTTP_PORT));
+    }
+
     // ---- MMSC side
     void Accept(Ptr<Socket> s, const Address&)
     {
@@ -281,11 +286,9 @@ class MmsWiresharkTestCase : public TestCase
         m_client->SetConnectCallback(MakeCallback(&MmsWiresharkTestCase::Connected, this),
                                      MakeNullCallback<void, Ptr<Socket>>());
         m_client->SetRecvCallback(MakeCallback(&MmsWiresharkTestCase::HandsetRecv, this));
-        Simulator::Schedule(Seconds(1),
-                            [this, &ifs]()
-                            {
-                                m_client->Connect(InetSocketAddress(ifs.GetAddress(1), HTTP_PORT));
-                            });
+        // A member function, not a lambda: ns-3 schedules lambdas only from 3.36 on.
+        Simulator::Schedule(
+            Seconds(1), &MmsWiresharkTestCase::StartClient, this, ifs.GetAddress(1));
         Simulator::Stop(Seconds(30));
         Simulator::Run();
         Simulator::Destroy();

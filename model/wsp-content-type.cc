@@ -749,17 +749,88 @@ WspPartHeader::ContentLocation(const std::string& uri)
 std::string
 WspPartHeader::GetName() const
 {
-    if (code == CONTENT_ID)
-    {
-        return "Content-ID";
-    }
-    if (code == CONTENT_LOCATION)
-    {
-        return "Content-Location";
-    }
+    // Well-known header field names, WAP-230 Table 39 (WSP 1.1 to 1.4 assignments).
+    static const char* const names[] = {
+        "Accept",
+        "Accept-Charset",
+        "Accept-Encoding",
+        "Accept-Language",
+        "Accept-Ranges",
+        "Age",
+        "Allow",
+        "Authorization",
+        "Cache-Control",
+        "Connection",
+        "Content-Base",
+        "Content-Encoding",
+        "Content-Language",
+        "Content-Length",
+        "Content-Location",
+        "Content-MD5",
+        "Content-Range",
+        "Content-Type",
+        "Date",
+        "Etag",
+        "Expires",
+        "From",
+        "Host",
+        "If-Modified-Since",
+        "If-Match",
+        "If-None-Match",
+        "If-Range",
+        "If-Unmodified-Since",
+        "Location",
+        "Last-Modified",
+        "Max-Forwards",
+        "Pragma",
+        "Proxy-Authenticate",
+        "Proxy-Authorization",
+        "Public",
+        "Range",
+        "Referer",
+        "Retry-After",
+        "Server",
+        "Transfer-Encoding",
+        "Upgrade",
+        "User-Agent",
+        "Vary",
+        "Via",
+        "Warning",
+        "WWW-Authenticate",
+        "Content-Disposition",
+        "X-Wap-Application-Id",
+        "X-Wap-Content-URI",
+        "X-Wap-Initiator-URI",
+        "Accept-Application",
+        "Bearer-Indication",
+        "Push-Flag",
+        "Profile",
+        "Profile-Diff",
+        "Profile-Warning",
+        "Expect",
+        "TE",
+        "Trailer",
+        "Accept-Charset",
+        "Accept-Encoding",
+        "Cache-Control",
+        "Content-Range",
+        "X-Wap-Tod",
+        "Content-ID",
+        "Set-Cookie",
+        "Cookie",
+        "Encoding-Version",
+        "Profile-Warning",
+        "Content-Disposition",
+        "X-WAP-Security",
+        "Cache-Control",
+    };
     if (code < 0)
     {
         return name;
+    }
+    if (code < static_cast<int>(sizeof(names) / sizeof(names[0])))
+    {
+        return names[code];
     }
     std::ostringstream os;
     os << "header-0x" << std::hex << code;

@@ -190,19 +190,7 @@ WspPushPdu::GetWarnings() const
 std::string
 WspPushPdu::HeaderName(const WspPartHeader& h)
 {
-    switch (h.code)
-    {
-        case HEADER_CONTENT_LENGTH:
-            return "Content-Length";
-        case HEADER_APPLICATION_ID:
-            return "X-Wap-Application-Id";
-        case HEADER_PUSH_FLAG:
-            return "Push-Flag";
-        case HEADER_ENCODING_VERSION:
-            return "Encoding-Version";
-        default:
-            return h.GetName();
-    }
+    return h.GetName();
 }
 
 std::string

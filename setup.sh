@@ -105,7 +105,7 @@ case "$cmd" in
         ;;
     run)
         log "running the main job"
-        cd "$here" && "$bdir/mms-demo"
+        cd "$here" && "$bdir/mms-wire-demo"
         ;;
     *) echo "setup.sh: unknown command '$cmd' (run, test, build or fuzz)" >&2; exit 2 ;;
 esac

@@ -206,18 +206,10 @@ class MmsPduRoundTripTestCase : public TestCase
                 w.WriteOctet(static_cast<uint8_t>(Int(0x80, 0xFF)));
                 break;
             case 1:
-            {
-                uint32_t n = Int(1, 30);
-                w.WriteValueLength(n);
-                for (uint32_t i = 0; i < n; ++i)
-                {
-                    w.WriteOctet(static_cast<uint8_t>(Int(0, 255)));
-                }
-                break;
-            }
             case 2:
             {
-                uint32_t n = Int(31, 200);
+                // Value-length in one octet (1..30) or with the Length-quote (31 and more).
+                uint32_t n = Int(0, 1) ? Int(1, 30) : Int(31, 200);
                 w.WriteValueLength(n);
                 for (uint32_t i = 0; i < n; ++i)
                 {

@@ -7,6 +7,8 @@
 // WSP Push PDUs and WDP over SMS: real header octets, segment counts at the boundaries, the
 // user data header byte for byte, split-shuffle-duplicate-reassemble, malformed input.
 
+#include "mms-test-data.h"
+
 #include "ns3/mms-header.h"
 #include "ns3/random-variable-stream.h"
 #include "ns3/rng-seed-manager.h"
@@ -18,18 +20,7 @@
 
 using namespace ns3;
 
-namespace
-{
-
-std::vector<uint8_t>
-Hex(const std::string& s)
-{
-    std::vector<uint8_t> b;
-    WspFromHex(s, b);
-    return b;
-}
-
-} // namespace
+using mmstest::Hex;
 
 /// WSP Push PDU encoding and decoding.
 class WspPushTestCase : public TestCase

@@ -31,6 +31,17 @@ MmsSourcePath(const std::string& relative)
 #endif
 }
 
+std::vector<uint8_t>
+Hex(const std::string& hex)
+{
+    std::vector<uint8_t> b;
+    if (!WspFromHex(hex, b))
+    {
+        b.clear();
+    }
+    return b;
+}
+
 bool
 ReadFile(const std::string& path, std::string& contents)
 {

@@ -23,6 +23,9 @@ namespace mmstest
 /// e.g. MmsSourcePath("test/data/real-pdus/MANIFEST.tsv").
 std::string MmsSourcePath(const std::string& relative);
 
+/// Octets of a hex string written in a test (white space ignored); empty if malformed.
+std::vector<uint8_t> Hex(const std::string& hex);
+
 /// Read a whole file; false if it cannot be read.
 bool ReadFile(const std::string& path, std::string& contents);
 

@@ -6,24 +6,15 @@
 
 // WSP primitives and content types: byte-exact vectors, boundaries, errors with offsets.
 
+#include "mms-test-data.h"
+
 #include "ns3/test.h"
 #include "ns3/wsp-codec.h"
 #include "ns3/wsp-content-type.h"
 
 using namespace ns3;
 
-namespace
-{
-
-std::vector<uint8_t>
-Hex(const std::string& s)
-{
-    std::vector<uint8_t> b;
-    WspFromHex(s, b);
-    return b;
-}
-
-} // namespace
+using mmstest::Hex;
 
 /// Encoding of each primitive against hand-checked octets (WAP-230 section 8.4).
 class WspPrimitiveVectorsTestCase : public TestCase

@@ -665,9 +665,46 @@ MmsHeaderField::Encode(WspWriter& w) const
 std::size_t
 MmsHeaderField::GetEncodedSize() const
 {
-    WspWriter w;
-    Encode(w);
-    return w.GetSize();
+    // Computed, not encoded: sizes are asked for far more often than octets.
+    std::size_t head = kind == APPLICATION ? WspWriter::TextStringSize(name) : 1;
+    if (!raw.empty())
+    {
+        return head + raw.size();
+    }
+    auto withLength = [](std::size_t len)
+    {
+        return WspWriter::ValueLengthSize(static_cast<uint32_t>(len)) + len;
+    };
+    switch (kind)
+    {
+        case OCTET:
+            return head + 1;
+        case TEXT:
+        case APPLICATION:
+            return head + WspWriter::TextStringSize(text);
+        case ENCODED_STRING:
+            return head + WspWriter::EncodedStringSize(str);
+        case LONG_INTEGER:
+            return head + WspWriter::LongIntegerSize(number);
+        case FROM:
+            return head
+                   + (flag ? withLength(1) : withLength(1 + WspWriter::EncodedStringSize(str)));
+        case TIME:
+            return head + withLength(1 + WspWriter::LongIntegerSize(number));
+        case CONTENT_TYPE:
+            return head + contentType.GetEncodedSize();
+        case SENT_BY:
+            return head
+                   + withLength(WspWriter::IntegerValueSize(number)
+                                + WspWriter::EncodedStringSize(str));
+        case SENT_DATE:
+            return head
+                   + withLength(WspWriter::IntegerValueSize(number)
+                                + WspWriter::LongIntegerSize(date));
+        case RAW:
+            return head;
+    }
+    return head;
 }
 
 // ------------------------------------------------------------------------------------ MmsBody

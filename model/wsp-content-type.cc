@@ -394,6 +394,7 @@ void
 WspContentType::SetMediaType(const std::string& mediaType)
 {
     m_mediaType = mediaType;
+    m_wellKnown = -2;
     m_original.clear();
 }
 
@@ -528,7 +529,7 @@ WspContentType::WellKnownName(uint32_t code)
 void
 WspContentType::EncodeCanonical(WspWriter& w) const
 {
-    int code = WellKnownCode(m_mediaType);
+    int code = GetWellKnownCode();
     if (m_params.empty())
     {
         if (code >= 0)
@@ -576,9 +577,47 @@ WspContentType::GetEncodedSize() const
     {
         return m_original.size();
     }
-    WspWriter w;
-    EncodeCanonical(w);
-    return w.GetSize();
+    // Computed, not encoded: the same rules as EncodeCanonical() and WriteParameter().
+    int code = GetWellKnownCode();
+    std::size_t media = code >= 0 ? 1 : WspWriter::TextStringSize(m_mediaType);
+    if (m_params.empty())
+    {
+        return media;
+    }
+    std::size_t body = media;
+    for (const auto& p : m_params)
+    {
+        ParamValue kind = p.code >= 0 ? ParamValueOf(p.code) : ParamValue::Untyped;
+        body += p.code >= 0 ? 1 : WspWriter::TextStringSize(p.name);
+        if (!p.isInteger)
+        {
+            bool quoted = kind != ParamValue::ShortOrText && !p.text.empty() && p.text[0] == '"';
+            body += quoted ? p.text.size() + 1 : WspWriter::TextStringSize(p.text);
+        }
+        else if (kind == ParamValue::Uintvar)
+        {
+            body += WspWriter::UintvarSize(static_cast<uint32_t>(p.integer));
+        }
+        else if (kind == ParamValue::ShortOrText)
+        {
+            body += 1;
+        }
+        else
+        {
+            body += WspWriter::IntegerValueSize(p.integer);
+        }
+    }
+    return WspWriter::ValueLengthSize(static_cast<uint32_t>(body)) + body;
+}
+
+int
+WspContentType::GetWellKnownCode() const
+{
+    if (m_wellKnown == -2)
+    {
+        m_wellKnown = WellKnownCode(m_mediaType);
+    }
+    return m_wellKnown;
 }
 
 WspContentType
@@ -881,9 +920,19 @@ WspPartHeader::Encode(WspWriter& w) const
 std::size_t
 WspPartHeader::GetEncodedSize() const
 {
-    WspWriter w;
-    Encode(w);
-    return w.GetSize();
+    if (code < 0)
+    {
+        return WspWriter::TextStringSize(name) + WspWriter::TextStringSize(value);
+    }
+    if (!raw.empty())
+    {
+        return 1 + raw.size();
+    }
+    if (code == CONTENT_ID && quoted)
+    {
+        return 1 + value.size() + 2; // 0x22, the text, NUL
+    }
+    return 1 + WspWriter::TextStringSize(value);
 }
 
 WspPartHeader

@@ -112,10 +112,12 @@ class WspContentType
 
   private:
     void EncodeCanonical(WspWriter& w) const;
+    int GetWellKnownCode() const; //!< WellKnownCode(m_mediaType), looked up once
 
     std::string m_mediaType;
     std::vector<WspParameter> m_params;
     std::vector<uint8_t> m_original; //!< octets as decoded, when they differ from canonical
+    mutable int m_wellKnown{-2};     //!< cached well-known code; -2 = not looked up yet
 };
 
 /**

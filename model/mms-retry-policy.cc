@@ -15,6 +15,17 @@
 #include <cctype>
 #include <sstream>
 
+// ns-3.41 made EnumValue a template: its accessor names the enum type. Trees that do not
+// generate version-defines.h (waf builds without version information) are older than that.
+#if __has_include("ns3/version-defines.h")
+#    include "ns3/version-defines.h"
+#endif
+#if defined(NS3_VERSION_MINOR) && NS3_VERSION_MAJOR == 3 && NS3_VERSION_MINOR >= 41
+#    define MMS_ENUM_ACCESSOR(T, member) MakeEnumAccessor<T>(member)
+#else
+#    define MMS_ENUM_ACCESSOR(T, member) MakeEnumAccessor(member)
+#endif
+
 namespace ns3
 {
 
@@ -34,7 +45,7 @@ MmsRetryPolicy::GetTypeId()
                           "Form of the schedule: Linear (n x Interval before retry n), Fixed "
                           "(Interval before every retry) or Table (the Table entries)",
                           EnumValue(MmsRetryPolicy::LINEAR),
-                          MakeEnumAccessor(&MmsRetryPolicy::m_kind),
+                          MMS_ENUM_ACCESSOR(MmsRetryPolicy::Kind, &MmsRetryPolicy::m_kind),
                           MakeEnumChecker(MmsRetryPolicy::LINEAR,
                                           "Linear",
                                           MmsRetryPolicy::FIXED,

@@ -1,0 +1,264 @@
+/*
+ * Copyright (c) 2026 The ns-3 mms module authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "http-connection.h"
+
+#include "ns3/boolean.h"
+#include "ns3/log.h"
+#include "ns3/trace-source-accessor.h"
+#include "ns3/uinteger.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("HttpConnection");
+
+NS_OBJECT_ENSURE_REGISTERED(HttpConnection);
+
+TypeId
+HttpConnection::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::HttpConnection")
+            .SetParent<Object>()
+            .SetGroupName("Mms")
+            .AddConstructor<HttpConnection>()
+            .AddAttribute("MaxBodySize",
+                          "Largest incoming body accepted (octets); a larger Content-Length is "
+                          "a protocol error. Default 4 MiB, above the 300 KB message limits of "
+                          "MMS-era handsets",
+                          UintegerValue(4 * 1024 * 1024),
+                          MakeUintegerAccessor(&HttpConnection::m_maxBody),
+                          MakeUintegerChecker<uint64_t>())
+            .AddAttribute("KeepBody",
+                          "Keep the octets of incoming bodies (false: messages come out with "
+                          "virtual bodies of the right length, for traffic whose content is "
+                          "never read)",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&HttpConnection::m_keepBody),
+                          MakeBooleanChecker())
+            .AddTraceSource("Tx",
+                            "A message was queued for sending (octets: head and body)",
+                            MakeTraceSourceAccessor(&HttpConnection::m_txTrace),
+                            "ns3::HttpConnection::MessageTracedCallback")
+            .AddTraceSource("Rx",
+                            "A complete message was received (octets: head and body)",
+                            MakeTraceSourceAccessor(&HttpConnection::m_rxTrace),
+                            "ns3::HttpConnection::MessageTracedCallback");
+    return tid;
+}
+
+HttpConnection::HttpConnection()
+    : m_maxBody(4 * 1024 * 1024)
+{
+}
+
+HttpConnection::~HttpConnection()
+{
+}
+
+void
+HttpConnection::DoDispose()
+{
+    if (m_socket)
+    {
+        m_socket->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
+        m_socket->SetSendCallback(MakeNullCallback<void, Ptr<Socket>, uint32_t>());
+        m_socket = nullptr;
+    }
+    m_queue.clear();
+    m_onMessage = MessageCallback();
+    m_onError = ErrorCallback();
+    Object::DoDispose();
+}
+
+void
+HttpConnection::Attach(Ptr<Socket> socket, bool expectRequests)
+{
+    m_socket = socket;
+    m_parser = HttpParser(expectRequests);
+    m_parser.SetMaxBodySize(m_maxBody);
+    m_parser.SetKeepBody(m_keepBody);
+    m_socket->SetRecvCallback(MakeCallback(&HttpConnection::HandleRead, this));
+    m_socket->SetSendCallback(MakeCallback(&HttpConnection::HandleSend, this));
+    m_socket->SetCloseCallbacks(MakeCallback(&HttpConnection::HandleClose, this),
+                                MakeCallback(&HttpConnection::HandleClose, this));
+}
+
+void
+HttpConnection::SetMessageCallback(MessageCallback cb)
+{
+    m_onMessage = cb;
+}
+
+void
+HttpConnection::SetErrorCallback(ErrorCallback cb)
+{
+    m_onError = cb;
+}
+
+void
+HttpConnection::Send(const HttpMessage& message)
+{
+    std::vector<Ptr<Packet>> body;
+    if (message.bodyIsVirtual && message.virtualBodySize > 0)
+    {
+        body.push_back(Create<Packet>(static_cast<uint32_t>(message.virtualBodySize)));
+    }
+    else if (!message.body.empty())
+    {
+        body.push_back(
+            Create<Packet>(message.body.data(), static_cast<uint32_t>(message.body.size())));
+    }
+    HttpMessage head = message;
+    head.body.clear();
+    Send(head, body);
+}
+
+void
+HttpConnection::Send(HttpMessage head, const std::vector<Ptr<Packet>>& body)
+{
+    NS_ASSERT_MSG(m_socket, "HttpConnection::Send before Attach");
+    uint64_t bodySize = 0;
+    for (const auto& p : body)
+    {
+        bodySize += p->GetSize();
+    }
+    head.body.clear();
+    head.bodyIsVirtual = true; // only its length is used for the head
+    head.virtualBodySize = bodySize;
+    std::string text = head.SerializeHead();
+    Ptr<Packet> h = Create<Packet>(reinterpret_cast<const uint8_t*>(text.data()),
+                                   static_cast<uint32_t>(text.size()));
+    m_queue.push_back(h);
+    m_queued += h->GetSize();
+    for (const auto& p : body)
+    {
+        m_queue.push_back(p->Copy());
+        m_queued += p->GetSize();
+    }
+    m_txTrace(head, text.size() + bodySize);
+    Flush();
+}
+
+void
+HttpConnection::Flush()
+{
+    while (m_socket && !m_queue.empty())
+    {
+        uint32_t room = m_socket->GetTxAvailable();
+        if (room == 0)
+        {
+            return; // HandleSend resumes
+        }
+        Ptr<Packet> p = m_queue.front();
+        Ptr<Packet> piece = p;
+        if (p->GetSize() > room)
+        {
+            piece = p->CreateFragment(0, room);
+            m_queue.front() = p->CreateFragment(room, p->GetSize() - room);
+        }
+        else
+        {
+            m_queue.pop_front();
+        }
+        int sent = m_socket->Send(piece);
+        if (sent < 0)
+        {
+            NS_LOG_WARN("send failed: " << m_socket->GetErrno());
+            m_queue.push_front(piece); // try again when space frees
+            return;
+        }
+        m_queued -= piece->GetSize();
+        m_sent += piece->GetSize();
+    }
+    if (m_socket && m_queue.empty() && m_closeWhenDone)
+    {
+        m_socket->Close();
+        m_closeWhenDone = false;
+    }
+}
+
+void
+HttpConnection::HandleSend(Ptr<Socket>, uint32_t)
+{
+    Flush();
+}
+
+void
+HttpConnection::HandleRead(Ptr<Socket> socket)
+{
+    Ptr<Packet> p;
+    std::vector<uint8_t> buf;
+    while ((p = socket->Recv()) && p->GetSize() > 0)
+    {
+        m_received += p->GetSize();
+        if (m_failed)
+        {
+            continue;
+        }
+        buf.resize(p->GetSize());
+        p->CopyData(buf.data(), buf.size());
+        if (!m_parser.Feed(buf.data(), buf.size()))
+        {
+            m_failed = true;
+            NS_LOG_WARN("malformed HTTP input: " << m_parser.Error());
+            if (!m_onError.IsNull())
+            {
+                m_onError(this, m_parser.Error());
+            }
+            Close();
+        }
+        while (m_parser.HasMessage())
+        {
+            HttpMessage m = m_parser.PopMessage();
+            m_rxTrace(m, m.SerializeHead().size() + m.GetBodySize());
+            if (!m_onMessage.IsNull())
+            {
+                m_onMessage(this, m);
+            }
+        }
+    }
+}
+
+void
+HttpConnection::HandleClose(Ptr<Socket>)
+{
+    NS_LOG_FUNCTION(this);
+}
+
+void
+HttpConnection::Close()
+{
+    m_closeWhenDone = true;
+    Flush();
+}
+
+Ptr<Socket>
+HttpConnection::GetSocket() const
+{
+    return m_socket;
+}
+
+uint64_t
+HttpConnection::GetQueuedBytes() const
+{
+    return m_queued;
+}
+
+uint64_t
+HttpConnection::GetBytesSent() const
+{
+    return m_sent;
+}
+
+uint64_t
+HttpConnection::GetBytesReceived() const
+{
+    return m_received;
+}
+
+} // namespace ns3

@@ -1,0 +1,110 @@
+/*
+ * Copyright (c) 2026 The ns-3 mms module authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef HTTP_CONNECTION_H
+#define HTTP_CONNECTION_H
+
+// HTTP/1.1 over one ns-3 TCP socket: messages out (with bodies that may be virtual payload, sent
+// as the socket's buffer frees), messages in (parsed from the byte stream as it arrives). The
+// packet-level transport of MM1 and PAP is built on it.
+
+#include "http-message.h"
+
+#include "ns3/callback.h"
+#include "ns3/object.h"
+#include "ns3/packet.h"
+#include "ns3/socket.h"
+#include "ns3/traced-callback.h"
+
+#include <deque>
+
+namespace ns3
+{
+
+/**
+ * \ingroup mms
+ * One HTTP/1.1 connection over a connected TCP socket, either side.
+ *
+ * Outgoing messages are queued and written as the socket's transmit buffer allows (so a
+ * 300 KB body never fails for lack of buffer space); a virtual body goes out as zero-filled
+ * virtual packets and costs no memory. Incoming octets go through an HttpParser; each complete
+ * message is handed to the message callback. Malformed input closes the connection after the
+ * error callback. Pipelining works both ways: messages come out in the order they went in.
+ */
+class HttpConnection : public Object
+{
+  public:
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId();
+    HttpConnection();
+    ~HttpConnection() override;
+
+    /// Called with each complete incoming message.
+    typedef Callback<void, Ptr<HttpConnection>, const HttpMessage&> MessageCallback;
+    /// Called once when the input is malformed, with the parser's message.
+    typedef Callback<void, Ptr<HttpConnection>, const std::string&> ErrorCallback;
+
+    /**
+     * Take over a connected socket (its receive, send and close callbacks are replaced).
+     * \param socket the socket
+     * \param expectRequests true on the server side
+     */
+    void Attach(Ptr<Socket> socket, bool expectRequests);
+    void SetMessageCallback(MessageCallback cb);
+    void SetErrorCallback(ErrorCallback cb);
+
+    /**
+     * Queue a message. Its body is sent as given: real octets, or, for a virtual body
+     * (HttpMessage::bodyIsVirtual), as virtual payload of that length.
+     */
+    void Send(const HttpMessage& message);
+    /**
+     * Queue a message whose body is a sequence of packets (for example the result of
+     * MmsPduHeader::CreatePackets); the head's Content-Length is their total size.
+     */
+    void Send(HttpMessage head, const std::vector<Ptr<Packet>>& body);
+    /// Close after everything queued has been written.
+    void Close();
+
+    Ptr<Socket> GetSocket() const;
+    uint64_t GetQueuedBytes() const; //!< octets queued but not yet accepted by the socket
+    uint64_t GetBytesSent() const;
+    uint64_t GetBytesReceived() const;
+
+    /// Trace signature: a message of `octets` octets (head and body) sent or received.
+    typedef void (*MessageTracedCallback)(const HttpMessage& message, uint64_t octets);
+
+  protected:
+    void DoDispose() override;
+
+  private:
+    void Flush();
+    void HandleRead(Ptr<Socket> socket);
+    void HandleSend(Ptr<Socket> socket, uint32_t available);
+    void HandleClose(Ptr<Socket> socket);
+
+    Ptr<Socket> m_socket;
+    HttpParser m_parser{true};
+    std::deque<Ptr<Packet>> m_queue; //!< packets not yet accepted by the socket
+    uint64_t m_queued{0};
+    uint64_t m_sent{0};
+    uint64_t m_received{0};
+    bool m_closeWhenDone{false};
+    bool m_failed{false};
+    uint64_t m_maxBody;
+    bool m_keepBody{true};
+    MessageCallback m_onMessage;
+    ErrorCallback m_onError;
+    TracedCallback<const HttpMessage&, uint64_t> m_txTrace;
+    TracedCallback<const HttpMessage&, uint64_t> m_rxTrace;
+};
+
+} // namespace ns3
+
+#endif /* HTTP_CONNECTION_H */

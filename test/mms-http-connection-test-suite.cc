@@ -8,6 +8,8 @@
 // buffer arrive whole and in order, responses come back in order, octet counts add up, and a
 // peer sending garbage gets the connection closed with a located error.
 
+#include "mms-test-data.h"
+
 #include "ns3/core-module.h"
 #include "ns3/http-connection.h"
 #include "ns3/internet-module.h"
@@ -103,16 +105,9 @@ class HttpConnectionTestCase : public TestCase
 
     void DoRun() override
     {
-        m_nodes.Create(2);
-        PointToPointHelper p2p;
-        p2p.SetDeviceAttribute("DataRate", StringValue("10Mbps"));
-        p2p.SetChannelAttribute("Delay", StringValue("5ms"));
-        NetDeviceContainer d = p2p.Install(m_nodes);
-        InternetStackHelper internet;
-        internet.Install(m_nodes);
-        Ipv4AddressHelper ip;
-        ip.SetBase("10.2.0.0", "255.255.255.0");
-        Ipv4InterfaceContainer ifs = ip.Assign(d);
+        mmstest::TwoNodes net = mmstest::BuildTwoNodes("10Mbps", "5ms", "10.2.0.0");
+        m_nodes = net.nodes;
+        Ipv4InterfaceContainer& ifs = net.addresses;
         Ptr<Socket> listener = Socket::CreateSocket(m_nodes.Get(1), TcpSocketFactory::GetTypeId());
         listener->Bind(InetSocketAddress(Ipv4Address::GetAny(), 80));
         listener->Listen();

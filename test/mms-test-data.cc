@@ -8,6 +8,11 @@
 
 #include "wsp-codec.h"
 
+#include "ns3/internet-stack-helper.h"
+#include "ns3/ipv4-address-helper.h"
+#include "ns3/point-to-point-helper.h"
+#include "ns3/string.h"
+
 #include <array>
 #include <cstdio>
 #include <fstream>
@@ -107,6 +112,23 @@ FindProgram(const std::string& name)
         out.pop_back();
     }
     return out;
+}
+
+TwoNodes
+BuildTwoNodes(const std::string& rate, const std::string& delay, const char* network)
+{
+    TwoNodes t;
+    t.nodes.Create(2);
+    PointToPointHelper p2p;
+    p2p.SetDeviceAttribute("DataRate", StringValue(rate));
+    p2p.SetChannelAttribute("Delay", StringValue(delay));
+    t.devices = p2p.Install(t.nodes);
+    InternetStackHelper internet;
+    internet.Install(t.nodes);
+    Ipv4AddressHelper ip;
+    ip.SetBase(network, "255.255.255.0");
+    t.addresses = ip.Assign(t.devices);
+    return t;
 }
 
 std::string

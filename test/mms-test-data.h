@@ -10,6 +10,10 @@
 // Where the tests find the module's data files (test/data/...) and tools, in the standalone
 // build and inside an ns-3 source tree.
 
+#include "ns3/ipv4-interface-container.h"
+#include "ns3/net-device-container.h"
+#include "ns3/node-container.h"
+
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -38,6 +42,23 @@ int RunCommand(const std::string& command, std::string& output);
 
 /// Path of a program named `name` (e.g. "tshark"), or "" if it is not on PATH.
 std::string FindProgram(const std::string& name);
+
+/// Two nodes on a point-to-point link with IPv4, for tests of what crosses a network.
+struct TwoNodes
+{
+    NodeContainer nodes;              //!< node 0 and node 1
+    NetDeviceContainer devices;       //!< their link devices
+    Ipv4InterfaceContainer addresses; //!< their addresses, .1 and .2 of the network
+};
+
+/**
+ * Build two nodes joined by a point-to-point link.
+ * \param rate link rate, e.g. "10Mbps"
+ * \param delay one-way delay, e.g. "5ms"
+ * \param network the /24 network, e.g. "10.1.1.0"
+ * eturn the nodes, devices and addresses
+ */
+TwoNodes BuildTwoNodes(const std::string& rate, const std::string& delay, const char* network);
 
 /// Path of the built mms-pdu command ("" if unknown in this build).
 std::string MmsPduToolPath();

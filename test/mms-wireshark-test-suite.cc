@@ -251,17 +251,10 @@ class MmsWiresharkTestCase : public TestCase
             return;
         }
 
-        NodeContainer nodes;
-        nodes.Create(2);
-        PointToPointHelper p2p;
-        p2p.SetDeviceAttribute("DataRate", StringValue("2Mbps"));
-        p2p.SetChannelAttribute("Delay", StringValue("20ms"));
-        NetDeviceContainer devices = p2p.Install(nodes);
-        InternetStackHelper internet;
-        internet.Install(nodes);
-        Ipv4AddressHelper ip;
-        ip.SetBase("10.1.1.0", "255.255.255.0");
-        Ipv4InterfaceContainer ifs = ip.Assign(devices);
+        mmstest::TwoNodes net = mmstest::BuildTwoNodes("2Mbps", "20ms", "10.1.1.0");
+        NodeContainer& nodes = net.nodes;
+        NetDeviceContainer& devices = net.devices;
+        Ipv4InterfaceContainer& ifs = net.addresses;
         m_handsetAddress = ifs.GetAddress(0);
         std::string pcap = CreateTempDirFilename("mms-wireshark.pcap");
         // The handset's link, as PointToPointHelper::EnablePcap() would capture it, with a file

@@ -37,7 +37,7 @@ def build(bld):
         module.use.append('SQLITE3')
 
     module_test = bld.create_ns3_module_test_library('mms')
-    module_test.source = ['test/mms-test-data.cc'] + sorted(
+    module_test.source = ['test/mms-test-data.cc', 'test/mms-test-world.cc'] + sorted(
         str(n.path_from(bld.path)) for n in bld.path.ant_glob('test/*-test-suite.cc'))
     # The tests find their data files by absolute path, wherever test.py runs them from.
     module_test.defines = ['MMS_SOURCE_DIR="%s"' % bld.path.abspath()]

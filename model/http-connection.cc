@@ -72,6 +72,7 @@ HttpConnection::DoDispose()
     m_queue.clear();
     m_onMessage = MessageCallback();
     m_onError = ErrorCallback();
+    m_onClose = CloseCallback();
     Object::DoDispose();
 }
 
@@ -101,10 +102,31 @@ HttpConnection::SetErrorCallback(ErrorCallback cb)
 }
 
 void
+HttpConnection::SetCloseCallback(CloseCallback cb)
+{
+    m_onClose = cb;
+}
+
+void
 HttpConnection::Send(const HttpMessage& message)
 {
     std::vector<Ptr<Packet>> body;
-    if (message.bodyIsVirtual && message.virtualBodySize > 0)
+    if (!message.bodyRuns.empty())
+    {
+        for (const auto& run : message.bodyRuns)
+        {
+            if (!run.bytes.empty())
+            {
+                body.push_back(
+                    Create<Packet>(run.bytes.data(), static_cast<uint32_t>(run.bytes.size())));
+            }
+            if (run.virtualZeros > 0)
+            {
+                body.push_back(Create<Packet>(run.virtualZeros));
+            }
+        }
+    }
+    else if (message.bodyIsVirtual && message.virtualBodySize > 0)
     {
         body.push_back(Create<Packet>(static_cast<uint32_t>(message.virtualBodySize)));
     }
@@ -115,6 +137,7 @@ HttpConnection::Send(const HttpMessage& message)
     }
     HttpMessage head = message;
     head.body.clear();
+    head.bodyRuns.clear();
     Send(head, body);
 }
 
@@ -128,6 +151,7 @@ HttpConnection::Send(HttpMessage head, const std::vector<Ptr<Packet>>& body)
         bodySize += p->GetSize();
     }
     head.body.clear();
+    head.bodyRuns.clear();
     head.bodyIsVirtual = true; // only its length is used for the head
     head.virtualBodySize = bodySize;
     std::string text = head.SerializeHead();
@@ -228,6 +252,38 @@ void
 HttpConnection::HandleClose(Ptr<Socket>)
 {
     NS_LOG_FUNCTION(this);
+    if (m_closed)
+    {
+        return;
+    }
+    m_closed = true;
+    if (!m_onClose.IsNull())
+    {
+        CloseCallback cb = m_onClose;
+        cb(this);
+    }
+}
+
+void
+HttpConnection::Abort()
+{
+    NS_LOG_FUNCTION(this);
+    m_queue.clear();
+    m_queued = 0;
+    m_closeWhenDone = false;
+    if (m_socket && !m_closed)
+    {
+        m_socket->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
+        m_socket->SetSendCallback(MakeNullCallback<void, Ptr<Socket>, uint32_t>());
+        m_socket->Close();
+    }
+    HandleClose(m_socket);
+}
+
+bool
+HttpConnection::IsClosed() const
+{
+    return m_closed;
 }
 
 void

@@ -58,6 +58,9 @@ class HttpConnection : public Object
     void Attach(Ptr<Socket> socket, bool expectRequests);
     void SetMessageCallback(MessageCallback cb);
     void SetErrorCallback(ErrorCallback cb);
+    /// Called once when the connection ends: the peer closed it, it failed, or Abort().
+    typedef Callback<void, Ptr<HttpConnection>> CloseCallback;
+    void SetCloseCallback(CloseCallback cb);
 
     /**
      * Queue a message. Its body is sent as given: real octets, or, for a virtual body
@@ -71,6 +74,9 @@ class HttpConnection : public Object
     void Send(HttpMessage head, const std::vector<Ptr<Packet>>& body);
     /// Close after everything queued has been written.
     void Close();
+    /// Drop whatever is queued and close the socket now (a handset switched off).
+    void Abort();
+    bool IsClosed() const; //!< the connection has ended
 
     Ptr<Socket> GetSocket() const;
     uint64_t GetQueuedBytes() const; //!< octets queued but not yet accepted by the socket
@@ -101,6 +107,8 @@ class HttpConnection : public Object
     bool m_keepBody{true};
     MessageCallback m_onMessage;
     ErrorCallback m_onError;
+    CloseCallback m_onClose;
+    bool m_closed{false};
     TracedCallback<const HttpMessage&, uint64_t> m_txTrace;
     TracedCallback<const HttpMessage&, uint64_t> m_rxTrace;
 };

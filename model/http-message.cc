@@ -104,6 +104,15 @@ HttpMessage::AddHeader(const std::string& name, const std::string& value)
 uint64_t
 HttpMessage::GetBodySize() const
 {
+    if (!bodyRuns.empty())
+    {
+        uint64_t n = 0;
+        for (const auto& run : bodyRuns)
+        {
+            n += run.bytes.size() + run.virtualZeros;
+        }
+        return n;
+    }
     return bodyIsVirtual ? virtualBodySize : body.size();
 }
 
@@ -140,7 +149,15 @@ HttpMessage::Serialize() const
 {
     std::string head = SerializeHead();
     std::vector<uint8_t> out(head.begin(), head.end());
-    if (bodyIsVirtual)
+    if (!bodyRuns.empty())
+    {
+        for (const auto& run : bodyRuns)
+        {
+            out.insert(out.end(), run.bytes.begin(), run.bytes.end());
+            out.insert(out.end(), run.virtualZeros, uint8_t{0});
+        }
+    }
+    else if (bodyIsVirtual)
     {
         out.insert(out.end(), virtualBodySize, uint8_t{0});
     }

@@ -11,6 +11,8 @@
 // with Content-Length bodies, and an incremental parser for a TCP byte stream. Bodies may be
 // virtual (a length without octets). Plain C++, no ns-3.
 
+#include "mms-multipart.h"
+
 #include <cstdint>
 #include <string>
 #include <utility>
@@ -35,6 +37,9 @@ struct HttpMessage
     std::vector<uint8_t> body;                                //!< real body octets
     uint64_t virtualBodySize{0}; //!< when the body is virtual: its length (body is then empty)
     bool bodyIsVirtual{false};
+    /// When not empty, the body is these runs (real octets, each followed by virtual zero
+    /// octets: an MMS PDU whose media are virtual) and body / virtualBodySize are not used.
+    std::vector<MmsWireSegment> bodyRuns;
 
     static HttpMessage Request(const std::string& method, const std::string& target);
     static HttpMessage Response(int status, const std::string& reason);

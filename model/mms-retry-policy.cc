@@ -6,6 +6,8 @@
 
 #include "mms-retry-policy.h"
 
+#include "mms-common.h"
+
 #include "ns3/enum.h"
 #include "ns3/fatal-error.h"
 #include "ns3/log.h"
@@ -14,17 +16,6 @@
 
 #include <cctype>
 #include <sstream>
-
-// ns-3.41 made EnumValue a template: its accessor names the enum type. Trees that do not
-// generate version-defines.h (waf builds without version information) are older than that.
-#if __has_include("ns3/version-defines.h")
-#    include "ns3/version-defines.h"
-#endif
-#if defined(NS3_VERSION_MINOR) && NS3_VERSION_MAJOR == 3 && NS3_VERSION_MINOR >= 41
-#    define MMS_ENUM_ACCESSOR(T, member) MakeEnumAccessor<T>(member)
-#else
-#    define MMS_ENUM_ACCESSOR(T, member) MakeEnumAccessor(member)
-#endif
 
 namespace ns3
 {

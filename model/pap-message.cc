@@ -6,6 +6,8 @@
 
 #include "pap-message.h"
 
+#include "wsp-codec.h"
+
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
@@ -387,18 +389,6 @@ ParseRoot(const std::string& xml, const char* child, XmlElement& out, std::strin
     return false;
 }
 
-int64_t
-DaysFromCivil(int64_t y, unsigned m, unsigned d)
-{
-    // Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
-    y -= m <= 2;
-    const int64_t era = (y >= 0 ? y : y - 399) / 400;
-    const unsigned yoe = static_cast<unsigned>(y - era * 400);
-    const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + static_cast<int64_t>(doe) - 719468;
-}
-
 } // namespace
 
 const char*
@@ -456,29 +446,17 @@ PapCode::Description(int code)
 std::string
 PapFormatTime(int64_t t)
 {
-    int64_t days = t >= 0 ? t / 86400 : (t - 86399) / 86400;
-    int64_t secs = t - days * 86400;
-    // Civil from days (inverse of DaysFromCivil).
-    int64_t z = days + 719468;
-    const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    const unsigned doe = static_cast<unsigned>(z - era * 146097);
-    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    int64_t y = static_cast<int64_t>(yoe) + era * 400;
-    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const unsigned mp = (5 * doy + 2) / 153;
-    const unsigned d = doy - (153 * mp + 2) / 5 + 1;
-    const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-    y += m <= 2;
+    UtcDate u = UtcDate::FromUnix(t);
     char buf[64];
     std::snprintf(buf,
                   sizeof(buf),
-                  "%04lld-%02u-%02uT%02lld:%02lld:%02lldZ",
-                  static_cast<long long>(y),
-                  m,
-                  d,
-                  static_cast<long long>(secs / 3600),
-                  static_cast<long long>(secs / 60 % 60),
-                  static_cast<long long>(secs % 60));
+                  "%04lld-%02u-%02uT%02u:%02u:%02uZ",
+                  static_cast<long long>(u.year),
+                  u.month,
+                  u.day,
+                  u.hour,
+                  u.minute,
+                  u.second);
     return buf;
 }
 
@@ -507,7 +485,7 @@ PapParseTime(const std::string& s, int64_t& out)
     {
         return false;
     }
-    out = DaysFromCivil(y, mo, d) * 86400 + h * 3600 + mi * 60 + se;
+    out = UtcDate::DaysFromCivil(y, mo, d) * 86400 + h * 3600 + mi * 60 + se;
     return true;
 }
 

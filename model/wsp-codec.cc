@@ -889,4 +889,42 @@ WspFromHex(const std::string& text, std::vector<uint8_t>& out, std::string* erro
     return true;
 }
 
+int64_t
+UtcDate::DaysFromCivil(int64_t y, unsigned m, unsigned d)
+{
+    y -= m <= 2;
+    const int64_t era = (y >= 0 ? y : y - 399) / 400;
+    const unsigned yoe = static_cast<unsigned>(y - era * 400);
+    const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + static_cast<int64_t>(doe) - 719468;
+}
+
+UtcDate
+UtcDate::FromUnix(int64_t t)
+{
+    int64_t days = t >= 0 ? t / 86400 : (t - 86399) / 86400;
+    int64_t secs = t - days * 86400;
+    int64_t z = days + 719468;
+    const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    const unsigned doe = static_cast<unsigned>(z - era * 146097);
+    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const unsigned mp = (5 * doy + 2) / 153;
+    UtcDate out;
+    out.day = doy - (153 * mp + 2) / 5 + 1;
+    out.month = mp < 10 ? mp + 3 : mp - 9;
+    out.year = static_cast<int64_t>(yoe) + era * 400 + (out.month <= 2);
+    out.hour = static_cast<unsigned>(secs / 3600);
+    out.minute = static_cast<unsigned>(secs / 60 % 60);
+    out.second = static_cast<unsigned>(secs % 60);
+    return out;
+}
+
+int64_t
+UtcDate::ToUnix() const
+{
+    return DaysFromCivil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second;
+}
+
 } // namespace ns3

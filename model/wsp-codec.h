@@ -44,6 +44,24 @@ struct DecodeWarning
     std::string message;   //!< what was tolerated
 };
 
+/// Proleptic Gregorian calendar (H. Hinnant's algorithms), for the dates PDUs carry.
+struct UtcDate
+{
+    int64_t year{1970};
+    unsigned month{1};  //!< 1..12
+    unsigned day{1};    //!< 1..31
+    unsigned hour{0};   //!< 0..23
+    unsigned minute{0}; //!< 0..59
+    unsigned second{0}; //!< 0..59
+
+    /// Days since 1970-01-01 of a date.
+    static int64_t DaysFromCivil(int64_t year, unsigned month, unsigned day);
+    /// The date and time of a Unix time (seconds).
+    static UtcDate FromUnix(int64_t seconds);
+    /// Unix seconds of this date and time.
+    int64_t ToUnix() const;
+};
+
 /**
  * \ingroup mms
  * An Encoded-string-value: a text with an optional character set (IANA MIBenum).

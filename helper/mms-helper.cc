@@ -1,0 +1,210 @@
+/*
+ * Copyright (c) 2026 The ns-3 mms module authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "mms-helper.h"
+
+#include "mms-network-helper.h"
+
+#include "ns3/inet-socket-address.h"
+#include "ns3/string.h"
+#include "ns3/uinteger.h"
+
+namespace ns3
+{
+
+MmsHelper::MmsHelper()
+{
+    m_relayFactory.SetTypeId(MmsRelay::GetTypeId());
+    m_serverFactory.SetTypeId(MmsServer::GetTypeId());
+    m_ppgFactory.SetTypeId(WapPushProxyGateway::GetTypeId());
+    m_smscFactory.SetTypeId(Smsc::GetTypeId());
+    m_uaFactory.SetTypeId(MmsUserAgent::GetTypeId());
+    m_directory = CreateObject<MmsSubscriberDirectory>();
+}
+
+void
+MmsHelper::SetRelayAttribute(const std::string& name, const AttributeValue& value)
+{
+    m_relayFactory.Set(name, value);
+}
+
+void
+MmsHelper::SetServerAttribute(const std::string& name, const AttributeValue& value)
+{
+    m_serverFactory.Set(name, value);
+}
+
+void
+MmsHelper::SetPpgAttribute(const std::string& name, const AttributeValue& value)
+{
+    m_ppgFactory.Set(name, value);
+}
+
+void
+MmsHelper::SetSmscAttribute(const std::string& name, const AttributeValue& value)
+{
+    m_smscFactory.Set(name, value);
+}
+
+void
+MmsHelper::SetUserAgentAttribute(const std::string& name, const AttributeValue& value)
+{
+    m_uaFactory.Set(name, value);
+}
+
+void
+MmsHelper::SetFirstMsisdn(const std::string& msisdn)
+{
+    NS_ASSERT_MSG(m_nextNumber == 0, "SetFirstMsisdn after handsets were installed");
+    m_firstMsisdn = msisdn;
+}
+
+std::string
+MmsHelper::GetMsisdn(uint32_t i) const
+{
+    // Add i to the trailing digits, keeping their width.
+    std::size_t start = m_firstMsisdn.find_last_not_of("0123456789") + 1;
+    std::string digits = m_firstMsisdn.substr(start);
+    uint64_t n = std::stoull(digits.empty() ? "0" : digits) + i;
+    std::string s = std::to_string(n);
+    if (s.size() < digits.size())
+    {
+        s = std::string(digits.size() - s.size(), '0') + s;
+    }
+    return m_firstMsisdn.substr(0, start) + s;
+}
+
+ApplicationContainer
+MmsHelper::InstallCore(Ptr<Node> relay, Ptr<Node> server, Ptr<Node> ppg, Ptr<Node> smsc)
+{
+    NS_ASSERT_MSG(!m_relay, "InstallCore twice");
+    m_server = m_serverFactory.Create<MmsServer>();
+    m_smsc = m_smscFactory.Create<Smsc>();
+    m_ppg = m_ppgFactory.Create<WapPushProxyGateway>();
+    m_relay = m_relayFactory.Create<MmsRelay>();
+    server->AddApplication(m_server);
+    smsc->AddApplication(m_smsc);
+    ppg->AddApplication(m_ppg);
+    relay->AddApplication(m_relay);
+    UintegerValue port;
+    m_smsc->GetAttribute("Port", port);
+    m_ppg->SetAttribute("SmscAddress",
+                        AddressValue(InetSocketAddress(MmsNetworkHelper::GetAddress(smsc),
+                                                       static_cast<uint16_t>(port.Get()))));
+    m_server->GetAttribute("Port", port);
+    m_relay->SetAttribute("ServerAddress",
+                          AddressValue(InetSocketAddress(MmsNetworkHelper::GetAddress(server),
+                                                         static_cast<uint16_t>(port.Get()))));
+    m_ppg->GetAttribute("Port", port);
+    m_relay->SetAttribute("PpgAddress",
+                          AddressValue(InetSocketAddress(MmsNetworkHelper::GetAddress(ppg),
+                                                         static_cast<uint16_t>(port.Get()))));
+    StringValue path;
+    m_ppg->GetAttribute("Path", path);
+    m_relay->SetAttribute("PpgPath", path);
+    UintegerValue bearerPort;
+    m_smsc->GetAttribute("BearerPort", bearerPort);
+    m_uaFactory.Set("SmsPort", bearerPort);
+    m_relay->GetAttribute("Port", port);
+    m_uaFactory.Set("RelayAddress",
+                    AddressValue(InetSocketAddress(MmsNetworkHelper::GetAddress(relay),
+                                                   static_cast<uint16_t>(port.Get()))));
+    m_relay->GetAttribute("Path", path);
+    m_uaFactory.Set("RelayPath", path);
+    StringValue host;
+    m_relay->GetAttribute("HostName", host);
+    m_uaFactory.Set("RelayHost", host);
+    m_relay->SetElementName("relay");
+    m_server->SetElementName("server");
+    m_ppg->SetElementName("ppg");
+    m_smsc->SetElementName("smsc");
+    for (Ptr<MmsApplication> a : {Ptr<MmsApplication>(m_relay),
+                                  Ptr<MmsApplication>(m_server),
+                                  Ptr<MmsApplication>(m_ppg),
+                                  Ptr<MmsApplication>(m_smsc)})
+    {
+        a->SetDirectory(m_directory);
+    }
+    ApplicationContainer c;
+    c.Add(m_relay);
+    c.Add(m_server);
+    c.Add(m_ppg);
+    c.Add(m_smsc);
+    return c;
+}
+
+ApplicationContainer
+MmsHelper::InstallUserAgents(NodeContainer handsets)
+{
+    NS_ASSERT_MSG(m_relay, "InstallCore before InstallUserAgents");
+    ApplicationContainer c;
+    for (uint32_t i = 0; i < handsets.GetN(); ++i)
+    {
+        std::string msisdn = GetMsisdn(static_cast<uint32_t>(m_nextNumber++));
+        Ptr<MmsUserAgent> ua = m_uaFactory.Create<MmsUserAgent>();
+        ua->SetMsisdn(msisdn);
+        ua->SetElementName("ua:" + msisdn);
+        ua->SetDirectory(m_directory);
+        handsets.Get(i)->AddApplication(ua);
+        m_directory->Add(msisdn, MmsNetworkHelper::GetAddress(handsets.Get(i)));
+        c.Add(ua);
+    }
+    m_userAgents.Add(c);
+    return c;
+}
+
+Ptr<MmsRelay>
+MmsHelper::GetRelay() const
+{
+    return m_relay;
+}
+
+Ptr<MmsServer>
+MmsHelper::GetServer() const
+{
+    return m_server;
+}
+
+Ptr<WapPushProxyGateway>
+MmsHelper::GetPpg() const
+{
+    return m_ppg;
+}
+
+Ptr<Smsc>
+MmsHelper::GetSmsc() const
+{
+    return m_smsc;
+}
+
+Ptr<MmsSubscriberDirectory>
+MmsHelper::GetDirectory() const
+{
+    return m_directory;
+}
+
+int64_t
+MmsHelper::AssignStreams(int64_t stream)
+{
+    int64_t s = stream;
+    for (Ptr<MmsApplication> a : {Ptr<MmsApplication>(m_relay),
+                                  Ptr<MmsApplication>(m_server),
+                                  Ptr<MmsApplication>(m_ppg),
+                                  Ptr<MmsApplication>(m_smsc)})
+    {
+        if (a)
+        {
+            s += a->AssignStreams(s);
+        }
+    }
+    for (uint32_t i = 0; i < m_userAgents.GetN(); ++i)
+    {
+        s += DynamicCast<MmsApplication>(m_userAgents.Get(i))->AssignStreams(s);
+    }
+    return s - stream;
+}
+
+} // namespace ns3

@@ -1,0 +1,1184 @@
+/*
+ * Copyright (c) 2026 The ns-3 mms module authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "mms-relay.h"
+
+#include "pap-message.h"
+
+#include "ns3/double.h"
+#include "ns3/inet-socket-address.h"
+#include "ns3/log.h"
+#include "ns3/pointer.h"
+#include "ns3/simulator.h"
+#include "ns3/string.h"
+#include "ns3/uinteger.h"
+
+#include <cstdio>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("MmsRelay");
+NS_OBJECT_ENSURE_REGISTERED(MmsRelay);
+
+namespace
+{
+Ptr<MmsRetryPolicy>
+MbuniNotificationPolicy()
+{
+    Ptr<MmsRetryPolicy> p = CreateObject<MmsRetryPolicy>();
+    p->SetKind(MmsRetryPolicy::LINEAR);
+    p->SetAttribute("Interval", TimeValue(Seconds(300)));
+    p->SetAttribute("MaxAttempts", UintegerValue(5));
+    return p;
+}
+} // namespace
+
+std::string
+MmsRelay::StateName(RecipientState s)
+{
+    switch (s)
+    {
+        case NOTIFYING:
+            return "Notifying";
+        case DEFERRED:
+            return "Deferred";
+        case RETRIEVING:
+            return "Retrieving";
+        case RETRIEVED:
+            return "Retrieved";
+        case REJECTED:
+            return "Rejected";
+        case EXPIRED:
+            return "Expired";
+        case FAILED:
+            return "Failed";
+    }
+    return "?";
+}
+
+bool
+MmsRelay::IsTerminal(RecipientState s)
+{
+    return s == RETRIEVED || s == REJECTED || s == EXPIRED || s == FAILED;
+}
+
+std::string
+MmsRelay::TransactionName(TransactionType t)
+{
+    switch (t)
+    {
+        case SUBMIT:
+            return "submit";
+        case RETRIEVE:
+            return "retrieve";
+        case REPORT:
+            return "report";
+    }
+    return "?";
+}
+
+TypeId
+MmsRelay::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::MmsRelay")
+            .SetParent<MmsApplication>()
+            .SetGroupName("Mms")
+            .AddConstructor<MmsRelay>()
+            .AddAttribute("Port",
+                          "TCP port of the MM1 interface (the MMSC URI's port).",
+                          UintegerValue(80),
+                          MakeUintegerAccessor(&MmsRelay::m_port),
+                          MakeUintegerChecker<uint16_t>())
+            .AddAttribute("Path",
+                          "Path of the MMSC URI; Content-Locations are <Path>/r/<id>/<n>.",
+                          StringValue("/mms"),
+                          MakeStringAccessor(&MmsRelay::m_path),
+                          MakeStringChecker())
+            .AddAttribute("HostName",
+                          "Host of the MMSC URI, written in Content-Locations.",
+                          StringValue("mmsc.mms.example.net"),
+                          MakeStringAccessor(&MmsRelay::m_hostName),
+                          MakeStringChecker())
+            .AddAttribute("ServerAddress",
+                          "Address (IP and port) of the MMS Server's store protocol.",
+                          AddressValue(),
+                          MakeAddressAccessor(&MmsRelay::m_serverAddress),
+                          MakeAddressChecker())
+            .AddAttribute("PpgAddress",
+                          "Address (IP and port) of the PPG's PAP interface.",
+                          AddressValue(),
+                          MakeAddressAccessor(&MmsRelay::m_ppgAddress),
+                          MakeAddressChecker())
+            .AddAttribute("PpgPath",
+                          "Request target of PAP submissions (ns3::WapPushProxyGateway::Path).",
+                          StringValue("/wappush"),
+                          MakeStringAccessor(&MmsRelay::m_ppgPath),
+                          MakeStringChecker())
+            .AddAttribute("PpgHost",
+                          "PPG name in PAP addresses (WAPPUSH=<number>/TYPE=PLMN@<PpgHost>).",
+                          StringValue("ppg.mms.example.net"),
+                          MakeStringAccessor(&MmsRelay::m_ppgHost),
+                          MakeStringChecker())
+            .AddAttribute("MaxMessageSize",
+                          "Largest M-Send.req accepted (octets); larger ones get "
+                          "Error-permanent-content-not-accepted. Default 300 KiB (Android's "
+                          "maxMessageSize; OMA Content Rich class).",
+                          UintegerValue(300 * 1024),
+                          MakeUintegerAccessor(&MmsRelay::m_maxMessageSize),
+                          MakeUintegerChecker<uint64_t>())
+            .AddAttribute("MaxRecipients",
+                          "Most recipients (To, Cc and Bcc) of one message; more get "
+                          "Error-permanent-content-not-accepted. Default 20 (a modelling "
+                          "choice; operators set their own).",
+                          UintegerValue(20),
+                          MakeUintegerAccessor(&MmsRelay::m_maxRecipients),
+                          MakeUintegerChecker<uint32_t>(1))
+            .AddAttribute("DefaultExpiry",
+                          "Expiry of a message that sets no X-Mms-Expiry. Default 72 h, the "
+                          "most common expiry in real notifications (doc/mms.rst).",
+                          TimeValue(Hours(72)),
+                          MakeTimeAccessor(&MmsRelay::m_defaultExpiry),
+                          MakeTimeChecker())
+            .AddAttribute("MaxExpiry",
+                          "Longest expiry granted, whatever the message asks. Default 7 days "
+                          "(the longest seen in real notifications).",
+                          TimeValue(Days(7)),
+                          MakeTimeAccessor(&MmsRelay::m_maxExpiry),
+                          MakeTimeChecker())
+            .AddAttribute("NotificationPolicy",
+                          "Schedule of notification pushes until the recipient answers. "
+                          "Default Linear, 300 s x n, 5 attempts (Mbuni's queue back-off).",
+                          PointerValue(),
+                          MakePointerAccessor(&MmsRelay::m_notifyPolicy),
+                          MakePointerChecker<MmsRetryPolicy>())
+            .AddAttribute("Workers",
+                          "MM1 transactions served at once.",
+                          UintegerValue(8),
+                          MakeUintegerAccessor(&MmsRelay::m_workers),
+                          MakeUintegerChecker<uint32_t>(1))
+            .AddAttribute("QueueLimit",
+                          "MM1 transactions waiting for a worker at most; beyond it a "
+                          "submission gets Error-transient-failure and other requests 503.",
+                          UintegerValue(1000),
+                          MakeUintegerAccessor(&MmsRelay::m_queueLimit),
+                          MakeUintegerChecker<uint32_t>())
+            .AddAttribute("SubmitTime",
+                          "Service time of an M-Send.req (s). Default 20 ms (a modelling "
+                          "choice; set it from the MMSC's measured capacity).",
+                          StringValue("ns3::ConstantRandomVariable[Constant=0.02]"),
+                          MakePointerAccessor(&MmsRelay::m_submitTime),
+                          MakePointerChecker<RandomVariableStream>())
+            .AddAttribute("RetrieveTime",
+                          "Service time of a retrieval GET (s). Default 10 ms.",
+                          StringValue("ns3::ConstantRandomVariable[Constant=0.01]"),
+                          MakePointerAccessor(&MmsRelay::m_retrieveTime),
+                          MakePointerChecker<RandomVariableStream>())
+            .AddAttribute("ReportTime",
+                          "Service time of M-NotifyResp.ind, M-Acknowledge.ind and "
+                          "M-Read-Rec.ind (s). Default 2 ms.",
+                          StringValue("ns3::ConstantRandomVariable[Constant=0.002]"),
+                          MakePointerAccessor(&MmsRelay::m_reportTime),
+                          MakePointerChecker<RandomVariableStream>())
+            .AddTraceSource("QueueLength",
+                            "MM1 transactions waiting for a worker.",
+                            MakeTraceSourceAccessor(&MmsRelay::m_queueLength),
+                            "ns3::TracedValueCallback::Uint32")
+            .AddTraceSource("Transaction",
+                            "An MM1 transaction entered service: type, wait, service time.",
+                            MakeTraceSourceAccessor(&MmsRelay::m_transactionTrace),
+                            "ns3::MmsRelay::TransactionTracedCallback")
+            .AddTraceSource("StateTransition",
+                            "A (message, recipient) pair changed state.",
+                            MakeTraceSourceAccessor(&MmsRelay::m_stateTrace),
+                            "ns3::MmsRelay::StateTransitionTracedCallback")
+            .AddTraceSource("SubmitReceived",
+                            "An M-Send.req arrived.",
+                            MakeTraceSourceAccessor(&MmsRelay::m_submitReceivedTrace),
+                            "ns3::MmsEventTracedCallback")
+            .AddTraceSource("Accepted",
+                            "M-Send.conf Ok was sent: the message is stored.",
+                            MakeTraceSourceAccessor(&MmsRelay::m_acceptedTrace),
+                            "ns3::MmsEventTracedCallback")
+            .AddTraceSource("Refused",
+                            "M-Send.conf with an error status was sent (detail: status).",
+                            MakeTraceSourceAccessor(&MmsRelay::m_refusedTrace),
+                            "ns3::MmsEventTracedCallback")
+            .AddTraceSource("Stored",
+                            "The MMS Server stored the message.",
+                            MakeTraceSourceAccessor(&MmsRelay::m_storedTrace),
+                            "ns3::MmsEventTracedCallback")
+            .AddTraceSource("NotificationQueued",
+                            "An M-Notification.ind was submitted to the PPG (detail: attempt).",
+                            MakeTraceSourceAccessor(&MmsRelay::m_notificationQueuedTrace),
+                            "ns3::MmsEventTracedCallback")
+            .AddTraceSource("NotificationFailed",
+                            "The PPG refused a push or could not be reached.",
+                            MakeTraceSourceAccessor(&MmsRelay::m_notificationFailedTrace),
+                            "ns3::MmsEventTracedCallback")
+            .AddTraceSource("RetrieveServed",
+                            "An M-Retrieve.conf with the message was sent.",
+                            MakeTraceSourceAccessor(&MmsRelay::m_retrieveServedTrace),
+                            "ns3::MmsEventTracedCallback")
+            .AddTraceSource("Retrieved",
+                            "A recipient acknowledged its retrieval (terminal).",
+                            MakeTraceSourceAccessor(&MmsRelay::m_retrievedTrace),
+                            "ns3::MmsEventTracedCallback")
+            .AddTraceSource("Rejected",
+                            "A recipient rejected the message (terminal).",
+                            MakeTraceSourceAccessor(&MmsRelay::m_rejectedTrace),
+                            "ns3::MmsEventTracedCallback")
+            .AddTraceSource("Expired",
+                            "A recipient had not retrieved the message at expiry (terminal).",
+                            MakeTraceSourceAccessor(&MmsRelay::m_expiredTrace),
+                            "ns3::MmsEventTracedCallback")
+            .AddTraceSource("Failed",
+                            "A recipient cannot be delivered to (terminal; detail: why).",
+                            MakeTraceSourceAccessor(&MmsRelay::m_failedTrace),
+                            "ns3::MmsEventTracedCallback")
+            .AddTraceSource("DeliveryReportSent",
+                            "An M-Delivery.ind was pushed to the originator (detail: status).",
+                            MakeTraceSourceAccessor(&MmsRelay::m_deliveryReportTrace),
+                            "ns3::MmsEventTracedCallback")
+            .AddTraceSource("ReadReportSent",
+                            "An M-Read-Orig.ind was pushed to the originator.",
+                            MakeTraceSourceAccessor(&MmsRelay::m_readReportTrace),
+                            "ns3::MmsEventTracedCallback")
+            .AddTraceSource("Malformed",
+                            "A request was not a valid MMS PDU (detail: decoder message).",
+                            MakeTraceSourceAccessor(&MmsRelay::m_malformedTrace),
+                            "ns3::MmsEventTracedCallback");
+    return tid;
+}
+
+MmsRelay::MmsRelay() = default;
+MmsRelay::~MmsRelay() = default;
+
+int64_t
+MmsRelay::AssignStreams(int64_t stream)
+{
+    m_submitTime->SetStream(stream);
+    m_retrieveTime->SetStream(stream + 1);
+    m_reportTime->SetStream(stream + 2);
+    return 3;
+}
+
+const MmsRelay::Counters&
+MmsRelay::GetCounters() const
+{
+    return m_counters;
+}
+
+uint64_t
+MmsRelay::GetPendingRecipients() const
+{
+    return m_counters.recipients - m_counters.retrieved - m_counters.rejected - m_counters.expired
+           - m_counters.failed;
+}
+
+uint32_t
+MmsRelay::GetQueueLength() const
+{
+    return static_cast<uint32_t>(m_queue.size());
+}
+
+void
+MmsRelay::DoDispose()
+{
+    for (auto& [id, m] : m_messages)
+    {
+        m.expiryEvent.Cancel();
+        for (auto& r : m.recipients)
+        {
+            r.renotify.Cancel();
+        }
+    }
+    m_messages.clear();
+    m_queue.clear();
+    m_inService.clear();
+    m_notifyPolicy = nullptr;
+    MmsApplication::DoDispose();
+}
+
+void
+MmsRelay::StartApplication()
+{
+    if (!m_notifyPolicy)
+    {
+        m_notifyPolicy = MbuniNotificationPolicy();
+    }
+    if (GetElementName().rfind("MmsRelay", 0) == 0)
+    {
+        SetElementName("relay");
+    }
+    GetTransport()->Listen(m_port, MakeCallback(&MmsRelay::HandleRequest, this));
+}
+
+void
+MmsRelay::StopApplication()
+{
+}
+
+// ------------------------------------------------------------------------ names and keys
+
+std::string
+MmsRelay::ContentLocation(const std::string& messageId, uint32_t index) const
+{
+    return "http://" + m_hostName + m_path + "/r/" + messageId + "/" + std::to_string(index);
+}
+
+std::string
+MmsRelay::NotificationTid(const std::string& messageId, uint32_t index) const
+{
+    return "N" + messageId + "/" + std::to_string(index);
+}
+
+std::string
+MmsRelay::RetrieveTid(const std::string& messageId, uint32_t index) const
+{
+    return "R" + messageId + "/" + std::to_string(index);
+}
+
+bool
+MmsRelay::ParseKey(const std::string& key, std::string& messageId, uint32_t& index) const
+{
+    auto slash = key.rfind('/');
+    if (slash == std::string::npos || slash == 0 || slash + 1 >= key.size())
+    {
+        return false;
+    }
+    messageId = key.substr(0, slash);
+    std::string n = key.substr(slash + 1);
+    if (n.size() > 6 || n.find_first_not_of("0123456789") != std::string::npos)
+    {
+        return false;
+    }
+    index = static_cast<uint32_t>(std::stoul(n));
+    auto it = m_messages.find(messageId);
+    return it != m_messages.end() && index < it->second.recipients.size();
+}
+
+uint64_t
+MmsRelay::Track(const Outstanding& o)
+{
+    uint64_t c = m_nextCookie++;
+    m_outstanding[c] = o;
+    return c;
+}
+
+// ------------------------------------------------------------------------ worker pool
+
+void
+MmsRelay::HandleRequest(MmsTransport::ExchangeId ex, const HttpMessage& m, const Address& from)
+{
+    Job job;
+    job.exchange = ex;
+    job.request = m;
+    job.from = from;
+    job.arrival = Simulator::Now();
+    job.type = m.method == "GET" ? RETRIEVE : REPORT;
+    if (m.method == "POST" && m.body.size() >= 2 && m.body[0] == 0x8C
+        && m.body[1] == static_cast<uint8_t>(MmsMessageType::SEND_REQ))
+    {
+        job.type = SUBMIT;
+    }
+    if (m_busy < m_workers)
+    {
+        StartJob(job);
+        return;
+    }
+    if (m_queue.size() < m_queueLimit)
+    {
+        m_queue.push_back(job);
+        m_queueLength = static_cast<uint32_t>(m_queue.size());
+        return;
+    }
+    // Overflow: answer at once, without service.
+    m_counters.overflow++;
+    if (job.type == SUBMIT)
+    {
+        MmsPdu pdu;
+        std::string error;
+        MmsHttp::DecodeMmsBody(m, pdu, error);
+        m_counters.submissions++;
+        AnswerSend(
+            ex, pdu.GetTransactionId(), MmsValue::RESPONSE_TRANSIENT_FAILURE, "", "MMSC busy");
+        return;
+    }
+    HttpMessage r = HttpMessage::Response(503, "Service Unavailable");
+    r.AddHeader("Retry-After", "60");
+    GetTransport()->Respond(ex, r);
+}
+
+void
+MmsRelay::StartJob(Job job)
+{
+    m_busy++;
+    Ptr<RandomVariableStream> rv = job.type == SUBMIT     ? m_submitTime
+                                   : job.type == RETRIEVE ? m_retrieveTime
+                                                          : m_reportTime;
+    Time service = Seconds(std::max(0.0, rv->GetValue()));
+    m_transactionTrace(job.type, Simulator::Now() - job.arrival, service);
+    uint64_t id = m_nextJob++;
+    m_inService[id] = std::move(job);
+    Simulator::Schedule(service, &MmsRelay::FinishJob, this, id);
+}
+
+void
+MmsRelay::FinishJob(uint64_t jobId)
+{
+    Job job = std::move(m_inService[jobId]);
+    m_inService.erase(jobId);
+    m_busy--;
+    if (!m_queue.empty())
+    {
+        Job next = std::move(m_queue.front());
+        m_queue.pop_front();
+        m_queueLength = static_cast<uint32_t>(m_queue.size());
+        StartJob(std::move(next));
+    }
+    Process(job);
+}
+
+void
+MmsRelay::Process(const Job& job)
+{
+    const HttpMessage& m = job.request;
+    if (m.method == "GET")
+    {
+        HandleRetrieve(job);
+        return;
+    }
+    if (m.method != "POST" || m.target != m_path)
+    {
+        HttpMessage r =
+            HttpMessage::Response(m.method == "POST" ? 404 : 405,
+                                  m.method == "POST" ? "Not Found" : "Method Not Allowed");
+        if (m.method != "POST")
+        {
+            r.AddHeader("Allow", "GET, POST");
+        }
+        GetTransport()->Respond(job.exchange, r);
+        return;
+    }
+    MmsPdu pdu;
+    std::string error;
+    if (!MmsHttp::DecodeMmsBody(m, pdu, error))
+    {
+        // TS 23.140 / OMA MMS ENC: a corrupt submission is answered with M-Send.conf,
+        // Error-permanent-message-format-corrupt.
+        m_counters.malformed++;
+        m_malformedTrace(MakeEvent("", "", pdu.GetTransactionId(), m.GetBodySize(), error));
+        if (job.type == SUBMIT)
+        {
+            m_counters.submissions++;
+        }
+        AnswerSend(job.exchange,
+                   pdu.GetTransactionId(),
+                   MmsValue::RESPONSE_PERMANENT_MESSAGE_FORMAT_CORRUPT,
+                   "",
+                   error);
+        return;
+    }
+    switch (static_cast<MmsMessageType>(pdu.GetMessageType()))
+    {
+        case MmsMessageType::SEND_REQ:
+            HandleSend(job, pdu);
+            return;
+        case MmsMessageType::NOTIFYRESP_IND:
+            HandleNotifyResp(job, pdu);
+            return;
+        case MmsMessageType::ACKNOWLEDGE_IND:
+            HandleAcknowledge(job, pdu);
+            return;
+        case MmsMessageType::READ_REC_IND:
+            HandleReadRec(job, pdu);
+            return;
+        default:
+            m_counters.malformed++;
+            m_malformedTrace(
+                MakeEvent("",
+                          "",
+                          pdu.GetTransactionId(),
+                          m.GetBodySize(),
+                          "unsupported " + MmsPdu::MessageTypeName(pdu.GetMessageType())));
+            AnswerSend(job.exchange,
+                       pdu.GetTransactionId(),
+                       0x88 /* Error-unsupported-message */,
+                       "",
+                       "unsupported message type");
+            return;
+    }
+}
+
+// ------------------------------------------------------------------------ submission
+
+void
+MmsRelay::AnswerSend(MmsTransport::ExchangeId ex,
+                     const std::string& tid,
+                     uint8_t status,
+                     const std::string& messageId,
+                     const std::string& text)
+{
+    MmsPdu conf = MmsPdu::MakeSendConf(tid, status, messageId);
+    if (!text.empty() && status != MmsValue::RESPONSE_OK)
+    {
+        conf.AddField(MmsHeaderField::String(MmsField::RESPONSE_TEXT, WspEncodedString{0, text}));
+    }
+    HttpMessage r = MmsHttp::MakeMmsResponse(conf);
+    if (status != MmsValue::RESPONSE_OK)
+    {
+        m_counters.refused++;
+        m_refusedTrace(MakeEvent(messageId,
+                                 "",
+                                 tid,
+                                 r.GetBodySize(),
+                                 MmsPdu::FormatValue(*conf.FindField(MmsField::RESPONSE_STATUS))
+                                     + (text.empty() ? "" : ": " + text)));
+    }
+    GetTransport()->Respond(ex, r);
+}
+
+void
+MmsRelay::HandleSend(const Job& job, const MmsPdu& pdu)
+{
+    m_counters.submissions++;
+    std::string tid = pdu.GetTransactionId();
+    uint64_t size = job.request.GetBodySize();
+    m_submitReceivedTrace(MakeEvent("", "", tid, size));
+    std::vector<std::string> problems = pdu.Validate();
+    if (!problems.empty())
+    {
+        AnswerSend(job.exchange,
+                   tid,
+                   MmsValue::RESPONSE_PERMANENT_MESSAGE_FORMAT_CORRUPT,
+                   "",
+                   problems[0]);
+        return;
+    }
+    // The originator: the subscriber behind the source address (insert-address), or the given
+    // address, which must be a subscriber of this MMSE.
+    std::string from = pdu.GetFrom();
+    std::string originator;
+    if (from == "insert-address")
+    {
+        if (m_directory && InetSocketAddress::IsMatchingType(job.from))
+        {
+            originator =
+                m_directory->FindByAddress(InetSocketAddress::ConvertFrom(job.from).GetIpv4());
+        }
+    }
+    else if (m_directory && m_directory->IsSubscriber(from))
+    {
+        originator = MmsHttp::StripAddressType(from);
+    }
+    if (originator.empty())
+    {
+        AnswerSend(job.exchange,
+                   tid,
+                   MmsValue::RESPONSE_PERMANENT_SENDING_ADDRESS_UNRESOLVED,
+                   "",
+                   "originator " + from + " is not a subscriber");
+        return;
+    }
+    std::vector<std::string> recipients;
+    for (uint8_t field : {MmsField::TO, MmsField::CC, MmsField::BCC})
+    {
+        for (const auto& a : pdu.GetAddresses(field))
+        {
+            recipients.push_back(a);
+        }
+    }
+    if (recipients.empty())
+    {
+        AnswerSend(job.exchange,
+                   tid,
+                   MmsValue::RESPONSE_PERMANENT_MESSAGE_FORMAT_CORRUPT,
+                   "",
+                   "no recipient");
+        return;
+    }
+    if (recipients.size() > m_maxRecipients)
+    {
+        AnswerSend(job.exchange,
+                   tid,
+                   MmsValue::RESPONSE_PERMANENT_CONTENT_NOT_ACCEPTED,
+                   "",
+                   std::to_string(recipients.size()) + " recipients, at most "
+                       + std::to_string(m_maxRecipients));
+        return;
+    }
+    if (size > m_maxMessageSize)
+    {
+        AnswerSend(job.exchange,
+                   tid,
+                   MmsValue::RESPONSE_PERMANENT_CONTENT_NOT_ACCEPTED,
+                   "",
+                   std::to_string(size) + " octets, at most " + std::to_string(m_maxMessageSize));
+        return;
+    }
+    char buf[32];
+    std::snprintf(buf, sizeof(buf), "M%08llu", static_cast<unsigned long long>(m_nextMessage++));
+    Message msg;
+    msg.id = buf;
+    msg.originator = MmsHttp::PlmnAddress(originator);
+    msg.submitTid = tid;
+    msg.pdu = pdu;
+    msg.size = size;
+    Time expiry = m_defaultExpiry;
+    if (const MmsHeaderField* e = pdu.FindField(MmsField::EXPIRY))
+    {
+        expiry = e->flag ? MmsClock::FromUnix(e->number) - Simulator::Now() : Seconds(e->number);
+    }
+    expiry = std::min(std::max(expiry, Time(0)), m_maxExpiry);
+    msg.expiry = Simulator::Now() + expiry;
+    msg.deliveryReport = pdu.GetOctet(MmsField::DELIVERY_REPORT) == MmsValue::YES;
+    msg.readReport = pdu.GetOctet(MmsField::READ_REPORT) == MmsValue::YES;
+    for (const auto& a : recipients)
+    {
+        Recipient r;
+        r.address = a;
+        msg.recipients.push_back(r);
+    }
+    // Store it in the MMS Server first; M-Send.conf follows the store's answer.
+    HttpMessage put = HttpMessage::Request("PUT", "/store/" + msg.id);
+    put.AddHeader("Host", "mms-server");
+    put.AddHeader("X-Mms-Store-Expiry", std::to_string(MmsClock::ToUnix(msg.expiry)));
+    MmsHttp::SetMmsBody(put, pdu);
+    Outstanding o;
+    o.kind = STORE;
+    o.exchange = job.exchange;
+    o.messageId = msg.id;
+    m_messages[msg.id] = std::move(msg);
+    GetTransport()->Request(
+        m_serverAddress, put, MakeCallback(&MmsRelay::HandleStoreResponse, this), Track(o));
+}
+
+void
+MmsRelay::HandleStoreResponse(uint64_t cookie,
+                              bool ok,
+                              const HttpMessage& r,
+                              const std::string& why)
+{
+    auto oit = m_outstanding.find(cookie);
+    if (oit == m_outstanding.end())
+    {
+        return;
+    }
+    Outstanding o = oit->second;
+    m_outstanding.erase(oit);
+    auto mit = m_messages.find(o.messageId);
+    switch (o.kind)
+    {
+        case STORE:
+        {
+            if (mit == m_messages.end())
+            {
+                return;
+            }
+            Message& m = mit->second;
+            if (!ok || r.status != 201)
+            {
+                uint8_t status = MmsValue::RESPONSE_TRANSIENT_FAILURE;
+                std::string text =
+                    ok ? "store: " + std::to_string(r.status) + " " + r.reason : "store: " + why;
+                if (ok && r.status == 507)
+                {
+                    text = "message store full";
+                }
+                else if (!ok)
+                {
+                    status = MmsValue::RESPONSE_TRANSIENT_NETWORK_PROBLEM;
+                }
+                else if (r.status != 507)
+                {
+                    status = MmsValue::RESPONSE_PERMANENT_FAILURE;
+                }
+                std::string tid = m.submitTid;
+                m_messages.erase(mit);
+                AnswerSend(o.exchange, tid, status, "", text);
+                return;
+            }
+            m.stored = true;
+            m_storedTrace(MakeEvent(m.id, "", m.submitTid, m.size));
+            m_counters.accepted++;
+            ReportInfo info;
+            info.originator = m.originator;
+            info.readReport = m.readReport;
+            info.until = m.expiry;
+            m_reportInfo[m.id] = info;
+            MmsPdu conf = MmsPdu::MakeSendConf(m.submitTid, MmsValue::RESPONSE_OK, m.id);
+            HttpMessage resp = MmsHttp::MakeMmsResponse(conf);
+            m_acceptedTrace(MakeEvent(m.id, "", m.submitTid, m.size));
+            GetTransport()->Respond(o.exchange, resp);
+            m.expiryEvent =
+                Simulator::Schedule(m.expiry - Simulator::Now(), &MmsRelay::Expire, this, m.id);
+            StartDelivery(m.id);
+            return;
+        }
+        case FETCH:
+        {
+            if (mit == m_messages.end() || !ok || r.status != 200)
+            {
+                AnswerNotFound(o.exchange,
+                               ok ? 0xE2 /* Error-permanent-message-not-found */
+                                  : 0xC2 /* Error-transient-network-problem */,
+                               ok ? "message not found" : "store unreachable: " + why);
+                return;
+            }
+            Message& m = mit->second;
+            Recipient& rc = m.recipients[o.recipient];
+            if (IsTerminal(rc.state))
+            {
+                AnswerNotFound(o.exchange, 0xE2, "message no longer available");
+                return;
+            }
+            MmsPdu stored;
+            std::string error;
+            if (!MmsHttp::DecodeMmsBody(r, stored, error))
+            {
+                AnswerNotFound(o.exchange, 0xE0, "stored message unreadable: " + error);
+                return;
+            }
+            const MmsHeaderField* ct = stored.FindField(MmsField::CONTENT_TYPE);
+            std::string tid = RetrieveTid(m.id, o.recipient);
+            std::vector<std::string> to = stored.GetAddresses(MmsField::TO);
+            MmsPdu conf =
+                MmsPdu::MakeRetrieveConf(tid,
+                                         m.id,
+                                         m.originator,
+                                         to,
+                                         MmsClock::NowUnix(),
+                                         ct ? ct->contentType : WspContentType("text/plain"),
+                                         stored.GetBody().multipart);
+            if (!stored.GetBody().isMultipart)
+            {
+                conf.SetBody(ct ? ct->contentType : WspContentType("text/plain"),
+                             stored.GetBody().single);
+            }
+            for (uint8_t code : {MmsField::CC,
+                                 MmsField::SUBJECT,
+                                 MmsField::MESSAGE_CLASS,
+                                 MmsField::PRIORITY,
+                                 MmsField::DELIVERY_REPORT,
+                                 MmsField::READ_REPORT})
+            {
+                for (const auto& f : stored.GetFields())
+                {
+                    if (f.code == code)
+                    {
+                        conf.AddField(f);
+                    }
+                }
+            }
+            HttpMessage resp = MmsHttp::MakeMmsResponse(conf);
+            m_retrieveServedTrace(MakeEvent(m.id, rc.address, tid, resp.GetBodySize()));
+            if (rc.state != RETRIEVING)
+            {
+                SetState(m, o.recipient, RETRIEVING, "");
+            }
+            GetTransport()->Respond(o.exchange, resp);
+            return;
+        }
+        case DELETE_STORED:
+            return;
+        case PUSH:
+        {
+            bool accepted = false;
+            std::string detail = why;
+            if (ok)
+            {
+                PapPushResponse pr;
+                std::string e;
+                std::string xml(r.body.begin(), r.body.end());
+                if (PapPushResponse::FromXml(xml, pr, e))
+                {
+                    accepted =
+                        pr.code == PapCode::ACCEPTED_FOR_PROCESSING || pr.code == PapCode::OK;
+                    detail = std::to_string(pr.code) + " " + pr.description;
+                }
+                else
+                {
+                    detail = "HTTP " + std::to_string(r.status) + ", push-response: " + e;
+                }
+            }
+            if (!accepted)
+            {
+                std::string recipient;
+                if (mit != m_messages.end() && o.recipient < mit->second.recipients.size())
+                {
+                    recipient = mit->second.recipients[o.recipient].address;
+                }
+                m_notificationFailedTrace(MakeEvent(o.messageId, recipient, o.pushId, 0, detail));
+            }
+            return;
+        }
+    }
+}
+
+// ------------------------------------------------------------------------ delivery
+
+void
+MmsRelay::StartDelivery(std::string messageId)
+{
+    Message& m = m_messages[messageId];
+    m.open = static_cast<uint32_t>(m.recipients.size());
+    m_counters.recipients += m.recipients.size();
+    for (uint32_t i = 0; i < m.recipients.size(); ++i)
+    {
+        Recipient& r = m.recipients[i];
+        m_stateTrace(m.id, r.address, NOTIFYING, NOTIFYING);
+        if (!m_directory || !m_directory->IsSubscriber(r.address))
+        {
+            SetState(m, i, FAILED, "not a subscriber of this MMSE");
+            continue;
+        }
+        Notify(m.id, i);
+    }
+}
+
+void
+MmsRelay::Notify(std::string messageId, uint32_t index)
+{
+    auto it = m_messages.find(messageId);
+    if (it == m_messages.end())
+    {
+        return;
+    }
+    Message& m = it->second;
+    Recipient& r = m.recipients[index];
+    if (r.state != NOTIFYING)
+    {
+        return;
+    }
+    r.notifications++;
+    m_counters.notifications++;
+    Time left = m.expiry - Simulator::Now();
+    MmsPdu n = MmsPdu::MakeNotificationInd(
+        NotificationTid(m.id, index),
+        m.pdu.GetFrom() == "insert-address" ? m.originator : MmsHttp::PlmnAddress(m.pdu.GetFrom()),
+        m.size,
+        static_cast<uint64_t>(std::max(0.0, left.GetSeconds())),
+        ContentLocation(m.id, index),
+        m.pdu.HasField(MmsField::MESSAGE_CLASS) ? m.pdu.GetOctet(MmsField::MESSAGE_CLASS)
+                                                : MmsValue::CLASS_PERSONAL);
+    if (m.pdu.HasField(MmsField::SUBJECT))
+    {
+        n.AddField(*m.pdu.FindField(MmsField::SUBJECT));
+    }
+    std::string pushId =
+        m.id + "/" + std::to_string(index) + "/n" + std::to_string(r.notifications);
+    Push(pushId,
+         MmsHttp::StripAddressType(r.address),
+         n,
+         static_cast<int64_t>(MmsClock::ToUnix(m.expiry)));
+    m_notificationQueuedTrace(MakeEvent(m.id,
+                                        r.address,
+                                        n.GetTransactionId(),
+                                        n.GetEncodedSize(),
+                                        "attempt " + std::to_string(r.notifications)));
+    uint32_t next = r.notifications + 1;
+    if (m_notifyPolicy->IsAllowed(next))
+    {
+        r.renotify = Simulator::Schedule(
+            m_notifyPolicy->GetDelay(next), &MmsRelay::Notify, this, messageId, index);
+    }
+}
+
+void
+MmsRelay::Push(const std::string& pushId,
+               const std::string& number,
+               const MmsPdu& pdu,
+               int64_t deliverBefore)
+{
+    PapRequest req;
+    req.control.pushId = pushId;
+    req.control.addresses.push_back("WAPPUSH=" + number + "/TYPE=PLMN@" + m_ppgHost);
+    req.control.deliverBefore = deliverBefore;
+    req.control.deliveryMethod = "unconfirmed";
+    req.control.network = "GSM";
+    req.control.bearer = "SMS";
+    req.content = pdu.Encode();
+    std::string boundary;
+    HttpMessage post = HttpMessage::Request("POST", m_ppgPath);
+    post.AddHeader("Host", m_ppgHost);
+    post.body = req.Encode(boundary);
+    post.AddHeader("Content-Type", req.GetHttpContentType(boundary));
+    Outstanding o;
+    o.kind = PUSH;
+    o.pushId = pushId;
+    o.messageId = pushId.substr(0, pushId.find('/'));
+    std::string rest = pushId.substr(pushId.find('/') + 1);
+    o.recipient = static_cast<uint32_t>(std::strtoul(rest.c_str(), nullptr, 10));
+    GetTransport()->Request(
+        m_ppgAddress, post, MakeCallback(&MmsRelay::HandleStoreResponse, this), Track(o));
+}
+
+void
+MmsRelay::SetState(Message& m, uint32_t index, RecipientState to, const std::string& detail)
+{
+    Recipient& r = m.recipients[index];
+    RecipientState from = r.state;
+    if (from == to || IsTerminal(from))
+    {
+        return;
+    }
+    r.state = to;
+    m_stateTrace(m.id, r.address, from, to);
+    if (to != NOTIFYING)
+    {
+        r.renotify.Cancel();
+    }
+    if (!IsTerminal(to))
+    {
+        if (to == DEFERRED)
+        {
+            Report(m, index, MmsValue::STATUS_DEFERRED);
+        }
+        return;
+    }
+    MmsEvent e = MakeEvent(m.id, r.address, NotificationTid(m.id, index), m.size, detail);
+    switch (to)
+    {
+        case RETRIEVED:
+            m_counters.retrieved++;
+            m_retrievedTrace(e);
+            Report(m, index, MmsValue::STATUS_RETRIEVED);
+            break;
+        case REJECTED:
+            m_counters.rejected++;
+            m_rejectedTrace(e);
+            Report(m, index, MmsValue::STATUS_REJECTED);
+            break;
+        case EXPIRED:
+            m_counters.expired++;
+            m_expiredTrace(e);
+            Report(m, index, MmsValue::STATUS_EXPIRED);
+            break;
+        case FAILED:
+            m_counters.failed++;
+            m_failedTrace(e);
+            Report(m, index, MmsValue::STATUS_UNREACHABLE);
+            break;
+        default:
+            break;
+    }
+    if (--m.open == 0)
+    {
+        // Every recipient is done: delete the stored message now (expiry deletes it otherwise).
+        std::string id = m.id;
+        Simulator::ScheduleNow(&MmsRelay::Remove, this, id, true);
+    }
+}
+
+void
+MmsRelay::Report(Message& m, uint32_t index, uint8_t status)
+{
+    Recipient& r = m.recipients[index];
+    if (!m.deliveryReport || !r.reportAllowed || !m_directory
+        || !m_directory->IsSubscriber(m.originator))
+    {
+        return;
+    }
+    MmsPdu d = MmsPdu::MakeDeliveryInd(m.id, r.address, MmsClock::NowUnix(), status);
+    std::string pushId = m.id + "/" + std::to_string(index) + "/d" + std::to_string(status);
+    Push(pushId, MmsHttp::StripAddressType(m.originator), d, -1);
+    m_counters.deliveryReports++;
+    m_deliveryReportTrace(MakeEvent(m.id,
+                                    r.address,
+                                    pushId,
+                                    d.GetEncodedSize(),
+                                    MmsPdu::FormatValue(*d.FindField(MmsField::STATUS))));
+}
+
+void
+MmsRelay::Expire(std::string messageId)
+{
+    auto it = m_messages.find(messageId);
+    if (it == m_messages.end())
+    {
+        return;
+    }
+    Message& m = it->second;
+    for (uint32_t i = 0; i < m.recipients.size(); ++i)
+    {
+        if (!IsTerminal(m.recipients[i].state))
+        {
+            SetState(m, i, EXPIRED, "");
+        }
+    }
+    m_reportInfo.erase(messageId);
+    Remove(messageId, false); // the MMS Server drops it at the same expiry
+}
+
+void
+MmsRelay::Remove(const std::string& messageId, bool deleteStored)
+{
+    auto it = m_messages.find(messageId);
+    if (it == m_messages.end())
+    {
+        return;
+    }
+    it->second.expiryEvent.Cancel();
+    for (auto& r : it->second.recipients)
+    {
+        r.renotify.Cancel();
+    }
+    if (deleteStored && it->second.stored)
+    {
+        HttpMessage del = HttpMessage::Request("DELETE", "/store/" + messageId);
+        del.AddHeader("Host", "mms-server");
+        Outstanding o;
+        o.kind = DELETE_STORED;
+        o.messageId = messageId;
+        GetTransport()->Request(
+            m_serverAddress, del, MakeCallback(&MmsRelay::HandleStoreResponse, this), Track(o));
+        // Read reports may still come until the expiry.
+        auto info = m_reportInfo.find(messageId);
+        if (info != m_reportInfo.end() && !info->second.readReport)
+        {
+            m_reportInfo.erase(info);
+        }
+    }
+    m_messages.erase(it);
+}
+
+// ------------------------------------------------------------------------ MM1 answers
+
+void
+MmsRelay::HandleNotifyResp(const Job& job, const MmsPdu& pdu)
+{
+    std::string tid = pdu.GetTransactionId();
+    std::string messageId;
+    uint32_t index = 0;
+    GetTransport()->Respond(job.exchange, HttpMessage::Response(204, "No Content"));
+    if (tid.empty() || tid[0] != 'N' || !ParseKey(tid.substr(1), messageId, index))
+    {
+        NS_LOG_LOGIC("M-NotifyResp.ind for unknown transaction " << tid);
+        return;
+    }
+    Message& m = m_messages[messageId];
+    Recipient& r = m.recipients[index];
+    if (pdu.GetOctet(MmsField::REPORT_ALLOWED) == MmsValue::NO)
+    {
+        r.reportAllowed = false;
+    }
+    switch (pdu.GetOctet(MmsField::STATUS))
+    {
+        case MmsValue::STATUS_RETRIEVED:
+            SetState(m, index, RETRIEVED, "M-NotifyResp.ind");
+            break;
+        case MmsValue::STATUS_DEFERRED:
+            if (r.state == NOTIFYING)
+            {
+                SetState(m, index, DEFERRED, "");
+            }
+            break;
+        case MmsValue::STATUS_REJECTED:
+        case MmsValue::STATUS_UNRECOGNISED:
+            SetState(m, index, REJECTED, MmsPdu::FormatValue(*pdu.FindField(MmsField::STATUS)));
+            break;
+        default:
+            break;
+    }
+}
+
+void
+MmsRelay::HandleAcknowledge(const Job& job, const MmsPdu& pdu)
+{
+    std::string tid = pdu.GetTransactionId();
+    std::string messageId;
+    uint32_t index = 0;
+    GetTransport()->Respond(job.exchange, HttpMessage::Response(204, "No Content"));
+    if (tid.empty() || tid[0] != 'R' || !ParseKey(tid.substr(1), messageId, index))
+    {
+        NS_LOG_LOGIC("M-Acknowledge.ind for unknown transaction " << tid);
+        return;
+    }
+    Message& m = m_messages[messageId];
+    if (pdu.GetOctet(MmsField::REPORT_ALLOWED) == MmsValue::NO)
+    {
+        m.recipients[index].reportAllowed = false;
+    }
+    SetState(m, index, RETRIEVED, "M-Acknowledge.ind");
+}
+
+void
+MmsRelay::HandleReadRec(const Job& job, const MmsPdu& pdu)
+{
+    GetTransport()->Respond(job.exchange, HttpMessage::Response(204, "No Content"));
+    std::string messageId = pdu.GetText(MmsField::MESSAGE_ID);
+    auto it = m_reportInfo.find(messageId);
+    if (it == m_reportInfo.end() || !it->second.readReport)
+    {
+        return; // unknown, expired, or no read report was asked for
+    }
+    std::string reader = pdu.GetFrom();
+    if (reader == "insert-address" && m_directory && InetSocketAddress::IsMatchingType(job.from))
+    {
+        reader = MmsHttp::PlmnAddress(
+            m_directory->FindByAddress(InetSocketAddress::ConvertFrom(job.from).GetIpv4()));
+    }
+    uint8_t status = pdu.HasField(MmsField::READ_STATUS) ? pdu.GetOctet(MmsField::READ_STATUS)
+                                                         : MmsValue::READ_STATUS_READ;
+    MmsPdu orig = MmsPdu::MakeReadOrigInd(
+        messageId, it->second.originator, reader, MmsClock::NowUnix(), status);
+    std::string pushId = messageId + "/0/r" + std::to_string(m_counters.readReports);
+    Push(pushId, MmsHttp::StripAddressType(it->second.originator), orig, -1);
+    m_counters.readReports++;
+    m_readReportTrace(MakeEvent(messageId, reader, pushId, orig.GetEncodedSize()));
+}
+
+void
+MmsRelay::AnswerNotFound(MmsTransport::ExchangeId ex,
+                         uint8_t retrieveStatus,
+                         const std::string& why)
+{
+    // M-Retrieve.conf carrying only an X-Mms-Retrieve-Status (OMA MMS ENC 1.2) and a short text.
+    MmsPdu conf;
+    conf.AddField(MmsHeaderField::Octet(MmsField::MESSAGE_TYPE,
+                                        static_cast<uint8_t>(MmsMessageType::RETRIEVE_CONF)));
+    conf.AddField(MmsHeaderField::Text(MmsField::TRANSACTION_ID, "error"));
+    conf.AddField(MmsHeaderField::Octet(MmsField::MMS_VERSION, MmsValue::VERSION_1_2));
+    conf.AddField(MmsHeaderField::LongInteger(MmsField::DATE, MmsClock::NowUnix()));
+    conf.AddField(MmsHeaderField::Octet(MmsField::RETRIEVE_STATUS, retrieveStatus));
+    conf.AddField(MmsHeaderField::String(MmsField::RETRIEVE_TEXT, WspEncodedString{0, why}));
+    conf.SetBody(WspContentType("text/plain"), MmsContent(why));
+    GetTransport()->Respond(ex, MmsHttp::MakeMmsResponse(conf));
+}
+
+void
+MmsRelay::HandleRetrieve(const Job& job)
+{
+    const std::string prefix = m_path + "/r/";
+    std::string target = job.request.target;
+    std::string messageId;
+    uint32_t index = 0;
+    if (target.compare(0, prefix.size(), prefix) != 0
+        || !ParseKey(target.substr(prefix.size()), messageId, index))
+    {
+        AnswerNotFound(job.exchange, 0xE2, "no message at " + target);
+        return;
+    }
+    Message& m = m_messages[messageId];
+    if (IsTerminal(m.recipients[index].state))
+    {
+        AnswerNotFound(job.exchange, 0xE2, "message no longer available");
+        return;
+    }
+    HttpMessage get = HttpMessage::Request("GET", "/store/" + messageId);
+    get.AddHeader("Host", "mms-server");
+    Outstanding o;
+    o.kind = FETCH;
+    o.exchange = job.exchange;
+    o.messageId = messageId;
+    o.recipient = index;
+    GetTransport()->Request(
+        m_serverAddress, get, MakeCallback(&MmsRelay::HandleStoreResponse, this), Track(o));
+}
+
+} // namespace ns3

@@ -1,0 +1,524 @@
+/*
+ * Copyright (c) 2026 The ns-3 mms module authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "mms-socket-transport.h"
+
+#include "ns3/inet-socket-address.h"
+#include "ns3/log.h"
+#include "ns3/node.h"
+#include "ns3/simulator.h"
+#include "ns3/socket.h"
+#include "ns3/tcp-socket-factory.h"
+#include "ns3/udp-socket-factory.h"
+#include "ns3/uinteger.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("MmsSocketTransport");
+NS_OBJECT_ENSURE_REGISTERED(MmsSocketTransport);
+
+TypeId
+MmsSocketTransport::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::MmsSocketTransport")
+            .SetParent<MmsTransport>()
+            .SetGroupName("Mms")
+            .AddConstructor<MmsSocketTransport>()
+            .AddAttribute("RequestTimeout",
+                          "Time from sending a request to giving up on its response (s). "
+                          "Default 60 s: Android's MMS client HTTP socket timeout "
+                          "(MmsConfig httpSocketTimeout).",
+                          TimeValue(Seconds(60)),
+                          MakeTimeAccessor(&MmsSocketTransport::m_requestTimeout),
+                          MakeTimeChecker())
+            .AddAttribute("MaxBodySize",
+                          "Largest HTTP body accepted (octets); a larger one is a framing error.",
+                          UintegerValue(8 * 1024 * 1024),
+                          MakeUintegerAccessor(&MmsSocketTransport::m_maxBody),
+                          MakeUintegerChecker<uint64_t>())
+            .AddTraceSource("RequestRx",
+                            "A request arrived on a listening port.",
+                            MakeTraceSourceAccessor(&MmsSocketTransport::m_requestRxTrace),
+                            "ns3::MmsSocketTransport::HttpTracedCallback")
+            .AddTraceSource("HttpTx",
+                            "An HTTP request or response was handed to TCP (with the peer).",
+                            MakeTraceSourceAccessor(&MmsSocketTransport::m_httpTxTrace),
+                            "ns3::MmsSocketTransport::HttpTracedCallback")
+            .AddTraceSource("DatagramTx",
+                            "A datagram was sent (with its destination).",
+                            MakeTraceSourceAccessor(&MmsSocketTransport::m_datagramTxTrace),
+                            "ns3::MmsSocketTransport::DatagramTracedCallback")
+            .AddTraceSource("Failure",
+                            "An exchange failed (refused, reset, timed out, malformed).",
+                            MakeTraceSourceAccessor(&MmsSocketTransport::m_failureTrace),
+                            "ns3::MmsSocketTransport::FailureTracedCallback");
+    return tid;
+}
+
+MmsSocketTransport::MmsSocketTransport() = default;
+MmsSocketTransport::~MmsSocketTransport() = default;
+
+void
+MmsSocketTransport::SetNode(Ptr<Node> node)
+{
+    m_node = node;
+}
+
+Ptr<Node>
+MmsSocketTransport::GetNode() const
+{
+    return m_node;
+}
+
+void
+MmsSocketTransport::DoDispose()
+{
+    for (auto& [port, l] : m_listeners)
+    {
+        l.first->SetAcceptCallback(MakeNullCallback<bool, Ptr<Socket>, const Address&>(),
+                                   MakeNullCallback<void, Ptr<Socket>, const Address&>());
+        l.first->Close();
+    }
+    m_listeners.clear();
+    for (auto& [id, sc] : m_serverConnections)
+    {
+        sc.connection->Dispose();
+    }
+    m_serverConnections.clear();
+    for (auto& [id, c] : m_clients)
+    {
+        c.timeout.Cancel();
+        if (c.connection)
+        {
+            c.connection->Dispose();
+        }
+    }
+    m_clients.clear();
+    for (auto& [port, d] : m_datagramSockets)
+    {
+        d.first->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
+        d.first->Close();
+    }
+    m_datagramSockets.clear();
+    m_outstanding.clear();
+    m_node = nullptr;
+    MmsTransport::DoDispose();
+}
+
+// ------------------------------------------------------------------------ server side
+
+void
+MmsSocketTransport::Listen(uint16_t port, RequestCallback cb)
+{
+    NS_ASSERT_MSG(m_node, "MmsSocketTransport::Listen before SetNode");
+    NS_ASSERT_MSG(m_listeners.find(port) == m_listeners.end(), "port " << port << " twice");
+    Ptr<Socket> s = Socket::CreateSocket(m_node, TcpSocketFactory::GetTypeId());
+    if (s->Bind(InetSocketAddress(Ipv4Address::GetAny(), port)) != 0)
+    {
+        NS_FATAL_ERROR("MmsSocketTransport: cannot bind TCP port " << port << " on node "
+                                                                   << m_node->GetId());
+    }
+    s->Listen();
+    s->SetAcceptCallback(MakeCallback(&MmsSocketTransport::HandleConnectionRequest, this),
+                         MakeCallback(&MmsSocketTransport::HandleAccept, this));
+    m_listeners[port] = {s, cb};
+    m_listenerPort[PeekPointer(s)] = port;
+}
+
+bool
+MmsSocketTransport::HandleConnectionRequest(Ptr<Socket>, const Address&)
+{
+    return true;
+}
+
+void
+MmsSocketTransport::HandleAccept(Ptr<Socket> socket, const Address& from)
+{
+    // A forked socket: find the listener by the local port.
+    Address local;
+    socket->GetSockName(local);
+    uint16_t port = InetSocketAddress::ConvertFrom(local).GetPort();
+    if (m_listeners.find(port) == m_listeners.end())
+    {
+        socket->Close();
+        return;
+    }
+    uint64_t id = m_nextId++;
+    Ptr<HttpConnection> c = CreateObject<HttpConnection>();
+    c->SetAttribute("MaxBodySize", UintegerValue(m_maxBody));
+    c->Attach(socket, true);
+    c->SetMessageCallback(MakeCallback(&MmsSocketTransport::HandleServerMessage, this));
+    c->SetErrorCallback(MakeCallback(&MmsSocketTransport::HandleServerError, this));
+    c->SetCloseCallback(MakeCallback(&MmsSocketTransport::HandleServerClose, this));
+    ServerConnection sc;
+    sc.connection = c;
+    sc.peer = from;
+    m_serverConnections[id] = sc;
+    m_connectionToServer[PeekPointer(c)] = id;
+}
+
+void
+MmsSocketTransport::HandleServerMessage(Ptr<HttpConnection> c, const HttpMessage& m)
+{
+    auto it = m_connectionToServer.find(PeekPointer(c));
+    if (it == m_connectionToServer.end())
+    {
+        return;
+    }
+    uint64_t connectionId = it->second;
+    ServerConnection& sc = m_serverConnections[connectionId];
+    Address local;
+    c->GetSocket()->GetSockName(local);
+    uint16_t port = InetSocketAddress::ConvertFrom(local).GetPort();
+    ExchangeId ex = m_nextId++;
+    sc.order.push_back(ex);
+    Outstanding o;
+    o.connectionId = connectionId;
+    m_outstanding[ex] = o;
+    m_requestRxTrace(m, sc.peer);
+    RequestCallback cb = m_listeners[port].second;
+    if (!cb.IsNull())
+    {
+        cb(ex, m, sc.peer);
+    }
+}
+
+void
+MmsSocketTransport::HandleServerError(Ptr<HttpConnection> c, const std::string& e)
+{
+    // Malformed framing: answer 400 with the parser's reason; the connection then closes.
+    NS_LOG_WARN("malformed request: " << e);
+    m_failureTrace("malformed request: " + e);
+    HttpMessage r = HttpMessage::Response(400, "Bad Request");
+    r.AddHeader("Content-Type", "text/plain");
+    r.body.assign(e.begin(), e.end());
+    auto it = m_connectionToServer.find(PeekPointer(c));
+    if (it != m_connectionToServer.end())
+    {
+        // Earlier requests on this connection are still answered first.
+        ExchangeId ex = m_nextId++;
+        Outstanding o;
+        o.connectionId = it->second;
+        o.answered = true;
+        o.response = r;
+        m_outstanding[ex] = o;
+        m_serverConnections[it->second].order.push_back(ex);
+        FlushResponses(it->second);
+    }
+}
+
+void
+MmsSocketTransport::HandleServerClose(Ptr<HttpConnection> c)
+{
+    auto it = m_connectionToServer.find(PeekPointer(c));
+    if (it == m_connectionToServer.end())
+    {
+        return;
+    }
+    uint64_t connectionId = it->second;
+    m_connectionToServer.erase(it);
+    auto sc = m_serverConnections.find(connectionId);
+    if (sc != m_serverConnections.end())
+    {
+        for (ExchangeId ex : sc->second.order)
+        {
+            m_outstanding.erase(ex); // late answers are dropped
+        }
+        Ptr<HttpConnection> conn = sc->second.connection;
+        m_serverConnections.erase(sc);
+        conn->Close();
+        // Dispose later: we are inside one of its callbacks.
+        Simulator::ScheduleNow(&HttpConnection::Dispose, conn);
+    }
+}
+
+void
+MmsSocketTransport::Respond(ExchangeId exchange, const HttpMessage& response)
+{
+    auto it = m_outstanding.find(exchange);
+    if (it == m_outstanding.end() || it->second.answered)
+    {
+        NS_LOG_LOGIC("response to exchange " << exchange << " dropped: connection gone");
+        return;
+    }
+    it->second.answered = true;
+    it->second.response = response;
+    FlushResponses(it->second.connectionId);
+}
+
+void
+MmsSocketTransport::FlushResponses(uint64_t connectionId)
+{
+    auto sc = m_serverConnections.find(connectionId);
+    if (sc == m_serverConnections.end())
+    {
+        return;
+    }
+    auto& order = sc->second.order;
+    while (!order.empty())
+    {
+        auto o = m_outstanding.find(order.front());
+        if (o == m_outstanding.end())
+        {
+            order.pop_front();
+            continue;
+        }
+        if (!o->second.answered)
+        {
+            break;
+        }
+        HttpMessage r = std::move(o->second.response);
+        m_outstanding.erase(o);
+        order.pop_front();
+        bool closeAfter = r.status == 400;
+        m_httpTxTrace(r, sc->second.peer);
+        sc->second.connection->Send(r);
+        if (closeAfter)
+        {
+            sc->second.connection->Close();
+        }
+    }
+}
+
+// ------------------------------------------------------------------------ client side
+
+void
+MmsSocketTransport::Request(const Address& server,
+                            const HttpMessage& request,
+                            ResponseCallback cb,
+                            uint64_t cookie)
+{
+    NS_ASSERT_MSG(m_node, "MmsSocketTransport::Request before SetNode");
+    uint64_t id = m_nextId++;
+    Ptr<Socket> s = Socket::CreateSocket(m_node, TcpSocketFactory::GetTypeId());
+    ClientExchange ce;
+    ce.socket = s;
+    ce.request = request;
+    ce.cb = cb;
+    ce.cookie = cookie;
+    ce.server = server;
+    ce.timeout =
+        Simulator::Schedule(m_requestTimeout, &MmsSocketTransport::HandleTimeout, this, id);
+    m_clients[id] = ce;
+    m_socketToClient[PeekPointer(s)] = id;
+    s->SetConnectCallback(MakeCallback(&MmsSocketTransport::HandleConnected, this),
+                          MakeCallback(&MmsSocketTransport::HandleConnectFailed, this));
+    if (s->Bind() != 0 || s->Connect(server) != 0)
+    {
+        Simulator::ScheduleNow(&MmsSocketTransport::FinishClient,
+                               this,
+                               id,
+                               false,
+                               HttpMessage(),
+                               std::string("cannot connect"));
+    }
+}
+
+void
+MmsSocketTransport::HandleConnected(Ptr<Socket> socket)
+{
+    auto it = m_socketToClient.find(PeekPointer(socket));
+    if (it == m_socketToClient.end())
+    {
+        return;
+    }
+    uint64_t id = it->second;
+    ClientExchange& ce = m_clients[id];
+    Ptr<HttpConnection> c = CreateObject<HttpConnection>();
+    c->SetAttribute("MaxBodySize", UintegerValue(m_maxBody));
+    c->Attach(socket, false);
+    c->SetMessageCallback(MakeCallback(&MmsSocketTransport::HandleClientMessage, this));
+    c->SetErrorCallback(MakeCallback(&MmsSocketTransport::HandleClientError, this));
+    c->SetCloseCallback(MakeCallback(&MmsSocketTransport::HandleClientClose, this));
+    ce.connection = c;
+    m_connectionToClient[PeekPointer(c)] = id;
+    m_httpTxTrace(ce.request, ce.server);
+    c->Send(ce.request);
+    ce.request = HttpMessage(); // sent: do not keep the body
+}
+
+void
+MmsSocketTransport::HandleConnectFailed(Ptr<Socket> socket)
+{
+    auto it = m_socketToClient.find(PeekPointer(socket));
+    if (it != m_socketToClient.end())
+    {
+        FinishClient(it->second, false, HttpMessage(), "connection failed");
+    }
+}
+
+void
+MmsSocketTransport::HandleClientMessage(Ptr<HttpConnection> c, const HttpMessage& m)
+{
+    auto it = m_connectionToClient.find(PeekPointer(c));
+    if (it != m_connectionToClient.end())
+    {
+        FinishClient(it->second, true, m, "");
+    }
+}
+
+void
+MmsSocketTransport::HandleClientClose(Ptr<HttpConnection> c)
+{
+    auto it = m_connectionToClient.find(PeekPointer(c));
+    if (it != m_connectionToClient.end())
+    {
+        FinishClient(it->second, false, HttpMessage(), "connection closed before the response");
+    }
+}
+
+void
+MmsSocketTransport::HandleClientError(Ptr<HttpConnection> c, const std::string& e)
+{
+    auto it = m_connectionToClient.find(PeekPointer(c));
+    if (it != m_connectionToClient.end())
+    {
+        FinishClient(it->second, false, HttpMessage(), "malformed response: " + e);
+    }
+}
+
+void
+MmsSocketTransport::HandleTimeout(uint64_t id)
+{
+    FinishClient(id, false, HttpMessage(), "timed out");
+}
+
+void
+MmsSocketTransport::FinishClient(uint64_t id,
+                                 bool ok,
+                                 const HttpMessage& response,
+                                 const std::string& why)
+{
+    auto it = m_clients.find(id);
+    if (it == m_clients.end())
+    {
+        return;
+    }
+    ClientExchange ce = it->second;
+    m_clients.erase(it);
+    ce.timeout.Cancel();
+    m_socketToClient.erase(PeekPointer(ce.socket));
+    if (ce.connection)
+    {
+        m_connectionToClient.erase(PeekPointer(ce.connection));
+        if (ok)
+        {
+            ce.connection->Close();
+        }
+        else
+        {
+            ce.connection->Abort();
+        }
+        Simulator::ScheduleNow(&HttpConnection::Dispose, ce.connection);
+    }
+    else
+    {
+        ce.socket->SetConnectCallback(MakeNullCallback<void, Ptr<Socket>>(),
+                                      MakeNullCallback<void, Ptr<Socket>>());
+        ce.socket->Close();
+    }
+    if (!ok)
+    {
+        m_failureTrace(why);
+    }
+    if (!ce.cb.IsNull())
+    {
+        ce.cb(ce.cookie, ok, response, why);
+    }
+}
+
+// ------------------------------------------------------------------------ datagrams
+
+void
+MmsSocketTransport::BindDatagram(uint16_t port, DatagramCallback cb)
+{
+    NS_ASSERT_MSG(m_node, "MmsSocketTransport::BindDatagram before SetNode");
+    auto it = m_datagramSockets.find(port);
+    if (it != m_datagramSockets.end())
+    {
+        it->second.second = cb;
+        return;
+    }
+    Ptr<Socket> s = Socket::CreateSocket(m_node, UdpSocketFactory::GetTypeId());
+    if (s->Bind(InetSocketAddress(Ipv4Address::GetAny(), port)) != 0)
+    {
+        NS_FATAL_ERROR("MmsSocketTransport: cannot bind UDP port " << port << " on node "
+                                                                   << m_node->GetId());
+    }
+    s->SetRecvCallback(MakeCallback(&MmsSocketTransport::HandleDatagram, this));
+    m_datagramSockets[port] = {s, cb};
+}
+
+void
+MmsSocketTransport::SendDatagram(uint16_t fromPort,
+                                 const Address& to,
+                                 const std::vector<uint8_t>& data)
+{
+    auto it = m_datagramSockets.find(fromPort);
+    if (it == m_datagramSockets.end())
+    {
+        BindDatagram(fromPort, DatagramCallback());
+        it = m_datagramSockets.find(fromPort);
+    }
+    Ptr<Packet> p = Create<Packet>(data.data(), static_cast<uint32_t>(data.size()));
+    m_datagramTxTrace(data, to);
+    it->second.first->SendTo(p, 0, to);
+}
+
+void
+MmsSocketTransport::HandleDatagram(Ptr<Socket> socket)
+{
+    Address local;
+    socket->GetSockName(local);
+    uint16_t port = InetSocketAddress::ConvertFrom(local).GetPort();
+    Address from;
+    Ptr<Packet> p;
+    while ((p = socket->RecvFrom(from)))
+    {
+        std::vector<uint8_t> data(p->GetSize());
+        p->CopyData(data.data(), data.size());
+        auto it = m_datagramSockets.find(port);
+        if (it != m_datagramSockets.end() && !it->second.second.IsNull())
+        {
+            it->second.second(data, from);
+        }
+    }
+}
+
+// ------------------------------------------------------------------------ both
+
+void
+MmsSocketTransport::AbortAll()
+{
+    std::vector<uint64_t> clients;
+    for (const auto& [id, c] : m_clients)
+    {
+        clients.push_back(id);
+    }
+    for (uint64_t id : clients)
+    {
+        FinishClient(id, false, HttpMessage(), "aborted");
+    }
+    std::vector<Ptr<HttpConnection>> servers;
+    for (const auto& [id, sc] : m_serverConnections)
+    {
+        servers.push_back(sc.connection);
+    }
+    for (const auto& c : servers)
+    {
+        c->Abort(); // its close callback forgets the connection
+    }
+}
+
+uint64_t
+MmsSocketTransport::GetOpenConnections() const
+{
+    return m_clients.size() + m_serverConnections.size();
+}
+
+} // namespace ns3

@@ -1,0 +1,136 @@
+/*
+ * Copyright (c) 2026 The ns-3 mms module authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef MMS_SOCKET_TRANSPORT_H
+#define MMS_SOCKET_TRANSPORT_H
+
+// Packet-level realisation of MmsTransport on one node: HTTP/1.1 over ns-3 TCP sockets (one
+// connection per outgoing request, as WAP 2.0 handsets do; incoming connections may pipeline)
+// and datagrams over ns-3 UDP sockets.
+
+#include "http-connection.h"
+#include "mms-transport.h"
+
+#include "ns3/event-id.h"
+#include "ns3/nstime.h"
+#include "ns3/traced-callback.h"
+
+#include <deque>
+#include <map>
+
+namespace ns3
+{
+
+class Node;
+class Socket;
+
+/**
+ * \ingroup mms
+ * MmsTransport over the node's TCP and UDP sockets.
+ */
+class MmsSocketTransport : public MmsTransport
+{
+  public:
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId();
+    MmsSocketTransport();
+    ~MmsSocketTransport() override;
+
+    void SetNode(Ptr<Node> node);
+    Ptr<Node> GetNode() const;
+
+    void Listen(uint16_t port, RequestCallback cb) override;
+    void Respond(ExchangeId exchange, const HttpMessage& response) override;
+    void Request(const Address& server,
+                 const HttpMessage& request,
+                 ResponseCallback cb,
+                 uint64_t cookie) override;
+    void BindDatagram(uint16_t port, DatagramCallback cb) override;
+    void SendDatagram(uint16_t fromPort,
+                      const Address& to,
+                      const std::vector<uint8_t>& data) override;
+    void AbortAll() override;
+
+    uint64_t GetOpenConnections() const; //!< client and server connections now open
+
+    /// Trace signature: an HTTP request or response sent to (or received from) a peer.
+    typedef void (*HttpTracedCallback)(const HttpMessage& message, const Address& peer);
+    /// Trace signature: a datagram sent to a peer.
+    typedef void (*DatagramTracedCallback)(const std::vector<uint8_t>& data, const Address& peer);
+    /// Trace signature: an exchange failed.
+    typedef void (*FailureTracedCallback)(const std::string& reason);
+
+  protected:
+    void DoDispose() override;
+
+  private:
+    struct ServerConnection
+    {
+        Ptr<HttpConnection> connection;
+        Address peer;
+        std::deque<ExchangeId> order; //!< requests in arrival order, answered in this order
+    };
+
+    struct Outstanding
+    {
+        uint64_t connectionId{0};
+        bool answered{false};
+        HttpMessage response;
+    };
+
+    struct ClientExchange
+    {
+        Ptr<Socket> socket;
+        Ptr<HttpConnection> connection;
+        Address server;
+        HttpMessage request;
+        ResponseCallback cb;
+        uint64_t cookie{0};
+        EventId timeout;
+    };
+
+    void HandleAccept(Ptr<Socket> socket, const Address& from);
+    bool HandleConnectionRequest(Ptr<Socket> socket, const Address& from);
+    void HandleServerMessage(Ptr<HttpConnection> c, const HttpMessage& m);
+    void HandleServerError(Ptr<HttpConnection> c, const std::string& e);
+    void HandleServerClose(Ptr<HttpConnection> c);
+    void FlushResponses(uint64_t connectionId);
+
+    void HandleConnected(Ptr<Socket> socket);
+    void HandleConnectFailed(Ptr<Socket> socket);
+    void HandleClientMessage(Ptr<HttpConnection> c, const HttpMessage& m);
+    void HandleClientClose(Ptr<HttpConnection> c);
+    void HandleClientError(Ptr<HttpConnection> c, const std::string& e);
+    void HandleTimeout(uint64_t id);
+    void FinishClient(uint64_t id, bool ok, const HttpMessage& response, const std::string& why);
+
+    void HandleDatagram(Ptr<Socket> socket);
+
+    Ptr<Node> m_node;
+    Time m_requestTimeout;
+    uint64_t m_maxBody;
+    std::map<uint16_t, std::pair<Ptr<Socket>, RequestCallback>> m_listeners;
+    std::map<uint64_t, ServerConnection> m_serverConnections;
+    std::map<ExchangeId, Outstanding> m_outstanding;
+    std::map<uint64_t, ClientExchange> m_clients;
+    std::map<const Socket*, uint64_t> m_socketToClient;
+    std::map<const HttpConnection*, uint64_t> m_connectionToClient;
+    std::map<const HttpConnection*, uint64_t> m_connectionToServer;
+    std::map<const Socket*, uint16_t> m_listenerPort;
+    std::map<uint16_t, std::pair<Ptr<Socket>, DatagramCallback>> m_datagramSockets;
+    uint64_t m_nextId{1};
+    TracedCallback<const HttpMessage&, const Address&> m_requestRxTrace;
+    TracedCallback<const HttpMessage&, const Address&> m_httpTxTrace;
+    TracedCallback<const std::vector<uint8_t>&, const Address&> m_datagramTxTrace;
+    TracedCallback<const std::string&> m_failureTrace;
+};
+
+} // namespace ns3
+
+#endif /* MMS_SOCKET_TRANSPORT_H */

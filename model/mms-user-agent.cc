@@ -1,0 +1,1076 @@
+/*
+ * Copyright (c) 2026 The ns-3 mms module authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "mms-user-agent.h"
+
+#include "sms-tpdu.h"
+#include "smsc.h"
+#include "wsp-push.h"
+
+#include "ns3/boolean.h"
+#include "ns3/double.h"
+#include "ns3/enum.h"
+#include "ns3/error-model.h"
+#include "ns3/inet-socket-address.h"
+#include "ns3/log.h"
+#include "ns3/net-device.h"
+#include "ns3/node.h"
+#include "ns3/pointer.h"
+#include "ns3/simulator.h"
+#include "ns3/string.h"
+#include "ns3/uinteger.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("MmsUserAgent");
+NS_OBJECT_ENSURE_REGISTERED(MmsUserAgent);
+
+namespace
+{
+/// Notifications remembered per handset (to recognise re-notifications).
+constexpr std::size_t MAX_INBOUND = 256;
+
+Ptr<MmsRetryPolicy>
+AndroidRetryPolicy()
+{
+    Ptr<MmsRetryPolicy> p = CreateObject<MmsRetryPolicy>();
+    p->SetKind(MmsRetryPolicy::TABLE);
+    p->SetTable("0s,1min,5min,10min,30min");
+    p->SetAttribute("MaxAttempts", UintegerValue(5));
+    return p;
+}
+} // namespace
+
+TypeId
+MmsUserAgent::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::MmsUserAgent")
+            .SetParent<MmsApplication>()
+            .SetGroupName("Mms")
+            .AddConstructor<MmsUserAgent>()
+            .AddAttribute("Msisdn",
+                          "The handset's number, e.g. +447700900001.",
+                          StringValue(""),
+                          MakeStringAccessor(&MmsUserAgent::m_msisdn),
+                          MakeStringChecker())
+            .AddAttribute("RelayAddress",
+                          "Address (IP and port) of the MMS Relay's MM1 interface.",
+                          AddressValue(),
+                          MakeAddressAccessor(&MmsUserAgent::m_relayAddress),
+                          MakeAddressChecker())
+            .AddAttribute("RelayHost",
+                          "Host of the MMSC URI (Host header of submissions).",
+                          StringValue("mmsc.mms.example.net"),
+                          MakeStringAccessor(&MmsUserAgent::m_relayHost),
+                          MakeStringChecker())
+            .AddAttribute("RelayPath",
+                          "Path of the MMSC URI to which M-Send.req and the other MM1 PDUs "
+                          "are POSTed.",
+                          StringValue("/mms"),
+                          MakeStringAccessor(&MmsUserAgent::m_relayPath),
+                          MakeStringChecker())
+            .AddAttribute("PushPort",
+                          "UDP port of WAP Push over IP: 2948 (WAP-259).",
+                          UintegerValue(2948),
+                          MakeUintegerAccessor(&MmsUserAgent::m_pushPort),
+                          MakeUintegerChecker<uint16_t>())
+            .AddAttribute("SmsPort",
+                          "UDP port of the SMS bearer stand-in (as ns3::Smsc::BearerPort).",
+                          UintegerValue(9292),
+                          MakeUintegerAccessor(&MmsUserAgent::m_smsPort),
+                          MakeUintegerChecker<uint16_t>())
+            .AddAttribute(
+                "RetrievalMode",
+                "Immediate, Deferred or SizeThreshold retrieval (OMA MMS CTR).",
+                EnumValue(MmsUserAgent::IMMEDIATE),
+                MMS_ENUM_ACCESSOR(MmsUserAgent::RetrievalMode, &MmsUserAgent::m_retrievalMode),
+                MakeEnumChecker(MmsUserAgent::IMMEDIATE,
+                                "Immediate",
+                                MmsUserAgent::DEFERRED,
+                                "Deferred",
+                                MmsUserAgent::SIZE_THRESHOLD,
+                                "SizeThreshold"))
+            .AddAttribute("SizeThreshold",
+                          "SizeThreshold mode: largest X-Mms-Message-Size fetched at once "
+                          "(octets). Default 300 KiB: Android's maxMessageSize.",
+                          UintegerValue(300 * 1024),
+                          MakeUintegerAccessor(&MmsUserAgent::m_sizeThreshold),
+                          MakeUintegerChecker<uint64_t>())
+            .AddAttribute("DeferredDelay",
+                          "Time from a deferred notification to its retrieval (s). Default "
+                          "exponential, mean 30 min (a modelling choice).",
+                          StringValue("ns3::ExponentialRandomVariable[Mean=1800]"),
+                          MakePointerAccessor(&MmsUserAgent::m_deferredDelay),
+                          MakePointerChecker<RandomVariableStream>())
+            .AddAttribute("NeverRetrieveProbability",
+                          "Probability that a deferred message is never fetched.",
+                          DoubleValue(0.0),
+                          MakeDoubleAccessor(&MmsUserAgent::m_neverRetrieveProbability),
+                          MakeDoubleChecker<double>(0.0, 1.0))
+            .AddAttribute("RejectProbability",
+                          "Probability that a notification is answered Rejected.",
+                          DoubleValue(0.0),
+                          MakeDoubleAccessor(&MmsUserAgent::m_rejectProbability),
+                          MakeDoubleChecker<double>(0.0, 1.0))
+            .AddAttribute("ReportAllowed",
+                          "X-Mms-Report-Allowed in M-NotifyResp.ind and M-Acknowledge.ind.",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&MmsUserAgent::m_reportAllowed),
+                          MakeBooleanChecker())
+            .AddAttribute("ReadReportProbability",
+                          "Probability of answering a read-report request with "
+                          "M-Read-Rec.ind.",
+                          DoubleValue(1.0),
+                          MakeDoubleAccessor(&MmsUserAgent::m_readReportProbability),
+                          MakeDoubleChecker<double>(0.0, 1.0))
+            .AddAttribute("ReadingDelay",
+                          "Time from retrieval to reading (s). Default exponential, mean "
+                          "5 min (a modelling choice).",
+                          StringValue("ns3::ExponentialRandomVariable[Mean=300]"),
+                          MakePointerAccessor(&MmsUserAgent::m_readingDelay),
+                          MakePointerChecker<RandomVariableStream>())
+            .AddAttribute("RetryPolicy",
+                          "Schedule of HTTP transaction attempts. Default: Table 0, 1, 5, 10, "
+                          "30 min, 5 attempts (Android's legacy MMS client).",
+                          PointerValue(),
+                          MakePointerAccessor(&MmsUserAgent::m_retryPolicy),
+                          MakePointerChecker<MmsRetryPolicy>())
+            .AddAttribute("Traffic",
+                          "Generate messages from the traffic source below.",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&MmsUserAgent::m_traffic),
+                          MakeBooleanChecker())
+            .AddAttribute("InterArrival",
+                          "Time between generated messages (s). Default exponential, mean "
+                          "1 h.",
+                          StringValue("ns3::ExponentialRandomVariable[Mean=3600]"),
+                          MakePointerAccessor(&MmsUserAgent::m_interArrival),
+                          MakePointerChecker<RandomVariableStream>())
+            .AddAttribute("MessageSize",
+                          "Media octets of a generated message. Default 29,696: the size most "
+                          "often announced in real notifications (doc/mms.rst).",
+                          StringValue("ns3::ConstantRandomVariable[Constant=29696]"),
+                          MakePointerAccessor(&MmsUserAgent::m_messageSize),
+                          MakePointerChecker<RandomVariableStream>())
+            .AddAttribute("RecipientCount",
+                          "Recipients (To) of a generated message, drawn among the other "
+                          "subscribers.",
+                          StringValue("ns3::ConstantRandomVariable[Constant=1]"),
+                          MakePointerAccessor(&MmsUserAgent::m_recipientCount),
+                          MakePointerChecker<RandomVariableStream>())
+            .AddAttribute("DeliveryReport",
+                          "Generated messages ask for a delivery report.",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&MmsUserAgent::m_requestDeliveryReport),
+                          MakeBooleanChecker())
+            .AddAttribute("ReadReport",
+                          "Generated messages ask for a read report.",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&MmsUserAgent::m_requestReadReport),
+                          MakeBooleanChecker())
+            .AddAttribute("OnOff",
+                          "Alternate on and off periods drawn from OnTime and OffTime.",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&MmsUserAgent::m_onOff),
+                          MakeBooleanChecker())
+            .AddAttribute("OnTime",
+                          "Length of an on period (s).",
+                          StringValue("ns3::ExponentialRandomVariable[Mean=7200]"),
+                          MakePointerAccessor(&MmsUserAgent::m_onTime),
+                          MakePointerChecker<RandomVariableStream>())
+            .AddAttribute("OffTime",
+                          "Length of an off period (s).",
+                          StringValue("ns3::ExponentialRandomVariable[Mean=1800]"),
+                          MakePointerAccessor(&MmsUserAgent::m_offTime),
+                          MakePointerChecker<RandomVariableStream>())
+            .AddAttribute("Blackout",
+                          "While off, drop every packet arriving at the node's devices (a "
+                          "receive error model on each device that has one).",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&MmsUserAgent::m_blackout),
+                          MakeBooleanChecker())
+            .AddTraceSource("Submitted",
+                            "An M-Send.req was POSTed (first attempt).",
+                            MakeTraceSourceAccessor(&MmsUserAgent::m_submittedTrace),
+                            "ns3::MmsEventTracedCallback")
+            .AddTraceSource("SubmitConfirmed",
+                            "M-Send.conf with Ok: the message has its Message-ID.",
+                            MakeTraceSourceAccessor(&MmsUserAgent::m_submitConfirmedTrace),
+                            "ns3::MmsEventTracedCallback")
+            .AddTraceSource("Rejected",
+                            "The Relay refused a submission (detail: the response status).",
+                            MakeTraceSourceAccessor(&MmsUserAgent::m_rejectedTrace),
+                            "ns3::MmsEventTracedCallback")
+            .AddTraceSource("SmsReceived",
+                            "An SMS segment arrived over the SMS bearer.",
+                            MakeTraceSourceAccessor(&MmsUserAgent::m_smsReceivedTrace),
+                            "ns3::MmsEventTracedCallback")
+            .AddTraceSource("PushReceived",
+                            "A whole WSP Push arrived (detail: the MMS message type).",
+                            MakeTraceSourceAccessor(&MmsUserAgent::m_pushReceivedTrace),
+                            "ns3::MmsEventTracedCallback")
+            .AddTraceSource("RetrievalStarted",
+                            "The GET of a message was sent.",
+                            MakeTraceSourceAccessor(&MmsUserAgent::m_retrievalStartedTrace),
+                            "ns3::MmsEventTracedCallback")
+            .AddTraceSource("RetrievalCompleted",
+                            "M-Retrieve.conf arrived with the message.",
+                            MakeTraceSourceAccessor(&MmsUserAgent::m_retrievalCompletedTrace),
+                            "ns3::MmsEventTracedCallback")
+            .AddTraceSource("NotifyRespSent",
+                            "M-NotifyResp.ind was accepted by the Relay (detail: status).",
+                            MakeTraceSourceAccessor(&MmsUserAgent::m_notifyRespSentTrace),
+                            "ns3::MmsEventTracedCallback")
+            .AddTraceSource("Acknowledged",
+                            "The Relay accepted the acknowledgement of a retrieval "
+                            "(M-NotifyResp.ind Retrieved or M-Acknowledge.ind).",
+                            MakeTraceSourceAccessor(&MmsUserAgent::m_acknowledgedTrace),
+                            "ns3::MmsEventTracedCallback")
+            .AddTraceSource("DeliveryReportReceived",
+                            "M-Delivery.ind arrived (detail: status).",
+                            MakeTraceSourceAccessor(&MmsUserAgent::m_deliveryReportTrace),
+                            "ns3::MmsEventTracedCallback")
+            .AddTraceSource("ReadReportSent",
+                            "M-Read-Rec.ind was accepted by the Relay.",
+                            MakeTraceSourceAccessor(&MmsUserAgent::m_readReportSentTrace),
+                            "ns3::MmsEventTracedCallback")
+            .AddTraceSource("ReadReportReceived",
+                            "M-Read-Orig.ind arrived.",
+                            MakeTraceSourceAccessor(&MmsUserAgent::m_readReportTrace),
+                            "ns3::MmsEventTracedCallback")
+            .AddTraceSource("Failed",
+                            "A transaction gave up after its last attempt (detail: why).",
+                            MakeTraceSourceAccessor(&MmsUserAgent::m_failedTrace),
+                            "ns3::MmsEventTracedCallback")
+            .AddTraceSource("Switch",
+                            "The handset was switched on (true) or off (false).",
+                            MakeTraceSourceAccessor(&MmsUserAgent::m_switchTrace),
+                            "ns3::MmsUserAgent::SwitchTracedCallback");
+    return tid;
+}
+
+MmsUserAgent::MmsUserAgent()
+    : m_draw(CreateObject<UniformRandomVariable>())
+{
+}
+
+MmsUserAgent::~MmsUserAgent() = default;
+
+int64_t
+MmsUserAgent::AssignStreams(int64_t stream)
+{
+    int64_t s = stream;
+    for (const auto& rv : {m_deferredDelay,
+                           m_readingDelay,
+                           m_interArrival,
+                           m_messageSize,
+                           m_recipientCount,
+                           m_onTime,
+                           m_offTime,
+                           Ptr<RandomVariableStream>(m_draw)})
+    {
+        rv->SetStream(s++);
+    }
+    return s - stream;
+}
+
+std::string
+MmsUserAgent::GetMsisdn() const
+{
+    return m_msisdn;
+}
+
+void
+MmsUserAgent::SetMsisdn(const std::string& msisdn)
+{
+    m_msisdn = msisdn;
+}
+
+const MmsUserAgent::Counters&
+MmsUserAgent::GetCounters() const
+{
+    return m_counters;
+}
+
+bool
+MmsUserAgent::IsOn() const
+{
+    return m_on;
+}
+
+void
+MmsUserAgent::DoDispose()
+{
+    m_nextMessage.Cancel();
+    m_onOffEvent.Cancel();
+    m_transactions.clear();
+    m_blackoutModels.clear();
+    m_retryPolicy = nullptr;
+    MmsApplication::DoDispose();
+}
+
+void
+MmsUserAgent::StartApplication()
+{
+    if (GetElementName().rfind("MmsUserAgent", 0) == 0 && !m_msisdn.empty())
+    {
+        SetElementName("ua:" + m_msisdn);
+    }
+    if (!m_retryPolicy)
+    {
+        m_retryPolicy = AndroidRetryPolicy();
+    }
+    m_running = true;
+    GetTransport()->BindDatagram(m_pushPort, MakeCallback(&MmsUserAgent::HandlePushDatagram, this));
+    GetTransport()->BindDatagram(m_smsPort, MakeCallback(&MmsUserAgent::HandleSmsDatagram, this));
+    if (m_blackout && GetNode())
+    {
+        for (uint32_t i = 0; i < GetNode()->GetNDevices(); ++i)
+        {
+            Ptr<NetDevice> d = GetNode()->GetDevice(i);
+            TypeId tid = d->GetInstanceTypeId();
+            TypeId::AttributeInformation info;
+            if (tid.LookupAttributeByName("ReceiveErrorModel", &info))
+            {
+                Ptr<RateErrorModel> em = CreateObject<RateErrorModel>();
+                em->SetUnit(RateErrorModel::ERROR_UNIT_PACKET);
+                em->SetRate(1.0);
+                em->Disable();
+                d->SetAttribute("ReceiveErrorModel", PointerValue(em));
+                m_blackoutModels.push_back(em);
+            }
+        }
+    }
+    if (m_traffic)
+    {
+        ScheduleNextMessage();
+    }
+    if (m_onOff)
+    {
+        m_onOffEvent = Simulator::Schedule(
+            Seconds(std::max(0.0, m_onTime->GetValue())), &MmsUserAgent::ToggleOnOff, this);
+    }
+}
+
+void
+MmsUserAgent::StopApplication()
+{
+    m_running = false;
+    m_nextMessage.Cancel();
+    m_onOffEvent.Cancel();
+}
+
+// ------------------------------------------------------------------------ on and off
+
+void
+MmsUserAgent::SwitchOff()
+{
+    if (!m_on)
+    {
+        return;
+    }
+    NS_LOG_INFO(GetElementName() << " off at " << Simulator::Now().As(Time::S));
+    m_on = false;
+    for (auto& em : m_blackoutModels)
+    {
+        em->Enable();
+    }
+    GetTransport()->AbortAll(); // pending transactions fail and are retried when back
+    m_switchTrace(GetElementName(), false);
+}
+
+void
+MmsUserAgent::SwitchOn()
+{
+    if (m_on)
+    {
+        return;
+    }
+    NS_LOG_INFO(GetElementName() << " on at " << Simulator::Now().As(Time::S));
+    m_on = true;
+    for (auto& em : m_blackoutModels)
+    {
+        em->Disable();
+    }
+    m_switchTrace(GetElementName(), true);
+    std::vector<uint64_t> waiting;
+    for (auto& [id, t] : m_transactions)
+    {
+        if (t.waitingForOn)
+        {
+            t.waitingForOn = false;
+            waiting.push_back(id);
+        }
+    }
+    for (uint64_t id : waiting)
+    {
+        Simulator::ScheduleNow(&MmsUserAgent::Attempt, this, id);
+    }
+    std::vector<std::string> retrievals;
+    retrievals.swap(m_waitingRetrievals);
+    for (const auto& l : retrievals)
+    {
+        Simulator::ScheduleNow(&MmsUserAgent::Retrieve, this, l);
+    }
+}
+
+void
+MmsUserAgent::ScheduleOffPeriod(Time start, Time duration)
+{
+    Simulator::Schedule(start, &MmsUserAgent::SwitchOff, this);
+    Simulator::Schedule(start + duration, &MmsUserAgent::SwitchOn, this);
+}
+
+void
+MmsUserAgent::ToggleOnOff()
+{
+    if (!m_running)
+    {
+        return;
+    }
+    double next;
+    if (m_on)
+    {
+        SwitchOff();
+        next = m_offTime->GetValue();
+    }
+    else
+    {
+        SwitchOn();
+        next = m_onTime->GetValue();
+    }
+    m_onOffEvent =
+        Simulator::Schedule(Seconds(std::max(0.0, next)), &MmsUserAgent::ToggleOnOff, this);
+}
+
+// ------------------------------------------------------------------------ traffic
+
+void
+MmsUserAgent::ScheduleNextMessage()
+{
+    double gap = std::max(0.0, m_interArrival->GetValue());
+    m_nextMessage = Simulator::Schedule(Seconds(gap), &MmsUserAgent::GenerateMessage, this);
+}
+
+void
+MmsUserAgent::GenerateMessage()
+{
+    if (!m_running)
+    {
+        return;
+    }
+    ScheduleNextMessage();
+    if (!m_on || !m_directory || m_directory->GetN() < 2)
+    {
+        return; // a switched-off handset sends nothing
+    }
+    uint32_t others = m_directory->GetN() - 1;
+    double c = std::round(m_recipientCount->GetValue());
+    uint32_t count = static_cast<uint32_t>(std::min<double>(std::max(1.0, c), others));
+    Message m;
+    while (m.to.size() < count)
+    {
+        uint32_t i = m_draw->GetInteger(0, m_directory->GetN() - 1);
+        std::string n = m_directory->GetMsisdn(i);
+        if (n != m_msisdn && std::find(m.to.begin(), m.to.end(), n) == m.to.end())
+        {
+            m.to.push_back(n);
+        }
+    }
+    m.contentSize = static_cast<uint32_t>(std::max(1.0, std::round(m_messageSize->GetValue())));
+    m.deliveryReport = m_requestDeliveryReport;
+    m.readReport = m_requestReadReport;
+    Send(m);
+}
+
+std::string
+MmsUserAgent::NextTid()
+{
+    // Unique per handset and readable in a ladder: "<msisdn digits>-<n>".
+    std::string digits;
+    for (char ch : m_msisdn)
+    {
+        if (ch >= '0' && ch <= '9')
+        {
+            digits += ch;
+        }
+    }
+    return (digits.empty() ? std::to_string(GetNode() ? GetNode()->GetId() : 0) : digits) + "-"
+           + std::to_string(++m_tidCounter);
+}
+
+std::string
+MmsUserAgent::Send(const Message& message)
+{
+    std::string tid = NextTid();
+    auto addresses = [](const std::vector<std::string>& in)
+    {
+        std::vector<std::string> out;
+        for (const auto& a : in)
+        {
+            out.push_back(MmsHttp::PlmnAddress(a));
+        }
+        return out;
+    };
+    MmsMultipartBody body;
+    MmsPart text;
+    text.contentType = WspContentType("text/plain");
+    text.contentType.SetCharset(WspCharset::UTF_8);
+    text.headers.push_back(WspPartHeader::ContentLocation("text.txt"));
+    text.data = MmsContent(std::string("MMS ") + tid);
+    MmsPart image;
+    image.contentType = WspContentType("image/jpeg");
+    image.headers.push_back(WspPartHeader::ContentLocation("image.jpg"));
+    image.data = MmsContent::Virtual(message.contentSize);
+    body.parts = {text, image};
+    MmsPdu req = MmsPdu::MakeSendReq(tid,
+                                     "insert-address",
+                                     addresses(message.to),
+                                     WspContentType("application/vnd.wap.multipart.mixed"),
+                                     body);
+    req.SetField(MmsHeaderField::FromInsertAddress());
+    for (const auto& a : addresses(message.cc))
+    {
+        req.AddField(MmsHeaderField::String(MmsField::CC, WspEncodedString{0, a}));
+    }
+    for (const auto& a : addresses(message.bcc))
+    {
+        req.AddField(MmsHeaderField::String(MmsField::BCC, WspEncodedString{0, a}));
+    }
+    if (!message.subject.empty())
+    {
+        req.AddField(
+            MmsHeaderField::String(MmsField::SUBJECT, WspEncodedString{0, message.subject}));
+    }
+    if (message.expiry > Time(0))
+    {
+        req.AddField(MmsHeaderField::Time(
+            MmsField::EXPIRY, false, static_cast<uint64_t>(message.expiry.GetSeconds())));
+    }
+    req.AddField(MmsHeaderField::Octet(MmsField::DELIVERY_REPORT,
+                                       message.deliveryReport ? MmsValue::YES : MmsValue::NO));
+    req.AddField(MmsHeaderField::Octet(MmsField::READ_REPORT,
+                                       message.readReport ? MmsValue::YES : MmsValue::NO));
+    Transaction t;
+    t.kind = SEND;
+    t.tid = tid;
+    t.request = MmsHttp::MakeMmsRequest("POST", m_relayPath, m_relayHost, req);
+    t.bytes = t.request.GetBodySize();
+    m_counters.submitted++;
+    m_submittedTrace(MakeEvent("", "", tid, t.bytes));
+    Start(t);
+    return tid;
+}
+
+// ------------------------------------------------------------------------ transactions
+
+uint64_t
+MmsUserAgent::Start(const Transaction& t)
+{
+    uint64_t id = m_nextTransaction++;
+    m_transactions[id] = t;
+    Time d = m_retryPolicy->GetDelay(1);
+    Simulator::Schedule(d, &MmsUserAgent::Attempt, this, id);
+    return id;
+}
+
+void
+MmsUserAgent::Attempt(uint64_t id)
+{
+    auto it = m_transactions.find(id);
+    if (it == m_transactions.end())
+    {
+        return;
+    }
+    if (!m_on)
+    {
+        it->second.waitingForOn = true; // resumes when the handset is back
+        return;
+    }
+    it->second.attempt++;
+    if (it->second.kind == RETRIEVE && it->second.attempt == 1)
+    {
+        m_retrievalStartedTrace(
+            MakeEvent(it->second.messageId, MmsHttp::PlmnAddress(m_msisdn), it->second.tid, 0));
+    }
+    GetTransport()->Request(
+        m_relayAddress, it->second.request, MakeCallback(&MmsUserAgent::HandleResponse, this), id);
+}
+
+void
+MmsUserAgent::HandleResponse(uint64_t id, bool ok, const HttpMessage& r, const std::string& why)
+{
+    auto it = m_transactions.find(id);
+    if (it == m_transactions.end())
+    {
+        return;
+    }
+    if (!ok)
+    {
+        Retry(id, why);
+        return;
+    }
+    if (r.status == 503 || r.status == 500 || r.status == 502 || r.status == 504)
+    {
+        Retry(id, "HTTP " + std::to_string(r.status));
+        return;
+    }
+    Complete(id, r);
+}
+
+void
+MmsUserAgent::Retry(uint64_t id, const std::string& why)
+{
+    Transaction& t = m_transactions[id];
+    uint32_t next = t.attempt + 1;
+    if (!m_retryPolicy->IsAllowed(next))
+    {
+        m_counters.failedTransactions++;
+        m_failedTrace(MakeEvent(t.messageId,
+                                t.kind == SEND ? std::string() : MmsHttp::PlmnAddress(m_msisdn),
+                                t.tid,
+                                t.bytes,
+                                why));
+        if (t.kind == RETRIEVE)
+        {
+            auto in = m_inbound.find(t.location);
+            if (in != m_inbound.end())
+            {
+                in->second.state = FAILED_STATE;
+            }
+        }
+        m_transactions.erase(id);
+        return;
+    }
+    NS_LOG_LOGIC(GetElementName() << " attempt " << t.attempt << " of " << t.tid << " failed ("
+                                  << why << "), retry");
+    Simulator::Schedule(m_retryPolicy->GetDelay(next), &MmsUserAgent::Attempt, this, id);
+}
+
+void
+MmsUserAgent::Complete(uint64_t id, const HttpMessage& r)
+{
+    Transaction t = m_transactions[id];
+    m_transactions.erase(id);
+    std::string self = MmsHttp::PlmnAddress(m_msisdn);
+    switch (t.kind)
+    {
+        case SEND:
+        {
+            MmsPdu conf;
+            std::string error;
+            if (r.status != 200 || !MmsHttp::DecodeMmsBody(r, conf, error)
+                || conf.GetMessageType() != static_cast<uint8_t>(MmsMessageType::SEND_CONF))
+            {
+                m_counters.submitRejected++;
+                m_rejectedTrace(MakeEvent(
+                    "", "", t.tid, t.bytes, "no M-Send.conf: HTTP " + std::to_string(r.status)));
+                return;
+            }
+            uint8_t status = conf.GetOctet(MmsField::RESPONSE_STATUS);
+            std::string messageId = conf.GetText(MmsField::MESSAGE_ID);
+            if (status == MmsValue::RESPONSE_OK)
+            {
+                m_counters.submitConfirmed++;
+                m_submitConfirmedTrace(MakeEvent(messageId, "", t.tid, t.bytes));
+            }
+            else if (status >= 0xC0 && status < 0xE0)
+            {
+                // Transient: the same M-Send.req again on the retry schedule.
+                m_transactions[id] = t;
+                Retry(id, MmsPdu::FormatValue(*conf.FindField(MmsField::RESPONSE_STATUS)));
+            }
+            else
+            {
+                m_counters.submitRejected++;
+                m_rejectedTrace(
+                    MakeEvent("",
+                              "",
+                              t.tid,
+                              t.bytes,
+                              MmsPdu::FormatValue(*conf.FindField(MmsField::RESPONSE_STATUS))));
+            }
+            return;
+        }
+        case RETRIEVE:
+        {
+            auto in = m_inbound.find(t.location);
+            MmsPdu conf;
+            std::string error;
+            if (r.status != 200 || !MmsHttp::DecodeMmsBody(r, conf, error)
+                || conf.GetMessageType() != static_cast<uint8_t>(MmsMessageType::RETRIEVE_CONF)
+                || (conf.HasField(MmsField::RETRIEVE_STATUS)
+                    && conf.GetOctet(MmsField::RETRIEVE_STATUS) != MmsValue::RETRIEVE_OK))
+            {
+                std::string why = r.status != 200  ? "HTTP " + std::to_string(r.status)
+                                  : !error.empty() ? error
+                                                   : "M-Retrieve.conf with an error status";
+                m_counters.failedTransactions++;
+                m_failedTrace(MakeEvent(t.messageId, self, t.tid, 0, "retrieval: " + why));
+                if (in != m_inbound.end())
+                {
+                    in->second.state = FAILED_STATE;
+                }
+                return;
+            }
+            std::string messageId = conf.GetText(MmsField::MESSAGE_ID);
+            m_counters.retrieved++;
+            m_retrievalCompletedTrace(
+                MakeEvent(messageId, self, conf.GetTransactionId(), r.GetBodySize()));
+            bool deferred = in != m_inbound.end() && in->second.deferred;
+            if (in != m_inbound.end())
+            {
+                in->second.state = RETRIEVED;
+                in->second.messageId = messageId;
+            }
+            // Acknowledge: M-NotifyResp.ind (Retrieved) after an immediate retrieval,
+            // M-Acknowledge.ind with the M-Retrieve.conf's transaction id after a deferred one (OMA
+            // MMS CTR).
+            Transaction ack;
+            ack.location = t.location;
+            ack.messageId = messageId;
+            if (deferred)
+            {
+                ack.kind = ACKNOWLEDGE;
+                ack.tid = conf.GetTransactionId();
+                ack.request =
+                    MmsHttp::MakeMmsRequest("POST",
+                                            m_relayPath,
+                                            m_relayHost,
+                                            MmsPdu::MakeAcknowledgeInd(ack.tid, m_reportAllowed));
+            }
+            else
+            {
+                ack.kind = NOTIFY_RESP;
+                ack.tid = in != m_inbound.end() ? in->second.notificationTid : t.tid;
+                ack.request = MmsHttp::MakeMmsRequest(
+                    "POST",
+                    m_relayPath,
+                    m_relayHost,
+                    MmsPdu::MakeNotifyRespInd(
+                        ack.tid, MmsValue::STATUS_RETRIEVED, m_reportAllowed));
+            }
+            ack.bytes = ack.request.GetBodySize();
+            Start(ack);
+            if (conf.GetOctet(MmsField::READ_REPORT) == MmsValue::YES
+                && m_draw->GetValue() < m_readReportProbability)
+            {
+                Simulator::Schedule(Seconds(std::max(0.0, m_readingDelay->GetValue())),
+                                    &MmsUserAgent::SendReadReport,
+                                    this,
+                                    messageId,
+                                    conf.GetFrom());
+            }
+            return;
+        }
+        case NOTIFY_RESP:
+        case ACKNOWLEDGE:
+        {
+            auto in = m_inbound.find(t.location);
+            bool acknowledgesRetrieval =
+                t.kind == ACKNOWLEDGE || (in != m_inbound.end() && in->second.state == RETRIEVED);
+            if (acknowledgesRetrieval)
+            {
+                m_acknowledgedTrace(MakeEvent(t.messageId, self, t.tid, t.bytes));
+            }
+            else
+            {
+                std::string status = in == m_inbound.end()                ? "?"
+                                     : in->second.state == REJECTED_STATE ? "Rejected"
+                                                                          : "Deferred";
+                m_notifyRespSentTrace(MakeEvent(t.messageId, self, t.tid, t.bytes, status));
+            }
+            return;
+        }
+        case READ_REC:
+            m_counters.readReportsSent++;
+            m_readReportSentTrace(MakeEvent(t.messageId, self, t.tid, t.bytes));
+            return;
+    }
+}
+
+// ------------------------------------------------------------------------ push reception
+
+void
+MmsUserAgent::HandleSmsDatagram(const std::vector<uint8_t>& data, const Address& from)
+{
+    if (!m_on || data.size() < 2 || data[0] != Smsc::RP_DATA_TO_MS)
+    {
+        return;
+    }
+    SmsDeliver deliver;
+    DecodeError e;
+    bool ok = SmsDeliver::Decode(data.data() + 2, data.size() - 2, deliver, e);
+    // RP-ACK (with an SMS-DELIVER-REPORT) or RP-ERROR for a TPDU we cannot read.
+    SmsDeliverReport report;
+    report.isError = !ok;
+    report.failureCause = ok ? 0 : 0xD2; // "Error in MS" (TS 23.040 9.2.3.22)
+    std::vector<uint8_t> tpdu = report.Encode();
+    std::vector<uint8_t> answer(tpdu.size() + 2);
+    answer[0] = ok ? Smsc::RP_ACK_FROM_MS : Smsc::RP_ERROR_FROM_MS;
+    answer[1] = data[1];
+    std::copy(tpdu.begin(), tpdu.end(), answer.begin() + 2);
+    GetTransport()->SendDatagram(m_smsPort, from, answer);
+    if (!ok)
+    {
+        NS_LOG_WARN(GetElementName() << ": undecodable SMS-DELIVER: " << e.ToString());
+        return;
+    }
+    m_counters.smsReceived++;
+    m_smsReceivedTrace(
+        MakeEvent("", MmsHttp::PlmnAddress(m_msisdn), "", data.size() - 2, deliver.originator));
+    if (!deliver.userDataHeaderIndicator)
+    {
+        return; // a text SMS: not for the MMS UA
+    }
+    WdpSmsSegment seg;
+    if (!WdpSmsSegment::Decode(deliver.userData.data(), deliver.userData.size(), seg, e))
+    {
+        NS_LOG_WARN(GetElementName() << ": SMS user data header: " << e.ToString());
+        return;
+    }
+    std::string error;
+    if (!m_reassembler.Add(deliver.originator, seg, &error))
+    {
+        NS_LOG_WARN(GetElementName() << ": SMS segment dropped: " << error);
+        return;
+    }
+    while (m_reassembler.HasDatagram())
+    {
+        WdpSmsReassembler::Datagram d = m_reassembler.PopDatagram();
+        if (d.destinationPort == m_pushPort || !seg.hasPorts)
+        {
+            HandleWdpDatagram(d.data, d.data.size());
+        }
+    }
+}
+
+void
+MmsUserAgent::HandlePushDatagram(const std::vector<uint8_t>& data, const Address&)
+{
+    if (m_on)
+    {
+        HandleWdpDatagram(data, data.size());
+    }
+}
+
+void
+MmsUserAgent::HandleWdpDatagram(const std::vector<uint8_t>& data, uint64_t carriedBytes)
+{
+    WspPushPdu push;
+    DecodeError e;
+    if (!WspPushPdu::Decode(data.data(), data.size(), push, e))
+    {
+        NS_LOG_WARN(GetElementName() << ": undecodable WSP Push: " << e.ToString());
+        return;
+    }
+    MmsPdu pdu;
+    const std::vector<uint8_t>& body = push.GetData();
+    if (!MmsPdu::Decode(body.data(), body.size(), pdu, e))
+    {
+        NS_LOG_WARN(GetElementName() << ": pushed content is not an MMS PDU: " << e.ToString());
+        return;
+    }
+    uint8_t type = pdu.GetMessageType();
+    std::string self = MmsHttp::PlmnAddress(m_msisdn);
+    if (type == static_cast<uint8_t>(MmsMessageType::NOTIFICATION_IND))
+    {
+        m_pushReceivedTrace(MakeEvent(MessageIdOf(pdu.GetText(MmsField::CONTENT_LOCATION)),
+                                      self,
+                                      pdu.GetTransactionId(),
+                                      carriedBytes,
+                                      "M-Notification.ind"));
+        HandleNotification(pdu, carriedBytes);
+    }
+    else if (type == static_cast<uint8_t>(MmsMessageType::DELIVERY_IND))
+    {
+        m_counters.deliveryReports++;
+        std::vector<std::string> to = pdu.GetAddresses(MmsField::TO);
+        const MmsHeaderField* status = pdu.FindField(MmsField::STATUS);
+        m_pushReceivedTrace(
+            MakeEvent(pdu.GetText(MmsField::MESSAGE_ID), self, "", carriedBytes, "M-Delivery.ind"));
+        m_deliveryReportTrace(MakeEvent(pdu.GetText(MmsField::MESSAGE_ID),
+                                        to.empty() ? std::string() : to[0],
+                                        "",
+                                        carriedBytes,
+                                        status ? MmsPdu::FormatValue(*status) : "?"));
+    }
+    else if (type == static_cast<uint8_t>(MmsMessageType::READ_ORIG_IND))
+    {
+        m_counters.readReportsReceived++;
+        m_pushReceivedTrace(MakeEvent(
+            pdu.GetText(MmsField::MESSAGE_ID), self, "", carriedBytes, "M-Read-Orig.ind"));
+        m_readReportTrace(
+            MakeEvent(pdu.GetText(MmsField::MESSAGE_ID), pdu.GetFrom(), "", carriedBytes, "Read"));
+    }
+    else
+    {
+        NS_LOG_WARN(GetElementName() << ": unexpected pushed " << MmsPdu::MessageTypeName(type));
+    }
+}
+
+std::string
+MmsUserAgent::Location(const std::string& location) const
+{
+    // http://host/path -> /path
+    auto scheme = location.find("://");
+    if (scheme == std::string::npos)
+    {
+        return location;
+    }
+    auto slash = location.find('/', scheme + 3);
+    return slash == std::string::npos ? "/" : location.substr(slash);
+}
+
+std::string
+MmsUserAgent::MessageIdOf(const std::string& location) const
+{
+    // The Relay's locations end in /<message-id>/<recipient index> (doc/mms.rst); only used to
+    // label trace records.
+    std::string path = Location(location);
+    auto last = path.rfind('/');
+    if (last == std::string::npos || last == 0)
+    {
+        return "";
+    }
+    auto before = path.rfind('/', last - 1);
+    return before == std::string::npos ? "" : path.substr(before + 1, last - before - 1);
+}
+
+void
+MmsUserAgent::HandleNotification(const MmsPdu& pdu, uint64_t bytes)
+{
+    m_counters.notifications++;
+    std::string location = pdu.GetText(MmsField::CONTENT_LOCATION);
+    auto it = m_inbound.find(location);
+    if (it != m_inbound.end())
+    {
+        m_counters.duplicateNotifications++;
+        // A re-notification: the Relay missed our answer. Answer again if we are done.
+        if (it->second.state == RETRIEVED && !it->second.deferred)
+        {
+            it->second.notificationTid = pdu.GetTransactionId();
+            SendNotifyResp(location, MmsValue::STATUS_RETRIEVED);
+        }
+        else if (it->second.state == DEFERRED_STATE)
+        {
+            it->second.notificationTid = pdu.GetTransactionId();
+            SendNotifyResp(location, MmsValue::STATUS_DEFERRED);
+        }
+        else if (it->second.state == REJECTED_STATE)
+        {
+            SendNotifyResp(location, MmsValue::STATUS_REJECTED);
+        }
+        return;
+    }
+    Inbound in;
+    in.notificationTid = pdu.GetTransactionId();
+    in.from = pdu.GetFrom();
+    in.size = pdu.GetNumber(MmsField::MESSAGE_SIZE);
+    in.messageId = MessageIdOf(location);
+    m_inbound[location] = in;
+    m_inboundOrder.push_back(location);
+    while (m_inboundOrder.size() > MAX_INBOUND)
+    {
+        m_inbound.erase(m_inboundOrder.front());
+        m_inboundOrder.pop_front();
+    }
+    Inbound& rec = m_inbound[location];
+    if (m_rejectProbability > 0 && m_draw->GetValue() < m_rejectProbability)
+    {
+        rec.state = REJECTED_STATE;
+        SendNotifyResp(location, MmsValue::STATUS_REJECTED);
+        return;
+    }
+    bool deferred = m_retrievalMode == DEFERRED
+                    || (m_retrievalMode == SIZE_THRESHOLD && rec.size > m_sizeThreshold);
+    if (!deferred)
+    {
+        Retrieve(location);
+        return;
+    }
+    rec.deferred = true;
+    rec.state = DEFERRED_STATE;
+    SendNotifyResp(location, MmsValue::STATUS_DEFERRED);
+    if (m_neverRetrieveProbability > 0 && m_draw->GetValue() < m_neverRetrieveProbability)
+    {
+        return;
+    }
+    Simulator::Schedule(Seconds(std::max(0.0, m_deferredDelay->GetValue())),
+                        &MmsUserAgent::Retrieve,
+                        this,
+                        location);
+}
+
+void
+MmsUserAgent::Retrieve(std::string location)
+{
+    auto in = m_inbound.find(location);
+    if (in == m_inbound.end() || in->second.state == RETRIEVING || in->second.state == RETRIEVED)
+    {
+        return;
+    }
+    if (!m_on)
+    {
+        m_waitingRetrievals.push_back(location);
+        return;
+    }
+    in->second.state = RETRIEVING;
+    Transaction t;
+    t.kind = RETRIEVE;
+    t.location = location;
+    t.tid = in->second.notificationTid;
+    t.messageId = in->second.messageId;
+    t.request = HttpMessage::Request("GET", Location(location));
+    t.request.AddHeader("Host", m_relayHost);
+    t.request.AddHeader("Accept", MmsHttp::MMS_CONTENT_TYPE);
+    Start(t);
+}
+
+void
+MmsUserAgent::SendNotifyResp(const std::string& location, uint8_t status)
+{
+    auto in = m_inbound.find(location);
+    if (in == m_inbound.end())
+    {
+        return;
+    }
+    Transaction t;
+    t.kind = NOTIFY_RESP;
+    t.location = location;
+    t.messageId = in->second.messageId;
+    t.tid = in->second.notificationTid;
+    t.request = MmsHttp::MakeMmsRequest("POST",
+                                        m_relayPath,
+                                        m_relayHost,
+                                        MmsPdu::MakeNotifyRespInd(t.tid, status, m_reportAllowed));
+    t.bytes = t.request.GetBodySize();
+    Start(t);
+}
+
+void
+MmsUserAgent::SendReadReport(std::string messageId, std::string originator)
+{
+    Transaction t;
+    t.kind = READ_REC;
+    t.messageId = messageId;
+    t.tid = messageId;
+    MmsPdu pdu = MmsPdu::MakeReadRecInd(messageId,
+                                        originator,
+                                        MmsHttp::PlmnAddress(m_msisdn),
+                                        MmsClock::NowUnix(),
+                                        MmsValue::READ_STATUS_READ);
+    t.request = MmsHttp::MakeMmsRequest("POST", m_relayPath, m_relayHost, pdu);
+    t.bytes = t.request.GetBodySize();
+    Start(t);
+}
+
+} // namespace ns3

@@ -65,8 +65,11 @@ HttpConnection::DoDispose()
 {
     if (m_socket)
     {
+        // The socket outlives this object (TIME_WAIT): it must not call back into it.
         m_socket->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
         m_socket->SetSendCallback(MakeNullCallback<void, Ptr<Socket>, uint32_t>());
+        m_socket->SetCloseCallbacks(MakeNullCallback<void, Ptr<Socket>>(),
+                                    MakeNullCallback<void, Ptr<Socket>>());
         m_socket = nullptr;
     }
     m_queue.clear();

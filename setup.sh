@@ -104,8 +104,10 @@ case "$cmd" in
         cd "$bdir" && ctest --output-on-failure -j "$jobs"
         ;;
     run)
-        log "running the main job"
-        cd "$here" && "$bdir/mms-wire-demo"
+        # One MMS through the whole MMSC over ns-3 TCP/IP: the ladder diagram, a summary, and
+        # pcap files, written into results/.
+        log "running the main job (examples/mms-first.cc) in $here/results"
+        mkdir -p "$here/results" && cd "$here/results" && "$bdir/mms-first"
         ;;
     *) echo "setup.sh: unknown command '$cmd' (run, test, build or fuzz)" >&2; exit 2 ;;
 esac

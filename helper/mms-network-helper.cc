@@ -6,6 +6,7 @@
 
 #include "mms-network-helper.h"
 
+#include "ns3/boolean.h"
 #include "ns3/internet-stack-helper.h"
 #include "ns3/ipv4-static-routing-helper.h"
 #include "ns3/ipv4-static-routing.h"
@@ -71,6 +72,9 @@ MmsNetworkHelper::CreateCore(bool separateNodes)
     stack.SetIpv6StackInstall(false);
     stack.Install(m_gateway);
     stack.Install(distinct);
+    // The strong end-system model: the gateway does not scan all its interfaces for every
+    // packet (it has one per handset until the radio bearer model shares a channel per cell).
+    m_gateway->GetObject<Ipv4>()->SetAttribute("WeakEsModel", BooleanValue(false));
     for (uint32_t i = 0; i < distinct.GetN(); ++i)
     {
         Link(distinct.Get(i), m_gateway, m_coreLink, m_coreDevices);

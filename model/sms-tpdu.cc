@@ -6,6 +6,7 @@
 
 #include "sms-tpdu.h"
 
+#include <algorithm>
 #include <ctime>
 
 namespace ns3
@@ -30,11 +31,23 @@ EncodeAddress(const std::string& address, std::vector<uint8_t>& out)
     std::string digits = international ? address.substr(1) : address;
     out.push_back(static_cast<uint8_t>(digits.size()));
     out.push_back(international ? 0x91 : 0x81);
+    // Semi-octets: 0-9, then * # a b c as 0xA-0xE (TS 23.040 9.1.2.3); others are not digits.
+    auto nibble = [](char c) -> uint8_t
+    {
+        static const char* chars = "0123456789*#abc";
+        for (uint8_t v = 0; v < 15; ++v)
+        {
+            if (chars[v] == c)
+            {
+                return v;
+            }
+        }
+        return 0;
+    };
     for (std::size_t i = 0; i < digits.size(); i += 2)
     {
-        uint8_t lo = static_cast<uint8_t>(digits[i] - '0') & 0x0F;
-        uint8_t hi =
-            i + 1 < digits.size() ? (static_cast<uint8_t>(digits[i + 1] - '0') & 0x0F) : 0x0F;
+        uint8_t lo = nibble(digits[i]);
+        uint8_t hi = i + 1 < digits.size() ? nibble(digits[i + 1]) : 0x0F;
         out.push_back(static_cast<uint8_t>(lo | (hi << 4)));
     }
 }
@@ -81,10 +94,26 @@ DecodeAddress(const uint8_t* d,
 std::size_t
 UserDataOctets(uint8_t dcs, uint8_t udl)
 {
-    // General data coding group (00xx): bits 3..2 give the alphabet: 00 7-bit, 01 8-bit, 10 UCS2.
-    bool sevenBit = (dcs & 0xC0) == 0 ? ((dcs >> 2) & 0x03) == 0
-                                      : ((dcs & 0xF0) == 0xF0 ? (dcs & 0x04) == 0 : false);
-    return sevenBit ? (static_cast<std::size_t>(udl) * 7 + 7) / 8 : udl;
+    return SmsIsSevenBit(dcs) ? (static_cast<std::size_t>(udl) * 7 + 7) / 8 : udl;
+}
+
+// TP-UDL and TP-UD.
+void
+EncodeUserData(uint8_t dcs,
+               uint8_t septets,
+               const std::vector<uint8_t>& ud,
+               std::vector<uint8_t>& out)
+{
+    std::size_t n = std::min<std::size_t>(ud.size(), 140);
+    uint8_t udl = static_cast<uint8_t>(n);
+    if (SmsIsSevenBit(dcs))
+    {
+        udl = septets != 0 && UserDataOctets(dcs, septets) == n
+                  ? septets
+                  : static_cast<uint8_t>(std::min<std::size_t>(n * 8 / 7, 160));
+    }
+    out.push_back(udl);
+    out.insert(out.end(), ud.begin(), ud.begin() + n);
 }
 
 uint8_t
@@ -106,6 +135,7 @@ DecodeUserData(const uint8_t* d,
                std::size_t pos,
                uint8_t dcs,
                std::vector<uint8_t>& out,
+               uint8_t& septets,
                DecodeError& e)
 {
     if (pos >= size)
@@ -113,6 +143,7 @@ DecodeUserData(const uint8_t* d,
         return Fail(e, pos, "TP-UDL", "missing");
     }
     uint8_t udl = d[pos++];
+    septets = SmsIsSevenBit(dcs) ? udl : 0;
     std::size_t octets = UserDataOctets(dcs, udl);
     if (octets > 140)
     {
@@ -130,6 +161,28 @@ DecodeUserData(const uint8_t* d,
     return true;
 }
 } // namespace
+
+bool
+SmsIsSevenBit(uint8_t dcs)
+{
+    // TS 23.038: general data coding (00xx xxxx) bits 3-2: 00 7-bit, 01 8-bit, 10 UCS2; the
+    // message-waiting groups (1100, 1101) are 7-bit, 1110 UCS2; data coding (1111) bit 2.
+    switch (dcs >> 4)
+    {
+        case 0x0:
+        case 0x1:
+        case 0x2:
+        case 0x3:
+            return ((dcs >> 2) & 0x03) == 0;
+        case 0xC:
+        case 0xD:
+            return true;
+        case 0xF:
+            return (dcs & 0x04) == 0;
+        default:
+            return false;
+    }
+}
 
 std::vector<uint8_t>
 SmsDeliver::Encode() const
@@ -172,8 +225,7 @@ SmsDeliver::Encode() const
         z8 |= 0x08; // sign bit in the tens semi-octet
     }
     out.push_back(z8);
-    out.push_back(static_cast<uint8_t>(userData.size()));
-    out.insert(out.end(), userData.begin(), userData.end());
+    EncodeUserData(dataCoding, septets, userData, out);
     return out;
 }
 
@@ -204,6 +256,14 @@ SmsDeliver::Decode(const uint8_t* d, std::size_t size, SmsDeliver& out, DecodeEr
     }
     out.protocolId = d[pos++];
     out.dataCoding = d[pos++];
+    for (std::size_t i = 0; i < 7; ++i)
+    {
+        uint8_t b = i == 6 ? static_cast<uint8_t>(d[pos + i] & 0xF7) : d[pos + i];
+        if ((b & 0x0F) > 9 || (b >> 4) > 9)
+        {
+            return Fail(e, pos + i, "TP-SCTS", "semi-octet is not a decimal digit");
+        }
+    }
     int y = FromBcd(d[pos]);
     int mo = FromBcd(d[pos + 1]);
     int da = FromBcd(d[pos + 2]);
@@ -227,7 +287,7 @@ SmsDeliver::Decode(const uint8_t* d, std::size_t size, SmsDeliver& out, DecodeEr
         + h * 3600 + mi * 60 + s;
     out.serviceCentreTime = local - static_cast<int64_t>(quarters) * 900;
     pos += 7;
-    return DecodeUserData(d, size, pos, out.dataCoding, out.userData, e);
+    return DecodeUserData(d, size, pos, out.dataCoding, out.userData, out.septets, e);
 }
 
 bool
@@ -237,7 +297,8 @@ SmsDeliver::operator==(const SmsDeliver& o) const
            && statusReportIndication == o.statusReportIndication && replyPath == o.replyPath
            && protocolId == o.protocolId && dataCoding == o.dataCoding
            && serviceCentreTime == o.serviceCentreTime && timeZoneQuarters == o.timeZoneQuarters
-           && userDataHeaderIndicator == o.userDataHeaderIndicator && userData == o.userData;
+           && userDataHeaderIndicator == o.userDataHeaderIndicator && userData == o.userData
+           && (!SmsIsSevenBit(dataCoding) || septets == o.septets);
 }
 
 uint32_t
@@ -305,8 +366,7 @@ SmsSubmit::Encode() const
     {
         out.push_back(SecondsToRelativeValidity(validityPeriodSeconds));
     }
-    out.push_back(static_cast<uint8_t>(userData.size()));
-    out.insert(out.end(), userData.begin(), userData.end());
+    EncodeUserData(dataCoding, septets, userData, out);
     return out;
 }
 
@@ -347,7 +407,7 @@ SmsSubmit::Decode(const uint8_t* d, std::size_t size, SmsSubmit& out, DecodeErro
     }
     // Absolute and enhanced formats (7 octets) are skipped: the SMSC's default applies.
     pos += vpOctets;
-    return DecodeUserData(d, size, pos, out.dataCoding, out.userData, e);
+    return DecodeUserData(d, size, pos, out.dataCoding, out.userData, out.septets, e);
 }
 
 bool
@@ -358,7 +418,8 @@ SmsSubmit::operator==(const SmsSubmit& o) const
            && destination == o.destination && protocolId == o.protocolId
            && dataCoding == o.dataCoding && hasValidityPeriod == o.hasValidityPeriod
            && (!hasValidityPeriod || validityPeriodSeconds == o.validityPeriodSeconds)
-           && userDataHeaderIndicator == o.userDataHeaderIndicator && userData == o.userData;
+           && userDataHeaderIndicator == o.userDataHeaderIndicator && userData == o.userData
+           && (!SmsIsSevenBit(dataCoding) || septets == o.septets);
 }
 
 std::vector<uint8_t>

@@ -19,6 +19,9 @@
 namespace ns3
 {
 
+/// True if TP-DCS says the GSM 7-bit default alphabet (TP-UDL then counts septets).
+bool SmsIsSevenBit(uint8_t dataCoding);
+
 /// SMS-DELIVER (SC to MS), TP-MTI 00.
 struct SmsDeliver
 {
@@ -26,12 +29,14 @@ struct SmsDeliver
     bool moreMessagesToSend{false};
     bool statusReportIndication{false};
     bool replyPath{false};
-    uint8_t protocolId{0};              //!< TP-PID
-    uint8_t dataCoding{0x04};           //!< TP-DCS: 8-bit data
-    int64_t serviceCentreTime{0};       //!< TP-SCTS as Unix seconds (UTC)
-    int timeZoneQuarters{0};            //!< TP-SCTS time zone, quarters of an hour
+    uint8_t protocolId{0};               //!< TP-PID
+    uint8_t dataCoding{0x04};            //!< TP-DCS: 8-bit data
+    int64_t serviceCentreTime{0};        //!< TP-SCTS as Unix seconds (UTC)
+    int timeZoneQuarters{0};             //!< TP-SCTS time zone, quarters of an hour
     bool userDataHeaderIndicator{false}; //!< TP-UDHI
     std::vector<uint8_t> userData;       //!< TP-UD as carried (UDH included)
+    /// TP-UDL in septets when TP-DCS is the 7-bit alphabet (0: userData.size() * 8 / 7)
+    uint8_t septets{0};
 
     std::vector<uint8_t> Encode() const;
     static bool Decode(const uint8_t* data, std::size_t size, SmsDeliver& out, DecodeError& error);
@@ -52,6 +57,7 @@ struct SmsSubmit
     uint32_t validityPeriodSeconds{0}; //!< encoded rounded up to the next representable value
     bool userDataHeaderIndicator{false};
     std::vector<uint8_t> userData;
+    uint8_t septets{0}; //!< as SmsDeliver::septets
 
     std::vector<uint8_t> Encode() const;
     static bool Decode(const uint8_t* data, std::size_t size, SmsSubmit& out, DecodeError& error);
@@ -63,8 +69,8 @@ struct SmsSubmit
 /// SMS-DELIVER-REPORT (MS to SC), TP-MTI 00, for RP-ACK or RP-ERROR.
 struct SmsDeliverReport
 {
-    bool isError{false};          //!< RP-ERROR form: carries TP-FCS
-    uint8_t failureCause{0};      //!< TP-FCS, e.g. 0xD2 "Error in MS"
+    bool isError{false};           //!< RP-ERROR form: carries TP-FCS
+    uint8_t failureCause{0};       //!< TP-FCS, e.g. 0xD2 "Error in MS"
     uint8_t parameterIndicator{0}; //!< TP-PI
 
     std::vector<uint8_t> Encode() const;

@@ -280,6 +280,12 @@ MmsRelay::GetPendingRecipients() const
            - m_counters.failed;
 }
 
+uint64_t
+MmsRelay::GetTrackedMessages() const
+{
+    return m_messages.size() + m_reportInfo.size();
+}
+
 uint32_t
 MmsRelay::GetQueueLength() const
 {
@@ -1037,14 +1043,26 @@ MmsRelay::Remove(const std::string& messageId, bool deleteStored)
         o.messageId = messageId;
         GetTransport()->Request(
             m_serverAddress, del, MakeCallback(&MmsRelay::HandleStoreResponse, this), Track(o));
-        // Read reports may still come until the expiry.
+        // Read reports may still come until the expiry; forget the originator then.
         auto info = m_reportInfo.find(messageId);
         if (info != m_reportInfo.end() && !info->second.readReport)
         {
             m_reportInfo.erase(info);
         }
+        else if (info != m_reportInfo.end())
+        {
+            Time left = info->second.until - Simulator::Now();
+            Simulator::Schedule(
+                left > Time(0) ? left : Time(0), &MmsRelay::ForgetReportInfo, this, messageId);
+        }
     }
     m_messages.erase(it);
+}
+
+void
+MmsRelay::ForgetReportInfo(std::string messageId)
+{
+    m_reportInfo.erase(messageId);
 }
 
 // ------------------------------------------------------------------------ MM1 answers

@@ -100,6 +100,8 @@ class MmsRelay : public MmsApplication
     /// Pairs not yet in a terminal state.
     uint64_t GetPendingRecipients() const;
     uint32_t GetQueueLength() const;
+    /// Messages the Relay still tracks (stored, or kept for read reports until their expiry).
+    uint64_t GetTrackedMessages() const;
 
   protected:
     void DoDispose() override;
@@ -195,6 +197,7 @@ class MmsRelay : public MmsApplication
     void Report(Message& m, uint32_t index, uint8_t status);
     void Expire(std::string messageId);
     void Remove(const std::string& messageId, bool deleteStored);
+    void ForgetReportInfo(std::string messageId);
     uint64_t Track(const Outstanding& o);
 
     std::string ContentLocation(const std::string& messageId, uint32_t index) const;

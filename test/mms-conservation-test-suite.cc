@@ -146,6 +146,7 @@ class MmsConservationTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(w.mms.GetServer()->GetStoredBytes(), 0u, "no bytes held");
         NS_TEST_EXPECT_MSG_EQ(w.mms.GetSmsc()->GetStoredCount(), 0u, "SMSC empty");
         NS_TEST_EXPECT_MSG_EQ(w.mms.GetRelay()->GetQueueLength(), 0u, "Relay queue empty");
+        NS_TEST_EXPECT_MSG_EQ(w.mms.GetRelay()->GetTrackedMessages(), 0u, "Relay forgot them all");
     }
 
     uint32_t m_run;

@@ -226,8 +226,8 @@ class MmsFlowTestCase : public TestCase
                 break;
             case EXPIRED:
             {
-                // Notified five times (0, 300, 900 s: the rest fall after the 600 s expiry), SMS
-                // never acknowledged; the Relay expires it at 601 s and reports Expired.
+                // Notified at 2 s and 302 s (the third, at 902 s, would come after the 600 s
+                // expiry); no SMS acknowledged; the Relay expires it at 602 s, reports Expired.
                 NS_TEST_EXPECT_MSG_EQ(c.expired, 1u, "expired");
                 NS_TEST_EXPECT_MSG_EQ(c.notifications, 2u, "notifications before the expiry");
                 auto reports = w.Filter({"PAP m-delivery-ind"});

@@ -185,8 +185,8 @@ MmsServer::Serve(MmsTransport::ExchangeId ex, HttpMessage m)
         std::string expiry = m.GetHeader("X-Mms-Store-Expiry");
         if (!expiry.empty())
         {
-            uint64_t unix = std::strtoull(expiry.c_str(), nullptr, 10);
-            Time at = MmsClock::FromUnix(unix);
+            uint64_t unixSeconds = std::strtoull(expiry.c_str(), nullptr, 10);
+            Time at = MmsClock::FromUnix(unixSeconds);
             Time delay = at > Simulator::Now() ? at - Simulator::Now() : Time(0);
             s.expiry = Simulator::Schedule(delay, &MmsServer::Remove, this, id, "expired");
         }

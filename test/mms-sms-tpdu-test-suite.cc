@@ -715,7 +715,7 @@ class SmsTpduHandCheckedTestCase : public TestCase
             {"04 1e91 0000",
              "offset 1 (TP-OA): address length 30 exceeds the 20 semi-octets of "
              "10 octets"},
-            {"04 0b91 13466100",
+            {"04 0b91 134661",
              "offset 1 (TP-OA): address of 11 semi-octets needs 6 octets, 3 "
              "present"},
             {"04 0491 f132 00 04 62101000000000 00",

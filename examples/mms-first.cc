@@ -35,62 +35,6 @@ std::map<uint32_t, int> g_column; //!< IPv4 address -> ladder column
 std::vector<std::string> g_names;
 const int WIDTH = 13;
 
-std::string
-Describe(const HttpMessage& m)
-{
-    std::ostringstream os;
-    MmsPdu pdu;
-    std::string error;
-    if (m.GetHeader("Content-Type") == MmsHttp::MMS_CONTENT_TYPE
-        && MmsHttp::DecodeMmsBody(m, pdu, error))
-    {
-        os << MmsPdu::MessageTypeName(pdu.GetMessageType());
-        if (pdu.HasField(MmsField::STATUS))
-        {
-            os << " " << MmsPdu::FormatValue(*pdu.FindField(MmsField::STATUS));
-        }
-        if (pdu.HasField(MmsField::RESPONSE_STATUS))
-        {
-            os << " " << MmsPdu::FormatValue(*pdu.FindField(MmsField::RESPONSE_STATUS));
-        }
-        if (!pdu.GetTransactionId().empty())
-        {
-            os << " tid=" << pdu.GetTransactionId();
-        }
-        return os.str();
-    }
-    if (m.isRequest)
-    {
-        os << m.method << " " << m.target;
-        if (m.target == "/wappush")
-        {
-            PapRequest req;
-            DecodeError e;
-            if (PapRequest::Decode(m.GetHeader("Content-Type"), m.body, req, error)
-                && MmsPdu::Decode(req.content.data(), req.content.size(), pdu, e))
-            {
-                os << " PAP push-message(" << MmsPdu::MessageTypeName(pdu.GetMessageType()) << ")";
-            }
-        }
-        else if (m.target == "/sms")
-        {
-            os << " SMS-SUBMIT";
-        }
-    }
-    else
-    {
-        os << m.status << " " << m.reason;
-        PapPushResponse pr;
-        std::string xml(m.body.begin(), m.body.end());
-        if (m.GetHeader("Content-Type") == "application/xml"
-            && PapPushResponse::FromXml(xml, pr, error))
-        {
-            os << " PAP " << pr.code;
-        }
-    }
-    return os.str();
-}
-
 void
 Arrow(int from, int to, const std::string& label, uint64_t bytes)
 {
@@ -137,7 +81,7 @@ HttpTx(int self, const HttpMessage& m, const Address& peer)
     int other = ColumnOf(peer);
     if (other >= 0)
     {
-        Arrow(self, other, Describe(m), m.GetSerializedSize());
+        Arrow(self, other, MmsLadder::Describe(m, true), m.GetSerializedSize());
     }
 }
 
@@ -149,36 +93,7 @@ DatagramTx(int self, const std::vector<uint8_t>& data, const Address& peer)
     {
         return;
     }
-    std::string label = "datagram";
-    if (!data.empty() && data[0] == Smsc::RP_DATA_TO_MS)
-    {
-        label = "RP-DATA SMS-DELIVER";
-        SmsDeliver d;
-        DecodeError e;
-        WdpSmsSegment s;
-        if (SmsDeliver::Decode(data.data() + 2, data.size() - 2, d, e)
-            && WdpSmsSegment::Decode(d.userData.data(), d.userData.size(), s, e))
-        {
-            label += " " + std::to_string(s.sequence) + "/" + std::to_string(s.total)
-                     + " (WDP port " + std::to_string(s.destinationPort) + ")";
-        }
-    }
-    else if (!data.empty() && data[0] == Smsc::RP_ACK_FROM_MS)
-    {
-        label = "RP-ACK SMS-DELIVER-REPORT";
-    }
-    else
-    {
-        WspPushPdu push;
-        DecodeError e;
-        MmsPdu pdu;
-        if (WspPushPdu::Decode(data.data(), data.size(), push, e)
-            && MmsPdu::Decode(push.GetData().data(), push.GetData().size(), pdu, e))
-        {
-            label = "WSP Push (UDP 2948) " + MmsPdu::MessageTypeName(pdu.GetMessageType());
-        }
-    }
-    Arrow(self, other, label, data.size());
+    Arrow(self, other, MmsLadder::DescribeDatagram(data, true), data.size());
 }
 
 void

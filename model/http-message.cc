@@ -149,21 +149,24 @@ HttpMessage::Serialize() const
 {
     std::string head = SerializeHead();
     std::vector<uint8_t> out(head.begin(), head.end());
-    if (!bodyRuns.empty())
+    std::vector<uint8_t> body = SerializeBody();
+    out.insert(out.end(), body.begin(), body.end());
+    return out;
+}
+
+std::vector<uint8_t>
+HttpMessage::SerializeBody() const
+{
+    if (bodyRuns.empty())
     {
-        for (const auto& run : bodyRuns)
-        {
-            out.insert(out.end(), run.bytes.begin(), run.bytes.end());
-            out.insert(out.end(), run.virtualZeros, uint8_t{0});
-        }
+        return bodyIsVirtual ? std::vector<uint8_t>(virtualBodySize, 0) : body;
     }
-    else if (bodyIsVirtual)
+    std::vector<uint8_t> out;
+    out.reserve(GetBodySize());
+    for (const auto& run : bodyRuns)
     {
-        out.insert(out.end(), virtualBodySize, uint8_t{0});
-    }
-    else
-    {
-        out.insert(out.end(), body.begin(), body.end());
+        out.insert(out.end(), run.bytes.begin(), run.bytes.end());
+        out.insert(out.end(), run.virtualZeros, uint8_t{0});
     }
     return out;
 }

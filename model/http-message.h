@@ -53,6 +53,8 @@ struct HttpMessage
     std::string SerializeHead() const;
     /// Head and body (a virtual body as zero octets).
     std::vector<uint8_t> Serialize() const;
+    /// The body octets, whatever its form (virtual runs as zero octets).
+    std::vector<uint8_t> SerializeBody() const;
     /// Exact serialized size without materialising a virtual body.
     uint64_t GetSerializedSize() const;
 };

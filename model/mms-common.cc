@@ -103,11 +103,10 @@ bool
 DecodeMmsBody(const HttpMessage& m, MmsPdu& out, std::string& error)
 {
     std::vector<uint8_t> octets;
-    const std::vector<uint8_t>* body = &m.body;
+    const std::vector<uint8_t>* body = &m.body; // the usual case: received octets, no copy
     if (!m.bodyRuns.empty() || m.bodyIsVirtual)
     {
-        octets = m.Serialize();
-        octets.erase(octets.begin(), octets.begin() + m.SerializeHead().size());
+        octets = m.SerializeBody();
         body = &octets;
     }
     if (body->empty())

@@ -661,14 +661,11 @@ MmsRelay::HandleSend(const Job& job, const MmsPdu& pdu)
     o.messageId = msg.id;
     m_messages[msg.id] = std::move(msg);
     GetTransport()->Request(
-        m_serverAddress, put, MakeCallback(&MmsRelay::HandleStoreResponse, this), Track(o));
+        m_serverAddress, put, MakeCallback(&MmsRelay::HandleResponse, this), Track(o));
 }
 
 void
-MmsRelay::HandleStoreResponse(uint64_t cookie,
-                              bool ok,
-                              const HttpMessage& r,
-                              const std::string& why)
+MmsRelay::HandleResponse(uint64_t cookie, bool ok, const HttpMessage& r, const std::string& why)
 {
     auto oit = m_outstanding.find(cookie);
     if (oit == m_outstanding.end())
@@ -921,7 +918,7 @@ MmsRelay::Push(const std::string& pushId,
     std::string rest = pushId.substr(pushId.find('/') + 1);
     o.recipient = static_cast<uint32_t>(std::strtoul(rest.c_str(), nullptr, 10));
     GetTransport()->Request(
-        m_ppgAddress, post, MakeCallback(&MmsRelay::HandleStoreResponse, this), Track(o));
+        m_ppgAddress, post, MakeCallback(&MmsRelay::HandleResponse, this), Track(o));
 }
 
 void
@@ -1042,7 +1039,7 @@ MmsRelay::Remove(const std::string& messageId, bool deleteStored)
         o.kind = DELETE_STORED;
         o.messageId = messageId;
         GetTransport()->Request(
-            m_serverAddress, del, MakeCallback(&MmsRelay::HandleStoreResponse, this), Track(o));
+            m_serverAddress, del, MakeCallback(&MmsRelay::HandleResponse, this), Track(o));
         // Read reports may still come until the expiry; forget the originator then.
         auto info = m_reportInfo.find(messageId);
         if (info != m_reportInfo.end() && !info->second.readReport)
@@ -1196,7 +1193,7 @@ MmsRelay::HandleRetrieve(const Job& job)
     o.messageId = messageId;
     o.recipient = index;
     GetTransport()->Request(
-        m_serverAddress, get, MakeCallback(&MmsRelay::HandleStoreResponse, this), Track(o));
+        m_serverAddress, get, MakeCallback(&MmsRelay::HandleResponse, this), Track(o));
 }
 
 } // namespace ns3

@@ -183,10 +183,7 @@ class MmsRelay : public MmsApplication
                         const std::string& why);
 
     // delivery
-    void HandleStoreResponse(uint64_t cookie,
-                             bool ok,
-                             const HttpMessage& r,
-                             const std::string& why);
+    void HandleResponse(uint64_t cookie, bool ok, const HttpMessage& r, const std::string& why);
     void StartDelivery(std::string messageId);
     void Notify(std::string messageId, uint32_t index);
     void Push(const std::string& pushId,

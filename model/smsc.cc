@@ -176,12 +176,7 @@ Smsc::HandleSubmit(MmsTransport::ExchangeId ex, const HttpMessage& m, const Addr
         answer(404, "Not Found", "submit SMS by POST /sms");
         return;
     }
-    std::vector<uint8_t> body = m.body;
-    if (m.bodyIsVirtual || !m.bodyRuns.empty())
-    {
-        body = m.Serialize();
-        body.erase(body.begin(), body.begin() + m.SerializeHead().size());
-    }
+    std::vector<uint8_t> body = m.SerializeBody();
     SmsSubmit submit;
     DecodeError e;
     if (!SmsSubmit::Decode(body.data(), body.size(), submit, e))

@@ -181,8 +181,7 @@ class MmsErlangCTestCase : public TestCase
                                          WspContentType("application/vnd.wap.multipart.mixed"),
                                          body);
         HttpMessage req = MmsHttp::MakeMmsRequest("POST", "/mms", "mmsc", pdu);
-        req.body = req.Serialize();
-        req.body.erase(req.body.begin(), req.body.begin() + req.SerializeHead().size());
+        req.body = req.SerializeBody(); // as received: real octets
         req.bodyRuns.clear();
 
         const std::size_t batches = 20;

@@ -21,14 +21,14 @@ namespace
 void
 OnHttp(MmsWorld* w, std::string self, const HttpMessage& m, const Address& peer)
 {
-    w->ladder.push_back(self + ">" + w->NameOf(peer) + " " + MmsWorld::Describe(m));
+    w->ladder.push_back(self + ">" + w->NameOf(peer) + " " + MmsLadder::Describe(m));
     w->times.push_back(Simulator::Now().GetSeconds());
 }
 
 void
 OnDatagram(MmsWorld* w, std::string self, const std::vector<uint8_t>& d, const Address& peer)
 {
-    w->ladder.push_back(self + ">" + w->NameOf(peer) + " " + MmsWorld::DescribeDatagram(d));
+    w->ladder.push_back(self + ">" + w->NameOf(peer) + " " + MmsLadder::DescribeDatagram(d));
     w->times.push_back(Simulator::Now().GetSeconds());
 }
 } // namespace
@@ -121,98 +121,6 @@ MmsWorld::Dump() const
         os << "\n  " << times[i] << " " << ladder[i];
     }
     return os.str();
-}
-
-std::string
-MmsWorld::Describe(const HttpMessage& m)
-{
-    MmsPdu pdu;
-    std::string error;
-    if (m.GetHeader("Content-Type") == MmsHttp::MMS_CONTENT_TYPE
-        && MmsHttp::DecodeMmsBody(m, pdu, error))
-    {
-        std::string s = MmsPdu::MessageTypeName(pdu.GetMessageType());
-        for (uint8_t f : {MmsField::RESPONSE_STATUS, MmsField::STATUS, MmsField::RETRIEVE_STATUS})
-        {
-            if (pdu.HasField(f))
-            {
-                s += " " + MmsPdu::FormatValue(*pdu.FindField(f));
-            }
-        }
-        if (!m.isRequest || m.method != "PUT")
-        {
-            return s;
-        }
-    }
-    if (m.isRequest)
-    {
-        std::string target = m.target;
-        if (target.rfind("/store/", 0) == 0)
-        {
-            target = "/store";
-        }
-        if (target.find("/r/") != std::string::npos)
-        {
-            target = "Content-Location";
-        }
-        if (m.target == "/wappush")
-        {
-            PapRequest req;
-            DecodeError e;
-            if (PapRequest::Decode(m.GetHeader("Content-Type"), m.body, req, error)
-                && MmsPdu::Decode(req.content.data(), req.content.size(), pdu, e))
-            {
-                std::string s = "PAP " + MmsPdu::MessageTypeName(pdu.GetMessageType());
-                if (pdu.HasField(MmsField::STATUS))
-                {
-                    s += " " + MmsPdu::FormatValue(*pdu.FindField(MmsField::STATUS));
-                }
-                return s;
-            }
-        }
-        return m.method + " " + target;
-    }
-    PapPushResponse pr;
-    std::string xml(m.body.begin(), m.body.end());
-    if (m.GetHeader("Content-Type") == "application/xml"
-        && PapPushResponse::FromXml(xml, pr, error))
-    {
-        return "PAP " + std::to_string(pr.code);
-    }
-    return std::to_string(m.status);
-}
-
-std::string
-MmsWorld::DescribeDatagram(const std::vector<uint8_t>& data)
-{
-    DecodeError e;
-    if (data.size() >= 2 && data[0] == Smsc::RP_DATA_TO_MS)
-    {
-        SmsDeliver d;
-        WdpSmsSegment s;
-        if (SmsDeliver::Decode(data.data() + 2, data.size() - 2, d, e)
-            && WdpSmsSegment::Decode(d.userData.data(), d.userData.size(), s, e))
-        {
-            return "SMS-DELIVER " + std::to_string(s.sequence) + "/" + std::to_string(s.total);
-        }
-        return "SMS-DELIVER ?";
-    }
-    if (data.size() >= 2 && data[0] == Smsc::RP_ACK_FROM_MS)
-    {
-        return "RP-ACK";
-    }
-    if (data.size() >= 2 && data[0] == Smsc::RP_ERROR_FROM_MS)
-    {
-        return "RP-ERROR";
-    }
-    WspPushPdu push;
-    MmsPdu pdu;
-    if (WspPushPdu::Decode(data.data(), data.size(), push, e)
-        && MmsPdu::Decode(push.GetData().data(), push.GetData().size(), pdu, e))
-    {
-        return "Push " + MmsPdu::MessageTypeName(pdu.GetMessageType());
-    }
-    return "datagram";
 }
 
 } // namespace mmstest

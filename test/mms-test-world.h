@@ -40,9 +40,6 @@ class MmsWorld
     std::vector<std::string> Filter(const std::vector<std::string>& words) const;
     /// The ladder as text, one line per entry, for failure messages.
     std::string Dump() const;
-    /// A short description of an HTTP message ("M-Send.req", "PUT /store", "201", "PAP 1001").
-    static std::string Describe(const ns3::HttpMessage& m);
-    static std::string DescribeDatagram(const std::vector<uint8_t>& data);
 
     std::string NameOf(const ns3::Address& a) const;
     std::vector<std::pair<uint32_t, std::string>> names; //!< IPv4 address (Get()) -> name

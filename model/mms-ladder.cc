@@ -1,0 +1,133 @@
+/*
+ * Copyright (c) 2026 The ns-3 mms module authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "mms-ladder.h"
+
+#include "mms-common.h"
+#include "pap-message.h"
+#include "sms-tpdu.h"
+#include "smsc.h"
+#include "wdp-sms.h"
+#include "wsp-push.h"
+
+namespace ns3
+{
+
+namespace MmsLadder
+{
+
+namespace
+{
+std::string
+PduText(const MmsPdu& pdu, bool full)
+{
+    std::string s = MmsPdu::MessageTypeName(pdu.GetMessageType());
+    for (uint8_t f : {MmsField::RESPONSE_STATUS, MmsField::STATUS, MmsField::RETRIEVE_STATUS})
+    {
+        if (pdu.HasField(f))
+        {
+            s += " " + MmsPdu::FormatValue(*pdu.FindField(f));
+        }
+    }
+    if (full && !pdu.GetTransactionId().empty())
+    {
+        s += " tid=" + pdu.GetTransactionId();
+    }
+    return s;
+}
+} // namespace
+
+std::string
+Describe(const HttpMessage& m, bool full)
+{
+    MmsPdu pdu;
+    std::string error;
+    bool mms = m.GetHeader("Content-Type") == MmsHttp::MMS_CONTENT_TYPE
+               && MmsHttp::DecodeMmsBody(m, pdu, error);
+    if (mms && !(m.isRequest && m.method == "PUT"))
+    {
+        return PduText(pdu, full);
+    }
+    if (m.isRequest)
+    {
+        std::string target = m.target;
+        if (!full && target.rfind("/store/", 0) == 0)
+        {
+            target = "/store";
+        }
+        if (!full && target.find("/r/") != std::string::npos)
+        {
+            target = "Content-Location";
+        }
+        PapRequest req;
+        DecodeError e;
+        if (m.GetHeader("Content-Type").rfind("multipart/related", 0) == 0
+            && PapRequest::Decode(m.GetHeader("Content-Type"), m.body, req, error)
+            && MmsPdu::Decode(req.content.data(), req.content.size(), pdu, e))
+        {
+            return "PAP " + PduText(pdu, full);
+        }
+        std::string s = m.method + " " + target;
+        if (full && m.GetHeader("Content-Type") == "application/vnd.3gpp.sms")
+        {
+            s += " SMS-SUBMIT";
+        }
+        return s;
+    }
+    PapPushResponse pr;
+    std::string xml(m.body.begin(), m.body.end());
+    if (m.GetHeader("Content-Type") == "application/xml"
+        && PapPushResponse::FromXml(xml, pr, error))
+    {
+        return (full ? std::to_string(m.status) + " " + m.reason + " " : std::string()) + "PAP "
+               + std::to_string(pr.code);
+    }
+    return full ? std::to_string(m.status) + " " + m.reason : std::to_string(m.status);
+}
+
+std::string
+DescribeDatagram(const std::vector<uint8_t>& data, bool full)
+{
+    DecodeError e;
+    if (data.size() >= 2 && data[0] == Smsc::RP_DATA_TO_MS)
+    {
+        SmsDeliver d;
+        WdpSmsSegment s;
+        std::string text = full ? "RP-DATA SMS-DELIVER" : "SMS-DELIVER";
+        if (SmsDeliver::Decode(data.data() + 2, data.size() - 2, d, e)
+            && WdpSmsSegment::Decode(d.userData.data(), d.userData.size(), s, e))
+        {
+            text += " " + std::to_string(s.sequence) + "/" + std::to_string(s.total);
+            if (full)
+            {
+                text += " (WDP port " + std::to_string(s.destinationPort) + ")";
+            }
+            return text;
+        }
+        return text + " ?";
+    }
+    if (data.size() >= 2 && data[0] == Smsc::RP_ACK_FROM_MS)
+    {
+        return full ? "RP-ACK SMS-DELIVER-REPORT" : "RP-ACK";
+    }
+    if (data.size() >= 2 && data[0] == Smsc::RP_ERROR_FROM_MS)
+    {
+        return full ? "RP-ERROR SMS-DELIVER-REPORT" : "RP-ERROR";
+    }
+    WspPushPdu push;
+    MmsPdu pdu;
+    if (WspPushPdu::Decode(data.data(), data.size(), push, e)
+        && MmsPdu::Decode(push.GetData().data(), push.GetData().size(), pdu, e))
+    {
+        return (full ? "WSP Push (UDP 2948) " : "Push ")
+               + MmsPdu::MessageTypeName(pdu.GetMessageType());
+    }
+    return "datagram";
+}
+
+} // namespace MmsLadder
+
+} // namespace ns3

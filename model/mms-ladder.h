@@ -1,0 +1,44 @@
+/*
+ * Copyright (c) 2026 The ns-3 mms module authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef MMS_LADDER_H
+#define MMS_LADDER_H
+
+// One-line descriptions of what the MMS elements put on the wire, for ladder diagrams, logs and
+// tests: "m-send-conf Ok", "PAP m-notification-ind", "SMS-DELIVER 1/2", "RP-ACK".
+
+#include "http-message.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace ns3
+{
+
+namespace MmsLadder
+{
+/**
+ * Describe an HTTP message an element sent: the MMS PDU it carries (type and statuses), the PAP
+ * push it submits (and the PDU inside), the push-response code, or else method and target, or
+ * the status code.
+ * \param m the message
+ * \param full false: short and stable ("m-send-conf Ok", "PUT /store", "GET Content-Location",
+ * "204"); true: with transaction ids, whole targets and reason phrases
+ */
+std::string Describe(const HttpMessage& m, bool full = false);
+/**
+ * Describe a datagram: an SMS on the bearer ("SMS-DELIVER 1/2"), its report ("RP-ACK",
+ * "RP-ERROR"), a WSP Push ("Push m-notification-ind"), else "datagram".
+ * \param data the octets
+ * \param full true: name the RP message and the WDP port as well
+ */
+std::string DescribeDatagram(const std::vector<uint8_t>& data, bool full = false);
+} // namespace MmsLadder
+
+} // namespace ns3
+
+#endif /* MMS_LADDER_H */

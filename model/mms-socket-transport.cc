@@ -41,6 +41,19 @@ MmsSocketTransport::GetTypeId()
                           UintegerValue(8 * 1024 * 1024),
                           MakeUintegerAccessor(&MmsSocketTransport::m_maxBody),
                           MakeUintegerChecker<uint64_t>())
+            .AddAttribute("SignallingPort",
+                          "Datagrams sent from this local UDP port (the SMS bearer stand-in, "
+                          "9292) are marked with SignallingTos so that a radio cell carries "
+                          "them on its signalling channel; 0 marks none.",
+                          UintegerValue(9292),
+                          MakeUintegerAccessor(&MmsSocketTransport::m_signallingPort),
+                          MakeUintegerChecker<uint16_t>())
+            .AddAttribute("SignallingTos",
+                          "IPv4 TOS octet of signalling datagrams; must equal the cell's "
+                          "RadioCellChannel::SignallingTos (0xB8, DSCP 46).",
+                          UintegerValue(0xB8),
+                          MakeUintegerAccessor(&MmsSocketTransport::m_signallingTos),
+                          MakeUintegerChecker<uint8_t>())
             .AddTraceSource("RequestRx",
                             "A request arrived on a listening port.",
                             MakeTraceSourceAccessor(&MmsSocketTransport::m_requestRxTrace),
@@ -449,6 +462,10 @@ MmsSocketTransport::BindDatagram(uint16_t port, DatagramCallback cb)
     {
         NS_FATAL_ERROR("MmsSocketTransport: cannot bind UDP port " << port << " on node "
                                                                    << m_node->GetId());
+    }
+    if (port != 0 && port == m_signallingPort)
+    {
+        s->SetIpTos(m_signallingTos);
     }
     s->SetRecvCallback(MakeCallback(&MmsSocketTransport::HandleDatagram, this));
     m_datagramSockets[port] = {s, cb};

@@ -124,6 +124,8 @@ class MmsSocketTransport : public MmsTransport
     std::map<const HttpConnection*, uint64_t> m_connectionToServer;
     std::map<const Socket*, uint16_t> m_listenerPort;
     std::map<uint16_t, std::pair<Ptr<Socket>, DatagramCallback>> m_datagramSockets;
+    uint16_t m_signallingPort{9292};
+    uint8_t m_signallingTos{0xB8};
     uint64_t m_nextId{1};
     TracedCallback<const HttpMessage&, const Address&> m_requestRxTrace;
     TracedCallback<const HttpMessage&, const Address&> m_httpTxTrace;

@@ -1,0 +1,194 @@
+/*
+ * Copyright (c) 2026 The ns-3 mms module authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "radio-bearer-helper.h"
+
+#include "ns3/abort.h"
+#include "ns3/internet-stack-helper.h"
+#include "ns3/ipv4-static-routing-helper.h"
+#include "ns3/ipv4-static-routing.h"
+#include "ns3/ipv4.h"
+#include "ns3/log.h"
+#include "ns3/names.h"
+#include "ns3/radio-bearer-net-device.h"
+#include "ns3/rrc-state-machine.h"
+#include "ns3/string.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("RadioBearerHelper");
+
+RadioBearerHelper::RadioBearerHelper()
+{
+    m_profile.SetTypeId("ns3::RadioBearerProfile");
+    m_channel.SetTypeId("ns3::RadioCellChannel");
+    m_device.SetTypeId("ns3::RadioBearerNetDevice");
+    m_rrc.SetTypeId("ns3::RrcStateMachine");
+    SetAddressBase("10.128.0.0", "255.255.0.0");
+}
+
+void
+RadioBearerHelper::SetProfile(const std::string& preset)
+{
+    m_profile = ObjectFactory();
+    m_profile.SetTypeId("ns3::RadioBearerProfile");
+    m_profile.Set("Preset", StringValue(preset));
+    GetProfile(); // report an unknown name here, where it was given
+}
+
+void
+RadioBearerHelper::SetProfileAttribute(const std::string& name, const AttributeValue& value)
+{
+    m_profile.Set(name, value);
+}
+
+BearerProfile
+RadioBearerHelper::GetProfile() const
+{
+    return m_profile.Create<RadioBearerProfile>()->Get();
+}
+
+void
+RadioBearerHelper::SetChannelAttribute(const std::string& name, const AttributeValue& value)
+{
+    m_channel.Set(name, value);
+}
+
+void
+RadioBearerHelper::SetDeviceAttribute(const std::string& name, const AttributeValue& value)
+{
+    m_device.Set(name, value);
+}
+
+void
+RadioBearerHelper::SetRrcAttribute(const std::string& name, const AttributeValue& value)
+{
+    m_rrc.Set(name, value);
+}
+
+void
+RadioBearerHelper::SetAddressBase(const std::string& base, const std::string& mask)
+{
+    m_cellNetworks.SetBase(base.c_str(), mask.c_str());
+}
+
+namespace
+{
+void
+EnsureStack(Ptr<Node> node)
+{
+    if (!node->GetObject<Ipv4>())
+    {
+        InternetStackHelper stack;
+        stack.SetIpv6StackInstall(false);
+        stack.Install(node);
+    }
+}
+} // namespace
+
+Ptr<RadioCellChannel>
+RadioBearerHelper::CreateCell(Ptr<Node> networkNode)
+{
+    EnsureStack(networkNode);
+    Ptr<RadioCellChannel> cell = m_channel.Create<RadioCellChannel>();
+    cell->SetCellProfile(GetProfile());
+    Ptr<RadioBearerNetDevice> bs = CreateObject<RadioBearerNetDevice>();
+    networkNode->AddDevice(bs);
+    bs->AttachAsBaseStation(cell);
+    // One subnet per cell; the network end takes its first address.
+    Ipv4AddressHelper& addresses = m_cellAddresses[cell->GetId()];
+    addresses = m_cellNetworks;
+    m_cellNetworks.NewNetwork();
+    addresses.Assign(NetDeviceContainer(bs));
+    m_cells.push_back(cell);
+    return cell;
+}
+
+NetDeviceContainer
+RadioBearerHelper::Attach(Ptr<RadioCellChannel> cell, NodeContainer handsets)
+{
+    auto it = m_cellAddresses.find(cell->GetId());
+    NS_ABORT_MSG_IF(it == m_cellAddresses.end(), "RadioBearerHelper::Attach: cell "
+                                                     << cell->GetId()
+                                                     << " was not created by this helper");
+    const BearerProfile profile = GetProfile();
+    Ptr<NetDevice> bs = cell->GetDevice(0);
+    Ptr<Ipv4> bsIp = bs->GetNode()->GetObject<Ipv4>();
+    const Ipv4Address bsAddress =
+        bsIp->GetAddress(bsIp->GetInterfaceForDevice(bs), 0).GetLocal();
+    NetDeviceContainer devices;
+    Ipv4StaticRoutingHelper routing;
+    for (uint32_t i = 0; i < handsets.GetN(); ++i)
+    {
+        Ptr<Node> node = handsets.Get(i);
+        EnsureStack(node);
+        Ptr<RadioBearerNetDevice> dev = m_device.Create<RadioBearerNetDevice>();
+        Ptr<RrcStateMachine> rrc = m_rrc.Create<RrcStateMachine>();
+        node->AddDevice(dev);
+        const uint32_t index = cell->AttachHandset(dev, profile, rrc);
+        dev->AttachAsHandset(cell, index, rrc);
+        Ipv4InterfaceContainer ifc = it->second.Assign(NetDeviceContainer(dev));
+        cell->AddAddress(ifc.GetAddress(0), index);
+        Ptr<Ipv4> ip = node->GetObject<Ipv4>();
+        routing.GetStaticRouting(ip)->SetDefaultRoute(bsAddress, ip->GetInterfaceForDevice(dev));
+        devices.Add(dev);
+    }
+    return devices;
+}
+
+Ptr<RadioBearerNetDevice>
+RadioBearerHelper::GetHandsetDevice(Ptr<Node> handset)
+{
+    for (uint32_t i = 0; i < handset->GetNDevices(); ++i)
+    {
+        Ptr<RadioBearerNetDevice> d = DynamicCast<RadioBearerNetDevice>(handset->GetDevice(i));
+        if (d && !d->IsBaseStation())
+        {
+            return d;
+        }
+    }
+    return nullptr;
+}
+
+std::vector<Ptr<RadioCellChannel>>
+RadioBearerHelper::GetCells() const
+{
+    return m_cells;
+}
+
+int64_t
+RadioBearerHelper::AssignStreams(int64_t stream)
+{
+    int64_t n = 0;
+    for (auto& c : m_cells)
+    {
+        n += c->AssignStreams(stream + n);
+    }
+    return n;
+}
+
+void
+RadioBearerHelper::EnablePcapInternal(std::string prefix,
+                                      Ptr<NetDevice> nd,
+                                      bool /* promiscuous */,
+                                      bool explicitFilename)
+{
+    Ptr<RadioBearerNetDevice> device = DynamicCast<RadioBearerNetDevice>(nd);
+    if (!device)
+    {
+        NS_LOG_INFO("RadioBearerHelper::EnablePcapInternal: not a RadioBearerNetDevice");
+        return;
+    }
+    PcapHelper pcapHelper;
+    const std::string filename =
+        explicitFilename ? prefix : pcapHelper.GetFilenameFromDevice(prefix, device);
+    Ptr<PcapFileWrapper> file =
+        pcapHelper.CreateFile(filename, std::ios::out, PcapHelper::DLT_RAW);
+    pcapHelper.HookDefaultSink<RadioBearerNetDevice>(device, "Sniffer", file);
+}
+
+} // namespace ns3

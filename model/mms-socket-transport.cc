@@ -6,6 +6,8 @@
 
 #include "mms-socket-transport.h"
 
+#include "mms-common.h" // NS3_VERSION_MINOR
+
 #include "ns3/inet-socket-address.h"
 #include "ns3/log.h"
 #include "ns3/node.h"
@@ -484,6 +486,16 @@ MmsSocketTransport::SendDatagram(uint16_t fromPort,
     }
     Ptr<Packet> p = Create<Packet>(data.data(), static_cast<uint32_t>(data.size()));
     m_datagramTxTrace(data, to);
+#if !defined(NS3_VERSION_MINOR) || NS3_VERSION_MAJOR < 3 || NS3_VERSION_MINOR < 41
+    // Before ns-3.41 a UDP SendTo takes its TOS from the address, not from the socket.
+    if (fromPort != 0 && fromPort == m_signallingPort && InetSocketAddress::IsMatchingType(to))
+    {
+        InetSocketAddress marked = InetSocketAddress::ConvertFrom(to);
+        marked.SetTos(m_signallingTos);
+        it->second.first->SendTo(p, 0, marked);
+        return;
+    }
+#endif
     it->second.first->SendTo(p, 0, to);
 }
 

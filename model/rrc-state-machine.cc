@@ -298,6 +298,7 @@ RrcStateMachine::SetState(State s)
     NS_LOG_DEBUG(GetStateName(m_state) << " -> " << GetStateName(s));
     const State old = m_state;
     m_state = s;
+    m_stateEntered = Simulator::Now();
     m_stateTrace(old, s);
 }
 
@@ -420,7 +421,8 @@ RrcStateMachine::ArmInactivity()
     {
         const Time timeout = m_tbf ? m_tbfRelease : (m_state == DCH ? m_dchInactivity
                                                                      : m_fachInactivity);
-        m_inactivityEvent = Simulator::Schedule(m_lastActivity + timeout - Simulator::Now(),
+        m_inactivityEvent = Simulator::Schedule(std::max(m_lastActivity, m_stateEntered) +
+                                                    timeout - Simulator::Now(),
                                                 &RrcStateMachine::InactivityCheck,
                                                 this);
     }
@@ -435,7 +437,8 @@ RrcStateMachine::InactivityCheck()
     }
     const Time timeout = m_tbf ? m_tbfRelease : (m_state == DCH ? m_dchInactivity
                                                                  : m_fachInactivity);
-    const Time deadline = m_lastActivity + timeout;
+    // Traffic restarts the timer, and so does entering the state (FACH after DCH's timer).
+    const Time deadline = std::max(m_lastActivity, m_stateEntered) + timeout;
     if (m_pdpActivating)
     {
         // PDP signalling keeps the connection up; it calls NotifyActivity when it ends.
@@ -449,8 +452,7 @@ RrcStateMachine::InactivityCheck()
                                                 this);
         return;
     }
-    // Demote one step, counting the next timer from the end of the previous one.
-    m_lastActivity = deadline;
+    // Demote one step; the next timer counts from now.
     SetState(m_tbf || m_state == FACH ? IDLE : FACH);
     if (m_state == FACH)
     {

@@ -146,7 +146,8 @@ class RrcStateMachine : public Object
     State m_promotingFrom;
     bool m_pdpUp;
     bool m_pdpActivating;
-    Time m_lastActivity;
+    Time m_lastActivity; //!< last traffic (or PDP signalling)
+    Time m_stateEntered; //!< when the current state began
     EventId m_promotionEvent;
     EventId m_pdpEvent;
     EventId m_inactivityEvent;

@@ -9,6 +9,7 @@
 // shares, M/G/1-PS transfer times, promotion and inactivity, PDP contexts, unreachable handsets
 // and the SMS signalling channel.
 
+#include "ns3/boolean.h"
 #include "ns3/bulk-send-application.h"
 #include "ns3/bulk-send-helper.h"
 #include "ns3/config.h"
@@ -92,6 +93,12 @@ struct CellWorld
     Ipv4Address ServerAddress() const
     {
         return MmsNetworkHelper::GetAddress(server);
+    }
+
+    /// Time an IP packet of `ipBytes` takes on the server's link (PPP adds 2 octets).
+    Time Wire(uint32_t ipBytes) const
+    {
+        return linkDelay + NanoSeconds((ipBytes + 2) * 8);
     }
 
     Ptr<RadioBearerNetDevice> Device(uint32_t i) const
@@ -716,6 +723,428 @@ class ProcessorSharingTestCase : public TestCase
     }
 };
 
+
+// ------------------------------------------------------------------------------------------
+
+/// Records a handset's connection states and the packets it receives.
+struct Recorder
+{
+    std::vector<std::pair<Time, std::string>> states;
+    std::vector<Time> promotions; //!< delays drawn
+    std::vector<std::pair<Time, bool>> pdp;
+    std::vector<std::pair<Time, uint32_t>> rx; //!< arrival time, size, at the handset
+    std::vector<std::pair<Time, uint32_t>> up; //!< arrival time, size, at the server
+    std::map<std::string, uint32_t> drops;
+    std::vector<Time> smsDelays;
+    Ptr<RrcStateMachine> rrc;
+
+    void State(RrcStateMachine::State, RrcStateMachine::State s)
+    {
+        states.emplace_back(Simulator::Now(), rrc->GetStateName(s));
+    }
+
+    void Promotion(RrcStateMachine::State, Time d)
+    {
+        promotions.push_back(d);
+    }
+
+    void Pdp(bool up)
+    {
+        pdp.emplace_back(Simulator::Now(), up);
+    }
+
+    void Rx(Ptr<Socket> s)
+    {
+        while (Ptr<Packet> p = s->Recv())
+        {
+            rx.emplace_back(Simulator::Now(), p->GetSize());
+        }
+    }
+
+    void Up(Ptr<Socket> s)
+    {
+        while (Ptr<Packet> p = s->Recv())
+        {
+            up.emplace_back(Simulator::Now(), p->GetSize());
+        }
+    }
+
+    void Drop(Ptr<const Packet>, uint32_t, const std::string& reason)
+    {
+        drops[reason]++;
+    }
+
+    void Sms(Ptr<const Packet>, uint32_t, Time delay)
+    {
+        smsDelays.push_back(delay);
+    }
+
+    void Attach(CellWorld& w)
+    {
+        rrc = w.Device(0)->GetRrc();
+        rrc->TraceConnectWithoutContext("State", MakeCallback(&Recorder::State, this));
+        rrc->TraceConnectWithoutContext("Promotion", MakeCallback(&Recorder::Promotion, this));
+        rrc->TraceConnectWithoutContext("PdpContext", MakeCallback(&Recorder::Pdp, this));
+        w.cell->TraceConnectWithoutContext("Drop", MakeCallback(&Recorder::Drop, this));
+        w.cell->TraceConnectWithoutContext("Sms", MakeCallback(&Recorder::Sms, this));
+    }
+
+    std::string States() const
+    {
+        std::ostringstream os;
+        for (const auto& s : states)
+        {
+            os << " " << s.first.As(Time::MS) << ":" << s.second;
+        }
+        return os.str();
+    }
+};
+
+/// UDP sockets: the server sends to handset port 9 and listens on port 9 for the handset.
+struct UdpPair
+{
+    Ptr<Socket> server;
+    Ptr<Socket> handset;
+
+    UdpPair(CellWorld& w, Recorder& r)
+    {
+        server = Socket::CreateSocket(w.server, UdpSocketFactory::GetTypeId());
+        server->Bind(InetSocketAddress(Ipv4Address::GetAny(), 9));
+        server->SetRecvCallback(MakeCallback(&Recorder::Up, &r));
+        handset = Socket::CreateSocket(w.handsets.Get(0), UdpSocketFactory::GetTypeId());
+        handset->Bind(InetSocketAddress(Ipv4Address::GetAny(), 9));
+        handset->SetRecvCallback(MakeCallback(&Recorder::Rx, &r));
+    }
+
+    ~UdpPair()
+    {
+        server->Close();
+        handset->Close();
+    }
+};
+
+class PromotionTestCase : public TestCase
+{
+  public:
+    PromotionTestCase()
+        : TestCase("UMTS RRC: the first packet after idle waits the promotion; DCH to FACH "
+                   "after 5 s, FACH to Idle after 12 s more; small packets ride the FACH, "
+                   "a larger backlog promotes FACH to DCH")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        RngSeedManager::SetSeed(1);
+        RngSeedManager::SetRun(4);
+        CellWorld w(1, NoErrors);
+        Recorder r;
+        r.Attach(w);
+        UdpPair udp(w, r);
+        const BearerProfile p = w.radio.GetProfile();
+        const InetSocketAddress to(w.HandsetAddress(0), 9);
+        auto send = [&udp, to](uint32_t bytes) { udp.server->SendTo(Create<Packet>(bytes), 0, to); };
+        const double fach = 32000;
+        // 100 octets of UDP payload: 128 octets of IP, 129 on the air with PDCP.
+        Simulator::Schedule(Seconds(2), [send] { send(100); });
+        Simulator::Run();
+        NS_TEST_ASSERT_MSG_EQ(r.promotions.size(), 1u, r.States());
+        NS_TEST_ASSERT_MSG_EQ(r.rx.size(), 1u, "delivered");
+        const Time d1 = r.promotions[0];
+        NS_TEST_EXPECT_MSG_EQ((d1 >= Seconds(1.5) && d1 <= Seconds(4)), true, "Qian bounds");
+        const Time atCell = Seconds(2) + w.Wire(128);
+        const Time served = atCell + d1 + Seconds(129 * 8 / 384000.0);
+        const Time expected = served + p.coreDelay + p.radioDelayDownlink;
+        NS_TEST_EXPECT_MSG_EQ_TOL(r.rx[0].first.GetSeconds(), expected.GetSeconds(), 2e-9, r.States());
+        // States: Idle -> Promoting at the cell, DCH after d1, FACH 5 s after the transfer,
+        // Idle 12 s after that.
+        NS_TEST_ASSERT_MSG_EQ(r.states.size(), 4u, r.States());
+        NS_TEST_EXPECT_MSG_EQ(r.states[0].first, atCell, r.States());
+        NS_TEST_EXPECT_MSG_EQ(r.states[1].second, "Cell_DCH", r.States());
+        NS_TEST_EXPECT_MSG_EQ(r.states[1].first, atCell + d1, r.States());
+        NS_TEST_EXPECT_MSG_EQ(r.states[2].second, "Cell_FACH", r.States());
+        NS_TEST_EXPECT_MSG_EQ_TOL(r.states[2].first.GetSeconds(), (served + Seconds(5)).GetSeconds(), 2e-9, r.States());
+        NS_TEST_EXPECT_MSG_EQ(r.states[3].second, "Idle", r.States());
+        NS_TEST_EXPECT_MSG_EQ_TOL(r.states[3].first.GetSeconds(), (served + Seconds(17)).GetSeconds(), 2e-9, r.States());
+        Simulator::Destroy();
+
+        // Second run: the same first packet, then in Cell_FACH a small packet (no
+        // promotion, FACH rate), then a 2 x 1000-octet burst that promotes FACH to DCH.
+        RngSeedManager::SetRun(5);
+        CellWorld w2(1, NoErrors);
+        Recorder r2;
+        r2.Attach(w2);
+        UdpPair udp2(w2, r2);
+        const InetSocketAddress to2(w2.HandsetAddress(0), 9);
+        auto send2 = [&udp2, to2](uint32_t bytes) {
+            udp2.server->SendTo(Create<Packet>(bytes), 0, to2);
+        };
+        Simulator::Schedule(Seconds(2), [send2] { send2(100); });
+        Simulator::Schedule(Seconds(12), [send2] { send2(200); }); // FACH by then (2 + <4 + 5 < 12)
+        Simulator::Schedule(Seconds(14), [send2] { send2(1000); });
+        Simulator::Schedule(Seconds(14), [send2] { send2(1000); });
+        Simulator::Run();
+        NS_TEST_ASSERT_MSG_EQ(r2.rx.size(), 4u, r2.States());
+        NS_TEST_ASSERT_MSG_EQ(r2.promotions.size(), 2u, r2.States());
+        const Time onFach = Seconds(12) + w2.Wire(228) + Seconds(229 * 8 / fach) +
+                            p.coreDelay + p.radioDelayDownlink;
+        NS_TEST_EXPECT_MSG_EQ_TOL(r2.rx[1].first.GetSeconds(), onFach.GetSeconds(), 2e-9, r2.States());
+        const Time d2 = r2.promotions[1];
+        NS_TEST_EXPECT_MSG_EQ((d2 >= Seconds(0.8) && d2 <= Seconds(3)), true, "FACH->DCH bounds");
+        const Time burst = Seconds(14) + w2.Wire(1028) + d2 + Seconds(1029 * 8 / 384000.0) +
+                           p.coreDelay + p.radioDelayDownlink;
+        NS_TEST_EXPECT_MSG_EQ_TOL(r2.rx[2].first.GetSeconds(), burst.GetSeconds(), 2e-6, r2.States());
+        std::cout << "promotion run 1:" << r.States() << std::endl
+                  << "promotion run 2:" << r2.States() << std::endl;
+        Simulator::Destroy();
+    }
+};
+
+class TbfTestCase : public TestCase
+{
+  public:
+    TbfTestCase()
+        : TestCase("GPRS TBF: the first packet waits the TBF establishment; released after "
+                   "1 s idle; the next packet waits again")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        RngSeedManager::SetSeed(1);
+        RngSeedManager::SetRun(6);
+        CellWorld w(1, [](RadioBearerHelper& r) {
+            r.SetProfile("GPRS-CS2");
+            NoErrors(r);
+        });
+        Recorder r;
+        r.Attach(w);
+        UdpPair udp(w, r);
+        const BearerProfile p = w.radio.GetProfile();
+        const InetSocketAddress to(w.HandsetAddress(0), 9);
+        auto send = [&udp, to](uint32_t bytes) { udp.server->SendTo(Create<Packet>(bytes), 0, to); };
+        Simulator::Schedule(Seconds(2), [send] { send(100); });
+        Simulator::Schedule(Seconds(2.5), [send] { send(100); }); // within the TBF's life
+        Simulator::Schedule(Seconds(10), [send] { send(100); });  // after release
+        Simulator::Run();
+        NS_TEST_ASSERT_MSG_EQ(r.rx.size(), 3u, r.States());
+        NS_TEST_ASSERT_MSG_EQ(r.promotions.size(), 2u, r.States());
+        const Time air = Seconds(138 * 8 / 48000.0);
+        const Time fixed = w.Wire(128) + p.coreDelay + p.radioDelayDownlink;
+        NS_TEST_EXPECT_MSG_EQ_TOL(r.rx[0].first.GetSeconds(), (Seconds(2) + r.promotions[0] + air + fixed).GetSeconds(), 2e-9, r.States());
+        NS_TEST_EXPECT_MSG_EQ_TOL(r.rx[1].first.GetSeconds(), (Seconds(2.5) + air + fixed).GetSeconds(), 2e-9, r.States());
+        NS_TEST_EXPECT_MSG_EQ_TOL(r.rx[2].first.GetSeconds(), (Seconds(10) + r.promotions[1] + air + fixed).GetSeconds(), 2e-9, r.States());
+        // Idle, Promoting, TBF, Idle (1 s after the second packet), Promoting, TBF, Idle.
+        NS_TEST_ASSERT_MSG_EQ(r.states.size(), 6u, r.States());
+        NS_TEST_EXPECT_MSG_EQ(r.states[1].second, "TBF", r.States());
+        NS_TEST_EXPECT_MSG_EQ(r.states[2].second, "Idle", r.States());
+        const Time lastServed = Seconds(2.5) + w.Wire(128) + air;
+        NS_TEST_EXPECT_MSG_EQ_TOL(r.states[2].first.GetSeconds(), (lastServed + Seconds(1)).GetSeconds(), 2e-9, r.States());
+        NS_TEST_EXPECT_MSG_EQ(r.states.back().second, "Idle", r.States());
+        Simulator::Destroy();
+    }
+};
+
+class PdpTestCase : public TestCase
+{
+  public:
+    PdpTestCase()
+        : TestCase("PDP context on demand: downlink dropped without one; the first uplink "
+                   "packet waits promotion then activation; released after 15 s idle")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        RngSeedManager::SetSeed(1);
+        RngSeedManager::SetRun(7);
+        CellWorld w(1, [](RadioBearerHelper& r) {
+            r.SetProfile("UMTS-384");
+            r.SetProfileAttribute("BlockErrorRate", DoubleValue(0));
+        });
+        Recorder r;
+        r.Attach(w);
+        UdpPair udp(w, r);
+        const BearerProfile p = w.radio.GetProfile();
+        const InetSocketAddress down(w.HandsetAddress(0), 9);
+        const InetSocketAddress up(w.ServerAddress(), 9);
+        Simulator::Schedule(Seconds(1), [&] { udp.server->SendTo(Create<Packet>(100), 0, down); });
+        Simulator::Schedule(Seconds(2), [&] { udp.handset->SendTo(Create<Packet>(100), 0, up); });
+        // Once the context is up, downlink works.
+        Simulator::Schedule(Seconds(12), [&] { udp.server->SendTo(Create<Packet>(100), 0, down); });
+        // 15 s after the last traffic the context is gone again.
+        Simulator::Schedule(Seconds(40), [&] { udp.server->SendTo(Create<Packet>(100), 0, down); });
+        Simulator::Run();
+        NS_TEST_EXPECT_MSG_EQ(r.drops["NoPdpContext"], 2u, "before and after the context");
+        NS_TEST_ASSERT_MSG_EQ(r.up.size(), 1u, "uplink delivered");
+        NS_TEST_ASSERT_MSG_EQ(r.rx.size(), 1u, "one downlink delivered");
+        NS_TEST_ASSERT_MSG_EQ(r.pdp.size(), 2u, "up then down");
+        NS_TEST_EXPECT_MSG_EQ(r.pdp[0].second, true, "up");
+        const Time activation = r.pdp[0].first - (Seconds(2) + r.promotions[0]);
+        NS_TEST_EXPECT_MSG_EQ((activation >= Seconds(1) && activation <= Seconds(3)), true,
+                              "activation " << activation.As(Time::S));
+        const Time upArrival = r.pdp[0].first + Seconds(129 * 8 / 64000.0) + p.radioDelayUplink +
+                               p.coreDelay + w.Wire(128);
+        NS_TEST_EXPECT_MSG_EQ_TOL(r.up[0].first.GetSeconds(), upArrival.GetSeconds(), 2e-9, "uplink");
+        NS_TEST_EXPECT_MSG_EQ(r.pdp[1].second, false, "down");
+        NS_TEST_EXPECT_MSG_GT(r.pdp[1].first, Seconds(12) + Seconds(15), "15 s after the last packet");
+        NS_TEST_EXPECT_MSG_LT(r.pdp[1].first, Seconds(40), "before the last packet");
+        Simulator::Destroy();
+    }
+};
+
+class UnreachableTestCase : public TestCase
+{
+  public:
+    UnreachableTestCase()
+        : TestCase("Out of coverage: nothing delivered, packets or SMS; the TCP transfer "
+                   "resumes and completes after coverage returns; SMS rides the signalling "
+                   "channel whatever the load")
+    {
+    }
+
+  private:
+    std::vector<Time> m_macRx;
+
+    void MacRx(Ptr<const Packet>)
+    {
+        m_macRx.push_back(Simulator::Now());
+    }
+
+    void DoRun() override
+    {
+        RngSeedManager::SetSeed(1);
+        RngSeedManager::SetRun(8);
+        Config::SetDefault("ns3::TcpSocket::SegmentSize", UintegerValue(kPacket - kTcpIpHeaders));
+        CellWorld w(2, NoErrors);
+        Recorder r;
+        r.Attach(w);
+        UdpPair udp(w, r);
+        w.Device(0)->TraceConnectWithoutContext("MacRx", MakeCallback(&UnreachableTestCase::MacRx, this));
+        // Handset 0 downloads 300 kB from t = 1 s; out of coverage from 5 s to 60 s.
+        const uint32_t total = 300000;
+        PacketSinkHelper sink("ns3::TcpSocketFactory", InetSocketAddress(Ipv4Address::GetAny(), 80));
+        Ptr<PacketSink> ps = DynamicCast<PacketSink>(sink.Install(w.handsets.Get(0)).Get(0));
+        BulkSendHelper bulk("ns3::TcpSocketFactory", InetSocketAddress(w.HandsetAddress(0), 80));
+        bulk.SetAttribute("MaxBytes", UintegerValue(total));
+        bulk.Install(w.server).Start(Seconds(1));
+        // Handset 1 saturates the cell meanwhile (its own download), which must not slow SMS.
+        PacketSinkHelper sink1("ns3::TcpSocketFactory", InetSocketAddress(Ipv4Address::GetAny(), 80));
+        sink1.Install(w.handsets.Get(1));
+        BulkSendHelper bulk1("ns3::TcpSocketFactory", InetSocketAddress(w.HandsetAddress(1), 80));
+        bulk1.Install(w.server).Start(Seconds(1));
+        w.Device(0)->ScheduleOutage(Seconds(5), Seconds(55));
+        uint64_t atOff = 0;
+        uint64_t beforeOn = 0;
+        Simulator::Schedule(Seconds(5), [&] { atOff = ps->GetTotalRx(); });
+        Simulator::Schedule(Seconds(60) - NanoSeconds(1), [&] { beforeOn = ps->GetTotalRx(); });
+        // SMS (signalling TOS) to handset 0: during the outage, and after it.
+        Ptr<Socket> sms = Socket::CreateSocket(w.server, UdpSocketFactory::GetTypeId());
+        sms->SetIpTos(0xB8);
+        sms->Bind();
+        InetSocketAddress to(w.HandsetAddress(0), 9);
+        to.SetTos(0xB8); // before ns-3.41 UDP's SendTo takes the TOS from the address
+        Simulator::Schedule(Seconds(30), [&] { sms->SendTo(Create<Packet>(150), 0, to); });
+        Simulator::Schedule(Seconds(70), [&] { sms->SendTo(Create<Packet>(150), 0, to); });
+        Simulator::Stop(Seconds(300));
+        Simulator::Run();
+
+        std::cout << "unreachable: drops";
+        for (const auto& d : r.drops)
+        {
+            std::cout << " " << d.first << "=" << d.second;
+        }
+        std::cout << "; " << r.smsDelays.size() << " SMS, received " << ps->GetTotalRx() << " of "
+                  << total << " (" << atOff << " before the outage)" << std::endl;
+        for (Time t : m_macRx)
+        {
+            NS_TEST_EXPECT_MSG_EQ((t >= Seconds(5) && t < Seconds(60)), false,
+                                  "packet received while out of coverage at " << t.As(Time::S));
+        }
+        NS_TEST_EXPECT_MSG_EQ(beforeOn, atOff, "nothing delivered while off");
+        NS_TEST_EXPECT_MSG_GT(atOff, 0u, "the transfer had started");
+        NS_TEST_EXPECT_MSG_LT(atOff, total, "and had not finished");
+        NS_TEST_EXPECT_MSG_EQ(ps->GetTotalRx(), total, "completed after coverage returned");
+        NS_TEST_EXPECT_MSG_GT(r.drops["Unreachable"] + r.drops["Flushed"], 0u, "TCP's packets dropped");
+        NS_TEST_EXPECT_MSG_EQ(r.drops["PagingFailed"], 1u, "the SMS during the outage");
+        // The second SMS: paging (if idle) plus the transfer time, independent of the load.
+        NS_TEST_ASSERT_MSG_EQ(r.smsDelays.size(), 1u, "one SMS entered the channel");
+        const Time d = r.smsDelays[0];
+        NS_TEST_EXPECT_MSG_EQ((d >= Seconds(1) && d <= Seconds(3 + 2.12)), true, d.As(Time::S));
+        NS_TEST_ASSERT_MSG_EQ(r.rx.size(), 1u, "the second SMS arrived");
+        NS_TEST_EXPECT_MSG_EQ_TOL(r.rx[0].first.GetSeconds(),
+                                  (Seconds(70) + w.Wire(178) + d).GetSeconds(),
+                                  2e-5,
+                                  "exactly its signalling delay after it reached the cell");
+        NS_TEST_EXPECT_MSG_EQ(r.rx[0].second, 150u, "size");
+        sms->Close();
+        Simulator::Destroy();
+        Config::Reset();
+    }
+};
+
+class CoverageProcessTestCase : public TestCase
+{
+  public:
+    CoverageProcessTestCase()
+        : TestCase("Random coverage process: alternating periods with the configured means; "
+                   "the same run twice gives the same times")
+    {
+    }
+
+  private:
+    std::vector<std::pair<Time, bool>> m_changes;
+
+    void Change(bool reachable)
+    {
+        m_changes.emplace_back(Simulator::Now(), reachable);
+    }
+
+    std::vector<std::pair<Time, bool>> RunOnce(uint32_t run)
+    {
+        m_changes.clear();
+        RngSeedManager::SetSeed(1);
+        RngSeedManager::SetRun(run);
+        CellWorld w(1, [](RadioBearerHelper& r) {
+            NoErrors(r);
+            r.SetDeviceAttribute("CoverageProcess", BooleanValue(true));
+            r.SetDeviceAttribute("InCoverageTime", StringValue("ns3::ExponentialRandomVariable[Mean=100]"));
+            r.SetDeviceAttribute("OutOfCoverageTime", StringValue("ns3::ExponentialRandomVariable[Mean=25]"));
+        });
+        w.Device(0)->TraceConnectWithoutContext("Reachability", MakeCallback(&CoverageProcessTestCase::Change, this));
+        Simulator::Stop(Seconds(200000));
+        Simulator::Run();
+        Simulator::Destroy();
+        return m_changes;
+    }
+
+    void DoRun() override
+    {
+        auto a = RunOnce(1);
+        auto b = RunOnce(1);
+        auto c = RunOnce(2);
+        NS_TEST_EXPECT_MSG_EQ((a == b), true, "same run, same process");
+        NS_TEST_EXPECT_MSG_EQ((a == c), false, "another run differs");
+        double in = 0;
+        double out = 0;
+        Time last;
+        bool reachable = true;
+        for (const auto& ch : a)
+        {
+            NS_TEST_ASSERT_MSG_EQ(ch.second, !reachable, "alternates");
+            (reachable ? in : out) += (ch.first - last).GetSeconds();
+            last = ch.first;
+            reachable = ch.second;
+        }
+        const double periods = a.size() / 2.0;
+        // About 1,600 periods each: the means within 10% (5 standard errors).
+        NS_TEST_EXPECT_MSG_EQ_TOL(in / periods, 100, 12, "mean time in coverage");
+        NS_TEST_EXPECT_MSG_EQ_TOL(out / periods, 25, 3, "mean time out of coverage");
+    }
+};
 } // namespace
 
 /**
@@ -741,6 +1170,11 @@ class MmsRadioBearerTestSuite : public TestSuite
         AddTestCase(new SharesTestCase(8, "2Mbps", false), TestCase::QUICK);
         AddTestCase(new SharesTestCase(3, "2Mbps", false), TestCase::QUICK);
         AddTestCase(new SharesTestCase(4, "1Mbps", true), TestCase::QUICK);
+        AddTestCase(new PromotionTestCase, TestCase::QUICK);
+        AddTestCase(new TbfTestCase, TestCase::QUICK);
+        AddTestCase(new PdpTestCase, TestCase::QUICK);
+        AddTestCase(new UnreachableTestCase, TestCase::QUICK);
+        AddTestCase(new CoverageProcessTestCase, TestCase::QUICK);
         AddTestCase(new ProcessorSharingTestCase(0.3, 20000), TestCase::QUICK);
         AddTestCase(new ProcessorSharingTestCase(0.5, 20000), TestCase::QUICK);
         AddTestCase(new ProcessorSharingTestCase(0.65, 40000), TestCase::QUICK);

@@ -6,6 +6,7 @@
 
 #include "mms-network-helper.h"
 
+#include "ns3/abort.h"
 #include "ns3/boolean.h"
 #include "ns3/internet-stack-helper.h"
 #include "ns3/ipv4-static-routing-helper.h"
@@ -21,8 +22,8 @@ NS_LOG_COMPONENT_DEFINE("MmsNetworkHelper");
 
 MmsNetworkHelper::MmsNetworkHelper()
 {
-    // UMTS R99 DCH 384 kbit/s with a 200 ms RTT (doc/mms.rst, bearer figures) until the radio
-    // bearer model replaces these links.
+    // Point-to-point access: UMTS R99 DCH 384 kbit/s with a 200 ms RTT (doc/mms.rst, bearer
+    // figures), without shared capacity or connection states.
     SetHandsetLink("384kbps", "100ms");
     SetCoreLink("1Gbps", "1ms");
     m_coreAddresses.SetBase("10.0.0.0", "255.255.255.252");
@@ -95,12 +96,58 @@ MmsNetworkHelper::CreateHandsets(uint32_t n)
 }
 
 void
+MmsNetworkHelper::SetRadioAccess(const std::string& profile, uint32_t handsetsPerCell)
+{
+    NS_ABORT_MSG_IF(handsetsPerCell == 0, "MmsNetworkHelper::SetRadioAccess: zero handsets per cell");
+    m_radioAccess = true;
+    m_handsetsPerCell = handsetsPerCell;
+    m_radio.SetProfile(profile);
+}
+
+bool
+MmsNetworkHelper::IsRadioAccess() const
+{
+    return m_radioAccess;
+}
+
+RadioBearerHelper&
+MmsNetworkHelper::GetRadioHelper()
+{
+    return m_radio;
+}
+
+std::vector<Ptr<RadioCellChannel>>
+MmsNetworkHelper::GetCells() const
+{
+    return m_radio.GetCells();
+}
+
+int64_t
+MmsNetworkHelper::AssignStreams(int64_t stream)
+{
+    return m_radio.AssignStreams(stream);
+}
+
+void
 MmsNetworkHelper::AttachHandsets(NodeContainer handsets)
 {
     NS_ASSERT_MSG(m_gateway, "CreateCore before AttachHandsets");
     InternetStackHelper stack;
     stack.SetIpv6StackInstall(false);
     stack.Install(handsets);
+    if (m_radioAccess)
+    {
+        for (uint32_t i = 0; i < handsets.GetN(); ++i)
+        {
+            if (!m_currentCell || m_currentCell->GetNHandsets() >= m_handsetsPerCell)
+            {
+                m_currentCell = m_radio.CreateCell(m_gateway);
+            }
+            m_radioDevices.Add(m_radio.Attach(m_currentCell, NodeContainer(handsets.Get(i))));
+        }
+        m_handsets.Add(handsets);
+        return;
+    }
     for (uint32_t i = 0; i < handsets.GetN(); ++i)
     {
         Link(handsets.Get(i), m_gateway, m_handsetLink, m_handsetDevices);
@@ -159,6 +206,10 @@ MmsNetworkHelper::EnablePcap(const std::string& prefix, bool handsets, bool core
     // Pcap of the end-node side of each link (the gateway sees the same packets).
     if (handsets)
     {
+        for (uint32_t i = 0; i < m_radioDevices.GetN(); ++i)
+        {
+            m_radio.EnablePcap(prefix, m_radioDevices.Get(i), false);
+        }
         for (uint32_t i = 0; i < m_handsetDevices.GetN(); i += 2)
         {
             m_handsetLink.EnablePcap(prefix, m_handsetDevices.Get(i), true);

@@ -8,15 +8,16 @@
 #define MMS_NETWORK_HELPER_H
 
 // Builds the IP network an MMS scenario runs on: a gateway router, the MMSC nodes (Relay,
-// Server, PPG, SMSC) on point-to-point links to it, and handsets attached by AttachHandsets().
-// Until the radio bearer model exists, a handset hangs off its own point-to-point link whose
-// rate and delay are attributes; replacing that one call is the whole swap.
+// Server, PPG, SMSC) on point-to-point links to it, and handsets attached by AttachHandsets():
+// on radio cells hosted by the gateway (SetRadioAccess), or each on its own point-to-point
+// link whose rate and delay are parameters (the default, for tests that want fixed timing).
 
 #include "ns3/ipv4-address-helper.h"
 #include "ns3/net-device-container.h"
 #include "ns3/node-container.h"
 #include "ns3/object-factory.h"
 #include "ns3/point-to-point-helper.h"
+#include "ns3/radio-bearer-helper.h"
 
 #include <string>
 
@@ -33,8 +34,27 @@ class MmsNetworkHelper
   public:
     MmsNetworkHelper();
 
-    /// Handset access link (until the radio bearer model): rate and one-way delay.
+    /// Handset access link when not on radio cells: rate and one-way delay.
     void SetHandsetLink(const std::string& dataRate, const std::string& delay);
+    /**
+     * Attach handsets to radio cells on the gateway (one interface per cell) instead of
+     * point-to-point links. Call before AttachHandsets/CreateHandsets; configure cells,
+     * devices and connection states through GetRadioHelper().
+     * \param profile bearer preset of the cells and handsets ("UMTS-384", "GPRS-CS2", ...)
+     * \param handsetsPerCell handsets per cell; a new cell is created when one is full
+     */
+    void SetRadioAccess(const std::string& profile, uint32_t handsetsPerCell = 500);
+    bool IsRadioAccess() const;
+    /// The helper that builds the cells (its profile, channel, device and RRC attributes).
+    RadioBearerHelper& GetRadioHelper();
+    /// The cells created so far.
+    std::vector<Ptr<RadioCellChannel>> GetCells() const;
+    /**
+     * Assign fixed random variable streams to the radio cells and handsets.
+     * \param stream first stream index
+     * \return the number of streams used
+     */
+    int64_t AssignStreams(int64_t stream);
     /// MMSC links: rate and one-way delay.
     void SetCoreLink(const std::string& dataRate, const std::string& delay);
 
@@ -57,8 +77,8 @@ class MmsNetworkHelper
     /// The address of a node's first non-loopback interface.
     static Ipv4Address GetAddress(Ptr<Node> node);
 
-    /// Write pcap files (PPP link type) of the handset links and MMSC links:
-    /// <prefix>-<node>-<dev>.pcap
+    /// Write pcap files of the handset links (radio: raw-IP link type; point-to-point: PPP)
+    /// and the MMSC links (PPP): <prefix>-<node>-<dev>.pcap
     void EnablePcap(const std::string& prefix, bool handsets = true, bool core = true);
 
   private:
@@ -73,6 +93,11 @@ class MmsNetworkHelper
     NodeContainer m_handsets;
     NetDeviceContainer m_coreDevices;
     NetDeviceContainer m_handsetDevices;
+    bool m_radioAccess{false};
+    uint32_t m_handsetsPerCell{500};
+    RadioBearerHelper m_radio;
+    Ptr<RadioCellChannel> m_currentCell;
+    NetDeviceContainer m_radioDevices;
 };
 
 } // namespace ns3

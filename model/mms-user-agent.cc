@@ -192,8 +192,10 @@ MmsUserAgent::GetTypeId()
                           MakePointerAccessor(&MmsUserAgent::m_offTime),
                           MakePointerChecker<RandomVariableStream>())
             .AddAttribute("Blackout",
-                          "While off, drop every packet arriving at the node's devices (a "
-                          "receive error model on each device that has one).",
+                          "While off, the handset is unreachable: a radio bearer device is "
+                          "powered off (paging, SMS and packets fail); other devices drop "
+                          "every packet they receive (a receive error model on each device "
+                          "that has one).",
                           BooleanValue(true),
                           MakeBooleanAccessor(&MmsUserAgent::m_blackout),
                           MakeBooleanChecker())
@@ -313,6 +315,7 @@ MmsUserAgent::DoDispose()
     m_onOffEvent.Cancel();
     m_transactions.clear();
     m_blackoutModels.clear();
+    m_radios.clear();
     m_retryPolicy = nullptr;
     MmsApplication::DoDispose();
 }
@@ -336,6 +339,16 @@ MmsUserAgent::StartApplication()
         for (uint32_t i = 0; i < GetNode()->GetNDevices(); ++i)
         {
             Ptr<NetDevice> d = GetNode()->GetDevice(i);
+            if (Ptr<RadioBearerNetDevice> radio = DynamicCast<RadioBearerNetDevice>(d))
+            {
+                // A radio bearer: the network can no longer reach the handset (paging and
+                // SMS fail, queued packets are lost) and it sends nothing.
+                if (!radio->IsBaseStation())
+                {
+                    m_radios.push_back(radio);
+                }
+                continue;
+            }
             TypeId tid = d->GetInstanceTypeId();
             TypeId::AttributeInformation info;
             if (tid.LookupAttributeByName("ReceiveErrorModel", &info))
@@ -383,6 +396,10 @@ MmsUserAgent::SwitchOff()
     {
         em->Enable();
     }
+    for (auto& radio : m_radios)
+    {
+        radio->SetPowered(false);
+    }
     GetTransport()->AbortAll(); // pending transactions fail and are retried when back
     m_switchTrace(GetElementName(), false);
 }
@@ -399,6 +416,10 @@ MmsUserAgent::SwitchOn()
     for (auto& em : m_blackoutModels)
     {
         em->Disable();
+    }
+    for (auto& radio : m_radios)
+    {
+        radio->SetPowered(true);
     }
     m_switchTrace(GetElementName(), true);
     std::vector<uint64_t> waiting;

@@ -14,6 +14,7 @@
 
 #include "mms-application.h"
 #include "mms-retry-policy.h"
+#include "radio-bearer-net-device.h"
 #include "wdp-sms.h"
 
 #include "ns3/address.h"
@@ -206,6 +207,7 @@ class MmsUserAgent : public MmsApplication
     std::vector<std::string> m_waitingRetrievals;
     WdpSmsReassembler m_reassembler{64, 16};
     std::vector<Ptr<ErrorModel>> m_blackoutModels;
+    std::vector<Ptr<RadioBearerNetDevice>> m_radios; //!< switched off with the phone
     EventId m_nextMessage;
     EventId m_onOffEvent;
     uint64_t m_nextTransaction{1};

@@ -48,12 +48,12 @@ RadioBearerNetDevice::GetTypeId()
             .AddAttribute("InCoverageTime",
                           "Length of a period in coverage (s). A modelling choice.",
                           StringValue("ns3::ExponentialRandomVariable[Mean=3600]"),
-                          MakePointerAccessor(&RadioBearerNetDevice::m_inCoverage),
+                          MakePointerAccessor(&RadioBearerNetDevice::m_inCoverageTime),
                           MakePointerChecker<RandomVariableStream>())
             .AddAttribute("OutOfCoverageTime",
                           "Length of a period out of coverage (s). A modelling choice.",
                           StringValue("ns3::ExponentialRandomVariable[Mean=300]"),
-                          MakePointerAccessor(&RadioBearerNetDevice::m_outOfCoverage),
+                          MakePointerAccessor(&RadioBearerNetDevice::m_outOfCoverageTime),
                           MakePointerChecker<RandomVariableStream>())
             .AddAttribute("Rrc",
                           "The handset's connection state machine (null on the base station).",
@@ -84,6 +84,8 @@ RadioBearerNetDevice::RadioBearerNetDevice()
       m_index(0),
       m_baseStation(false),
       m_reachable(true),
+      m_inCoverage(true),
+      m_powered(true),
       m_address(Mac48Address::Allocate()),
       m_mtu(1500),
       m_coverageProcess(false)
@@ -109,7 +111,7 @@ RadioBearerNetDevice::DoInitialize()
 {
     if (m_coverageProcess && !m_baseStation)
     {
-        m_coverageEvent = Simulator::Schedule(Seconds(m_inCoverage->GetValue()),
+        m_coverageEvent = Simulator::Schedule(Seconds(m_inCoverageTime->GetValue()),
                                               &RadioBearerNetDevice::CoverageToggle,
                                               this);
     }
@@ -119,8 +121,9 @@ RadioBearerNetDevice::DoInitialize()
 void
 RadioBearerNetDevice::CoverageToggle()
 {
-    SetReachable(!m_reachable);
-    const double next = m_reachable ? m_inCoverage->GetValue() : m_outOfCoverage->GetValue();
+    SetReachable(!m_inCoverage);
+    const double next =
+        m_inCoverage ? m_inCoverageTime->GetValue() : m_outOfCoverageTime->GetValue();
     m_coverageEvent =
         Simulator::Schedule(Seconds(next), &RadioBearerNetDevice::CoverageToggle, this);
 }
@@ -128,8 +131,8 @@ RadioBearerNetDevice::CoverageToggle()
 int64_t
 RadioBearerNetDevice::AssignStreams(int64_t stream)
 {
-    m_inCoverage->SetStream(stream);
-    m_outOfCoverage->SetStream(stream + 1);
+    m_inCoverageTime->SetStream(stream);
+    m_outOfCoverageTime->SetStream(stream + 1);
     return 2;
 }
 
@@ -172,9 +175,25 @@ RadioBearerNetDevice::GetRrc() const
 }
 
 void
-RadioBearerNetDevice::SetReachable(bool reachable)
+RadioBearerNetDevice::SetReachable(bool inCoverage)
 {
     NS_ASSERT_MSG(!m_baseStation, "reachability is a handset's");
+    m_inCoverage = inCoverage;
+    UpdateReachability();
+}
+
+void
+RadioBearerNetDevice::SetPowered(bool on)
+{
+    NS_ASSERT_MSG(!m_baseStation, "reachability is a handset's");
+    m_powered = on;
+    UpdateReachability();
+}
+
+void
+RadioBearerNetDevice::UpdateReachability()
+{
+    const bool reachable = m_inCoverage && m_powered;
     if (reachable == m_reachable)
     {
         return;

@@ -49,10 +49,13 @@ class RadioBearerNetDevice : public NetDevice
     uint32_t GetHandsetIndex() const;
     Ptr<RrcStateMachine> GetRrc() const;
 
-    /// Handset: reachable (switched on and in coverage) or not. Takes effect now.
-    void SetReachable(bool reachable);
+    /// Handset: in coverage or not (the coverage process and ScheduleOutage use this).
+    void SetReachable(bool inCoverage);
+    /// Handset: switched on or off (a User Agent's SwitchOff/SwitchOn use this).
+    void SetPowered(bool on);
+    /// True if switched on and in coverage.
     bool IsReachable() const;
-    /// Handset: unreachable from `start` for `duration` (from now).
+    /// Handset: out of coverage from `start` for `duration` (from now).
     void ScheduleOutage(Time start, Time duration);
 
     /// The channel delivers a packet to this device.
@@ -94,7 +97,7 @@ class RadioBearerNetDevice : public NetDevice
     void SetPromiscReceiveCallback(PromiscReceiveCallback cb) override;
     bool SupportsSendFrom() const override;
 
-    /// TracedCallback signature of a reachability change.
+    /// TracedCallback signature of a reachability change (powered and in coverage).
     typedef void (*ReachabilityTracedCallback)(bool reachable);
 
   protected:
@@ -103,6 +106,7 @@ class RadioBearerNetDevice : public NetDevice
 
   private:
     void CoverageToggle();
+    void UpdateReachability();
 
     Ptr<RadioCellChannel> m_channel;
     Ptr<Node> m_node;
@@ -110,15 +114,17 @@ class RadioBearerNetDevice : public NetDevice
     uint32_t m_ifIndex;
     uint32_t m_index;
     bool m_baseStation;
-    bool m_reachable;
+    bool m_reachable; //!< powered and in coverage
+    bool m_inCoverage;
+    bool m_powered;
     Mac48Address m_address;
     uint16_t m_mtu;
     NetDevice::ReceiveCallback m_rx;
     PromiscReceiveCallback m_promisc;
 
     bool m_coverageProcess;
-    Ptr<RandomVariableStream> m_inCoverage;
-    Ptr<RandomVariableStream> m_outOfCoverage;
+    Ptr<RandomVariableStream> m_inCoverageTime;
+    Ptr<RandomVariableStream> m_outOfCoverageTime;
     EventId m_coverageEvent;
 
     TracedCallback<Ptr<const Packet>> m_macTx;

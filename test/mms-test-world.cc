@@ -33,8 +33,16 @@ OnDatagram(MmsWorld* w, std::string self, const std::vector<uint8_t>& d, const A
 }
 } // namespace
 
-MmsWorld::MmsWorld(uint32_t n)
+MmsWorld::MmsWorld(uint32_t n, const std::string& bearer, void (*radio)(RadioBearerHelper&))
 {
+    if (!bearer.empty())
+    {
+        net.SetRadioAccess(bearer);
+        if (radio)
+        {
+            radio(net.GetRadioHelper());
+        }
+    }
     net.CreateCore(true);
     handsets = net.CreateHandsets(n);
 }
@@ -50,6 +58,7 @@ MmsWorld::Install(int64_t stream)
     mms.InstallCore(net.GetRelayNode(), net.GetServerNode(), net.GetPpgNode(), net.GetSmscNode());
     uas = mms.InstallUserAgents(handsets);
     mms.AssignStreams(stream);
+    net.AssignStreams(stream + 100000);
     std::vector<std::pair<Ptr<MmsApplication>, std::string>> apps = {{mms.GetRelay(), "Relay"},
                                                                      {mms.GetServer(), "Server"},
                                                                      {mms.GetPpg(), "PPG"},

@@ -23,7 +23,11 @@ class MmsWorld
 {
   public:
     /// Build the network (not the applications): call Install() after setting attributes.
-    explicit MmsWorld(uint32_t handsets);
+    /// `bearer` empty: point-to-point handset links; otherwise radio cells of that profile,
+    /// configured first by `radio` (if given).
+    explicit MmsWorld(uint32_t handsets,
+                      const std::string& bearer = "",
+                      void (*radio)(ns3::RadioBearerHelper&) = nullptr);
     ~MmsWorld();
 
     ns3::MmsNetworkHelper net;

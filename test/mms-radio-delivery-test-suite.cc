@@ -1,0 +1,202 @@
+/*
+ * Copyright (c) 2026 The ns-3 mms module authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+// Whole MMS transactions over radio cells: the same PDU sequence as over fixed links, with the
+// bearer's promotions, PDP activation and airtime in the latency; the notification SMS on the
+// signalling channel; a switched-off recipient gets nothing until it is back.
+
+#include "mms-test-world.h"
+
+#include "ns3/double.h"
+#include "ns3/mms-module.h"
+#include "ns3/simulator.h"
+#include "ns3/string.h"
+#include "ns3/test.h"
+
+#include <map>
+#include <sstream>
+
+using namespace ns3;
+using mmstest::MmsWorld;
+
+namespace
+{
+
+void
+SendAt(Ptr<MmsUserAgent> ua, MmsUserAgent::Message m)
+{
+    ua->Send(m);
+}
+
+std::string
+Join(const std::vector<std::string>& v)
+{
+    std::ostringstream os;
+    for (const auto& s : v)
+    {
+        os << "\n  " << s;
+    }
+    return os.str();
+}
+
+/// Counts what the cells did.
+struct CellCounters
+{
+    std::map<std::string, uint32_t> drops;
+    uint32_t sms{0};
+    std::vector<double> handsetRx; //!< times a packet reached UA1's radio device
+
+    void Drop(Ptr<const Packet>, uint32_t, const std::string& reason)
+    {
+        drops[reason]++;
+    }
+
+    void Sms(Ptr<const Packet>, uint32_t, Time)
+    {
+        sms++;
+    }
+
+    void Rx(Ptr<const Packet>)
+    {
+        handsetRx.push_back(Simulator::Now().GetSeconds());
+    }
+
+    void Attach(MmsWorld& w)
+    {
+        for (const auto& cell : w.net.GetCells())
+        {
+            cell->TraceConnectWithoutContext("Drop", MakeCallback(&CellCounters::Drop, this));
+            cell->TraceConnectWithoutContext("Sms", MakeCallback(&CellCounters::Sms, this));
+        }
+        RadioBearerHelper::GetHandsetDevice(w.handsets.Get(1))
+            ->TraceConnectWithoutContext("MacRx", MakeCallback(&CellCounters::Rx, this));
+    }
+};
+
+double
+TimeOf(const MmsWorld& w, const std::string& line)
+{
+    for (std::size_t i = 0; i < w.ladder.size(); ++i)
+    {
+        if (w.ladder[i].find(line) == 0)
+        {
+            return w.times[i];
+        }
+    }
+    return -1;
+}
+
+} // namespace
+
+/// One MMS from UA0 to UA1, both on cells of one bearer profile.
+class RadioFlowTestCase : public TestCase
+{
+  public:
+    explicit RadioFlowTestCase(const std::string& bearer, bool offThenBack = false)
+        : TestCase("MMS over " + bearer +
+                   (offThenBack ? ": recipient off for 900 s, nothing reaches it, retrieved "
+                                  "after it is back"
+                                : ": the fixed-link PDU sequence; SMS on the signalling "
+                                  "channel; promotion, PDP activation and airtime in the "
+                                  "latency")),
+          m_bearer(bearer),
+          m_off(offThenBack)
+    {
+    }
+
+  private:
+    std::string m_bearer;
+    bool m_off;
+
+    void DoRun() override
+    {
+        MmsWorld w(2, m_bearer);
+        w.mms.SetSmscAttribute("DeliveryDelay",
+                               StringValue("ns3::ConstantRandomVariable[Constant=3]"));
+        w.mms.SetSmscAttribute("LossProbability", DoubleValue(0));
+        w.Install(7);
+        CellCounters cells;
+        cells.Attach(w);
+        if (m_off)
+        {
+            w.Ua(1)->ScheduleOffPeriod(Seconds(0.5), Seconds(900));
+        }
+        MmsUserAgent::Message m;
+        m.to = {w.mms.GetMsisdn(1)};
+        m.contentSize = 30000;
+        Simulator::Schedule(Seconds(1), &SendAt, w.Ua(0), m);
+        Simulator::Stop(Seconds(1500));
+        Simulator::Run();
+
+        const MmsRelay::Counters& c = w.mms.GetRelay()->GetCounters();
+        NS_TEST_EXPECT_MSG_EQ(c.retrieved, 1u, "retrieved" << w.Dump());
+        NS_TEST_EXPECT_MSG_EQ(w.Ua(1)->GetCounters().retrieved, 1u, "UA1 has it");
+        NS_TEST_EXPECT_MSG_EQ(w.mms.GetRelay()->GetPendingRecipients(), 0u, "nothing pending");
+        NS_TEST_EXPECT_MSG_EQ(cells.drops["NoPdpContext"], 0u, "no downlink without a context");
+        const BearerProfile p = w.net.GetRadioHelper().GetProfile();
+        if (!m_off)
+        {
+            NS_TEST_EXPECT_MSG_EQ(Join(w.Filter({"UA"})),
+                                  Join({"UA0>Relay m-send-req",
+                                        "Relay>UA0 m-send-conf Ok",
+                                        "SMSC>UA1 SMS-DELIVER 1/1",
+                                        "UA1>SMSC RP-ACK",
+                                        "UA1>Relay GET Content-Location",
+                                        "Relay>UA1 m-retrieve-conf",
+                                        "UA1>Relay m-notifyresp-ind Retrieved",
+                                        "Relay>UA1 204"}),
+                                  "handset-side sequence" << w.Dump());
+            // SMS-DELIVER down and RP-ACK up, both on the signalling channel.
+            NS_TEST_EXPECT_MSG_EQ(cells.sms, 2u, "SMS on the signalling channel");
+            // The send: the handset was idle without a PDP context, so M-Send.req left after
+            // a promotion (at least the minimum) and an activation (at least 1 s), and its
+            // 30 kB took at least their airtime on the uplink.
+            const double sendReq = TimeOf(w, "UA0>Relay m-send-req");
+            const double sendConf = TimeOf(w, "Relay>UA0 m-send-conf");
+            const double uplink = 30000 * 8.0 / p.uplinkRate;
+            const double minPromotion = p.UsesTbf() ? 0.1 : 1.5;
+            NS_TEST_EXPECT_MSG_GT(sendConf - 1, minPromotion + 1 + uplink, "submission latency");
+            // The retrieval: M-Retrieve.conf's airtime at least.
+            const double get = TimeOf(w, "UA1>Relay GET");
+            const double notify = TimeOf(w, "UA1>Relay m-notifyresp-ind");
+            NS_TEST_EXPECT_MSG_GT(notify - get, 30000 * 8.0 / p.downlinkRate, "retrieval latency");
+            std::cout << m_bearer << ": M-Send.req at " << sendReq << " s, M-Send.conf "
+                      << sendConf << " s, SMS-DELIVER " << TimeOf(w, "SMSC>UA1") << " s, GET "
+                      << get << " s, M-NotifyResp.ind " << notify << " s" << std::endl;
+        }
+        else
+        {
+            NS_TEST_EXPECT_MSG_GT(cells.drops["PagingFailed"], 0u, "SMS attempts failed");
+            for (double t : cells.handsetRx)
+            {
+                NS_TEST_EXPECT_MSG_GT(t, 900.5, "UA1's bearer received while off");
+            }
+            NS_TEST_EXPECT_MSG_GT(cells.handsetRx.size(), 0u, "then it received");
+            NS_TEST_EXPECT_MSG_GT(TimeOf(w, "UA1>Relay GET"), 900.5, "retrieved after");
+        }
+    }
+};
+
+/**
+ * \ingroup mms-tests
+ * MMS over the radio bearer model.
+ */
+class MmsRadioDeliveryTestSuite : public TestSuite
+{
+  public:
+    MmsRadioDeliveryTestSuite()
+        : TestSuite("mms-radio-delivery", SYSTEM)
+    {
+        AddTestCase(new RadioFlowTestCase("GPRS-CS2"), TestCase::QUICK);
+        AddTestCase(new RadioFlowTestCase("EDGE-MCS9"), TestCase::QUICK);
+        AddTestCase(new RadioFlowTestCase("UMTS-384"), TestCase::QUICK);
+        AddTestCase(new RadioFlowTestCase("HSDPA-CAT6"), TestCase::QUICK);
+        AddTestCase(new RadioFlowTestCase("UMTS-384", true), TestCase::QUICK);
+        AddTestCase(new RadioFlowTestCase("GPRS-CS2", true), TestCase::QUICK);
+    }
+};
+
+static MmsRadioDeliveryTestSuite g_mmsRadioDeliveryTestSuite; //!< Static variable for test initialization

@@ -16,6 +16,10 @@
 //   ./build/mms-first --deliveryReport --readReport
 //   ./build/mms-first --recipientOff=600   recipient switched off for the first 600 s
 //   ./build/mms-first --ipPush             notification over UDP instead of SMS
+//   ./build/mms-first --bearer=GPRS-CS2    handsets on radio cells of that bearer profile
+//                                          (UMTS-384, EDGE-MCS9, HSDPA-CAT6, ...): shared
+//                                          capacity, RRC promotion, PDP activation, SMS on the
+//                                          signalling channel; raw-IP pcaps
 
 #include "ns3/core-module.h"
 #include "ns3/internet-module.h"
@@ -124,6 +128,7 @@ main(int argc, char* argv[])
     double stop = 7200;
     std::string handsetRate = "384kbps";
     std::string handsetDelay = "100ms";
+    std::string bearer = "p2p";
     CommandLine cmd(__FILE__);
     cmd.AddValue("deferred", "The recipient defers retrieval", deferred);
     cmd.AddValue("deliveryReport", "The originator asks for a delivery report", deliveryReport);
@@ -136,10 +141,30 @@ main(int argc, char* argv[])
     cmd.AddValue("stop", "Simulated time (s)", stop);
     cmd.AddValue("handsetRate", "Handset link rate", handsetRate);
     cmd.AddValue("handsetDelay", "Handset link one-way delay", handsetDelay);
+    cmd.AddValue("bearer",
+                 "p2p: fixed links (handsetRate, handsetDelay); or a bearer profile for radio "
+                 "cells: GPRS-CS1..4, EDGE-MCS1..9, UMTS-64/128/384, HSDPA-CAT12/6/8/10",
+                 bearer);
     cmd.Parse(argc, argv);
 
     MmsNetworkHelper network;
     network.SetHandsetLink(handsetRate, handsetDelay);
+    if (bearer != "p2p")
+    {
+        BearerProfile check;
+        std::string error;
+        if (!BearerProfile::FromPreset(bearer, 10, check, error))
+        {
+            std::cerr << "mms-first: --bearer: " << error << std::endl;
+            return 2;
+        }
+        network.SetRadioAccess(bearer);
+        if (ipPush)
+        {
+            // A push over IP needs the recipient's PDP context up before anything is sent.
+            network.GetRadioHelper().SetRrcAttribute("PdpMode", StringValue("AlwaysOn"));
+        }
+    }
     network.CreateCore(true);
     NodeContainer handsets = network.CreateHandsets(2);
 
@@ -161,6 +186,7 @@ main(int argc, char* argv[])
                                                 network.GetSmscNode());
     ApplicationContainer uas = mms.InstallUserAgents(handsets);
     mms.AssignStreams(1);
+    network.AssignStreams(1000);
     Ptr<MmsUserAgent> originator = DynamicCast<MmsUserAgent>(uas.Get(0));
     Ptr<MmsUserAgent> recipient = DynamicCast<MmsUserAgent>(uas.Get(1));
     if (deferred)

@@ -97,7 +97,11 @@ main(int argc, char* argv[])
                        Smsc::GetTypeId(),
                        MmsApplication::GetTypeId(),
                        MmsSocketTransport::GetTypeId(),
-                       MmsRetryPolicy::GetTypeId()})
+                       MmsRetryPolicy::GetTypeId(),
+                       RadioBearerProfile::GetTypeId(),
+                       RadioCellChannel::GetTypeId(),
+                       RadioBearerNetDevice::GetTypeId(),
+                       RrcStateMachine::GetTypeId()})
     {
         Print(tid);
     }

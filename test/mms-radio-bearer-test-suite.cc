@@ -19,6 +19,7 @@
 #include "ns3/double.h"
 #include "ns3/enum.h"
 #include "ns3/inet-socket-address.h"
+#include "ns3/integer.h"
 #include "ns3/internet-stack-helper.h"
 #include "ns3/ipv4-address-helper.h"
 #include "ns3/ipv4-static-routing-helper.h"
@@ -1148,6 +1149,92 @@ class CoverageProcessTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ_TOL(out / periods, 25, 3, "mean time out of coverage");
     }
 };
+
+class BlockErrorTestCase : public TestCase
+{
+  public:
+    BlockErrorTestCase()
+        : TestCase("RLC: one-block packets with BLER 0.3 and one retransmission: residual loss "
+                   "p^2, and the delivered ones delayed by a retransmission with probability "
+                   "p over (1+p)")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        RngSeedManager::SetSeed(1);
+        RngSeedManager::SetRun(9);
+        const double p = 0.3;
+        CellWorld w(1, [p](RadioBearerHelper& r) {
+            r.SetProfile("UMTS-384");
+            r.SetProfileAttribute("BlockErrorRate", DoubleValue(p));
+            r.SetProfileAttribute("MaxRetransmissions", IntegerValue(1));
+            r.SetProfileAttribute("BlockBytes", UintegerValue(100));
+            r.SetRrcAttribute("PdpMode", EnumValue(RrcStateMachine::PDP_ALWAYS_ON));
+            r.SetRrcAttribute("DchInactivity", TimeValue(Seconds(1e6)));
+        });
+        Recorder r;
+        r.Attach(w);
+        UdpPair udp(w, r);
+        const BearerProfile prof = w.radio.GetProfile();
+        const InetSocketAddress to(w.HandsetAddress(0), 9);
+        // 20 octets of payload: 48 of IP, 49 on the air: one 100-octet block. One packet
+        // every 200 ms, longer than a retransmission round, so none waits for another.
+        const uint32_t n = 20000;
+        std::vector<Time> sent;
+        for (uint32_t i = 0; i < n; ++i)
+        {
+            const Time t = Seconds(10) + MilliSeconds(200) * i;
+            sent.push_back(t);
+            Simulator::Schedule(t, [&udp, to] { udp.server->SendTo(Create<Packet>(20), 0, to); });
+        }
+        Simulator::Schedule(Seconds(1), [&udp, to] { udp.server->SendTo(Create<Packet>(20), 0, to); });
+        Simulator::Run();
+        // The promoting packet at 1 s is the first received; drop it from the count.
+        const double lost = r.drops["ResidualLoss"];
+        const double delivered = r.rx.size() - 1.0;
+        NS_TEST_EXPECT_MSG_EQ(lost + delivered, n + 0.0, "every packet delivered or lost");
+        const double sigma = std::sqrt(p * p * (1 - p * p) / n);
+        NS_TEST_EXPECT_MSG_EQ_TOL(lost / n, p * p, 4 * sigma, "residual loss");
+        // Latency: the fixed part plus, after a retransmission, its delay and a block's airtime.
+        const Time fixed = w.Wire(48) + prof.coreDelay + prof.radioDelayDownlink +
+                           Seconds(49 * 8 / 384000.0);
+        const Time extra = prof.retransmissionDelay + Seconds(100 * 8 / 384000.0);
+        uint32_t retransmitted = 0;
+        uint32_t other = 0;
+        size_t k = 1;
+        for (uint32_t i = 0; i < n && k < r.rx.size(); ++i)
+        {
+            const Time d = r.rx[k].first - sent[i];
+            if (d < Seconds(0) || d > MilliSeconds(200))
+            {
+                continue; // this packet was lost; the next arrival belongs to a later one
+            }
+            ++k;
+            if (std::abs((d - fixed).GetSeconds()) < 1e-8)
+            {
+                continue;
+            }
+            if (std::abs((d - fixed - extra).GetSeconds()) < 1e-8)
+            {
+                ++retransmitted;
+            }
+            else
+            {
+                ++other;
+            }
+        }
+        NS_TEST_EXPECT_MSG_EQ(other, 0u, "every latency is one of the two");
+        const double q = p / (1 + p);
+        const double sq = std::sqrt(q * (1 - q) / delivered);
+        std::cout << "block errors: " << lost << " lost of " << n << " (expected " << p * p * n
+                  << "), " << retransmitted << " of " << delivered << " delivered after a retransmission (expected "
+                  << q * delivered << ")" << std::endl;
+        NS_TEST_EXPECT_MSG_EQ_TOL(retransmitted / delivered, q, 4 * sq, "retransmitted share");
+        Simulator::Destroy();
+    }
+};
 } // namespace
 
 /**
@@ -1173,6 +1260,7 @@ class MmsRadioBearerTestSuite : public TestSuite
         AddTestCase(new SharesTestCase(8, "2Mbps", false), TestCase::QUICK);
         AddTestCase(new SharesTestCase(3, "2Mbps", false), TestCase::QUICK);
         AddTestCase(new SharesTestCase(4, "1Mbps", true), TestCase::QUICK);
+        AddTestCase(new BlockErrorTestCase, TestCase::QUICK);
         AddTestCase(new PromotionTestCase, TestCase::QUICK);
         AddTestCase(new TbfTestCase, TestCase::QUICK);
         AddTestCase(new PdpTestCase, TestCase::QUICK);

@@ -12,6 +12,7 @@
 #include "ns3/enum.h"
 #include "ns3/ipv4-header.h"
 #include "ns3/log.h"
+#include "ns3/node.h"
 #include "ns3/packet.h"
 #include "ns3/pointer.h"
 #include "ns3/simulator.h"
@@ -465,7 +466,15 @@ RadioCellChannel::Served(uint32_t tag, uint32_t index)
         // RLC acknowledged mode delivers in order.
         at = std::max(at, f.lastDelivery);
         f.lastDelivery = at;
-        Simulator::Schedule(at - Simulator::Now(), &RadioCellChannel::Deliver, this, index, d, p);
+        // The receiving node's context, as every ns-3 channel does between nodes.
+        Ptr<NetDevice> to = d == DOWNLINK ? Ptr<NetDevice>(h.device) : Ptr<NetDevice>(m_baseStation);
+        Simulator::ScheduleWithContext(to->GetNode()->GetId(),
+                                       at - Simulator::Now(),
+                                       &RadioCellChannel::Deliver,
+                                       this,
+                                       index,
+                                       d,
+                                       p);
     }
     Serve(index, d);
 }
@@ -520,7 +529,14 @@ RadioCellChannel::Signalling(uint32_t index, Direction d, Ptr<Packet> packet)
         delay = Seconds(m_smsReportTime->GetValue());
     }
     m_smsTrace(packet, index, delay);
-    Simulator::Schedule(delay, &RadioCellChannel::DeliverSignalling, this, index, d, packet);
+    Ptr<NetDevice> to = d == DOWNLINK ? Ptr<NetDevice>(h.device) : Ptr<NetDevice>(m_baseStation);
+    Simulator::ScheduleWithContext(to->GetNode()->GetId(),
+                                   delay,
+                                   &RadioCellChannel::DeliverSignalling,
+                                   this,
+                                   index,
+                                   d,
+                                   packet);
 }
 
 void

@@ -16,6 +16,8 @@
 #include "ns3/radio-bearer-net-device.h"
 #include "ns3/rrc-state-machine.h"
 #include "ns3/string.h"
+#include "ns3/traffic-control-helper.h"
+#include "ns3/traffic-control-layer.h"
 
 namespace ns3
 {
@@ -88,6 +90,19 @@ EnsureStack(Ptr<Node> node)
         stack.Install(node);
     }
 }
+
+// Address assignment may install ns-3's default queue disc (releases differ: 3.37 does so only
+// for devices with a NetDeviceQueueInterface, which ours lacks); the cell has its own
+// per-handset buffers (BufferPackets), so a second queue would only cost time and memory.
+void
+NoQueueDisc(Ptr<NetDevice> device)
+{
+    Ptr<TrafficControlLayer> tc = device->GetNode()->GetObject<TrafficControlLayer>();
+    if (tc && tc->GetRootQueueDiscOnDevice(device))
+    {
+        TrafficControlHelper().Uninstall(device);
+    }
+}
 } // namespace
 
 Ptr<RadioCellChannel>
@@ -104,6 +119,7 @@ RadioBearerHelper::CreateCell(Ptr<Node> networkNode)
     addresses = m_cellNetworks;
     m_cellNetworks.NewNetwork();
     addresses.Assign(NetDeviceContainer(bs));
+    NoQueueDisc(bs);
     m_cells.push_back(cell);
     return cell;
 }
@@ -132,6 +148,7 @@ RadioBearerHelper::Attach(Ptr<RadioCellChannel> cell, NodeContainer handsets)
         const uint32_t index = cell->AttachHandset(dev, profile, rrc);
         dev->AttachAsHandset(cell, index, rrc);
         Ipv4InterfaceContainer ifc = it->second.Assign(NetDeviceContainer(dev));
+        NoQueueDisc(dev);
         cell->AddAddress(ifc.GetAddress(0), index);
         Ptr<Ipv4> ip = node->GetObject<Ipv4>();
         routing.GetStaticRouting(ip)->SetDefaultRoute(bsAddress, ip->GetInterfaceForDevice(dev));

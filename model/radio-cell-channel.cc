@@ -324,15 +324,7 @@ RadioCellChannel::SendDownlink(Ptr<Packet> packet)
         Drop(packet, index, DOWNLINK, "NoPdpContext");
         return;
     }
-    Flow& f = h.flow[DOWNLINK];
-    if (f.queue.size() >= m_bufferPackets)
-    {
-        Drop(packet, index, DOWNLINK, "BufferFull");
-        return;
-    }
-    f.queue.push_back(packet);
-    f.bytes += packet->GetSize();
-    Serve(index, DOWNLINK);
+    Enqueue(index, DOWNLINK, packet);
 }
 
 void
@@ -349,15 +341,21 @@ RadioCellChannel::SendUplink(uint32_t index, Ptr<Packet> packet)
         Signalling(index, UPLINK, packet);
         return;
     }
-    Flow& f = h.flow[UPLINK];
+    Enqueue(index, UPLINK, packet);
+}
+
+void
+RadioCellChannel::Enqueue(uint32_t index, Direction d, Ptr<Packet> packet)
+{
+    Flow& f = m_handsets[index].flow[d];
     if (f.queue.size() >= m_bufferPackets)
     {
-        Drop(packet, index, UPLINK, "BufferFull");
+        Drop(packet, index, d, "BufferFull");
         return;
     }
     f.queue.push_back(packet);
     f.bytes += packet->GetSize();
-    Serve(index, UPLINK);
+    Serve(index, d);
 }
 
 double
@@ -491,6 +489,13 @@ RadioCellChannel::Deliver(uint32_t index, uint32_t direction, Ptr<Packet> packet
     }
     ++m_stats[d].packets;
     m_stats[d].bytes += packet->GetSize();
+    HandOver(index, d, packet);
+}
+
+void
+RadioCellChannel::HandOver(uint32_t index, Direction d, Ptr<Packet> packet)
+{
+    Handset& h = m_handsets[index];
     if (d == DOWNLINK)
     {
         h.device->Receive(packet, m_baseStation->GetAddress());
@@ -549,14 +554,7 @@ RadioCellChannel::DeliverSignalling(uint32_t index, uint32_t direction, Ptr<Pack
         Drop(packet, index, d, d == DOWNLINK ? "PagingFailed" : "Unreachable");
         return;
     }
-    if (d == DOWNLINK)
-    {
-        h.device->Receive(packet, m_baseStation->GetAddress());
-    }
-    else
-    {
-        m_baseStation->Receive(packet, h.device->GetAddress());
-    }
+    HandOver(index, d, packet);
 }
 
 void

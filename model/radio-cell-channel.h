@@ -153,6 +153,9 @@ class RadioCellChannel : public Channel
         Flow flow[2];
     };
 
+    void Enqueue(uint32_t index, Direction d, Ptr<Packet> packet);
+    /// Give a packet to the receiving device: the handset's (downlink) or the network end's.
+    void HandOver(uint32_t index, Direction d, Ptr<Packet> packet);
     void Serve(uint32_t index, Direction d);
     void Served(uint32_t tag, uint32_t index);
     void Deliver(uint32_t index, uint32_t direction, Ptr<Packet> packet);

@@ -53,16 +53,7 @@ To(const std::string& number, uint32_t size = 20000)
     return m;
 }
 
-std::string
-Join(const std::vector<std::string>& v)
-{
-    std::ostringstream os;
-    for (const auto& s : v)
-    {
-        os << "\n  " << s;
-    }
-    return os.str();
-}
+using mmstest::Join;
 
 std::string
 Status(uint8_t field, uint8_t value)

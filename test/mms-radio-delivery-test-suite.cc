@@ -34,16 +34,7 @@ SendAt(Ptr<MmsUserAgent> ua, MmsUserAgent::Message m)
     ua->Send(m);
 }
 
-std::string
-Join(const std::vector<std::string>& v)
-{
-    std::ostringstream os;
-    for (const auto& s : v)
-    {
-        os << "\n  " << s;
-    }
-    return os.str();
-}
+using mmstest::Join;
 
 /// Counts what the cells did.
 struct CellCounters

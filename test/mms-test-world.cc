@@ -33,6 +33,17 @@ OnDatagram(MmsWorld* w, std::string self, const std::vector<uint8_t>& d, const A
 }
 } // namespace
 
+std::string
+Join(const std::vector<std::string>& v)
+{
+    std::ostringstream os;
+    for (const auto& s : v)
+    {
+        os << "\n  " << s;
+    }
+    return os.str();
+}
+
 MmsWorld::MmsWorld(uint32_t n, const std::string& bearer, void (*radio)(RadioBearerHelper&))
 {
     if (!bearer.empty())

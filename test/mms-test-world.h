@@ -19,6 +19,9 @@
 namespace mmstest
 {
 
+/// Lines joined for a failure message, one per line, indented.
+std::string Join(const std::vector<std::string>& lines);
+
 class MmsWorld
 {
   public:

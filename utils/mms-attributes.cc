@@ -39,7 +39,8 @@ void
 Print(TypeId tid)
 {
     std::string name = tid.GetName();
-    std::cout << name << "\n" << std::string(name.size(), '~') << "\n\n";
+    // "#": the level under the "=" section that includes this file (doc/mms.rst hierarchy).
+    std::cout << name << "\n" << std::string(name.size(), '#') << "\n\n";
     std::cout << ".. list-table::\n   :header-rows: 1\n   :widths: 20 25 55\n\n";
     std::cout << "   * - Attribute\n     - Default\n     - Meaning (unit, source of the default)\n";
     for (uint32_t i = 0; i < tid.GetAttributeN(); ++i)

@@ -74,7 +74,8 @@ MmsNetworkHelper::CreateCore(bool separateNodes)
     stack.Install(m_gateway);
     stack.Install(distinct);
     // The strong end-system model: the gateway does not scan all its interfaces for every
-    // packet (it has one per handset until the radio bearer model shares a channel per cell).
+    // packet (with point-to-point access it has one interface per handset; radio cells add
+    // one per cell).
     m_gateway->GetObject<Ipv4>()->SetAttribute("WeakEsModel", BooleanValue(false));
     for (uint32_t i = 0; i < distinct.GetN(); ++i)
     {

@@ -121,7 +121,7 @@ class RrcStateMachine : public Object
 
     /// TracedCallback signature of a state change.
     typedef void (*StateTracedCallback)(State oldState, State newState);
-    /// TracedCallback signature of a promotion or PDP activation: what, delay drawn.
+    /// TracedCallback signature of a promotion (or TBF set-up): target state, delay drawn.
     typedef void (*DelayTracedCallback)(State target, Time delay);
     /// TracedCallback signature of a PDP context change.
     typedef void (*PdpTracedCallback)(bool active);

@@ -1144,7 +1144,7 @@ class CoverageProcessTestCase : public TestCase
             reachable = ch.second;
         }
         const double periods = a.size() / 2.0;
-        // About 1,600 periods each: the means within 10% (5 standard errors).
+        // About 1,600 periods each (standard error of a mean about 2.5%): within 12%.
         NS_TEST_EXPECT_MSG_EQ_TOL(in / periods, 100, 12, "mean time in coverage");
         NS_TEST_EXPECT_MSG_EQ_TOL(out / periods, 25, 3, "mean time out of coverage");
     }

@@ -644,6 +644,33 @@ MessageTypeName(uint8_t mti, bool toMs)
     return "message type " + std::to_string(mti) + " (" + name + ")";
 }
 
+/**
+ * Read the first octet and check its TP-MTI.
+ * \param c the cursor at the start of the TPDU
+ * \param mti the expected TP-MTI
+ * \param toMs the direction (SC to MS or MS to SC), which names the type found
+ * \param expected the name of the expected type
+ * \param first the octet read
+ * \return false (with the error set) if the TPDU is empty or of another type
+ */
+bool
+ReadFirstOctet(Cursor& c, uint8_t mti, bool toMs, const char* expected, uint8_t& first)
+{
+    if (!c.Need(1, "TP-MTI"))
+    {
+        return false;
+    }
+    first = c.Octet();
+    if ((first & 0x03) != mti)
+    {
+        return c.Fail(0,
+                      "TP-MTI",
+                      MessageTypeName(first & 0x03, toMs) + " is not " + expected + " (" +
+                          std::to_string(mti) + ")");
+    }
+    return true;
+}
+
 } // namespace
 
 // ------------------------------------------------------------------------ data coding scheme
@@ -749,14 +776,10 @@ SmsDeliver::Decode(const uint8_t* data, std::size_t size, SmsDeliver& out, Decod
 {
     out = SmsDeliver();
     Cursor c(data, size, error);
-    if (!c.Need(1, "TP-MTI"))
+    uint8_t first = 0;
+    if (!ReadFirstOctet(c, 0, true, "SMS-DELIVER", first))
     {
         return false;
-    }
-    uint8_t first = c.Octet();
-    if ((first & 0x03) != 0)
-    {
-        return c.Fail(0, "TP-MTI", MessageTypeName(first & 0x03, true) + " is not SMS-DELIVER (0)");
     }
     // Bit 3 (TP-LP) and bit 4 are not kept.
     out.moreMessagesToSend = (first & 0x04) == 0;
@@ -899,14 +922,10 @@ SmsSubmit::Decode(const uint8_t* data, std::size_t size, SmsSubmit& out, DecodeE
 {
     out = SmsSubmit();
     Cursor c(data, size, error);
-    if (!c.Need(1, "TP-MTI"))
+    uint8_t first = 0;
+    if (!ReadFirstOctet(c, 1, false, "SMS-SUBMIT", first))
     {
         return false;
-    }
-    uint8_t first = c.Octet();
-    if ((first & 0x03) != 1)
-    {
-        return c.Fail(0, "TP-MTI", MessageTypeName(first & 0x03, false) + " is not SMS-SUBMIT (1)");
     }
     out.rejectDuplicates = (first & 0x04) != 0;
     uint8_t vpf = (first >> 3) & 0x03;
@@ -1042,15 +1061,10 @@ SmsDeliverReport::Decode(
     out = SmsDeliverReport();
     out.isError = isError;
     Cursor c(data, size, error);
-    if (!c.Need(1, "TP-MTI"))
+    uint8_t first = 0;
+    if (!ReadFirstOctet(c, 0, false, "SMS-DELIVER-REPORT", first))
     {
         return false;
-    }
-    uint8_t first = c.Octet();
-    if ((first & 0x03) != 0)
-    {
-        return c.Fail(
-            0, "TP-MTI", MessageTypeName(first & 0x03, false) + " is not SMS-DELIVER-REPORT (0)");
     }
     out.userDataHeaderIndicator = (first & 0x40) != 0;
     if (isError)

@@ -13,11 +13,13 @@ def _add_includes(tg, dirs):
 
 
 def configure(conf):
-    # ns-3's stats module runs the same check; not mandatory here either, so that a tree
-    # without SQLite still configures (as the CMake in-tree build links SQLite only if found).
+    # The results recorder writes SQLite: the module needs it (Debian: libsqlite3-dev).
     conf.env['MMS_HAVE_SQLITE3'] = bool(conf.check_cfg(
         package='sqlite3', uselib_store='SQLITE3', args=['--cflags', '--libs'],
         mandatory=False))
+    if not conf.env['MMS_HAVE_SQLITE3']:
+        conf.fatal('mms: SQLite 3 not found (install libsqlite3-dev and pkg-config); the '
+                   'results recorder needs it')
     # The module is C++17. ns-3.33 and later already build with -std=c++17; older trees use an
     # older standard, which the last -std flag on the command line overrides.
     if not any(f in ('-std=c++17', '-std=c++2a', '-std=c++20', '-std=gnu++17')

@@ -20,6 +20,8 @@
 //                                          (UMTS-384, EDGE-MCS9, HSDPA-CAT6, ...): shared
 //                                          capacity, RRC promotion, PDP activation, SMS on the
 //                                          signalling channel; raw-IP pcaps
+//   ./build/mms-first --results=FILE       results file (default mms-first.sqlite, one run
+//                                          appended per invocation; --results= for none)
 
 #include "ns3/core-module.h"
 #include "ns3/internet-module.h"
@@ -129,6 +131,7 @@ main(int argc, char* argv[])
     std::string handsetRate = "384kbps";
     std::string handsetDelay = "100ms";
     std::string bearer = "p2p";
+    std::string results = "mms-first.sqlite";
     CommandLine cmd(__FILE__);
     cmd.AddValue("deferred", "The recipient defers retrieval", deferred);
     cmd.AddValue("deliveryReport", "The originator asks for a delivery report", deliveryReport);
@@ -145,7 +148,27 @@ main(int argc, char* argv[])
                  "p2p: fixed links (handsetRate, handsetDelay); or a bearer profile for radio "
                  "cells: GPRS-CS1..4, EDGE-MCS1..9, UMTS-64/128/384, HSDPA-CAT12/6/8/10",
                  bearer);
+    cmd.AddValue("results",
+                 "SQLite results file (appended to: one run per invocation); empty: none",
+                 results);
     cmd.Parse(argc, argv);
+
+    // The results file first: a bad path is reported before anything is built.
+    Ptr<MmsSqliteRecorder> recorder;
+    if (!results.empty())
+    {
+        recorder = CreateObject<MmsSqliteRecorder>();
+        recorder->SetAttribute("Path", StringValue(results));
+        recorder->SetAttribute("Scenario", StringValue("mms-first"));
+        recorder->SetAttribute("RecordTransactions", BooleanValue(true));
+        recorder->SetCommandLine(argc, argv);
+        std::string error;
+        if (!recorder->Open(error))
+        {
+            std::cerr << "mms-first: --results: " << error << std::endl;
+            return 2;
+        }
+    }
 
     MmsNetworkHelper network;
     network.SetHandsetLink(handsetRate, handsetDelay);
@@ -239,6 +262,10 @@ main(int argc, char* argv[])
         std::cout << std::left << std::setw(WIDTH) << n;
     }
     std::cout << std::right << "\n";
+    if (recorder)
+    {
+        recorder->ConnectAll();
+    }
     Simulator::Stop(Seconds(stop));
     Simulator::Run();
 
@@ -255,6 +282,14 @@ main(int argc, char* argv[])
     {
         std::cout << "pcap files: mms-first-<node>-<device>.pcap; the originator's: tshark -r "
                   << "mms-first-" << handsets.Get(0)->GetId() << "-1.pcap -Y mmse\n";
+    }
+    if (recorder)
+    {
+        recorder->Close();
+        std::cout << "\n";
+        recorder->PrintSummary(std::cout);
+        std::cout << "The message as a ladder from the results file: utils/mms-report.py ladder "
+                  << results << " --run " << recorder->GetRunId() << "\n";
     }
     Simulator::Destroy();
     return 0;

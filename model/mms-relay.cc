@@ -292,6 +292,12 @@ MmsRelay::GetQueueLength() const
     return static_cast<uint32_t>(m_queue.size());
 }
 
+uint32_t
+MmsRelay::GetBusyWorkers() const
+{
+    return m_busy;
+}
+
 void
 MmsRelay::DoDispose()
 {

@@ -100,6 +100,8 @@ class MmsRelay : public MmsApplication
     /// Pairs not yet in a terminal state.
     uint64_t GetPendingRecipients() const;
     uint32_t GetQueueLength() const;
+    /// Workers serving a transaction now.
+    uint32_t GetBusyWorkers() const;
     /// Messages the Relay still tracks (stored, or kept for read reports until their expiry).
     uint64_t GetTrackedMessages() const;
 

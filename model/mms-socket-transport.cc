@@ -7,6 +7,7 @@
 #include "mms-socket-transport.h"
 
 #include "mms-common.h" // NS3_VERSION_MINOR
+#include "mms-ladder.h"
 
 #include "ns3/inet-socket-address.h"
 #include "ns3/log.h"
@@ -22,6 +23,23 @@ namespace ns3
 
 NS_LOG_COMPONENT_DEFINE("MmsSocketTransport");
 NS_OBJECT_ENSURE_REGISTERED(MmsSocketTransport);
+
+namespace
+{
+/// The transaction a request concerns: its MMS PDU's X-Mms-Transaction-Id, else its X-Sms-Tag.
+std::string
+TransactionIdOf(const HttpMessage& m)
+{
+    MmsPdu pdu;
+    std::string error;
+    if (m.GetHeader("Content-Type").find(MmsHttp::MMS_CONTENT_TYPE) == 0 &&
+        MmsHttp::DecodeMmsBody(m, pdu, error))
+    {
+        return pdu.GetTransactionId();
+    }
+    return m.GetHeader("X-Sms-Tag");
+}
+} // namespace
 
 TypeId
 MmsSocketTransport::GetTypeId()
@@ -71,7 +89,12 @@ MmsSocketTransport::GetTypeId()
             .AddTraceSource("Failure",
                             "An exchange failed (refused, reset, timed out, malformed).",
                             MakeTraceSourceAccessor(&MmsSocketTransport::m_failureTrace),
-                            "ns3::MmsSocketTransport::FailureTracedCallback");
+                            "ns3::MmsSocketTransport::FailureTracedCallback")
+            .AddTraceSource("Exchange",
+                            "A request this element sent was answered or failed: type, "
+                            "transaction id, start and finish, octets, status.",
+                            MakeTraceSourceAccessor(&MmsSocketTransport::m_exchangeTrace),
+                            "ns3::MmsSocketTransport::ExchangeTracedCallback");
     return tid;
 }
 
@@ -195,6 +218,8 @@ MmsSocketTransport::HandleServerMessage(Ptr<HttpConnection> c, const HttpMessage
     Outstanding o;
     o.connectionId = connectionId;
     m_outstanding[ex] = o;
+    m_counters.messagesIn++;
+    m_counters.bytesIn += m.GetSerializedSize();
     m_requestRxTrace(m, sc.peer);
     RequestCallback cb = m_listeners[port].second;
     if (!cb.IsNull())
@@ -291,6 +316,8 @@ MmsSocketTransport::FlushResponses(uint64_t connectionId)
         m_outstanding.erase(o);
         order.pop_front();
         bool closeAfter = r.status == 400;
+        m_counters.messagesOut++;
+        m_counters.bytesOut += r.GetSerializedSize();
         m_httpTxTrace(r, sc->second.peer);
         sc->second.connection->Send(r);
         if (closeAfter)
@@ -319,6 +346,14 @@ MmsSocketTransport::Request(const Address& server,
     ce.server = server;
     ce.timeout =
         Simulator::Schedule(m_requestTimeout, &MmsSocketTransport::HandleTimeout, this, id);
+    if (!m_exchangeTrace.IsEmpty())
+    {
+        ce.record.type = MmsLadder::Describe(request);
+        ce.record.transactionId = TransactionIdOf(request);
+        ce.record.peer = server;
+        ce.record.start = Simulator::Now();
+        ce.record.requestBytes = request.GetSerializedSize();
+    }
     m_clients[id] = ce;
     m_socketToClient[PeekPointer(s)] = id;
     s->SetConnectCallback(MakeCallback(&MmsSocketTransport::HandleConnected, this),
@@ -352,6 +387,8 @@ MmsSocketTransport::HandleConnected(Ptr<Socket> socket)
     c->SetCloseCallback(MakeCallback(&MmsSocketTransport::HandleClientClose, this));
     ce.connection = c;
     m_connectionToClient[PeekPointer(c)] = id;
+    m_counters.messagesOut++;
+    m_counters.bytesOut += ce.request.GetSerializedSize();
     m_httpTxTrace(ce.request, ce.server);
     c->Send(ce.request);
     ce.request = HttpMessage(); // sent: do not keep the body
@@ -441,10 +478,28 @@ MmsSocketTransport::FinishClient(uint64_t id,
     {
         m_failureTrace(why);
     }
+    else
+    {
+        m_counters.messagesIn++;
+        m_counters.bytesIn += response.GetSerializedSize();
+    }
+    if (!m_exchangeTrace.IsEmpty() && !ce.record.type.empty())
+    {
+        ce.record.finish = Simulator::Now();
+        ce.record.responseBytes = ok ? response.GetSerializedSize() : 0;
+        ce.record.status = ok ? std::to_string(response.status) : why;
+        m_exchangeTrace(ce.record);
+    }
     if (!ce.cb.IsNull())
     {
         ce.cb(ce.cookie, ok, response, why);
     }
+}
+
+const MmsSocketTransport::Counters&
+MmsSocketTransport::GetCounters() const
+{
+    return m_counters;
 }
 
 // ------------------------------------------------------------------------ datagrams
@@ -485,6 +540,8 @@ MmsSocketTransport::SendDatagram(uint16_t fromPort,
         it = m_datagramSockets.find(fromPort);
     }
     Ptr<Packet> p = Create<Packet>(data.data(), static_cast<uint32_t>(data.size()));
+    m_counters.messagesOut++;
+    m_counters.bytesOut += data.size();
     m_datagramTxTrace(data, to);
 #if !defined(NS3_VERSION_MINOR) || NS3_VERSION_MAJOR < 3 || NS3_VERSION_MINOR < 41
     // Before ns-3.41 a UDP SendTo takes its TOS from the address, not from the socket.
@@ -511,6 +568,8 @@ MmsSocketTransport::HandleDatagram(Ptr<Socket> socket)
     {
         std::vector<uint8_t> data(p->GetSize());
         p->CopyData(data.data(), data.size());
+        m_counters.messagesIn++;
+        m_counters.bytesIn += data.size();
         auto it = m_datagramSockets.find(port);
         if (it != m_datagramSockets.end() && !it->second.second.IsNull())
         {

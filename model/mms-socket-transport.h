@@ -59,12 +59,39 @@ class MmsSocketTransport : public MmsTransport
 
     uint64_t GetOpenConnections() const; //!< client and server connections now open
 
+    /// What went through this transport so far: HTTP messages (requests and responses) and
+    /// datagrams, with their octets (HTTP: start line, headers and body; datagrams: payload).
+    struct Counters
+    {
+        uint64_t messagesIn{0};
+        uint64_t bytesIn{0};
+        uint64_t messagesOut{0};
+        uint64_t bytesOut{0};
+    };
+
+    const Counters& GetCounters() const;
+
+    /// One request this element sent and its outcome (the "Exchange" trace source).
+    struct Exchange
+    {
+        std::string type;          //!< short description of the request ("m-send-req", ...)
+        std::string transactionId; //!< of the MMS PDU carried, or the X-Sms-Tag, or ""
+        Address peer;              //!< the server
+        Time start;                //!< when the request was issued
+        Time finish;               //!< when the response arrived or the exchange failed
+        uint64_t requestBytes{0};  //!< octets of the request
+        uint64_t responseBytes{0}; //!< octets of the response (0 if none)
+        std::string status;        //!< HTTP status code, or why it failed
+    };
+
     /// Trace signature: an HTTP request or response sent to (or received from) a peer.
     typedef void (*HttpTracedCallback)(const HttpMessage& message, const Address& peer);
     /// Trace signature: a datagram sent to a peer.
     typedef void (*DatagramTracedCallback)(const std::vector<uint8_t>& data, const Address& peer);
     /// Trace signature: an exchange failed.
     typedef void (*FailureTracedCallback)(const std::string& reason);
+    /// Trace signature: a request this element sent was answered or failed.
+    typedef void (*ExchangeTracedCallback)(const Exchange& exchange);
 
   protected:
     void DoDispose() override;
@@ -93,6 +120,7 @@ class MmsSocketTransport : public MmsTransport
         ResponseCallback cb;
         uint64_t cookie{0};
         EventId timeout;
+        Exchange record; //!< filled only while the Exchange trace has sinks
     };
 
     void HandleAccept(Ptr<Socket> socket, const Address& from);
@@ -131,6 +159,8 @@ class MmsSocketTransport : public MmsTransport
     TracedCallback<const HttpMessage&, const Address&> m_httpTxTrace;
     TracedCallback<const std::vector<uint8_t>&, const Address&> m_datagramTxTrace;
     TracedCallback<const std::string&> m_failureTrace;
+    TracedCallback<const Exchange&> m_exchangeTrace;
+    Counters m_counters;
 };
 
 } // namespace ns3

@@ -200,7 +200,8 @@ MmsUserAgent::GetTypeId()
                           MakeBooleanAccessor(&MmsUserAgent::m_blackout),
                           MakeBooleanChecker())
             .AddTraceSource("Submitted",
-                            "An M-Send.req was POSTed (first attempt).",
+                            "An M-Send.req was POSTed (first attempt; recipient: every "
+                            "recipient, comma-separated; detail: the content class).",
                             MakeTraceSourceAccessor(&MmsUserAgent::m_submittedTrace),
                             "ns3::MmsEventTracedCallback")
             .AddTraceSource("SubmitConfirmed",
@@ -586,7 +587,16 @@ MmsUserAgent::Send(const Message& message)
     t.request = MmsHttp::MakeMmsRequest("POST", m_relayPath, m_relayHost, req);
     t.bytes = t.request.GetBodySize();
     m_counters.submitted++;
-    m_submittedTrace(MakeEvent("", "", tid, t.bytes));
+    // The recipients of a submission, comma-separated, and its content class (results rows).
+    std::string all;
+    for (const auto* list : {&message.to, &message.cc, &message.bcc})
+    {
+        for (const auto& a : *list)
+        {
+            all += (all.empty() ? "" : ",") + MmsHttp::PlmnAddress(a);
+        }
+    }
+    m_submittedTrace(MakeEvent("", all, tid, t.bytes, message.contentClass));
     Start(t);
     return tid;
 }

@@ -57,6 +57,7 @@ class MmsUserAgent : public MmsApplication
         bool readReport{false};       //!< X-Mms-Read-Report
         Time expiry{0};               //!< X-Mms-Expiry (relative); 0 = the Relay's default
         std::string subject;
+        std::string contentClass; //!< content class for the results ("image-basic", ...), or ""
     };
 
     /**

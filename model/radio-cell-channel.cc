@@ -158,6 +158,16 @@ RadioCellChannel::SetCellProfile(const BearerProfile& profile)
     m_configured = false;
 }
 
+std::string
+RadioCellChannel::GetCellProfileName() const
+{
+    if (m_haveCellProfile)
+    {
+        return m_cellProfile.name;
+    }
+    return m_handsets.empty() ? std::string() : m_handsets.front().profile.name;
+}
+
 double
 RadioCellChannel::GetCapacity(Direction d) const
 {

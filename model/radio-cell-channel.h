@@ -79,6 +79,8 @@ class RadioCellChannel : public Channel
 
     /// The profile that sets the cell's capacities (unless the attributes are set).
     void SetCellProfile(const BearerProfile& profile);
+    /// Name of the cell's profile ("UMTS-384"; else the first handset's; "" if neither).
+    std::string GetCellProfileName() const;
     /// The network end of the cell.
     void AttachBaseStation(Ptr<RadioBearerNetDevice> device);
     /**

@@ -90,7 +90,9 @@ Smsc::GetTypeId()
                             MakeTraceSourceAccessor(&Smsc::m_queueLength),
                             "ns3::TracedValueCallback::Uint32")
             .AddTraceSource("Accepted",
-                            "A submitted SMS was accepted.",
+                            "A submitted SMS was accepted (transaction id: the X-Sms-Tag; detail: "
+                            "the SMSC reference, \"smsc-N\", which opens the detail of the "
+                            "events below).",
                             MakeTraceSourceAccessor(&Smsc::m_acceptedTrace),
                             "ns3::MmsEventTracedCallback")
             .AddTraceSource("Refused",
@@ -98,19 +100,21 @@ Smsc::GetTypeId()
                             MakeTraceSourceAccessor(&Smsc::m_refusedTrace),
                             "ns3::MmsEventTracedCallback")
             .AddTraceSource("SmsSent",
-                            "A delivery attempt transmitted an SMS segment (detail: attempt).",
+                            "A delivery attempt transmitted an SMS segment (detail: reference, "
+                            "attempt).",
                             MakeTraceSourceAccessor(&Smsc::m_sentTrace),
                             "ns3::MmsEventTracedCallback")
             .AddTraceSource("AttemptFailed",
-                            "A delivery attempt failed (detail: why).",
+                            "A delivery attempt failed (detail: reference, why).",
                             MakeTraceSourceAccessor(&Smsc::m_attemptFailedTrace),
                             "ns3::MmsEventTracedCallback")
             .AddTraceSource("SmsDelivered",
-                            "The handset acknowledged an SMS segment.",
+                            "The handset acknowledged an SMS segment (detail: reference).",
                             MakeTraceSourceAccessor(&Smsc::m_deliveredTrace),
                             "ns3::MmsEventTracedCallback")
             .AddTraceSource("SmsExpired",
-                            "An SMS was dropped at the end of its validity period.",
+                            "An SMS was dropped at the end of its validity period (detail: "
+                            "reference, why).",
                             MakeTraceSourceAccessor(&Smsc::m_expiredTrace),
                             "ns3::MmsEventTracedCallback");
     return tid;
@@ -135,6 +139,12 @@ uint64_t
 Smsc::GetStoredCount() const
 {
     return m_sms.size();
+}
+
+uint32_t
+Smsc::GetQueueLength() const
+{
+    return static_cast<uint32_t>(m_serviceQueue.size());
 }
 
 void
@@ -295,7 +305,7 @@ Smsc::Transmit(std::string destination)
     datagram[0] = RP_DATA_TO_MS;
     datagram[1] = s.rpReference;
     std::copy(tpdu.begin(), tpdu.end(), datagram.begin() + 2);
-    std::string attempt = "attempt " + std::to_string(s.attempts);
+    std::string attempt = s.reference + " attempt " + std::to_string(s.attempts);
     d.awaitingAck = true;
     if (m_lossDraw->GetValue() < m_lossProbability)
     {
@@ -320,7 +330,8 @@ Smsc::HandleAckTimeout(std::string destination)
     }
     d.awaitingAck = false;
     Sms& s = m_sms[d.queue.front()];
-    m_attemptFailedTrace(MakeEvent(s.messageId, destination, s.tag, 0, "no RP-ACK"));
+    m_attemptFailedTrace(
+        MakeEvent(s.messageId, destination, s.tag, 0, s.reference + " no RP-ACK"));
     if (Simulator::Now() + m_retryInterval >= s.expiresAt)
     {
         Finish(destination, false, "validity period ended");
@@ -359,7 +370,8 @@ Smsc::HandleReport(const std::vector<uint8_t>& data, const Address& from)
     {
         d.timer.Cancel();
         d.awaitingAck = false;
-        m_attemptFailedTrace(MakeEvent(s.messageId, destination, s.tag, 0, "RP-ERROR"));
+        m_attemptFailedTrace(
+            MakeEvent(s.messageId, destination, s.tag, 0, s.reference + " RP-ERROR"));
         if (Simulator::Now() + m_retryInterval >= s.expiresAt)
         {
             Finish(destination, false, "validity period ended");
@@ -383,7 +395,7 @@ Smsc::Finish(const std::string& destination, bool delivered, const std::string& 
     }
     else
     {
-        m_expiredTrace(MakeEvent(s.messageId, destination, s.tag, 0, detail));
+        m_expiredTrace(MakeEvent(s.messageId, destination, s.tag, 0, s.reference + " " + detail));
     }
     m_sms.erase(id);
     StartAttempt(destination);

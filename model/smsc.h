@@ -57,6 +57,7 @@ class Smsc : public MmsApplication
     int64_t AssignStreams(int64_t stream) override;
 
     uint64_t GetStoredCount() const; //!< SMS held (queued, waiting or in delivery)
+    uint32_t GetQueueLength() const; //!< SMS waiting for the service queue
 
     static constexpr uint8_t RP_DATA_TO_MS = 1;
     static constexpr uint8_t RP_ACK_FROM_MS = 2;

@@ -122,6 +122,18 @@ WapPushProxyGateway::GetTypeId()
 }
 
 WapPushProxyGateway::WapPushProxyGateway() = default;
+
+uint32_t
+WapPushProxyGateway::GetQueueLength() const
+{
+    return static_cast<uint32_t>(m_queue.size());
+}
+
+uint64_t
+WapPushProxyGateway::GetPendingPushes() const
+{
+    return m_pushes.size();
+}
 WapPushProxyGateway::~WapPushProxyGateway() = default;
 
 int64_t

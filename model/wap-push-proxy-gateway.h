@@ -50,6 +50,11 @@ class WapPushProxyGateway : public MmsApplication
 
     int64_t AssignStreams(int64_t stream) override;
 
+    /// Pushes waiting for a delivery slot.
+    uint32_t GetQueueLength() const;
+    /// Pushes held: waiting, or awaiting the SMSC's answers.
+    uint64_t GetPendingPushes() const;
+
   protected:
     void DoDispose() override;
 

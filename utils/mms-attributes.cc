@@ -102,7 +102,8 @@ main(int argc, char* argv[])
                        RadioBearerProfile::GetTypeId(),
                        RadioCellChannel::GetTypeId(),
                        RadioBearerNetDevice::GetTypeId(),
-                       RrcStateMachine::GetTypeId()})
+                       RrcStateMachine::GetTypeId(),
+                       MmsSqliteRecorder::GetTypeId()})
     {
         Print(tid);
     }

@@ -1,0 +1,1833 @@
+/*
+ * Copyright (c) 2026 The ns-3 mms module authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "mms-sqlite-recorder.h"
+
+#include "mms-server.h"
+#include "mms-user-agent.h"
+#include "radio-cell-channel.h"
+#include "smsc.h"
+#include "wap-push-proxy-gateway.h"
+
+#include "ns3/boolean.h"
+#include "ns3/channel-list.h"
+#include "ns3/global-value.h"
+#include "ns3/log.h"
+#include "ns3/node-list.h"
+#include "ns3/node.h"
+#include "ns3/pointer.h"
+#include "ns3/rng-seed-manager.h"
+#include "ns3/simulator.h"
+#include "ns3/string.h"
+#include "ns3/uinteger.h"
+
+#if __has_include("mms-version.h")
+#    include "mms-version.h" // MMS_MODULE_VERSION, written at build time from `git describe`
+#endif
+#ifndef MMS_MODULE_VERSION
+#    define MMS_MODULE_VERSION "unknown"
+#endif
+
+#include <algorithm>
+#include <cmath>
+#include <csignal>
+#include <ctime>
+#include <iomanip>
+#include <iostream>
+#include <set>
+#include <sstream>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("MmsSqliteRecorder");
+NS_OBJECT_ENSURE_REGISTERED(MmsSqliteRecorder);
+
+namespace
+{
+// SIGINT/SIGTERM: the handler only records the signal; the recorder's periodic event stops the
+// simulation, and Close() marks the run aborted with everything written so far committed.
+volatile std::sig_atomic_t g_signal = 0;
+
+extern "C" void
+MmsRecorderSignalHandler(int signal)
+{
+    g_signal = signal;
+}
+
+std::string
+UtcNow()
+{
+    std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buffer[32];
+    std::strftime(buffer, sizeof(buffer), "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buffer;
+}
+
+double
+NowSeconds()
+{
+    return Simulator::Now().GetSeconds();
+}
+
+std::string
+Number(const std::string& address)
+{
+    return MmsHttp::StripAddressType(address);
+}
+
+std::string
+Key(const std::string& messageId, const std::string& number)
+{
+    return messageId + '|' + number;
+}
+
+/// "mid/2/n1" -> notification, "mid/0/d129" -> delivery-report, "mid/0/r3" -> read-report.
+std::string
+PushKind(const std::string& pushId)
+{
+    std::string::size_type second = pushId.find('/', pushId.find('/') + 1);
+    if (second == std::string::npos || second + 1 >= pushId.size())
+    {
+        return "other";
+    }
+    switch (pushId[second + 1])
+    {
+    case 'n':
+        return "notification";
+    case 'd':
+        return "delivery-report";
+    case 'r':
+        return "read-report";
+    default:
+        return "other";
+    }
+}
+
+/// The first word of a detail ("smsc-7 attempt 2" -> "smsc-7").
+std::string
+FirstWord(const std::string& s)
+{
+    return s.substr(0, s.find(' '));
+}
+
+const char* const TIME_COLUMNS[] = {"notification_queued",
+                                    "sms_first_delivered",
+                                    "sms_last_delivered",
+                                    "push_sent",
+                                    "push_received",
+                                    "notify_resp_sent",
+                                    "retrieval_started",
+                                    "retrieval_completed",
+                                    "acknowledged",
+                                    "ended",
+                                    "delivery_report_sent",
+                                    "delivery_report_received",
+                                    "read_report_sent",
+                                    "read_report_received"};
+const char* const COUNT_COLUMNS[] = {"notifications", "sms_segments", "retrievals"};
+
+// ---- attribute descriptions for the run_attribute table
+
+bool
+IsConfigurable(const TypeId::AttributeInformation& info)
+{
+    return (info.flags & TypeId::ATTR_GET) && (info.flags & TypeId::ATTR_SET) && info.checker;
+}
+
+std::string DescribeValue(const AttributeValue& v, Ptr<const AttributeChecker> checker, int depth);
+
+/// An object as "ns3::ExponentialRandomVariable[Mean=600|Bound=0]" (its configurable
+/// attributes, without the stream number, which the helpers assign).
+std::string
+DescribeObject(Ptr<Object> o, int depth)
+{
+    if (!o)
+    {
+        return "none";
+    }
+    TypeId tid = o->GetInstanceTypeId();
+    if (depth > 2)
+    {
+        return tid.GetName();
+    }
+    std::string inner;
+    for (TypeId t = tid;; t = t.GetParent())
+    {
+        for (std::size_t i = 0; i < t.GetAttributeN(); ++i)
+        {
+            TypeId::AttributeInformation info = t.GetAttribute(i);
+            if (!IsConfigurable(info) || info.name == "Stream")
+            {
+                continue;
+            }
+            Ptr<AttributeValue> v = info.checker->Create();
+            if (!o->GetAttributeFailSafe(info.name, *v))
+            {
+                continue;
+            }
+            std::string d = DescribeValue(*v, info.checker, depth + 1);
+            if (!d.empty())
+            {
+                inner += (inner.empty() ? "" : "|") + info.name + "=" + d;
+            }
+        }
+        if (t == t.GetParent())
+        {
+            break;
+        }
+    }
+    return tid.GetName() + "[" + inner + "]";
+}
+
+/// A type's configured default of an attribute, described as DescribeValue does (pointer
+/// defaults given as strings, "ns3::ConstantRandomVariable[Constant=1]", are built first).
+std::string
+DescribeDefault(const TypeId::AttributeInformation& info)
+{
+    static std::map<std::pair<const AttributeValue*, const AttributeChecker*>, std::string> cache;
+    auto key = std::make_pair(PeekPointer(info.initialValue), PeekPointer(info.checker));
+    auto it = cache.find(key);
+    if (it != cache.end())
+    {
+        return it->second;
+    }
+    std::string d;
+    if (info.checker->GetValueTypeName() == "ns3::PointerValue" &&
+        !dynamic_cast<const PointerValue*>(PeekPointer(info.initialValue)))
+    {
+        Ptr<AttributeValue> built = info.checker->CreateValidValue(*info.initialValue);
+        d = built ? DescribeValue(*built, info.checker, 0) : std::string();
+    }
+    else
+    {
+        d = DescribeValue(*info.initialValue, info.checker, 0);
+    }
+    cache[key] = d;
+    return d;
+}
+
+std::string
+DescribeValue(const AttributeValue& v, Ptr<const AttributeChecker> checker, int depth)
+{
+    if (const auto* p = dynamic_cast<const PointerValue*>(&v))
+    {
+        return DescribeObject(p->GetObject(), depth);
+    }
+    std::string type = checker->GetValueTypeName();
+    if (type == "ns3::ObjectPtrContainerValue" || type == "ns3::CallbackValue")
+    {
+        return "";
+    }
+    return v.SerializeToString(checker);
+}
+
+/// Percentile by nearest rank: the value at 1-based rank ceil(p n) of the sorted values.
+double
+NearestRank(const std::vector<double>& sorted, double p)
+{
+    if (sorted.empty())
+    {
+        return NAN;
+    }
+    auto rank = static_cast<std::size_t>(std::ceil(p * static_cast<double>(sorted.size())));
+    rank = std::min(std::max<std::size_t>(rank, 1), sorted.size());
+    return sorted[rank - 1];
+}
+} // namespace
+
+TypeId
+MmsSqliteRecorder::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::MmsSqliteRecorder")
+            .SetParent<Object>()
+            .SetGroupName("Mms")
+            .AddConstructor<MmsSqliteRecorder>()
+            .AddAttribute("Path",
+                          "The results file (SQLite); created if missing, appended to if it is "
+                          "an MMS results file already.",
+                          StringValue("mms-results.sqlite"),
+                          MakeStringAccessor(&MmsSqliteRecorder::m_path),
+                          MakeStringChecker())
+            .AddAttribute("Scenario",
+                          "The scenario name recorded in the run row.",
+                          StringValue(""),
+                          MakeStringAccessor(&MmsSqliteRecorder::m_scenario),
+                          MakeStringChecker())
+            .AddAttribute("FlushRows",
+                          "Commit the open transaction after this many rows.",
+                          UintegerValue(20000),
+                          MakeUintegerAccessor(&MmsSqliteRecorder::m_flushRows),
+                          MakeUintegerChecker<uint32_t>(1))
+            .AddAttribute("FlushInterval",
+                          "Commit the open transaction at least this often (simulated time); "
+                          "what a killed run loses is at most this much.",
+                          TimeValue(Seconds(60)),
+                          MakeTimeAccessor(&MmsSqliteRecorder::m_flushInterval),
+                          MakeTimeChecker(MilliSeconds(1)))
+            .AddAttribute("RecordTransactions",
+                          "Write one row per request/response exchange (table \"transaction\").",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&MmsSqliteRecorder::m_recordTransactions),
+                          MakeBooleanChecker())
+            .AddAttribute("SampleInterval",
+                          "Interval of the element and bearer samples (and of the throughput "
+                          "view); 0 disables sampling.",
+                          TimeValue(Seconds(10)),
+                          MakeTimeAccessor(&MmsSqliteRecorder::m_sampleInterval),
+                          MakeTimeChecker(Seconds(0)))
+            .AddAttribute("ProgressInterval",
+                          "Wall-clock time between progress lines on standard error; 0: none.",
+                          TimeValue(Seconds(0)),
+                          MakeTimeAccessor(&MmsSqliteRecorder::m_progressInterval),
+                          MakeTimeChecker(Seconds(0)))
+            .AddAttribute("CatchSignals",
+                          "On SIGINT or SIGTERM, stop the simulation, commit, and mark the run "
+                          "aborted (a second signal kills the process as usual).",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&MmsSqliteRecorder::m_catchSignals),
+                          MakeBooleanChecker())
+            .AddTraceSource("Committed",
+                            "A batch was committed: every row written so far is in the file.",
+                            MakeTraceSourceAccessor(&MmsSqliteRecorder::m_committedTrace),
+                            "ns3::MmsSqliteRecorder::CommittedTracedCallback");
+    return tid;
+}
+
+MmsSqliteRecorder::DeliveryRecord::DeliveryRecord()
+{
+    std::fill(std::begin(times), std::end(times), -1.0);
+}
+
+MmsSqliteRecorder::MmsSqliteRecorder() = default;
+
+MmsSqliteRecorder::~MmsSqliteRecorder() = default;
+
+void
+MmsSqliteRecorder::DoDispose()
+{
+    Close();
+    m_elements.clear();
+    m_cells.clear();
+    Object::DoDispose();
+}
+
+void
+MmsSqliteRecorder::SetCommandLine(int argc, char** argv)
+{
+    std::string line;
+    for (int i = 0; i < argc; ++i)
+    {
+        std::string arg = argv[i];
+        bool quote = arg.empty() || arg.find_first_of(" \t'\"$\\;&|<>()") != std::string::npos;
+        if (quote)
+        {
+            std::string q = "'";
+            for (char c : arg)
+            {
+                q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+            }
+            arg = q + "'";
+        }
+        line += (i ? " " : "") + arg;
+    }
+    SetCommandLine(line);
+}
+
+void
+MmsSqliteRecorder::SetCommandLine(const std::string& commandLine)
+{
+    m_commandLine = commandLine;
+}
+
+bool
+MmsSqliteRecorder::Open(std::string& error)
+{
+    if (m_db.IsOpen())
+    {
+        return true;
+    }
+    if (!m_db.Open(m_path, error) || !MmsResultsSchema::Ensure(m_db, error))
+    {
+        m_db.Close();
+        return false;
+    }
+    MmsSqliteStatement run;
+    std::string version =
+#if defined(NS3_VERSION_MINOR)
+        "ns-3." + std::to_string(NS3_VERSION_MINOR) +
+        (NS3_VERSION_PATCH ? "." + std::to_string(NS3_VERSION_PATCH) : std::string());
+#else
+        "ns-3 (unknown release)";
+#endif
+    if (!m_db.Prepare("INSERT INTO run (status, started, scenario, ns3_version, module_version, "
+                      "rng_seed, rng_run, command_line, sample_interval) "
+                      "VALUES ('running', ?, ?, ?, ?, ?, ?, ?, ?)",
+                      run,
+                      error))
+    {
+        m_db.Close();
+        return false;
+    }
+    run.BindText(1, UtcNow());
+    run.BindTextOrNull(2, m_scenario);
+    run.BindText(3, version);
+    run.BindText(4, MMS_MODULE_VERSION);
+    run.BindInt(5, RngSeedManager::GetSeed());
+    run.BindInt(6, static_cast<int64_t>(RngSeedManager::GetRun()));
+    run.BindTextOrNull(7, m_commandLine);
+    run.BindDouble(8, m_sampleInterval.GetSeconds());
+    if (!run.Run())
+    {
+        error = "results file '" + m_path + "': cannot add the run: " + run.GetError();
+        m_db.Close();
+        return false;
+    }
+    m_runId = m_db.LastInsertRowId();
+    m_wallStart = std::chrono::steady_clock::now();
+    m_lastProgress = m_wallStart;
+
+    const std::string times = [] {
+        std::string s;
+        for (const char* c : TIME_COLUMNS)
+        {
+            s += std::string(", ") + c;
+        }
+        return s;
+    }();
+    bool ok =
+        m_db.Prepare("INSERT INTO message (run, id, message_id, originator, transaction_id, size, "
+                     "content_class, recipients, submitted, confirmed, status) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                     m_insertMessage,
+                     error) &&
+        m_db.Prepare("INSERT INTO delivery (run, message, message_id, recipient, size, "
+                     "notifications, sms_segments, retrievals, final_state" +
+                         times +
+                         ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                         "?, ?, ?, ?)",
+                     m_insertDelivery,
+                     error) &&
+        m_db.Prepare("INSERT INTO sms (run, reference, push_id, message_id, kind, destination, "
+                     "octets, accepted, first_sent, delivered, attempts, final_state) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                     m_insertSms,
+                     error) &&
+        m_db.Prepare("INSERT INTO \"transaction\" (run, element, peer, type, transaction_id, "
+                     "start, finish, request_bytes, response_bytes, status) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                     m_insertTransaction,
+                     error) &&
+        m_db.Prepare("INSERT INTO element_sample (run, time, element, queue, queue_max, busy, "
+                     "stored_messages, stored_bytes, messages_in, bytes_in, messages_out, "
+                     "bytes_out) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                     m_insertElementSample,
+                     error) &&
+        m_db.Prepare("INSERT INTO bearer_sample (run, time, cell, bearer, handsets, "
+                     "downlink_utilisation, uplink_utilisation, downlink_busy, uplink_busy, "
+                     "downlink_active, uplink_active, downlink_bytes, uplink_bytes, drops) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                     m_insertBearerSample,
+                     error);
+    for (int i = 0; ok && i < DELIVERY_TIMES; ++i)
+    {
+        // ?1 time, ?2 1 = keep the latest (else the first), ?3 run, ?4 message id, ?5 number
+        std::string c = TIME_COLUMNS[i];
+        ok = m_db.Prepare("UPDATE delivery SET " + c + " = CASE WHEN ?2 OR " + c +
+                              " IS NULL THEN ?1 ELSE " + c +
+                              " END WHERE run = ?3 AND message_id = ?4 AND recipient = ?5",
+                          m_updateDelivery[i],
+                          error);
+    }
+    for (int i = 0; ok && i < 3; ++i)
+    {
+        std::string c = COUNT_COLUMNS[i];
+        ok = m_db.Prepare("UPDATE delivery SET " + c + " = " + c +
+                              " + 1 WHERE run = ?1 AND message_id = ?2 AND recipient = ?3",
+                          m_countDelivery[i],
+                          error);
+    }
+    if (!ok)
+    {
+        m_db.Close();
+        return false;
+    }
+    NS_LOG_INFO("run " << m_runId << " in " << m_path);
+    return true;
+}
+
+bool
+MmsSqliteRecorder::IsOpen() const
+{
+    return m_db.IsOpen();
+}
+
+int64_t
+MmsSqliteRecorder::GetRunId() const
+{
+    return m_runId;
+}
+
+std::string
+MmsSqliteRecorder::GetPath() const
+{
+    return m_path;
+}
+
+uint64_t
+MmsSqliteRecorder::GetRowsWritten() const
+{
+    return m_rows;
+}
+
+bool
+MmsSqliteRecorder::WasInterrupted() const
+{
+    return m_interrupted;
+}
+
+// ------------------------------------------------------------------------ connecting
+
+void
+MmsSqliteRecorder::ConnectAll()
+{
+    NS_ABORT_MSG_UNLESS(m_db.IsOpen(), "MmsSqliteRecorder::ConnectAll before a successful Open");
+    if (m_connected)
+    {
+        return;
+    }
+    m_connected = true;
+    for (uint32_t n = 0; n < NodeList::GetNNodes(); ++n)
+    {
+        Ptr<Node> node = NodeList::GetNode(n);
+        for (uint32_t a = 0; a < node->GetNApplications(); ++a)
+        {
+            Ptr<Application> app = node->GetApplication(a);
+            if (auto ua = DynamicCast<MmsUserAgent>(app))
+            {
+                ConnectUserAgent(ua);
+            }
+            else if (auto relay = DynamicCast<MmsRelay>(app))
+            {
+                ConnectRelay(relay);
+            }
+            else if (auto server = DynamicCast<MmsServer>(app))
+            {
+                ConnectServer(server);
+            }
+            else if (auto ppg = DynamicCast<WapPushProxyGateway>(app))
+            {
+                ConnectPpg(ppg);
+            }
+            else if (auto smsc = DynamicCast<Smsc>(app))
+            {
+                ConnectSmsc(smsc);
+            }
+        }
+    }
+    for (uint32_t c = 0; c < ChannelList::GetNChannels(); ++c)
+    {
+        if (auto cell = DynamicCast<RadioCellChannel>(ChannelList::GetChannel(c)))
+        {
+            ConnectCell(cell);
+        }
+    }
+    Commit(); // opens the first batch
+    RecordAttributes();
+    Commit();
+    m_lastCommit = Simulator::Now();
+    m_lastSample = Simulator::Now();
+    Time period = std::min(m_flushInterval, Seconds(1));
+    m_housekeeping = Simulator::Schedule(period, &MmsSqliteRecorder::Housekeeping, this);
+    if (m_sampleInterval.IsStrictlyPositive())
+    {
+        m_sampling = Simulator::Schedule(m_sampleInterval, &MmsSqliteRecorder::Sample, this);
+    }
+    if (m_catchSignals)
+    {
+        g_signal = 0;
+        struct sigaction sa{};
+        sa.sa_handler = MmsRecorderSignalHandler;
+        sigemptyset(&sa.sa_mask);
+        sa.sa_flags = SA_RESETHAND; // a second signal acts as if we were not there
+        sigaction(SIGINT, &sa, nullptr);
+        sigaction(SIGTERM, &sa, nullptr);
+    }
+}
+
+void
+MmsSqliteRecorder::ConnectUserAgent(Ptr<MmsUserAgent> ua)
+{
+    auto connect = [&](const char* source, void (MmsSqliteRecorder::*sink)(const MmsEvent&)) {
+        ua->TraceConnectWithoutContext(source, MakeCallback(sink, this));
+    };
+    connect("Submitted", &MmsSqliteRecorder::OnSubmitted);
+    connect("SubmitConfirmed", &MmsSqliteRecorder::OnSubmitConfirmed);
+    connect("Rejected", &MmsSqliteRecorder::OnSubmitRejected);
+    connect("Failed", &MmsSqliteRecorder::OnUaFailed);
+    connect("PushReceived", &MmsSqliteRecorder::OnPushReceived);
+    connect("NotifyRespSent", &MmsSqliteRecorder::OnNotifyRespSent);
+    connect("RetrievalStarted", &MmsSqliteRecorder::OnRetrievalStarted);
+    connect("RetrievalCompleted", &MmsSqliteRecorder::OnRetrievalCompleted);
+    connect("DeliveryReportReceived", &MmsSqliteRecorder::OnDeliveryReportReceived);
+    connect("ReadReportSent", &MmsSqliteRecorder::OnReadReportSent);
+    connect("ReadReportReceived", &MmsSqliteRecorder::OnReadReportReceived);
+    if (m_recordTransactions)
+    {
+        Element e;
+        e.name = ua->GetElementName();
+        AddElement(e, ua, nullptr);
+    }
+}
+
+void
+MmsSqliteRecorder::ConnectRelay(Ptr<MmsRelay> relay)
+{
+    auto connect = [&](const char* source, void (MmsSqliteRecorder::*sink)(const MmsEvent&)) {
+        relay->TraceConnectWithoutContext(source, MakeCallback(sink, this));
+    };
+    connect("NotificationQueued", &MmsSqliteRecorder::OnNotificationQueued);
+    connect("RetrieveServed", &MmsSqliteRecorder::OnRetrieveServed);
+    connect("DeliveryReportSent", &MmsSqliteRecorder::OnDeliveryReportSent);
+    for (const char* state : {"Retrieved", "Rejected", "Expired", "Failed"})
+    {
+        std::string name = state;
+        std::transform(name.begin(), name.end(), name.begin(), ::tolower);
+        relay->TraceConnectWithoutContext(state,
+                                          MakeBoundCallback(&TerminalSink, this, name));
+    }
+    relay->TraceConnectWithoutContext("StateTransition",
+                                      MakeCallback(&MmsSqliteRecorder::OnStateTransition, this));
+    // The Relay knows the Message-ID of a submission before its M-Send.conf reaches the UA.
+    relay->TraceConnectWithoutContext("Accepted",
+                                      MakeCallback(&MmsSqliteRecorder::OnSubmitConfirmed, this));
+    Element e;
+    e.name = "relay";
+    e.relay = relay;
+    AddElement(e, relay, relay);
+}
+
+void
+MmsSqliteRecorder::ConnectServer(Ptr<MmsServer> server)
+{
+    Element e;
+    e.name = "server";
+    e.server = server;
+    AddElement(e, server, nullptr);
+}
+
+void
+MmsSqliteRecorder::ConnectPpg(Ptr<WapPushProxyGateway> ppg)
+{
+    ppg->TraceConnectWithoutContext("PushSent", MakeCallback(&MmsSqliteRecorder::OnPushSent, this));
+    Element e;
+    e.name = "ppg";
+    e.ppg = ppg;
+    AddElement(e, ppg, ppg);
+}
+
+void
+MmsSqliteRecorder::ConnectSmsc(Ptr<Smsc> smsc)
+{
+    auto connect = [&](const char* source, void (MmsSqliteRecorder::*sink)(const MmsEvent&)) {
+        smsc->TraceConnectWithoutContext(source, MakeCallback(sink, this));
+    };
+    connect("Accepted", &MmsSqliteRecorder::OnSmsAccepted);
+    connect("SmsSent", &MmsSqliteRecorder::OnSmsSent);
+    connect("SmsDelivered", &MmsSqliteRecorder::OnSmsDelivered);
+    connect("SmsExpired", &MmsSqliteRecorder::OnSmsExpired);
+    Element e;
+    e.name = "smsc";
+    e.smsc = smsc;
+    AddElement(e, smsc, smsc);
+}
+
+void
+MmsSqliteRecorder::AddElement(Element e, Ptr<MmsApplication> app, Ptr<Object> queueSource)
+{
+    e.transport = DynamicCast<MmsSocketTransport>(app->GetTransport());
+    if (e.transport)
+    {
+        e.last = e.transport->GetCounters();
+        if (m_recordTransactions)
+        {
+            e.transport->TraceConnectWithoutContext(
+                "Exchange",
+                MakeBoundCallback(&ExchangeSink, this, app->GetElementName()));
+        }
+    }
+    if (e.name.compare(0, 3, "ua:") == 0)
+    {
+        return; // handsets are not sampled one by one
+    }
+    if (queueSource)
+    {
+        e.hasQueue = true;
+        queueSource->TraceConnectWithoutContext(
+            "QueueLength",
+            MakeBoundCallback(&QueueSink, this, static_cast<uint32_t>(m_elements.size())));
+    }
+    m_elements.push_back(e);
+}
+
+void
+MmsSqliteRecorder::ConnectCell(Ptr<RadioCellChannel> cell)
+{
+    Cell c;
+    c.index = static_cast<uint32_t>(m_cells.size());
+    c.channel = cell;
+    for (int d = 0; d < 2; ++d)
+    {
+        auto s = cell->GetStatistics(static_cast<RadioCellChannel::Direction>(d));
+        c.lastBits[d] = s.servedBits;
+        c.lastBusy[d] = s.busyTime;
+        c.lastBytes[d] = s.bytes;
+        c.lastDrops[d] = s.drops;
+    }
+    m_cells.push_back(c);
+}
+
+// ------------------------------------------------------------------------ messages
+
+void
+MmsSqliteRecorder::OnSubmitted(const MmsEvent& e)
+{
+    MessageRecord m;
+    m.row = m_nextMessageRow++;
+    m.originator = e.element.compare(0, 3, "ua:") == 0 ? e.element.substr(3) : e.element;
+    m.transactionId = e.transactionId;
+    m.contentClass = e.detail;
+    m.size = e.bytes;
+    m.recipients = e.recipient.empty()
+                       ? 0
+                       : 1 + static_cast<uint32_t>(
+                                 std::count(e.recipient.begin(), e.recipient.end(), ','));
+    m.submitted = NowSeconds();
+    m_messagesSubmitted++;
+    m_openMessages[e.transactionId] = m;
+}
+
+void
+MmsSqliteRecorder::OnSubmitConfirmed(const MmsEvent& e)
+{
+    // From the Relay ("Accepted": the Message-ID is known) and from the UA ("SubmitConfirmed":
+    // the M-Send.conf Ok arrived, the message row is complete).
+    auto it = m_openMessages.find(e.transactionId);
+    if (it == m_openMessages.end())
+    {
+        return;
+    }
+    MessageRecord& m = it->second;
+    m.messageId = e.messageId;
+    m_messageRows[e.messageId] = m.row;
+    if (e.element == "relay")
+    {
+        return;
+    }
+    m.confirmed = NowSeconds();
+    m.status = "Ok";
+    WriteMessage(m);
+    m_openMessages.erase(it);
+}
+
+void
+MmsSqliteRecorder::OnSubmitRejected(const MmsEvent& e)
+{
+    auto it = m_openMessages.find(e.transactionId);
+    if (it == m_openMessages.end())
+    {
+        return;
+    }
+    it->second.confirmed = NowSeconds();
+    it->second.status = e.detail;
+    WriteMessage(it->second);
+    m_openMessages.erase(it);
+}
+
+void
+MmsSqliteRecorder::OnUaFailed(const MmsEvent& e)
+{
+    if (!e.recipient.empty())
+    {
+        return; // a retrieval or report the UA gave up: the Relay's states tell the delivery
+    }
+    auto it = m_openMessages.find(e.transactionId);
+    if (it == m_openMessages.end())
+    {
+        return;
+    }
+    it->second.status = "failed: " + e.detail;
+    WriteMessage(it->second);
+    m_openMessages.erase(it);
+}
+
+void
+MmsSqliteRecorder::WriteMessage(const MessageRecord& m)
+{
+    if (!m_db.IsOpen())
+    {
+        return;
+    }
+    MmsSqliteStatement& s = m_insertMessage;
+    s.BindInt(1, m_runId);
+    s.BindInt(2, m.row);
+    s.BindTextOrNull(3, m.messageId);
+    s.BindText(4, m.originator);
+    s.BindText(5, m.transactionId);
+    s.BindInt(6, static_cast<int64_t>(m.size));
+    s.BindTextOrNull(7, m.contentClass);
+    s.BindInt(8, m.recipients);
+    s.BindDouble(9, m.submitted);
+    s.BindTime(10, m.confirmed);
+    s.BindTextOrNull(11, m.status);
+    if (!s.Run())
+    {
+        Fail("message row: " + s.GetError());
+    }
+    RowWritten();
+}
+
+// ------------------------------------------------------------------------ deliveries
+
+MmsSqliteRecorder::DeliveryRecord&
+MmsSqliteRecorder::Delivery(const std::string& messageId, const std::string& recipient)
+{
+    std::string number = Number(recipient);
+    auto [it, created] = m_deliveries.try_emplace(Key(messageId, number));
+    if (created)
+    {
+        it->second.messageId = messageId;
+        it->second.recipient = number;
+    }
+    return it->second;
+}
+
+void
+MmsSqliteRecorder::SetTime(const std::string& messageId,
+                           const std::string& recipient,
+                           DeliveryTime which,
+                           bool last)
+{
+    std::string number = Number(recipient);
+    auto it = m_deliveries.find(Key(messageId, number));
+    if (it != m_deliveries.end())
+    {
+        double& t = it->second.times[which];
+        if (last || t < 0)
+        {
+            t = NowSeconds();
+        }
+        return;
+    }
+    // Written already (or never seen): set it in the file.
+    if (!m_db.IsOpen())
+    {
+        return;
+    }
+    MmsSqliteStatement& s = m_updateDelivery[which];
+    s.BindDouble(1, NowSeconds());
+    s.BindInt(2, last ? 1 : 0);
+    s.BindInt(3, m_runId);
+    s.BindText(4, messageId);
+    s.BindText(5, number);
+    if (!s.Run())
+    {
+        Fail("delivery update: " + s.GetError());
+    }
+}
+
+void
+MmsSqliteRecorder::Count(const std::string& messageId, const std::string& recipient, int which)
+{
+    std::string number = Number(recipient);
+    auto it = m_deliveries.find(Key(messageId, number));
+    if (it != m_deliveries.end())
+    {
+        uint32_t* counts[] = {&it->second.notifications,
+                              &it->second.smsSegments,
+                              &it->second.retrievals};
+        ++*counts[which];
+        return;
+    }
+    if (!m_db.IsOpen())
+    {
+        return;
+    }
+    MmsSqliteStatement& s = m_countDelivery[which];
+    s.BindInt(1, m_runId);
+    s.BindText(2, messageId);
+    s.BindText(3, number);
+    if (!s.Run())
+    {
+        Fail("delivery update: " + s.GetError());
+    }
+}
+
+void
+MmsSqliteRecorder::OnNotificationQueued(const MmsEvent& e)
+{
+    Delivery(e.messageId, e.recipient);
+    SetTime(e.messageId, e.recipient, NOTIFICATION_QUEUED, false);
+    Count(e.messageId, e.recipient, 0);
+}
+
+void
+MmsSqliteRecorder::OnStateTransition(const std::string& messageId,
+                                     const std::string& recipient,
+                                     MmsRelay::RecipientState,
+                                     MmsRelay::RecipientState to)
+{
+    if (MmsRelay::IsTerminal(to))
+    {
+        return; // the terminal trace that follows writes the row
+    }
+    std::string name = MmsRelay::StateName(to);
+    std::transform(name.begin(), name.end(), name.begin(), ::tolower);
+    Delivery(messageId, recipient).state = name;
+}
+
+void
+MmsSqliteRecorder::OnPushSent(const MmsEvent& e)
+{
+    if (PushKind(e.transactionId) == "notification")
+    {
+        auto it = m_deliveries.find(Key(e.messageId, Number(e.recipient)));
+        if (it != m_deliveries.end())
+        {
+            SetTime(e.messageId, e.recipient, PUSH_SENT, false);
+        }
+    }
+}
+
+void
+MmsSqliteRecorder::OnPushReceived(const MmsEvent& e)
+{
+    if (e.detail == "M-Notification.ind")
+    {
+        SetTime(e.messageId, e.recipient, PUSH_RECEIVED, false);
+    }
+}
+
+void
+MmsSqliteRecorder::OnNotifyRespSent(const MmsEvent& e)
+{
+    SetTime(e.messageId, e.recipient, NOTIFY_RESP_SENT, false);
+}
+
+void
+MmsSqliteRecorder::OnRetrievalStarted(const MmsEvent& e)
+{
+    SetTime(e.messageId, e.recipient, RETRIEVAL_STARTED, false);
+}
+
+void
+MmsSqliteRecorder::OnRetrievalCompleted(const MmsEvent& e)
+{
+    SetTime(e.messageId, e.recipient, RETRIEVAL_COMPLETED, false);
+}
+
+void
+MmsSqliteRecorder::OnRetrieveServed(const MmsEvent& e)
+{
+    Count(e.messageId, e.recipient, 2);
+}
+
+void
+MmsSqliteRecorder::OnDeliveryReportSent(const MmsEvent& e)
+{
+    SetTime(e.messageId, e.recipient, DELIVERY_REPORT_SENT, true);
+}
+
+void
+MmsSqliteRecorder::OnDeliveryReportReceived(const MmsEvent& e)
+{
+    SetTime(e.messageId, e.recipient, DELIVERY_REPORT_RECEIVED, true);
+}
+
+void
+MmsSqliteRecorder::OnReadReportSent(const MmsEvent& e)
+{
+    SetTime(e.messageId, e.recipient, READ_REPORT_SENT, false);
+}
+
+void
+MmsSqliteRecorder::OnReadReportReceived(const MmsEvent& e)
+{
+    SetTime(e.messageId, e.recipient, READ_REPORT_RECEIVED, false);
+}
+
+void
+MmsSqliteRecorder::TerminalSink(MmsSqliteRecorder* r, std::string state, const MmsEvent& e)
+{
+    r->OnTerminal(state, e);
+}
+
+void
+MmsSqliteRecorder::OnTerminal(const std::string& state, const MmsEvent& e)
+{
+    DeliveryRecord& d = Delivery(e.messageId, e.recipient);
+    d.state = state;
+    d.size = e.bytes;
+    d.haveSize = true;
+    d.times[ENDED] = NowSeconds();
+    if (state == "retrieved")
+    {
+        d.times[ACKNOWLEDGED] = NowSeconds();
+    }
+    DeliveryRecord done = d;
+    m_deliveries.erase(Key(e.messageId, Number(e.recipient)));
+    m_deliveriesClosed++;
+    WriteDelivery(done);
+}
+
+void
+MmsSqliteRecorder::WriteDelivery(const DeliveryRecord& d)
+{
+    if (!m_db.IsOpen())
+    {
+        return;
+    }
+    MmsSqliteStatement& s = m_insertDelivery;
+    s.BindInt(1, m_runId);
+    auto row = m_messageRows.find(d.messageId);
+    if (row != m_messageRows.end())
+    {
+        s.BindInt(2, row->second);
+    }
+    else
+    {
+        s.BindNull(2);
+    }
+    s.BindText(3, d.messageId);
+    s.BindText(4, d.recipient);
+    if (d.haveSize)
+    {
+        s.BindInt(5, static_cast<int64_t>(d.size));
+    }
+    else
+    {
+        s.BindNull(5);
+    }
+    s.BindInt(6, d.notifications);
+    s.BindInt(7, d.smsSegments);
+    s.BindInt(8, d.retrievals);
+    s.BindText(9, d.state);
+    for (int i = 0; i < DELIVERY_TIMES; ++i)
+    {
+        s.BindTime(10 + i, d.times[i]);
+    }
+    if (!s.Run())
+    {
+        Fail("delivery row: " + s.GetError());
+    }
+    RowWritten();
+}
+
+// ------------------------------------------------------------------------ SMS
+
+void
+MmsSqliteRecorder::OnSmsAccepted(const MmsEvent& e)
+{
+    SmsRecord s;
+    s.reference = e.detail;
+    s.pushId = e.transactionId;
+    s.messageId = e.messageId;
+    s.kind = PushKind(e.transactionId);
+    s.destination = Number(e.recipient);
+    s.octets = e.bytes;
+    s.accepted = NowSeconds();
+    if (s.kind == "notification")
+    {
+        Count(s.messageId, s.destination, 1);
+    }
+    m_sms[s.reference] = s;
+}
+
+void
+MmsSqliteRecorder::OnSmsSent(const MmsEvent& e)
+{
+    auto it = m_sms.find(FirstWord(e.detail));
+    if (it == m_sms.end())
+    {
+        return;
+    }
+    it->second.attempts++;
+    if (it->second.firstSent < 0)
+    {
+        it->second.firstSent = NowSeconds();
+    }
+}
+
+void
+MmsSqliteRecorder::OnSmsDelivered(const MmsEvent& e)
+{
+    auto it = m_sms.find(FirstWord(e.detail));
+    if (it == m_sms.end())
+    {
+        return;
+    }
+    SmsRecord s = it->second;
+    m_sms.erase(it);
+    s.delivered = NowSeconds();
+    if (s.kind == "notification")
+    {
+        SetTime(s.messageId, s.destination, SMS_FIRST_DELIVERED, false);
+        SetTime(s.messageId, s.destination, SMS_LAST_DELIVERED, true);
+    }
+    WriteSms(s, "delivered");
+}
+
+void
+MmsSqliteRecorder::OnSmsExpired(const MmsEvent& e)
+{
+    auto it = m_sms.find(FirstWord(e.detail));
+    if (it == m_sms.end())
+    {
+        return;
+    }
+    SmsRecord s = it->second;
+    m_sms.erase(it);
+    WriteSms(s, "expired");
+}
+
+void
+MmsSqliteRecorder::WriteSms(const SmsRecord& r, const std::string& state)
+{
+    if (!m_db.IsOpen())
+    {
+        return;
+    }
+    MmsSqliteStatement& s = m_insertSms;
+    s.BindInt(1, m_runId);
+    s.BindText(2, r.reference);
+    s.BindTextOrNull(3, r.pushId);
+    s.BindTextOrNull(4, r.messageId);
+    s.BindText(5, r.kind);
+    s.BindText(6, r.destination);
+    s.BindInt(7, static_cast<int64_t>(r.octets));
+    s.BindDouble(8, r.accepted);
+    s.BindTime(9, r.firstSent);
+    s.BindTime(10, r.delivered);
+    s.BindInt(11, r.attempts);
+    s.BindText(12, state);
+    if (!s.Run())
+    {
+        Fail("sms row: " + s.GetError());
+    }
+    RowWritten();
+}
+
+// ------------------------------------------------------------------------ exchanges, samples
+
+void
+MmsSqliteRecorder::ExchangeSink(MmsSqliteRecorder* r,
+                                std::string element,
+                                const MmsSocketTransport::Exchange& x)
+{
+    if (!r->m_db.IsOpen())
+    {
+        return;
+    }
+    std::string peer;
+    if (InetSocketAddress::IsMatchingType(x.peer))
+    {
+        std::ostringstream os;
+        InetSocketAddress a = InetSocketAddress::ConvertFrom(x.peer);
+        os << a.GetIpv4() << ":" << a.GetPort();
+        peer = os.str();
+    }
+    MmsSqliteStatement& s = r->m_insertTransaction;
+    s.BindInt(1, r->m_runId);
+    s.BindText(2, element);
+    s.BindText(3, peer);
+    s.BindText(4, x.type);
+    s.BindTextOrNull(5, x.transactionId);
+    s.BindDouble(6, x.start.GetSeconds());
+    s.BindDouble(7, x.finish.GetSeconds());
+    s.BindInt(8, static_cast<int64_t>(x.requestBytes));
+    s.BindInt(9, static_cast<int64_t>(x.responseBytes));
+    s.BindText(10, x.status);
+    if (!s.Run())
+    {
+        r->Fail("transaction row: " + s.GetError());
+    }
+    r->RowWritten();
+}
+
+void
+MmsSqliteRecorder::QueueSink(MmsSqliteRecorder* r, uint32_t element, uint32_t, uint32_t to)
+{
+    Element& e = r->m_elements[element];
+    e.queueMax = std::max(e.queueMax, to);
+}
+
+void
+MmsSqliteRecorder::Sample()
+{
+    if (!m_db.IsOpen())
+    {
+        return;
+    }
+    double interval = (Simulator::Now() - m_lastSample).GetSeconds();
+    m_lastSample = Simulator::Now();
+    for (Element& e : m_elements)
+    {
+        MmsSqliteStatement& s = m_insertElementSample;
+        s.BindInt(1, m_runId);
+        s.BindDouble(2, NowSeconds());
+        s.BindText(3, e.name);
+        uint32_t queue = e.relay  ? e.relay->GetQueueLength()
+                         : e.ppg  ? e.ppg->GetQueueLength()
+                         : e.smsc ? e.smsc->GetQueueLength()
+                                  : 0;
+        if (e.hasQueue)
+        {
+            s.BindInt(4, queue);
+            s.BindInt(5, std::max(e.queueMax, queue));
+        }
+        else
+        {
+            s.BindNull(4);
+            s.BindNull(5);
+        }
+        e.queueMax = queue;
+        if (e.relay)
+        {
+            s.BindInt(6, e.relay->GetBusyWorkers());
+        }
+        else
+        {
+            s.BindNull(6);
+        }
+        if (e.server)
+        {
+            s.BindInt(7, static_cast<int64_t>(e.server->GetStoredMessages()));
+            s.BindInt(8, static_cast<int64_t>(e.server->GetStoredBytes()));
+        }
+        else if (e.smsc || e.ppg)
+        {
+            s.BindInt(7,
+                      static_cast<int64_t>(e.smsc ? e.smsc->GetStoredCount()
+                                                  : e.ppg->GetPendingPushes()));
+            s.BindNull(8);
+        }
+        else
+        {
+            s.BindNull(7);
+            s.BindNull(8);
+        }
+        MmsSocketTransport::Counters now;
+        if (e.transport)
+        {
+            now = e.transport->GetCounters();
+        }
+        s.BindInt(9, static_cast<int64_t>(now.messagesIn - e.last.messagesIn));
+        s.BindInt(10, static_cast<int64_t>(now.bytesIn - e.last.bytesIn));
+        s.BindInt(11, static_cast<int64_t>(now.messagesOut - e.last.messagesOut));
+        s.BindInt(12, static_cast<int64_t>(now.bytesOut - e.last.bytesOut));
+        e.last = now;
+        if (!s.Run())
+        {
+            Fail("element_sample row: " + s.GetError());
+        }
+        RowWritten();
+    }
+    for (Cell& c : m_cells)
+    {
+        MmsSqliteStatement& s = m_insertBearerSample;
+        s.BindInt(1, m_runId);
+        s.BindDouble(2, NowSeconds());
+        s.BindInt(3, c.index);
+        s.BindText(4, c.channel->GetCellProfileName());
+        s.BindInt(5, c.channel->GetNHandsets());
+        uint64_t drops = 0;
+        for (int d = 0; d < 2; ++d)
+        {
+            auto st = c.channel->GetStatistics(static_cast<RadioCellChannel::Direction>(d));
+            double capacity = st.capacity > 0 ? st.capacity : 1;
+            double utilisation =
+                interval > 0 ? (st.servedBits - c.lastBits[d]) / (capacity * interval) : 0;
+            double busy = interval > 0 ? (st.busyTime - c.lastBusy[d]).GetSeconds() / interval : 0;
+            s.BindDouble(6 + d, utilisation);
+            s.BindDouble(8 + d, busy);
+            s.BindInt(10 + d, st.backlogged);
+            s.BindInt(12 + d, static_cast<int64_t>(st.bytes - c.lastBytes[d]));
+            drops += st.drops - c.lastDrops[d];
+            c.lastBits[d] = st.servedBits;
+            c.lastBusy[d] = st.busyTime;
+            c.lastBytes[d] = st.bytes;
+            c.lastDrops[d] = st.drops;
+        }
+        s.BindInt(14, static_cast<int64_t>(drops));
+        if (!s.Run())
+        {
+            Fail("bearer_sample row: " + s.GetError());
+        }
+        RowWritten();
+    }
+    if (!m_closed)
+    {
+        m_sampling = Simulator::Schedule(m_sampleInterval, &MmsSqliteRecorder::Sample, this);
+    }
+}
+
+// ------------------------------------------------------------------------ batching
+
+void
+MmsSqliteRecorder::RowWritten()
+{
+    m_rows++;
+    if (++m_rowsSinceCommit >= m_flushRows)
+    {
+        Commit();
+    }
+}
+
+void
+MmsSqliteRecorder::Commit()
+{
+    if (!m_db.IsOpen())
+    {
+        return;
+    }
+    std::string error;
+    if (!m_db.Commit(error))
+    {
+        Fail(error);
+        return;
+    }
+    m_rowsSinceCommit = 0;
+    m_lastCommit = Simulator::Now();
+    m_committedTrace(m_rows);
+    // Rows accumulate in the next transaction until a commit.
+    if (!m_closed && !m_db.Begin(error))
+    {
+        Fail(error);
+    }
+}
+
+void
+MmsSqliteRecorder::Fail(const std::string& what)
+{
+    if (!m_failure.empty())
+    {
+        return;
+    }
+    m_failure = what;
+    std::cerr << "MmsSqliteRecorder: results file '" << m_path << "': " << what
+              << "; stopping the simulation, the run will be marked aborted\n";
+    Simulator::Stop();
+}
+
+void
+MmsSqliteRecorder::Housekeeping()
+{
+    if (g_signal != 0 && !m_interrupted)
+    {
+        m_interrupted = true;
+        std::cerr << "MmsSqliteRecorder: signal " << static_cast<int>(g_signal)
+                  << ": stopping at " << NowSeconds() << " s; the run will be marked aborted\n";
+        Simulator::Stop();
+        return;
+    }
+    if (Simulator::Now() - m_lastCommit >= m_flushInterval)
+    {
+        Commit();
+    }
+    if (m_progressInterval.IsStrictlyPositive())
+    {
+        auto now = std::chrono::steady_clock::now();
+        double sinceLast = std::chrono::duration<double>(now - m_lastProgress).count();
+        if (sinceLast >= m_progressInterval.GetSeconds())
+        {
+            m_lastProgress = now;
+            double wall = std::chrono::duration<double>(now - m_wallStart).count();
+            std::clog << "[mms] " << std::fixed << std::setprecision(1) << NowSeconds()
+                      << " s simulated in " << wall << " s (" << std::setprecision(2)
+                      << (wall > 0 ? NowSeconds() / wall : 0) << "x real time): "
+                      << m_messagesSubmitted << " messages, " << m_deliveriesClosed
+                      << " deliveries done, " << m_deliveries.size() << " open, " << m_rows
+                      << " rows" << std::endl;
+        }
+    }
+    Time period = std::min(m_flushInterval, Seconds(1));
+    m_housekeeping = Simulator::Schedule(period, &MmsSqliteRecorder::Housekeeping, this);
+}
+
+// ------------------------------------------------------------------------ metadata
+
+void
+MmsSqliteRecorder::RecordAttributes()
+{
+    MmsSqliteStatement s;
+    std::string error;
+    if (!m_db.Prepare("INSERT INTO run_attribute (run, scope, name, value, default_value, "
+                      "objects) VALUES (?, ?, ?, ?, ?, ?)",
+                      s,
+                      error))
+    {
+        Fail(error);
+        return;
+    }
+    auto row = [&](const std::string& scope,
+                   const std::string& name,
+                   const std::string& value,
+                   const std::string& def,
+                   int64_t objects) {
+        s.BindInt(1, m_runId);
+        s.BindText(2, scope);
+        s.BindText(3, name);
+        s.BindText(4, value);
+        s.BindTextOrNull(5, def);
+        if (objects > 0)
+        {
+            s.BindInt(6, objects);
+        }
+        else
+        {
+            s.BindNull(6);
+        }
+        if (!s.Run())
+        {
+            Fail("run_attribute row: " + s.GetError());
+        }
+    };
+    // Global values (RngSeed, RngRun, SimulatorImplementationType, MmsEpoch, ...), all of them.
+    for (auto it = GlobalValue::Begin(); it != GlobalValue::End(); ++it)
+    {
+        StringValue v;
+        Ptr<AttributeValue> value = (*it)->GetChecker()->Create();
+        (*it)->GetValue(*value);
+        row("global", (*it)->GetName(), value->SerializeToString((*it)->GetChecker()), "", 0);
+    }
+    // Defaults changed with Config::SetDefault or --ns3::Type::Attribute=value.
+    for (uint16_t i = 0; i < TypeId::GetRegisteredN(); ++i)
+    {
+        TypeId tid = TypeId::GetRegistered(i);
+        for (std::size_t a = 0; a < tid.GetAttributeN(); ++a)
+        {
+            TypeId::AttributeInformation info = tid.GetAttribute(a);
+            if (!IsConfigurable(info) || !info.initialValue || !info.originalInitialValue)
+            {
+                continue;
+            }
+            if (info.initialValue == info.originalInitialValue)
+            {
+                continue;
+            }
+            std::string now = DescribeDefault(info);
+            TypeId::AttributeInformation original = info;
+            original.initialValue = info.originalInitialValue;
+            std::string was = DescribeDefault(original);
+            if (now != was)
+            {
+                row("default", tid.GetName() + "::" + info.name, now, was, 0);
+            }
+            continue;
+        }
+    }
+    // Objects whose attributes differ from their type's (configured) default, grouped by
+    // value; an attribute with more than 20 distinct values (phone numbers) gets one row.
+    std::map<std::string, std::map<std::string, std::pair<std::string, int64_t>>> found;
+    std::set<const Object*> seen;
+    auto visit = [&](Ptr<Object> o) {
+        if (!o || !seen.insert(PeekPointer(o)).second)
+        {
+            return;
+        }
+        for (TypeId t = o->GetInstanceTypeId();; t = t.GetParent())
+        {
+            for (std::size_t a = 0; a < t.GetAttributeN(); ++a)
+            {
+                TypeId::AttributeInformation info = t.GetAttribute(a);
+                if (!IsConfigurable(info) || !info.initialValue)
+                {
+                    continue;
+                }
+                Ptr<AttributeValue> v = info.checker->Create();
+                if (!o->GetAttributeFailSafe(info.name, *v))
+                {
+                    continue;
+                }
+                std::string value = DescribeValue(*v, info.checker, 0);
+                std::string def = DescribeDefault(info);
+                if (value != def && !value.empty())
+                {
+                    auto& slot = found[t.GetName() + "::" + info.name][value];
+                    slot.first = def;
+                    slot.second++;
+                }
+            }
+            if (t == t.GetParent())
+            {
+                break;
+            }
+        }
+    };
+    for (uint32_t n = 0; n < NodeList::GetNNodes(); ++n)
+    {
+        Ptr<Node> node = NodeList::GetNode(n);
+        for (auto it = node->GetAggregateIterator(); it.HasNext();)
+        {
+            visit(ConstCast<Object>(it.Next()));
+        }
+        for (uint32_t d = 0; d < node->GetNDevices(); ++d)
+        {
+            visit(node->GetDevice(d));
+        }
+        for (uint32_t a = 0; a < node->GetNApplications(); ++a)
+        {
+            Ptr<Application> app = node->GetApplication(a);
+            visit(app);
+            if (auto mms = DynamicCast<MmsApplication>(app))
+            {
+                visit(mms->GetTransport());
+            }
+        }
+    }
+    for (uint32_t c = 0; c < ChannelList::GetNChannels(); ++c)
+    {
+        visit(ChannelList::GetChannel(c));
+    }
+    for (const auto& [name, values] : found)
+    {
+        if (values.size() > 20)
+        {
+            int64_t objects = 0;
+            for (const auto& v : values)
+            {
+                objects += v.second.second;
+            }
+            row("object",
+                name,
+                "(" + std::to_string(values.size()) + " distinct values)",
+                values.begin()->second.first,
+                objects);
+            continue;
+        }
+        for (const auto& [value, info] : values)
+        {
+            row("object", name, value, info.first, info.second);
+        }
+    }
+}
+
+// ------------------------------------------------------------------------ closing
+
+void
+MmsSqliteRecorder::Close()
+{
+    if (m_closed || !m_db.IsOpen())
+    {
+        m_closed = true;
+        return;
+    }
+    m_housekeeping.Cancel();
+    m_sampling.Cancel();
+    if (m_connected && m_sampleInterval.IsStrictlyPositive() &&
+        Simulator::Now() > m_lastSample)
+    {
+        m_closed = true; // no reschedule
+        Sample();
+    }
+    m_closed = true;
+    // What is still open at the end, with its state.
+    std::vector<const MessageRecord*> messages;
+    for (const auto& [tid, m] : m_openMessages)
+    {
+        messages.push_back(&m);
+    }
+    std::sort(messages.begin(), messages.end(), [](auto* a, auto* b) { return a->row < b->row; });
+    for (const MessageRecord* m : messages)
+    {
+        WriteMessage(*m);
+    }
+    std::vector<const DeliveryRecord*> deliveries;
+    for (const auto& [key, d] : m_deliveries)
+    {
+        deliveries.push_back(&d);
+    }
+    std::sort(deliveries.begin(), deliveries.end(), [](auto* a, auto* b) {
+        return std::tie(a->messageId, a->recipient) < std::tie(b->messageId, b->recipient);
+    });
+    for (const DeliveryRecord* d : deliveries)
+    {
+        WriteDelivery(*d);
+    }
+    std::vector<const SmsRecord*> sms;
+    for (const auto& [reference, s] : m_sms)
+    {
+        sms.push_back(&s);
+    }
+    std::sort(sms.begin(), sms.end(), [](auto* a, auto* b) {
+        return a->accepted != b->accepted ? a->accepted < b->accepted
+                                          : a->reference < b->reference;
+    });
+    for (const SmsRecord* s : sms)
+    {
+        WriteSms(*s, "pending");
+    }
+    m_openMessages.clear();
+    m_deliveries.clear();
+    m_sms.clear();
+
+    std::string error;
+    m_db.Commit(error);
+    if (m_catchSignals && m_connected)
+    {
+        signal(SIGINT, SIG_DFL);
+        signal(SIGTERM, SIG_DFL);
+    }
+    std::string status = "complete";
+    std::string note;
+    if (m_interrupted)
+    {
+        status = "aborted";
+        note = "stopped by signal " + std::to_string(static_cast<int>(g_signal));
+    }
+    if (!m_failure.empty())
+    {
+        status = "aborted";
+        note = "write error: " + m_failure;
+    }
+    double wall =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - m_wallStart).count();
+    MmsSqliteStatement s;
+    if (m_db.Prepare("UPDATE run SET status = ?, ended = ?, wall_seconds = ?, "
+                     "simulated_seconds = ?, note = ? WHERE id = ?",
+                     s,
+                     error))
+    {
+        s.BindText(1, status);
+        s.BindText(2, UtcNow());
+        s.BindDouble(3, wall);
+        s.BindDouble(4, NowSeconds());
+        s.BindTextOrNull(5, note);
+        s.BindInt(6, m_runId);
+        if (!s.Run())
+        {
+            std::cerr << "MmsSqliteRecorder: results file '" << m_path
+                      << "': cannot mark run " << m_runId << " " << status << ": "
+                      << s.GetError() << "\n";
+        }
+    }
+    for (auto& st : m_updateDelivery)
+    {
+        st.Finalize();
+    }
+    for (auto& st : m_countDelivery)
+    {
+        st.Finalize();
+    }
+    m_insertMessage.Finalize();
+    m_insertDelivery.Finalize();
+    m_insertSms.Finalize();
+    m_insertTransaction.Finalize();
+    m_insertElementSample.Finalize();
+    m_insertBearerSample.Finalize();
+    // Fold the WAL into the main file so that the file can be copied alone.
+    m_db.Exec("PRAGMA wal_checkpoint(TRUNCATE)", error);
+    m_db.Close();
+}
+
+// ------------------------------------------------------------------------ summary
+
+void
+MmsSqliteRecorder::PrintSummary(std::ostream& os) const
+{
+    MmsSqliteDatabase db;
+    std::string error;
+    if (!db.OpenReadOnly(m_path, error))
+    {
+        os << "no summary: " << error << "\n";
+        return;
+    }
+    std::string run = std::to_string(m_runId);
+    auto values = [&](const std::string& sql) {
+        std::vector<double> v;
+        MmsSqliteStatement s;
+        std::string e;
+        if (db.Prepare(sql, s, e))
+        {
+            while (s.Step())
+            {
+                v.push_back(s.ColumnDouble(0));
+            }
+        }
+        return v;
+    };
+    auto number = [&](const std::string& sql) { return db.QueryInt(sql, 0); };
+    os << "MMS results: run " << run << " in " << m_path << " ("
+       << db.QueryText("SELECT status FROM run WHERE id = " + run) << ", " << std::fixed
+       << std::setprecision(1)
+       << values("SELECT simulated_seconds FROM run WHERE id = " + run).at(0)
+       << " s simulated)\n";
+    int64_t submitted = number("SELECT count(*) FROM message WHERE run = " + run);
+    int64_t confirmed = number("SELECT count(*) FROM message WHERE status = 'Ok' AND run = " + run);
+    os << "  messages: " << submitted << " submitted, " << confirmed << " confirmed\n";
+    os << "  deliveries:";
+    MmsSqliteStatement states;
+    if (db.Prepare("SELECT final_state, count(*) FROM delivery WHERE run = " + run +
+                       " GROUP BY final_state ORDER BY final_state",
+                   states,
+                   error))
+    {
+        bool any = false;
+        while (states.Step())
+        {
+            os << (any ? ", " : " ") << states.ColumnInt(1) << " " << states.ColumnText(0);
+            any = true;
+        }
+        if (!any)
+        {
+            os << " none";
+        }
+    }
+    os << "\n";
+    os << "  KPI (s)                  n       mean        p50        p90        p95        p99\n";
+    struct Kpi
+    {
+        const char* name;
+        const char* sql;
+    };
+    const Kpi kpis[] = {
+        {"send time", "SELECT send_time FROM kpi_send WHERE send_time IS NOT NULL AND run = "},
+        {"notification time",
+         "SELECT notification_time FROM kpi_notification WHERE notification_time IS NOT NULL "
+         "AND run = "},
+        {"retrieval time",
+         "SELECT retrieval_time FROM kpi_retrieval WHERE retrieval_time IS NOT NULL AND run = "},
+        {"end-to-end time",
+         "SELECT delivery_time FROM kpi_end_to_end WHERE delivery_time IS NOT NULL AND run = "},
+    };
+    for (const Kpi& k : kpis)
+    {
+        std::vector<double> v = values(std::string(k.sql) + run);
+        std::sort(v.begin(), v.end());
+        os << "  " << std::left << std::setw(18) << k.name << std::right << std::setw(8)
+           << v.size();
+        if (v.empty())
+        {
+            os << "          -\n";
+            continue;
+        }
+        double mean = 0;
+        for (double x : v)
+        {
+            mean += x;
+        }
+        mean /= static_cast<double>(v.size());
+        os << std::setprecision(3);
+        for (double x : {mean,
+                         NearestRank(v, 0.5),
+                         NearestRank(v, 0.9),
+                         NearestRank(v, 0.95),
+                         NearestRank(v, 0.99)})
+        {
+            os << std::setw(11) << x;
+        }
+        os << "\n";
+    }
+    MmsSqliteStatement ratios;
+    if (db.Prepare("SELECT send_failure_ratio, notification_failure_ratio, "
+                   "retrieval_failure_ratio, end_to_end_failure_ratio FROM kpi_failure_ratio "
+                   "WHERE run = " +
+                       run,
+                   ratios,
+                   error) &&
+        ratios.Step())
+    {
+        const char* names[] = {"send", "notification", "retrieval", "end-to-end"};
+        os << "  failure ratios:";
+        for (int i = 0; i < 4; ++i)
+        {
+            os << (i ? ", " : " ") << names[i] << " ";
+            if (ratios.ColumnIsNull(i))
+            {
+                os << "-";
+            }
+            else
+            {
+                os << std::setprecision(2) << 100 * ratios.ColumnDouble(i) << "%";
+            }
+        }
+        os << "\n";
+    }
+    double simulated = values("SELECT simulated_seconds FROM run WHERE id = " + run).at(0);
+    std::vector<double> bits =
+        values("SELECT coalesce(sum(size), 0) * 8.0 FROM delivery WHERE final_state = "
+               "'retrieved' AND run = " +
+               run);
+    int64_t retrieved =
+        number("SELECT count(*) FROM delivery WHERE final_state = 'retrieved' AND run = " + run);
+    std::vector<double> peak =
+        values("SELECT max(retrieved_bit_rate) FROM throughput WHERE run = " + run);
+    os << "  throughput: " << retrieved << " retrievals";
+    if (simulated > 0)
+    {
+        os << std::setprecision(1) << " (" << retrieved * 3600.0 / simulated << " per hour), "
+           << bits.at(0) / simulated / 1000 << " kbit/s mean";
+    }
+    if (!peak.empty() && peak[0] > 0)
+    {
+        os << ", " << peak[0] / 1000 << " kbit/s peak per " << m_sampleInterval.GetSeconds()
+           << " s";
+    }
+    os << "\n";
+    MmsSqliteStatement peaks;
+    if (db.Prepare("SELECT element, max(queue_max), max(stored_messages), max(stored_bytes) "
+                   "FROM element_sample WHERE run = " +
+                       run + " GROUP BY element ORDER BY element",
+                   peaks,
+                   error))
+    {
+        std::string queues;
+        std::string stores;
+        while (peaks.Step())
+        {
+            std::string name = peaks.ColumnText(0);
+            if (!peaks.ColumnIsNull(1))
+            {
+                queues += (queues.empty() ? " " : ", ") + name + " " +
+                          std::to_string(peaks.ColumnInt(1));
+            }
+            if (!peaks.ColumnIsNull(2))
+            {
+                std::ostringstream s;
+                s << name << " " << peaks.ColumnInt(2);
+                if (!peaks.ColumnIsNull(3))
+                {
+                    double b = peaks.ColumnDouble(3);
+                    s << " (" << std::setprecision(1) << std::fixed
+                      << (b >= 1e6 ? b / 1e6 : b / 1e3) << (b >= 1e6 ? " MB)" : " kB)");
+                }
+                stores += (stores.empty() ? " " : ", ") + s.str();
+            }
+        }
+        if (!queues.empty())
+        {
+            os << "  peak queue:" << queues << "\n";
+        }
+        if (!stores.empty())
+        {
+            os << "  peak store:" << stores << "\n";
+        }
+    }
+    std::vector<double> cells = values(
+        "SELECT max(downlink_utilisation) FROM bearer_sample WHERE run = " + run +
+        " GROUP BY cell");
+    if (!cells.empty())
+    {
+        os << "  radio cells: " << cells.size() << ", peak downlink utilisation "
+           << std::setprecision(1) << 100 * *std::max_element(cells.begin(), cells.end())
+           << "%\n";
+    }
+}
+
+} // namespace ns3

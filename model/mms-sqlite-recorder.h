@@ -1,0 +1,304 @@
+/*
+ * Copyright (c) 2026 The ns-3 mms module authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef MMS_SQLITE_RECORDER_H
+#define MMS_SQLITE_RECORDER_H
+
+// Records an MMS simulation into an SQLite results file: one run row with the run's metadata,
+// one row per message, per (message, recipient) delivery and per SMS, optionally one per
+// request/response exchange, and time series of the elements and radio cells. Sinks on the
+// engines' trace sources fill the rows; rows are written with prepared statements in batched
+// transactions. Tables and views: doc/mms.rst, "Results in SQLite".
+
+#include "mms-common.h"
+#include "mms-relay.h"
+#include "mms-socket-transport.h"
+#include "mms-sqlite.h"
+
+#include "ns3/event-id.h"
+#include "ns3/nstime.h"
+#include "ns3/object.h"
+#include "ns3/traced-callback.h"
+
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <ostream>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace ns3
+{
+
+class MmsServer;
+class MmsUserAgent;
+class RadioCellChannel;
+class Smsc;
+class WapPushProxyGateway;
+
+/**
+ * \ingroup mms
+ * Writes a run's results into an SQLite file (many runs may share one file).
+ *
+ * Use: set the attributes, SetCommandLine(), Open() before building the scenario (a bad path
+ * is reported before anything runs), ConnectAll() once the elements are installed, run the
+ * simulation with a Simulator::Stop() (the recorder's periodic events never end by
+ * themselves), then Close() and PrintSummary().
+ */
+class MmsSqliteRecorder : public Object
+{
+  public:
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId();
+    MmsSqliteRecorder();
+    ~MmsSqliteRecorder() override;
+
+    /// The command line to record in the run row (call before Open()).
+    void SetCommandLine(int argc, char** argv);
+    void SetCommandLine(const std::string& commandLine);
+
+    /**
+     * Open the results file (creating it and its schema if needed) and insert this run's row,
+     * marked running. Call before the simulation is built.
+     * \param error a message naming the file and the problem on failure
+     * \return true on success
+     */
+    bool Open(std::string& error);
+    bool IsOpen() const;
+    /// The id of this run in the file (0 before Open()).
+    int64_t GetRunId() const;
+    std::string GetPath() const;
+
+    /**
+     * Connect to every MMS element (User Agents, Relay, Server, PPG, SMSC) and every radio cell
+     * in the simulation, record the attributes that differ from their defaults, and start the
+     * periodic flushing, sampling and progress events. Call after the elements are installed
+     * and before Simulator::Run().
+     */
+    void ConnectAll();
+    /// Connect one element (for elements created after ConnectAll()).
+    void ConnectUserAgent(Ptr<MmsUserAgent> ua);
+    void ConnectRelay(Ptr<MmsRelay> relay);
+    void ConnectServer(Ptr<MmsServer> server);
+    void ConnectPpg(Ptr<WapPushProxyGateway> ppg);
+    void ConnectSmsc(Ptr<Smsc> smsc);
+    void ConnectCell(Ptr<RadioCellChannel> cell);
+
+    /**
+     * Write what is still open (messages without a final answer, deliveries not in a terminal
+     * state, SMS in the SMSC) with their state at the end, take a last sample, mark the run
+     * complete (or aborted, when a signal stopped it) and close the file. Idempotent.
+     */
+    void Close();
+    /// True if SIGINT or SIGTERM stopped the run (it is then marked aborted).
+    bool WasInterrupted() const;
+
+    /// Print this run's KPIs (counts, latency percentiles, ratios, throughput, peaks) from the
+    /// file. Call after Close().
+    void PrintSummary(std::ostream& os) const;
+
+    /// Rows written so far (message, delivery, sms, transaction and sample tables).
+    uint64_t GetRowsWritten() const;
+
+    /// Trace signature: a transaction was committed; the rows written up to it.
+    typedef void (*CommittedTracedCallback)(uint64_t rows);
+
+  protected:
+    void DoDispose() override;
+
+  private:
+    struct MessageRecord
+    {
+        int64_t row{0};
+        std::string originator;
+        std::string transactionId;
+        std::string messageId;
+        std::string contentClass;
+        std::string status;
+        uint64_t size{0};
+        uint32_t recipients{0};
+        double submitted{-1};
+        double confirmed{-1};
+    };
+
+    /// Lifecycle times of a delivery, in simulation seconds (-1: not reached).
+    enum DeliveryTime
+    {
+        NOTIFICATION_QUEUED,
+        SMS_FIRST_DELIVERED,
+        SMS_LAST_DELIVERED,
+        PUSH_SENT,
+        PUSH_RECEIVED,
+        NOTIFY_RESP_SENT,
+        RETRIEVAL_STARTED,
+        RETRIEVAL_COMPLETED,
+        ACKNOWLEDGED,
+        ENDED,
+        DELIVERY_REPORT_SENT,
+        DELIVERY_REPORT_RECEIVED,
+        READ_REPORT_SENT,
+        READ_REPORT_RECEIVED,
+        DELIVERY_TIMES
+    };
+
+    struct DeliveryRecord
+    {
+        std::string messageId;
+        std::string recipient; //!< number, without "/TYPE=PLMN"
+        std::string state{"notifying"};
+        uint64_t size{0};
+        bool haveSize{false};
+        uint32_t notifications{0};
+        uint32_t smsSegments{0};
+        uint32_t retrievals{0};
+        double times[DELIVERY_TIMES];
+        DeliveryRecord();
+    };
+
+    struct SmsRecord
+    {
+        std::string reference;
+        std::string pushId;
+        std::string messageId;
+        std::string kind;
+        std::string destination;
+        uint64_t octets{0};
+        double accepted{-1};
+        double firstSent{-1};
+        double delivered{-1};
+        uint32_t attempts{0};
+    };
+
+    struct Element
+    {
+        std::string name;
+        Ptr<MmsSocketTransport> transport;
+        MmsSocketTransport::Counters last;
+        uint32_t queueMax{0};
+        bool hasQueue{false};
+        Ptr<MmsRelay> relay;
+        Ptr<MmsServer> server;
+        Ptr<WapPushProxyGateway> ppg;
+        Ptr<Smsc> smsc;
+    };
+
+    struct Cell
+    {
+        uint32_t index{0};
+        Ptr<RadioCellChannel> channel;
+        double lastBits[2]{0, 0};
+        Time lastBusy[2];
+        uint64_t lastBytes[2]{0, 0};
+        uint64_t lastDrops[2]{0, 0};
+    };
+
+    // Trace sinks
+    void OnSubmitted(const MmsEvent& e);
+    void OnSubmitConfirmed(const MmsEvent& e);
+    void OnSubmitRejected(const MmsEvent& e);
+    void OnUaFailed(const MmsEvent& e);
+    void OnPushReceived(const MmsEvent& e);
+    void OnNotifyRespSent(const MmsEvent& e);
+    void OnRetrievalStarted(const MmsEvent& e);
+    void OnRetrievalCompleted(const MmsEvent& e);
+    void OnDeliveryReportReceived(const MmsEvent& e);
+    void OnReadReportSent(const MmsEvent& e);
+    void OnReadReportReceived(const MmsEvent& e);
+    void OnNotificationQueued(const MmsEvent& e);
+    void OnRetrieveServed(const MmsEvent& e);
+    void OnTerminal(const std::string& state, const MmsEvent& e);
+    static void TerminalSink(MmsSqliteRecorder* r, std::string state, const MmsEvent& e);
+    static void QueueSink(MmsSqliteRecorder* r, uint32_t element, uint32_t from, uint32_t to);
+    static void ExchangeSink(MmsSqliteRecorder* r,
+                             std::string element,
+                             const MmsSocketTransport::Exchange& x);
+    void OnDeliveryReportSent(const MmsEvent& e);
+    void OnStateTransition(const std::string& messageId,
+                           const std::string& recipient,
+                           MmsRelay::RecipientState from,
+                           MmsRelay::RecipientState to);
+    void OnPushSent(const MmsEvent& e);
+    void OnSmsAccepted(const MmsEvent& e);
+    void OnSmsSent(const MmsEvent& e);
+    void OnSmsDelivered(const MmsEvent& e);
+    void OnSmsExpired(const MmsEvent& e);
+
+    /// The delivery of a message to a recipient (created on first use).
+    DeliveryRecord& Delivery(const std::string& messageId, const std::string& recipient);
+    /// Set a delivery time: the first value (`last` false) or the latest (`last` true). Writes
+    /// through to the file when the row has been written already.
+    void SetTime(const std::string& messageId,
+                 const std::string& recipient,
+                 DeliveryTime which,
+                 bool last);
+    void WriteMessage(const MessageRecord& m);
+    void WriteDelivery(const DeliveryRecord& d);
+    void WriteSms(const SmsRecord& s, const std::string& state);
+    void RowWritten();
+    void Housekeeping();
+    void Sample();
+    void Commit();
+    void Fail(const std::string& what);
+    void RecordAttributes();
+    void AddElement(Element e, Ptr<MmsApplication> app, Ptr<Object> queueSource);
+    /// Increment a count column of a delivery (through to the file if written already).
+    void Count(const std::string& messageId, const std::string& recipient, int which);
+
+    // Attributes
+    std::string m_path;
+    std::string m_scenario;
+    uint32_t m_flushRows;
+    Time m_flushInterval;
+    bool m_recordTransactions;
+    Time m_sampleInterval;
+    Time m_progressInterval;
+    bool m_catchSignals;
+
+    MmsSqliteDatabase m_db;
+    int64_t m_runId{0};
+    std::string m_commandLine;
+    bool m_connected{false};
+    bool m_closed{false};
+    bool m_failed{false};
+    uint64_t m_rows{0};
+    uint64_t m_rowsSinceCommit{0};
+    Time m_lastCommit;
+    Time m_lastSample;
+    EventId m_housekeeping;
+    EventId m_sampling;
+    std::chrono::steady_clock::time_point m_wallStart;
+    std::chrono::steady_clock::time_point m_lastProgress;
+
+    MmsSqliteStatement m_insertMessage;
+    MmsSqliteStatement m_insertDelivery;
+    MmsSqliteStatement m_insertSms;
+    MmsSqliteStatement m_insertTransaction;
+    MmsSqliteStatement m_insertElementSample;
+    MmsSqliteStatement m_insertBearerSample;
+    MmsSqliteStatement m_updateDelivery[DELIVERY_TIMES];
+    MmsSqliteStatement m_countDelivery[3]; //!< notifications, sms_segments, retrievals
+
+    int64_t m_nextMessageRow{1};
+    std::unordered_map<std::string, MessageRecord> m_openMessages; //!< by transaction id
+    std::unordered_map<std::string, int64_t> m_messageRows;        //!< Message-ID -> row id
+    std::unordered_map<std::string, DeliveryRecord> m_deliveries;  //!< open, by id + recipient
+    std::unordered_map<std::string, SmsRecord> m_sms;              //!< open, by reference
+    std::vector<Element> m_elements;
+    std::vector<Cell> m_cells;
+    uint64_t m_messagesSubmitted{0};
+    uint64_t m_deliveriesClosed{0};
+    bool m_interrupted{false};
+    std::string m_failure; //!< the first write error, if any
+    TracedCallback<uint64_t> m_committedTrace;
+};
+
+} // namespace ns3
+
+#endif /* MMS_SQLITE_RECORDER_H */

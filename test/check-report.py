@@ -1,0 +1,668 @@
+#!/usr/bin/env python3
+"""Check utils/mms-report.py against a results file written by the simulator.
+
+  python3 test/check-report.py --report utils/mms-report.py --results FILE --out DIR
+
+FILE is an MMS results file (SQLite) with at least one run with messages, deliveries and
+element samples. DIR receives the report's outputs (plots, ladder PNG, error-case files).
+The checker computes its expectations itself from the raw tables (message, delivery,
+element_sample, bearer_sample, run), not from the KPI views, and checks:
+
+  summary    text and csv exit 0; for every run and latency KPI the csv count and the
+             nearest-rank p50/p90/p95/p99 (rank ceil(p*n), clamped to [1, n]) equal the
+             checker's to 1e-9 s ("-" when there is no value), and the mean to 1e-9
+             relative; messages, deliveries, open deliveries and the delivery ratio;
+             --compare (text and csv) exits 0 and repeats the same numbers
+  plots      every PNG exists, is a PNG (signature, chunk CRCs, IHDR/IDAT/IEND) and its
+             "Series" text chunk (tEXt, zTXt or iTXt) equals the number of series the file
+             implies, and "Series-Labels" names them
+  ladder     text and --png exit 0; M-Send.req and M-Retrieve.conf lines present and in
+             time order (all event times ascending); the PNG is valid and its "Series" is
+             the number of arrows in the text; --message with the Message-ID text works
+  errors     a missing file, a file that is not SQLite, an SQLite file without the results
+             schema, an unknown run id and an unknown message: exit status 2, one message
+             on stderr naming the file (and the run / message), no Python traceback
+
+The report runs with this interpreter (sys.executable). Exit status 0 when every check
+passed, 1 at the first failure (with a message saying what differed), 2 on bad arguments.
+"""
+
+import argparse
+import csv
+import io
+import math
+import os
+import random
+import re
+import sqlite3
+import string
+import struct
+import subprocess
+import sys
+import urllib.parse
+import zlib
+from fractions import Fraction
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+QUANTILES = (
+    ("p50", Fraction(50, 100)),
+    ("p90", Fraction(90, 100)),
+    ("p95", Fraction(95, 100)),
+    ("p99", Fraction(99, 100)),
+)
+KPI_NAMES = (
+    ("send_time", "send time"),
+    ("notification_time", "notification time"),
+    ("retrieval_time", "retrieval time"),
+    ("end_to_end_time", "end-to-end time"),
+)
+PLOTS = ("latency-cdf.png", "throughput.png", "queues.png", "storage.png", "bearer.png")
+OPEN_STATES = ("notifying", "deferred", "retrieving")
+TERMINAL_STATES = ("retrieved", "rejected", "expired", "failed")
+TOLERANCE = 1e-9
+
+
+class CheckFailed(Exception):
+    pass
+
+
+def fail(message):
+    raise CheckFailed(message)
+
+
+def ok(message):
+    print("ok    " + message, flush=True)
+
+
+# ----------------------------------------------------------------------------- expectations
+
+
+def percentile(sorted_values, q):
+    """Nearest rank, computed with exact fractions: rank ceil(q*n) clamped to [1, n]."""
+    n = len(sorted_values)
+    if n == 0:
+        return None
+    rank = math.ceil(q * n)
+    rank = max(1, min(n, rank))
+    return sorted_values[rank - 1]
+
+
+def strip_type(address):
+    return address.split("/TYPE=")[0] if address else address
+
+
+class Expected:
+    """What the report must print, computed from the raw tables."""
+
+    def __init__(self, path):
+        uri = "file:%s?mode=ro" % urllib.parse.quote(os.path.abspath(path))
+        con = sqlite3.connect(uri, uri=True, timeout=10, isolation_level=None)
+        con.execute("BEGIN")
+        self.runs = [r[0] for r in con.execute("SELECT id FROM run ORDER BY id")]
+        if not self.runs:
+            fail("%s: the results file has no runs, nothing to check" % path)
+        self.sample_interval = dict(con.execute("SELECT id, sample_interval FROM run"))
+        # run -> kpi -> values
+        self.kpi = {r: {k: [] for k, _ in KPI_NAMES} for r in self.runs}
+        messages = {}
+        self.messages = {r: 0 for r in self.runs}
+        for run, mid, submitted, confirmed, status in con.execute(
+            "SELECT run, id, submitted, confirmed, status FROM message"
+        ):
+            messages[(run, mid)] = (submitted, confirmed)
+            self.messages[run] = self.messages.get(run, 0) + 1
+            if status == "Ok" and confirmed is not None and submitted is not None:
+                self.kpi[run]["send_time"].append(confirmed - submitted)
+        self.deliveries = {r: 0 for r in self.runs}
+        self.open = {r: 0 for r in self.runs}
+        self.retrieved = {r: 0 for r in self.runs}
+        self.terminal = {r: 0 for r in self.runs}
+        self.throughput_runs = set()
+        self.push_without_queue = 0
+        retrieved_by_run = {}
+        for run, message, queued, push_received, started, completed, state in con.execute(
+            "SELECT run, message, notification_queued, push_received, retrieval_started,"
+            " retrieval_completed, final_state FROM delivery"
+        ):
+            self.deliveries[run] = self.deliveries.get(run, 0) + 1
+            if state in OPEN_STATES:
+                self.open[run] += 1
+            if state in TERMINAL_STATES:
+                self.terminal[run] += 1
+            if state == "retrieved":
+                self.retrieved[run] += 1
+                if message is not None:
+                    best = retrieved_by_run.get(run)
+                    retrieved_by_run[run] = message if best is None else min(best, message)
+            m = messages.get((run, message)) if message is not None else None
+            # notification time: push received - M-Send.conf, for notified deliveries (the
+            # schema counts a delivery as notified once its notification was queued)
+            if push_received is not None and queued is None:
+                self.push_without_queue += 1
+            if queued is not None and push_received is not None and m and m[1] is not None:
+                self.kpi[run]["notification_time"].append(push_received - m[1])
+            if started is not None and completed is not None:
+                self.kpi[run]["retrieval_time"].append(completed - started)
+            if completed is not None and m and m[0] is not None:
+                self.kpi[run]["end_to_end_time"].append(completed - m[0])
+            if completed is not None and (self.sample_interval.get(run) or 0) > 0:
+                self.throughput_runs.add(run)
+        self.first_retrieved = retrieved_by_run
+        for r in self.runs:
+            for values in self.kpi[r].values():
+                values.sort()
+        self.queue_series = sorted(
+            con.execute(
+                "SELECT DISTINCT run, element FROM element_sample WHERE queue_max IS NOT NULL"
+            )
+        )
+        self.storage_series = sorted(
+            con.execute(
+                "SELECT DISTINCT run, element FROM element_sample WHERE stored_messages IS NOT NULL"
+            )
+        )
+        self.cell_series = sorted(con.execute("SELECT DISTINCT run, cell FROM bearer_sample"))
+        self.element_samples = con.execute("SELECT count(*) FROM element_sample").fetchone()[0]
+        self.message_ids = {
+            (r, i): t for r, i, t in con.execute("SELECT run, id, message_id FROM message")
+        }
+        con.close()
+
+    def labels(self, plot, runs):
+        runs = set(runs)
+        if plot == "latency-cdf.png":
+            return [
+                "run %d %s" % (r, human)
+                for r in sorted(runs)
+                for key, human in KPI_NAMES
+                if self.kpi[r][key]
+            ]
+        if plot == "throughput.png":
+            return ["run %d" % r for r in sorted(runs) if r in self.throughput_runs]
+        if plot == "queues.png":
+            return ["run %d %s" % s for s in self.queue_series if s[0] in runs]
+        if plot == "storage.png":
+            return ["run %d %s" % s for s in self.storage_series if s[0] in runs]
+        if plot == "bearer.png":
+            return ["run %d cell %s" % s for s in self.cell_series if s[0] in runs]
+        raise KeyError(plot)
+
+
+# ----------------------------------------------------------------------------- PNG
+
+
+def png_chunks(path):
+    """Validate a PNG file; return its text chunks as a dict (tEXt, zTXt and iTXt)."""
+    if not os.path.isfile(path):
+        fail("%s: not written" % path)
+    data = open(path, "rb").read()
+    if len(data) <= len(PNG_SIGNATURE):
+        fail("%s: empty or truncated (%d octets)" % (path, len(data)))
+    if data[:8] != PNG_SIGNATURE:
+        fail("%s: not a PNG (signature %r)" % (path, data[:8]))
+    pos, kinds, text = 8, [], {}
+    while pos < len(data):
+        if pos + 12 > len(data):
+            fail("%s: truncated chunk at offset %d" % (path, pos))
+        length, kind = struct.unpack(">I4s", data[pos : pos + 8])
+        body = data[pos + 8 : pos + 8 + length]
+        if len(body) != length or pos + 12 + length > len(data):
+            fail("%s: truncated %r chunk at offset %d" % (path, kind, pos))
+        (crc,) = struct.unpack(">I", data[pos + 8 + length : pos + 12 + length])
+        if zlib.crc32(kind + body) & 0xFFFFFFFF != crc:
+            fail("%s: bad CRC in the %r chunk at offset %d" % (path, kind, pos))
+        kinds.append(kind)
+        try:
+            if kind == b"tEXt":
+                key, value = body.split(b"\0", 1)
+                text[key.decode("latin-1")] = value.decode("latin-1")
+            elif kind == b"zTXt":
+                key, rest = body.split(b"\0", 1)
+                text[key.decode("latin-1")] = zlib.decompress(rest[1:]).decode("latin-1")
+            elif kind == b"iTXt":
+                key, rest = body.split(b"\0", 1)
+                compressed, rest = rest[0], rest[2:]
+                _language, rest = rest.split(b"\0", 1)
+                _translated, rest = rest.split(b"\0", 1)
+                text[key.decode("latin-1")] = (
+                    zlib.decompress(rest) if compressed else rest
+                ).decode("utf-8")
+        except (ValueError, IndexError, zlib.error, UnicodeDecodeError) as e:
+            fail("%s: malformed %r chunk (%s)" % (path, kind, e))
+        pos += 12 + length
+        if kind == b"IEND":
+            break
+    if not kinds or kinds[0] != b"IHDR":
+        fail("%s: the first chunk is not IHDR" % path)
+    width, height = struct.unpack(">II", data[16:24])
+    if width == 0 or height == 0:
+        fail("%s: empty image (%dx%d)" % (path, width, height))
+    if b"IDAT" not in kinds or kinds[-1] != b"IEND":
+        fail("%s: no image data or no IEND chunk" % path)
+    return text, (width, height)
+
+
+def series_of(path):
+    text, size = png_chunks(path)
+    if "Series" not in text:
+        fail("%s: no 'Series' text chunk (has: %s)" % (path, ", ".join(sorted(text)) or "none"))
+    try:
+        count = int(text["Series"])
+    except ValueError:
+        fail("%s: 'Series' is %r, not a decimal number" % (path, text["Series"]))
+    raw = text.get("Series-Labels")
+    if raw is None:
+        fail("%s: no 'Series-Labels' text chunk" % path)
+    labels = raw.split(" | ") if raw else []
+    if len(labels) != count:
+        fail("%s: Series %d but %d labels in Series-Labels %r" % (path, count, len(labels), raw))
+    return count, labels, size
+
+
+# ----------------------------------------------------------------------------- running
+
+
+class Checker:
+    def __init__(self, report, results, out):
+        self.report, self.results, self.out = report, results, out
+
+    def run(self, args, expect=0, what=None):
+        cmd = [sys.executable, self.report] + args
+        shown = " ".join(cmd[1:])
+        try:
+            p = subprocess.run(cmd, capture_output=True, text=True, timeout=1800)
+        except subprocess.TimeoutExpired:
+            fail("%s: still running after 30 minutes" % shown)
+        if "Traceback" in p.stderr or "Traceback" in p.stdout:
+            fail("%s: Python traceback:\n%s" % (shown, p.stderr[-3000:]))
+        if p.returncode != expect:
+            fail(
+                "%s: exit status %d, expected %d%s\nstderr: %s"
+                % (
+                    shown,
+                    p.returncode,
+                    expect,
+                    " (%s)" % what if what else "",
+                    p.stderr.strip()[-2000:],
+                )
+            )
+        return p
+
+    # ---------------------------------------------------------------- summary
+
+    def check_summary(self, exp):
+        p = self.run(["summary", self.results])
+        if not p.stdout.strip():
+            fail("summary: no output")
+        for r in exp.runs:
+            if not re.search(r"\brun %d\b" % r, p.stdout):
+                fail("summary (text): no section for run %d" % r)
+        for _, human in KPI_NAMES:
+            if human not in p.stdout:
+                fail("summary (text): no '%s' line" % human)
+        ok("summary (text): exit 0, a section for each of %d run(s)" % len(exp.runs))
+
+        p = self.run(["summary", self.results, "--format=csv"])
+        rows = list(csv.reader(io.StringIO(p.stdout)))
+        if not rows or rows[0] != ["run", "figure", "value"]:
+            fail(
+                "summary --format=csv: the first row is %r, expected run,figure,value" % (rows[:1],)
+            )
+        got = {}
+        for row in rows[1:]:
+            if len(row) != 3:
+                fail("summary --format=csv: a row with %d fields: %r" % (len(row), row))
+            try:
+                got[(int(row[0]), row[1])] = row[2]
+            except ValueError:
+                fail("summary --format=csv: run %r is not an integer" % row[0])
+        checked = 0
+        for r in exp.runs:
+            for key, _ in KPI_NAMES:
+                values = exp.kpi[r][key]
+                n = len(values)
+                self.expect_int(got, r, key + ".count", n)
+                if n:
+                    mean = math.fsum(values) / n
+                    self.expect_float(got, r, key + ".mean", mean, TOLERANCE * max(1.0, abs(mean)))
+                else:
+                    self.expect_dash(got, r, key + ".mean")
+                for name, q in QUANTILES:
+                    value = percentile(values, q)
+                    if value is None:
+                        self.expect_dash(got, r, "%s.%s" % (key, name))
+                    else:
+                        self.expect_float(got, r, "%s.%s" % (key, name), value, TOLERANCE)
+                    checked += 1
+            self.expect_int(got, r, "messages", exp.messages.get(r, 0))
+            self.expect_int(got, r, "deliveries", exp.deliveries.get(r, 0))
+            self.expect_int(got, r, "deliveries_open", exp.open.get(r, 0))
+            if exp.terminal[r]:
+                self.expect_float(
+                    got, r, "delivery_ratio", exp.retrieved[r] / exp.terminal[r], 1e-12
+                )
+            else:
+                self.expect_dash(got, r, "delivery_ratio")
+        ok(
+            "summary --format=csv: %d percentiles (%d runs x 4 KPIs x p50/p90/p95/p99), counts, means, "
+            "messages, deliveries and delivery ratio equal the values from the raw tables"
+            % (checked, len(exp.runs))
+        )
+        if exp.push_without_queue:
+            print(
+                "note  %d delivery rows have push_received but no notification_queued: the "
+                "notification KPI (view kpi_notification) leaves them out" % exp.push_without_queue
+            )
+        self.summary_csv = got
+
+        runs = [str(r) for r in exp.runs[:3]]
+        p = self.run(["summary", self.results, "--compare", "--run"] + runs)
+        header = p.stdout.splitlines()[1] if len(p.stdout.splitlines()) > 1 else ""
+        for r in runs:
+            if "run %s" % r not in header:
+                fail("summary --compare: no column for run %s in %r" % (r, header))
+        p = self.run(["summary", self.results, "--compare", "--format=csv", "--run"] + runs)
+        rows = list(csv.reader(io.StringIO(p.stdout)))
+        if not rows or rows[0] != ["figure"] + runs:
+            fail(
+                "summary --compare --format=csv: header %r, expected %r"
+                % (rows[:1], ["figure"] + runs)
+            )
+        for row in rows[1:]:
+            for r, value in zip(runs, row[1:]):
+                key = (int(r), row[0])
+                if key in got and got[key] != value:
+                    fail(
+                        "summary --compare --format=csv: run %s %s is %r, the per-run csv says %r"
+                        % (r, row[0], value, got[key])
+                    )
+        ok(
+            "summary --compare (text and csv) for runs %s: one column per run, same values"
+            % ", ".join(runs)
+        )
+
+    def expect_int(self, got, run, figure, value):
+        text = got.get((run, figure))
+        if text is None:
+            fail("summary --format=csv: no figure %s for run %d" % (figure, run))
+        if text != str(value):
+            fail(
+                "summary --format=csv: run %d %s is %r, the raw tables give %d"
+                % (run, figure, text, value)
+            )
+
+    def expect_dash(self, got, run, figure):
+        text = got.get((run, figure))
+        if text != "-":
+            fail(
+                "summary --format=csv: run %d %s is %r, expected '-' (no values)"
+                % (run, figure, text)
+            )
+
+    def expect_float(self, got, run, figure, value, tolerance):
+        text = got.get((run, figure))
+        if text is None:
+            fail("summary --format=csv: no figure %s for run %d" % (figure, run))
+        try:
+            number = float(text)
+        except ValueError:
+            fail("summary --format=csv: run %d %s is %r, expected %r" % (run, figure, text, value))
+        if not abs(number - value) <= tolerance:
+            fail(
+                "summary --format=csv: run %d %s is %r, the raw tables give %r (difference %.3g)"
+                % (run, figure, text, value, number - value)
+            )
+
+    # ---------------------------------------------------------------- plots
+
+    def check_plots(self, exp):
+        folder = os.path.join(self.out, "plots")
+        for name in PLOTS:
+            path = os.path.join(folder, name)
+            if os.path.exists(path):
+                os.remove(path)
+        p = self.run(["plots", self.results, "--out", folder])
+        for name in PLOTS:
+            path = os.path.join(folder, name)
+            count, labels, size = series_of(path)
+            expected = exp.labels(name, exp.runs)
+            if count != len(expected):
+                fail(
+                    "%s: Series %d, the results file implies %d (%s)"
+                    % (path, count, len(expected), " | ".join(expected) or "none")
+                )
+            if sorted(labels) != sorted(expected):
+                fail("%s: series labels %r, expected %r" % (path, labels, expected))
+            if "%s (%d series)" % (name, count) not in p.stdout:
+                fail(
+                    "plots: no line 'wrote ...%s (%d series)' in its output:\n%s"
+                    % (name, count, p.stdout)
+                )
+            ok(
+                "plots: %s is a %dx%d PNG with Series %d as expected"
+                % (name, size[0], size[1], count)
+            )
+        # one run only: the series of that run only
+        last = exp.runs[-1]
+        folder1 = os.path.join(self.out, "plots-run-%d" % last)
+        self.run(["plots", self.results, "--out", folder1, "--run", str(last)])
+        for name in PLOTS:
+            count, labels, _ = series_of(os.path.join(folder1, name))
+            expected = exp.labels(name, [last])
+            if sorted(labels) != sorted(expected):
+                fail(
+                    "plots --run %d: %s has series %r, expected %r" % (last, name, labels, expected)
+                )
+        ok("plots --run %d: every PNG has only that run's series" % last)
+
+    # ---------------------------------------------------------------- ladder
+
+    def check_ladder(self, exp):
+        last = exp.runs[-1]
+        if last in exp.first_retrieved:
+            args, which = [], "the default (last run, first retrieved message)"
+            run, message = last, exp.first_retrieved[last]
+        elif exp.first_retrieved:
+            run = max(exp.first_retrieved)
+            message = exp.first_retrieved[run]
+            args, which = ["--run", str(run), "--message", str(message)], "run %d message %d" % (
+                run,
+                message,
+            )
+        else:
+            fail(
+                "the results file has no delivery with final_state 'retrieved' linked to a message:"
+                " the ladder check needs one"
+            )
+        png = os.path.join(self.out, "ladder.png")
+        if os.path.exists(png):
+            os.remove(png)
+        p = self.run(["ladder", self.results] + args)
+        self.check_ladder_text(p.stdout, which + ", text")
+        if args == [] and not re.search(
+            r"\bmessage %d\b.*\brun %d\b" % (message, run), p.stdout.splitlines()[0]
+        ):
+            fail(
+                "ladder: the default should be message %d of run %d, the header says %r"
+                % (message, run, p.stdout.splitlines()[0])
+            )
+        p = self.run(["ladder", self.results, "--png", png] + args)
+        arrows = self.check_ladder_text(p.stdout, which + ", with --png")
+        count, labels, size = series_of(png)
+        if count != arrows:
+            fail("%s: Series %d, but the text ladder has %d arrows" % (png, count, arrows))
+        if not any(label.startswith("M-Send.req") for label in labels) or not any(
+            label.startswith("M-Retrieve.conf") for label in labels
+        ):
+            fail("%s: the arrows %r lack M-Send.req or M-Retrieve.conf" % (png, labels))
+        ok(
+            "ladder --png: %dx%d PNG with %d arrows, as many as in the text"
+            % (size[0], size[1], count)
+        )
+        text_id = exp.message_ids.get((run, message))
+        if text_id:
+            p = self.run(["ladder", self.results, "--run", str(run), "--message", text_id])
+            self.check_ladder_text(p.stdout, "--message %s" % text_id)
+            if not re.search(r"\bmessage %d\b" % message, p.stdout.splitlines()[0]):
+                fail(
+                    "ladder --message %s: the header %r does not name message %d"
+                    % (text_id, p.stdout.splitlines()[0], message)
+                )
+            ok(
+                "ladder --run %d --message %s (the Message-ID text) selects message %d"
+                % (run, text_id, message)
+            )
+
+    def check_ladder_text(self, text, which):
+        events = []
+        for line in text.splitlines():
+            m = re.match(r"^\s*(\d+\.\d{3})\s{2}", line)
+            if m:
+                events.append((float(m.group(1)), line))
+        if not events:
+            fail(
+                "ladder (%s): no event lines (a time with 3 decimals, then the lifelines):\n%s"
+                % (which, text)
+            )
+        times = [t for t, _ in events]
+        for i in range(1, len(times)):
+            if times[i] < times[i - 1]:
+                fail(
+                    "ladder (%s): events out of time order:\n%s\n%s"
+                    % (which, events[i - 1][1], events[i][1])
+                )
+        send = [i for i, (_, line) in enumerate(events) if "M-Send.req" in line]
+        retrieve = [i for i, (_, line) in enumerate(events) if "M-Retrieve.conf" in line]
+        if not send:
+            fail("ladder (%s): no M-Send.req line:\n%s" % (which, text))
+        if not retrieve:
+            fail("ladder (%s): no M-Retrieve.conf line:\n%s" % (which, text))
+        if not (send[0] < retrieve[0] and times[send[0]] <= times[retrieve[0]]):
+            fail("ladder (%s): M-Retrieve.conf comes before M-Send.req:\n%s" % (which, text))
+        arrows = sum(1 for _, line in events if re.search(r"\|-+>\||\|<-+\|", line))
+        ok(
+            "ladder (%s): %d events in time order, M-Send.req at %.3f s before M-Retrieve.conf at %.3f s"
+            % (which, len(events), times[send[0]], times[retrieve[0]])
+        )
+        return arrows
+
+    # ---------------------------------------------------------------- errors
+
+    def check_errors(self, exp):
+        folder = os.path.join(self.out, "errors")
+        os.makedirs(folder, exist_ok=True)
+        missing = os.path.join(folder, "no-such-results.sqlite")
+        if os.path.exists(missing):
+            os.remove(missing)
+        garbage = os.path.join(folder, "not-sqlite.txt")
+        rnd = random.Random(12345)
+        with open(garbage, "w") as f:
+            for _ in range(64):
+                f.write("".join(rnd.choice(string.ascii_letters + " ") for _ in range(63)) + "\n")
+        foreign = os.path.join(folder, "other-program.sqlite")
+        if os.path.exists(foreign):
+            os.remove(foreign)
+        con = sqlite3.connect(foreign)
+        con.execute("CREATE TABLE contact (name TEXT, phone TEXT)")
+        con.commit()
+        con.close()
+        unknown_run = str(max(exp.runs) + 1000)
+        plots = os.path.join(folder, "plots")
+        cases = [
+            ("a missing file", missing, ["summary", missing], [missing]),
+            ("a missing file", missing, ["plots", missing, "--out", plots], [missing]),
+            ("a missing file", missing, ["ladder", missing], [missing]),
+            ("a file that is not SQLite", garbage, ["summary", garbage], [garbage]),
+            ("a file that is not SQLite", garbage, ["ladder", garbage], [garbage]),
+            ("an SQLite file without the results schema", foreign, ["summary", foreign], [foreign]),
+            (
+                "an unknown run",
+                self.results,
+                ["summary", self.results, "--run", unknown_run],
+                [self.results, unknown_run],
+            ),
+            (
+                "an unknown run",
+                self.results,
+                ["plots", self.results, "--out", plots, "--run", unknown_run],
+                [self.results, unknown_run],
+            ),
+            (
+                "an unknown run",
+                self.results,
+                ["ladder", self.results, "--run", unknown_run],
+                [self.results, unknown_run],
+            ),
+            (
+                "an unknown message",
+                self.results,
+                ["ladder", self.results, "--message", "no-such-message-42"],
+                [self.results, "no-such-message-42"],
+            ),
+        ]
+        for what, _, args, names in cases:
+            p = self.run(args, expect=2, what=what)
+            err = p.stderr.strip()
+            if not err:
+                fail("%s (%s): nothing on stderr" % (" ".join(args), what))
+            if len(err.splitlines()) != 1:
+                fail("%s (%s): expected one line on stderr, got:\n%s" % (" ".join(args), what, err))
+            for name in names:
+                if name not in err:
+                    fail("%s (%s): stderr does not name %r: %s" % (" ".join(args), what, name, err))
+            ok("%s %s -> exit 2: %s" % (args[0], what, err))
+
+
+def main():
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument("--report", required=True, help="path of utils/mms-report.py")
+    ap.add_argument("--results", required=True, help="a results file written by the simulator")
+    ap.add_argument("--out", required=True, help="folder for the report's outputs")
+    a = ap.parse_args()
+    for path, what in ((a.report, "--report"), (a.results, "--results")):
+        if not os.path.isfile(path):
+            print("check-report: %s '%s': no such file" % (what, path), file=sys.stderr)
+            return 2
+    try:
+        os.makedirs(a.out, exist_ok=True)
+    except OSError as e:
+        print("check-report: --out '%s': %s" % (a.out, e), file=sys.stderr)
+        return 2
+    print(
+        "check-report: %s against %s (outputs in %s), Python %s"
+        % (a.report, a.results, a.out, sys.version.split()[0]),
+        flush=True,
+    )
+    checker = Checker(a.report, a.results, a.out)
+    try:
+        exp = Expected(a.results)
+        print(
+            "      %d run(s), %d messages, %d deliveries, %d element samples, %d radio cell series"
+            % (
+                len(exp.runs),
+                sum(exp.messages.values()),
+                sum(exp.deliveries.values()),
+                exp.element_samples,
+                len(exp.cell_series),
+            ),
+            flush=True,
+        )
+        checker.check_summary(exp)
+        checker.check_plots(exp)
+        checker.check_ladder(exp)
+        checker.check_errors(exp)
+    except CheckFailed as e:
+        print("FAIL  %s" % e, flush=True)
+        print("check-report: FAILED: %s" % str(e).splitlines()[0], file=sys.stderr)
+        return 1
+    except sqlite3.Error as e:
+        print("check-report: FAILED: cannot read %s: %s" % (a.results, e), file=sys.stderr)
+        return 1
+    print("check-report: all checks passed")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1404 @@
+#!/usr/bin/env python3
+"""mms-report: KPI summaries, plots and ladder diagrams from an MMS results file.
+
+An MMS results file is the SQLite file the mms module's simulations write (PRAGMA
+user_version 1; tables run, message, delivery, sms, "transaction", element_sample,
+bearer_sample and the KPI views kpi_send, kpi_notification, kpi_retrieval, kpi_end_to_end,
+kpi_failure_ratio, throughput). Many runs share one file. The file is opened read-only, in
+one read transaction, so a report can run while a simulation is still writing to it.
+
+Usage:
+  mms-report.py FILE [--run N ...] [--compare] [--format text|csv]      (= summary)
+  mms-report.py summary FILE [--run N ...] [--compare] [--format text|csv]
+  mms-report.py plots FILE --out DIR [--run N ...]
+  mms-report.py ladder FILE [--run N] [--message ID] [--png PATH]
+
+summary
+  For each selected run (default: every run, in id order) the key figures: status,
+  scenario, RngSeed/RngRun, simulated time, messages, deliveries, the latency KPIs with
+  count, mean and nearest-rank percentiles, the delivery and failure ratios, throughput,
+  per-element peaks and radio-cell utilisation. --compare prints one table with a column
+  per run. --format=csv prints "run,figure,value" rows after a header row (with --compare:
+  a header "figure,<run>,<run>,..." and one row per figure). Text shows times with 3
+  decimals (milliseconds); csv shows every number at full precision (Python repr: it
+  reads back as the same double). A figure that does not exist is "-" in both formats.
+
+  Percentiles are nearest rank: the n non-NULL values sorted ascending, the p-quantile is
+  the value at 1-based rank ceil(p*n), clamped to [1, n]; "-" when n = 0.
+
+  csv figure names (KPI = send_time, notification_time, retrieval_time, end_to_end_time):
+    status, scenario, rng_seed, rng_run      from the run row
+    simulated_seconds                        run.simulated_seconds; for a run that has not
+                                             ended (NULL) the latest time recorded for it
+    simulated_seconds_source                 "run", or "last-record" for that estimate
+    wall_seconds                             run.wall_seconds
+    messages                                 message rows (submitted messages)
+    deliveries, deliveries_open              delivery rows; those still notifying,
+                                             deferred or retrieving when the run ended
+    KPI.count KPI.mean KPI.p50 KPI.p90 KPI.p95 KPI.p99   seconds, non-NULL values of
+                                             kpi_send.send_time,
+                                             kpi_notification.notification_time,
+                                             kpi_retrieval.retrieval_time and
+                                             kpi_end_to_end.delivery_time
+    delivery_ratio                           retrieved / terminal deliveries (terminal:
+                                             retrieved, rejected, expired, failed)
+    deliveries_retrieved, deliveries_terminal  its numerator and denominator
+    send_failure_ratio, send_attempts,       the columns of kpi_failure_ratio (attempts:
+    notification_failure_ratio, notification_attempts,   the decided cases it averages)
+    retrieval_failure_ratio, retrieval_attempts,
+    end_to_end_failure_ratio, end_to_end_attempts
+    retrievals, retrieved_bytes              deliveries with retrieval_completed, their octets
+    retrievals_per_hour                      retrievals / simulated_seconds * 3600
+    mean_bit_rate                            retrieved_bytes * 8 / simulated_seconds (bit/s)
+    peak_interval_bit_rate                   max retrieved_bit_rate of the throughput view
+    throughput_interval                      its interval (run.sample_interval, s)
+    element.E.queue_peak                     max queue_max of element E (e.g. relay)
+    element.E.stored_messages_peak           max stored_messages ("-": E has no store)
+    element.E.stored_bytes_peak              max stored_bytes
+    cells                                    radio cells with bearer samples
+    downlink_utilisation.peak                max over cells and samples
+    downlink_utilisation.max_cell_mean       max over cells of each cell's mean
+    downlink_utilisation.mean                mean over all cells and samples
+    uplink_utilisation.peak, uplink_utilisation.max_cell_mean, uplink_utilisation.mean
+    cell.C.downlink_utilisation.peak, cell.C.downlink_utilisation.mean   per cell C
+
+plots
+  Writes into DIR (created if needed): latency-cdf.png (empirical CDF of each latency KPI,
+  one series per run and KPI with data, "run N send time"), throughput.png (retrieved bit
+  rate per throughput interval, one series per run with retrievals; intervals without
+  retrievals are drawn as zero), queues.png (queue_max over time, one series per run and
+  element with a non-NULL queue_max), storage.png (stored_messages over time, one series per
+  run and element with a store), bearer.png (downlink utilisation over time, one series per
+  run and radio cell). Every PNG carries the text chunks "Series" (number of series) and
+  "Series-Labels" (the labels joined by " | "). Long series are thinned for drawing (the
+  maximum of each bin is kept, so peaks stay visible). Needs matplotlib.
+
+ladder
+  A ladder (sequence) diagram of one message: Originator, Relay, PPG, SMSC and one lifeline
+  per recipient, every recorded event in time order (M-Send.req/conf, PAP pushes, SMS
+  submit/deliver, WSP push, M-NotifyResp.ind, GET, M-Retrieve.conf, acknowledgement,
+  delivery and read reports). "transaction" rows (HTTP exchanges, recorded by the client
+  element with the server's address as peer) are added, marked "[HTTP exchange]", when
+  their transaction id is the message's, its Message-ID, one of its SMS push ids, or
+  contains "<Message-ID>/"; their server is inferred from the element and the request (a
+  handset talks to the Relay, the PPG to the SMSC, PAP goes to the PPG). The status an
+  M-NotifyResp.ind carried is not recorded: "Rejected" is shown for a delivery rejected
+  without retrieval, else "Deferred". Default run: the last one;
+  default message: the first (lowest message.id) with a delivery that was retrieved, else
+  the first message. --message takes message.id (an integer) or the Message-ID text.
+  --png PATH also draws it with matplotlib (one row per event, times on the y axis
+  increasing downward; the PNG's "Series" text chunk is the number of arrows).
+
+Errors (missing file, not SQLite, not an MMS results file, unknown run or message) are one
+line on stderr naming the file, with exit status 2.
+"""
+
+import argparse
+import csv
+import math
+import os
+import sqlite3
+import sys
+import urllib.parse
+
+PROG = "mms-report"
+SCHEMA_VERSION = 1
+TERMINAL = ("retrieved", "rejected", "expired", "failed")
+OPEN = ("notifying", "deferred", "retrieving")
+PERCENTILES = ((50, "p50"), (90, "p90"), (95, "p95"), (99, "p99"))
+# (csv name, human name, view, column)
+KPIS = (
+    ("send_time", "send time", "kpi_send", "send_time"),
+    ("notification_time", "notification time", "kpi_notification", "notification_time"),
+    ("retrieval_time", "retrieval time", "kpi_retrieval", "retrieval_time"),
+    ("end_to_end_time", "end-to-end time", "kpi_end_to_end", "delivery_time"),
+)
+FAILURES = (
+    ("send", "send_failure_ratio", "send_attempts"),
+    ("notification", "notification_failure_ratio", "notifications"),
+    ("retrieval", "retrieval_failure_ratio", "retrievals"),
+    ("end_to_end", "end_to_end_failure_ratio", "deliveries"),
+)
+REQUIRED = (
+    "run",
+    "message",
+    "delivery",
+    "sms",
+    "transaction",
+    "element_sample",
+    "bearer_sample",
+    "kpi_send",
+    "kpi_notification",
+    "kpi_retrieval",
+    "kpi_end_to_end",
+    "kpi_failure_ratio",
+    "throughput",
+)
+ELEMENT_ORDER = ("relay", "server", "ppg", "smsc")
+LEGEND_LIMIT = 12
+MAX_POINTS = 4000
+
+
+class ReportError(Exception):
+    """An error to report on one line (exit status 2)."""
+
+
+# ----------------------------------------------------------------------------- database
+
+
+class Results:
+    """A results file opened read-only, in one read transaction (a consistent snapshot)."""
+
+    def __init__(self, path):
+        self.path = path
+        self.name = "results file '%s'" % path
+        if not os.path.exists(path):
+            raise ReportError("%s: no such file" % self.name)
+        if os.path.isdir(path):
+            raise ReportError("%s: is a directory" % self.name)
+        if not os.access(path, os.R_OK):
+            raise ReportError("%s: not readable (permission denied)" % self.name)
+        uri = "file:%s?mode=ro" % urllib.parse.quote(os.path.abspath(path))
+        try:
+            self.con = sqlite3.connect(uri, uri=True, timeout=10, isolation_level=None)
+            self.con.execute("PRAGMA query_only = 1")
+            version = self.con.execute("PRAGMA user_version").fetchone()[0]
+            names = {
+                r[0]
+                for r in self.con.execute(
+                    "SELECT name FROM sqlite_master WHERE type IN ('table', 'view')"
+                )
+            }
+        except sqlite3.DatabaseError as e:
+            raise ReportError("%s: not an SQLite database (%s)" % (self.name, e))
+        if "run" not in names or version != SCHEMA_VERSION:
+            if "run" not in names:
+                what = "tables: " + (", ".join(sorted(names)[:8]) or "none")
+            else:
+                what = "this report reads version %d" % SCHEMA_VERSION
+            raise ReportError(
+                "%s: not an MMS results file (PRAGMA user_version %d, %s)"
+                % (self.name, version, what)
+            )
+        missing = [n for n in REQUIRED if n not in names]
+        if missing:
+            raise ReportError(
+                "%s: damaged MMS results file: no %s" % (self.name, ", ".join(missing))
+            )
+        try:
+            self.con.execute("BEGIN")
+            self.runs = self.con.execute("SELECT * FROM run ORDER BY id").fetchall()
+            self.run_columns = [
+                d[0] for d in self.con.execute("SELECT * FROM run LIMIT 0").description
+            ]
+        except sqlite3.DatabaseError as e:
+            raise ReportError("%s: cannot read the run table (%s)" % (self.name, e))
+        self.run_rows = {r[0]: dict(zip(self.run_columns, r)) for r in self.runs}
+
+    def q(self, sql, params=()):
+        return self.con.execute(sql, params).fetchall()
+
+    def one(self, sql, params=()):
+        return self.con.execute(sql, params).fetchone()
+
+    def select_runs(self, wanted):
+        """The run rows for the --run arguments (all runs when none), checked."""
+        if not self.run_rows:
+            raise ReportError("%s: no runs recorded yet" % self.name)
+        if not wanted:
+            return [self.run_rows[i] for i in sorted(self.run_rows)]
+        out, seen = [], set()
+        for r in wanted:
+            if r not in self.run_rows:
+                raise ReportError(
+                    "%s: no run %d (the file has runs %s)"
+                    % (self.name, r, id_ranges(sorted(self.run_rows)))
+                )
+            if r not in seen:
+                seen.add(r)
+                out.append(self.run_rows[r])
+        return out
+
+
+def id_ranges(ids):
+    """[1, 2, 3, 5] -> "1-3, 5"."""
+    parts, start, prev = [], None, None
+    for i in ids:
+        if start is None:
+            start = prev = i
+        elif i == prev + 1:
+            prev = i
+        else:
+            parts.append(str(start) if start == prev else "%d-%d" % (start, prev))
+            start = prev = i
+    if start is not None:
+        parts.append(str(start) if start == prev else "%d-%d" % (start, prev))
+    return ", ".join(parts)
+
+
+def run_int(text):
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError("a run id is an integer, not '%s'" % text)
+
+
+# ----------------------------------------------------------------------------- statistics
+
+
+def nearest_rank(sorted_values, percent):
+    """Nearest-rank percentile: 1-based rank ceil(percent/100 * n) clamped to [1, n]."""
+    n = len(sorted_values)
+    if n == 0:
+        return None
+    rank = -(-percent * n // 100)  # exact integer ceil(percent * n / 100)
+    return sorted_values[min(max(rank, 1), n) - 1]
+
+
+def kpi_values(db, view, column, run):
+    """The non-NULL values of one KPI column of a view for a run, sorted ascending."""
+    values = [
+        r[0]
+        for r in db.con.execute(
+            "SELECT %s FROM %s WHERE run = ? AND %s IS NOT NULL" % (column, view, column), (run,)
+        )
+    ]
+    values.sort()
+    return values
+
+
+def simulated_seconds(db, run):
+    """(seconds, source): run.simulated_seconds, else the latest time recorded for the run."""
+    r = db.run_rows[run]
+    if r.get("simulated_seconds") is not None:
+        return float(r["simulated_seconds"]), "run"
+    row = db.one(
+        "SELECT max(coalesce((SELECT max(time) FROM element_sample WHERE run = :r), 0),"
+        " coalesce((SELECT max(time) FROM bearer_sample WHERE run = :r), 0),"
+        " coalesce((SELECT max(submitted) FROM message WHERE run = :r), 0),"
+        " coalesce((SELECT max(max(coalesce(ended, 0), coalesce(retrieval_completed, 0),"
+        "   coalesce(push_received, 0), coalesce(notification_queued, 0)))"
+        "   FROM delivery WHERE run = :r), 0))",
+        {"r": run},
+    )
+    return (float(row[0]) if row and row[0] else None), "last-record"
+
+
+def element_key(name):
+    return (ELEMENT_ORDER.index(name) if name in ELEMENT_ORDER else len(ELEMENT_ORDER), name)
+
+
+# ----------------------------------------------------------------------------- summary
+
+
+class Figure:
+    __slots__ = ("key", "value", "kind")
+
+    def __init__(self, key, value, kind):
+        self.key, self.value, self.kind = key, value, kind
+
+
+def summarise(db, run):
+    """All figures of one run, in a fixed order: a list of Figure."""
+    rid = run["id"]
+    f = []
+
+    def add(key, value, kind):
+        f.append(Figure(key, value, kind))
+
+    add("status", run.get("status"), "text")
+    add("scenario", run.get("scenario"), "text")
+    add("rng_seed", run.get("rng_seed"), "int")
+    add("rng_run", run.get("rng_run"), "int")
+    sim, source = simulated_seconds(db, rid)
+    add("simulated_seconds", sim, "seconds")
+    add("simulated_seconds_source", source, "text")
+    add("wall_seconds", run.get("wall_seconds"), "seconds")
+    add("messages", db.one("SELECT count(*) FROM message WHERE run = ?", (rid,))[0], "int")
+    d = db.one(
+        "SELECT count(*),"
+        " coalesce(sum(final_state IN ('notifying', 'deferred', 'retrieving')), 0),"
+        " coalesce(sum(final_state = 'retrieved'), 0),"
+        " coalesce(sum(final_state IN ('retrieved', 'rejected', 'expired', 'failed')), 0),"
+        " coalesce(sum(retrieval_completed IS NOT NULL), 0),"
+        " coalesce(sum(CASE WHEN retrieval_completed IS NOT NULL THEN size END), 0)"
+        " FROM delivery WHERE run = ?",
+        (rid,),
+    )
+    deliveries, open_, retrieved, terminal, retrievals, retrieved_bytes = d
+    add("deliveries", deliveries, "int")
+    add("deliveries_open", open_, "int")
+    for key, _, view, column in KPIS:
+        values = kpi_values(db, view, column, rid)
+        n = len(values)
+        add(key + ".count", n, "int")
+        add(key + ".mean", math.fsum(values) / n if n else None, "time")
+        for percent, name in PERCENTILES:
+            add(key + "." + name, nearest_rank(values, percent), "time")
+        del values
+    add("delivery_ratio", retrieved / terminal if terminal else None, "ratio")
+    add("deliveries_retrieved", retrieved, "int")
+    add("deliveries_terminal", terminal, "int")
+    fr = db.one("SELECT * FROM kpi_failure_ratio WHERE run = ?", (rid,))
+    cols = [c[0] for c in db.con.execute("SELECT * FROM kpi_failure_ratio LIMIT 0").description]
+    fr = dict(zip(cols, fr)) if fr else {}
+    for name, ratio, count in FAILURES:
+        add(name + "_failure_ratio", fr.get(ratio), "ratio")
+        add(name + "_attempts", fr.get(count), "int")
+    add("retrievals", retrievals, "int")
+    add("retrieved_bytes", retrieved_bytes, "int")
+    add("retrievals_per_hour", retrievals * 3600.0 / sim if sim else None, "rate")
+    add("mean_bit_rate", (retrieved_bytes or 0) * 8.0 / sim if sim else None, "rate")
+    t = db.one(
+        "SELECT max(retrieved_bit_rate), max(interval) FROM throughput WHERE run = ?", (rid,)
+    )
+    add("peak_interval_bit_rate", t[0], "rate")
+    add("throughput_interval", t[1] if t[1] is not None else run.get("sample_interval"), "seconds")
+    rows = db.q(
+        "SELECT element, max(queue_max), max(stored_messages), max(stored_bytes)"
+        " FROM element_sample WHERE run = ? GROUP BY element",
+        (rid,),
+    )
+    for element, qmax, smax, bmax in sorted(rows, key=lambda r: element_key(r[0])):
+        add("element.%s.queue_peak" % element, qmax, "int")
+        add("element.%s.stored_messages_peak" % element, smax, "int")
+        add("element.%s.stored_bytes_peak" % element, bmax, "int")
+    cells = db.q(
+        "SELECT cell, max(downlink_utilisation), avg(downlink_utilisation),"
+        " max(uplink_utilisation), avg(uplink_utilisation), count(*)"
+        " FROM bearer_sample WHERE run = ? GROUP BY cell ORDER BY cell",
+        (rid,),
+    )
+    add("cells", len(cells), "int")
+    samples = sum(c[5] for c in cells)
+    for i, name in ((1, "downlink"), (3, "uplink")):
+        add(name + "_utilisation.peak", max((c[i] for c in cells), default=None), "util")
+        add(
+            name + "_utilisation.max_cell_mean",
+            max((c[i + 1] for c in cells), default=None),
+            "util",
+        )
+        add(
+            name + "_utilisation.mean",
+            math.fsum(c[i + 1] * c[5] for c in cells) / samples if samples else None,
+            "util",
+        )
+    for c in cells:
+        add("cell.%s.downlink_utilisation.peak" % c[0], c[1], "util")
+        add("cell.%s.downlink_utilisation.mean" % c[0], c[2], "util")
+    return f
+
+
+def text_value(value, kind):
+    if value is None:
+        return "-"
+    if kind in ("time", "seconds", "util"):
+        return "%.3f" % value
+    if kind == "ratio":
+        return "%.4f" % value
+    if kind == "rate":
+        return "%.1f" % value
+    if kind == "int":
+        return str(int(value)) if isinstance(value, (int, float)) else str(value)
+    return str(value)
+
+
+def csv_value(value, kind):
+    if value is None:
+        return "-"
+    if isinstance(value, float):
+        if kind == "int" and value.is_integer():
+            return str(int(value))
+        return repr(value)
+    return str(value)
+
+
+def print_run_text(db, run, figures, out):
+    v = {fig.key: fig.value for fig in figures}
+    t = lambda key, kind="time": text_value(v.get(key), kind)  # noqa: E731
+    w = out.write
+    w("== %s: run %d (%s) ==\n" % (db.path, run["id"], run.get("status")))
+    w("%-22s%s\n" % ("scenario", v.get("scenario") if v.get("scenario") is not None else "-"))
+    w("%-22s%s / %s\n" % ("RngSeed / RngRun", t("rng_seed", "int"), t("rng_run", "int")))
+    sim = t("simulated_seconds", "seconds")
+    if v.get("simulated_seconds") is not None:
+        sim += " s"
+        if v.get("simulated_seconds_source") != "run":
+            sim += " (not ended: up to the last recorded time)"
+        elif v.get("wall_seconds") is not None:
+            sim += " (wall %s s)" % t("wall_seconds", "seconds")
+    w("%-22s%s\n" % ("simulated time", sim))
+    w("%-22s%s\n" % ("messages submitted", t("messages", "int")))
+    w(
+        "%-22s%s (%s open: notifying, deferred or retrieving)\n"
+        % ("deliveries", t("deliveries", "int"), t("deliveries_open", "int"))
+    )
+    w(
+        "\n%-22s%8s %10s %10s %10s %10s %10s\n"
+        % ("latency (s)", "count", "mean", "p50", "p90", "p95", "p99")
+    )
+    for key, human, _, _ in KPIS:
+        w(
+            "  %-20s%8s %10s %10s %10s %10s %10s\n"
+            % (
+                human,
+                t(key + ".count", "int"),
+                t(key + ".mean"),
+                t(key + ".p50"),
+                t(key + ".p90"),
+                t(key + ".p95"),
+                t(key + ".p99"),
+            )
+        )
+    w(
+        "\n%-22s%s (%s retrieved of %s terminal deliveries)\n"
+        % (
+            "delivery ratio",
+            t("delivery_ratio", "ratio"),
+            t("deliveries_retrieved", "int"),
+            t("deliveries_terminal", "int"),
+        )
+    )
+    parts = [
+        "%s %s (of %s)"
+        % (
+            name.replace("_", "-"),
+            t(name + "_failure_ratio", "ratio"),
+            t(name + "_attempts", "int"),
+        )
+        for name, _, _ in FAILURES
+    ]
+    w("%-22s%s,\n%-22s%s\n" % ("failure ratios", ", ".join(parts[:2]), "", ", ".join(parts[2:])))
+    w(
+        "%-22s%s retrievals (%s per hour), %s retrieved octets\n"
+        % (
+            "throughput",
+            t("retrievals", "int"),
+            t("retrievals_per_hour", "rate"),
+            t("retrieved_bytes", "int"),
+        )
+    )
+    w(
+        "%-22smean %s bit/s over the run, peak interval %s bit/s (interval %s s)\n"
+        % (
+            "",
+            t("mean_bit_rate", "rate"),
+            t("peak_interval_bit_rate", "rate"),
+            t("throughput_interval", "seconds"),
+        )
+    )
+    elements = [
+        fig.key[len("element.") : -len(".queue_peak")]
+        for fig in figures
+        if fig.key.startswith("element.") and fig.key.endswith(".queue_peak")
+    ]
+    if elements:
+        width = max(22, max(len(e) for e in elements) + 3)
+        w(
+            "\n%-*s%12s %22s %20s\n"
+            % (width, "element", "peak queue", "peak stored messages", "peak stored octets")
+        )
+        for e in elements:
+            p = "element.%s." % e
+            w(
+                "  %-*s%12s %22s %20s\n"
+                % (
+                    width - 2,
+                    e,
+                    t(p + "queue_peak", "int"),
+                    t(p + "stored_messages_peak", "int"),
+                    t(p + "stored_bytes_peak", "int"),
+                )
+            )
+    else:
+        w("\n%-22s%s\n" % ("elements", "no element samples"))
+    ncells = v.get("cells") or 0
+    if ncells:
+        w(
+            "\n%-22s%d: downlink utilisation peak %s, highest cell mean %s, mean %s;\n"
+            % (
+                "radio cells",
+                ncells,
+                t("downlink_utilisation.peak", "util"),
+                t("downlink_utilisation.max_cell_mean", "util"),
+                t("downlink_utilisation.mean", "util"),
+            )
+        )
+        w(
+            "%-22suplink utilisation peak %s, highest cell mean %s, mean %s\n"
+            % (
+                "",
+                t("uplink_utilisation.peak", "util"),
+                t("uplink_utilisation.max_cell_mean", "util"),
+                t("uplink_utilisation.mean", "util"),
+            )
+        )
+        if ncells <= 8:
+            for fig in figures:
+                if fig.key.startswith("cell.") and fig.key.endswith(".peak"):
+                    c = fig.key.split(".")[1]
+                    w(
+                        "  cell %-15s downlink peak %s, mean %s\n"
+                        % (
+                            c,
+                            t(fig.key, "util"),
+                            t("cell.%s.downlink_utilisation.mean" % c, "util"),
+                        )
+                    )
+    else:
+        w("\n%-22s%s\n" % ("radio cells", "none (no bearer samples)"))
+    w("\n")
+
+
+def cmd_summary(args, out):
+    db = Results(args.file)
+    runs = db.select_runs(args.run)
+    table = [(run, summarise(db, run)) for run in runs]
+    if args.compare:
+        keys, kinds = [], {}
+        for _, figures in table:
+            for fig in figures:
+                if fig.key not in kinds:
+                    keys.append(fig.key)
+                    kinds[fig.key] = fig.kind
+        values = [{fig.key: fig.value for fig in figures} for _, figures in table]
+        if args.format == "csv":
+            w = csv.writer(out, lineterminator="\n")
+            w.writerow(["figure"] + [run["id"] for run, _ in table])
+            for key in keys:
+                w.writerow([key] + [csv_value(v.get(key), kinds[key]) for v in values])
+        else:
+            out.write(
+                "%s: runs %s side by side\n" % (db.path, ", ".join(str(r["id"]) for r, _ in table))
+            )
+            cells = [[text_value(v.get(key), kinds[key]) for v in values] for key in keys]
+            width = max(len(k) for k in keys) + 2
+            cw = [
+                max([len("run %d" % run["id"])] + [len(row[i]) for row in cells]) + 2
+                for i, (run, _) in enumerate(table)
+            ]
+            out.write(
+                "%-*s" % (width, "figure")
+                + "".join("%*s" % (cw[i], "run %d" % run["id"]) for i, (run, _) in enumerate(table))
+                + "\n"
+            )
+            for key, row in zip(keys, cells):
+                out.write(
+                    "%-*s" % (width, key)
+                    + "".join("%*s" % (cw[i], x) for i, x in enumerate(row))
+                    + "\n"
+                )
+    elif args.format == "csv":
+        w = csv.writer(out, lineterminator="\n")
+        w.writerow(["run", "figure", "value"])
+        for run, figures in table:
+            for fig in figures:
+                w.writerow([run["id"], fig.key, csv_value(fig.value, fig.kind)])
+    else:
+        for run, figures in table:
+            print_run_text(db, run, figures, out)
+    return 0
+
+
+# ----------------------------------------------------------------------------- plots
+
+
+def load_pyplot():
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError as e:
+        raise ReportError(
+            "plots need matplotlib (%s); install it with "
+            "'apt-get install python3-matplotlib'" % e
+        )
+    return plt
+
+
+def thin(xs, ys, limit=MAX_POINTS):
+    """At most about `limit` points: the maximum of each bin (at its first x)."""
+    n = len(xs)
+    if n <= limit:
+        return list(xs), list(ys)
+    step = -(-n // limit)
+    ox, oy = [], []
+    for i in range(0, n, step):
+        ox.append(xs[i])
+        oy.append(max(ys[i : i + step]))
+    return ox, oy
+
+
+def runs_title(db, runs):
+    ids = [r["id"] for r in runs]
+    return "%s, run%s %s" % (
+        os.path.basename(db.path),
+        "" if len(ids) == 1 else "s",
+        id_ranges(sorted(ids)) if len(ids) > 1 else ids[0],
+    )
+
+
+def finish_plot(plt, fig, ax, path, labels, title, empty_note):
+    ax.set_title(title, fontsize=10)
+    if not labels:
+        ax.text(
+            0.5,
+            0.5,
+            empty_note,
+            transform=ax.transAxes,
+            ha="center",
+            va="center",
+            fontsize=12,
+            color="0.3",
+        )
+    elif len(labels) > LEGEND_LIMIT:
+        ax.text(
+            0.99,
+            0.01,
+            "%d series (legend omitted)" % len(labels),
+            transform=ax.transAxes,
+            ha="right",
+            va="bottom",
+            fontsize=8,
+            color="0.3",
+        )
+    else:
+        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, borderaxespad=0)
+    ax.grid(True, alpha=0.3)
+    fig.savefig(
+        path,
+        format="png",
+        dpi=100,
+        bbox_inches="tight",
+        metadata={"Series": str(len(labels)), "Series-Labels": " | ".join(labels)},
+    )
+    plt.close(fig)
+    return len(labels)
+
+
+def cmd_plots(args, out):
+    db = Results(args.file)
+    runs = db.select_runs(args.run)
+    plt = load_pyplot()
+    try:
+        os.makedirs(args.out, exist_ok=True)
+    except OSError as e:
+        raise ReportError("output folder '%s': %s" % (args.out, e.strerror or e))
+    title_runs = runs_title(db, runs)
+    written = []
+
+    def target(name):
+        return os.path.join(args.out, name)
+
+    # latency CDFs
+    fig, ax = plt.subplots(figsize=(10, 6))
+    labels, lo, hi = [], None, None
+    for run in runs:
+        for _, human, view, column in KPIS:
+            values = kpi_values(db, view, column, run["id"])
+            n = len(values)
+            if n == 0:
+                continue
+            if n <= MAX_POINTS:
+                ranks = range(1, n + 1)
+            else:
+                ranks = sorted({1 + (n - 1) * i // (MAX_POINTS - 1) for i in range(MAX_POINTS)})
+            xs = [values[k - 1] for k in ranks]
+            ys = [k / n for k in ranks]
+            label = "run %d %s" % (run["id"], human)
+            ax.step([xs[0]] + xs, [0.0] + ys, where="post", label=label)
+            labels.append(label)
+            lo = values[0] if lo is None else min(lo, values[0])
+            hi = values[-1] if hi is None else max(hi, values[-1])
+    if lo is not None and lo > 0 and hi / lo > 100:
+        ax.set_xscale("log")
+    ax.set_xlabel("latency (s)" + (", log scale" if ax.get_xscale() == "log" else ""))
+    ax.set_ylabel("fraction of values \u2264 latency (empirical CDF)")
+    ax.set_ylim(0, 1.02)
+    written.append(
+        (
+            "latency-cdf.png",
+            finish_plot(
+                plt,
+                fig,
+                ax,
+                target("latency-cdf.png"),
+                labels,
+                "Latency KPIs, empirical CDF: " + title_runs,
+                "no latency values in these runs",
+            ),
+        )
+    )
+
+    # throughput
+    fig, ax = plt.subplots(figsize=(10, 6))
+    series = []
+    for run in runs:
+        rows = db.q(
+            "SELECT interval_start, retrieved_bit_rate, interval FROM throughput"
+            " WHERE run = ? ORDER BY interval_start",
+            (run["id"],),
+        )
+        if not rows:
+            continue
+        interval = rows[0][2]
+        sim, _ = simulated_seconds(db, run["id"])
+        last = max(rows[-1][0], (sim or 0) - interval)
+        count = int(round(last / interval)) + 1
+        rate = [0.0] * count
+        for start, bits, _ in rows:
+            k = int(round(start / interval))
+            if 0 <= k < count:
+                rate[k] = bits or 0.0
+        xs = [k * interval for k in range(count)]
+        xs, ys = thin(xs, rate)
+        xs.append(count * interval)
+        ys.append(ys[-1])
+        series.append(("run %d" % run["id"], xs, ys))
+    peak = max((max(s[2]) for s in series), default=0)
+    scale, unit = (
+        (1e6, "Mbit/s") if peak >= 1e7 else (1e3, "kbit/s") if peak >= 1e4 else (1, "bit/s")
+    )
+    for label, xs, ys in series:
+        ax.step(xs, [y / scale for y in ys], where="post", label=label)
+    ax.set_xlabel("simulation time (s)")
+    ax.set_ylabel("retrieved bit rate per interval (%s)" % unit)
+    written.append(
+        (
+            "throughput.png",
+            finish_plot(
+                plt,
+                fig,
+                ax,
+                target("throughput.png"),
+                [s[0] for s in series],
+                "Retrieved throughput (M-Retrieve.conf completions): " + title_runs,
+                "no retrievals (or no sample interval) in these runs",
+            ),
+        )
+    )
+
+    # element queues and storage
+    for name, column, ylabel, title, how in (
+        (
+            "queues.png",
+            "queue_max",
+            "peak queue length in the sample interval (count)",
+            "Element queues (queue_max per sample interval): ",
+            "pre",
+        ),
+        (
+            "storage.png",
+            "stored_messages",
+            "stored messages",
+            "Messages stored (stored_messages at each sample): ",
+            "line",
+        ),
+    ):
+        fig, ax = plt.subplots(figsize=(10, 6))
+        labels = []
+        for run in runs:
+            rows = db.q(
+                "SELECT element, time, %s FROM element_sample WHERE run = ? AND %s IS NOT NULL"
+                " ORDER BY element, time" % (column, column),
+                (run["id"],),
+            )
+            by = {}
+            for element, time, value in rows:
+                by.setdefault(element, ([], []))
+                by[element][0].append(time)
+                by[element][1].append(value)
+            for element in sorted(by, key=element_key):
+                xs, ys = thin(*by[element])
+                label = "run %d %s" % (run["id"], element)
+                if how == "pre":
+                    ax.step(xs, ys, where="pre", label=label)
+                else:
+                    ax.plot(xs, ys, label=label)
+                labels.append(label)
+        ax.set_xlabel("simulation time (s)")
+        ax.set_ylabel(ylabel)
+        written.append(
+            (
+                name,
+                finish_plot(
+                    plt,
+                    fig,
+                    ax,
+                    target(name),
+                    labels,
+                    title + title_runs,
+                    "no %s samples in these runs" % column,
+                ),
+            )
+        )
+
+    # radio cells
+    fig, ax = plt.subplots(figsize=(10, 6))
+    labels = []
+    for run in runs:
+        rows = db.q(
+            "SELECT cell, time, downlink_utilisation FROM bearer_sample WHERE run = ?"
+            " ORDER BY cell, time",
+            (run["id"],),
+        )
+        by = {}
+        for cell, time, value in rows:
+            by.setdefault(cell, ([], []))
+            by[cell][0].append(time)
+            by[cell][1].append(value)
+        for cell in sorted(by):
+            xs, ys = thin(*by[cell])
+            label = "run %d cell %s" % (run["id"], cell)
+            ax.step(xs, ys, where="pre", label=label)
+            labels.append(label)
+    ax.set_xlabel("simulation time (s)")
+    ax.set_ylabel("downlink utilisation (fraction of the cell's capacity)")
+    ax.set_ylim(0, 1.05)
+    written.append(
+        (
+            "bearer.png",
+            finish_plot(
+                plt,
+                fig,
+                ax,
+                target("bearer.png"),
+                labels,
+                "Radio cells, downlink utilisation per sample interval: " + title_runs,
+                "no radio cells in this run",
+            ),
+        )
+    )
+
+    for name, count in written:
+        out.write("wrote %s (%d series)\n" % (target(name), count))
+    return 0
+
+
+# ----------------------------------------------------------------------------- ladder
+
+
+def strip_type(address):
+    return address.split("/TYPE=")[0] if address else address
+
+
+class Ladder:
+    ORIG, RELAY, PPG, SMSC = 0, 1, 2, 3
+
+    def __init__(self):
+        self.columns = ["Originator", "Relay", "PPG", "SMSC"]
+        self.events = []  # (time, seq, kind, src, dst, label)
+
+    def arrow(self, time, src, dst, label):
+        if time is not None:
+            kind = "mark" if src == dst else "arrow"
+            self.events.append((float(time), len(self.events), kind, src, dst, label))
+
+    def mark(self, time, col, label):
+        if time is not None:
+            self.events.append((float(time), len(self.events), "mark", col, col, label))
+
+    def ordered(self):
+        return sorted(self.events, key=lambda e: (e[0], e[1]))
+
+
+def plural(n, word):
+    return "%d %s%s" % (n, word, "" if n == 1 else "s")
+
+
+def find_message(db, run, message):
+    cols = (
+        "id, message_id, originator, transaction_id, size, content_class, recipients,"
+        " submitted, confirmed, status"
+    )
+    if message is None:
+        row = db.one(
+            "SELECT min(message) FROM delivery WHERE run = ? AND final_state = 'retrieved'"
+            " AND message IS NOT NULL",
+            (run,),
+        )
+        mid = row[0] if row else None
+        m = (
+            db.one("SELECT %s FROM message WHERE run = ? AND id = ?" % cols, (run, mid))
+            if mid is not None
+            else None
+        )
+        if m is None:
+            m = db.one("SELECT %s FROM message WHERE run = ? ORDER BY id LIMIT 1" % cols, (run,))
+        if m is None:
+            raise ReportError("%s: run %d has no messages" % (db.name, run))
+    else:
+        m = None
+        if message.strip().lstrip("-").isdigit():
+            m = db.one(
+                "SELECT %s FROM message WHERE run = ? AND id = ?" % cols, (run, int(message))
+            )
+        if m is None:
+            m = db.one(
+                "SELECT %s FROM message WHERE run = ? AND message_id = ? ORDER BY id LIMIT 1"
+                % cols,
+                (run, message),
+            )
+        if m is None:
+            raise ReportError(
+                "%s: run %d has no message '%s' (neither a message.id nor a "
+                "Message-ID)" % (db.name, run, message)
+            )
+    return dict(zip([c.strip() for c in cols.split(",")], m))
+
+
+def build_ladder(db, run, m):
+    dcols = (
+        "recipient",
+        "message",
+        "size",
+        "notification_queued",
+        "push_received",
+        "notify_resp_sent",
+        "retrieval_started",
+        "retrieval_completed",
+        "acknowledged",
+        "final_state",
+        "ended",
+        "delivery_report_sent",
+        "delivery_report_received",
+        "read_report_sent",
+        "read_report_received",
+        "notifications",
+        "sms_segments",
+        "retrievals",
+    )
+    if m["message_id"] is not None:
+        rows = db.q(
+            "SELECT %s FROM delivery WHERE run = ? AND message_id = ? ORDER BY rowid"
+            % ", ".join(dcols),
+            (run, m["message_id"]),
+        )
+        rows = [r for r in rows if r[1] is None or r[1] == m["id"]]
+    else:
+        rows = db.q(
+            "SELECT %s FROM delivery WHERE run = ? AND message = ? ORDER BY rowid"
+            % ", ".join(dcols),
+            (run, m["id"]),
+        )
+    deliveries = [dict(zip(dcols, r)) for r in rows]
+    lad = Ladder()
+    recipients = []
+    for d in deliveries:
+        number = strip_type(d["recipient"])
+        if number not in recipients:
+            recipients.append(number)
+    aliases = {}
+    for i, number in enumerate(recipients):
+        lad.columns.append("R%d" % (i + 1))
+        aliases[number] = 4 + i
+    originator = strip_type(m["originator"])
+    O, RL, P, S = Ladder.ORIG, Ladder.RELAY, Ladder.PPG, Ladder.SMSC
+
+    lad.arrow(m["submitted"], O, RL, "M-Send.req, %d octets" % m["size"])
+    lad.arrow(m["confirmed"], RL, O, "M-Send.conf %s" % (m["status"] or "(no status)"))
+
+    sms = []
+    if m["message_id"] is not None:
+        sms = db.q(
+            "SELECT reference, kind, destination, accepted, first_sent, delivered, attempts,"
+            " final_state, push_id FROM sms WHERE run = ? AND message_id = ?"
+            " ORDER BY accepted, rowid",
+            (run, m["message_id"]),
+        )
+    several = len(recipients) > 1
+    for d in deliveries:
+        col = aliases[strip_type(d["recipient"])]
+        who = " for %s" % lad.columns[col] if several else ""
+        lad.arrow(d["notification_queued"], RL, P, "PAP push M-Notification.ind" + who)
+        for ref, kind, dest, accepted, first_sent, delivered, attempts, state, _ in sms:
+            if kind != "notification" or strip_type(dest) != strip_type(d["recipient"]):
+                continue
+            lad.arrow(accepted, P, S, "SMS submit %s" % ref)
+            # sms.first_sent: the SMSC's first transmission; sms.delivered: its RP-ACK arrived.
+            lad.arrow(
+                first_sent, S, col, "SMS-DELIVER %s (%s)" % (ref, plural(attempts, "attempt"))
+            )
+            if delivered is not None:
+                lad.arrow(delivered, col, S, "RP-ACK %s" % ref)
+            else:
+                lad.mark(first_sent, S, "SMS %s not delivered: %s" % (ref, state))
+        lad.mark(d["push_received"], col, "WSP Push complete")
+        # The status it carried is not recorded: Rejected when the recipient rejected the
+        # message without retrieving it, else Deferred (retrieval later or never).
+        rejected = d["final_state"] == "rejected" and d["retrieval_started"] is None
+        lad.arrow(
+            d["notify_resp_sent"],
+            col,
+            RL,
+            "M-NotifyResp.ind " + ("Rejected" if rejected else "Deferred"),
+        )
+        lad.arrow(d["retrieval_started"], col, RL, "GET Content-Location")
+        size = d["size"] if d["size"] is not None else m["size"]
+        lad.arrow(d["retrieval_completed"], RL, col, "M-Retrieve.conf, %d octets" % size)
+        lad.arrow(d["acknowledged"], col, RL, "acknowledgement")
+        lad.mark(d["ended"], RL, "ended: %s%s" % (d["final_state"], who))
+        lad.arrow(d["delivery_report_sent"], RL, P, "PAP push M-Delivery.ind" + who)
+        lad.arrow(
+            d["read_report_sent"],
+            col,
+            RL,
+            "M-Read-Rec.ind" + (" from %s" % lad.columns[col] if several else ""),
+        )
+    report_sms = [
+        s
+        for s in sms
+        if s[1] in ("delivery-report", "read-report") and strip_type(s[2]) == originator
+    ]
+    for ref, kind, dest, accepted, first_sent, delivered, attempts, state, _ in report_sms:
+        lad.arrow(accepted, P, S, "SMS submit %s (%s)" % (ref, kind))
+        lad.arrow(first_sent, S, O, "SMS-DELIVER %s (%s)" % (ref, plural(attempts, "attempt")))
+        if delivered is not None:
+            lad.arrow(delivered, O, S, "RP-ACK %s" % ref)
+        else:
+            lad.mark(first_sent, S, "SMS %s not delivered: %s" % (ref, state))
+    for d in deliveries:
+        via = S if any(s[1] == "delivery-report" for s in report_sms) else P
+        lad.arrow(d["delivery_report_received"], via, O, "M-Delivery.ind")
+        via = S if any(s[1] == "read-report" for s in report_sms) else P
+        lad.arrow(d["read_report_received"], via, O, "M-Read-Orig.ind")
+
+    # "transaction" rows (one per HTTP exchange, written by the client element; the peer is
+    # an address): those carrying this message's transaction id or Message-ID, the push ids
+    # of its SMS, or an id derived from its Message-ID ("<Message-ID>/...", "N<Message-ID>/0").
+    ids = sorted(
+        {x for x in (m["transaction_id"], m["message_id"]) if x} | {s[8] for s in sms if s[8]}
+    )
+    if ids:
+        where = "transaction_id IN (%s)" % ", ".join("?" * len(ids))
+        params = [run] + ids
+        if m["message_id"]:
+            where += " OR instr(transaction_id, ?) > 0"
+            params.append(m["message_id"] + "/")
+        txns = db.q(
+            "SELECT element, peer, type, transaction_id, start, finish, request_bytes,"
+            ' response_bytes, status FROM "transaction" WHERE run = ? AND (%s)'
+            " ORDER BY start, rowid" % where,
+            params,
+        )
+
+        def column_of(name):
+            n = (name or "").lower()
+            if n.startswith("ua:"):
+                number = strip_type(name[3:])
+                return O if number == originator else aliases.get(number)
+            if n in ("relay", "server", "mmsc"):
+                return RL
+            if n == "ppg":
+                return P
+            if n == "smsc":
+                return S
+            number = strip_type(name)
+            return O if number == originator else aliases.get(number)
+
+        def peer_column(element, peer, type_):
+            # The peer is an address ("10.0.0.1:80"); the element and the request tell whom
+            # it addresses: a handset talks HTTP to the Relay only, the PPG submits to the
+            # SMSC, the Relay pushes (PAP) to the PPG and stores on the server (its column).
+            c = column_of(peer)
+            if c is not None:
+                return c
+            e, t = (element or "").lower(), (type_ or "").lower()
+            if e.startswith("ua:"):
+                return RL
+            if e == "ppg":
+                return S
+            if e in ("relay", "server") and t.startswith("pap"):
+                return P
+            if e in ("relay", "server") and "/store" in t:
+                return RL
+            return None
+
+        for element, peer, type_, tid, start, finish, req, resp, status in txns:
+            a, b = column_of(element), peer_column(element, peer, type_)
+            if a is not None and b is not None and a != b:
+                lad.arrow(start, a, b, "%s, %d octets [HTTP exchange]" % (type_, req))
+                lad.arrow(finish, b, a, "%s, %d octets [response to %s]" % (status, resp, type_))
+            else:
+                at = a if a is not None else (b if b is not None else RL)
+                lad.mark(
+                    start,
+                    at,
+                    "%s %s->%s until %.3f: %s [HTTP exchange]"
+                    % (type_, element, peer, finish, status),
+                )
+    return lad, deliveries, recipients
+
+
+def render_ladder_text(lad, out):
+    n = len(lad.columns)
+    prefix = 11  # "%9.3f  "
+    gap = max(6, min(14, (100 - prefix - 5 - 3 - 34) // max(1, n - 1)))
+    pos = [prefix + 5 + i * gap for i in range(n)]
+    width = pos[-1] + 1
+
+    def blank():
+        line = [" "] * width
+        for p in pos:
+            line[p] = "|"
+        return line
+
+    header = [" "] * (width + 6)
+    header[0:8] = list("time (s)")
+    for name, p in zip(lad.columns, pos):
+        start = max(9, p - len(name) // 2)
+        for i, ch in enumerate(name):
+            if start + i < len(header):
+                header[start + i] = ch
+    out.write("".join(header).rstrip() + "\n")
+    out.write(" " * prefix + "".join(blank()[prefix:]).rstrip() + "\n")
+    arrows = 0
+    for time, _, kind, src, dst, label in lad.ordered():
+        line = blank()
+        if kind == "arrow":
+            lo, hi = sorted((pos[src], pos[dst]))
+            for x in range(lo + 1, hi):
+                line[x] = "-"
+            if src < dst:
+                line[hi - 1] = ">"
+            else:
+                line[lo + 1] = "<"
+            arrows += 1
+        else:
+            line[pos[src]] = "*"
+        text = "%9.3f  " % time + "".join(line[prefix:])
+        out.write(text + "  " + label + "\n")
+    return arrows
+
+
+def render_ladder_png(plt, lad, path, title):
+    events = lad.ordered()
+    n = len(lad.columns)
+    rows = max(1, len(events))
+    fig_h = 1.6 + 0.42 * rows
+    fig, ax = plt.subplots(figsize=(2.2 + 1.9 * n, fig_h))
+    for x in range(n):
+        ax.plot([x, x], [-0.6, rows - 0.4], color="0.55", linewidth=1, zorder=1)
+    ax.set_xticks(range(n))
+    ax.set_xticklabels(lad.columns, fontsize=9, fontweight="bold")
+    ax.xaxis.tick_top()
+    ax.set_xlim(-0.6, n - 0.4)
+    ax.set_ylim(rows - 0.4, -0.8)
+    ax.set_yticks(range(len(events)))
+    ax.set_yticklabels(["%.3f" % e[0] for e in events], fontsize=8)
+    ax.set_ylabel("simulation time (s), one row per event (not to scale)")
+    labels = []
+    for y, (time, _, kind, src, dst, label) in enumerate(events):
+        if kind == "arrow":
+            # HTTP exchanges from the "transaction" table: grey and dashed, under the
+            # protocol steps they carry
+            http = label.endswith("[HTTP exchange]") or "[response to " in label
+            ax.annotate(
+                "",
+                xy=(dst, y),
+                xytext=(src, y),
+                arrowprops=dict(
+                    arrowstyle="-|>",
+                    color="0.5" if http else "tab:blue",
+                    lw=1.0 if http else 1.2,
+                    linestyle="--" if http else "-",
+                    shrinkA=0,
+                    shrinkB=0,
+                ),
+                zorder=3,
+            )
+            ax.text(
+                (src + dst) / 2.0,
+                y - 0.12,
+                label,
+                ha="center",
+                va="bottom",
+                fontsize=7.5,
+                color="0.35" if http else "black",
+                zorder=4,
+                bbox=dict(boxstyle="square,pad=0.05", fc="white", ec="none", alpha=0.8),
+            )
+            labels.append(label)
+        else:
+            ax.plot([src], [y], marker="s", color="tab:orange", markersize=6, zorder=3)
+            ax.text(
+                src + 0.08,
+                y,
+                label,
+                ha="left",
+                va="center",
+                fontsize=7.5,
+                color="0.2",
+                zorder=4,
+                bbox=dict(boxstyle="square,pad=0.05", fc="white", ec="none", alpha=0.8),
+            )
+    for side in ("right", "bottom", "left"):
+        ax.spines[side].set_visible(False)
+    ax.tick_params(axis="x", length=0)
+    ax.set_title(title, fontsize=10, pad=24)
+    fig.savefig(
+        path,
+        format="png",
+        dpi=100,
+        bbox_inches="tight",
+        metadata={"Series": str(len(labels)), "Series-Labels": " | ".join(labels)},
+    )
+    plt.close(fig)
+    return len(labels)
+
+
+def cmd_ladder(args, out):
+    if args.png:
+        folder = os.path.dirname(os.path.abspath(args.png))
+        if not os.path.isdir(folder):
+            raise ReportError(
+                "ladder PNG '%s': the folder '%s' does not exist" % (args.png, folder)
+            )
+    db = Results(args.file)
+    if not db.run_rows:
+        raise ReportError("%s: no runs recorded yet" % db.name)
+    run = args.run if args.run is not None else max(db.run_rows)
+    db.select_runs([run])
+    m = find_message(db, run, args.message)
+    lad, deliveries, recipients = build_ladder(db, run, m)
+    w = out.write
+    w(
+        "Ladder of message %d (Message-ID %s) in run %d of %s\n"
+        % (m["id"], m["message_id"] or "-", run, db.path)
+    )
+    w(
+        "  from %s, %d octets, class %s, transaction %s, %s\n"
+        % (
+            m["originator"],
+            m["size"],
+            m["content_class"] or "-",
+            m["transaction_id"],
+            plural(m["recipients"], "recipient"),
+        )
+    )
+    states = {}
+    for d in deliveries:
+        states.setdefault(strip_type(d["recipient"]), []).append(d["final_state"])
+    for i, number in enumerate(recipients):
+        open_note = [s for s in states[number] if s in OPEN]
+        w(
+            "  R%d = %s: %s%s\n"
+            % (
+                i + 1,
+                number,
+                ", ".join(states[number]),
+                " (still open when the run ended)" if open_note else "",
+            )
+        )
+    if not deliveries:
+        w("  (no delivery rows for this message)\n")
+    w("\n")
+    render_ladder_text(lad, out)
+    if args.png:
+        plt = load_pyplot()
+        title = "%s, run %d: message %d (%s), %s" % (
+            os.path.basename(db.path),
+            run,
+            m["id"],
+            m["message_id"] or "no Message-ID",
+            plural(len(recipients), "recipient"),
+        )
+        drawn = render_ladder_png(plt, lad, args.png, title)
+        w("\nwrote %s (%d series: arrows)\n" % (args.png, drawn))
+    return 0
+
+
+# ----------------------------------------------------------------------------- main
+
+
+def parser():
+    p = argparse.ArgumentParser(
+        prog="mms-report.py",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    sub = p.add_subparsers(dest="command", metavar="{summary,plots,ladder}")
+    s = sub.add_parser(
+        "summary",
+        help="KPI summary of each run (the default)",
+        description="KPI summary of each run; see mms-report.py --help for the figures.",
+    )
+    s.add_argument("file", metavar="FILE", help="results file (SQLite)")
+    s.add_argument(
+        "--run",
+        type=run_int,
+        nargs="+",
+        action="extend",
+        metavar="N",
+        help="only these run ids (default: all, in id order)",
+    )
+    s.add_argument("--compare", action="store_true", help="one table, one column per run")
+    s.add_argument("--format", choices=("text", "csv"), default="text", help="output format")
+    pl = sub.add_parser(
+        "plots",
+        help="PNG plots of the latency, throughput, queues, storage, cells",
+        description="Write latency-cdf.png, throughput.png, queues.png, storage.png "
+        "and bearer.png into DIR.",
+    )
+    pl.add_argument("file", metavar="FILE", help="results file (SQLite)")
+    pl.add_argument("--out", required=True, metavar="DIR", help="folder for the PNG files")
+    pl.add_argument(
+        "--run",
+        type=run_int,
+        nargs="+",
+        action="extend",
+        metavar="N",
+        help="only these run ids (default: all)",
+    )
+    la = sub.add_parser(
+        "ladder",
+        help="ladder diagram of one message",
+        description="Ladder (sequence) diagram of one message, as text and " "optionally as a PNG.",
+    )
+    la.add_argument("file", metavar="FILE", help="results file (SQLite)")
+    la.add_argument("--run", type=run_int, metavar="N", help="run id (default: the last run)")
+    la.add_argument(
+        "--message",
+        metavar="ID",
+        help="message.id or Message-ID (default: the first " "message retrieved by a recipient)",
+    )
+    la.add_argument("--png", metavar="PATH", help="also draw the ladder into this PNG file")
+    return p
+
+
+def main(argv=None):
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] not in ("summary", "plots", "ladder", "-h", "--help"):
+        argv.insert(0, "summary")
+    args = parser().parse_args(argv)
+    if args.command is None:
+        parser().print_usage(sys.stderr)
+        sys.stderr.write("%s: give a results file (see --help)\n" % PROG)
+        return 2
+    out = sys.stdout
+    try:
+        return {"summary": cmd_summary, "plots": cmd_plots, "ladder": cmd_ladder}[args.command](
+            args, out
+        )
+    except ReportError as e:
+        sys.stderr.write("%s: %s\n" % (PROG, e))
+        return 2
+    except sqlite3.Error as e:
+        sys.stderr.write("%s: results file '%s': SQLite error: %s\n" % (PROG, args.file, e))
+        return 2
+    except BrokenPipeError:
+        # A reader such as "head" closed the pipe: stop quietly.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except OSError as e:
+        # writing an output (a PNG, the output folder) failed
+        sys.stderr.write("%s: %s: %s\n" % (PROG, e.filename or args.file, e.strerror or e))
+        return 2
+    except KeyboardInterrupt:
+        sys.stderr.write("%s: interrupted\n" % PROG)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

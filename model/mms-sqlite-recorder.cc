@@ -283,8 +283,9 @@ MmsSqliteRecorder::GetTypeId()
                           MakeTimeAccessor(&MmsSqliteRecorder::m_sampleInterval),
                           MakeTimeChecker(Seconds(0)))
             .AddAttribute("ProgressInterval",
-                          "Wall-clock time between progress lines on standard error; 0: none.",
-                          TimeValue(Seconds(0)),
+                          "Wall-clock time between progress lines on standard error (so runs "
+                          "longer than this show progress); 0: none.",
+                          TimeValue(Seconds(10)),
                           MakeTimeAccessor(&MmsSqliteRecorder::m_progressInterval),
                           MakeTimeChecker(Seconds(0)))
             .AddAttribute("CatchSignals",

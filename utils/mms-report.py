@@ -666,6 +666,11 @@ def finish_plot(plt, fig, ax, path, labels, title, empty_note):
     else:
         ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, borderaxespad=0)
     ax.grid(True, alpha=0.3)
+    return save_png(plt, fig, path, labels)
+
+
+def save_png(plt, fig, path, labels):
+    """Write a figure as PNG with the text chunks Series (count) and Series-Labels."""
     fig.savefig(
         path,
         format="png",
@@ -1237,15 +1242,7 @@ def render_ladder_png(plt, lad, path, title):
         ax.spines[side].set_visible(False)
     ax.tick_params(axis="x", length=0)
     ax.set_title(title, fontsize=10, pad=24)
-    fig.savefig(
-        path,
-        format="png",
-        dpi=100,
-        bbox_inches="tight",
-        metadata={"Series": str(len(labels)), "Series-Labels": " | ".join(labels)},
-    )
-    plt.close(fig)
-    return len(labels)
+    return save_png(plt, fig, path, labels)
 
 
 def cmd_ladder(args, out):

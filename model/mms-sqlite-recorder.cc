@@ -557,8 +557,8 @@ MmsSqliteRecorder::ConnectAll()
         sa.sa_handler = MmsRecorderSignalHandler;
         sigemptyset(&sa.sa_mask);
         sa.sa_flags = SA_RESETHAND; // a second signal acts as if we were not there
-        sigaction(SIGINT, &sa, nullptr);
-        sigaction(SIGTERM, &sa, nullptr);
+        sigaction(SIGINT, &sa, &m_previousSigint);
+        sigaction(SIGTERM, &sa, &m_previousSigterm);
     }
 }
 
@@ -607,7 +607,7 @@ MmsSqliteRecorder::ConnectRelay(Ptr<MmsRelay> relay)
                                       MakeCallback(&MmsSqliteRecorder::OnStateTransition, this));
     // The Relay knows the Message-ID of a submission before its M-Send.conf reaches the UA.
     relay->TraceConnectWithoutContext("Accepted",
-                                      MakeCallback(&MmsSqliteRecorder::OnSubmitConfirmed, this));
+                                      MakeCallback(&MmsSqliteRecorder::OnRelayAccepted, this));
     Element e;
     e.name = "relay";
     e.relay = relay;
@@ -715,10 +715,20 @@ MmsSqliteRecorder::OnSubmitted(const MmsEvent& e)
 }
 
 void
+MmsSqliteRecorder::OnRelayAccepted(const MmsEvent& e)
+{
+    // The Message-ID is known from here on, even if the M-Send.conf never reaches the UA.
+    auto it = m_openMessages.find(e.transactionId);
+    if (it != m_openMessages.end())
+    {
+        it->second.messageId = e.messageId;
+        m_messageRows[e.messageId] = it->second.row;
+    }
+}
+
+void
 MmsSqliteRecorder::OnSubmitConfirmed(const MmsEvent& e)
 {
-    // From the Relay ("Accepted": the Message-ID is known) and from the UA ("SubmitConfirmed":
-    // the M-Send.conf Ok arrived, the message row is complete).
     auto it = m_openMessages.find(e.transactionId);
     if (it == m_openMessages.end())
     {
@@ -727,10 +737,6 @@ MmsSqliteRecorder::OnSubmitConfirmed(const MmsEvent& e)
     MessageRecord& m = it->second;
     m.messageId = e.messageId;
     m_messageRows[e.messageId] = m.row;
-    if (e.element == "relay")
-    {
-        return;
-    }
     m.confirmed = NowSeconds();
     m.status = "Ok";
     WriteMessage(m);
@@ -1283,6 +1289,10 @@ MmsSqliteRecorder::Sample()
 void
 MmsSqliteRecorder::RowWritten()
 {
+    if (g_signal != 0 && !m_interrupted)
+    {
+        Interrupted();
+    }
     m_rows++;
     if (++m_rowsSinceCommit >= m_flushRows)
     {
@@ -1327,14 +1337,20 @@ MmsSqliteRecorder::Fail(const std::string& what)
 }
 
 void
+MmsSqliteRecorder::Interrupted()
+{
+    m_interrupted = true;
+    std::cerr << "MmsSqliteRecorder: signal " << static_cast<int>(g_signal) << ": stopping at "
+              << NowSeconds() << " s; the run will be marked aborted\n";
+    Simulator::Stop();
+}
+
+void
 MmsSqliteRecorder::Housekeeping()
 {
     if (g_signal != 0 && !m_interrupted)
     {
-        m_interrupted = true;
-        std::cerr << "MmsSqliteRecorder: signal " << static_cast<int>(g_signal)
-                  << ": stopping at " << NowSeconds() << " s; the run will be marked aborted\n";
-        Simulator::Stop();
+        Interrupted();
         return;
     }
     if (Simulator::Now() - m_lastCommit >= m_flushInterval)
@@ -1582,8 +1598,8 @@ MmsSqliteRecorder::Close()
     m_db.Commit(error);
     if (m_catchSignals && m_connected)
     {
-        signal(SIGINT, SIG_DFL);
-        signal(SIGTERM, SIG_DFL);
+        sigaction(SIGINT, &m_previousSigint, nullptr);
+        sigaction(SIGTERM, &m_previousSigterm, nullptr);
     }
     std::string status = "complete";
     std::string note;

@@ -24,6 +24,7 @@
 #include "ns3/traced-callback.h"
 
 #include <chrono>
+#include <csignal>
 #include <cstdint>
 #include <map>
 #include <ostream>
@@ -202,6 +203,7 @@ class MmsSqliteRecorder : public Object
     // Trace sinks
     void OnSubmitted(const MmsEvent& e);
     void OnSubmitConfirmed(const MmsEvent& e);
+    void OnRelayAccepted(const MmsEvent& e);
     void OnSubmitRejected(const MmsEvent& e);
     void OnUaFailed(const MmsEvent& e);
     void OnPushReceived(const MmsEvent& e);
@@ -243,6 +245,7 @@ class MmsSqliteRecorder : public Object
     void WriteSms(const SmsRecord& s, const std::string& state);
     void RowWritten();
     void Housekeeping();
+    void Interrupted(); //!< a signal arrived: stop the simulation, mark the run aborted
     void Sample();
     void Commit();
     void Fail(const std::string& what);
@@ -297,6 +300,8 @@ class MmsSqliteRecorder : public Object
     bool m_interrupted{false};
     std::string m_failure; //!< the first write error, if any
     TracedCallback<uint64_t> m_committedTrace;
+    struct sigaction m_previousSigint{};  //!< restored by Close()
+    struct sigaction m_previousSigterm{}; //!< restored by Close()
 };
 
 } // namespace ns3

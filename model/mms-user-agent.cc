@@ -200,8 +200,9 @@ MmsUserAgent::GetTypeId()
                           MakeBooleanAccessor(&MmsUserAgent::m_blackout),
                           MakeBooleanChecker())
             .AddTraceSource("Submitted",
-                            "An M-Send.req was POSTed (first attempt; recipient: every "
-                            "recipient, comma-separated; detail: the content class).",
+                            "A message was submitted (Send(): its M-Send.req is built and its "
+                            "first attempt scheduled; recipient: every recipient, "
+                            "comma-separated; detail: the content class).",
                             MakeTraceSourceAccessor(&MmsUserAgent::m_submittedTrace),
                             "ns3::MmsEventTracedCallback")
             .AddTraceSource("SubmitConfirmed",

@@ -16,6 +16,7 @@
 #include "ns3/channel-list.h"
 #include "ns3/global-value.h"
 #include "ns3/log.h"
+#include "ns3/mac48-address.h"
 #include "ns3/node-list.h"
 #include "ns3/node.h"
 #include "ns3/pointer.h"
@@ -137,7 +138,14 @@ const char* const COUNT_COLUMNS[] = {"notifications", "sms_segments", "retrieval
 bool
 IsConfigurable(const TypeId::AttributeInformation& info)
 {
-    return (info.flags & TypeId::ATTR_GET) && (info.flags & TypeId::ATTR_SET) && info.checker;
+    // Hardware addresses are handed out by the helpers, not configured (and in older releases the
+    // allocator, in ns-3.35 for one, is not reset between simulations of one process).
+    if (!(info.flags & TypeId::ATTR_GET) || !(info.flags & TypeId::ATTR_SET) || !info.checker)
+    {
+        return false;
+    }
+    Ptr<AttributeValue> probe = info.checker->Create();
+    return !dynamic_cast<const Mac48AddressValue*>(PeekPointer(probe));
 }
 
 std::string DescribeValue(const AttributeValue& v, Ptr<const AttributeChecker> checker, int depth);

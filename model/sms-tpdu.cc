@@ -70,6 +70,17 @@ class Cursor
         return Fail(m_pos, field, os.str());
     }
 
+    /// Read one octet into `out`; false (failing, naming the field) if the TPDU has ended.
+    bool ReadOctet(const char* field, uint8_t& out)
+    {
+        if (!Need(1, field))
+        {
+            return false;
+        }
+        out = m_data[m_pos++];
+        return true;
+    }
+
     /// The next octet (call Need first).
     uint8_t Octet()
     {
@@ -589,11 +600,11 @@ DecodeUserData(Cursor& c,
                uint8_t& septets)
 {
     std::size_t start = c.Offset();
-    if (!c.Need(1, "TP-UDL"))
+    uint8_t udl = 0;
+    if (!c.ReadOctet("TP-UDL", udl))
     {
         return false;
     }
-    uint8_t udl = c.Octet();
     bool countsSeptets = SmsUdlCountsSeptets(dataCoding);
     std::size_t octets = SmsUserDataOctets(dataCoding, udl);
     std::string what =
@@ -656,11 +667,10 @@ MessageTypeName(uint8_t mti, bool toMs)
 bool
 ReadFirstOctet(Cursor& c, uint8_t mti, bool toMs, const char* expected, uint8_t& first)
 {
-    if (!c.Need(1, "TP-MTI"))
+    if (!c.ReadOctet("TP-MTI", first))
     {
         return false;
     }
-    first = c.Octet();
     if ((first & 0x03) != mti)
     {
         return c.Fail(0,
@@ -790,16 +800,14 @@ SmsDeliver::Decode(const uint8_t* data, std::size_t size, SmsDeliver& out, Decod
     {
         return false;
     }
-    if (!c.Need(1, "TP-PID"))
+    if (!c.ReadOctet("TP-PID", out.protocolId))
     {
         return false;
     }
-    out.protocolId = c.Octet();
-    if (!c.Need(1, "TP-DCS"))
+    if (!c.ReadOctet("TP-DCS", out.dataCoding))
     {
         return false;
     }
-    out.dataCoding = c.Octet();
     return DecodeTimeStamp(c, out.serviceCentreTime, out.timeZoneQuarters)
            && DecodeUserData(c,
                              out.dataCoding,
@@ -932,25 +940,22 @@ SmsSubmit::Decode(const uint8_t* data, std::size_t size, SmsSubmit& out, DecodeE
     out.statusReportRequest = (first & 0x20) != 0;
     out.userDataHeaderIndicator = (first & 0x40) != 0;
     out.replyPath = (first & 0x80) != 0;
-    if (!c.Need(1, "TP-MR"))
+    if (!c.ReadOctet("TP-MR", out.messageReference))
     {
         return false;
     }
-    out.messageReference = c.Octet();
     if (!DecodeAddress(c, "TP-DA", out.destination, out.destinationType))
     {
         return false;
     }
-    if (!c.Need(1, "TP-PID"))
+    if (!c.ReadOctet("TP-PID", out.protocolId))
     {
         return false;
     }
-    out.protocolId = c.Octet();
-    if (!c.Need(1, "TP-DCS"))
+    if (!c.ReadOctet("TP-DCS", out.dataCoding))
     {
         return false;
     }
-    out.dataCoding = c.Octet();
     if (vpf == 2)
     {
         if (!c.Need(1, "TP-VP"))
@@ -1069,41 +1074,37 @@ SmsDeliverReport::Decode(
     out.userDataHeaderIndicator = (first & 0x40) != 0;
     if (isError)
     {
-        if (!c.Need(1, "TP-FCS"))
+        if (!c.ReadOctet("TP-FCS", out.failureCause))
         {
             return false;
         }
-        out.failureCause = c.Octet();
     }
-    if (!c.Need(1, "TP-PI"))
+    uint8_t pi = 0;
+    if (!c.ReadOctet("TP-PI", pi))
     {
         return false;
     }
-    uint8_t pi = c.Octet();
     for (uint8_t more = pi; more & PI_EXTENSION;)
     {
-        if (!c.Need(1, "TP-PI")) // an extension octet, skipped
+        if (!c.ReadOctet("TP-PI", more)) // an extension octet, skipped
         {
             return false;
         }
-        more = c.Octet();
     }
     out.parameterIndicator = pi & static_cast<uint8_t>(~PI_EXTENSION);
     if (pi & PI_PID)
     {
-        if (!c.Need(1, "TP-PID"))
+        if (!c.ReadOctet("TP-PID", out.protocolId))
         {
             return false;
         }
-        out.protocolId = c.Octet();
     }
     if (pi & PI_DCS)
     {
-        if (!c.Need(1, "TP-DCS"))
+        if (!c.ReadOctet("TP-DCS", out.dataCoding))
         {
             return false;
         }
-        out.dataCoding = c.Octet();
     }
     if ((pi & PI_UDL)
         && !DecodeUserData(c,

@@ -148,6 +148,15 @@ MmsUserAgent::GetTypeId()
                           BooleanValue(false),
                           MakeBooleanAccessor(&MmsUserAgent::m_traffic),
                           MakeBooleanChecker())
+            .AddAttribute("TrafficModel",
+                          "If set, generated messages follow this shared traffic model (send "
+                          "times, content class and size, recipients, reports) and it decides "
+                          "which notifications are deferred (its DeferredShare, on top of "
+                          "RetrievalMode); InterArrival, MessageSize, RecipientCount, "
+                          "DeliveryReport and ReadReport are then not used.",
+                          PointerValue(),
+                          MakePointerAccessor(&MmsUserAgent::m_trafficModel),
+                          MakePointerChecker<MmsTrafficModel>())
             .AddAttribute("InterArrival",
                           "Time between generated messages (s). Default exponential, mean "
                           "1 h.",
@@ -319,6 +328,7 @@ MmsUserAgent::DoDispose()
     m_blackoutModels.clear();
     m_radios.clear();
     m_retryPolicy = nullptr;
+    m_trafficModel = nullptr;
     MmsApplication::DoDispose();
 }
 
@@ -479,6 +489,20 @@ MmsUserAgent::ToggleOnOff()
 void
 MmsUserAgent::ScheduleNextMessage()
 {
+    if (m_trafficModel)
+    {
+        // The model's process runs on from the last send (or, first, from a stationary start).
+        Time now = Simulator::Now();
+        Time next = m_sentFromModel ? m_trafficModel->NextSendTime(now)
+                                    : m_trafficModel->FirstSendTime(now);
+        m_sentFromModel = true;
+        if (next != Time::Max())
+        {
+            m_nextMessage =
+                Simulator::Schedule(next - now, &MmsUserAgent::GenerateMessage, this);
+        }
+        return;
+    }
     double gap = std::max(0.0, m_interArrival->GetValue());
     m_nextMessage = Simulator::Schedule(Seconds(gap), &MmsUserAgent::GenerateMessage, this);
 }
@@ -486,9 +510,9 @@ MmsUserAgent::ScheduleNextMessage()
 void
 MmsUserAgent::GenerateMessage()
 {
-    if (!m_running)
+    if (!m_running || !m_traffic)
     {
-        return;
+        return; // stopped, or generation switched off (Traffic set to false while running)
     }
     ScheduleNextMessage();
     if (!m_on || !m_directory || m_directory->GetN() < 2)
@@ -496,21 +520,35 @@ MmsUserAgent::GenerateMessage()
         return; // a switched-off handset sends nothing
     }
     uint32_t others = m_directory->GetN() - 1;
-    double c = std::round(m_recipientCount->GetValue());
+    double c = m_trafficModel ? m_trafficModel->DrawRecipientCount()
+                              : std::round(m_recipientCount->GetValue());
     uint32_t count = static_cast<uint32_t>(std::min<double>(std::max(1.0, c), others));
     Message m;
     while (m.to.size() < count)
     {
-        uint32_t i = m_draw->GetInteger(0, m_directory->GetN() - 1);
+        uint32_t i = m_trafficModel ? m_trafficModel->DrawRecipientIndex(m_directory->GetN())
+                                    : m_draw->GetInteger(0, m_directory->GetN() - 1);
         std::string n = m_directory->GetMsisdn(i);
         if (n != m_msisdn && std::find(m.to.begin(), m.to.end(), n) == m.to.end())
         {
             m.to.push_back(n);
         }
     }
-    m.contentSize = static_cast<uint32_t>(std::max(1.0, std::round(m_messageSize->GetValue())));
-    m.deliveryReport = m_requestDeliveryReport;
-    m.readReport = m_requestReadReport;
+    if (m_trafficModel)
+    {
+        MmsTrafficModel::Content content = m_trafficModel->DrawContent();
+        m.contentSize = content.size;
+        m.contentClass = content.contentClass;
+        m.deliveryReport = m_trafficModel->DrawDeliveryReport();
+        m.readReport = m_trafficModel->DrawReadReport();
+    }
+    else
+    {
+        m.contentSize =
+            static_cast<uint32_t>(std::max(1.0, std::round(m_messageSize->GetValue())));
+        m.deliveryReport = m_requestDeliveryReport;
+        m.readReport = m_requestReadReport;
+    }
     Send(m);
 }
 
@@ -1023,7 +1061,8 @@ MmsUserAgent::HandleNotification(const MmsPdu& pdu, uint64_t bytes)
         return;
     }
     bool deferred = m_retrievalMode == DEFERRED
-                    || (m_retrievalMode == SIZE_THRESHOLD && rec.size > m_sizeThreshold);
+                    || (m_retrievalMode == SIZE_THRESHOLD && rec.size > m_sizeThreshold)
+                    || (m_trafficModel && m_trafficModel->DrawDeferred());
     if (!deferred)
     {
         Retrieve(location);

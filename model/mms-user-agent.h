@@ -14,6 +14,7 @@
 
 #include "mms-application.h"
 #include "mms-retry-policy.h"
+#include "mms-traffic-model.h"
 #include "radio-bearer-net-device.h"
 #include "wdp-sms.h"
 
@@ -188,6 +189,8 @@ class MmsUserAgent : public MmsApplication
     Ptr<RandomVariableStream> m_readingDelay;
     Ptr<MmsRetryPolicy> m_retryPolicy;
     bool m_traffic;
+    Ptr<MmsTrafficModel> m_trafficModel;
+    bool m_sentFromModel{false}; //!< the model's first send time was drawn
     Ptr<RandomVariableStream> m_interArrival;
     Ptr<RandomVariableStream> m_messageSize;
     Ptr<RandomVariableStream> m_recipientCount;

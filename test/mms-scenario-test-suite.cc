@@ -1,0 +1,653 @@
+/*
+ * Copyright (c) 2026 The ns-3 mms module authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+// Scenario files: the learner's file loads as written; routes on a hand-made graph are the ones
+// worked out by hand (least delay, then fewer hops, then the lower index); every kind of
+// mistake gets one error line, with its line number and the node or edge named; values ns-3
+// would abort on are refused without aborting.
+
+#include "mms-test-data.h"
+
+#include "ns3/mms-scenario.h"
+#include "ns3/test.h"
+#include "ns3/type-id.h"
+
+#include <set>
+
+using namespace ns3;
+
+namespace
+{
+
+std::string
+ScenarioPath(const std::string& file)
+{
+    return mmstest::MmsSourcePath("test/data/scenarios/" + file);
+}
+
+/// All problems as one text, for messages.
+std::string
+Joined(const std::vector<std::string>& errors)
+{
+    std::string out;
+    for (const auto& e : errors)
+    {
+        out += "\n  " + e;
+    }
+    return out;
+}
+
+const char* const kKinds = "relay, server, ppg, smsc, router, cell";
+const char* const kPresets =
+    "GPRS-CS1, GPRS-CS2, GPRS-CS3, GPRS-CS4, EDGE-MCS1, EDGE-MCS2, EDGE-MCS3, EDGE-MCS4, "
+    "EDGE-MCS5, EDGE-MCS6, EDGE-MCS7, EDGE-MCS8, EDGE-MCS9, UMTS-64, UMTS-128, UMTS-384, "
+    "HSDPA-CAT12, HSDPA-CAT6, HSDPA-CAT8, HSDPA-CAT10";
+const char* const kRateForm = "expected a data rate such as \"2Mbps\": a number and a unit among "
+                              "bps, kbps, Mbps, Gbps (bits) or Bps, kBps, MBps, GBps (bytes)";
+const char* const kTimeForm = "expected a time such as \"20ms\": a number and a unit among s, ms, "
+                              "us, ns, ps, fs, min, h, d, y (none: seconds)";
+
+/// A good network to which the text tests add one mistake at a time.
+std::string
+Network(const std::string& nodes = "", const std::string& edges = "")
+{
+    return "graph t {\n"                                           // 1
+           "  r [kind=relay]\n"                                    // 2
+           "  s [kind=server]\n"                                   // 3
+           "  p [kind=ppg]\n"                                      // 4
+           "  m [kind=smsc]\n"                                     // 5
+           "  g [kind=router]\n"                                   // 6
+           "  c [kind=cell, subscribers=5, bearer=\"UMTS-384\"]\n" // 7
+           "  r -- g [rate=\"100Mbps\", delay=\"1ms\"]\n"          // 8
+           "  s -- g [rate=\"100Mbps\", delay=\"1ms\"]\n"          // 9
+           "  p -- g [rate=\"100Mbps\", delay=\"1ms\"]\n"          // 10
+           "  m -- g [rate=\"100Mbps\", delay=\"1ms\"]\n"          // 11
+           "  c -- g [rate=\"2Mbps\", delay=\"5ms\"]\n"
+           + // 12
+           nodes + edges + "}\n";
+}
+
+} // namespace
+
+/// The shipped learner scenario.
+class MmsScenarioLearnerTestCase : public TestCase
+{
+  public:
+    MmsScenarioLearnerTestCase()
+        : TestCase("the learner scenario examples-scenarios-first-network.dot loads")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        MmsScenario sc;
+        std::vector<std::string> errors;
+        const std::string path = mmstest::MmsSourcePath("examples/scenarios/first-network.dot");
+        NS_TEST_ASSERT_MSG_EQ(sc.Load(path, errors), true, "loads" << Joined(errors));
+        NS_TEST_EXPECT_MSG_EQ(errors.size(), 0u, "no problems");
+        NS_TEST_EXPECT_MSG_EQ(sc.GetVertices().size(), 8u, "eight nodes");
+        NS_TEST_EXPECT_MSG_EQ(sc.GetEdges().size(), 7u, "seven links");
+        NS_TEST_EXPECT_MSG_EQ(sc.GetVerticesOfKind(MmsScenario::RELAY).size(), 1u, "one relay");
+        NS_TEST_EXPECT_MSG_EQ(sc.GetVerticesOfKind(MmsScenario::SERVER).size(), 1u, "server");
+        NS_TEST_EXPECT_MSG_EQ(sc.GetVerticesOfKind(MmsScenario::PPG).size(), 1u, "PPG");
+        NS_TEST_EXPECT_MSG_EQ(sc.GetVerticesOfKind(MmsScenario::SMSC).size(), 1u, "SMSC");
+        NS_TEST_EXPECT_MSG_EQ(sc.GetVerticesOfKind(MmsScenario::ROUTER).size(), 2u, "routers");
+        NS_TEST_EXPECT_MSG_EQ(sc.GetVerticesOfKind(MmsScenario::CELL).size(), 2u, "cells");
+        NS_TEST_EXPECT_MSG_EQ(sc.GetSubscriberCount(), 30u, "20 + 10 subscribers");
+
+        const int32_t umts = sc.FindVertex("town_umts");
+        const int32_t gprs = sc.FindVertex("village_gprs");
+        const int32_t relay = sc.FindVertex("mmsc");
+        NS_TEST_ASSERT_MSG_EQ((umts >= 0 && gprs >= 0 && relay >= 0), true, "names found");
+        NS_TEST_EXPECT_MSG_EQ(sc.FindVertex("nobody"), -1, "unknown name");
+        const auto& v = sc.GetVertices();
+        NS_TEST_EXPECT_MSG_EQ(v[umts].bearer, "UMTS-384", "town bearer");
+        NS_TEST_EXPECT_MSG_EQ(v[umts].subscribers, 20u, "town subscribers");
+        NS_TEST_EXPECT_MSG_EQ(v[gprs].bearer, "GPRS-CS2", "village bearer");
+        NS_TEST_EXPECT_MSG_EQ(v[gprs].subscribers, 10u, "village subscribers");
+        NS_TEST_EXPECT_MSG_EQ(v[relay].kind, MmsScenario::RELAY, "kind");
+        NS_TEST_EXPECT_MSG_EQ(
+            (v[relay].line > 0 && v[relay].line < v[umts].line), true, "lines recorded");
+
+        // The element attribute and the User Agent attribute, with their targets.
+        NS_TEST_ASSERT_MSG_EQ(v[relay].settings.size(), 1u, "one relay setting");
+        NS_TEST_EXPECT_MSG_EQ(v[relay].settings[0].target, MmsScenario::ELEMENT, "target");
+        NS_TEST_EXPECT_MSG_EQ(v[relay].settings[0].name, "Workers", "name");
+        NS_TEST_EXPECT_MSG_EQ(v[relay].settings[0].value, "16", "value");
+        NS_TEST_ASSERT_MSG_EQ(v[gprs].settings.size(), 1u, "one cell setting");
+        NS_TEST_EXPECT_MSG_EQ(v[gprs].settings[0].target, MmsScenario::USER_AGENT, "UA target");
+        NS_TEST_EXPECT_MSG_EQ(v[gprs].settings[0].name, "RetrievalMode", "UA name");
+        NS_TEST_EXPECT_MSG_EQ(v[gprs].settings[0].value, "Deferred", "UA value");
+        NS_TEST_EXPECT_MSG_EQ(v[umts].settings.size(), 0u, "presentation attributes ignored");
+
+        // One MMSE serving both cells.
+        NS_TEST_ASSERT_MSG_EQ(sc.GetMmses().size(), 1u, "one MMSE");
+        const auto& mmse = sc.GetMmses()[0];
+        NS_TEST_EXPECT_MSG_EQ(mmse.relay, static_cast<uint32_t>(relay), "its relay");
+        NS_TEST_EXPECT_MSG_EQ(mmse.server, static_cast<uint32_t>(sc.FindVertex("store")), "store");
+        NS_TEST_EXPECT_MSG_EQ(mmse.ppg, static_cast<uint32_t>(sc.FindVertex("ppg")), "PPG");
+        NS_TEST_EXPECT_MSG_EQ(mmse.smsc, static_cast<uint32_t>(sc.FindVertex("smsc")), "SMSC");
+        NS_TEST_ASSERT_MSG_EQ(mmse.cells.size(), 2u, "both cells");
+        NS_TEST_EXPECT_MSG_EQ(mmse.cells[0], static_cast<uint32_t>(umts), "file order");
+        NS_TEST_EXPECT_MSG_EQ(mmse.cells[1], static_cast<uint32_t>(gprs), "file order");
+
+        // A link as written, with its delay in seconds.
+        bool found = false;
+        for (const auto& e : sc.GetEdges())
+        {
+            if (e.a == static_cast<uint32_t>(sc.FindVertex("gateway_router"))
+                && e.b == static_cast<uint32_t>(gprs))
+            {
+                found = true;
+                NS_TEST_EXPECT_MSG_EQ(e.rate, "2Mbps", "rate as written");
+                NS_TEST_EXPECT_MSG_EQ(e.delay, "8ms", "delay as written");
+                NS_TEST_EXPECT_MSG_EQ(e.delaySeconds, 0.008, "delay in seconds");
+                NS_TEST_EXPECT_MSG_EQ(e.loss, 0.0001, "loss");
+            }
+        }
+        NS_TEST_EXPECT_MSG_EQ(found, true, "the village link");
+        // mmsc -> site router -> gateway router -> village: 0.2 + 10 + 8 ms.
+        NS_TEST_EXPECT_MSG_EQ_TOL(sc.GetPathDelay(relay, gprs), 0.0182, 1e-12, "path delay");
+    }
+};
+
+/// Routes on test/data/scenarios/routing.dot, worked out by hand.
+class MmsScenarioRoutingTestCase : public TestCase
+{
+  public:
+    MmsScenarioRoutingTestCase()
+        : TestCase("routes take the least delay, then fewer hops, then the lower index")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        MmsScenario sc;
+        std::vector<std::string> errors;
+        NS_TEST_ASSERT_MSG_EQ(
+            sc.Load(ScenarioPath("routing.dot"), errors), true, "loads" << Joined(errors));
+        // Indices follow the file's first mention of each node.
+        const char* names[] = {
+            "r1", "r2", "s", "p1", "p2", "m", "a", "b", "c", "d", "x", "c1", "c2", "c3"};
+        NS_TEST_ASSERT_MSG_EQ(sc.GetVertices().size(), 14u, "vertices");
+        for (uint32_t i = 0; i < 14; ++i)
+        {
+            NS_TEST_EXPECT_MSG_EQ(sc.GetVertices()[i].name, names[i], "vertex " << i);
+            NS_TEST_EXPECT_MSG_EQ(sc.FindVertex(names[i]), static_cast<int32_t>(i), names[i]);
+        }
+
+        enum
+        {
+            R1,
+            R2,
+            S,
+            P1,
+            P2,
+            M,
+            A,
+            B,
+            C,
+            D,
+            X,
+            C1,
+            C2,
+            C3
+        };
+
+        NS_TEST_ASSERT_MSG_EQ(sc.GetEdges().size(), 16u, "edges");
+        // node [...] and edge [...] defaults apply; the bearer is stored canonically.
+        NS_TEST_EXPECT_MSG_EQ(sc.GetVertices()[D].kind, MmsScenario::ROUTER, "default kind");
+        NS_TEST_EXPECT_MSG_EQ(sc.GetVertices()[C1].bearer, "UMTS-384", "canonical bearer");
+        NS_TEST_EXPECT_MSG_EQ(sc.GetVertices()[C2].bearer, "GPRS-CS2", "overridden default");
+        NS_TEST_EXPECT_MSG_EQ(sc.GetSubscriberCount(), 20u, "10 + 7 + 3");
+        NS_TEST_EXPECT_MSG_EQ(sc.GetEdges()[0].rate, "100Mbps", "default rate");
+        NS_TEST_EXPECT_MSG_EQ(sc.GetEdges()[15].loss, 0.01, "loss");
+        NS_TEST_EXPECT_MSG_EQ(sc.GetEdges()[5].a, static_cast<uint32_t>(D), "d -- a as written");
+        NS_TEST_EXPECT_MSG_EQ(sc.GetEdges()[5].b, static_cast<uint32_t>(A), "d -- a as written");
+        NS_TEST_EXPECT_MSG_EQ(sc.GetEdges()[5].line, 23u, "edge line");
+        NS_TEST_EXPECT_MSG_EQ(sc.GetVertices()[X].line, 10u, "node line");
+        NS_TEST_EXPECT_MSG_EQ(sc.GetVertices()[C3].line, 14u, "node line");
+
+        // a -> d: direct 10 ms loses to a-b-d, 6 ms in two hops (a-b-c-d and a-x-c-d are also
+        // 6 ms, in three).
+        NS_TEST_EXPECT_MSG_EQ(sc.GetFirstEdge(A, D), 2, "a -> d leaves on a -- b");
+        NS_TEST_EXPECT_MSG_EQ(sc.GetPathDelay(A, D), 0.006, "6 ms");
+        NS_TEST_EXPECT_MSG_EQ(sc.GetFirstEdge(B, D), 6, "b -> d: the diagonal, 1 hop, 4 ms");
+        NS_TEST_EXPECT_MSG_EQ(sc.GetFirstEdge(D, A), 6, "d -> a: back over b");
+        // a -> c: a-x-c and a-b-c are both 4 ms in two hops: b has the lower index.
+        NS_TEST_EXPECT_MSG_EQ(sc.GetFirstEdge(A, C), 2, "a -> c over b, not x");
+        NS_TEST_EXPECT_MSG_EQ(sc.GetPathDelay(A, C), 0.004, "4 ms");
+        NS_TEST_EXPECT_MSG_EQ(sc.GetFirstEdge(X, A), 0, "x -> a direct");
+        NS_TEST_EXPECT_MSG_EQ(sc.GetFirstEdge(A, A), -1, "no hop to itself");
+        NS_TEST_EXPECT_MSG_EQ(sc.GetPathDelay(A, A), 0.0, "zero to itself");
+        NS_TEST_EXPECT_MSG_EQ(sc.GetPathDelay(R1, R2), 0.006, "r1-a-b-c-r2");
+        NS_TEST_EXPECT_MSG_EQ(sc.GetPathDelay(R2, R1), 0.006, "symmetric");
+
+        // Hop by hop from cell c1 to the SMSC: c1, a, b, d, m; 1 + 2 + 4 + 1 ms.
+        const uint32_t expected[] = {C1, A, B, D, M};
+        uint32_t at = C1;
+        for (uint32_t hop = 1; hop < 5; ++hop)
+        {
+            int32_t e = sc.GetFirstEdge(at, M);
+            NS_TEST_ASSERT_MSG_EQ((e >= 0), true, "a route at hop " << hop);
+            at = sc.GetOtherEnd(e, at);
+            NS_TEST_EXPECT_MSG_EQ(at, expected[hop], "hop " << hop);
+        }
+        NS_TEST_EXPECT_MSG_EQ(sc.GetPathDelay(C1, M), 0.008, "8 ms");
+
+        // Nearest elements; c3 is 3 ms from both relays: the lower index wins.
+        NS_TEST_EXPECT_MSG_EQ(sc.GetNearest(C1, MmsScenario::RELAY), R1, "c1 near r1");
+        NS_TEST_EXPECT_MSG_EQ(sc.GetNearest(C2, MmsScenario::RELAY), R2, "c2 near r2");
+        NS_TEST_EXPECT_MSG_EQ(sc.GetNearest(C3, MmsScenario::RELAY), R1, "tie: r1");
+        NS_TEST_EXPECT_MSG_EQ(sc.GetPathDelay(C3, R1), sc.GetPathDelay(C3, R2), "a real tie");
+        NS_TEST_EXPECT_MSG_EQ(sc.GetNearest(R1, MmsScenario::RELAY), R1, "itself");
+        NS_TEST_EXPECT_MSG_EQ(sc.GetServingRelay(C1), static_cast<uint32_t>(R1), "serving c1");
+        NS_TEST_EXPECT_MSG_EQ(sc.GetServingRelay(C2), static_cast<uint32_t>(R2), "serving c2");
+        NS_TEST_EXPECT_MSG_EQ(sc.GetServingRelay(C3), static_cast<uint32_t>(R1), "serving c3");
+
+        // The MMSEs: r1 with p1 (4 ms, p2 is 6 ms away), r2 with p2; one server, one SMSC.
+        const auto& mmses = sc.GetMmses();
+        NS_TEST_ASSERT_MSG_EQ(mmses.size(), 2u, "one MMSE per relay");
+        NS_TEST_EXPECT_MSG_EQ(mmses[0].relay, static_cast<uint32_t>(R1), "first relay");
+        NS_TEST_EXPECT_MSG_EQ(mmses[0].server, static_cast<uint32_t>(S), "server");
+        NS_TEST_EXPECT_MSG_EQ(mmses[0].ppg, static_cast<uint32_t>(P1), "r1's PPG");
+        NS_TEST_EXPECT_MSG_EQ(mmses[0].smsc, static_cast<uint32_t>(M), "SMSC");
+        NS_TEST_ASSERT_MSG_EQ(mmses[0].cells.size(), 2u, "r1 serves c1 and c3");
+        NS_TEST_EXPECT_MSG_EQ(mmses[0].cells[0], static_cast<uint32_t>(C1), "c1");
+        NS_TEST_EXPECT_MSG_EQ(mmses[0].cells[1], static_cast<uint32_t>(C3), "c3");
+        NS_TEST_EXPECT_MSG_EQ(mmses[1].relay, static_cast<uint32_t>(R2), "second relay");
+        NS_TEST_EXPECT_MSG_EQ(mmses[1].server, static_cast<uint32_t>(S), "server");
+        NS_TEST_EXPECT_MSG_EQ(mmses[1].ppg, static_cast<uint32_t>(P2), "r2's PPG");
+        NS_TEST_EXPECT_MSG_EQ(mmses[1].smsc, static_cast<uint32_t>(M), "SMSC");
+        NS_TEST_ASSERT_MSG_EQ(mmses[1].cells.size(), 1u, "r2 serves c2");
+        NS_TEST_EXPECT_MSG_EQ(mmses[1].cells[0], static_cast<uint32_t>(C2), "c2");
+    }
+};
+
+/// One wrong file: exactly these error lines (after the file's path).
+class MmsScenarioBadFileTestCase : public TestCase
+{
+  public:
+    MmsScenarioBadFileTestCase(const std::string& file, const std::vector<std::string>& expected)
+        : TestCase("wrong file " + file + " is reported")
+        , m_file(file)
+        , m_expected(expected)
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        const std::string path = ScenarioPath(m_file);
+        MmsScenario sc;
+        std::vector<std::string> errors;
+        NS_TEST_ASSERT_MSG_EQ(sc.Load(path, errors), false, m_file << " is refused");
+        NS_TEST_ASSERT_MSG_EQ(
+            errors.size(), m_expected.size(), "one line per problem:" << Joined(errors));
+        for (std::size_t i = 0; i < errors.size(); ++i)
+        {
+            NS_TEST_EXPECT_MSG_EQ(errors[i], path + m_expected[i], "line " << i);
+        }
+        NS_TEST_EXPECT_MSG_EQ(sc.GetVertices().size(), 0u, "nothing usable");
+        NS_TEST_EXPECT_MSG_EQ(sc.GetEdges().size(), 0u, "nothing usable");
+        NS_TEST_EXPECT_MSG_EQ(sc.GetMmses().size(), 0u, "nothing usable");
+    }
+
+    std::string m_file;
+    std::vector<std::string> m_expected;
+};
+
+/// A file that is not there.
+class MmsScenarioMissingFileTestCase : public TestCase
+{
+  public:
+    MmsScenarioMissingFileTestCase()
+        : TestCase("a missing file is named")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        MmsScenario sc;
+        std::vector<std::string> errors;
+        const std::string path = ScenarioPath("no-such-scenario.dot");
+        NS_TEST_ASSERT_MSG_EQ(sc.Load(path, errors), false, "refused");
+        NS_TEST_ASSERT_MSG_EQ(errors.size(), 1u, "one line");
+        NS_TEST_EXPECT_MSG_EQ(errors[0],
+                              path + ": cannot read the file (No such file or directory)",
+                              "the file is named");
+        errors.clear();
+        NS_TEST_EXPECT_MSG_EQ(sc.Load(ScenarioPath(""), errors), false, "a directory");
+        NS_TEST_EXPECT_MSG_EQ(errors.size(), 1u, "one line");
+    }
+};
+
+/// Mistakes given as text: syntax lines, and checks the files above do not cover.
+class MmsScenarioTextTestCase : public TestCase
+{
+  public:
+    MmsScenarioTextTestCase()
+        : TestCase("each mistake in a text is found once, at its line")
+    {
+    }
+
+  private:
+    /// Parse `text`; expect exactly `expected` (after "t.dot").
+    void Expect(const std::string& text,
+                const std::vector<std::string>& expected,
+                const std::string& what)
+    {
+        MmsScenario sc;
+        std::vector<std::string> errors;
+        bool ok = sc.Parse(text, "t.dot", errors);
+        NS_TEST_EXPECT_MSG_EQ(ok, expected.empty(), what << Joined(errors));
+        NS_TEST_ASSERT_MSG_EQ(errors.size(), expected.size(), what << Joined(errors));
+        for (std::size_t i = 0; i < errors.size(); ++i)
+        {
+            NS_TEST_EXPECT_MSG_EQ(errors[i], "t.dot" + expected[i], what);
+        }
+    }
+
+    void DoRun() override
+    {
+        Expect(Network(), {}, "the base network is good");
+
+        // Syntax: the line counts past comments of every kind and a quoted newline.
+        Expect("/* a\n comment */ graph t {\n# hash\n  a [label=\"two\nlines\"] // x\n"
+               "  b [kind=relay];;\n}\n",
+               {":6: syntax error: Invalid start token for statement (token is \"<semicolon> "
+                "';'\")"},
+               "a stray semicolon");
+        Expect("graph t {\n  a [kind=relay]\n", // no closing brace
+               {":2: syntax error: Invalid start token for statement (token is \"<eof> ''\") (the "
+                "file "
+                "ends here: is a closing } missing?)"},
+               "no closing brace");
+        Expect("graph t {\n  a [kind=relay]\n  b & c\n}\n",
+               {":3: syntax error: Invalid character (char is '&')"},
+               "a bad character");
+        Expect(Network("  x [kind=router, label=\"unclosed]\n"),
+               {":13: syntax error: Invalid character (char is '\"')"},
+               "an unclosed string");
+        Expect(Network("", "  r -- c [rate=2Mbps, delay=\"1ms\"]\n"),
+               {":13: syntax error: 2Mbps must be written in double quotes (\"2Mbps\"): without "
+                "them DOT reads 2 and what follows as two words"},
+               "an unquoted rate");
+
+        // Kinds and cells.
+        Expect(Network("  x [label=\"x\"]\n", "  x -- g [rate=\"1Mbps\", delay=\"1ms\"]\n"),
+               {":13: node x: no kind (add kind=relay, server, ppg, smsc, router or cell)"},
+               "no kind");
+        Expect(Network("  x [kind=Router, subscribers=3]\n",
+                       "  x -- g [rate=\"1Mbps\", delay=\"1ms\"]\n"),
+               {":13: router x: subscribers is only for cells"},
+               "subscribers on a router (kinds are case-insensitive)");
+        Expect(Network("  c2 [kind=cell, subscribers=0, bearer=\"gprs-cs1\"]\n",
+                       "  c2 -- g [rate=\"1Mbps\", delay=\"1ms\"]\n"),
+               {":13: cell c2: subscribers \"0\" is not valid: expected a whole number from 1 to "
+                "10000000"},
+               "no subscribers");
+        Expect(Network("  c2 [kind=cell, subscribers=5, bearer=\"gprs-cs1\"]\n",
+                       "  c2 -- c [rate=\"1Mbps\", delay=\"1ms\"]\n"),
+               {":14: edge c2 -- c: links two cells (a cell links to routers and network "
+                "elements)"},
+               "two cells linked");
+
+        // Links.
+        Expect(Network("", "  r -- s [delay=\"1ms\", bandwidth=\"1Mbps\"]\n"),
+               {":13: edge r -- s: no rate (add rate=\"2Mbps\" or another data rate)",
+                ":13: edge r -- s: unknown attribute \"bandwidth\" (a link takes rate, delay, "
+                "loss and GraphViz presentation attributes)"},
+               "no rate, an unknown link attribute");
+        Expect(Network("", "  r -- s [rate=\"0bps\", delay=\"-1ms\", weight=3]\n"),
+               {":13: edge r -- s: rate \"0bps\" is not valid: a link rate must be positive",
+                ":13: edge r -- s: delay \"-1ms\" is not valid: a link delay cannot be "
+                "negative"},
+               "zero rate, negative delay");
+        Expect(Network("", "  r -- s [rate=\"99999999999999Gbps\", delay=\"5 ms\"]\n"),
+               {std::string(":13: edge r -- s: rate \"99999999999999Gbps\" is not valid: ")
+                    + kRateForm,
+                std::string(":13: edge r -- s: delay \"5 ms\" is not valid: ") + kTimeForm},
+               "an overflowing rate, a space in a delay");
+
+        // ns-3 attribute values, none of which may abort.
+        Expect(Network("  m2 [kind=smsc, RetryInterval=\"5 parsecs\", ServiceRate=\"fast\"]\n",
+                       "  m2 -- g [rate=\"1Mbps\", delay=\"1ms\"]\n"),
+               {std::string(":13: smsc m2: RetryInterval \"5 parsecs\" is not valid: ") + kTimeForm,
+                ":13: smsc m2: ServiceRate \"fast\" is not valid: expected a number of at least "
+                "1e-09"},
+               "a bad time and a bad number");
+        Expect(Network("  c2 [kind=cell, subscribers=1, bearer=\"UMTS-64\", Scheduler=\"Fair\", "
+                       "MultislotClass=13, Id=4]\n",
+                       "  c2 -- g [rate=\"1Mbps\", delay=\"1ms\"]\n"),
+               {":13: cell c2: Id of ns3::RadioCellChannel cannot be set (read-only)",
+                ":13: cell c2: MultislotClass \"13\" is not valid: expected a whole number from "
+                "1 to 12",
+                ":13: cell c2: Scheduler \"Fair\" is not valid: expected one of "
+                "ProcessorSharing, RoundRobin"},
+               "bad enum, out of range, read-only");
+        Expect(Network("  c2 [kind=cell, subscribers=1, bearer=\"UMTS-64\", "
+                       "ReadingDelay=\"ns3::MmsRelay\", OnTime=\"ns3::ConstantRandomVariable["
+                       "Constant=x]\", OffTime=\"ns3::UniformRandomVariable[Min=1\", "
+                       "InterArrival=\"ns3::RandomVariableStream\"]\n",
+                       "  c2 -- g [rate=\"1Mbps\", delay=\"1ms\"]\n"),
+               {":13: cell c2: InterArrival \"ns3::RandomVariableStream\" is not valid: "
+                "ns3::RandomVariableStream cannot be created (it has no constructor)",
+                ":13: cell c2: OffTime \"ns3::UniformRandomVariable[Min=1\" is not valid: "
+                "expected a type name such as ns3::ExponentialRandomVariable, optionally "
+                "followed by [Name=value|Name=value]",
+                ":13: cell c2: OnTime \"ns3::ConstantRandomVariable[Constant=x]\" is not valid: "
+                "Constant \"x\" of ns3::ConstantRandomVariable: expected a number",
+                ":13: cell c2: ReadingDelay \"ns3::MmsRelay\" is not valid: ns3::MmsRelay is "
+                "not a kind of ns3::RandomVariableStream"},
+               "bad random variables");
+        Expect(Network("  c2 [kind=cell, subscribers=1, bearer=\"HSDPA-CAT6\", Preset=\"UMTS-64\", "
+                       "RelayAddress=\"1.2.3.4\"]\n  r2 [kind=relay, PpgPath=\"/x\"]\n"
+                       "  p2 [kind=ppg, SmscAddress=\"x\"]\n",
+                       "  c2 -- g [rate=\"1Mbps\", delay=\"1ms\"]\n  r2 -- g [rate=\"1Mbps\", "
+                       "delay=\"1ms\"]\n  p2 -- g [rate=\"1Mbps\", delay=\"1ms\"]\n"),
+               {":13: cell c2: Preset is set from the graph",
+                ":13: cell c2: RelayAddress is set from the graph",
+                ":14: relay r2: PpgPath is set from the graph",
+                ":15: ppg p2: SmscAddress is set from the graph"},
+               "reserved attributes");
+
+        // The graph as a whole.
+        Expect("graph t {\n  r [kind=relay]\n  c [kind=cell, subscribers=1, bearer=\"UMTS-64\"]\n"
+               "  r -- c [rate=\"1Mbps\", delay=\"1ms\"]\n}\n",
+               {": scenario: no server (a scenario needs at least one relay, server, ppg, smsc "
+                "and cell)",
+                ": scenario: no ppg (a scenario needs at least one relay, server, ppg, smsc and "
+                "cell)",
+                ": scenario: no smsc (a scenario needs at least one relay, server, ppg, smsc "
+                "and cell)"},
+               "missing elements");
+        Expect(Network("  r2 [kind=relay]\n  s2 [kind=server]\n",
+                       "  r2 -- s2 [rate=\"1Mbps\", delay=\"1ms\"]\n"),
+               {":13: relay r2: reaches no ppg", ":13: relay r2: reaches no smsc"},
+               "a relay without PPG");
+        Expect(Network("  r2 [kind=relay]\n  x [kind=router]\n",
+                       "  r2 -- x [rate=\"1Mbps\", delay=\"1ms\"]\n"),
+               {":13: relay r2: reaches no server",
+                ":13: relay r2: reaches no ppg",
+                ":13: relay r2: reaches no smsc"},
+               "a relay alone");
+
+        // Attribute lines: where the attribute is set, also from a default.
+        Expect(Network("  node [Workers=0]\n  r2 [kind=relay]\n  r2 [Wokers=1]\n",
+                       "  r2 -- g [rate=\"1Mbps\", delay=\"1ms\"]\n"),
+               {":13: relay r2: Workers \"0\" is not valid: expected a whole number from 1 to "
+                "4294967295",
+                ":15: relay r2: unknown attribute \"Wokers\" (neither a GraphViz presentation "
+                "attribute nor an attribute of ns3::MmsRelay)"},
+               "attribute lines");
+
+        // Good values of every kind, as the learner file's comments show them.
+        MmsScenario sc;
+        std::vector<std::string> errors;
+        NS_TEST_EXPECT_MSG_EQ(
+            sc.Parse(Network("  r2 [kind=relay, Workers=16, MaxMessageSize=307200, "
+                             "StartTime=\"1s\"]\n"
+                             "  s2 [kind=server, Capacity=1073741824, "
+                             "StoreTime=\"ns3::ConstantRandomVariable[Constant=0.005]\"]\n"
+                             "  p2 [kind=ppg, Bearer=\"Udp\", MaxConcurrent=50]\n"
+                             "  m2 [kind=smsc, ServiceRate=50, RetryInterval=\"2min\"]\n"
+                             "  c2 [kind=cell, subscribers=1, bearer=\"GPRS-CS4\", "
+                             "DownlinkCapacity=\"1Mbps\", Scheduler=\"RoundRobin\", "
+                             "BlockErrorRate=0.05, MultislotClass=12, RetrievalMode=\"Deferred\", "
+                             "DeferredDelay=\"ns3::ExponentialRandomVariable[Mean=600]\", "
+                             "OnTime=\"ns3::UniformRandomVariable[Min=1|Max=3]\", "
+                             "ReportAllowed=false, RelayAddress2=1]\n",
+                             "  r2 -- g [rate=\"1Gbps\", delay=\"0\"]\n"
+                             "  s2 -- g [rate=\"1Gbps\", delay=\"0.2ms\", loss=0]\n"
+                             "  p2 -- g [rate=\"1000\", delay=\"1e-3s\"]\n"
+                             "  m2 -- g [rate=\"64kbps\", delay=\"1ms\"]\n"
+                             "  c2 -- g [rate=\"2Mbps\", delay=\"1ms\"]\n"),
+                     "t.dot",
+                     errors),
+            false,
+            "only RelayAddress2 is wrong");
+        NS_TEST_ASSERT_MSG_EQ(errors.size(), 1u, Joined(errors));
+        NS_TEST_EXPECT_MSG_EQ(errors[0].find("t.dot:17: cell c2: unknown attribute "
+                                             "\"RelayAddress2\" (neither a GraphViz presentation "
+                                             "attribute nor an attribute of "
+                                             "ns3::RadioCellChannel, ns3::RadioBearerProfile"),
+                              0u,
+                              errors[0]);
+
+        // A failed parse leaves nothing of an earlier good one.
+        errors.clear();
+        NS_TEST_ASSERT_MSG_EQ(sc.Parse(Network(), "t.dot", errors), true, Joined(errors));
+        NS_TEST_EXPECT_MSG_EQ(sc.GetVertices().size(), 6u, "loaded");
+        NS_TEST_EXPECT_MSG_EQ(sc.Parse("graph t { x }", "t.dot", errors), false, "refused");
+        NS_TEST_EXPECT_MSG_EQ(sc.GetVertices().size(), 0u, "cleared");
+        NS_TEST_EXPECT_MSG_EQ(sc.GetFirstEdge(0, 1), -1, "no routes");
+        NS_TEST_EXPECT_MSG_EQ(sc.GetNearest(0, MmsScenario::RELAY), -1, "no routes");
+    }
+};
+
+/// The cell's four attribute types share no name, as the header says.
+class MmsScenarioCellAttributesTestCase : public TestCase
+{
+  public:
+    MmsScenarioCellAttributesTestCase()
+        : TestCase("no attribute name is shared among a cell's four target types")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        const char* types[] = {"ns3::RadioCellChannel",
+                               "ns3::RadioBearerProfile",
+                               "ns3::MmsUserAgent",
+                               "ns3::MmsTrafficModel"};
+        std::map<std::string, std::string> owner;
+        uint32_t found = 0;
+        for (const char* name : types)
+        {
+            TypeId tid;
+            if (!TypeId::LookupByNameFailSafe(name, &tid))
+            {
+                continue; // the traffic model may not be built yet
+            }
+            ++found;
+            std::set<std::string> names; // with the parents' (searched as well)
+            for (TypeId t = tid;; t = t.GetParent())
+            {
+                for (std::size_t i = 0; i < t.GetAttributeN(); ++i)
+                {
+                    names.insert(t.GetAttribute(i).name);
+                }
+                if (t.GetParent() == t)
+                {
+                    break;
+                }
+            }
+            for (const auto& n : names)
+            {
+                auto it = owner.find(n);
+                NS_TEST_EXPECT_MSG_EQ((it == owner.end()),
+                                      true,
+                                      n << " is in " << name << " and in "
+                                        << (it == owner.end() ? "" : it->second));
+                owner[n] = name;
+            }
+        }
+        NS_TEST_EXPECT_MSG_GT_OR_EQ(found, 3u, "channel, profile and User Agent exist");
+    }
+};
+
+/// The suite.
+class MmsScenarioTestSuite : public TestSuite
+{
+  public:
+    MmsScenarioTestSuite()
+        : TestSuite("mms-scenario", UNIT)
+    {
+        AddTestCase(new MmsScenarioLearnerTestCase, TestCase::QUICK);
+        AddTestCase(new MmsScenarioRoutingTestCase, TestCase::QUICK);
+        AddTestCase(new MmsScenarioMissingFileTestCase, TestCase::QUICK);
+        AddTestCase(new MmsScenarioTextTestCase, TestCase::QUICK);
+        AddTestCase(new MmsScenarioCellAttributesTestCase, TestCase::QUICK);
+
+        const std::string kindList = kKinds;
+        const std::string presets = kPresets;
+        const std::string rateForm = kRateForm;
+        const std::string timeForm = kTimeForm;
+        const std::vector<std::pair<std::string, std::vector<std::string>>> bad = {
+            {"bad-missing-subscribers.dot",
+             {":8: cell c1: no subscribers (add subscribers=<count>)"}},
+            {"bad-unknown-kind.dot",
+             {":7: node g: kind \"routr\" is not valid: expected one of " + kindList}},
+            {"bad-disconnected-cell.dot", {":8: cell c1: reaches no smsc"}},
+            {"bad-isolated.dot", {":10: router lonely: is not linked to anything"}},
+            {"bad-syntax.dot",
+             {":9: syntax error: Wanted identifier as name of attribute (token is "
+              "\"<right_brace> '}'\")"}},
+            {"bad-unknown-attribute.dot",
+             {":3: relay r: unknown attribute \"Wokers\" (neither a GraphViz presentation "
+              "attribute nor an attribute of ns3::MmsRelay)"}},
+            {"bad-rate.dot", {":9: edge r -- g: rate \"100Mbs\" is not valid: " + rateForm}},
+            {"bad-delay-unit.dot", {":10: edge s -- g: delay \"1sec\" is not valid: " + timeForm}},
+            {"bad-loss.dot",
+             {":13: edge g -- c1: loss \"1.5\" is not valid: expected a probability from 0 up "
+              "to, not including, 1"}},
+            {"bad-bearer.dot",
+             {":8: cell c1: bearer \"UMTS-999\" is not valid: expected one of " + presets}},
+            {"bad-attribute-value.dot",
+             {":3: relay r: Workers \"many\" is not valid: expected a whole number from 1 to "
+              "4294967295"}},
+            {"bad-random-variable.dot",
+             {":4: server s: StoreTime \"ns3::ExponentialRandomVariable[Maen=3]\" is not valid: "
+              "ns3::ExponentialRandomVariable has no attribute Maen",
+              ":8: cell c1: DeferredDelay \"ns3::NoSuchVariable\" is not valid: no ns-3 type is "
+              "named ns3::NoSuchVariable"}},
+            {"bad-reserved.dot", {":8: cell c1: Msisdn is set from the graph"}},
+            {"bad-digraph.dot",
+             {":2: graph: links are undirected: write \"graph\" instead of \"digraph\"",
+              ":9: edge r -> g: links are undirected: write \"--\" instead of \"->\""}},
+            {"bad-self-loop.dot", {":14: edge g -- g: links g to itself"}},
+            {"bad-duplicate-edge.dot",
+             {":14: edge g -- r: a second link between g and r (the first is on line 9)"}},
+            {"bad-three-problems.dot",
+             {":4: server s: unknown attribute \"Capacty\" (neither a GraphViz presentation "
+              "attribute nor an attribute of ns3::MmsServer)",
+              ":8: cell c1: no bearer (add bearer=\"<profile>\" with a profile among " + presets
+                  + ")",
+              ":12: edge m -- g: rate \"ten\" is not valid: " + rateForm}},
+        };
+        for (const auto& b : bad)
+        {
+            AddTestCase(new MmsScenarioBadFileTestCase(b.first, b.second), TestCase::QUICK);
+        }
+    }
+};
+
+static MmsScenarioTestSuite g_mmsScenarioTestSuite; //!< Static variable for test initialization

@@ -20,6 +20,14 @@ def configure(conf):
     if not conf.env['MMS_HAVE_SQLITE3']:
         conf.fatal('mms: SQLite 3 not found (install libsqlite3-dev and pkg-config); the '
                    'results recorder needs it')
+    # Scenario files are read with Boost.Graph's read_graphviz, which lives in libboost_graph
+    # (Debian: libboost-graph-dev).
+    conf.env['MMS_HAVE_BOOST_GRAPH'] = bool(conf.check_cxx(
+        lib='boost_graph', header_name='boost/graph/graphviz.hpp', uselib_store='BOOST_GRAPH',
+        mandatory=False))
+    if not conf.env['MMS_HAVE_BOOST_GRAPH']:
+        conf.fatal('mms: Boost.Graph not found (install libboost-graph-dev); scenario files '
+                   'need it')
     # The module is C++17. ns-3.33 and later already build with -std=c++17; older trees use an
     # older standard, which the last -std flag on the command line overrides.
     if not any(f in ('-std=c++17', '-std=c++2a', '-std=c++20', '-std=gnu++17')
@@ -37,6 +45,8 @@ def build(bld):
     _add_includes(module, ['model', 'helper'])
     if bld.env['MMS_HAVE_SQLITE3']:
         module.use.append('SQLITE3')
+    if bld.env['MMS_HAVE_BOOST_GRAPH']:
+        module.use.append('BOOST_GRAPH')
 
     module_test = bld.create_ns3_module_test_library('mms')
     module_test.source = ['test/mms-test-data.cc', 'test/mms-test-world.cc'] + sorted(

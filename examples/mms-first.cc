@@ -5,21 +5,23 @@
  */
 
 // One MMS, step by step: an originator sends a photo to one recipient through the MMS Relay,
-// the MMS Server, the WAP Push Proxy Gateway and the SMSC, all over ns-3 TCP/IP. The program
-// prints a ladder diagram of every PDU with its time and size, then a summary, and writes pcap
-// files (mms-first-<node>-<device>.pcap) that Wireshark decodes: HTTP carrying MMS PDUs, PAP,
-// and WSP Push over UDP port 2948 with --ipPush.
+// the MMS Server, the WAP Push Proxy Gateway and the SMSC, all over ns-3 TCP/IP, both handsets
+// on a UMTS 384 kbit/s radio cell. The program prints a ladder diagram of every PDU with its
+// time and size, then a summary, and writes pcap files (mms-first-<node>-<device>.pcap) that
+// Wireshark decodes: HTTP carrying MMS PDUs, PAP, and WSP Push over UDP port 2948 with --ipPush.
 //
-//   ./build/mms-first                      immediate retrieval, notification by SMS
+//   ./build/mms-first                      immediate retrieval, notification by SMS, UMTS cell
+//   ./build/mms-first --bearer=GPRS-CS2    a GPRS cell instead (or UMTS-128, EDGE-MCS9,
+//                                          HSDPA-CAT6, ...): shared capacity, RRC or TBF
+//                                          set-up, PDP activation, SMS on the signalling
+//                                          channel; raw-IP pcaps
+//   ./build/mms-first --bearer=p2p         fixed point-to-point links instead of a cell
+//                                          (--handsetRate, --handsetDelay); PPP pcaps
 //   ./build/mms-first --deferred           deferred retrieval (M-NotifyResp Deferred, later
 //                                          GET, M-Acknowledge.ind)
 //   ./build/mms-first --deliveryReport --readReport
 //   ./build/mms-first --recipientOff=600   recipient switched off for the first 600 s
 //   ./build/mms-first --ipPush             notification over UDP instead of SMS
-//   ./build/mms-first --bearer=GPRS-CS2    handsets on radio cells of that bearer profile
-//                                          (UMTS-384, EDGE-MCS9, HSDPA-CAT6, ...): shared
-//                                          capacity, RRC promotion, PDP activation, SMS on the
-//                                          signalling channel; raw-IP pcaps
 //   ./build/mms-first --results=FILE       results file (default mms-first.sqlite, one run
 //                                          appended per invocation; --results= for none)
 
@@ -130,7 +132,7 @@ main(int argc, char* argv[])
     double stop = 7200;
     std::string handsetRate = "384kbps";
     std::string handsetDelay = "100ms";
-    std::string bearer = "p2p";
+    std::string bearer = "UMTS-384";
     std::string results = "mms-first.sqlite";
     CommandLine cmd(__FILE__);
     cmd.AddValue("deferred", "The recipient defers retrieval", deferred);
@@ -145,8 +147,9 @@ main(int argc, char* argv[])
     cmd.AddValue("handsetRate", "Handset link rate", handsetRate);
     cmd.AddValue("handsetDelay", "Handset link one-way delay", handsetDelay);
     cmd.AddValue("bearer",
-                 "p2p: fixed links (handsetRate, handsetDelay); or a bearer profile for radio "
-                 "cells: GPRS-CS1..4, EDGE-MCS1..9, UMTS-64/128/384, HSDPA-CAT12/6/8/10",
+                 "Bearer profile of the radio cell: UMTS-384 (default), GPRS-CS2 (or "
+                 "GPRS-CS1..4, EDGE-MCS1..9, UMTS-64/128, HSDPA-CAT12/6/8/10); or p2p for fixed "
+                 "links (handsetRate, handsetDelay)",
                  bearer);
     cmd.AddValue("results",
                  "SQLite results file (appended to: one run per invocation); empty: none",
@@ -201,7 +204,11 @@ main(int argc, char* argv[])
                               StringValue("ns3::ConstantRandomVariable[Constant=60]"));
     mms.SetUserAgentAttribute("ReadingDelay",
                               StringValue("ns3::ConstantRandomVariable[Constant=30]"));
-    mms.SetSmscAttribute("DeliveryDelay", StringValue("ns3::ConstantRandomVariable[Constant=3]"));
+    // The SMSC's own delay: 3 s on fixed links; on a radio cell 1 s, the core part, since the
+    // cell adds its paging and SMS transfer time (Smsc::CORE_DELIVERY_DELAY, as a constant).
+    mms.SetSmscAttribute("DeliveryDelay",
+                         StringValue(bearer == "p2p" ? "ns3::ConstantRandomVariable[Constant=3]"
+                                                     : "ns3::ConstantRandomVariable[Constant=1]"));
     mms.SetSmscAttribute("LossProbability", DoubleValue(0));
     ApplicationContainer core = mms.InstallCore(network.GetRelayNode(),
                                                 network.GetServerNode(),

@@ -81,26 +81,50 @@ ApplicationContainer
 MmsHelper::InstallCore(Ptr<Node> relay, Ptr<Node> server, Ptr<Node> ppg, Ptr<Node> smsc)
 {
     NS_ASSERT_MSG(!m_relay, "InstallCore twice");
-    m_server = m_serverFactory.Create<MmsServer>();
-    m_smsc = m_smscFactory.Create<Smsc>();
-    m_ppg = m_ppgFactory.Create<WapPushProxyGateway>();
+    Ptr<MmsServer> s = m_serverFactory.Create<MmsServer>();
+    Ptr<Smsc> sc = m_smscFactory.Create<Smsc>();
+    Ptr<WapPushProxyGateway> p = m_ppgFactory.Create<WapPushProxyGateway>();
+    server->AddApplication(s);
+    smsc->AddApplication(sc);
+    ppg->AddApplication(p);
+    s->SetElementName("server");
+    p->SetElementName("ppg");
+    sc->SetElementName("smsc");
+    for (Ptr<MmsApplication> a :
+         {Ptr<MmsApplication>(s), Ptr<MmsApplication>(p), Ptr<MmsApplication>(sc)})
+    {
+        a->SetDirectory(m_directory);
+    }
+    ApplicationContainer c = InstallRelay(relay, s, p, sc);
+    m_ownsCore = true;
+    return c;
+}
+
+ApplicationContainer
+MmsHelper::InstallRelay(Ptr<Node> relay,
+                        Ptr<MmsServer> server,
+                        Ptr<WapPushProxyGateway> ppg,
+                        Ptr<Smsc> smsc)
+{
+    NS_ASSERT_MSG(!m_relay, "InstallCore twice");
+    m_server = server;
+    m_smsc = smsc;
+    m_ppg = ppg;
+    m_ownsCore = false;
     m_relay = m_relayFactory.Create<MmsRelay>();
-    server->AddApplication(m_server);
-    smsc->AddApplication(m_smsc);
-    ppg->AddApplication(m_ppg);
     relay->AddApplication(m_relay);
     UintegerValue port;
     m_smsc->GetAttribute("Port", port);
     m_ppg->SetAttribute("SmscAddress",
-                        AddressValue(InetSocketAddress(MmsNetworkHelper::GetAddress(smsc),
+                        AddressValue(InetSocketAddress(MmsNetworkHelper::GetAddress(m_smsc->GetNode()),
                                                        static_cast<uint16_t>(port.Get()))));
     m_server->GetAttribute("Port", port);
     m_relay->SetAttribute("ServerAddress",
-                          AddressValue(InetSocketAddress(MmsNetworkHelper::GetAddress(server),
+                          AddressValue(InetSocketAddress(MmsNetworkHelper::GetAddress(m_server->GetNode()),
                                                          static_cast<uint16_t>(port.Get()))));
     m_ppg->GetAttribute("Port", port);
     m_relay->SetAttribute("PpgAddress",
-                          AddressValue(InetSocketAddress(MmsNetworkHelper::GetAddress(ppg),
+                          AddressValue(InetSocketAddress(MmsNetworkHelper::GetAddress(m_ppg->GetNode()),
                                                          static_cast<uint16_t>(port.Get()))));
     StringValue path;
     m_ppg->GetAttribute("Path", path);
@@ -118,16 +142,7 @@ MmsHelper::InstallCore(Ptr<Node> relay, Ptr<Node> server, Ptr<Node> ppg, Ptr<Nod
     m_relay->GetAttribute("HostName", host);
     m_uaFactory.Set("RelayHost", host);
     m_relay->SetElementName("relay");
-    m_server->SetElementName("server");
-    m_ppg->SetElementName("ppg");
-    m_smsc->SetElementName("smsc");
-    for (Ptr<MmsApplication> a : {Ptr<MmsApplication>(m_relay),
-                                  Ptr<MmsApplication>(m_server),
-                                  Ptr<MmsApplication>(m_ppg),
-                                  Ptr<MmsApplication>(m_smsc)})
-    {
-        a->SetDirectory(m_directory);
-    }
+    m_relay->SetDirectory(m_directory);
     ApplicationContainer c;
     c.Add(m_relay);
     c.Add(m_server);
@@ -190,12 +205,15 @@ int64_t
 MmsHelper::AssignStreams(int64_t stream)
 {
     int64_t s = stream;
-    for (Ptr<MmsApplication> a : {Ptr<MmsApplication>(m_relay),
-                                  Ptr<MmsApplication>(m_server),
-                                  Ptr<MmsApplication>(m_ppg),
-                                  Ptr<MmsApplication>(m_smsc)})
+    if (m_relay)
     {
-        if (a)
+        s += m_relay->AssignStreams(s);
+    }
+    if (m_ownsCore)
+    {
+        for (Ptr<MmsApplication> a : {Ptr<MmsApplication>(m_server),
+                                      Ptr<MmsApplication>(m_ppg),
+                                      Ptr<MmsApplication>(m_smsc)})
         {
             s += a->AssignStreams(s);
         }

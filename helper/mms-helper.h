@@ -52,6 +52,18 @@ class MmsHelper
                                      Ptr<Node> server,
                                      Ptr<Node> ppg,
                                      Ptr<Node> smsc);
+    /**
+     * Install a Relay on `relay` that uses a Server, PPG and SMSC installed elsewhere (shared
+     * by several Relays, as a scenario graph may have them). The PPG is pointed at the SMSC.
+     * The caller names the shared elements, gives them a directory that knows every
+     * subscriber, and assigns their streams; AssignStreams() here covers the Relay and the
+     * User Agents only.
+     * \return the Relay, Server, PPG and SMSC applications, in this order
+     */
+    ApplicationContainer InstallRelay(Ptr<Node> relay,
+                                      Ptr<MmsServer> server,
+                                      Ptr<WapPushProxyGateway> ppg,
+                                      Ptr<Smsc> smsc);
     /// Install a User Agent on each handset (after InstallCore), registering its number.
     ApplicationContainer InstallUserAgents(NodeContainer handsets);
 
@@ -83,6 +95,7 @@ class MmsHelper
     Ptr<MmsServer> m_server;
     Ptr<WapPushProxyGateway> m_ppg;
     Ptr<Smsc> m_smsc;
+    bool m_ownsCore{false}; //!< InstallCore created the Server, PPG and SMSC
     ApplicationContainer m_userAgents;
 };
 

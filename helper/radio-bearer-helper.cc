@@ -61,6 +61,13 @@ RadioBearerHelper::SetChannelAttribute(const std::string& name, const AttributeV
 }
 
 void
+RadioBearerHelper::ResetChannelAttributes()
+{
+    m_channel = ObjectFactory();
+    m_channel.SetTypeId("ns3::RadioCellChannel");
+}
+
+void
 RadioBearerHelper::SetDeviceAttribute(const std::string& name, const AttributeValue& value)
 {
     m_device.Set(name, value);

@@ -54,6 +54,8 @@ class RadioBearerHelper : public PcapHelperForDevice
     BearerProfile GetProfile() const;
     /// Attributes of cells created from now on (ns3::RadioCellChannel).
     void SetChannelAttribute(const std::string& name, const AttributeValue& value);
+    /// Attributes of cells created from now on back to their defaults.
+    void ResetChannelAttributes();
     /// Attributes of handset devices (ns3::RadioBearerNetDevice).
     void SetDeviceAttribute(const std::string& name, const AttributeValue& value);
     /// Attributes of handsets' connection state (ns3::RrcStateMachine).

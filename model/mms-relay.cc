@@ -104,6 +104,13 @@ MmsRelay::GetTypeId()
                           StringValue("mmsc.mms.example.net"),
                           MakeStringAccessor(&MmsRelay::m_hostName),
                           MakeStringChecker())
+            .AddAttribute("MessageIdPrefix",
+                          "Text before the eight-digit number of each Message-ID this Relay "
+                          "assigns (\"M\" gives M00000001). Relays that share a Server or "
+                          "write to one results file need different prefixes.",
+                          StringValue("M"),
+                          MakeStringAccessor(&MmsRelay::m_messageIdPrefix),
+                          MakeStringChecker())
             .AddAttribute("ServerAddress",
                           "Address (IP and port) of the MMS Server's store protocol.",
                           AddressValue(),
@@ -634,9 +641,9 @@ MmsRelay::HandleSend(const Job& job, const MmsPdu& pdu)
         return;
     }
     char buf[32];
-    std::snprintf(buf, sizeof(buf), "M%08llu", static_cast<unsigned long long>(m_nextMessage++));
+    std::snprintf(buf, sizeof(buf), "%08llu", static_cast<unsigned long long>(m_nextMessage++));
     Message msg;
-    msg.id = buf;
+    msg.id = m_messageIdPrefix + buf;
     msg.originator = MmsHttp::PlmnAddress(originator);
     msg.submitTid = tid;
     msg.pdu = pdu;

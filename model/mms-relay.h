@@ -213,6 +213,7 @@ class MmsRelay : public MmsApplication
     std::string m_ppgPath;
     std::string m_ppgHost;
     uint64_t m_maxMessageSize;
+    std::string m_messageIdPrefix;
     uint32_t m_maxRecipients;
     Time m_defaultExpiry;
     Time m_maxExpiry;

@@ -103,7 +103,8 @@ main(int argc, char* argv[])
                        RadioCellChannel::GetTypeId(),
                        RadioBearerNetDevice::GetTypeId(),
                        RrcStateMachine::GetTypeId(),
-                       MmsSqliteRecorder::GetTypeId()})
+                       MmsSqliteRecorder::GetTypeId(),
+                       MmsTrafficModel::GetTypeId()})
     {
         Print(tid);
     }

@@ -1,0 +1,169 @@
+/*
+ * Copyright (c) 2026 The ns-3 mms module authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+// Network planning: an operator's network from a scenario file (GraphViz DOT), run through its
+// busy hour. By default the shipped mid-size operator (50 cells, 50,000 subscribers on GPRS and
+// UMTS cells, one MMSC, PPG and SMSC) for the first 5 minutes of its busy hour, which takes
+// about a minute here; --duration=3600 runs the whole hour, --newYear the minutes around
+// midnight on New Year's Eve. Every subscriber runs the traffic model (ns3::MmsTrafficModel;
+// change any of its attributes with --ns3::MmsTrafficModel::<Name>=<value>, or per cell in the
+// file). Results go to an SQLite file in the current directory; the KPI summary ends the run.
+//
+//   mms-busy-hour                                  # shipped scenario, 300 s of the busy hour
+//   mms-busy-hour --duration=3600                  # the whole busy hour
+//   mms-busy-hour --scenario=my-network.dot --results=my-network.sqlite
+//   mms-busy-hour --newYear                        # 23:45 to 00:15 with a 6-fold spike
+//   mms-busy-hour --ns3::MmsTrafficModel::MessagesPerHour=0.02 --RngRun=2
+#include "mms-scenario-helper.h"
+#include "mms-scenario.h"
+#include "mms-sqlite-recorder.h"
+
+#include "ns3/core-module.h"
+
+#include <chrono>
+#include <iostream>
+
+using namespace ns3;
+
+#ifndef MMS_SOURCE_DIR
+#define MMS_SOURCE_DIR "."
+#endif
+
+/// Stop every User Agent's message generation (what is under way goes on).
+static void
+StopTraffic()
+{
+    Config::Set("/NodeList/*/ApplicationList/*/$ns3::MmsUserAgent/Traffic", BooleanValue(false));
+}
+
+int
+main(int argc, char* argv[])
+{
+    std::string scenarioFile =
+        std::string(MMS_SOURCE_DIR) + "/examples/scenarios/mid-size-operator.dot";
+    std::string results = "busy-hour.sqlite";
+    double duration = 300;
+    double drain = 600;
+    double startHour = -1;
+    bool newYear = false;
+    double spikeFactor = 6;
+    bool plan = true;
+    CommandLine cmd(__FILE__);
+    cmd.AddValue("scenario", "Scenario file (GraphViz DOT)", scenarioFile);
+    cmd.AddValue("results",
+                 "SQLite results file (appended to: one run per invocation); empty: none",
+                 results);
+    cmd.AddValue("duration",
+                 "Seconds of traffic generation from the start (3600: the whole busy hour)",
+                 duration);
+    cmd.AddValue("drain",
+                 "Seconds after the traffic stops for messages under way to finish",
+                 drain);
+    cmd.AddValue("startHour",
+                 "Time of day at the start, in hours (default: the traffic model's busy hour)",
+                 startHour);
+    cmd.AddValue("newYear",
+                 "New Year's Eve: start at 23:45 with SpikeFactor messages per subscriber "
+                 "from 23:45 to 00:15 (duration 1800 s unless given)",
+                 newYear);
+    cmd.AddValue("spikeFactor", "The New Year's Eve rate factor (with --newYear)", spikeFactor);
+    cmd.AddValue("plan", "Print which Relay serves which cells before running", plan);
+    cmd.Parse(argc, argv);
+    bool durationGiven = false;
+    for (int i = 1; i < argc; ++i)
+    {
+        durationGiven = durationGiven || std::string(argv[i]).rfind("--duration", 0) == 0;
+    }
+    if (duration <= 0 || drain < 0)
+    {
+        std::cerr << "mms-busy-hour: --duration must be positive and --drain not negative\n";
+        return 2;
+    }
+
+    // Read and check the scenario before anything is built.
+    MmsScenario scenario;
+    std::vector<std::string> errors;
+    if (!scenario.Load(scenarioFile, errors))
+    {
+        for (const auto& e : errors)
+        {
+            std::cerr << e << "\n";
+        }
+        std::cerr << "mms-busy-hour: " << errors.size() << " problem(s) in the scenario; nothing "
+                  << "was built\n";
+        return 2;
+    }
+    MmsScenarioHelper builder;
+    Ptr<MmsTrafficModel> defaults = builder.GetTrafficModel();
+    if (newYear)
+    {
+        builder.SetTrafficModelAttribute("TimeOfDayAtStart", TimeValue(Hours(23) + Minutes(45)));
+        builder.SetTrafficModelAttribute("SpikeFactor", DoubleValue(spikeFactor));
+        builder.SetTrafficModelAttribute("SpikeCentre", TimeValue(Seconds(0)));
+        builder.SetTrafficModelAttribute("SpikeHalfWidth", TimeValue(Minutes(15)));
+        if (!durationGiven)
+        {
+            duration = 1800;
+        }
+    }
+    else
+    {
+        double hour = startHour >= 0 ? startHour : defaults->GetBusyHour();
+        builder.SetTrafficModelAttribute("TimeOfDayAtStart", TimeValue(Seconds(hour * 3600)));
+    }
+    if (!builder.Check(scenario, errors))
+    {
+        for (const auto& e : errors)
+        {
+            std::cerr << e << "\n";
+        }
+        return 2;
+    }
+
+    Ptr<MmsSqliteRecorder> recorder;
+    if (!results.empty())
+    {
+        recorder = CreateObject<MmsSqliteRecorder>();
+        recorder->SetAttribute("Path", StringValue(results));
+        recorder->SetAttribute("Scenario", StringValue(scenarioFile));
+        recorder->SetCommandLine(argc, argv);
+        std::string error;
+        if (!recorder->Open(error))
+        {
+            std::cerr << "mms-busy-hour: --results: " << error << std::endl;
+            return 2;
+        }
+        builder.SetRecorder(recorder);
+    }
+
+    auto t0 = std::chrono::steady_clock::now();
+    builder.Install(scenario);
+    builder.AssignStreams(1);
+    auto t1 = std::chrono::steady_clock::now();
+    if (plan)
+    {
+        builder.PrintPlan(std::cout);
+    }
+    std::cout << "built in " << std::chrono::duration<double>(t1 - t0).count() << " s; "
+              << duration << " s of traffic then " << drain << " s to finish\n";
+
+    // Traffic stops after `duration`; what is under way may finish during `drain`.
+    Simulator::Schedule(Seconds(duration), &StopTraffic);
+    Simulator::Stop(Seconds(duration + drain));
+    Simulator::Run();
+    auto t2 = std::chrono::steady_clock::now();
+    std::cout << "simulated " << duration + drain << " s in "
+              << std::chrono::duration<double>(t2 - t1).count() << " s\n";
+    if (recorder)
+    {
+        recorder->Close();
+        std::cout << "\n";
+        recorder->PrintSummary(std::cout);
+        std::cout << "Results: " << results << " (run " << recorder->GetRunId()
+                  << "); report: utils/mms-report.py summary " << results << "\n";
+    }
+    Simulator::Destroy();
+    return 0;
+}

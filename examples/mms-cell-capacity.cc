@@ -1,0 +1,284 @@
+/*
+ * Copyright (c) 2026 The ns-3 mms module authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+// Research: how MMS latency grows with the load of one radio cell. One cell of N subscribers
+// (UMTS 384 kbit/s by default) behind one MMSC; the traffic model at a flat rate chosen so that
+// the busier direction of the cell is offered each load of the sweep (a utilisation: offered
+// bits over the cell's capacity). One simulation per load, each recorded as a run of one SQLite
+// file; the send, retrieval and end-to-end delivery times (ETSI TS 102 250-2 names) are read
+// back from it and printed as percentiles against load, and written to a CSV for
+// utils/mms-cell-capacity-plot.py.
+//
+//   mms-cell-capacity                                   # 200 subscribers, loads 0.1 .. 0.85
+//   mms-cell-capacity --bearer=GPRS-CS2 --subscribers=50 --loads=0.2,0.5,0.8
+//   utils/mms-cell-capacity-plot.py mms-cell-capacity.csv --out mms-cell-capacity.png
+#include "mms-scenario-helper.h"
+#include "mms-scenario.h"
+#include "mms-sqlite-recorder.h"
+#include "mms-sqlite.h"
+
+#include "ns3/core-module.h"
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <iomanip>
+#include <iostream>
+#include <sstream>
+
+using namespace ns3;
+
+namespace
+{
+/// Nearest-rank percentile of sorted values (NaN if none).
+double
+Percentile(const std::vector<double>& sorted, double p)
+{
+    if (sorted.empty())
+    {
+        return std::nan("");
+    }
+    std::size_t rank = static_cast<std::size_t>(std::ceil(p * sorted.size()));
+    return sorted[std::max<std::size_t>(rank, 1) - 1];
+}
+
+std::vector<double>
+Column(MmsSqliteDatabase& db, const std::string& sql, int64_t run)
+{
+    std::vector<double> out;
+    MmsSqliteStatement st;
+    std::string error;
+    if (!db.Prepare(sql, st, error))
+    {
+        std::cerr << "mms-cell-capacity: " << error << "\n";
+        return out;
+    }
+    st.BindInt(1, run);
+    while (st.Step())
+    {
+        if (!st.ColumnIsNull(0))
+        {
+            out.push_back(st.ColumnDouble(0));
+        }
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+void
+StopTraffic()
+{
+    Config::Set("/NodeList/*/ApplicationList/*/$ns3::MmsUserAgent/Traffic", BooleanValue(false));
+}
+
+std::string
+Num(double v, int precision = 3)
+{
+    if (std::isnan(v))
+    {
+        return "";
+    }
+    std::ostringstream os;
+    os << std::fixed << std::setprecision(precision) << v;
+    return os.str();
+}
+} // namespace
+
+int
+main(int argc, char* argv[])
+{
+    uint32_t subscribers = 200;
+    std::string bearer = "UMTS-384";
+    std::string loads = "0.1,0.3,0.5,0.7,0.85";
+    double duration = 1800;
+    double drain = 900;
+    std::string results = "mms-cell-capacity.sqlite";
+    std::string csv = "mms-cell-capacity.csv";
+    CommandLine cmd(__FILE__);
+    cmd.AddValue("subscribers", "Subscribers in the cell", subscribers);
+    cmd.AddValue("bearer", "Bearer profile preset of the cell (UMTS-384, GPRS-CS2, ...)", bearer);
+    cmd.AddValue("loads",
+                 "Comma-separated offered loads of the busier direction of the cell "
+                 "(utilisations, e.g. 0.1,0.5,0.9)",
+                 loads);
+    cmd.AddValue("duration", "Seconds of traffic per load", duration);
+    cmd.AddValue("drain", "Seconds after the traffic for messages under way to finish", drain);
+    cmd.AddValue("results", "SQLite results file (one run per load, appended to)", results);
+    cmd.AddValue("csv", "CSV file of percentiles against load", csv);
+    cmd.Parse(argc, argv);
+
+    std::vector<double> levels;
+    {
+        std::istringstream is(loads);
+        std::string item;
+        while (std::getline(is, item, ','))
+        {
+            char* end = nullptr;
+            double v = std::strtod(item.c_str(), &end);
+            if (item.empty() || *end != '\0' || !(v > 0))
+            {
+                std::cerr << "mms-cell-capacity: --loads: '" << item
+                          << "' is not a positive number\n";
+                return 2;
+            }
+            levels.push_back(v);
+        }
+    }
+    if (subscribers < 2 || duration <= 0 || drain < 0 || levels.empty())
+    {
+        std::cerr << "mms-cell-capacity: need at least 2 subscribers, a positive duration and "
+                     "one load\n";
+        return 2;
+    }
+
+    // The network as a scenario text: one cell behind a router next to the MMSC.
+    std::ostringstream dot;
+    dot << "graph cell {\n"
+        << "  mmsc [kind=relay]; store [kind=server]; ppg [kind=ppg]; smsc [kind=smsc];\n"
+        << "  gw [kind=router];\n"
+        << "  cell [kind=cell, bearer=\"" << bearer << "\", subscribers=" << subscribers << "];\n"
+        << "  mmsc -- gw [rate=\"1Gbps\", delay=\"0.5ms\"];\n"
+        << "  store -- gw [rate=\"1Gbps\", delay=\"0.5ms\"];\n"
+        << "  ppg -- gw [rate=\"1Gbps\", delay=\"0.5ms\"];\n"
+        << "  smsc -- gw [rate=\"100Mbps\", delay=\"1ms\"];\n"
+        << "  cell -- gw [rate=\"100Mbps\", delay=\"5ms\"];\n"
+        << "}\n";
+    MmsScenario scenario;
+    std::vector<std::string> errors;
+    if (!scenario.Parse(dot.str(), "mms-cell-capacity", errors))
+    {
+        for (const auto& e : errors)
+        {
+            std::cerr << e << "\n";
+        }
+        return 2;
+    }
+
+    // Mean octets of a message and mean recipients, from the model's own distributions (a
+    // separate stream, so the runs' draws are untouched).
+    Ptr<MmsTrafficModel> probe = CreateObject<MmsTrafficModel>();
+    std::string error;
+    if (!probe->Validate(error))
+    {
+        std::cerr << "mms-cell-capacity: traffic model: " << error << "\n";
+        return 2;
+    }
+    probe->AssignStreams(1000000);
+    double meanSize = 0;
+    double meanRecipients = 0;
+    const int draws = 200000;
+    for (int i = 0; i < draws; ++i)
+    {
+        meanSize += probe->DrawContent().size;
+        meanRecipients += probe->DrawRecipientCount();
+    }
+    meanSize /= draws;
+    meanRecipients /= draws;
+    BearerProfile profile;
+    if (!BearerProfile::FromPreset(bearer, 10, profile, error))
+    {
+        std::cerr << "mms-cell-capacity: --bearer: " << error << "\n";
+        return 2;
+    }
+    const double down = profile.cellDownlinkCapacity;
+    const double up = profile.cellUplinkCapacity;
+    // Offered bits per message per direction: the media once up, once per recipient down.
+    const double bitsUp = meanSize * 8;
+    const double bitsDown = meanSize * 8 * std::min<double>(meanRecipients, subscribers - 1);
+    std::cout << "cell: " << bearer << ", " << subscribers << " subscribers, capacity "
+              << down / 1e3 << " kbit/s down, " << up / 1e3 << " kbit/s up; mean message "
+              << std::fixed << std::setprecision(0) << meanSize << " octets, "
+              << std::setprecision(2) << meanRecipients << " recipients\n\n";
+
+    std::ofstream out(csv);
+    if (!out)
+    {
+        std::cerr << "mms-cell-capacity: --csv: cannot write " << csv << "\n";
+        return 2;
+    }
+    out << "load,messages_per_subscriber_hour,offered_down_bps,offered_up_bps,util_down,util_up,"
+           "messages,deliveries,send_p50,send_p95,retrieval_p50,retrieval_p95,e2e_p50,e2e_p90,"
+           "e2e_p95,e2e_failure_ratio,run\n";
+    std::cout << std::setw(6) << "load" << std::setw(9) << "msg/h" << std::setw(8) << "util dn"
+              << std::setw(8) << "util up" << std::setw(7) << "msgs" << std::setw(10)
+              << "send p50" << std::setw(9) << "p95" << std::setw(10) << "retr p50"
+              << std::setw(9) << "p95" << std::setw(9) << "e2e p50" << std::setw(9) << "p90"
+              << std::setw(9) << "p95" << std::setw(8) << "fail" << "   (seconds)\n";
+
+    for (double load : levels)
+    {
+        // Total messages per second so that the busier direction gets `load`.
+        double perSecond = load / std::max(bitsDown / down, bitsUp / up);
+        double perSubscriberHour = perSecond * 3600 / subscribers;
+        Ptr<MmsSqliteRecorder> recorder = CreateObject<MmsSqliteRecorder>();
+        recorder->SetAttribute("Path", StringValue(results));
+        recorder->SetAttribute("Scenario", StringValue("mms-cell-capacity load=" + Num(load, 2)));
+        recorder->SetAttribute("ProgressInterval", TimeValue(Seconds(0)));
+        recorder->SetCommandLine(argc, argv);
+        if (!recorder->Open(error))
+        {
+            std::cerr << "mms-cell-capacity: --results: " << error << "\n";
+            return 2;
+        }
+        MmsScenarioHelper builder;
+        builder.SetTrafficModelAttribute("MessagesPerHour", DoubleValue(perSubscriberHour));
+        builder.SetTrafficModelAttribute(
+            "HourlyProfile",
+            StringValue("1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1"));
+        builder.SetRecorder(recorder);
+        builder.Install(scenario);
+        builder.AssignStreams(1);
+        Ptr<RadioCellChannel> cell = builder.GetCell("cell");
+        Simulator::Schedule(Seconds(duration), &StopTraffic);
+        Simulator::Stop(Seconds(duration + drain));
+        Simulator::Run();
+        auto dn = cell->GetStatistics(RadioCellChannel::DOWNLINK);
+        auto upl = cell->GetStatistics(RadioCellChannel::UPLINK);
+        const double elapsed = duration + drain;
+        double utilDown = dn.servedBits / (dn.capacity * elapsed);
+        double utilUp = upl.servedBits / (upl.capacity * elapsed);
+        int64_t run = recorder->GetRunId();
+        recorder->Close();
+        Simulator::Destroy();
+
+        MmsSqliteDatabase db;
+        if (!db.OpenReadOnly(results, error))
+        {
+            std::cerr << "mms-cell-capacity: " << error << "\n";
+            return 1;
+        }
+        auto send = Column(db, "SELECT send_time FROM kpi_send WHERE run = ?1", run);
+        auto retrieval = Column(db, "SELECT retrieval_time FROM kpi_retrieval WHERE run = ?1", run);
+        auto e2e = Column(db, "SELECT delivery_time FROM kpi_end_to_end WHERE run = ?1", run);
+        auto failed = Column(db, "SELECT failed FROM kpi_end_to_end WHERE run = ?1", run);
+        int64_t messages =
+            db.QueryInt("SELECT count(*) FROM message WHERE run = " + std::to_string(run), 0);
+        double failure = 0;
+        for (double f : failed)
+        {
+            failure += f;
+        }
+        failure = failed.empty() ? std::nan("") : failure / failed.size();
+        std::cout << std::setw(6) << Num(load, 2) << std::setw(9) << Num(perSubscriberHour, 3)
+                  << std::setw(8) << Num(utilDown, 2) << std::setw(8) << Num(utilUp, 2)
+                  << std::setw(7) << messages << std::setw(10) << Num(Percentile(send, 0.5), 2)
+                  << std::setw(9) << Num(Percentile(send, 0.95), 2) << std::setw(10)
+                  << Num(Percentile(retrieval, 0.5), 2) << std::setw(9)
+                  << Num(Percentile(retrieval, 0.95), 2) << std::setw(9)
+                  << Num(Percentile(e2e, 0.5), 2) << std::setw(9) << Num(Percentile(e2e, 0.9), 2)
+                  << std::setw(9) << Num(Percentile(e2e, 0.95), 2) << std::setw(8)
+                  << Num(failure, 3) << std::endl;
+        out << Num(load, 4) << "," << Num(perSubscriberHour, 6) << "," << Num(perSecond * bitsDown, 0)
+            << "," << Num(perSecond * bitsUp, 0) << "," << Num(utilDown, 4) << ","
+            << Num(utilUp, 4) << "," << messages << "," << e2e.size() << ","
+            << Num(Percentile(send, 0.5), 4) << "," << Num(Percentile(send, 0.95), 4) << ","
+            << Num(Percentile(retrieval, 0.5), 4) << "," << Num(Percentile(retrieval, 0.95), 4)
+            << "," << Num(Percentile(e2e, 0.5), 4) << "," << Num(Percentile(e2e, 0.9), 4) << ","
+            << Num(Percentile(e2e, 0.95), 4) << "," << Num(failure, 4) << "," << run << "\n";
+    }
+    std::cout << "\n" << csv << " (one row per load), " << results
+              << " (one run per load); plot: utils/mms-cell-capacity-plot.py " << csv << "\n";
+    return 0;
+}

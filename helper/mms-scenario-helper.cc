@@ -1,0 +1,600 @@
+/*
+ * Copyright (c) 2026 The ns-3 mms module authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "mms-scenario-helper.h"
+
+#include "mms-network-helper.h"
+#include "mms-sqlite-recorder.h"
+
+#include "ns3/boolean.h"
+#include "ns3/error-model.h"
+#include "ns3/internet-stack-helper.h"
+#include "ns3/ipv4-address-helper.h"
+#include "ns3/ipv4-static-routing-helper.h"
+#include "ns3/ipv4-static-routing.h"
+#include "ns3/log.h"
+#include "ns3/point-to-point-helper.h"
+#include "ns3/pointer.h"
+#include "ns3/string.h"
+
+#include <algorithm>
+#include <cmath>
+#include <sstream>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("MmsScenarioHelper");
+
+namespace
+{
+using Defaults = std::map<std::string, Ptr<AttributeValue>>;
+
+void
+Remember(Defaults& d, const std::string& name, const AttributeValue& value)
+{
+    d[name] = value.Copy();
+}
+
+void
+ApplyDefaults(ObjectFactory& factory, const Defaults& d)
+{
+    for (const auto& [name, value] : d)
+    {
+        factory.Set(name, *value);
+    }
+}
+
+/// Letters and digits of a vertex name (for Message-ID prefixes).
+std::string
+Alnum(const std::string& s)
+{
+    std::string out;
+    for (char c : s)
+    {
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
+        {
+            out += c;
+        }
+    }
+    return out;
+}
+
+Ipv4Address
+InterfaceAddress(Ptr<NetDevice> device, Ipv4Mask* mask = nullptr)
+{
+    Ptr<Ipv4> ip = device->GetNode()->GetObject<Ipv4>();
+    Ipv4InterfaceAddress a = ip->GetAddress(ip->GetInterfaceForDevice(device), 0);
+    if (mask)
+    {
+        *mask = a.GetMask();
+    }
+    return a.GetLocal();
+}
+} // namespace
+
+MmsScenarioHelper::MmsScenarioHelper()
+{
+    m_trafficFactory.SetTypeId("ns3::MmsTrafficModel");
+}
+
+MmsScenarioHelper::~MmsScenarioHelper() = default;
+
+void
+MmsScenarioHelper::SetRelayAttribute(const std::string& name, const AttributeValue& value)
+{
+    Remember(m_relayDefaults, name, value);
+}
+
+void
+MmsScenarioHelper::SetServerAttribute(const std::string& name, const AttributeValue& value)
+{
+    Remember(m_serverDefaults, name, value);
+}
+
+void
+MmsScenarioHelper::SetPpgAttribute(const std::string& name, const AttributeValue& value)
+{
+    Remember(m_ppgDefaults, name, value);
+}
+
+void
+MmsScenarioHelper::SetSmscAttribute(const std::string& name, const AttributeValue& value)
+{
+    Remember(m_smscDefaults, name, value);
+}
+
+void
+MmsScenarioHelper::SetUserAgentAttribute(const std::string& name, const AttributeValue& value)
+{
+    Remember(m_uaDefaults, name, value);
+}
+
+void
+MmsScenarioHelper::SetTrafficModelAttribute(const std::string& name, const AttributeValue& value)
+{
+    m_trafficFactory.Set(name, value);
+}
+
+void
+MmsScenarioHelper::SetRrcAttribute(const std::string& name, const AttributeValue& value)
+{
+    m_radio.SetRrcAttribute(name, value);
+}
+
+void
+MmsScenarioHelper::SetFirstMsisdn(const std::string& msisdn)
+{
+    m_firstMsisdn = msisdn;
+}
+
+void
+MmsScenarioHelper::SetTraffic(bool enabled)
+{
+    m_traffic = enabled;
+}
+
+void
+MmsScenarioHelper::SetRecorder(Ptr<MmsSqliteRecorder> recorder)
+{
+    m_recorder = recorder;
+}
+
+void
+MmsScenarioHelper::ApplySettings(Ptr<Object> object,
+                                 const MmsScenario::Vertex& v,
+                                 MmsScenario::Target target) const
+{
+    for (const auto& s : v.settings)
+    {
+        if (s.target == target)
+        {
+            // MmsScenario checked that the value deserializes for this attribute.
+            object->SetAttribute(s.name, StringValue(s.value));
+        }
+    }
+}
+
+bool
+MmsScenarioHelper::Check(const MmsScenario& scenario, std::vector<std::string>& errors) const
+{
+    // The traffic models the cells will use, checked as a whole (their attributes were
+    // checked one by one when the file was read).
+    bool ok = true;
+    Ptr<MmsTrafficModel> shared = m_trafficFactory.Create<MmsTrafficModel>();
+    std::string error;
+    if (!shared->Validate(error))
+    {
+        errors.push_back("traffic model: " + error);
+        ok = false;
+    }
+    for (const auto& v : scenario.GetVertices())
+    {
+        if (v.kind != MmsScenario::CELL)
+        {
+            continue;
+        }
+        bool own = std::any_of(v.settings.begin(), v.settings.end(), [](const auto& s) {
+            return s.target == MmsScenario::TRAFFIC_MODEL;
+        });
+        if (!own)
+        {
+            continue;
+        }
+        Ptr<MmsTrafficModel> m = m_trafficFactory.Create<MmsTrafficModel>();
+        ApplySettings(m, v, MmsScenario::TRAFFIC_MODEL);
+        if (!m->Validate(error))
+        {
+            errors.push_back(scenario.GetOrigin() + (v.line ? ":" + std::to_string(v.line) : "")
+                             + ": cell " + v.name + ": " + error);
+            ok = false;
+        }
+    }
+    return ok;
+}
+
+void
+MmsScenarioHelper::Install(const MmsScenario& scenario)
+{
+    NS_ABORT_MSG_IF(m_installed, "MmsScenarioHelper::Install called twice");
+    m_installed = true;
+    {
+        std::vector<std::string> errors;
+        if (!Check(scenario, errors))
+        {
+            std::ostringstream os;
+            for (const auto& e : errors)
+            {
+                os << "\n  " << e;
+            }
+            NS_FATAL_ERROR("MmsScenarioHelper::Install: the scenario's traffic models are not "
+                           "valid (call Check before Install):"
+                           << os.str());
+        }
+    }
+    const auto& vertices = scenario.GetVertices();
+    const auto& edges = scenario.GetEdges();
+    const uint32_t nv = static_cast<uint32_t>(vertices.size());
+    m_names.resize(nv);
+    m_kinds.resize(nv);
+    m_nodes.resize(nv);
+    m_cellOf.resize(nv);
+    m_handsetsOf.resize(nv);
+    m_elementOf.resize(nv);
+
+    // One node per vertex.
+    InternetStackHelper stack;
+    stack.SetIpv6StackInstall(false);
+    for (uint32_t i = 0; i < nv; ++i)
+    {
+        m_names[i] = vertices[i].name;
+        m_kinds[i] = vertices[i].kind;
+        m_nodes[i] = CreateObject<Node>();
+        stack.Install(m_nodes[i]);
+    }
+
+    // One point-to-point link per edge, each its own /30.
+    Ipv4AddressHelper links;
+    links.SetBase("10.0.0.0", "255.255.255.252");
+    m_linkDevices.resize(edges.size());
+    for (std::size_t e = 0; e < edges.size(); ++e)
+    {
+        const auto& edge = edges[e];
+        PointToPointHelper p2p;
+        p2p.SetDeviceAttribute("DataRate", StringValue(edge.rate));
+        p2p.SetChannelAttribute("Delay", StringValue(edge.delay));
+        m_linkDevices[e] = p2p.Install(m_nodes[edge.a], m_nodes[edge.b]);
+        links.Assign(m_linkDevices[e]);
+        links.NewNetwork();
+        if (edge.loss > 0)
+        {
+            for (uint32_t d = 0; d < 2; ++d)
+            {
+                Ptr<RateErrorModel> em = CreateObject<RateErrorModel>();
+                em->SetUnit(RateErrorModel::ERROR_UNIT_PACKET);
+                em->SetRate(edge.loss);
+                m_linkDevices[e].Get(d)->SetAttribute("ReceiveErrorModel", PointerValue(em));
+                m_errorModels.push_back(em);
+            }
+        }
+    }
+
+    // Cells: one subnet each, sized for the largest cell, from 10.128.0.0/9.
+    uint32_t largest = 0;
+    for (const auto& v : vertices)
+    {
+        if (v.kind == MmsScenario::CELL)
+        {
+            largest = std::max(largest, v.subscribers);
+        }
+    }
+    uint32_t hostBits = 8;
+    while ((uint64_t{1} << hostBits) < uint64_t{largest} + 3)
+    {
+        ++hostBits;
+    }
+    const uint32_t cells = static_cast<uint32_t>(scenario.GetVerticesOfKind(MmsScenario::CELL).size());
+    NS_ABORT_MSG_IF(hostBits > 23 || (uint64_t{cells} << hostBits) > (uint64_t{1} << 23),
+                    "MmsScenarioHelper: " << cells << " cells of up to " << largest
+                                          << " subscribers do not fit the cells' address "
+                                             "space 10.128.0.0/9");
+    std::ostringstream mask;
+    Ipv4Mask(~((uint32_t{1} << hostBits) - 1)).Print(mask);
+    m_radio.SetAddressBase("10.128.0.0", mask.str());
+    for (uint32_t i : scenario.GetVerticesOfKind(MmsScenario::CELL))
+    {
+        const auto& v = vertices[i];
+        m_radio.SetProfile(v.bearer);
+        m_radio.ResetChannelAttributes();
+        for (const auto& s : v.settings)
+        {
+            if (s.target == MmsScenario::CELL_PROFILE)
+            {
+                m_radio.SetProfileAttribute(s.name, StringValue(s.value));
+            }
+            else if (s.target == MmsScenario::CELL_CHANNEL)
+            {
+                m_radio.SetChannelAttribute(s.name, StringValue(s.value));
+            }
+        }
+        m_cellOf[i] = m_radio.CreateCell(m_nodes[i]);
+        m_handsetsOf[i].Create(v.subscribers);
+        m_radio.Attach(m_cellOf[i], m_handsetsOf[i]);
+        m_handsets.Add(m_handsetsOf[i]);
+    }
+
+    InstallRoutes(scenario);
+
+    // Servers, PPGs and SMSCs: one application per vertex, shared by the Relays that use it.
+    // They resolve every subscriber; each Relay and its User Agents know their own.
+    Ptr<MmsSubscriberDirectory> everyone = CreateObject<MmsSubscriberDirectory>();
+    auto install = [&](MmsScenario::Kind kind, const char* type, const Defaults& defaults) {
+        for (uint32_t i : scenario.GetVerticesOfKind(kind))
+        {
+            ObjectFactory f(type);
+            ApplyDefaults(f, defaults);
+            Ptr<MmsApplication> app = f.Create<MmsApplication>();
+            ApplySettings(app, vertices[i], MmsScenario::ELEMENT);
+            app->SetElementName(m_names[i]);
+            app->SetDirectory(everyone);
+            m_nodes[i]->AddApplication(app);
+            m_elementOf[i] = app;
+        }
+    };
+    install(MmsScenario::SERVER, "ns3::MmsServer", m_serverDefaults);
+    install(MmsScenario::PPG, "ns3::WapPushProxyGateway", m_ppgDefaults);
+    // On radio cells the cell adds the paging and transfer time of each SMS: the SMSC's own
+    // delay is the core part only, unless the user or the file set it.
+    Defaults smsc = m_smscDefaults;
+    if (!smsc.count("DeliveryDelay"))
+    {
+        smsc["DeliveryDelay"] = Create<StringValue>(Smsc::CORE_DELIVERY_DELAY);
+    }
+    install(MmsScenario::SMSC, "ns3::Smsc", smsc);
+
+    // One MMSE per Relay, with the cells it serves.
+    const auto& mmses = scenario.GetMmses();
+    MmsHelper numbering;
+    numbering.SetFirstMsisdn(m_firstMsisdn);
+    uint32_t nextNumber = 0;
+    Ptr<MmsTrafficModel> shared = m_trafficFactory.Create<MmsTrafficModel>();
+    m_models.push_back(shared);
+    for (const auto& mmse : mmses)
+    {
+        auto h = std::make_unique<MmsHelper>();
+        h->SetFirstMsisdn(numbering.GetMsisdn(nextNumber));
+        for (const auto& [name, value] : m_relayDefaults)
+        {
+            h->SetRelayAttribute(name, *value);
+        }
+        if (mmses.size() > 1 && !m_relayDefaults.count("MessageIdPrefix"))
+        {
+            // Message-IDs unique across Relays (shared Servers, one results file).
+            h->SetRelayAttribute("MessageIdPrefix", StringValue("M" + Alnum(m_names[mmse.relay]) + "-"));
+        }
+        for (const auto& s : vertices[mmse.relay].settings)
+        {
+            if (s.target == MmsScenario::ELEMENT)
+            {
+                h->SetRelayAttribute(s.name, StringValue(s.value));
+            }
+        }
+        for (const auto& [name, value] : m_uaDefaults)
+        {
+            h->SetUserAgentAttribute(name, *value);
+        }
+        h->InstallRelay(m_nodes[mmse.relay],
+                        DynamicCast<MmsServer>(m_elementOf[mmse.server]),
+                        DynamicCast<WapPushProxyGateway>(m_elementOf[mmse.ppg]),
+                        DynamicCast<Smsc>(m_elementOf[mmse.smsc]));
+        h->GetRelay()->SetElementName(m_names[mmse.relay]);
+        m_elementOf[mmse.relay] = h->GetRelay();
+        std::ostringstream plan;
+        plan << "relay " << m_names[mmse.relay] << " (server " << m_names[mmse.server] << ", ppg "
+             << m_names[mmse.ppg] << ", smsc " << m_names[mmse.smsc] << ") serves";
+        uint32_t served = 0;
+        for (uint32_t c : mmse.cells)
+        {
+            const auto& v = vertices[c];
+            ApplicationContainer uas = h->InstallUserAgents(m_handsetsOf[c]);
+            Ptr<MmsTrafficModel> model = shared;
+            bool own = std::any_of(v.settings.begin(), v.settings.end(), [](const auto& s) {
+                return s.target == MmsScenario::TRAFFIC_MODEL;
+            });
+            if (own)
+            {
+                model = m_trafficFactory.Create<MmsTrafficModel>();
+                ApplySettings(model, v, MmsScenario::TRAFFIC_MODEL);
+                m_models.push_back(model);
+            }
+            for (uint32_t k = 0; k < uas.GetN(); ++k)
+            {
+                Ptr<MmsUserAgent> ua = DynamicCast<MmsUserAgent>(uas.Get(k));
+                ApplySettings(ua, v, MmsScenario::USER_AGENT);
+                ua->SetAttribute("TrafficModel", PointerValue(model));
+                ua->SetAttribute("Traffic", BooleanValue(m_traffic));
+                everyone->Add(ua->GetMsisdn(), MmsNetworkHelper::GetAddress(ua->GetNode()));
+            }
+            m_userAgents.Add(uas);
+            plan << " " << v.name << " (" << v.subscribers << " " << v.bearer << ")";
+            served += v.subscribers;
+        }
+        plan << ": " << served << " subscribers, " << h->GetMsisdn(0) << " to "
+             << h->GetMsisdn(served ? served - 1 : 0);
+        m_plan.push_back(plan.str());
+        nextNumber += served;
+        m_mmses.push_back(std::move(h));
+    }
+    if (m_recorder)
+    {
+        m_recorder->ConnectAll();
+    }
+}
+
+void
+MmsScenarioHelper::InstallRoutes(const MmsScenario& scenario)
+{
+    // Every network node gets a route to every link and every cell it is not on, through the
+    // first hop of its shortest path (by delay) there. Handsets keep their default route to
+    // their cell.
+    const auto& edges = scenario.GetEdges();
+    const uint32_t nv = static_cast<uint32_t>(m_nodes.size());
+    struct Destination
+    {
+        Ipv4Address network;
+        Ipv4Mask mask;
+        uint32_t a; //!< vertex (or one end of a link)
+        int32_t b;  //!< the other end of a link, or -1
+    };
+    std::vector<Destination> destinations;
+    for (std::size_t e = 0; e < edges.size(); ++e)
+    {
+        Ipv4Mask mask;
+        Ipv4Address a = InterfaceAddress(m_linkDevices[e].Get(0), &mask);
+        destinations.push_back(
+            {a.CombineMask(mask), mask, edges[e].a, static_cast<int32_t>(edges[e].b)});
+    }
+    for (uint32_t c = 0; c < nv; ++c)
+    {
+        if (m_cellOf[c])
+        {
+            Ipv4Mask mask;
+            Ipv4Address a = InterfaceAddress(m_cellOf[c]->GetDevice(0), &mask);
+            destinations.push_back({a.CombineMask(mask), mask, c, -1});
+        }
+    }
+    Ipv4StaticRoutingHelper helper;
+    for (uint32_t v = 0; v < nv; ++v)
+    {
+        Ptr<Ipv4> ip = m_nodes[v]->GetObject<Ipv4>();
+        Ptr<Ipv4StaticRouting> routing = helper.GetStaticRouting(ip);
+        for (const auto& d : destinations)
+        {
+            if (d.a == v || d.b == static_cast<int32_t>(v))
+            {
+                continue; // on this node: a connected route
+            }
+            uint32_t target = d.a;
+            if (d.b >= 0 && scenario.GetPathDelay(v, static_cast<uint32_t>(d.b))
+                                < scenario.GetPathDelay(v, d.a))
+            {
+                target = static_cast<uint32_t>(d.b);
+            }
+            int32_t first = scenario.GetFirstEdge(v, target);
+            if (first < 0)
+            {
+                continue; // unreachable (the scenario checked what must be reachable)
+            }
+            const auto& edge = edges[static_cast<uint32_t>(first)];
+            Ptr<NetDevice> mine = m_linkDevices[first].Get(edge.a == v ? 0 : 1);
+            Ptr<NetDevice> theirs = m_linkDevices[first].Get(edge.a == v ? 1 : 0);
+            routing->AddNetworkRouteTo(d.network,
+                                       d.mask,
+                                       InterfaceAddress(theirs),
+                                       static_cast<uint32_t>(ip->GetInterfaceForDevice(mine)));
+            ++m_routes;
+        }
+    }
+}
+
+int64_t
+MmsScenarioHelper::AssignStreams(int64_t stream)
+{
+    int64_t s = stream;
+    s += m_radio.AssignStreams(s);
+    for (const auto& h : m_mmses)
+    {
+        s += h->AssignStreams(s);
+    }
+    for (std::size_t i = 0; i < m_elementOf.size(); ++i)
+    {
+        if (m_elementOf[i] && m_kinds[i] != MmsScenario::RELAY)
+        {
+            s += DynamicCast<MmsApplication>(m_elementOf[i])->AssignStreams(s);
+        }
+    }
+    for (const auto& m : m_models)
+    {
+        s += m->AssignStreams(s);
+    }
+    for (const auto& em : m_errorModels)
+    {
+        s += DynamicCast<RateErrorModel>(em)->AssignStreams(s);
+    }
+    return s - stream;
+}
+
+Ptr<Node>
+MmsScenarioHelper::GetNode(const std::string& vertex) const
+{
+    auto it = std::find(m_names.begin(), m_names.end(), vertex);
+    return it == m_names.end() ? nullptr : m_nodes[it - m_names.begin()];
+}
+
+Ptr<RadioCellChannel>
+MmsScenarioHelper::GetCell(const std::string& vertex) const
+{
+    auto it = std::find(m_names.begin(), m_names.end(), vertex);
+    return it == m_names.end() ? nullptr : m_cellOf[it - m_names.begin()];
+}
+
+std::vector<Ptr<RadioCellChannel>>
+MmsScenarioHelper::GetCells() const
+{
+    return m_radio.GetCells();
+}
+
+NodeContainer
+MmsScenarioHelper::GetHandsets(const std::string& cell) const
+{
+    auto it = std::find(m_names.begin(), m_names.end(), cell);
+    return it == m_names.end() ? NodeContainer() : m_handsetsOf[it - m_names.begin()];
+}
+
+NodeContainer
+MmsScenarioHelper::GetHandsets() const
+{
+    return m_handsets;
+}
+
+ApplicationContainer
+MmsScenarioHelper::GetUserAgents() const
+{
+    return m_userAgents;
+}
+
+std::vector<Ptr<MmsRelay>>
+MmsScenarioHelper::GetRelays() const
+{
+    std::vector<Ptr<MmsRelay>> relays;
+    for (const auto& h : m_mmses)
+    {
+        relays.push_back(h->GetRelay());
+    }
+    return relays;
+}
+
+Ptr<MmsTrafficModel>
+MmsScenarioHelper::GetTrafficModel() const
+{
+    return m_models.empty() ? m_trafficFactory.Create<MmsTrafficModel>() : m_models.front();
+}
+
+uint32_t
+MmsScenarioHelper::GetRouteCount() const
+{
+    return m_routes;
+}
+
+void
+MmsScenarioHelper::PrintPlan(std::ostream& os) const
+{
+    uint32_t counts[6] = {0, 0, 0, 0, 0, 0};
+    for (auto k : m_kinds)
+    {
+        ++counts[k];
+    }
+    os << counts[MmsScenario::RELAY] << " relay(s), " << counts[MmsScenario::SERVER]
+       << " server(s), " << counts[MmsScenario::PPG] << " PPG(s), " << counts[MmsScenario::SMSC]
+       << " SMSC(s), " << counts[MmsScenario::ROUTER] << " router(s), "
+       << counts[MmsScenario::CELL] << " cell(s), " << m_linkDevices.size() << " link(s), "
+       << m_handsets.GetN() << " subscribers, " << m_routes << " static routes\n";
+    for (const auto& line : m_plan)
+    {
+        os << line << "\n";
+    }
+}
+
+void
+MmsScenarioHelper::EnablePcap(const std::string& prefix)
+{
+    PointToPointHelper p2p;
+    for (const auto& d : m_linkDevices)
+    {
+        p2p.EnablePcap(prefix, d);
+    }
+}
+
+} // namespace ns3

@@ -51,7 +51,7 @@ def main():
     for f in ('sweep.csv', 'sweep.sqlite', 'sweep.png'):
         if os.path.exists(os.path.join(a.out, f)):
             os.remove(os.path.join(a.out, f))
-    cmd = [a.program, '--subscribers=30', '--loads=0.1,0.8', '--duration=1200', '--drain=900',
+    cmd = [a.program, '--subscribers=30', '--loads=0.1,0.5', '--duration=1200', '--drain=900',
            '--csv=sweep.csv', '--results=sweep.sqlite']
     r = subprocess.run(cmd, cwd=a.out, capture_output=True, text=True)
     print(r.stdout + r.stderr)
@@ -63,11 +63,11 @@ def main():
         raise SystemExit('FAIL: %d rows, expected 2' % len(rows))
     low, high = rows
     busy = lambda r: max(float(r['util_down']), float(r['util_up']))  # noqa: E731
-    print('utilisation of the busier direction: %.3f at load 0.1, %.3f at load 0.8'
+    print('utilisation of the busier direction: %.3f at load 0.1, %.3f at load 0.5'
           % (busy(low), busy(high)))
-    if not busy(high) > 3 * busy(low):
+    if not busy(high) > 2.5 * busy(low):
         raise SystemExit('FAIL: utilisation does not follow the offered load')
-    print('end-to-end p95: %s s at 0.1, %s s at 0.8' % (low['e2e_p95'], high['e2e_p95']))
+    print('end-to-end p95: %s s at 0.1, %s s at 0.5' % (low['e2e_p95'], high['e2e_p95']))
     if not float(high['e2e_p95']) > float(low['e2e_p95']):
         raise SystemExit('FAIL: the 95th percentile does not grow with the load')
     if int(low['messages']) < 10 or int(high['messages']) <= int(low['messages']):

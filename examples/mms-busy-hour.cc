@@ -28,15 +28,8 @@
 using namespace ns3;
 
 #ifndef MMS_SOURCE_DIR
-#define MMS_SOURCE_DIR "."
+#    define MMS_SOURCE_DIR "."
 #endif
-
-/// Stop every User Agent's message generation (what is under way goes on).
-static void
-StopTraffic()
-{
-    Config::Set("/NodeList/*/ApplicationList/*/$ns3::MmsUserAgent/Traffic", BooleanValue(false));
-}
 
 int
 main(int argc, char* argv[])
@@ -53,14 +46,13 @@ main(int argc, char* argv[])
     CommandLine cmd(__FILE__);
     cmd.AddValue("scenario", "Scenario file (GraphViz DOT)", scenarioFile);
     cmd.AddValue("results",
-                 "SQLite results file (appended to: one run per invocation); empty: none",
+                 "SQLite results file (appended to: one run per invocation); none: no results file",
                  results);
     cmd.AddValue("duration",
                  "Seconds of traffic generation from the start (3600: the whole busy hour)",
                  duration);
-    cmd.AddValue("drain",
-                 "Seconds after the traffic stops for messages under way to finish",
-                 drain);
+    cmd.AddValue(
+        "drain", "Seconds after the traffic stops for messages under way to finish", drain);
     cmd.AddValue("startHour",
                  "Time of day at the start, in hours (default: the traffic model's busy hour)",
                  startHour);
@@ -71,6 +63,10 @@ main(int argc, char* argv[])
     cmd.AddValue("spikeFactor", "The New Year's Eve rate factor (with --newYear)", spikeFactor);
     cmd.AddValue("plan", "Print which Relay serves which cells before running", plan);
     cmd.Parse(argc, argv);
+    if (results == "none")
+    {
+        results.clear(); // ns-3's CommandLine refuses an empty value
+    }
     bool durationGiven = false;
     for (int i = 1; i < argc; ++i)
     {
@@ -146,11 +142,11 @@ main(int argc, char* argv[])
     {
         builder.PrintPlan(std::cout);
     }
-    std::cout << "built in " << std::chrono::duration<double>(t1 - t0).count() << " s; "
-              << duration << " s of traffic then " << drain << " s to finish\n";
+    std::cout << "built in " << std::chrono::duration<double>(t1 - t0).count() << " s; " << duration
+              << " s of traffic then " << drain << " s to finish\n";
 
     // Traffic stops after `duration`; what is under way may finish during `drain`.
-    Simulator::Schedule(Seconds(duration), &StopTraffic);
+    builder.StopTraffic(Seconds(duration));
     Simulator::Stop(Seconds(duration + drain));
     Simulator::Run();
     auto t2 = std::chrono::steady_clock::now();

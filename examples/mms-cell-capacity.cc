@@ -67,12 +67,6 @@ Column(MmsSqliteDatabase& db, const std::string& sql, int64_t run)
     return out;
 }
 
-void
-StopTraffic()
-{
-    Config::Set("/NodeList/*/ApplicationList/*/$ns3::MmsUserAgent/Traffic", BooleanValue(false));
-}
-
 std::string
 Num(double v, int precision = 3)
 {
@@ -202,10 +196,11 @@ main(int argc, char* argv[])
            "messages,deliveries,send_p50,send_p95,retrieval_p50,retrieval_p95,e2e_p50,e2e_p90,"
            "e2e_p95,e2e_failure_ratio,run\n";
     std::cout << std::setw(6) << "load" << std::setw(9) << "msg/h" << std::setw(8) << "util dn"
-              << std::setw(8) << "util up" << std::setw(7) << "msgs" << std::setw(10)
-              << "send p50" << std::setw(9) << "p95" << std::setw(10) << "retr p50"
-              << std::setw(9) << "p95" << std::setw(9) << "e2e p50" << std::setw(9) << "p90"
-              << std::setw(9) << "p95" << std::setw(8) << "fail" << "   (seconds)\n";
+              << std::setw(8) << "util up" << std::setw(7) << "msgs" << std::setw(10) << "send p50"
+              << std::setw(9) << "p95" << std::setw(10) << "retr p50" << std::setw(9) << "p95"
+              << std::setw(9) << "e2e p50" << std::setw(9) << "p90" << std::setw(9) << "p95"
+              << std::setw(8) << "fail"
+              << "   (seconds)\n";
 
     for (double load : levels)
     {
@@ -225,13 +220,12 @@ main(int argc, char* argv[])
         MmsScenarioHelper builder;
         builder.SetTrafficModelAttribute("MessagesPerHour", DoubleValue(perSubscriberHour));
         builder.SetTrafficModelAttribute(
-            "HourlyProfile",
-            StringValue("1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1"));
+            "HourlyProfile", StringValue("1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1"));
         builder.SetRecorder(recorder);
         builder.Install(scenario);
         builder.AssignStreams(1);
         Ptr<RadioCellChannel> cell = builder.GetCell("cell");
-        Simulator::Schedule(Seconds(duration), &StopTraffic);
+        builder.StopTraffic(Seconds(duration));
         Simulator::Stop(Seconds(duration + drain));
         Simulator::Run();
         auto dn = cell->GetStatistics(RadioCellChannel::DOWNLINK);
@@ -270,15 +264,16 @@ main(int argc, char* argv[])
                   << Num(Percentile(e2e, 0.5), 2) << std::setw(9) << Num(Percentile(e2e, 0.9), 2)
                   << std::setw(9) << Num(Percentile(e2e, 0.95), 2) << std::setw(8)
                   << Num(failure, 3) << std::endl;
-        out << Num(load, 4) << "," << Num(perSubscriberHour, 6) << "," << Num(perSecond * bitsDown, 0)
-            << "," << Num(perSecond * bitsUp, 0) << "," << Num(utilDown, 4) << ","
-            << Num(utilUp, 4) << "," << messages << "," << e2e.size() << ","
-            << Num(Percentile(send, 0.5), 4) << "," << Num(Percentile(send, 0.95), 4) << ","
+        out << Num(load, 4) << "," << Num(perSubscriberHour, 6) << ","
+            << Num(perSecond * bitsDown, 0) << "," << Num(perSecond * bitsUp, 0) << ","
+            << Num(utilDown, 4) << "," << Num(utilUp, 4) << "," << messages << "," << e2e.size()
+            << "," << Num(Percentile(send, 0.5), 4) << "," << Num(Percentile(send, 0.95), 4) << ","
             << Num(Percentile(retrieval, 0.5), 4) << "," << Num(Percentile(retrieval, 0.95), 4)
             << "," << Num(Percentile(e2e, 0.5), 4) << "," << Num(Percentile(e2e, 0.9), 4) << ","
             << Num(Percentile(e2e, 0.95), 4) << "," << Num(failure, 4) << "," << run << "\n";
     }
-    std::cout << "\n" << csv << " (one row per load), " << results
+    std::cout << "\n"
+              << csv << " (one row per load), " << results
               << " (one run per load); plot: utils/mms-cell-capacity-plot.py " << csv << "\n";
     return 0;
 }

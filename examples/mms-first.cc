@@ -23,7 +23,7 @@
 //   ./build/mms-first --recipientOff=600   recipient switched off for the first 600 s
 //   ./build/mms-first --ipPush             notification over UDP instead of SMS
 //   ./build/mms-first --results=FILE       results file (default mms-first.sqlite, one run
-//                                          appended per invocation; --results= for none)
+//                                          appended per invocation; --results=none for none)
 
 #include "ns3/core-module.h"
 #include "ns3/internet-module.h"
@@ -152,9 +152,13 @@ main(int argc, char* argv[])
                  "links (handsetRate, handsetDelay)",
                  bearer);
     cmd.AddValue("results",
-                 "SQLite results file (appended to: one run per invocation); empty: none",
+                 "SQLite results file (appended to: one run per invocation); none: no results file",
                  results);
     cmd.Parse(argc, argv);
+    if (results == "none")
+    {
+        results.clear(); // ns-3's CommandLine refuses an empty value
+    }
 
     // The results file first: a bad path is reported before anything is built.
     Ptr<MmsSqliteRecorder> recorder;

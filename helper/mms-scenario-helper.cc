@@ -17,6 +17,7 @@
 #include "ns3/log.h"
 #include "ns3/point-to-point-helper.h"
 #include "ns3/pointer.h"
+#include "ns3/simulator.h"
 #include "ns3/string.h"
 
 #include <algorithm>
@@ -72,6 +73,15 @@ InterfaceAddress(Ptr<NetDevice> device, Ipv4Mask* mask = nullptr)
         *mask = a.GetMask();
     }
     return a.GetLocal();
+}
+
+void
+StopUserAgents(ApplicationContainer uas)
+{
+    for (uint32_t i = 0; i < uas.GetN(); ++i)
+    {
+        uas.Get(i)->SetAttribute("Traffic", BooleanValue(false));
+    }
 }
 } // namespace
 
@@ -176,9 +186,12 @@ MmsScenarioHelper::Check(const MmsScenario& scenario, std::vector<std::string>& 
         {
             continue;
         }
-        bool own = std::any_of(v.settings.begin(), v.settings.end(), [](const auto& s) {
-            return s.target == MmsScenario::TRAFFIC_MODEL;
-        });
+        bool own = std::any_of(v.settings.begin(),
+                               v.settings.end(),
+                               [](const auto& s)
+                               {
+                                   return s.target == MmsScenario::TRAFFIC_MODEL;
+                               });
         if (!own)
         {
             continue;
@@ -275,7 +288,8 @@ MmsScenarioHelper::Install(const MmsScenario& scenario)
     {
         ++hostBits;
     }
-    const uint32_t cells = static_cast<uint32_t>(scenario.GetVerticesOfKind(MmsScenario::CELL).size());
+    const uint32_t cells =
+        static_cast<uint32_t>(scenario.GetVerticesOfKind(MmsScenario::CELL).size());
     NS_ABORT_MSG_IF(hostBits > 23 || (uint64_t{cells} << hostBits) > (uint64_t{1} << 23),
                     "MmsScenarioHelper: " << cells << " cells of up to " << largest
                                           << " subscribers do not fit the cells' address "
@@ -310,7 +324,8 @@ MmsScenarioHelper::Install(const MmsScenario& scenario)
     // Servers, PPGs and SMSCs: one application per vertex, shared by the Relays that use it.
     // They resolve every subscriber; each Relay and its User Agents know their own.
     Ptr<MmsSubscriberDirectory> everyone = CreateObject<MmsSubscriberDirectory>();
-    auto install = [&](MmsScenario::Kind kind, const char* type, const Defaults& defaults) {
+    auto install = [&](MmsScenario::Kind kind, const char* type, const Defaults& defaults)
+    {
         for (uint32_t i : scenario.GetVerticesOfKind(kind))
         {
             ObjectFactory f(type);
@@ -352,7 +367,8 @@ MmsScenarioHelper::Install(const MmsScenario& scenario)
         if (mmses.size() > 1 && !m_relayDefaults.count("MessageIdPrefix"))
         {
             // Message-IDs unique across Relays (shared Servers, one results file).
-            h->SetRelayAttribute("MessageIdPrefix", StringValue("M" + Alnum(m_names[mmse.relay]) + "-"));
+            h->SetRelayAttribute("MessageIdPrefix",
+                                 StringValue("M" + Alnum(m_names[mmse.relay]) + "-"));
         }
         for (const auto& s : vertices[mmse.relay].settings)
         {
@@ -380,9 +396,12 @@ MmsScenarioHelper::Install(const MmsScenario& scenario)
             const auto& v = vertices[c];
             ApplicationContainer uas = h->InstallUserAgents(m_handsetsOf[c]);
             Ptr<MmsTrafficModel> model = shared;
-            bool own = std::any_of(v.settings.begin(), v.settings.end(), [](const auto& s) {
-                return s.target == MmsScenario::TRAFFIC_MODEL;
-            });
+            bool own = std::any_of(v.settings.begin(),
+                                   v.settings.end(),
+                                   [](const auto& s)
+                                   {
+                                       return s.target == MmsScenario::TRAFFIC_MODEL;
+                                   });
             if (own)
             {
                 model = m_trafficFactory.Create<MmsTrafficModel>();
@@ -421,6 +440,7 @@ MmsScenarioHelper::InstallRoutes(const MmsScenario& scenario)
     // their cell.
     const auto& edges = scenario.GetEdges();
     const uint32_t nv = static_cast<uint32_t>(m_nodes.size());
+
     struct Destination
     {
         Ipv4Address network;
@@ -428,6 +448,7 @@ MmsScenarioHelper::InstallRoutes(const MmsScenario& scenario)
         uint32_t a; //!< vertex (or one end of a link)
         int32_t b;  //!< the other end of a link, or -1
     };
+
     std::vector<Destination> destinations;
     for (std::size_t e = 0; e < edges.size(); ++e)
     {
@@ -457,8 +478,9 @@ MmsScenarioHelper::InstallRoutes(const MmsScenario& scenario)
                 continue; // on this node: a connected route
             }
             uint32_t target = d.a;
-            if (d.b >= 0 && scenario.GetPathDelay(v, static_cast<uint32_t>(d.b))
-                                < scenario.GetPathDelay(v, d.a))
+            if (d.b >= 0
+                && scenario.GetPathDelay(v, static_cast<uint32_t>(d.b))
+                       < scenario.GetPathDelay(v, d.a))
             {
                 target = static_cast<uint32_t>(d.b);
             }
@@ -504,6 +526,12 @@ MmsScenarioHelper::AssignStreams(int64_t stream)
         s += DynamicCast<RateErrorModel>(em)->AssignStreams(s);
     }
     return s - stream;
+}
+
+void
+MmsScenarioHelper::StopTraffic(Time at) const
+{
+    Simulator::Schedule(at, &StopUserAgents, m_userAgents);
 }
 
 Ptr<Node>
@@ -578,9 +606,9 @@ MmsScenarioHelper::PrintPlan(std::ostream& os) const
     }
     os << counts[MmsScenario::RELAY] << " relay(s), " << counts[MmsScenario::SERVER]
        << " server(s), " << counts[MmsScenario::PPG] << " PPG(s), " << counts[MmsScenario::SMSC]
-       << " SMSC(s), " << counts[MmsScenario::ROUTER] << " router(s), "
-       << counts[MmsScenario::CELL] << " cell(s), " << m_linkDevices.size() << " link(s), "
-       << m_handsets.GetN() << " subscribers, " << m_routes << " static routes\n";
+       << " SMSC(s), " << counts[MmsScenario::ROUTER] << " router(s), " << counts[MmsScenario::CELL]
+       << " cell(s), " << m_linkDevices.size() << " link(s), " << m_handsets.GetN()
+       << " subscribers, " << m_routes << " static routes\n";
     for (const auto& line : m_plan)
     {
         os << line << "\n";

@@ -94,6 +94,12 @@ class MmsScenarioHelper
      */
     int64_t AssignStreams(int64_t stream);
 
+    /**
+     * Stop message generation at `at` (from now) on every User Agent installed: what is under
+     * way (submissions, notifications, retrievals, reports) goes on.
+     */
+    void StopTraffic(Time at) const;
+
     /// The node of a vertex (by its DOT id), or null.
     Ptr<Node> GetNode(const std::string& vertex) const;
     /// The radio cell of a cell vertex, or null.
@@ -131,16 +137,16 @@ class MmsScenarioHelper
     Ptr<MmsSqliteRecorder> m_recorder;
     bool m_installed{false};
 
-    std::vector<std::string> m_names;                 //!< per vertex
-    std::vector<MmsScenario::Kind> m_kinds;           //!< per vertex
-    std::vector<Ptr<Node>> m_nodes;                   //!< per vertex
-    std::vector<Ptr<RadioCellChannel>> m_cellOf;      //!< per vertex (cells only)
-    std::vector<NodeContainer> m_handsetsOf;          //!< per vertex (cells only)
-    std::vector<Ptr<Application>> m_elementOf;        //!< per vertex (element vertices only)
-    std::vector<NetDeviceContainer> m_linkDevices;    //!< per edge: a's device, b's device
-    std::vector<Ptr<ErrorModel>> m_errorModels;       //!< lossy links
-    std::vector<std::unique_ptr<MmsHelper>> m_mmses;  //!< one per Relay
-    std::vector<Ptr<MmsTrafficModel>> m_models;       //!< shared first, then per-cell ones
+    std::vector<std::string> m_names;                //!< per vertex
+    std::vector<MmsScenario::Kind> m_kinds;          //!< per vertex
+    std::vector<Ptr<Node>> m_nodes;                  //!< per vertex
+    std::vector<Ptr<RadioCellChannel>> m_cellOf;     //!< per vertex (cells only)
+    std::vector<NodeContainer> m_handsetsOf;         //!< per vertex (cells only)
+    std::vector<Ptr<Application>> m_elementOf;       //!< per vertex (element vertices only)
+    std::vector<NetDeviceContainer> m_linkDevices;   //!< per edge: a's device, b's device
+    std::vector<Ptr<ErrorModel>> m_errorModels;      //!< lossy links
+    std::vector<std::unique_ptr<MmsHelper>> m_mmses; //!< one per Relay
+    std::vector<Ptr<MmsTrafficModel>> m_models;      //!< shared first, then per-cell ones
     ApplicationContainer m_userAgents;
     NodeContainer m_handsets;
     uint32_t m_routes{0};

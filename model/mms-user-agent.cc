@@ -498,8 +498,7 @@ MmsUserAgent::ScheduleNextMessage()
         m_sentFromModel = true;
         if (next != Time::Max())
         {
-            m_nextMessage =
-                Simulator::Schedule(next - now, &MmsUserAgent::GenerateMessage, this);
+            m_nextMessage = Simulator::Schedule(next - now, &MmsUserAgent::GenerateMessage, this);
         }
         return;
     }
@@ -544,8 +543,7 @@ MmsUserAgent::GenerateMessage()
     }
     else
     {
-        m.contentSize =
-            static_cast<uint32_t>(std::max(1.0, std::round(m_messageSize->GetValue())));
+        m.contentSize = static_cast<uint32_t>(std::max(1.0, std::round(m_messageSize->GetValue())));
         m.deliveryReport = m_requestDeliveryReport;
         m.readReport = m_requestReadReport;
     }

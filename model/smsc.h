@@ -65,7 +65,8 @@ class Smsc : public MmsApplication
      * core part only, log-normal with median 1 s and the default's spread (the default's
      * 4 s median from end-to-end measurements less the cell's 3 s). A modelling choice.
      */
-    static constexpr const char* CORE_DELIVERY_DELAY = "ns3::LogNormalRandomVariable[Mu=0|Sigma=0.6]";
+    static constexpr const char* CORE_DELIVERY_DELAY =
+        "ns3::LogNormalRandomVariable[Mu=0|Sigma=0.6]";
     static constexpr uint8_t RP_DATA_TO_MS = 1;
     static constexpr uint8_t RP_ACK_FROM_MS = 2;
     static constexpr uint8_t RP_ERROR_FROM_MS = 4;

@@ -15,8 +15,8 @@
 #include "ns3/config.h"
 #include "ns3/double.h"
 #include "ns3/integer.h"
-#include "ns3/ipv4-static-routing-helper.h"
 #include "ns3/ipv4-routing-table-entry.h"
+#include "ns3/ipv4-static-routing-helper.h"
 #include "ns3/ipv4-static-routing.h"
 #include "ns3/ipv4.h"
 #include "ns3/mms-network-helper.h"
@@ -76,12 +76,6 @@ OnSubmitted(Log* log, const MmsEvent& e)
 {
     log->classes.push_back(e.detail);
     log->submitted++;
-}
-
-void
-StopTraffic()
-{
-    Config::Set("/NodeList/*/ApplicationList/*/$ns3::MmsUserAgent/Traffic", BooleanValue(false));
 }
 
 Ipv4Address
@@ -238,8 +232,7 @@ class MmsScenarioNetworkTrafficTestCase : public TestCase
         // saturation.
         builder.SetTrafficModelAttribute("MessagesPerHour", DoubleValue(12));
         builder.SetTrafficModelAttribute(
-            "HourlyProfile",
-            StringValue("1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1"));
+            "HourlyProfile", StringValue("1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1"));
         builder.SetSmscAttribute("LossProbability", DoubleValue(0));
         builder.Install(scenario);
         builder.AssignStreams(7);
@@ -247,9 +240,10 @@ class MmsScenarioNetworkTrafficTestCase : public TestCase
         ApplicationContainer uas = builder.GetUserAgents();
         for (uint32_t i = 0; i < uas.GetN(); ++i)
         {
-            uas.Get(i)->TraceConnectWithoutContext("Submitted", MakeBoundCallback(&OnSubmitted, &log));
+            uas.Get(i)->TraceConnectWithoutContext("Submitted",
+                                                   MakeBoundCallback(&OnSubmitted, &log));
         }
-        Simulator::Schedule(Seconds(1800), &StopTraffic);
+        builder.StopTraffic(Seconds(1800));
         Simulator::Stop(Seconds(1800 + 3600));
         Simulator::Run();
 

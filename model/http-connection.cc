@@ -8,6 +8,7 @@
 
 #include "ns3/boolean.h"
 #include "ns3/log.h"
+#include "ns3/simulator.h"
 #include "ns3/trace-source-accessor.h"
 #include "ns3/uinteger.h"
 
@@ -17,6 +18,29 @@ namespace ns3
 NS_LOG_COMPONENT_DEFINE("HttpConnection");
 
 NS_OBJECT_ENSURE_REGISTERED(HttpConnection);
+
+namespace
+{
+void
+CloseWithUnreadData(Ptr<Socket> socket)
+{
+    socket->Close(); // unread octets in its buffer: ns-3 answers with a reset
+}
+
+/*
+ * Receive callback of a socket nobody reads any more (after Abort, or once its connection is
+ * disposed). A real stack answers data that reaches a closed socket with a reset, and the peer
+ * stops sending. Left unread, the buffer would fill and the peer would probe a zero window with
+ * nothing left to send, which ns-3.37's TcpSocketBase::PersistTimeout does not survive (it
+ * dereferences an empty segment). So the data stays unread and the socket is closed again on the
+ * next event: ns-3 sends a reset when a socket is closed with unread data.
+ */
+void
+ResetOnData(Ptr<Socket> socket)
+{
+    Simulator::ScheduleNow(&CloseWithUnreadData, socket);
+}
+} // namespace
 
 TypeId
 HttpConnection::GetTypeId()
@@ -66,7 +90,7 @@ HttpConnection::DoDispose()
     if (m_socket)
     {
         // The socket outlives this object (TIME_WAIT): it must not call back into it.
-        m_socket->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
+        m_socket->SetRecvCallback(MakeCallback(&ResetOnData));
         m_socket->SetSendCallback(MakeNullCallback<void, Ptr<Socket>, uint32_t>());
         m_socket->SetCloseCallbacks(MakeNullCallback<void, Ptr<Socket>>(),
                                     MakeNullCallback<void, Ptr<Socket>>());
@@ -83,6 +107,7 @@ void
 HttpConnection::Attach(Ptr<Socket> socket, bool expectRequests)
 {
     m_socket = socket;
+    m_lastProgress = Simulator::Now();
     m_parser = HttpParser(expectRequests);
     m_parser.SetMaxBodySize(m_maxBody);
     m_parser.SetKeepBody(m_keepBody);
@@ -212,6 +237,7 @@ HttpConnection::Flush()
 void
 HttpConnection::HandleSend(Ptr<Socket>, uint32_t)
 {
+    m_lastProgress = Simulator::Now();
     Flush();
 }
 
@@ -222,6 +248,7 @@ HttpConnection::HandleRead(Ptr<Socket> socket)
     std::vector<uint8_t> buf;
     while ((p = socket->Recv()) && p->GetSize() > 0)
     {
+        m_lastProgress = Simulator::Now();
         m_received += p->GetSize();
         if (m_failed)
         {
@@ -276,7 +303,7 @@ HttpConnection::Abort()
     m_closeWhenDone = false;
     if (m_socket && !m_closed)
     {
-        m_socket->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
+        m_socket->SetRecvCallback(MakeCallback(&ResetOnData));
         m_socket->SetSendCallback(MakeNullCallback<void, Ptr<Socket>, uint32_t>());
         m_socket->Close();
     }
@@ -306,6 +333,12 @@ uint64_t
 HttpConnection::GetQueuedBytes() const
 {
     return m_queued;
+}
+
+Time
+HttpConnection::GetLastProgress() const
+{
+    return m_lastProgress;
 }
 
 uint64_t

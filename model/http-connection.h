@@ -14,6 +14,7 @@
 #include "http-message.h"
 
 #include "ns3/callback.h"
+#include "ns3/nstime.h"
 #include "ns3/object.h"
 #include "ns3/packet.h"
 #include "ns3/socket.h"
@@ -74,7 +75,8 @@ class HttpConnection : public Object
     void Send(HttpMessage head, const std::vector<Ptr<Packet>>& body);
     /// Close after everything queued has been written.
     void Close();
-    /// Drop whatever is queued and close the socket now (a handset switched off).
+    /// Drop whatever is queued and close the socket now (a handset switched off, a request
+    /// given up); data that arrives afterwards is answered with a reset, as a real stack does.
     void Abort();
     bool IsClosed() const; //!< the connection has ended
 
@@ -82,6 +84,11 @@ class HttpConnection : public Object
     uint64_t GetQueuedBytes() const; //!< octets queued but not yet accepted by the socket
     uint64_t GetBytesSent() const;
     uint64_t GetBytesReceived() const;
+    /**
+     * When the connection last made progress: attached, the peer acknowledged octets it sent
+     * (the socket freed send-buffer space), or octets arrived. An idle timer reads this.
+     */
+    Time GetLastProgress() const;
 
     /// Trace signature: a message of `octets` octets (head and body) sent or received.
     typedef void (*MessageTracedCallback)(const HttpMessage& message, uint64_t octets);
@@ -101,6 +108,7 @@ class HttpConnection : public Object
     uint64_t m_queued{0};
     uint64_t m_sent{0};
     uint64_t m_received{0};
+    Time m_lastProgress;
     bool m_closeWhenDone{false};
     bool m_failed{false};
     uint64_t m_maxBody;

@@ -50,9 +50,12 @@ MmsSocketTransport::GetTypeId()
             .SetGroupName("Mms")
             .AddConstructor<MmsSocketTransport>()
             .AddAttribute("RequestTimeout",
-                          "Time from sending a request to giving up on its response (s). "
-                          "Default 60 s: Android's MMS client HTTP socket timeout "
-                          "(MmsConfig httpSocketTimeout).",
+                          "Time an exchange may go without progress before the client gives "
+                          "up (s): to connect, then between acknowledgements of the request's "
+                          "octets and arrivals of the response's. A slow upload that keeps "
+                          "moving does not time out. Default 60 s: Android's MMS client HTTP "
+                          "socket timeout (MmsConfig httpSocketTimeout), which it applies as "
+                          "the connect and read (SO_TIMEOUT) timeouts.",
                           TimeValue(Seconds(60)),
                           MakeTimeAccessor(&MmsSocketTransport::m_requestTimeout),
                           MakeTimeChecker())
@@ -437,6 +440,25 @@ MmsSocketTransport::HandleClientError(Ptr<HttpConnection> c, const std::string& 
 void
 MmsSocketTransport::HandleTimeout(uint64_t id)
 {
+    auto it = m_clients.find(id);
+    if (it == m_clients.end())
+    {
+        return;
+    }
+    ClientExchange& ce = it->second;
+    if (ce.connection)
+    {
+        // Idle timer: it fires when the exchange has made no progress for the whole timeout.
+        Time idle = Simulator::Now() - ce.connection->GetLastProgress();
+        if (idle < m_requestTimeout)
+        {
+            ce.timeout = Simulator::Schedule(m_requestTimeout - idle,
+                                             &MmsSocketTransport::HandleTimeout,
+                                             this,
+                                             id);
+            return;
+        }
+    }
     FinishClient(id, false, HttpMessage(), "timed out");
 }
 

@@ -6,13 +6,17 @@
 
 // HTTP/1.1 over ns-3 TCP: pipelined requests with large virtual bodies through a small send
 // buffer arrive whole and in order, responses come back in order, octet counts add up, and a
-// peer sending garbage gets the connection closed with a located error.
+// peer sending garbage gets the connection closed with a located error; a client that gives up in
+// the middle of a response is reset at the next segment, and the server stops sending; the
+// transport's request timeout is an idle timer: a slow upload that keeps moving completes, a
+// silent server is given up exactly one timeout after the last progress.
 
 #include "mms-test-data.h"
 
 #include "ns3/core-module.h"
 #include "ns3/http-connection.h"
 #include "ns3/internet-module.h"
+#include "ns3/mms-socket-transport.h"
 #include "ns3/network-module.h"
 #include "ns3/point-to-point-module.h"
 #include "ns3/test.h"
@@ -154,6 +158,216 @@ class HttpConnectionTestCase : public TestCase
     uint64_t m_queuedAtStart{0};
 };
 
+/// A client gives up (Abort) while a large response is arriving.
+class HttpAbortTestCase : public TestCase
+{
+  public:
+    HttpAbortTestCase()
+        : TestCase("a client that gives up mid-response resets the connection")
+    {
+    }
+
+  private:
+    static constexpr uint32_t BODY = 400 * 1000; // octets: about 3.3 s at 1 Mbit/s
+
+    void Accept(Ptr<Socket> s, const Address&)
+    {
+        m_server = CreateObject<HttpConnection>();
+        m_server->Attach(s, true);
+        m_server->SetMessageCallback(MakeCallback(&HttpAbortTestCase::ServerMessage, this));
+        m_server->SetCloseCallback(MakeCallback(&HttpAbortTestCase::ServerClosed, this));
+    }
+
+    void ServerMessage(Ptr<HttpConnection> c, const HttpMessage&)
+    {
+        HttpMessage r = HttpMessage::Response(200, "OK");
+        r.bodyIsVirtual = true;
+        r.virtualBodySize = BODY;
+        c->Send(r);
+    }
+
+    void ServerClosed(Ptr<HttpConnection>)
+    {
+        m_serverClosedAt = Simulator::Now();
+    }
+
+    void Connected(Ptr<Socket> s)
+    {
+        m_client = CreateObject<HttpConnection>();
+        m_client->Attach(s, false);
+        m_client->SetMessageCallback(MakeCallback(&HttpAbortTestCase::ClientMessage, this));
+        m_client->Send(HttpMessage::Request("GET", "/mms/big"));
+    }
+
+    void ClientMessage(Ptr<HttpConnection>, const HttpMessage&)
+    {
+        m_clientResponses++;
+    }
+
+    void ClientRx(Ptr<const Packet> p)
+    {
+        if (p->GetSize() > 100) // a data segment, not a bare acknowledgement
+        {
+            m_lastDataAt = Simulator::Now();
+            (Simulator::Now() < m_abortAt ? m_octetsBefore : m_octetsAfter) += p->GetSize();
+        }
+    }
+
+    void StartClient(Ptr<Node> node, Ipv4Address server)
+    {
+        Ptr<Socket> s = Socket::CreateSocket(node, TcpSocketFactory::GetTypeId());
+        s->Bind();
+        s->SetConnectCallback(MakeCallback(&HttpAbortTestCase::Connected, this),
+                              MakeNullCallback<void, Ptr<Socket>>());
+        s->Connect(InetSocketAddress(server, 80));
+    }
+
+    void Abort()
+    {
+        m_client->Abort();
+    }
+
+    void DoRun() override
+    {
+        mmstest::TwoNodes net = mmstest::BuildTwoNodes("1Mbps", "5ms", "10.2.1.0");
+        Ptr<Socket> listener =
+            Socket::CreateSocket(net.nodes.Get(1), TcpSocketFactory::GetTypeId());
+        listener->Bind(InetSocketAddress(Ipv4Address::GetAny(), 80));
+        listener->Listen();
+        listener->SetAcceptCallback(MakeNullCallback<bool, Ptr<Socket>, const Address&>(),
+                                    MakeCallback(&HttpAbortTestCase::Accept, this));
+        net.devices.Get(0)->TraceConnectWithoutContext(
+            "MacRx", MakeCallback(&HttpAbortTestCase::ClientRx, this));
+        Simulator::Schedule(Seconds(1),
+                            &HttpAbortTestCase::StartClient,
+                            this,
+                            net.nodes.Get(0),
+                            net.addresses.GetAddress(1));
+        m_abortAt = Seconds(2);
+        Simulator::Schedule(m_abortAt, &HttpAbortTestCase::Abort, this);
+        // Long enough for many persist probes if the server were left facing a closed window.
+        Simulator::Stop(Seconds(120));
+        Simulator::Run();
+
+        NS_TEST_EXPECT_MSG_EQ(m_clientResponses, 0u, "the response was not complete at the abort");
+        NS_TEST_EXPECT_MSG_GT(m_octetsBefore, 50000u, "the response was flowing at the abort");
+        NS_TEST_ASSERT_MSG_EQ(m_serverClosedAt.IsStrictlyPositive(), true, "the server was told");
+        // The reset answers the first segment after the abort: one round trip plus what was
+        // queued in the link (a few segments at 1 Mbit/s).
+        NS_TEST_EXPECT_MSG_LT(m_serverClosedAt, m_abortAt + MilliSeconds(300), "told at once");
+        NS_TEST_EXPECT_MSG_LT(m_lastDataAt, m_abortAt + MilliSeconds(300), "sending stopped");
+        NS_TEST_EXPECT_MSG_LT(m_octetsAfter, 30000u, "little arrived after the abort");
+        m_client = nullptr;
+        m_server = nullptr;
+        Simulator::Destroy();
+    }
+
+    Ptr<HttpConnection> m_client;
+    Ptr<HttpConnection> m_server;
+    uint32_t m_clientResponses{0};
+    uint64_t m_octetsBefore{0};
+    uint64_t m_octetsAfter{0};
+    Time m_abortAt;
+    Time m_lastDataAt;
+    Time m_serverClosedAt;
+};
+
+/// MmsSocketTransport's RequestTimeout counts time without progress, not time since the request.
+class TransportIdleTimeoutTestCase : public TestCase
+{
+  public:
+    TransportIdleTimeoutTestCase()
+        : TestCase("the request timeout is an idle timer: slow uploads finish, silence fails")
+    {
+    }
+
+  private:
+    static constexpr uint64_t BODY = 1000 * 1000; // octets: about 130 s at 64 kbit/s
+
+    void ServerRequest(MmsTransport::ExchangeId id, const HttpMessage& m, const Address&)
+    {
+        m_serverSeen.push_back(m.method + " " + m.target + " " + std::to_string(m.GetBodySize()));
+        if (m.target != "/silent")
+        {
+            m_server->Respond(id, HttpMessage::Response(200, "OK"));
+        }
+    }
+
+    void Done(uint64_t cookie, bool ok, const HttpMessage& response, const std::string& why)
+    {
+        Outcome& o = m_outcomes[cookie];
+        o.ok = ok;
+        o.at = Simulator::Now();
+        o.why = ok ? std::to_string(response.status) : why;
+    }
+
+    void Post(Address server)
+    {
+        HttpMessage post = HttpMessage::Request("POST", "/upload");
+        post.bodyIsVirtual = true;
+        post.virtualBodySize = BODY;
+        m_outcomes[1].start = Simulator::Now();
+        m_client->Request(server, post, MakeCallback(&TransportIdleTimeoutTestCase::Done, this), 1);
+    }
+
+    void Get(Address server)
+    {
+        m_outcomes[2].start = Simulator::Now();
+        m_client->Request(server,
+                          HttpMessage::Request("GET", "/silent"),
+                          MakeCallback(&TransportIdleTimeoutTestCase::Done, this),
+                          2);
+    }
+
+    void DoRun() override
+    {
+        mmstest::TwoNodes net = mmstest::BuildTwoNodes("64kbps", "10ms", "10.2.2.0");
+        m_client = CreateObject<MmsSocketTransport>();
+        m_client->SetNode(net.nodes.Get(0));
+        m_server = CreateObject<MmsSocketTransport>();
+        m_server->SetNode(net.nodes.Get(1));
+        m_server->Listen(80, MakeCallback(&TransportIdleTimeoutTestCase::ServerRequest, this));
+        Address server = InetSocketAddress(net.addresses.GetAddress(1), 80);
+        Simulator::Schedule(Seconds(1), &TransportIdleTimeoutTestCase::Post, this, server);
+        Simulator::Schedule(Seconds(300), &TransportIdleTimeoutTestCase::Get, this, server);
+        Simulator::Stop(Seconds(500));
+        Simulator::Run();
+
+        NS_TEST_ASSERT_MSG_EQ(m_outcomes.size(), 2u, "both exchanges ended");
+        const Outcome& post = m_outcomes[1];
+        NS_TEST_EXPECT_MSG_EQ(post.ok, true, "the slow upload was answered: " << post.why);
+        NS_TEST_EXPECT_MSG_EQ(post.why, "200", "with 200");
+        NS_TEST_EXPECT_MSG_GT(
+            (post.at - post.start).GetSeconds(), 120.0, "the upload took twice the timeout");
+        const Outcome& get = m_outcomes[2];
+        NS_TEST_EXPECT_MSG_EQ(get.ok, false, "the silent server was given up");
+        NS_TEST_EXPECT_MSG_EQ(get.why, "timed out", "by the timer");
+        // The last progress is the acknowledgement of the request, a connection set-up and a
+        // round trip (tens of milliseconds at 64 kbit/s) after it was issued.
+        double waited = (get.at - get.start).GetSeconds();
+        NS_TEST_EXPECT_MSG_GT(waited, 60.0, "not before the timeout");
+        NS_TEST_EXPECT_MSG_LT(waited, 60.2, "one timeout after the last progress");
+        NS_TEST_ASSERT_MSG_EQ(m_serverSeen.size(), 2u, "both requests arrived");
+        NS_TEST_EXPECT_MSG_EQ(m_serverSeen[0], "POST /upload " + std::to_string(BODY), "whole");
+        m_client = nullptr;
+        m_server = nullptr;
+        Simulator::Destroy();
+    }
+
+    struct Outcome
+    {
+        bool ok{false};
+        Time start;
+        Time at;
+        std::string why;
+    };
+
+    Ptr<MmsSocketTransport> m_client;
+    Ptr<MmsSocketTransport> m_server;
+    std::map<uint64_t, Outcome> m_outcomes;
+    std::vector<std::string> m_serverSeen;
+};
+
 /// The suite.
 class MmsHttpConnectionTestSuite : public TestSuite
 {
@@ -162,6 +376,8 @@ class MmsHttpConnectionTestSuite : public TestSuite
         : TestSuite("mms-http-connection", SYSTEM)
     {
         AddTestCase(new HttpConnectionTestCase, TestCase::QUICK);
+        AddTestCase(new HttpAbortTestCase, TestCase::QUICK);
+        AddTestCase(new TransportIdleTimeoutTestCase, TestCase::QUICK);
     }
 };
 

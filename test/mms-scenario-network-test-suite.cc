@@ -222,11 +222,7 @@ class MmsScenarioNetworkTrafficTestCase : public TestCase
     {
         MmsScenario scenario;
         std::vector<std::string> errors;
-        // Both cells on UMTS here (see the note in doc/mms.rst on GPRS cells under TCP load).
-        std::string text = TWO_RELAYS;
-        const std::string gprs = "bearer=\"GPRS-CS2\", subscribers=6, MultislotClass=8";
-        text.replace(text.find(gprs), gprs.size(), "bearer=\"UMTS-384\", subscribers=6");
-        NS_TEST_ASSERT_MSG_EQ(scenario.Parse(text, "two", errors), true, "parses");
+        NS_TEST_ASSERT_MSG_EQ(scenario.Parse(TWO_RELAYS, "two", errors), true, "parses");
         MmsScenarioHelper builder;
         // 12 messages per hour per subscriber: about 80 messages in 30 minutes, the GPRS cell below
         // saturation.

@@ -139,9 +139,12 @@ class MmsSocketTransport : public MmsTransport
     void FinishClient(uint64_t id, bool ok, const HttpMessage& response, const std::string& why);
 
     void HandleDatagram(Ptr<Socket> socket);
+    /// A TCP socket on the node with this element's TIME_WAIT (TimeWait attribute).
+    Ptr<Socket> CreateTcpSocket() const;
 
     Ptr<Node> m_node;
     Time m_requestTimeout;
+    Time m_timeWait; //!< TIME_WAIT of the TCP sockets this element opens or accepts
     uint64_t m_maxBody;
     std::map<uint16_t, std::pair<Ptr<Socket>, RequestCallback>> m_listeners;
     std::map<uint64_t, ServerConnection> m_serverConnections;

@@ -9,7 +9,8 @@
 // peer sending garbage gets the connection closed with a located error; a client that gives up in
 // the middle of a response is reset at the next segment, and the server stops sending; the
 // transport's request timeout is an idle timer: a slow upload that keeps moving completes, a
-// silent server is given up exactly one timeout after the last progress.
+// silent server is given up exactly one timeout after the last progress; the sockets a transport
+// opens and accepts keep its TimeWait, and TIME_WAIT lasts exactly that.
 
 #include "mms-test-data.h"
 
@@ -368,6 +369,145 @@ class TransportIdleTimeoutTestCase : public TestCase
     std::vector<std::string> m_serverSeen;
 };
 
+/// MmsSocketTransport's TimeWait: every TCP socket it opens or accepts gets MaxSegLifetime =
+/// TimeWait / 2, and the side that closes first leaves TIME_WAIT exactly TimeWait later.
+class TransportTimeWaitTestCase : public TestCase
+{
+  public:
+    TransportTimeWaitTestCase()
+        : TestCase("TIME_WAIT lasts the transport's TimeWait on opened and accepted sockets")
+    {
+    }
+
+  private:
+    static constexpr double CLIENT_WAIT = 20; // s, on the client's transport
+    static constexpr double SERVER_WAIT = 50; // s, on the server's
+
+    void ServerRequest(MmsTransport::ExchangeId id, const HttpMessage&, const Address&)
+    {
+        m_server->Respond(id, HttpMessage::Response(200, "OK"));
+    }
+
+    void Done(uint64_t, bool ok, const HttpMessage&, const std::string&)
+    {
+        m_answered += ok ? 1 : 0;
+    }
+
+    void Get(Address server)
+    {
+        m_client->Request(server,
+                          HttpMessage::Request("GET", "/x"),
+                          MakeCallback(&TransportTimeWaitTestCase::Done, this),
+                          0);
+    }
+
+    /// Every millisecond: hook the State trace of sockets not seen before on both nodes.
+    void Scan()
+    {
+        for (uint32_t n = 0; n < 2; ++n)
+        {
+            ObjectVectorValue sockets;
+            m_nodes.Get(n)->GetObject<TcpL4Protocol>()->GetAttribute("SocketList", sockets);
+            for (auto it = sockets.Begin(); it != sockets.End(); ++it)
+            {
+                Ptr<Object> socket = it->second;
+                if (!m_seen.insert(socket).second)
+                {
+                    continue;
+                }
+                DoubleValue msl;
+                socket->GetAttribute("MaxSegLifetime", msl);
+                m_msl[n].push_back(msl.Get());
+                const size_t index = m_states.size();
+                m_states.push_back({n, Time(), Time()});
+                socket->TraceConnectWithoutContext(
+                    "State", MakeCallback(&TransportTimeWaitTestCase::State, this).Bind(index));
+            }
+        }
+        if (Simulator::Now() < Seconds(10))
+        {
+            Simulator::Schedule(MilliSeconds(1), &TransportTimeWaitTestCase::Scan, this);
+        }
+    }
+
+    void State(size_t index, TcpSocket::TcpStates_t, TcpSocket::TcpStates_t now)
+    {
+        if (now == TcpSocket::TIME_WAIT)
+        {
+            m_states[index].timeWait = Simulator::Now();
+        }
+        else if (now == TcpSocket::CLOSED)
+        {
+            m_states[index].closed = Simulator::Now();
+        }
+    }
+
+    void DoRun() override
+    {
+        mmstest::TwoNodes net = mmstest::BuildTwoNodes("1Mbps", "10ms", "10.2.3.0");
+        m_nodes = net.nodes;
+        m_client = CreateObject<MmsSocketTransport>();
+        m_client->SetAttribute("TimeWait", TimeValue(Seconds(CLIENT_WAIT)));
+        m_client->SetNode(net.nodes.Get(0));
+        m_server = CreateObject<MmsSocketTransport>();
+        m_server->SetAttribute("TimeWait", TimeValue(Seconds(SERVER_WAIT)));
+        m_server->SetNode(net.nodes.Get(1));
+        m_server->Listen(80, MakeCallback(&TransportTimeWaitTestCase::ServerRequest, this));
+        Address server = InetSocketAddress(net.addresses.GetAddress(1), 80);
+        Simulator::Schedule(MilliSeconds(500), &TransportTimeWaitTestCase::Scan, this);
+        for (int i = 1; i <= 3; ++i)
+        {
+            Simulator::Schedule(Seconds(i), &TransportTimeWaitTestCase::Get, this, server);
+        }
+        Simulator::Stop(Seconds(100));
+        Simulator::Run();
+
+        NS_TEST_EXPECT_MSG_EQ(m_answered, 3, "three exchanges answered");
+        // The client's three sockets; the server's listener and the three it accepted.
+        NS_TEST_EXPECT_MSG_EQ(m_msl[0].size(), 3u, "client sockets seen");
+        NS_TEST_EXPECT_MSG_EQ(m_msl[1].size(), 4u, "server sockets seen");
+        for (uint32_t n = 0; n < 2; ++n)
+        {
+            for (double msl : m_msl[n])
+            {
+                NS_TEST_EXPECT_MSG_EQ(msl, (n == 0 ? CLIENT_WAIT : SERVER_WAIT) / 2, "node " << n);
+            }
+        }
+        uint32_t timeWaits = 0;
+        for (const Observed& o : m_states)
+        {
+            if (o.timeWait.IsZero())
+            {
+                continue;
+            }
+            ++timeWaits;
+            NS_TEST_EXPECT_MSG_EQ(o.closed - o.timeWait,
+                                  Seconds(o.node == 0 ? CLIENT_WAIT : SERVER_WAIT),
+                                  "TIME_WAIT on node " << o.node);
+        }
+        // One side of each connection closes first.
+        NS_TEST_EXPECT_MSG_EQ(timeWaits, 3u, "three connections went through TIME_WAIT");
+        m_client = nullptr;
+        m_server = nullptr;
+        Simulator::Destroy();
+    }
+
+    struct Observed
+    {
+        uint32_t node;
+        Time timeWait;
+        Time closed;
+    };
+
+    NodeContainer m_nodes;
+    Ptr<MmsSocketTransport> m_client;
+    Ptr<MmsSocketTransport> m_server;
+    int m_answered{0};
+    std::set<Ptr<Object>> m_seen; // held, so that no new socket reuses an address
+    std::vector<double> m_msl[2];
+    std::vector<Observed> m_states;
+};
+
 /// The suite.
 class MmsHttpConnectionTestSuite : public TestSuite
 {
@@ -378,6 +518,7 @@ class MmsHttpConnectionTestSuite : public TestSuite
         AddTestCase(new HttpConnectionTestCase, TestCase::QUICK);
         AddTestCase(new HttpAbortTestCase, TestCase::QUICK);
         AddTestCase(new TransportIdleTimeoutTestCase, TestCase::QUICK);
+        AddTestCase(new TransportTimeWaitTestCase, TestCase::QUICK);
     }
 };
 

@@ -90,6 +90,7 @@ main(int argc, char* argv[])
     double drain = 900;
     std::string results = "mms-cell-capacity.sqlite";
     std::string csv = "mms-cell-capacity.csv";
+    double progress = 10;
     CommandLine cmd(__FILE__);
     cmd.AddValue("subscribers", "Subscribers in the cell", subscribers);
     cmd.AddValue("bearer", "Bearer profile preset of the cell (UMTS-384, GPRS-CS2, ...)", bearer);
@@ -101,6 +102,9 @@ main(int argc, char* argv[])
     cmd.AddValue("drain", "Seconds after the traffic for messages under way to finish", drain);
     cmd.AddValue("results", "SQLite results file (one run per load, appended to)", results);
     cmd.AddValue("csv", "CSV file of percentiles against load", csv);
+    cmd.AddValue("progress",
+                 "Wall-clock seconds between progress lines on standard error (0: none)",
+                 progress);
     cmd.Parse(argc, argv);
 
     std::vector<double> levels;
@@ -210,12 +214,18 @@ main(int argc, char* argv[])
         Ptr<MmsSqliteRecorder> recorder = CreateObject<MmsSqliteRecorder>();
         recorder->SetAttribute("Path", StringValue(results));
         recorder->SetAttribute("Scenario", StringValue("mms-cell-capacity load=" + Num(load, 2)));
-        recorder->SetAttribute("ProgressInterval", TimeValue(Seconds(0)));
+        recorder->SetAttribute("ProgressInterval", TimeValue(Seconds(std::max(0.0, progress))));
         recorder->SetCommandLine(argc, argv);
         if (!recorder->Open(error))
         {
             std::cerr << "mms-cell-capacity: --results: " << error << "\n";
             return 2;
+        }
+        if (progress > 0)
+        {
+            std::clog << "[mms-cell-capacity] load " << Num(load, 2) << ": "
+                      << Num(perSubscriberHour, 3) << " messages per subscriber-hour, "
+                      << Num(duration + drain, 0) << " s to simulate" << std::endl;
         }
         MmsScenarioHelper builder;
         builder.SetTrafficModelAttribute("MessagesPerHour", DoubleValue(perSubscriberHour));

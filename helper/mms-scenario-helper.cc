@@ -388,8 +388,9 @@ MmsScenarioHelper::Install(const MmsScenario& scenario)
         h->GetRelay()->SetElementName(m_names[mmse.relay]);
         m_elementOf[mmse.relay] = h->GetRelay();
         std::ostringstream plan;
-        plan << "relay " << m_names[mmse.relay] << " (server " << m_names[mmse.server] << ", ppg "
-             << m_names[mmse.ppg] << ", smsc " << m_names[mmse.smsc] << ") serves";
+        // The cells this Relay serves, wrapped under a heading written once they are counted.
+        std::ostringstream cells;
+        std::string::size_type lineStart = 0;
         uint32_t served = 0;
         for (uint32_t c : mmse.cells)
         {
@@ -417,11 +418,33 @@ MmsScenarioHelper::Install(const MmsScenario& scenario)
                 everyone->Add(ua->GetMsisdn(), MmsNetworkHelper::GetAddress(ua->GetNode()));
             }
             m_userAgents.Add(uas);
-            plan << " " << v.name << " (" << v.subscribers << " " << v.bearer << ")";
+            std::ostringstream cell;
+            cell << v.name << " (" << v.subscribers << " " << v.bearer << ")";
+            if (cells.tellp() > 0)
+            {
+                const std::string sofar = cells.str();
+                if (sofar.size() - lineStart + 2 + cell.str().size() > 96)
+                {
+                    cells << ",\n  ";
+                    lineStart = sofar.size() + 2;
+                }
+                else
+                {
+                    cells << ", ";
+                }
+            }
+            else
+            {
+                cells << "  ";
+            }
+            cells << cell.str();
             served += v.subscribers;
         }
-        plan << ": " << served << " subscribers, " << h->GetMsisdn(0) << " to "
-             << h->GetMsisdn(served ? served - 1 : 0);
+        plan << "relay " << m_names[mmse.relay] << " (server " << m_names[mmse.server] << ", ppg "
+             << m_names[mmse.ppg] << ", smsc " << m_names[mmse.smsc] << ") serves "
+             << mmse.cells.size() << " cell(s), " << served << " subscribers, " << h->GetMsisdn(0)
+             << " to " << h->GetMsisdn(served ? served - 1 : 0) << ":\n"
+             << cells.str();
         m_plan.push_back(plan.str());
         nextNumber += served;
         m_mmses.push_back(std::move(h));

@@ -1,11 +1,13 @@
 #!/usr/bin/python3
 # Copyright (c) 2026 The ns-3 mms module authors
 # SPDX-License-Identifier: GPL-2.0-only
-"""CTest mms-cell-capacity-plot: run a two-load sweep of mms-cell-capacity and its plot script.
+"""CTest mms-cell-capacity-plot: run a three-load sweep of mms-cell-capacity and its plot script.
 
 Checks that the CSV has one row per load with the columns the plot script reads; that the
-measured utilisation of the busier direction grows with the offered load and the end-to-end
-95th percentile is longer at the high load (queueing in the cell); that the plot script writes a
+measured utilisation of the busier direction grows with the offered load, within 15 % of the
+offered load times the share of the run that had traffic, plus the protocol overhead, and the
+end-to-end 95th percentile grows with it (queueing in the cell); that the load 0.8, which once
+crashed inside ns-3's TCP, runs to its end; that the plot script writes a
 PNG whose "Series" text chunk says 7; and that the plot script refuses a missing file and a CSV
 without its columns with exit status 2 and one line.
 """
@@ -51,27 +53,40 @@ def main():
     for f in ('sweep.csv', 'sweep.sqlite', 'sweep.png'):
         if os.path.exists(os.path.join(a.out, f)):
             os.remove(os.path.join(a.out, f))
-    cmd = [a.program, '--subscribers=30', '--loads=0.1,0.5', '--duration=1200', '--drain=900',
-           '--csv=sweep.csv', '--results=sweep.sqlite']
+    loads = [0.1, 0.5, 0.8]
+    duration, drain = 900, 600
+    cmd = [a.program, '--subscribers=30', '--loads=' + ','.join(map(str, loads)),
+           '--duration=%d' % duration, '--drain=%d' % drain, '--csv=sweep.csv',
+           '--results=sweep.sqlite', '--progress=0']
     r = subprocess.run(cmd, cwd=a.out, capture_output=True, text=True)
     print(r.stdout + r.stderr)
     if r.returncode != 0:
         raise SystemExit('FAIL: %s exited %d' % (' '.join(cmd), r.returncode))
     with open(os.path.join(a.out, 'sweep.csv'), newline='') as f:
         rows = list(csv.DictReader(f))
-    if len(rows) != 2:
-        raise SystemExit('FAIL: %d rows, expected 2' % len(rows))
-    low, high = rows
-    busy = lambda r: max(float(r['util_down']), float(r['util_up']))  # noqa: E731
-    print('utilisation of the busier direction: %.3f at load 0.1, %.3f at load 0.5'
-          % (busy(low), busy(high)))
-    if not busy(high) > 2.5 * busy(low):
-        raise SystemExit('FAIL: utilisation does not follow the offered load')
-    print('end-to-end p95: %s s at 0.1, %s s at 0.5' % (low['e2e_p95'], high['e2e_p95']))
-    if not float(high['e2e_p95']) > float(low['e2e_p95']):
+    if len(rows) != len(loads):
+        raise SystemExit('FAIL: %d rows, expected %d' % (len(rows), len(loads)))
+    busy = [max(float(r['util_down']), float(r['util_up'])) for r in rows]
+    p95 = [float(r['e2e_p95']) for r in rows]
+    messages = [int(r['messages']) for r in rows]
+    for load, u, p, m in zip(loads, busy, p95, messages):
+        print('load %.1f: utilisation of the busier direction %.3f, end-to-end p95 %.1f s, '
+              '%d messages' % (load, u, p, m))
+    # Traffic runs `duration` of the duration + drain over which utilisation is measured;
+    # TCP/IP, HTTP and link overheads, acknowledgements, RLC retransmissions and TCP's resending
+    # of what full RLC buffers dropped add to the media octets that define the offered load, so
+    # the measured value is above load x duration / (duration + drain).
+    for load, u in zip(loads, busy):
+        floor = load * duration / (duration + drain)
+        if not floor * 0.85 < u < min(1.0, floor * 2.0):
+            raise SystemExit('FAIL: utilisation %.3f at load %.1f (offered share %.3f)'
+                             % (u, load, floor))
+    if not (busy[0] < busy[1] < busy[2]):
+        raise SystemExit('FAIL: utilisation does not grow with the offered load')
+    if not (p95[0] < p95[1] < p95[2]):
         raise SystemExit('FAIL: the 95th percentile does not grow with the load')
-    if int(low['messages']) < 10 or int(high['messages']) <= int(low['messages']):
-        raise SystemExit('FAIL: message counts %s, %s' % (low['messages'], high['messages']))
+    if messages[0] < 10 or not (messages[0] < messages[1] < messages[2]):
+        raise SystemExit('FAIL: message counts %s' % messages)
 
     r = subprocess.run([sys.executable, a.plot, 'sweep.csv', '--out', 'sweep.png'], cwd=a.out,
                        capture_output=True, text=True)

@@ -118,11 +118,26 @@ class MmsScenarioLearnerTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(v[relay].settings[0].target, MmsScenario::ELEMENT, "target");
         NS_TEST_EXPECT_MSG_EQ(v[relay].settings[0].name, "Workers", "name");
         NS_TEST_EXPECT_MSG_EQ(v[relay].settings[0].value, "16", "value");
-        NS_TEST_ASSERT_MSG_EQ(v[gprs].settings.size(), 1u, "one cell setting");
-        NS_TEST_EXPECT_MSG_EQ(v[gprs].settings[0].target, MmsScenario::USER_AGENT, "UA target");
-        NS_TEST_EXPECT_MSG_EQ(v[gprs].settings[0].name, "RetrievalMode", "UA name");
-        NS_TEST_EXPECT_MSG_EQ(v[gprs].settings[0].value, "Deferred", "UA value");
-        NS_TEST_EXPECT_MSG_EQ(v[umts].settings.size(), 0u, "presentation attributes ignored");
+        // The village cell: the traffic model's rate from "node [...]" and its own handset
+        // attribute; the town cell: the default rate only (its shape is for drawing).
+        NS_TEST_ASSERT_MSG_EQ(v[gprs].settings.size(), 2u, "two village settings");
+        NS_TEST_ASSERT_MSG_EQ(v[umts].settings.size(), 1u, "presentation attributes ignored");
+        for (const MmsScenario::Setting* s :
+             {&v[gprs].settings[0], &v[gprs].settings[1], &v[umts].settings[0]})
+        {
+            if (s->name == "RetrievalMode")
+            {
+                NS_TEST_EXPECT_MSG_EQ(s->target, MmsScenario::USER_AGENT, "UA target");
+                NS_TEST_EXPECT_MSG_EQ(s->value, "Deferred", "UA value");
+                NS_TEST_EXPECT_MSG_EQ((s != &v[umts].settings[0]), true, "village only");
+            }
+            else
+            {
+                NS_TEST_EXPECT_MSG_EQ(s->name, "MessagesPerHour", "the node default");
+                NS_TEST_EXPECT_MSG_EQ(s->target, MmsScenario::TRAFFIC_MODEL, "traffic target");
+                NS_TEST_EXPECT_MSG_EQ(s->value, "4", "traffic value");
+            }
+        }
 
         // One MMSE serving both cells.
         NS_TEST_ASSERT_MSG_EQ(sc.GetMmses().size(), 1u, "one MMSE");

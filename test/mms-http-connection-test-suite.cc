@@ -421,13 +421,22 @@ class TransportTimeWaitTestCase : public TestCase
                 const size_t index = m_states.size();
                 m_states.push_back({n, Time(), Time()});
                 socket->TraceConnectWithoutContext(
-                    "State", MakeCallback(&TransportTimeWaitTestCase::State, this).Bind(index));
+                    "State", MakeBoundCallback(&TransportTimeWaitTestCase::StateSink, this, index));
             }
         }
         if (Simulator::Now() < Seconds(10))
         {
             Simulator::Schedule(MilliSeconds(1), &TransportTimeWaitTestCase::Scan, this);
         }
+    }
+
+    // A static sink with bound arguments (ns-3.35 has no Callback::Bind).
+    static void StateSink(TransportTimeWaitTestCase* self,
+                          size_t index,
+                          TcpSocket::TcpStates_t before,
+                          TcpSocket::TcpStates_t now)
+    {
+        self->State(index, before, now);
     }
 
     void State(size_t index, TcpSocket::TcpStates_t, TcpSocket::TcpStates_t now)

@@ -390,7 +390,7 @@ MmsScenarioHelper::Install(const MmsScenario& scenario)
         std::ostringstream plan;
         // The cells this Relay serves, wrapped under a heading written once they are counted.
         std::ostringstream cells;
-        std::string::size_type lineStart = 0;
+        std::size_t lineLength = 0; // of the current line of `cells`
         uint32_t served = 0;
         for (uint32_t c : mmse.cells)
         {
@@ -418,26 +418,25 @@ MmsScenarioHelper::Install(const MmsScenario& scenario)
                 everyone->Add(ua->GetMsisdn(), MmsNetworkHelper::GetAddress(ua->GetNode()));
             }
             m_userAgents.Add(uas);
-            std::ostringstream cell;
-            cell << v.name << " (" << v.subscribers << " " << v.bearer << ")";
-            if (cells.tellp() > 0)
+            const std::string cell =
+                v.name + " (" + std::to_string(v.subscribers) + " " + v.bearer + ")";
+            if (lineLength == 0)
             {
-                const std::string sofar = cells.str();
-                if (sofar.size() - lineStart + 2 + cell.str().size() > 96)
-                {
-                    cells << ",\n  ";
-                    lineStart = sofar.size() + 2;
-                }
-                else
-                {
-                    cells << ", ";
-                }
+                cells << "  ";
+                lineLength = 2;
+            }
+            else if (lineLength + 2 + cell.size() > 96)
+            {
+                cells << ",\n  ";
+                lineLength = 2;
             }
             else
             {
-                cells << "  ";
+                cells << ", ";
+                lineLength += 2;
             }
-            cells << cell.str();
+            cells << cell;
+            lineLength += cell.size();
             served += v.subscribers;
         }
         plan << "relay " << m_names[mmse.relay] << " (server " << m_names[mmse.server] << ", ppg "

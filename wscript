@@ -41,7 +41,7 @@ def build(bld):
     module.source = sorted(str(n.path_from(bld.path))
                            for n in bld.path.ant_glob(['model/*.cc', 'helper/*.cc']))
     # As in the standalone build, the module's headers are reachable without the "ns3/" prefix
-    # too (the tests and examples include e.g. "wsp-codec.h").
+    # too (the tests and examples include e.g. "mms-wsp-codec.h").
     _add_includes(module, ['model', 'helper'])
     if bld.env['MMS_HAVE_SQLITE3']:
         module.use.append('SQLITE3')

@@ -174,8 +174,8 @@ main(int argc, char* argv[])
     }
     meanSize /= draws;
     meanRecipients /= draws;
-    BearerProfile profile;
-    if (!BearerProfile::FromPreset(bearer, 10, profile, error))
+    MmsBearerProfile profile;
+    if (!MmsBearerProfile::FromPreset(bearer, 10, profile, error))
     {
         std::cerr << "mms-cell-capacity: --bearer: " << error << "\n";
         return 2;
@@ -234,12 +234,12 @@ main(int argc, char* argv[])
         builder.SetRecorder(recorder);
         builder.Install(scenario);
         builder.AssignStreams(1);
-        Ptr<RadioCellChannel> cell = builder.GetCell("cell");
+        Ptr<MmsRadioCellChannel> cell = builder.GetCell("cell");
         builder.StopTraffic(Seconds(duration));
         Simulator::Stop(Seconds(duration + drain));
         Simulator::Run();
-        auto dn = cell->GetStatistics(RadioCellChannel::DOWNLINK);
-        auto upl = cell->GetStatistics(RadioCellChannel::UPLINK);
+        auto dn = cell->GetStatistics(MmsRadioCellChannel::DOWNLINK);
+        auto upl = cell->GetStatistics(MmsRadioCellChannel::UPLINK);
         const double elapsed = duration + drain;
         double utilDown = dn.servedBits / (dn.capacity * elapsed);
         double utilUp = upl.servedBits / (upl.capacity * elapsed);

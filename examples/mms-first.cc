@@ -84,7 +84,7 @@ ColumnOf(const Address& a)
 }
 
 void
-HttpTx(int self, const HttpMessage& m, const Address& peer)
+HttpTx(int self, const MmsHttpMessage& m, const Address& peer)
 {
     int other = ColumnOf(peer);
     if (other >= 0)
@@ -181,9 +181,9 @@ main(int argc, char* argv[])
     network.SetHandsetLink(handsetRate, handsetDelay);
     if (bearer != "p2p")
     {
-        BearerProfile check;
+        MmsBearerProfile check;
         std::string error;
-        if (!BearerProfile::FromPreset(bearer, 10, check, error))
+        if (!MmsBearerProfile::FromPreset(bearer, 10, check, error))
         {
             std::cerr << "mms-first: --bearer: " << error << std::endl;
             return 2;
@@ -209,7 +209,7 @@ main(int argc, char* argv[])
     mms.SetUserAgentAttribute("ReadingDelay",
                               StringValue("ns3::ConstantRandomVariable[Constant=30]"));
     // The SMSC's own delay: 3 s on fixed links; on a radio cell 1 s, the core part, since the
-    // cell adds its paging and SMS transfer time (Smsc::CORE_DELIVERY_DELAY, as a constant).
+    // cell adds its paging and SMS transfer time (MmsSmsc::CORE_DELIVERY_DELAY, as a constant).
     mms.SetSmscAttribute("DeliveryDelay",
                          StringValue(bearer == "p2p" ? "ns3::ConstantRandomVariable[Constant=3]"
                                                      : "ns3::ConstantRandomVariable[Constant=1]"));

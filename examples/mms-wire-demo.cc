@@ -54,53 +54,53 @@ main(int argc, char* argv[])
                              "region=\"Text\"/></par></body></smil>";
     MmsMultipartBody body;
     MmsPart smilPart;
-    smilPart.contentType = WspContentType("application/smil");
-    smilPart.headers.push_back(WspPartHeader::ContentId("<smil>"));
-    smilPart.headers.push_back(WspPartHeader::ContentLocation("smil.xml"));
+    smilPart.contentType = MmsWspContentType("application/smil");
+    smilPart.headers.push_back(MmsWspPartHeader::ContentId("<smil>"));
+    smilPart.headers.push_back(MmsWspPartHeader::ContentLocation("smil.xml"));
     smilPart.data = MmsContent(smil);
     MmsPart textPart;
-    textPart.contentType = WspContentType("text/plain");
-    textPart.contentType.SetCharset(WspCharset::UTF_8);
-    textPart.headers.push_back(WspPartHeader::ContentLocation("text.txt"));
+    textPart.contentType = MmsWspContentType("text/plain");
+    textPart.contentType.SetCharset(MmsWspCharset::UTF_8);
+    textPart.headers.push_back(MmsWspPartHeader::ContentLocation("text.txt"));
     textPart.data = MmsContent(std::string("Greetings from the ns-3 mms module"));
     MmsPart photoPart;
-    photoPart.contentType = WspContentType("image/jpeg");
-    photoPart.headers.push_back(WspPartHeader::ContentLocation("photo.jpg"));
+    photoPart.contentType = MmsWspContentType("image/jpeg");
+    photoPart.headers.push_back(MmsWspPartHeader::ContentLocation("photo.jpg"));
     photoPart.data = MmsContent::Virtual(photoSize);
     body.parts = {smilPart, textPart, photoPart};
-    WspContentType related("application/vnd.wap.multipart.related");
-    related.SetTextParameter(WspParam::TYPE, "application/smil");
-    related.SetTextParameter(WspParam::START, "<smil>");
+    MmsWspContentType related("application/vnd.wap.multipart.related");
+    related.SetTextParameter(MmsWspParam::TYPE, "application/smil");
+    related.SetTextParameter(MmsWspParam::START, "<smil>");
 
     MmsPdu sendReq = MmsPdu::MakeSendReq("tid-0001", from, {to}, related, body);
     sendReq.AddField(
-        MmsHeaderField::String(MmsField::SUBJECT, WspEncodedString{WspCharset::UTF_8, "Hello"}));
+        MmsHeaderField::String(MmsField::SUBJECT, MmsWspEncodedString{MmsWspCharset::UTF_8, "Hello"}));
     sendReq.AddField(MmsHeaderField::Octet(MmsField::DELIVERY_REPORT, MmsValue::YES));
     MmsPdu sendConf = MmsPdu::MakeSendConf("tid-0001", MmsValue::RESPONSE_OK, "m0001@mmsc");
     MmsPdu notification =
         MmsPdu::MakeNotificationInd("m0001", from, sendReq.GetContentSize(), 72 * 3600, location);
-    WspPushPdu push = WspPushPdu::MakeMmsPush(1, notification.Encode());
+    MmsWspPushPdu push = MmsWspPushPdu::MakeMmsPush(1, notification.Encode());
     std::vector<uint8_t> pushOctets = push.Encode();
-    std::vector<WdpSmsSegment> sms = WdpSms::Split(pushOctets);
+    std::vector<MmsWdpSmsSegment> sms = MmsWdpSms::Split(pushOctets);
 
     // Check every step by decoding it again.
     bool ok = true;
     std::vector<uint8_t> sendOctets = sendReq.Encode();
     MmsPdu decoded;
-    DecodeError err;
+    MmsDecodeError err;
     ok &= MmsPdu::Decode(sendOctets.data(), sendOctets.size(), decoded, err) && decoded == sendReq;
-    WdpSmsReassembler reassembler;
+    MmsWdpSmsReassembler reassembler;
     for (const auto& s : sms)
     {
         std::vector<uint8_t> ud = s.Encode();
-        WdpSmsSegment back;
-        ok &= WdpSmsSegment::Decode(ud.data(), ud.size(), back, err);
+        MmsWdpSmsSegment back;
+        ok &= MmsWdpSmsSegment::Decode(ud.data(), ud.size(), back, err);
         ok &= reassembler.Add("+358401234567", back, nullptr);
     }
     ok &= reassembler.HasDatagram();
-    WspPushPdu pushBack;
+    MmsWspPushPdu pushBack;
     std::vector<uint8_t> datagram = reassembler.PopDatagram().data;
-    ok &= WspPushPdu::Decode(datagram.data(), datagram.size(), pushBack, err) && pushBack == push;
+    ok &= MmsWspPushPdu::Decode(datagram.data(), datagram.size(), pushBack, err) && pushBack == push;
     MmsPdu notificationBack;
     ok &=
         MmsPdu::Decode(pushBack.GetData().data(), pushBack.GetData().size(), notificationBack, err)
@@ -124,7 +124,7 @@ main(int argc, char* argv[])
     Row("M-Notification.ind", notification.GetEncodedSize(), "");
     Row("WSP Push carrying it (UDP 2948)", push.GetEncodedSize(), "TID 1, app id 4");
     std::cout << "  SMS segments for the push: " << sms.size() << " (GetSegmentCount says "
-              << WdpSms::GetSegmentCount(pushOctets.size()) << ")\n";
+              << MmsWdpSms::GetSegmentCount(pushOctets.size()) << ")\n";
     for (std::size_t i = 0; i < sms.size(); ++i)
     {
         Row("  SMS " + std::to_string(i + 1) + " TP-User-Data", sms[i].Encode().size(), "");

@@ -19,8 +19,8 @@ MmsHelper::MmsHelper()
 {
     m_relayFactory.SetTypeId(MmsRelay::GetTypeId());
     m_serverFactory.SetTypeId(MmsServer::GetTypeId());
-    m_ppgFactory.SetTypeId(WapPushProxyGateway::GetTypeId());
-    m_smscFactory.SetTypeId(Smsc::GetTypeId());
+    m_ppgFactory.SetTypeId(MmsWapPushProxyGateway::GetTypeId());
+    m_smscFactory.SetTypeId(MmsSmsc::GetTypeId());
     m_uaFactory.SetTypeId(MmsUserAgent::GetTypeId());
     m_directory = CreateObject<MmsSubscriberDirectory>();
 }
@@ -82,8 +82,8 @@ MmsHelper::InstallCore(Ptr<Node> relay, Ptr<Node> server, Ptr<Node> ppg, Ptr<Nod
 {
     NS_ASSERT_MSG(!m_relay, "InstallCore twice");
     Ptr<MmsServer> s = m_serverFactory.Create<MmsServer>();
-    Ptr<Smsc> sc = m_smscFactory.Create<Smsc>();
-    Ptr<WapPushProxyGateway> p = m_ppgFactory.Create<WapPushProxyGateway>();
+    Ptr<MmsSmsc> sc = m_smscFactory.Create<MmsSmsc>();
+    Ptr<MmsWapPushProxyGateway> p = m_ppgFactory.Create<MmsWapPushProxyGateway>();
     server->AddApplication(s);
     smsc->AddApplication(sc);
     ppg->AddApplication(p);
@@ -103,8 +103,8 @@ MmsHelper::InstallCore(Ptr<Node> relay, Ptr<Node> server, Ptr<Node> ppg, Ptr<Nod
 ApplicationContainer
 MmsHelper::InstallRelay(Ptr<Node> relay,
                         Ptr<MmsServer> server,
-                        Ptr<WapPushProxyGateway> ppg,
-                        Ptr<Smsc> smsc)
+                        Ptr<MmsWapPushProxyGateway> ppg,
+                        Ptr<MmsSmsc> smsc)
 {
     NS_ASSERT_MSG(!m_relay, "InstallCore twice");
     m_server = server;
@@ -186,13 +186,13 @@ MmsHelper::GetServer() const
     return m_server;
 }
 
-Ptr<WapPushProxyGateway>
+Ptr<MmsWapPushProxyGateway>
 MmsHelper::GetPpg() const
 {
     return m_ppg;
 }
 
-Ptr<Smsc>
+Ptr<MmsSmsc>
 MmsHelper::GetSmsc() const
 {
     return m_smsc;

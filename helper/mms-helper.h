@@ -18,8 +18,8 @@
 #include "ns3/mms-user-agent.h"
 #include "ns3/node-container.h"
 #include "ns3/object-factory.h"
-#include "ns3/smsc.h"
-#include "ns3/wap-push-proxy-gateway.h"
+#include "ns3/mms-smsc.h"
+#include "ns3/mms-wap-push-proxy-gateway.h"
 
 #include <string>
 
@@ -62,15 +62,15 @@ class MmsHelper
      */
     ApplicationContainer InstallRelay(Ptr<Node> relay,
                                       Ptr<MmsServer> server,
-                                      Ptr<WapPushProxyGateway> ppg,
-                                      Ptr<Smsc> smsc);
+                                      Ptr<MmsWapPushProxyGateway> ppg,
+                                      Ptr<MmsSmsc> smsc);
     /// Install a User Agent on each handset (after InstallCore), registering its number.
     ApplicationContainer InstallUserAgents(NodeContainer handsets);
 
     Ptr<MmsRelay> GetRelay() const;
     Ptr<MmsServer> GetServer() const;
-    Ptr<WapPushProxyGateway> GetPpg() const;
-    Ptr<Smsc> GetSmsc() const;
+    Ptr<MmsWapPushProxyGateway> GetPpg() const;
+    Ptr<MmsSmsc> GetSmsc() const;
     Ptr<MmsSubscriberDirectory> GetDirectory() const;
     /// Number of the i-th handset installed.
     std::string GetMsisdn(uint32_t i) const;
@@ -93,8 +93,8 @@ class MmsHelper
     Ptr<MmsSubscriberDirectory> m_directory;
     Ptr<MmsRelay> m_relay;
     Ptr<MmsServer> m_server;
-    Ptr<WapPushProxyGateway> m_ppg;
-    Ptr<Smsc> m_smsc;
+    Ptr<MmsWapPushProxyGateway> m_ppg;
+    Ptr<MmsSmsc> m_smsc;
     bool m_ownsCore{false}; //!< InstallCore created the Server, PPG and SMSC
     ApplicationContainer m_userAgents;
 };

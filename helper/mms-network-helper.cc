@@ -111,13 +111,13 @@ MmsNetworkHelper::IsRadioAccess() const
     return m_radioAccess;
 }
 
-RadioBearerHelper&
+MmsRadioBearerHelper&
 MmsNetworkHelper::GetRadioHelper()
 {
     return m_radio;
 }
 
-std::vector<Ptr<RadioCellChannel>>
+std::vector<Ptr<MmsRadioCellChannel>>
 MmsNetworkHelper::GetCells() const
 {
     return m_radio.GetCells();

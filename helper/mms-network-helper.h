@@ -17,7 +17,7 @@
 #include "ns3/node-container.h"
 #include "ns3/object-factory.h"
 #include "ns3/point-to-point-helper.h"
-#include "ns3/radio-bearer-helper.h"
+#include "ns3/mms-radio-bearer-helper.h"
 
 #include <string>
 
@@ -46,9 +46,9 @@ class MmsNetworkHelper
     void SetRadioAccess(const std::string& profile, uint32_t handsetsPerCell = 500);
     bool IsRadioAccess() const;
     /// The helper that builds the cells (its profile, channel, device and RRC attributes).
-    RadioBearerHelper& GetRadioHelper();
+    MmsRadioBearerHelper& GetRadioHelper();
     /// The cells created so far.
-    std::vector<Ptr<RadioCellChannel>> GetCells() const;
+    std::vector<Ptr<MmsRadioCellChannel>> GetCells() const;
     /**
      * Assign fixed random variable streams to the radio cells and handsets.
      * \param stream first stream index
@@ -95,8 +95,8 @@ class MmsNetworkHelper
     NetDeviceContainer m_handsetDevices;
     bool m_radioAccess{false};
     uint32_t m_handsetsPerCell{500};
-    RadioBearerHelper m_radio;
-    Ptr<RadioCellChannel> m_currentCell;
+    MmsRadioBearerHelper m_radio;
+    Ptr<MmsRadioCellChannel> m_currentCell;
     NetDeviceContainer m_radioDevices;
 };
 

@@ -339,15 +339,15 @@ MmsScenarioHelper::Install(const MmsScenario& scenario)
         }
     };
     install(MmsScenario::SERVER, "ns3::MmsServer", m_serverDefaults);
-    install(MmsScenario::PPG, "ns3::WapPushProxyGateway", m_ppgDefaults);
+    install(MmsScenario::PPG, "ns3::MmsWapPushProxyGateway", m_ppgDefaults);
     // On radio cells the cell adds the paging and transfer time of each SMS: the SMSC's own
     // delay is the core part only, unless the user or the file set it.
     Defaults smsc = m_smscDefaults;
     if (!smsc.count("DeliveryDelay"))
     {
-        smsc["DeliveryDelay"] = Create<StringValue>(Smsc::CORE_DELIVERY_DELAY);
+        smsc["DeliveryDelay"] = Create<StringValue>(MmsSmsc::CORE_DELIVERY_DELAY);
     }
-    install(MmsScenario::SMSC, "ns3::Smsc", smsc);
+    install(MmsScenario::SMSC, "ns3::MmsSmsc", smsc);
 
     // One MMSE per Relay, with the cells it serves.
     const auto& mmses = scenario.GetMmses();
@@ -383,8 +383,8 @@ MmsScenarioHelper::Install(const MmsScenario& scenario)
         }
         h->InstallRelay(m_nodes[mmse.relay],
                         DynamicCast<MmsServer>(m_elementOf[mmse.server]),
-                        DynamicCast<WapPushProxyGateway>(m_elementOf[mmse.ppg]),
-                        DynamicCast<Smsc>(m_elementOf[mmse.smsc]));
+                        DynamicCast<MmsWapPushProxyGateway>(m_elementOf[mmse.ppg]),
+                        DynamicCast<MmsSmsc>(m_elementOf[mmse.smsc]));
         h->GetRelay()->SetElementName(m_names[mmse.relay]);
         m_elementOf[mmse.relay] = h->GetRelay();
         std::ostringstream plan;
@@ -563,14 +563,14 @@ MmsScenarioHelper::GetNode(const std::string& vertex) const
     return it == m_names.end() ? nullptr : m_nodes[it - m_names.begin()];
 }
 
-Ptr<RadioCellChannel>
+Ptr<MmsRadioCellChannel>
 MmsScenarioHelper::GetCell(const std::string& vertex) const
 {
     auto it = std::find(m_names.begin(), m_names.end(), vertex);
     return it == m_names.end() ? nullptr : m_cellOf[it - m_names.begin()];
 }
 
-std::vector<Ptr<RadioCellChannel>>
+std::vector<Ptr<MmsRadioCellChannel>>
 MmsScenarioHelper::GetCells() const
 {
     return m_radio.GetCells();

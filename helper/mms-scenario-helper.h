@@ -18,7 +18,7 @@
 #include "ns3/net-device-container.h"
 #include "ns3/node-container.h"
 #include "ns3/object-factory.h"
-#include "ns3/radio-bearer-helper.h"
+#include "ns3/mms-radio-bearer-helper.h"
 
 #include <map>
 #include <memory>
@@ -63,7 +63,7 @@ class MmsScenarioHelper
     void SetSmscAttribute(const std::string& name, const AttributeValue& value);
     void SetUserAgentAttribute(const std::string& name, const AttributeValue& value);
     void SetTrafficModelAttribute(const std::string& name, const AttributeValue& value);
-    /// Attributes of every cell's connection state machine (ns3::RrcStateMachine).
+    /// Attributes of every cell's connection state machine (ns3::MmsRrcStateMachine).
     void SetRrcAttribute(const std::string& name, const AttributeValue& value);
     /// The first subscriber's number; the others follow in cell order.
     void SetFirstMsisdn(const std::string& msisdn);
@@ -103,8 +103,8 @@ class MmsScenarioHelper
     /// The node of a vertex (by its DOT id), or null.
     Ptr<Node> GetNode(const std::string& vertex) const;
     /// The radio cell of a cell vertex, or null.
-    Ptr<RadioCellChannel> GetCell(const std::string& vertex) const;
-    std::vector<Ptr<RadioCellChannel>> GetCells() const;
+    Ptr<MmsRadioCellChannel> GetCell(const std::string& vertex) const;
+    std::vector<Ptr<MmsRadioCellChannel>> GetCells() const;
     /// Handsets of one cell vertex (empty if none).
     NodeContainer GetHandsets(const std::string& cell) const;
     NodeContainer GetHandsets() const;
@@ -131,7 +131,7 @@ class MmsScenarioHelper
     std::map<std::string, Ptr<AttributeValue>> m_smscDefaults;
     std::map<std::string, Ptr<AttributeValue>> m_uaDefaults;
     ObjectFactory m_trafficFactory;
-    RadioBearerHelper m_radio;
+    MmsRadioBearerHelper m_radio;
     std::string m_firstMsisdn{"+447700900001"};
     bool m_traffic{true};
     Ptr<MmsSqliteRecorder> m_recorder;
@@ -140,7 +140,7 @@ class MmsScenarioHelper
     std::vector<std::string> m_names;                //!< per vertex
     std::vector<MmsScenario::Kind> m_kinds;          //!< per vertex
     std::vector<Ptr<Node>> m_nodes;                  //!< per vertex
-    std::vector<Ptr<RadioCellChannel>> m_cellOf;     //!< per vertex (cells only)
+    std::vector<Ptr<MmsRadioCellChannel>> m_cellOf;     //!< per vertex (cells only)
     std::vector<NodeContainer> m_handsetsOf;         //!< per vertex (cells only)
     std::vector<Ptr<Application>> m_elementOf;       //!< per vertex (element vertices only)
     std::vector<NetDeviceContainer> m_linkDevices;   //!< per edge: a's device, b's device

@@ -57,7 +57,7 @@ FromUnix(uint64_t seconds)
 namespace MmsHttp
 {
 void
-SetMmsBody(HttpMessage& m, const MmsPdu& pdu)
+SetMmsBody(MmsHttpMessage& m, const MmsPdu& pdu)
 {
     m.body.clear();
     m.bodyIsVirtual = false;
@@ -79,28 +79,28 @@ SetMmsBody(HttpMessage& m, const MmsPdu& pdu)
     }
 }
 
-HttpMessage
+MmsHttpMessage
 MakeMmsRequest(const std::string& method,
                const std::string& target,
                const std::string& host,
                const MmsPdu& pdu)
 {
-    HttpMessage m = HttpMessage::Request(method, target);
+    MmsHttpMessage m = MmsHttpMessage::Request(method, target);
     m.AddHeader("Host", host);
     SetMmsBody(m, pdu);
     return m;
 }
 
-HttpMessage
+MmsHttpMessage
 MakeMmsResponse(const MmsPdu& pdu)
 {
-    HttpMessage m = HttpMessage::Response(200, "OK");
+    MmsHttpMessage m = MmsHttpMessage::Response(200, "OK");
     SetMmsBody(m, pdu);
     return m;
 }
 
 bool
-DecodeMmsBody(const HttpMessage& m, MmsPdu& out, std::string& error)
+DecodeMmsBody(const MmsHttpMessage& m, MmsPdu& out, std::string& error)
 {
     std::vector<uint8_t> octets;
     const std::vector<uint8_t>* body = &m.body; // the usual case: received octets, no copy
@@ -116,7 +116,7 @@ DecodeMmsBody(const HttpMessage& m, MmsPdu& out, std::string& error)
     }
     MmsDecodeOptions options;
     options.keepContent = false;
-    DecodeError e;
+    MmsDecodeError e;
     if (!MmsPdu::Decode(body->data(), body->size(), out, e, options))
     {
         error = e.ToString();

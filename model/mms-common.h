@@ -10,7 +10,7 @@
 // What the MMS engines share: the record every lifecycle trace carries, the mapping from
 // simulation time to the wall-clock dates written into PDUs, and HTTP message helpers.
 
-#include "http-message.h"
+#include "mms-http-message.h"
 #include "mms-pdu.h"
 
 #include "ns3/nstime.h"
@@ -62,16 +62,16 @@ namespace MmsHttp
 {
 constexpr const char* MMS_CONTENT_TYPE = "application/vnd.wap.mms-message";
 /// A request carrying an MMS PDU; virtual media stay virtual.
-HttpMessage MakeMmsRequest(const std::string& method,
+MmsHttpMessage MakeMmsRequest(const std::string& method,
                            const std::string& target,
                            const std::string& host,
                            const MmsPdu& pdu);
 /// A 200 response carrying an MMS PDU.
-HttpMessage MakeMmsResponse(const MmsPdu& pdu);
+MmsHttpMessage MakeMmsResponse(const MmsPdu& pdu);
 /// Put an MMS PDU in a message's body (as runs: real octets, virtual media).
-void SetMmsBody(HttpMessage& m, const MmsPdu& pdu);
+void SetMmsBody(MmsHttpMessage& m, const MmsPdu& pdu);
 /// Decode the MMS PDU in a message body (media kept as virtual sizes); false with a reason.
-bool DecodeMmsBody(const HttpMessage& m, MmsPdu& out, std::string& error);
+bool DecodeMmsBody(const MmsHttpMessage& m, MmsPdu& out, std::string& error);
 /// "+447700900001/TYPE=PLMN" -> "+447700900001"; other forms unchanged.
 std::string StripAddressType(const std::string& address);
 /// "+447700900001" -> "+447700900001/TYPE=PLMN" (unchanged if it has a /TYPE already).

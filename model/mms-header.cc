@@ -14,7 +14,7 @@ namespace ns3
 NS_LOG_COMPONENT_DEFINE("MmsHeader");
 
 NS_OBJECT_ENSURE_REGISTERED(MmsPduHeader);
-NS_OBJECT_ENSURE_REGISTERED(WspPushHeader);
+NS_OBJECT_ENSURE_REGISTERED(MmsWspPushHeader);
 
 namespace
 {
@@ -91,7 +91,7 @@ MmsPduHeader::DecodeFrom(Buffer::Iterator start, uint32_t size)
 {
     std::vector<uint8_t> bytes = ReadAll(start, size);
     m_pdu = MmsPdu();
-    m_error = DecodeError();
+    m_error = MmsDecodeError();
     m_valid = MmsPdu::Decode(bytes.data(), bytes.size(), m_pdu, m_error);
     m_rawSize = size;
     if (!m_valid)
@@ -118,7 +118,7 @@ MmsPduHeader::SetPdu(const MmsPdu& pdu)
 {
     m_pdu = pdu;
     m_valid = true;
-    m_error = DecodeError();
+    m_error = MmsDecodeError();
 }
 
 const MmsPdu&
@@ -133,7 +133,7 @@ MmsPduHeader::IsValid() const
     return m_valid;
 }
 
-const DecodeError&
+const MmsDecodeError&
 MmsPduHeader::GetDecodeError() const
 {
     return m_error;
@@ -168,7 +168,7 @@ MmsPduHeader::CreatePackets(const MmsPdu& pdu)
 bool
 MmsPduHeader::Decode(Ptr<const Packet> packet,
                      MmsPdu& pdu,
-                     DecodeError& error,
+                     MmsDecodeError& error,
                      const MmsDecodeOptions& options)
 {
     std::vector<uint8_t> bytes(packet->GetSize());
@@ -176,41 +176,41 @@ MmsPduHeader::Decode(Ptr<const Packet> packet,
     return MmsPdu::Decode(bytes.data(), bytes.size(), pdu, error, options);
 }
 
-// ------------------------------------------------------------------------------ WspPushHeader
+// ------------------------------------------------------------------------------ MmsWspPushHeader
 
-WspPushHeader::WspPushHeader()
+MmsWspPushHeader::MmsWspPushHeader()
 {
 }
 
-WspPushHeader::WspPushHeader(const WspPushPdu& push)
+MmsWspPushHeader::MmsWspPushHeader(const MmsWspPushPdu& push)
     : m_push(push)
 {
 }
 
 TypeId
-WspPushHeader::GetTypeId()
+MmsWspPushHeader::GetTypeId()
 {
-    static TypeId tid = TypeId("ns3::WspPushHeader")
+    static TypeId tid = TypeId("ns3::MmsWspPushHeader")
                             .SetParent<Header>()
                             .SetGroupName("Mms")
-                            .AddConstructor<WspPushHeader>();
+                            .AddConstructor<MmsWspPushHeader>();
     return tid;
 }
 
 TypeId
-WspPushHeader::GetInstanceTypeId() const
+MmsWspPushHeader::GetInstanceTypeId() const
 {
     return GetTypeId();
 }
 
 uint32_t
-WspPushHeader::GetSerializedSize() const
+MmsWspPushHeader::GetSerializedSize() const
 {
     return m_valid ? static_cast<uint32_t>(m_push.GetEncodedSize()) : m_rawSize;
 }
 
 void
-WspPushHeader::Serialize(Buffer::Iterator start) const
+MmsWspPushHeader::Serialize(Buffer::Iterator start) const
 {
     NS_ASSERT_MSG(m_valid, "cannot serialize a WSP Push PDU that failed to decode");
     std::vector<uint8_t> bytes = m_push.Encode();
@@ -218,24 +218,24 @@ WspPushHeader::Serialize(Buffer::Iterator start) const
 }
 
 uint32_t
-WspPushHeader::Deserialize(Buffer::Iterator start)
+MmsWspPushHeader::Deserialize(Buffer::Iterator start)
 {
     return DecodeFrom(start, start.GetRemainingSize());
 }
 
 uint32_t
-WspPushHeader::Deserialize(Buffer::Iterator start, Buffer::Iterator end)
+MmsWspPushHeader::Deserialize(Buffer::Iterator start, Buffer::Iterator end)
 {
     return DecodeFrom(start, end.GetDistanceFrom(start));
 }
 
 uint32_t
-WspPushHeader::DecodeFrom(Buffer::Iterator start, uint32_t size)
+MmsWspPushHeader::DecodeFrom(Buffer::Iterator start, uint32_t size)
 {
     std::vector<uint8_t> bytes = ReadAll(start, size);
-    m_push = WspPushPdu();
-    m_error = DecodeError();
-    m_valid = WspPushPdu::Decode(bytes.data(), bytes.size(), m_push, m_error);
+    m_push = MmsWspPushPdu();
+    m_error = MmsDecodeError();
+    m_valid = MmsWspPushPdu::Decode(bytes.data(), bytes.size(), m_push, m_error);
     m_rawSize = size;
     if (!m_valid)
     {
@@ -245,7 +245,7 @@ WspPushHeader::DecodeFrom(Buffer::Iterator start, uint32_t size)
 }
 
 void
-WspPushHeader::Print(std::ostream& os) const
+MmsWspPushHeader::Print(std::ostream& os) const
 {
     if (!m_valid)
     {
@@ -257,27 +257,27 @@ WspPushHeader::Print(std::ostream& os) const
 }
 
 void
-WspPushHeader::SetPush(const WspPushPdu& push)
+MmsWspPushHeader::SetPush(const MmsWspPushPdu& push)
 {
     m_push = push;
     m_valid = true;
-    m_error = DecodeError();
+    m_error = MmsDecodeError();
 }
 
-const WspPushPdu&
-WspPushHeader::GetPush() const
+const MmsWspPushPdu&
+MmsWspPushHeader::GetPush() const
 {
     return m_push;
 }
 
 bool
-WspPushHeader::IsValid() const
+MmsWspPushHeader::IsValid() const
 {
     return m_valid;
 }
 
-const DecodeError&
-WspPushHeader::GetDecodeError() const
+const MmsDecodeError&
+MmsWspPushHeader::GetDecodeError() const
 {
     return m_error;
 }

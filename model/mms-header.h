@@ -11,8 +11,8 @@
 // ride in ns3::Packet with their exact encoded size.
 
 #include "mms-pdu.h"
-#include "wsp-codec.h"
-#include "wsp-push.h"
+#include "mms-wsp-codec.h"
+#include "mms-wsp-push.h"
 
 #include "ns3/header.h"
 #include "ns3/packet.h"
@@ -55,7 +55,7 @@ class MmsPduHeader : public Header
     void SetPdu(const MmsPdu& pdu);
     const MmsPdu& GetPdu() const;
     bool IsValid() const;                      //!< false if the last Deserialize() failed
-    const DecodeError& GetDecodeError() const; //!< why it failed
+    const MmsDecodeError& GetDecodeError() const; //!< why it failed
 
     /**
      * The PDU as a sequence of packets whose concatenation is its exact encoding: real octets
@@ -76,7 +76,7 @@ class MmsPduHeader : public Header
      */
     static bool Decode(Ptr<const Packet> packet,
                        MmsPdu& pdu,
-                       DecodeError& error,
+                       MmsDecodeError& error,
                        const MmsDecodeOptions& options = MmsDecodeOptions());
 
   private:
@@ -84,7 +84,7 @@ class MmsPduHeader : public Header
 
     MmsPdu m_pdu;
     bool m_valid{true};
-    DecodeError m_error;
+    MmsDecodeError m_error;
     uint32_t m_rawSize{0}; //!< octets read when the PDU could not be decoded
 };
 
@@ -93,11 +93,11 @@ class MmsPduHeader : public Header
  * A connectionless WSP Push PDU (TID, type 0x06, headers, data) as an ns-3 header: what travels
  * in a UDP datagram to port 2948, or as the WDP datagram carried by SMS segments.
  */
-class WspPushHeader : public Header
+class MmsWspPushHeader : public Header
 {
   public:
-    WspPushHeader();
-    explicit WspPushHeader(const WspPushPdu& push);
+    MmsWspPushHeader();
+    explicit MmsWspPushHeader(const MmsWspPushPdu& push);
 
     /**
      * \brief Get the type ID.
@@ -111,17 +111,17 @@ class WspPushHeader : public Header
     uint32_t Deserialize(Buffer::Iterator start, Buffer::Iterator end) override;
     void Print(std::ostream& os) const override;
 
-    void SetPush(const WspPushPdu& push);
-    const WspPushPdu& GetPush() const;
+    void SetPush(const MmsWspPushPdu& push);
+    const MmsWspPushPdu& GetPush() const;
     bool IsValid() const;
-    const DecodeError& GetDecodeError() const;
+    const MmsDecodeError& GetDecodeError() const;
 
   private:
     uint32_t DecodeFrom(Buffer::Iterator start, uint32_t size);
 
-    WspPushPdu m_push;
+    MmsWspPushPdu m_push;
     bool m_valid{true};
-    DecodeError m_error;
+    MmsDecodeError m_error;
     uint32_t m_rawSize{0};
 };
 

@@ -7,11 +7,11 @@
 #include "mms-ladder.h"
 
 #include "mms-common.h"
-#include "pap-message.h"
-#include "sms-tpdu.h"
-#include "smsc.h"
-#include "wdp-sms.h"
-#include "wsp-push.h"
+#include "mms-pap-message.h"
+#include "mms-sms-tpdu.h"
+#include "mms-smsc.h"
+#include "mms-wdp-sms.h"
+#include "mms-wsp-push.h"
 
 namespace ns3
 {
@@ -41,7 +41,7 @@ PduText(const MmsPdu& pdu, bool full)
 } // namespace
 
 std::string
-Describe(const HttpMessage& m, bool full)
+Describe(const MmsHttpMessage& m, bool full)
 {
     MmsPdu pdu;
     std::string error;
@@ -62,10 +62,10 @@ Describe(const HttpMessage& m, bool full)
         {
             target = "Content-Location";
         }
-        PapRequest req;
-        DecodeError e;
+        MmsPapRequest req;
+        MmsDecodeError e;
         if (m.GetHeader("Content-Type").rfind("multipart/related", 0) == 0
-            && PapRequest::Decode(m.GetHeader("Content-Type"), m.body, req, error)
+            && MmsPapRequest::Decode(m.GetHeader("Content-Type"), m.body, req, error)
             && MmsPdu::Decode(req.content.data(), req.content.size(), pdu, e))
         {
             return "PAP " + PduText(pdu, full);
@@ -77,10 +77,10 @@ Describe(const HttpMessage& m, bool full)
         }
         return s;
     }
-    PapPushResponse pr;
+    MmsPapPushResponse pr;
     std::string xml(m.body.begin(), m.body.end());
     if (m.GetHeader("Content-Type") == "application/xml"
-        && PapPushResponse::FromXml(xml, pr, error))
+        && MmsPapPushResponse::FromXml(xml, pr, error))
     {
         return (full ? std::to_string(m.status) + " " + m.reason + " " : std::string()) + "PAP "
                + std::to_string(pr.code);
@@ -91,14 +91,14 @@ Describe(const HttpMessage& m, bool full)
 std::string
 DescribeDatagram(const std::vector<uint8_t>& data, bool full)
 {
-    DecodeError e;
-    if (data.size() >= 2 && data[0] == Smsc::RP_DATA_TO_MS)
+    MmsDecodeError e;
+    if (data.size() >= 2 && data[0] == MmsSmsc::RP_DATA_TO_MS)
     {
-        SmsDeliver d;
-        WdpSmsSegment s;
+        MmsSmsDeliver d;
+        MmsWdpSmsSegment s;
         std::string text = full ? "RP-DATA SMS-DELIVER" : "SMS-DELIVER";
-        if (SmsDeliver::Decode(data.data() + 2, data.size() - 2, d, e)
-            && WdpSmsSegment::Decode(d.userData.data(), d.userData.size(), s, e))
+        if (MmsSmsDeliver::Decode(data.data() + 2, data.size() - 2, d, e)
+            && MmsWdpSmsSegment::Decode(d.userData.data(), d.userData.size(), s, e))
         {
             text += " " + std::to_string(s.sequence) + "/" + std::to_string(s.total);
             if (full)
@@ -109,17 +109,17 @@ DescribeDatagram(const std::vector<uint8_t>& data, bool full)
         }
         return text + " ?";
     }
-    if (data.size() >= 2 && data[0] == Smsc::RP_ACK_FROM_MS)
+    if (data.size() >= 2 && data[0] == MmsSmsc::RP_ACK_FROM_MS)
     {
         return full ? "RP-ACK SMS-DELIVER-REPORT" : "RP-ACK";
     }
-    if (data.size() >= 2 && data[0] == Smsc::RP_ERROR_FROM_MS)
+    if (data.size() >= 2 && data[0] == MmsSmsc::RP_ERROR_FROM_MS)
     {
         return full ? "RP-ERROR SMS-DELIVER-REPORT" : "RP-ERROR";
     }
-    WspPushPdu push;
+    MmsWspPushPdu push;
     MmsPdu pdu;
-    if (WspPushPdu::Decode(data.data(), data.size(), push, e)
+    if (MmsWspPushPdu::Decode(data.data(), data.size(), push, e)
         && MmsPdu::Decode(push.GetData().data(), push.GetData().size(), pdu, e))
     {
         return (full ? "WSP Push (UDP 2948) " : "Push ")

@@ -10,7 +10,7 @@
 // One-line descriptions of what the MMS elements put on the wire, for ladder diagrams, logs and
 // tests: "m-send-conf Ok", "PAP m-notification-ind", "SMS-DELIVER 1/2", "RP-ACK".
 
-#include "http-message.h"
+#include "mms-http-message.h"
 
 #include <cstdint>
 #include <string>
@@ -29,7 +29,7 @@ namespace MmsLadder
  * \param full false: short and stable ("m-send-conf Ok", "PUT /store", "GET Content-Location",
  * "204"); true: with transaction ids, whole targets and reason phrases
  */
-std::string Describe(const HttpMessage& m, bool full = false);
+std::string Describe(const MmsHttpMessage& m, bool full = false);
 /**
  * Describe a datagram: an SMS on the bearer ("SMS-DELIVER 1/2"), its report ("RP-ACK",
  * "RP-ERROR"), a WSP Push ("Push m-notification-ind"), else "datagram".

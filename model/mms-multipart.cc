@@ -75,7 +75,7 @@ MmsContent::operator==(const MmsContent& o) const
 
 // -------------------------------------------------------------------------- MmsSegmentWriter
 
-WspWriter&
+MmsWspWriter&
 MmsSegmentWriter::Head()
 {
     return m_head;
@@ -134,7 +134,7 @@ MmsPart::GetContentId() const
 {
     for (const auto& h : headers)
     {
-        if (h.code == WspPartHeader::CONTENT_ID && h.raw.empty())
+        if (h.code == MmsWspPartHeader::CONTENT_ID && h.raw.empty())
         {
             return h.value;
         }
@@ -147,7 +147,7 @@ MmsPart::GetContentLocation() const
 {
     for (const auto& h : headers)
     {
-        if (h.code == WspPartHeader::CONTENT_LOCATION && h.raw.empty())
+        if (h.code == MmsWspPartHeader::CONTENT_LOCATION && h.raw.empty())
         {
             return h.value;
         }
@@ -171,12 +171,12 @@ MmsPart::GetHeadersSize() const
 std::size_t
 MmsMultipartBody::GetEncodedSize() const
 {
-    std::size_t n = WspWriter::UintvarSize(static_cast<uint32_t>(parts.size()));
+    std::size_t n = MmsWspWriter::UintvarSize(static_cast<uint32_t>(parts.size()));
     for (const auto& p : parts)
     {
         std::size_t hl = p.GetHeadersSize();
-        n += WspWriter::UintvarSize(static_cast<uint32_t>(hl))
-             + WspWriter::UintvarSize(p.data.GetSize()) + hl + p.data.GetSize();
+        n += MmsWspWriter::UintvarSize(static_cast<uint32_t>(hl))
+             + MmsWspWriter::UintvarSize(p.data.GetSize()) + hl + p.data.GetSize();
     }
     return n;
 }
@@ -184,11 +184,11 @@ MmsMultipartBody::GetEncodedSize() const
 void
 MmsMultipartBody::Encode(MmsSegmentWriter& sw) const
 {
-    WspWriter& w = sw.Head();
+    MmsWspWriter& w = sw.Head();
     w.WriteUintvar(static_cast<uint32_t>(parts.size()));
     for (const auto& p : parts)
     {
-        WspWriter& h = sw.Head();
+        MmsWspWriter& h = sw.Head();
         h.WriteUintvar(static_cast<uint32_t>(p.GetHeadersSize()));
         h.WriteUintvar(p.data.GetSize());
         p.contentType.Encode(h);
@@ -201,7 +201,7 @@ MmsMultipartBody::Encode(MmsSegmentWriter& sw) const
 }
 
 void
-MmsMultipartBody::Encode(WspWriter& w) const
+MmsMultipartBody::Encode(MmsWspWriter& w) const
 {
     MmsSegmentWriter sw;
     Encode(sw);
@@ -213,7 +213,7 @@ MmsMultipartBody::Encode(WspWriter& w) const
 }
 
 MmsMultipartBody
-MmsMultipartBody::Decode(WspReader& r, const MmsDecodeOptions& options)
+MmsMultipartBody::Decode(MmsWspReader& r, const MmsDecodeOptions& options)
 {
     MmsMultipartBody body;
     uint32_t count = r.ReadUintvar("multipart entry count");
@@ -235,11 +235,11 @@ MmsMultipartBody::Decode(WspReader& r, const MmsDecodeOptions& options)
             break;
         }
         MmsPart part;
-        WspReader hr = r.ReadSub(headersLen, (field + " headers").c_str());
-        part.contentType = WspContentType::Decode(hr, (field + " Content-Type").c_str());
+        MmsWspReader hr = r.ReadSub(headersLen, (field + " headers").c_str());
+        part.contentType = MmsWspContentType::Decode(hr, (field + " Content-Type").c_str());
         while (hr.Ok() && !hr.IsAtEnd())
         {
-            part.headers.push_back(WspPartHeader::Decode(hr));
+            part.headers.push_back(MmsWspPartHeader::Decode(hr));
         }
         r.Absorb(hr);
         if (!r.Ok())

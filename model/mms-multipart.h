@@ -10,8 +10,8 @@
 // WSP multipart bodies (WAP-230 section 8.5) as MMS messages carry them, with media content that
 // may be virtual: a size without octets. Plain C++, no ns-3.
 
-#include "wsp-codec.h"
-#include "wsp-content-type.h"
+#include "mms-wsp-codec.h"
+#include "mms-wsp-content-type.h"
 
 #include <cstdint>
 #include <string>
@@ -68,7 +68,7 @@ struct MmsWireSegment
 class MmsSegmentWriter
 {
   public:
-    WspWriter& Head();               //!< writer for the real octets of the current segment
+    MmsWspWriter& Head();               //!< writer for the real octets of the current segment
     void AddVirtual(uint32_t zeros); //!< append virtual zero octets
     void AddContent(const MmsContent& c);
     /// The finished segments (the writer is left empty).
@@ -76,7 +76,7 @@ class MmsSegmentWriter
 
   private:
     std::vector<MmsWireSegment> m_done;
-    WspWriter m_head;
+    MmsWspWriter m_head;
 };
 
 /**
@@ -85,8 +85,8 @@ class MmsSegmentWriter
  */
 struct MmsPart
 {
-    WspContentType contentType;
-    std::vector<WspPartHeader> headers; //!< in wire order
+    MmsWspContentType contentType;
+    std::vector<MmsWspPartHeader> headers; //!< in wire order
     MmsContent data;
 
     bool operator==(const MmsPart& o) const;
@@ -119,11 +119,11 @@ class MmsMultipartBody
     /// Exact encoded size, virtual content included, without materialising it.
     std::size_t GetEncodedSize() const;
     /// Encode, virtual content as zero octets.
-    void Encode(WspWriter& w) const;
+    void Encode(MmsWspWriter& w) const;
     /// Encode with virtual content as virtual runs.
     void Encode(MmsSegmentWriter& w) const;
     /// Decode the whole remaining input of the reader as a multipart body.
-    static MmsMultipartBody Decode(WspReader& r, const MmsDecodeOptions& options);
+    static MmsMultipartBody Decode(MmsWspReader& r, const MmsDecodeOptions& options);
 
     bool operator==(const MmsMultipartBody& o) const
     {

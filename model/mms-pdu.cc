@@ -166,7 +166,7 @@ KindOf(uint8_t code)
 
 /// Encode a field's value (no code octet) in its canonical form.
 void
-EncodeValue(WspWriter& w, const MmsHeaderField& f)
+EncodeValue(MmsWspWriter& w, const MmsHeaderField& f)
 {
     switch (f.kind)
     {
@@ -190,13 +190,13 @@ EncodeValue(WspWriter& w, const MmsHeaderField& f)
             }
             else
             {
-                w.WriteValueLength(static_cast<uint32_t>(1 + WspWriter::EncodedStringSize(f.str)));
+                w.WriteValueLength(static_cast<uint32_t>(1 + MmsWspWriter::EncodedStringSize(f.str)));
                 w.WriteOctet(0x80);
                 w.WriteEncodedString(f.str);
             }
             break;
         case MmsHeaderField::TIME:
-            w.WriteValueLength(static_cast<uint32_t>(1 + WspWriter::LongIntegerSize(f.number)));
+            w.WriteValueLength(static_cast<uint32_t>(1 + MmsWspWriter::LongIntegerSize(f.number)));
             w.WriteOctet(f.flag ? 0x80 : 0x81);
             w.WriteLongInteger(f.number);
             break;
@@ -206,7 +206,7 @@ EncodeValue(WspWriter& w, const MmsHeaderField& f)
         case MmsHeaderField::SENT_BY:
         {
             std::size_t len =
-                WspWriter::IntegerValueSize(f.number) + WspWriter::EncodedStringSize(f.str);
+                MmsWspWriter::IntegerValueSize(f.number) + MmsWspWriter::EncodedStringSize(f.str);
             w.WriteValueLength(static_cast<uint32_t>(len));
             w.WriteIntegerValue(f.number);
             w.WriteEncodedString(f.str);
@@ -215,7 +215,7 @@ EncodeValue(WspWriter& w, const MmsHeaderField& f)
         case MmsHeaderField::SENT_DATE:
         {
             std::size_t len =
-                WspWriter::IntegerValueSize(f.number) + WspWriter::LongIntegerSize(f.date);
+                MmsWspWriter::IntegerValueSize(f.number) + MmsWspWriter::LongIntegerSize(f.date);
             w.WriteValueLength(static_cast<uint32_t>(len));
             w.WriteIntegerValue(f.number);
             w.WriteLongInteger(f.date);
@@ -233,7 +233,7 @@ EncodeValue(WspWriter& w, const MmsHeaderField& f)
 /// Decode a field value of the given kind; false if the octets do not have that shape (the
 /// caller then keeps the value raw). Hard errors go to the reader.
 bool
-DecodeValue(WspReader& r, MmsHeaderField& f, const char* name)
+DecodeValue(MmsWspReader& r, MmsHeaderField& f, const char* name)
 {
     uint8_t o = r.PeekOctet();
     switch (f.kind)
@@ -279,11 +279,11 @@ DecodeValue(WspReader& r, MmsHeaderField& f, const char* name)
                 return false;
             }
             uint32_t len = r.ReadValueLength(name);
-            WspReader sub = r.ReadSub(len, name);
+            MmsWspReader sub = r.ReadSub(len, name);
             uint8_t token = sub.ReadOctet(name);
             if (token == 0x80)
             {
-                f.str = sub.IsAtEnd() ? WspEncodedString() : sub.ReadEncodedString(name);
+                f.str = sub.IsAtEnd() ? MmsWspEncodedString() : sub.ReadEncodedString(name);
             }
             else if (token == 0x81)
             {
@@ -312,7 +312,7 @@ DecodeValue(WspReader& r, MmsHeaderField& f, const char* name)
                 return false;
             }
             uint32_t len = r.ReadValueLength(name);
-            WspReader sub = r.ReadSub(len, name);
+            MmsWspReader sub = r.ReadSub(len, name);
             if (f.kind == MmsHeaderField::TIME)
             {
                 uint8_t token = sub.ReadOctet(name);
@@ -346,7 +346,7 @@ DecodeValue(WspReader& r, MmsHeaderField& f, const char* name)
             return true;
         }
         case MmsHeaderField::CONTENT_TYPE:
-            f.contentType = WspContentType::Decode(r, name);
+            f.contentType = MmsWspContentType::Decode(r, name);
             return true;
         default:
             return false;
@@ -559,7 +559,7 @@ MmsHeaderField::Text(uint8_t code, const std::string& value)
 }
 
 MmsHeaderField
-MmsHeaderField::String(uint8_t code, const WspEncodedString& value)
+MmsHeaderField::String(uint8_t code, const MmsWspEncodedString& value)
 {
     MmsHeaderField f;
     f.code = code;
@@ -611,7 +611,7 @@ MmsHeaderField::Time(uint8_t code, bool absolute, uint64_t value)
 }
 
 MmsHeaderField
-MmsHeaderField::ContentType(const WspContentType& value)
+MmsHeaderField::ContentType(const MmsWspContentType& value)
 {
     MmsHeaderField f;
     f.code = MmsField::CONTENT_TYPE;
@@ -642,7 +642,7 @@ MmsHeaderField::Application(const std::string& name, const std::string& value)
 }
 
 void
-MmsHeaderField::Encode(WspWriter& w) const
+MmsHeaderField::Encode(MmsWspWriter& w) const
 {
     if (kind == APPLICATION)
     {
@@ -666,14 +666,14 @@ std::size_t
 MmsHeaderField::GetEncodedSize() const
 {
     // Computed, not encoded: sizes are asked for far more often than octets.
-    std::size_t head = kind == APPLICATION ? WspWriter::TextStringSize(name) : 1;
+    std::size_t head = kind == APPLICATION ? MmsWspWriter::TextStringSize(name) : 1;
     if (!raw.empty())
     {
         return head + raw.size();
     }
     auto withLength = [](std::size_t len)
     {
-        return WspWriter::ValueLengthSize(static_cast<uint32_t>(len)) + len;
+        return MmsWspWriter::ValueLengthSize(static_cast<uint32_t>(len)) + len;
     };
     switch (kind)
     {
@@ -681,26 +681,26 @@ MmsHeaderField::GetEncodedSize() const
             return head + 1;
         case TEXT:
         case APPLICATION:
-            return head + WspWriter::TextStringSize(text);
+            return head + MmsWspWriter::TextStringSize(text);
         case ENCODED_STRING:
-            return head + WspWriter::EncodedStringSize(str);
+            return head + MmsWspWriter::EncodedStringSize(str);
         case LONG_INTEGER:
-            return head + WspWriter::LongIntegerSize(number);
+            return head + MmsWspWriter::LongIntegerSize(number);
         case FROM:
             return head
-                   + (flag ? withLength(1) : withLength(1 + WspWriter::EncodedStringSize(str)));
+                   + (flag ? withLength(1) : withLength(1 + MmsWspWriter::EncodedStringSize(str)));
         case TIME:
-            return head + withLength(1 + WspWriter::LongIntegerSize(number));
+            return head + withLength(1 + MmsWspWriter::LongIntegerSize(number));
         case CONTENT_TYPE:
             return head + contentType.GetEncodedSize();
         case SENT_BY:
             return head
-                   + withLength(WspWriter::IntegerValueSize(number)
-                                + WspWriter::EncodedStringSize(str));
+                   + withLength(MmsWspWriter::IntegerValueSize(number)
+                                + MmsWspWriter::EncodedStringSize(str));
         case SENT_DATE:
             return head
-                   + withLength(WspWriter::IntegerValueSize(number)
-                                + WspWriter::LongIntegerSize(date));
+                   + withLength(MmsWspWriter::IntegerValueSize(number)
+                                + MmsWspWriter::LongIntegerSize(date));
         case RAW:
             return head;
     }
@@ -893,7 +893,7 @@ MmsPdu::GetBody()
 }
 
 void
-MmsPdu::SetBody(const WspContentType& type, const MmsMultipartBody& body)
+MmsPdu::SetBody(const MmsWspContentType& type, const MmsMultipartBody& body)
 {
     SetField(MmsHeaderField::ContentType(type));
     m_body = MmsBody();
@@ -902,7 +902,7 @@ MmsPdu::SetBody(const WspContentType& type, const MmsMultipartBody& body)
 }
 
 void
-MmsPdu::SetBody(const WspContentType& type, const MmsContent& content)
+MmsPdu::SetBody(const MmsWspContentType& type, const MmsContent& content)
 {
     SetField(MmsHeaderField::ContentType(type));
     m_body = MmsBody();
@@ -1021,11 +1021,11 @@ bool
 MmsPdu::Decode(const uint8_t* data,
                std::size_t size,
                MmsPdu& out,
-               DecodeError& error,
+               MmsDecodeError& error,
                const MmsDecodeOptions& options)
 {
     out = MmsPdu();
-    WspReader r(data, size);
+    MmsWspReader r(data, size);
     if (size == 0)
     {
         r.Fail("X-Mms-Message-Type", "empty input");
@@ -1064,7 +1064,7 @@ MmsPdu::Decode(const uint8_t* data,
                     r.Warn(name + ": value not in the expected form; kept as raw octets");
                 }
                 f.kind = MmsHeaderField::RAW;
-                f.raw = WspReadRawValue(r, name.c_str());
+                f.raw = MmsWspReadRawValue(r, name.c_str());
             }
             else if (r.Ok())
             {
@@ -1074,7 +1074,7 @@ MmsPdu::Decode(const uint8_t* data,
                 std::size_t used = r.GetOffset() - valueOffset;
                 bool unterminated = used > 0 && valueStart[used - 1] != 0 && valueStart[0] >= 0x20
                                     && valueStart[0] < 0x80;
-                WspWriter canonical;
+                MmsWspWriter canonical;
                 EncodeValue(canonical, f);
                 if (!unterminated
                     && (canonical.GetSize() != used
@@ -1098,11 +1098,11 @@ MmsPdu::Decode(const uint8_t* data,
             std::size_t valueOffset = r.GetOffset();
             f.text = r.ReadTextString(f.name.c_str());
             std::size_t used = r.GetOffset() - valueOffset;
-            if (r.Ok() && used != WspWriter::TextStringSize(f.text) && valueStart[used - 1] == 0)
+            if (r.Ok() && used != MmsWspWriter::TextStringSize(f.text) && valueStart[used - 1] == 0)
             {
                 f.raw.assign(valueStart, valueStart + used);
             }
-            if (r.Ok() && WspWriter::TextStringSize(f.name) != valueOffset - fieldStart)
+            if (r.Ok() && MmsWspWriter::TextStringSize(f.name) != valueOffset - fieldStart)
             {
                 r.Warn("application header name is not a plain Text-string");
             }
@@ -1125,7 +1125,7 @@ MmsPdu::Decode(const uint8_t* data,
         bool multipart = ct->kind == MmsHeaderField::CONTENT_TYPE && ct->contentType.IsMultipart();
         if (multipart && !r.IsAtEnd())
         {
-            WspReader br = r.ReadSub(r.GetRemaining(), "body");
+            MmsWspReader br = r.ReadSub(r.GetRemaining(), "body");
             out.m_body.isMultipart = true;
             out.m_body.multipart = MmsMultipartBody::Decode(br, options);
             r.Absorb(br);
@@ -1153,7 +1153,7 @@ MmsPdu::Decode(const uint8_t* data,
     return true;
 }
 
-const std::vector<DecodeWarning>&
+const std::vector<MmsDecodeWarning>&
 MmsPdu::GetWarnings() const
 {
     return m_warnings;
@@ -1306,7 +1306,7 @@ MmsPdu::FormatValue(const MmsHeaderField& f)
         case MmsHeaderField::SENT_DATE:
             return std::to_string(f.number) + " " + std::to_string(f.date);
         case MmsHeaderField::RAW:
-            return "hex:" + WspToHex(f.raw);
+            return "hex:" + MmsWspToHex(f.raw);
     }
     return "";
 }
@@ -1330,7 +1330,7 @@ MmsPdu
 MmsPdu::MakeSendReq(const std::string& tid,
                     const std::string& from,
                     const std::vector<std::string>& to,
-                    const WspContentType& type,
+                    const MmsWspContentType& type,
                     const MmsMultipartBody& body,
                     uint8_t version)
 {
@@ -1338,7 +1338,7 @@ MmsPdu::MakeSendReq(const std::string& tid,
     p.AddField(from.empty() ? MmsHeaderField::FromInsertAddress() : MmsHeaderField::From(from));
     for (const auto& a : to)
     {
-        p.AddField(MmsHeaderField::String(MmsField::TO, WspEncodedString{0, a}));
+        p.AddField(MmsHeaderField::String(MmsField::TO, MmsWspEncodedString{0, a}));
     }
     p.SetBody(type, body);
     return p;
@@ -1399,7 +1399,7 @@ MmsPdu::MakeRetrieveConf(const std::string& tid,
                          const std::string& from,
                          const std::vector<std::string>& to,
                          uint64_t date,
-                         const WspContentType& type,
+                         const MmsWspContentType& type,
                          const MmsMultipartBody& body,
                          uint8_t version)
 {
@@ -1415,7 +1415,7 @@ MmsPdu::MakeRetrieveConf(const std::string& tid,
     }
     for (const auto& a : to)
     {
-        p.AddField(MmsHeaderField::String(MmsField::TO, WspEncodedString{0, a}));
+        p.AddField(MmsHeaderField::String(MmsField::TO, MmsWspEncodedString{0, a}));
     }
     p.SetBody(type, body);
     return p;
@@ -1439,7 +1439,7 @@ MmsPdu::MakeDeliveryInd(const std::string& messageId,
 {
     MmsPdu p = Begin(MmsMessageType::DELIVERY_IND, "", version);
     p.AddField(MmsHeaderField::Text(MmsField::MESSAGE_ID, messageId));
-    p.AddField(MmsHeaderField::String(MmsField::TO, WspEncodedString{0, to}));
+    p.AddField(MmsHeaderField::String(MmsField::TO, MmsWspEncodedString{0, to}));
     p.AddField(MmsHeaderField::LongInteger(MmsField::DATE, date));
     p.AddField(MmsHeaderField::Octet(MmsField::STATUS, status));
     return p;
@@ -1455,7 +1455,7 @@ MmsPdu::MakeReadRecInd(const std::string& messageId,
 {
     MmsPdu p = Begin(MmsMessageType::READ_REC_IND, "", version);
     p.AddField(MmsHeaderField::Text(MmsField::MESSAGE_ID, messageId));
-    p.AddField(MmsHeaderField::String(MmsField::TO, WspEncodedString{0, to}));
+    p.AddField(MmsHeaderField::String(MmsField::TO, MmsWspEncodedString{0, to}));
     p.AddField(from.empty() ? MmsHeaderField::FromInsertAddress() : MmsHeaderField::From(from));
     if (date != 0)
     {
@@ -1475,7 +1475,7 @@ MmsPdu::MakeReadOrigInd(const std::string& messageId,
 {
     MmsPdu p = Begin(MmsMessageType::READ_ORIG_IND, "", version);
     p.AddField(MmsHeaderField::Text(MmsField::MESSAGE_ID, messageId));
-    p.AddField(MmsHeaderField::String(MmsField::TO, WspEncodedString{0, to}));
+    p.AddField(MmsHeaderField::String(MmsField::TO, MmsWspEncodedString{0, to}));
     p.AddField(MmsHeaderField::From(from));
     p.AddField(MmsHeaderField::LongInteger(MmsField::DATE, date));
     p.AddField(MmsHeaderField::Octet(MmsField::READ_STATUS, readStatus));
@@ -1493,7 +1493,7 @@ MmsPdu::MakeForwardReq(const std::string& tid,
     p.AddField(from.empty() ? MmsHeaderField::FromInsertAddress() : MmsHeaderField::From(from));
     for (const auto& a : to)
     {
-        p.AddField(MmsHeaderField::String(MmsField::TO, WspEncodedString{0, a}));
+        p.AddField(MmsHeaderField::String(MmsField::TO, MmsWspEncodedString{0, a}));
     }
     p.AddField(MmsHeaderField::Text(MmsField::CONTENT_LOCATION, contentLocation));
     return p;

@@ -12,8 +12,8 @@
 // Wireshark's packet-mmse.c and Android's PduHeaders.java (see doc/mms.rst).
 
 #include "mms-multipart.h"
-#include "wsp-codec.h"
-#include "wsp-content-type.h"
+#include "mms-wsp-codec.h"
+#include "mms-wsp-content-type.h"
 
 #include <cstdint>
 #include <string>
@@ -162,11 +162,11 @@ struct MmsHeaderField
     uint8_t octet{0};           //!< OCTET
     std::string text;           //!< TEXT, APPLICATION value
     std::string name;           //!< APPLICATION name
-    WspEncodedString str;       //!< ENCODED_STRING; FROM and SENT_BY address
+    MmsWspEncodedString str;       //!< ENCODED_STRING; FROM and SENT_BY address
     uint64_t number{0};         //!< LONG_INTEGER; TIME value; SENT_* count
     uint64_t date{0};           //!< SENT_DATE date
     bool flag{false};           //!< FROM: insert-address; TIME: absolute
-    WspContentType contentType; //!< CONTENT_TYPE
+    MmsWspContentType contentType; //!< CONTENT_TYPE
     /// RAW: the value octets. Other kinds: the original octets of a decoded value whose
     /// canonical encoding differs (so re-encoding is byte-exact); empty otherwise.
     std::vector<uint8_t> raw;
@@ -181,16 +181,16 @@ struct MmsHeaderField
 
     static MmsHeaderField Octet(uint8_t code, uint8_t value);
     static MmsHeaderField Text(uint8_t code, const std::string& value);
-    static MmsHeaderField String(uint8_t code, const WspEncodedString& value);
+    static MmsHeaderField String(uint8_t code, const MmsWspEncodedString& value);
     static MmsHeaderField LongInteger(uint8_t code, uint64_t value);
     static MmsHeaderField From(const std::string& address, uint32_t charset = 0);
     static MmsHeaderField FromInsertAddress();
     static MmsHeaderField Time(uint8_t code, bool absolute, uint64_t value);
-    static MmsHeaderField ContentType(const WspContentType& value);
+    static MmsHeaderField ContentType(const MmsWspContentType& value);
     static MmsHeaderField Raw(uint8_t code, const std::vector<uint8_t>& value);
     static MmsHeaderField Application(const std::string& name, const std::string& value);
 
-    void Encode(WspWriter& w) const;
+    void Encode(MmsWspWriter& w) const;
     std::size_t GetEncodedSize() const;
 };
 
@@ -249,9 +249,9 @@ class MmsPdu
     const MmsBody& GetBody() const;
     MmsBody& GetBody();
     /// Set a multipart body and the Content-Type field.
-    void SetBody(const WspContentType& type, const MmsMultipartBody& body);
+    void SetBody(const MmsWspContentType& type, const MmsMultipartBody& body);
     /// Set a single-part body and the Content-Type field.
-    void SetBody(const WspContentType& type, const MmsContent& content);
+    void SetBody(const MmsWspContentType& type, const MmsContent& content);
     /// Octets of the body's content (sum of part data sizes), virtual ones included.
     uint64_t GetContentSize() const;
 
@@ -275,10 +275,10 @@ class MmsPdu
     static bool Decode(const uint8_t* data,
                        std::size_t size,
                        MmsPdu& out,
-                       DecodeError& error,
+                       MmsDecodeError& error,
                        const MmsDecodeOptions& options = MmsDecodeOptions());
     /// Deviations tolerated by the last Decode() that produced this PDU.
-    const std::vector<DecodeWarning>& GetWarnings() const;
+    const std::vector<MmsDecodeWarning>& GetWarnings() const;
 
     /// Missing mandatory fields for the fully supported types (empty if none or not checked).
     std::vector<std::string> Validate() const;
@@ -307,7 +307,7 @@ class MmsPdu
     static MmsPdu MakeSendReq(const std::string& tid,
                               const std::string& from,
                               const std::vector<std::string>& to,
-                              const WspContentType& type,
+                              const MmsWspContentType& type,
                               const MmsMultipartBody& body,
                               uint8_t version = MmsValue::VERSION_1_2);
     static MmsPdu MakeSendConf(const std::string& tid,
@@ -330,7 +330,7 @@ class MmsPdu
                                    const std::string& from,
                                    const std::vector<std::string>& to,
                                    uint64_t date,
-                                   const WspContentType& type,
+                                   const MmsWspContentType& type,
                                    const MmsMultipartBody& body,
                                    uint8_t version = MmsValue::VERSION_1_2);
     static MmsPdu MakeAcknowledgeInd(const std::string& tid,
@@ -375,7 +375,7 @@ class MmsPdu
 
     std::vector<MmsHeaderField> m_fields;
     MmsBody m_body;
-    std::vector<DecodeWarning> m_warnings;
+    std::vector<MmsDecodeWarning> m_warnings;
 };
 
 } // namespace ns3

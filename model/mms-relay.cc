@@ -6,7 +6,7 @@
 
 #include "mms-relay.h"
 
-#include "pap-message.h"
+#include "mms-pap-message.h"
 
 #include "ns3/double.h"
 #include "ns3/inet-socket-address.h"
@@ -122,7 +122,7 @@ MmsRelay::GetTypeId()
                           MakeAddressAccessor(&MmsRelay::m_ppgAddress),
                           MakeAddressChecker())
             .AddAttribute("PpgPath",
-                          "Request target of PAP submissions (ns3::WapPushProxyGateway::Path).",
+                          "Request target of PAP submissions (ns3::MmsWapPushProxyGateway::Path).",
                           StringValue("/wappush"),
                           MakeStringAccessor(&MmsRelay::m_ppgPath),
                           MakeStringChecker())
@@ -392,7 +392,7 @@ MmsRelay::Track(const Outstanding& o)
 // ------------------------------------------------------------------------ worker pool
 
 void
-MmsRelay::HandleRequest(MmsTransport::ExchangeId ex, const HttpMessage& m, const Address& from)
+MmsRelay::HandleRequest(MmsTransport::ExchangeId ex, const MmsHttpMessage& m, const Address& from)
 {
     Job job;
     job.exchange = ex;
@@ -428,7 +428,7 @@ MmsRelay::HandleRequest(MmsTransport::ExchangeId ex, const HttpMessage& m, const
             ex, pdu.GetTransactionId(), MmsValue::RESPONSE_TRANSIENT_FAILURE, "", "MMSC busy");
         return;
     }
-    HttpMessage r = HttpMessage::Response(503, "Service Unavailable");
+    MmsHttpMessage r = MmsHttpMessage::Response(503, "Service Unavailable");
     r.AddHeader("Retry-After", "60");
     GetTransport()->Respond(ex, r);
 }
@@ -466,7 +466,7 @@ MmsRelay::FinishJob(uint64_t jobId)
 void
 MmsRelay::Process(const Job& job)
 {
-    const HttpMessage& m = job.request;
+    const MmsHttpMessage& m = job.request;
     if (m.method == "GET")
     {
         HandleRetrieve(job);
@@ -474,8 +474,8 @@ MmsRelay::Process(const Job& job)
     }
     if (m.method != "POST" || m.target != m_path)
     {
-        HttpMessage r =
-            HttpMessage::Response(m.method == "POST" ? 404 : 405,
+        MmsHttpMessage r =
+            MmsHttpMessage::Response(m.method == "POST" ? 404 : 405,
                                   m.method == "POST" ? "Not Found" : "Method Not Allowed");
         if (m.method != "POST")
         {
@@ -546,9 +546,9 @@ MmsRelay::AnswerSend(MmsTransport::ExchangeId ex,
     MmsPdu conf = MmsPdu::MakeSendConf(tid, status, messageId);
     if (!text.empty() && status != MmsValue::RESPONSE_OK)
     {
-        conf.AddField(MmsHeaderField::String(MmsField::RESPONSE_TEXT, WspEncodedString{0, text}));
+        conf.AddField(MmsHeaderField::String(MmsField::RESPONSE_TEXT, MmsWspEncodedString{0, text}));
     }
-    HttpMessage r = MmsHttp::MakeMmsResponse(conf);
+    MmsHttpMessage r = MmsHttp::MakeMmsResponse(conf);
     if (status != MmsValue::RESPONSE_OK)
     {
         m_counters.refused++;
@@ -664,7 +664,7 @@ MmsRelay::HandleSend(const Job& job, const MmsPdu& pdu)
         msg.recipients.push_back(r);
     }
     // Store it in the MMS Server first; M-Send.conf follows the store's answer.
-    HttpMessage put = HttpMessage::Request("PUT", "/store/" + msg.id);
+    MmsHttpMessage put = MmsHttpMessage::Request("PUT", "/store/" + msg.id);
     put.AddHeader("Host", "mms-server");
     put.AddHeader("X-Mms-Store-Expiry", std::to_string(MmsClock::ToUnix(msg.expiry)));
     MmsHttp::SetMmsBody(put, pdu);
@@ -678,7 +678,7 @@ MmsRelay::HandleSend(const Job& job, const MmsPdu& pdu)
 }
 
 void
-MmsRelay::HandleResponse(uint64_t cookie, bool ok, const HttpMessage& r, const std::string& why)
+MmsRelay::HandleResponse(uint64_t cookie, bool ok, const MmsHttpMessage& r, const std::string& why)
 {
     auto oit = m_outstanding.find(cookie);
     if (oit == m_outstanding.end())
@@ -728,7 +728,7 @@ MmsRelay::HandleResponse(uint64_t cookie, bool ok, const HttpMessage& r, const s
             info.until = m.expiry;
             m_reportInfo[m.id] = info;
             MmsPdu conf = MmsPdu::MakeSendConf(m.submitTid, MmsValue::RESPONSE_OK, m.id);
-            HttpMessage resp = MmsHttp::MakeMmsResponse(conf);
+            MmsHttpMessage resp = MmsHttp::MakeMmsResponse(conf);
             m_acceptedTrace(MakeEvent(m.id, "", m.submitTid, m.size));
             GetTransport()->Respond(o.exchange, resp);
             m.expiryEvent =
@@ -769,11 +769,11 @@ MmsRelay::HandleResponse(uint64_t cookie, bool ok, const HttpMessage& r, const s
                                          m.originator,
                                          to,
                                          MmsClock::NowUnix(),
-                                         ct ? ct->contentType : WspContentType("text/plain"),
+                                         ct ? ct->contentType : MmsWspContentType("text/plain"),
                                          stored.GetBody().multipart);
             if (!stored.GetBody().isMultipart)
             {
-                conf.SetBody(ct ? ct->contentType : WspContentType("text/plain"),
+                conf.SetBody(ct ? ct->contentType : MmsWspContentType("text/plain"),
                              stored.GetBody().single);
             }
             for (uint8_t code : {MmsField::CC,
@@ -791,7 +791,7 @@ MmsRelay::HandleResponse(uint64_t cookie, bool ok, const HttpMessage& r, const s
                     }
                 }
             }
-            HttpMessage resp = MmsHttp::MakeMmsResponse(conf);
+            MmsHttpMessage resp = MmsHttp::MakeMmsResponse(conf);
             m_retrieveServedTrace(MakeEvent(m.id, rc.address, tid, resp.GetBodySize()));
             if (rc.state != RETRIEVING)
             {
@@ -808,13 +808,13 @@ MmsRelay::HandleResponse(uint64_t cookie, bool ok, const HttpMessage& r, const s
             std::string detail = why;
             if (ok)
             {
-                PapPushResponse pr;
+                MmsPapPushResponse pr;
                 std::string e;
                 std::string xml(r.body.begin(), r.body.end());
-                if (PapPushResponse::FromXml(xml, pr, e))
+                if (MmsPapPushResponse::FromXml(xml, pr, e))
                 {
                     accepted =
-                        pr.code == PapCode::ACCEPTED_FOR_PROCESSING || pr.code == PapCode::OK;
+                        pr.code == MmsPapCode::ACCEPTED_FOR_PROCESSING || pr.code == MmsPapCode::OK;
                     detail = std::to_string(pr.code) + " " + pr.description;
                 }
                 else
@@ -911,7 +911,7 @@ MmsRelay::Push(const std::string& pushId,
                const MmsPdu& pdu,
                int64_t deliverBefore)
 {
-    PapRequest req;
+    MmsPapRequest req;
     req.control.pushId = pushId;
     req.control.addresses.push_back("WAPPUSH=" + number + "/TYPE=PLMN@" + m_ppgHost);
     req.control.deliverBefore = deliverBefore;
@@ -920,7 +920,7 @@ MmsRelay::Push(const std::string& pushId,
     req.control.bearer = "SMS";
     req.content = pdu.Encode();
     std::string boundary;
-    HttpMessage post = HttpMessage::Request("POST", m_ppgPath);
+    MmsHttpMessage post = MmsHttpMessage::Request("POST", m_ppgPath);
     post.AddHeader("Host", m_ppgHost);
     post.body = req.Encode(boundary);
     post.AddHeader("Content-Type", req.GetHttpContentType(boundary));
@@ -1046,7 +1046,7 @@ MmsRelay::Remove(const std::string& messageId, bool deleteStored)
     }
     if (deleteStored && it->second.stored)
     {
-        HttpMessage del = HttpMessage::Request("DELETE", "/store/" + messageId);
+        MmsHttpMessage del = MmsHttpMessage::Request("DELETE", "/store/" + messageId);
         del.AddHeader("Host", "mms-server");
         Outstanding o;
         o.kind = DELETE_STORED;
@@ -1083,7 +1083,7 @@ MmsRelay::HandleNotifyResp(const Job& job, const MmsPdu& pdu)
     std::string tid = pdu.GetTransactionId();
     std::string messageId;
     uint32_t index = 0;
-    GetTransport()->Respond(job.exchange, HttpMessage::Response(204, "No Content"));
+    GetTransport()->Respond(job.exchange, MmsHttpMessage::Response(204, "No Content"));
     if (tid.empty() || tid[0] != 'N' || !ParseKey(tid.substr(1), messageId, index))
     {
         NS_LOG_LOGIC("M-NotifyResp.ind for unknown transaction " << tid);
@@ -1121,7 +1121,7 @@ MmsRelay::HandleAcknowledge(const Job& job, const MmsPdu& pdu)
     std::string tid = pdu.GetTransactionId();
     std::string messageId;
     uint32_t index = 0;
-    GetTransport()->Respond(job.exchange, HttpMessage::Response(204, "No Content"));
+    GetTransport()->Respond(job.exchange, MmsHttpMessage::Response(204, "No Content"));
     if (tid.empty() || tid[0] != 'R' || !ParseKey(tid.substr(1), messageId, index))
     {
         NS_LOG_LOGIC("M-Acknowledge.ind for unknown transaction " << tid);
@@ -1138,7 +1138,7 @@ MmsRelay::HandleAcknowledge(const Job& job, const MmsPdu& pdu)
 void
 MmsRelay::HandleReadRec(const Job& job, const MmsPdu& pdu)
 {
-    GetTransport()->Respond(job.exchange, HttpMessage::Response(204, "No Content"));
+    GetTransport()->Respond(job.exchange, MmsHttpMessage::Response(204, "No Content"));
     std::string messageId = pdu.GetText(MmsField::MESSAGE_ID);
     auto it = m_reportInfo.find(messageId);
     if (it == m_reportInfo.end() || !it->second.readReport)
@@ -1174,8 +1174,8 @@ MmsRelay::AnswerNotFound(MmsTransport::ExchangeId ex,
     conf.AddField(MmsHeaderField::Octet(MmsField::MMS_VERSION, MmsValue::VERSION_1_2));
     conf.AddField(MmsHeaderField::LongInteger(MmsField::DATE, MmsClock::NowUnix()));
     conf.AddField(MmsHeaderField::Octet(MmsField::RETRIEVE_STATUS, retrieveStatus));
-    conf.AddField(MmsHeaderField::String(MmsField::RETRIEVE_TEXT, WspEncodedString{0, why}));
-    conf.SetBody(WspContentType("text/plain"), MmsContent(why));
+    conf.AddField(MmsHeaderField::String(MmsField::RETRIEVE_TEXT, MmsWspEncodedString{0, why}));
+    conf.SetBody(MmsWspContentType("text/plain"), MmsContent(why));
     GetTransport()->Respond(ex, MmsHttp::MakeMmsResponse(conf));
 }
 
@@ -1198,7 +1198,7 @@ MmsRelay::HandleRetrieve(const Job& job)
         AnswerNotFound(job.exchange, 0xE2, "message no longer available");
         return;
     }
-    HttpMessage get = HttpMessage::Request("GET", "/store/" + messageId);
+    MmsHttpMessage get = MmsHttpMessage::Request("GET", "/store/" + messageId);
     get.AddHeader("Host", "mms-server");
     Outstanding o;
     o.kind = FETCH;

@@ -137,7 +137,7 @@ class MmsRelay : public MmsApplication
     struct Job
     {
         MmsTransport::ExchangeId exchange{0};
-        HttpMessage request;
+        MmsHttpMessage request;
         Address from;
         Time arrival;
         TransactionType type{SUBMIT};
@@ -164,7 +164,7 @@ class MmsRelay : public MmsApplication
     void StopApplication() override;
 
     // the worker pool
-    void HandleRequest(MmsTransport::ExchangeId ex, const HttpMessage& m, const Address& from);
+    void HandleRequest(MmsTransport::ExchangeId ex, const MmsHttpMessage& m, const Address& from);
     void StartJob(Job job);
     void FinishJob(uint64_t jobId);
     void Process(const Job& job);
@@ -185,7 +185,7 @@ class MmsRelay : public MmsApplication
                         const std::string& why);
 
     // delivery
-    void HandleResponse(uint64_t cookie, bool ok, const HttpMessage& r, const std::string& why);
+    void HandleResponse(uint64_t cookie, bool ok, const MmsHttpMessage& r, const std::string& why);
     void StartDelivery(std::string messageId);
     void Notify(std::string messageId, uint32_t index);
     void Push(const std::string& pushId,

@@ -15,7 +15,7 @@
 
 #include "mms-scenario.h"
 
-#include "bearer-profile.h"
+#include "mms-bearer-profile.h"
 
 #include "ns3/boolean.h"
 #include "ns3/data-rate.h"
@@ -1674,14 +1674,14 @@ TargetsOf(MmsScenario::Kind kind)
             names = {{MmsScenario::ELEMENT, "ns3::MmsServer"}};
             break;
         case MmsScenario::PPG:
-            names = {{MmsScenario::ELEMENT, "ns3::WapPushProxyGateway"}};
+            names = {{MmsScenario::ELEMENT, "ns3::MmsWapPushProxyGateway"}};
             break;
         case MmsScenario::SMSC:
-            names = {{MmsScenario::ELEMENT, "ns3::Smsc"}};
+            names = {{MmsScenario::ELEMENT, "ns3::MmsSmsc"}};
             break;
         case MmsScenario::CELL:
-            names = {{MmsScenario::CELL_CHANNEL, "ns3::RadioCellChannel"},
-                     {MmsScenario::CELL_PROFILE, "ns3::RadioBearerProfile"},
+            names = {{MmsScenario::CELL_CHANNEL, "ns3::MmsRadioCellChannel"},
+                     {MmsScenario::CELL_PROFILE, "ns3::MmsRadioBearerProfile"},
                      {MmsScenario::USER_AGENT, "ns3::MmsUserAgent"},
                      {MmsScenario::TRAFFIC_MODEL, "ns3::MmsTrafficModel"}};
             break;
@@ -1958,7 +1958,7 @@ class GraphChecker
         {
             v.subscribers = static_cast<uint32_t>(std::stoul(s->second));
         }
-        const std::vector<std::string> presets = BearerProfile::PresetNames();
+        const std::vector<std::string> presets = MmsBearerProfile::PresetNames();
         auto b = attributes.find("bearer");
         if (b == attributes.end())
         {

@@ -40,9 +40,9 @@ class MmsScenario
 
     /**
      * Where an ns-3 attribute named in a vertex goes. On a relay, server, PPG or SMSC: the
-     * element (ns3::MmsRelay, ns3::MmsServer, ns3::WapPushProxyGateway, ns3::Smsc, their
+     * element (ns3::MmsRelay, ns3::MmsServer, ns3::MmsWapPushProxyGateway, ns3::MmsSmsc, their
      * parents' attributes included, e.g. StartTime). A router takes none. On a cell the name is
-     * looked up in ns3::RadioCellChannel, ns3::RadioBearerProfile, ns3::MmsUserAgent and
+     * looked up in ns3::MmsRadioCellChannel, ns3::MmsRadioBearerProfile, ns3::MmsUserAgent and
      * ns3::MmsTrafficModel, in this order, and the first type that has it takes it. No name is
      * shared among these four types (the mms-scenario test checks it), so the order decides
      * nothing today; should a name be added to two of them, the earlier type takes it.
@@ -57,9 +57,9 @@ class MmsScenario
      */
     enum Target
     {
-        ELEMENT,       //!< the vertex's element (MmsRelay, MmsServer, WapPushProxyGateway, Smsc)
-        CELL_CHANNEL,  //!< ns3::RadioCellChannel of a cell
-        CELL_PROFILE,  //!< ns3::RadioBearerProfile of a cell's bearer (overrides of the preset)
+        ELEMENT,       //!< the vertex's element (MmsRelay, MmsServer, MmsWapPushProxyGateway, MmsSmsc)
+        CELL_CHANNEL,  //!< ns3::MmsRadioCellChannel of a cell
+        CELL_PROFILE,  //!< ns3::MmsRadioBearerProfile of a cell's bearer (overrides of the preset)
         USER_AGENT,    //!< ns3::MmsUserAgent of every subscriber in a cell
         TRAFFIC_MODEL, //!< ns3::MmsTrafficModel of a cell's subscribers
     };

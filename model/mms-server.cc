@@ -123,7 +123,7 @@ MmsServer::StopApplication()
 }
 
 void
-MmsServer::HandleRequest(MmsTransport::ExchangeId ex, const HttpMessage& m, const Address&)
+MmsServer::HandleRequest(MmsTransport::ExchangeId ex, const MmsHttpMessage& m, const Address&)
 {
     double t = 0;
     if (m.method == "PUT")
@@ -142,12 +142,12 @@ MmsServer::HandleRequest(MmsTransport::ExchangeId ex, const HttpMessage& m, cons
 }
 
 void
-MmsServer::Serve(MmsTransport::ExchangeId ex, HttpMessage m)
+MmsServer::Serve(MmsTransport::ExchangeId ex, MmsHttpMessage m)
 {
     const std::string prefix = "/store/";
     if (m.target.compare(0, prefix.size(), prefix) != 0 || m.target.size() == prefix.size())
     {
-        HttpMessage r = HttpMessage::Response(404, "Not Found");
+        MmsHttpMessage r = MmsHttpMessage::Response(404, "Not Found");
         GetTransport()->Respond(ex, r);
         return;
     }
@@ -159,7 +159,7 @@ MmsServer::Serve(MmsTransport::ExchangeId ex, HttpMessage m)
         std::string error;
         if (!MmsHttp::DecodeMmsBody(m, pdu, error))
         {
-            HttpMessage r = HttpMessage::Response(400, "Bad Request");
+            MmsHttpMessage r = MmsHttpMessage::Response(400, "Bad Request");
             r.AddHeader("Content-Type", "text/plain");
             std::string text = "body is not an MMS PDU: " + error;
             r.body.assign(text.begin(), text.end());
@@ -170,13 +170,13 @@ MmsServer::Serve(MmsTransport::ExchangeId ex, HttpMessage m)
         if (m_store.count(id))
         {
             m_rejectedTrace(MakeEvent(id, "", "", size, "duplicate"));
-            GetTransport()->Respond(ex, HttpMessage::Response(409, "Conflict"));
+            GetTransport()->Respond(ex, MmsHttpMessage::Response(409, "Conflict"));
             return;
         }
         if (m_storedBytes + size > m_capacity)
         {
             m_rejectedTrace(MakeEvent(id, "", "", size, "storage full"));
-            GetTransport()->Respond(ex, HttpMessage::Response(507, "Insufficient Storage"));
+            GetTransport()->Respond(ex, MmsHttpMessage::Response(507, "Insufficient Storage"));
             return;
         }
         Stored& s = m_store[id];
@@ -192,13 +192,13 @@ MmsServer::Serve(MmsTransport::ExchangeId ex, HttpMessage m)
         }
         m_storedBytes = m_storedBytes + size;
         m_storedTrace(MakeEvent(id, "", pdu.GetTransactionId(), size));
-        GetTransport()->Respond(ex, HttpMessage::Response(201, "Created"));
+        GetTransport()->Respond(ex, MmsHttpMessage::Response(201, "Created"));
         return;
     }
     auto it = m_store.find(id);
     if (it == m_store.end())
     {
-        GetTransport()->Respond(ex, HttpMessage::Response(404, "Not Found"));
+        GetTransport()->Respond(ex, MmsHttpMessage::Response(404, "Not Found"));
         return;
     }
     if (m.method == "GET")
@@ -209,11 +209,11 @@ MmsServer::Serve(MmsTransport::ExchangeId ex, HttpMessage m)
     else if (m.method == "DELETE")
     {
         Remove(id, "deleted");
-        GetTransport()->Respond(ex, HttpMessage::Response(204, "No Content"));
+        GetTransport()->Respond(ex, MmsHttpMessage::Response(204, "No Content"));
     }
     else
     {
-        HttpMessage r = HttpMessage::Response(405, "Method Not Allowed");
+        MmsHttpMessage r = MmsHttpMessage::Response(405, "Method Not Allowed");
         r.AddHeader("Allow", "PUT, GET, DELETE");
         GetTransport()->Respond(ex, r);
     }

@@ -54,8 +54,8 @@ class MmsServer : public MmsApplication
   private:
     void StartApplication() override;
     void StopApplication() override;
-    void HandleRequest(MmsTransport::ExchangeId ex, const HttpMessage& m, const Address& from);
-    void Serve(MmsTransport::ExchangeId ex, HttpMessage m);
+    void HandleRequest(MmsTransport::ExchangeId ex, const MmsHttpMessage& m, const Address& from);
+    void Serve(MmsTransport::ExchangeId ex, MmsHttpMessage m);
     void Remove(const std::string& id, const std::string& why);
 
     struct Stored

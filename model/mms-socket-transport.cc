@@ -29,7 +29,7 @@ namespace
 {
 /// The transaction a request concerns: its MMS PDU's X-Mms-Transaction-Id, else its X-Sms-Tag.
 std::string
-TransactionIdOf(const HttpMessage& m)
+TransactionIdOf(const MmsHttpMessage& m)
 {
     MmsPdu pdu;
     std::string error;
@@ -85,7 +85,7 @@ MmsSocketTransport::GetTypeId()
                           MakeUintegerChecker<uint16_t>())
             .AddAttribute("SignallingTos",
                           "IPv4 TOS octet of signalling datagrams; must equal the cell's "
-                          "RadioCellChannel::SignallingTos (0xB8, DSCP 46).",
+                          "MmsRadioCellChannel::SignallingTos (0xB8, DSCP 46).",
                           UintegerValue(0xB8),
                           MakeUintegerAccessor(&MmsSocketTransport::m_signallingTos),
                           MakeUintegerChecker<uint8_t>())
@@ -211,7 +211,7 @@ MmsSocketTransport::HandleAccept(Ptr<Socket> socket, const Address& from)
         return;
     }
     uint64_t id = m_nextId++;
-    Ptr<HttpConnection> c = CreateObject<HttpConnection>();
+    Ptr<MmsHttpConnection> c = CreateObject<MmsHttpConnection>();
     c->SetAttribute("MaxBodySize", UintegerValue(m_maxBody));
     c->Attach(socket, true);
     c->SetMessageCallback(MakeCallback(&MmsSocketTransport::HandleServerMessage, this));
@@ -225,7 +225,7 @@ MmsSocketTransport::HandleAccept(Ptr<Socket> socket, const Address& from)
 }
 
 void
-MmsSocketTransport::HandleServerMessage(Ptr<HttpConnection> c, const HttpMessage& m)
+MmsSocketTransport::HandleServerMessage(Ptr<MmsHttpConnection> c, const MmsHttpMessage& m)
 {
     auto it = m_connectionToServer.find(PeekPointer(c));
     if (it == m_connectionToServer.end())
@@ -253,12 +253,12 @@ MmsSocketTransport::HandleServerMessage(Ptr<HttpConnection> c, const HttpMessage
 }
 
 void
-MmsSocketTransport::HandleServerError(Ptr<HttpConnection> c, const std::string& e)
+MmsSocketTransport::HandleServerError(Ptr<MmsHttpConnection> c, const std::string& e)
 {
     // Malformed framing: answer 400 with the parser's reason; the connection then closes.
     NS_LOG_WARN("malformed request: " << e);
     m_failureTrace("malformed request: " + e);
-    HttpMessage r = HttpMessage::Response(400, "Bad Request");
+    MmsHttpMessage r = MmsHttpMessage::Response(400, "Bad Request");
     r.AddHeader("Content-Type", "text/plain");
     r.body.assign(e.begin(), e.end());
     auto it = m_connectionToServer.find(PeekPointer(c));
@@ -277,7 +277,7 @@ MmsSocketTransport::HandleServerError(Ptr<HttpConnection> c, const std::string& 
 }
 
 void
-MmsSocketTransport::HandleServerClose(Ptr<HttpConnection> c)
+MmsSocketTransport::HandleServerClose(Ptr<MmsHttpConnection> c)
 {
     auto it = m_connectionToServer.find(PeekPointer(c));
     if (it == m_connectionToServer.end())
@@ -293,16 +293,16 @@ MmsSocketTransport::HandleServerClose(Ptr<HttpConnection> c)
         {
             m_outstanding.erase(ex); // late answers are dropped
         }
-        Ptr<HttpConnection> conn = sc->second.connection;
+        Ptr<MmsHttpConnection> conn = sc->second.connection;
         m_serverConnections.erase(sc);
         conn->Close();
         // Dispose later: we are inside one of its callbacks.
-        Simulator::ScheduleNow(&HttpConnection::Dispose, conn);
+        Simulator::ScheduleNow(&MmsHttpConnection::Dispose, conn);
     }
 }
 
 void
-MmsSocketTransport::Respond(ExchangeId exchange, const HttpMessage& response)
+MmsSocketTransport::Respond(ExchangeId exchange, const MmsHttpMessage& response)
 {
     auto it = m_outstanding.find(exchange);
     if (it == m_outstanding.end() || it->second.answered)
@@ -336,7 +336,7 @@ MmsSocketTransport::FlushResponses(uint64_t connectionId)
         {
             break;
         }
-        HttpMessage r = std::move(o->second.response);
+        MmsHttpMessage r = std::move(o->second.response);
         m_outstanding.erase(o);
         order.pop_front();
         bool closeAfter = r.status == 400;
@@ -355,7 +355,7 @@ MmsSocketTransport::FlushResponses(uint64_t connectionId)
 
 void
 MmsSocketTransport::Request(const Address& server,
-                            const HttpMessage& request,
+                            const MmsHttpMessage& request,
                             ResponseCallback cb,
                             uint64_t cookie)
 {
@@ -388,7 +388,7 @@ MmsSocketTransport::Request(const Address& server,
                                this,
                                id,
                                false,
-                               HttpMessage(),
+                               MmsHttpMessage(),
                                std::string("cannot connect"));
     }
 }
@@ -403,7 +403,7 @@ MmsSocketTransport::HandleConnected(Ptr<Socket> socket)
     }
     uint64_t id = it->second;
     ClientExchange& ce = m_clients[id];
-    Ptr<HttpConnection> c = CreateObject<HttpConnection>();
+    Ptr<MmsHttpConnection> c = CreateObject<MmsHttpConnection>();
     c->SetAttribute("MaxBodySize", UintegerValue(m_maxBody));
     c->Attach(socket, false);
     c->SetMessageCallback(MakeCallback(&MmsSocketTransport::HandleClientMessage, this));
@@ -415,7 +415,7 @@ MmsSocketTransport::HandleConnected(Ptr<Socket> socket)
     m_counters.bytesOut += ce.request.GetSerializedSize();
     m_httpTxTrace(ce.request, ce.server);
     c->Send(ce.request);
-    ce.request = HttpMessage(); // sent: do not keep the body
+    ce.request = MmsHttpMessage(); // sent: do not keep the body
 }
 
 void
@@ -424,12 +424,12 @@ MmsSocketTransport::HandleConnectFailed(Ptr<Socket> socket)
     auto it = m_socketToClient.find(PeekPointer(socket));
     if (it != m_socketToClient.end())
     {
-        FinishClient(it->second, false, HttpMessage(), "connection failed");
+        FinishClient(it->second, false, MmsHttpMessage(), "connection failed");
     }
 }
 
 void
-MmsSocketTransport::HandleClientMessage(Ptr<HttpConnection> c, const HttpMessage& m)
+MmsSocketTransport::HandleClientMessage(Ptr<MmsHttpConnection> c, const MmsHttpMessage& m)
 {
     auto it = m_connectionToClient.find(PeekPointer(c));
     if (it != m_connectionToClient.end())
@@ -439,22 +439,22 @@ MmsSocketTransport::HandleClientMessage(Ptr<HttpConnection> c, const HttpMessage
 }
 
 void
-MmsSocketTransport::HandleClientClose(Ptr<HttpConnection> c)
+MmsSocketTransport::HandleClientClose(Ptr<MmsHttpConnection> c)
 {
     auto it = m_connectionToClient.find(PeekPointer(c));
     if (it != m_connectionToClient.end())
     {
-        FinishClient(it->second, false, HttpMessage(), "connection closed before the response");
+        FinishClient(it->second, false, MmsHttpMessage(), "connection closed before the response");
     }
 }
 
 void
-MmsSocketTransport::HandleClientError(Ptr<HttpConnection> c, const std::string& e)
+MmsSocketTransport::HandleClientError(Ptr<MmsHttpConnection> c, const std::string& e)
 {
     auto it = m_connectionToClient.find(PeekPointer(c));
     if (it != m_connectionToClient.end())
     {
-        FinishClient(it->second, false, HttpMessage(), "malformed response: " + e);
+        FinishClient(it->second, false, MmsHttpMessage(), "malformed response: " + e);
     }
 }
 
@@ -478,13 +478,13 @@ MmsSocketTransport::HandleTimeout(uint64_t id)
             return;
         }
     }
-    FinishClient(id, false, HttpMessage(), "timed out");
+    FinishClient(id, false, MmsHttpMessage(), "timed out");
 }
 
 void
 MmsSocketTransport::FinishClient(uint64_t id,
                                  bool ok,
-                                 const HttpMessage& response,
+                                 const MmsHttpMessage& response,
                                  const std::string& why)
 {
     auto it = m_clients.find(id);
@@ -507,7 +507,7 @@ MmsSocketTransport::FinishClient(uint64_t id,
         {
             ce.connection->Abort();
         }
-        Simulator::ScheduleNow(&HttpConnection::Dispose, ce.connection);
+        Simulator::ScheduleNow(&MmsHttpConnection::Dispose, ce.connection);
     }
     else
     {
@@ -631,9 +631,9 @@ MmsSocketTransport::AbortAll()
     }
     for (uint64_t id : clients)
     {
-        FinishClient(id, false, HttpMessage(), "aborted");
+        FinishClient(id, false, MmsHttpMessage(), "aborted");
     }
-    std::vector<Ptr<HttpConnection>> servers;
+    std::vector<Ptr<MmsHttpConnection>> servers;
     for (const auto& [id, sc] : m_serverConnections)
     {
         servers.push_back(sc.connection);

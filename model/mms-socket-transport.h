@@ -11,7 +11,7 @@
 // connection per outgoing request, as WAP 2.0 handsets do; incoming connections may pipeline)
 // and datagrams over ns-3 UDP sockets.
 
-#include "http-connection.h"
+#include "mms-http-connection.h"
 #include "mms-transport.h"
 
 #include "ns3/event-id.h"
@@ -46,9 +46,9 @@ class MmsSocketTransport : public MmsTransport
     Ptr<Node> GetNode() const;
 
     void Listen(uint16_t port, RequestCallback cb) override;
-    void Respond(ExchangeId exchange, const HttpMessage& response) override;
+    void Respond(ExchangeId exchange, const MmsHttpMessage& response) override;
     void Request(const Address& server,
-                 const HttpMessage& request,
+                 const MmsHttpMessage& request,
                  ResponseCallback cb,
                  uint64_t cookie) override;
     void BindDatagram(uint16_t port, DatagramCallback cb) override;
@@ -85,7 +85,7 @@ class MmsSocketTransport : public MmsTransport
     };
 
     /// Trace signature: an HTTP request or response sent to (or received from) a peer.
-    typedef void (*HttpTracedCallback)(const HttpMessage& message, const Address& peer);
+    typedef void (*HttpTracedCallback)(const MmsHttpMessage& message, const Address& peer);
     /// Trace signature: a datagram sent to a peer.
     typedef void (*DatagramTracedCallback)(const std::vector<uint8_t>& data, const Address& peer);
     /// Trace signature: an exchange failed.
@@ -99,7 +99,7 @@ class MmsSocketTransport : public MmsTransport
   private:
     struct ServerConnection
     {
-        Ptr<HttpConnection> connection;
+        Ptr<MmsHttpConnection> connection;
         Address peer;
         std::deque<ExchangeId> order; //!< requests in arrival order, answered in this order
     };
@@ -108,15 +108,15 @@ class MmsSocketTransport : public MmsTransport
     {
         uint64_t connectionId{0};
         bool answered{false};
-        HttpMessage response;
+        MmsHttpMessage response;
     };
 
     struct ClientExchange
     {
         Ptr<Socket> socket;
-        Ptr<HttpConnection> connection;
+        Ptr<MmsHttpConnection> connection;
         Address server;
-        HttpMessage request;
+        MmsHttpMessage request;
         ResponseCallback cb;
         uint64_t cookie{0};
         EventId timeout;
@@ -125,18 +125,18 @@ class MmsSocketTransport : public MmsTransport
 
     void HandleAccept(Ptr<Socket> socket, const Address& from);
     bool HandleConnectionRequest(Ptr<Socket> socket, const Address& from);
-    void HandleServerMessage(Ptr<HttpConnection> c, const HttpMessage& m);
-    void HandleServerError(Ptr<HttpConnection> c, const std::string& e);
-    void HandleServerClose(Ptr<HttpConnection> c);
+    void HandleServerMessage(Ptr<MmsHttpConnection> c, const MmsHttpMessage& m);
+    void HandleServerError(Ptr<MmsHttpConnection> c, const std::string& e);
+    void HandleServerClose(Ptr<MmsHttpConnection> c);
     void FlushResponses(uint64_t connectionId);
 
     void HandleConnected(Ptr<Socket> socket);
     void HandleConnectFailed(Ptr<Socket> socket);
-    void HandleClientMessage(Ptr<HttpConnection> c, const HttpMessage& m);
-    void HandleClientClose(Ptr<HttpConnection> c);
-    void HandleClientError(Ptr<HttpConnection> c, const std::string& e);
+    void HandleClientMessage(Ptr<MmsHttpConnection> c, const MmsHttpMessage& m);
+    void HandleClientClose(Ptr<MmsHttpConnection> c);
+    void HandleClientError(Ptr<MmsHttpConnection> c, const std::string& e);
     void HandleTimeout(uint64_t id);
-    void FinishClient(uint64_t id, bool ok, const HttpMessage& response, const std::string& why);
+    void FinishClient(uint64_t id, bool ok, const MmsHttpMessage& response, const std::string& why);
 
     void HandleDatagram(Ptr<Socket> socket);
     /// A TCP socket on the node with this element's TIME_WAIT (TimeWait attribute).
@@ -151,15 +151,15 @@ class MmsSocketTransport : public MmsTransport
     std::map<ExchangeId, Outstanding> m_outstanding;
     std::map<uint64_t, ClientExchange> m_clients;
     std::map<const Socket*, uint64_t> m_socketToClient;
-    std::map<const HttpConnection*, uint64_t> m_connectionToClient;
-    std::map<const HttpConnection*, uint64_t> m_connectionToServer;
+    std::map<const MmsHttpConnection*, uint64_t> m_connectionToClient;
+    std::map<const MmsHttpConnection*, uint64_t> m_connectionToServer;
     std::map<const Socket*, uint16_t> m_listenerPort;
     std::map<uint16_t, std::pair<Ptr<Socket>, DatagramCallback>> m_datagramSockets;
     uint16_t m_signallingPort{9292};
     uint8_t m_signallingTos{0xB8};
     uint64_t m_nextId{1};
-    TracedCallback<const HttpMessage&, const Address&> m_requestRxTrace;
-    TracedCallback<const HttpMessage&, const Address&> m_httpTxTrace;
+    TracedCallback<const MmsHttpMessage&, const Address&> m_requestRxTrace;
+    TracedCallback<const MmsHttpMessage&, const Address&> m_httpTxTrace;
     TracedCallback<const std::vector<uint8_t>&, const Address&> m_datagramTxTrace;
     TracedCallback<const std::string&> m_failureTrace;
     TracedCallback<const Exchange&> m_exchangeTrace;

@@ -8,9 +8,9 @@
 
 #include "mms-server.h"
 #include "mms-user-agent.h"
-#include "radio-cell-channel.h"
-#include "smsc.h"
-#include "wap-push-proxy-gateway.h"
+#include "mms-radio-cell-channel.h"
+#include "mms-smsc.h"
+#include "mms-wap-push-proxy-gateway.h"
 
 #include "ns3/boolean.h"
 #include "ns3/channel-list.h"
@@ -530,11 +530,11 @@ MmsSqliteRecorder::ConnectAll()
             {
                 ConnectServer(server);
             }
-            else if (auto ppg = DynamicCast<WapPushProxyGateway>(app))
+            else if (auto ppg = DynamicCast<MmsWapPushProxyGateway>(app))
             {
                 ConnectPpg(ppg);
             }
-            else if (auto smsc = DynamicCast<Smsc>(app))
+            else if (auto smsc = DynamicCast<MmsSmsc>(app))
             {
                 ConnectSmsc(smsc);
             }
@@ -542,7 +542,7 @@ MmsSqliteRecorder::ConnectAll()
     }
     for (uint32_t c = 0; c < ChannelList::GetNChannels(); ++c)
     {
-        if (auto cell = DynamicCast<RadioCellChannel>(ChannelList::GetChannel(c)))
+        if (auto cell = DynamicCast<MmsRadioCellChannel>(ChannelList::GetChannel(c)))
         {
             ConnectCell(cell);
         }
@@ -632,7 +632,7 @@ MmsSqliteRecorder::ConnectServer(Ptr<MmsServer> server)
 }
 
 void
-MmsSqliteRecorder::ConnectPpg(Ptr<WapPushProxyGateway> ppg)
+MmsSqliteRecorder::ConnectPpg(Ptr<MmsWapPushProxyGateway> ppg)
 {
     ppg->TraceConnectWithoutContext("PushSent", MakeCallback(&MmsSqliteRecorder::OnPushSent, this));
     Element e;
@@ -642,7 +642,7 @@ MmsSqliteRecorder::ConnectPpg(Ptr<WapPushProxyGateway> ppg)
 }
 
 void
-MmsSqliteRecorder::ConnectSmsc(Ptr<Smsc> smsc)
+MmsSqliteRecorder::ConnectSmsc(Ptr<MmsSmsc> smsc)
 {
     auto connect = [&](const char* source, void (MmsSqliteRecorder::*sink)(const MmsEvent&)) {
         smsc->TraceConnectWithoutContext(source, MakeCallback(sink, this));
@@ -686,14 +686,14 @@ MmsSqliteRecorder::AddElement(Element e, Ptr<MmsApplication> app, Ptr<Object> qu
 }
 
 void
-MmsSqliteRecorder::ConnectCell(Ptr<RadioCellChannel> cell)
+MmsSqliteRecorder::ConnectCell(Ptr<MmsRadioCellChannel> cell)
 {
     Cell c;
     c.index = static_cast<uint32_t>(m_cells.size());
     c.channel = cell;
     for (int d = 0; d < 2; ++d)
     {
-        auto s = cell->GetStatistics(static_cast<RadioCellChannel::Direction>(d));
+        auto s = cell->GetStatistics(static_cast<MmsRadioCellChannel::Direction>(d));
         c.lastBits[d] = s.servedBits;
         c.lastBusy[d] = s.busyTime;
         c.lastBytes[d] = s.bytes;
@@ -1264,7 +1264,7 @@ MmsSqliteRecorder::Sample()
         uint64_t drops = 0;
         for (int d = 0; d < 2; ++d)
         {
-            auto st = c.channel->GetStatistics(static_cast<RadioCellChannel::Direction>(d));
+            auto st = c.channel->GetStatistics(static_cast<MmsRadioCellChannel::Direction>(d));
             double capacity = st.capacity > 0 ? st.capacity : 1;
             double utilisation =
                 interval > 0 ? (st.servedBits - c.lastBits[d]) / (capacity * interval) : 0;

@@ -37,9 +37,9 @@ namespace ns3
 
 class MmsServer;
 class MmsUserAgent;
-class RadioCellChannel;
-class Smsc;
-class WapPushProxyGateway;
+class MmsRadioCellChannel;
+class MmsSmsc;
+class MmsWapPushProxyGateway;
 
 /**
  * \ingroup mms
@@ -88,9 +88,9 @@ class MmsSqliteRecorder : public Object
     void ConnectUserAgent(Ptr<MmsUserAgent> ua);
     void ConnectRelay(Ptr<MmsRelay> relay);
     void ConnectServer(Ptr<MmsServer> server);
-    void ConnectPpg(Ptr<WapPushProxyGateway> ppg);
-    void ConnectSmsc(Ptr<Smsc> smsc);
-    void ConnectCell(Ptr<RadioCellChannel> cell);
+    void ConnectPpg(Ptr<MmsWapPushProxyGateway> ppg);
+    void ConnectSmsc(Ptr<MmsSmsc> smsc);
+    void ConnectCell(Ptr<MmsRadioCellChannel> cell);
 
     /**
      * Write what is still open (messages without a final answer, deliveries not in a terminal
@@ -186,14 +186,14 @@ class MmsSqliteRecorder : public Object
         bool hasQueue{false};
         Ptr<MmsRelay> relay;
         Ptr<MmsServer> server;
-        Ptr<WapPushProxyGateway> ppg;
-        Ptr<Smsc> smsc;
+        Ptr<MmsWapPushProxyGateway> ppg;
+        Ptr<MmsSmsc> smsc;
     };
 
     struct Cell
     {
         uint32_t index{0};
-        Ptr<RadioCellChannel> channel;
+        Ptr<MmsRadioCellChannel> channel;
         double lastBits[2]{0, 0};
         Time lastBusy[2];
         uint64_t lastBytes[2]{0, 0};

@@ -13,7 +13,7 @@
 // same engine runs over packets (MmsSocketTransport) or over another realisation of this
 // interface (a flow-level model, a test double) unchanged.
 
-#include "http-message.h"
+#include "mms-http-message.h"
 
 #include "ns3/address.h"
 #include "ns3/callback.h"
@@ -46,16 +46,16 @@ class MmsTransport : public Object
     typedef uint64_t ExchangeId; //!< one incoming request awaiting its response
 
     /// An incoming request: answer it with Respond(id, ...), once, in any order.
-    typedef Callback<void, ExchangeId, const HttpMessage&, const Address&> RequestCallback;
+    typedef Callback<void, ExchangeId, const MmsHttpMessage&, const Address&> RequestCallback;
     /// The outcome of a request: (cookie, true, response, "") or (cookie, false, {}, reason).
-    typedef Callback<void, uint64_t, bool, const HttpMessage&, const std::string&> ResponseCallback;
+    typedef Callback<void, uint64_t, bool, const MmsHttpMessage&, const std::string&> ResponseCallback;
     /// A datagram arrived: its octets and the sender.
     typedef Callback<void, const std::vector<uint8_t>&, const Address&> DatagramCallback;
 
     /// Accept requests on a port.
     virtual void Listen(uint16_t port, RequestCallback cb) = 0;
     /// Answer a request; ignored if its connection has gone.
-    virtual void Respond(ExchangeId exchange, const HttpMessage& response) = 0;
+    virtual void Respond(ExchangeId exchange, const MmsHttpMessage& response) = 0;
     /**
      * Send a request to a server; the callback reports the response or the failure.
      * \param server the server's address
@@ -64,7 +64,7 @@ class MmsTransport : public Object
      * \param cookie passed back to the callback (the caller's key for this exchange)
      */
     virtual void Request(const Address& server,
-                         const HttpMessage& request,
+                         const MmsHttpMessage& request,
                          ResponseCallback cb,
                          uint64_t cookie) = 0;
     /// Receive datagrams on a port.

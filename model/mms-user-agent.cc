@@ -6,9 +6,9 @@
 
 #include "mms-user-agent.h"
 
-#include "sms-tpdu.h"
-#include "smsc.h"
-#include "wsp-push.h"
+#include "mms-sms-tpdu.h"
+#include "mms-smsc.h"
+#include "mms-wsp-push.h"
 
 #include "ns3/boolean.h"
 #include "ns3/double.h"
@@ -83,7 +83,7 @@ MmsUserAgent::GetTypeId()
                           MakeUintegerAccessor(&MmsUserAgent::m_pushPort),
                           MakeUintegerChecker<uint16_t>())
             .AddAttribute("SmsPort",
-                          "UDP port of the SMS bearer stand-in (as ns3::Smsc::BearerPort).",
+                          "UDP port of the SMS bearer stand-in (as ns3::MmsSmsc::BearerPort).",
                           UintegerValue(9292),
                           MakeUintegerAccessor(&MmsUserAgent::m_smsPort),
                           MakeUintegerChecker<uint16_t>())
@@ -351,7 +351,7 @@ MmsUserAgent::StartApplication()
         for (uint32_t i = 0; i < GetNode()->GetNDevices(); ++i)
         {
             Ptr<NetDevice> d = GetNode()->GetDevice(i);
-            if (Ptr<RadioBearerNetDevice> radio = DynamicCast<RadioBearerNetDevice>(d))
+            if (Ptr<MmsRadioBearerNetDevice> radio = DynamicCast<MmsRadioBearerNetDevice>(d))
             {
                 // A radio bearer: the network can no longer reach the handset (paging and
                 // SMS fail, queued packets are lost) and it sends nothing.
@@ -581,33 +581,33 @@ MmsUserAgent::Send(const Message& message)
     };
     MmsMultipartBody body;
     MmsPart text;
-    text.contentType = WspContentType("text/plain");
-    text.contentType.SetCharset(WspCharset::UTF_8);
-    text.headers.push_back(WspPartHeader::ContentLocation("text.txt"));
+    text.contentType = MmsWspContentType("text/plain");
+    text.contentType.SetCharset(MmsWspCharset::UTF_8);
+    text.headers.push_back(MmsWspPartHeader::ContentLocation("text.txt"));
     text.data = MmsContent(std::string("MMS ") + tid);
     MmsPart image;
-    image.contentType = WspContentType("image/jpeg");
-    image.headers.push_back(WspPartHeader::ContentLocation("image.jpg"));
+    image.contentType = MmsWspContentType("image/jpeg");
+    image.headers.push_back(MmsWspPartHeader::ContentLocation("image.jpg"));
     image.data = MmsContent::Virtual(message.contentSize);
     body.parts = {text, image};
     MmsPdu req = MmsPdu::MakeSendReq(tid,
                                      "insert-address",
                                      addresses(message.to),
-                                     WspContentType("application/vnd.wap.multipart.mixed"),
+                                     MmsWspContentType("application/vnd.wap.multipart.mixed"),
                                      body);
     req.SetField(MmsHeaderField::FromInsertAddress());
     for (const auto& a : addresses(message.cc))
     {
-        req.AddField(MmsHeaderField::String(MmsField::CC, WspEncodedString{0, a}));
+        req.AddField(MmsHeaderField::String(MmsField::CC, MmsWspEncodedString{0, a}));
     }
     for (const auto& a : addresses(message.bcc))
     {
-        req.AddField(MmsHeaderField::String(MmsField::BCC, WspEncodedString{0, a}));
+        req.AddField(MmsHeaderField::String(MmsField::BCC, MmsWspEncodedString{0, a}));
     }
     if (!message.subject.empty())
     {
         req.AddField(
-            MmsHeaderField::String(MmsField::SUBJECT, WspEncodedString{0, message.subject}));
+            MmsHeaderField::String(MmsField::SUBJECT, MmsWspEncodedString{0, message.subject}));
     }
     if (message.expiry > Time(0))
     {
@@ -674,7 +674,7 @@ MmsUserAgent::Attempt(uint64_t id)
 }
 
 void
-MmsUserAgent::HandleResponse(uint64_t id, bool ok, const HttpMessage& r, const std::string& why)
+MmsUserAgent::HandleResponse(uint64_t id, bool ok, const MmsHttpMessage& r, const std::string& why)
 {
     auto it = m_transactions.find(id);
     if (it == m_transactions.end())
@@ -724,7 +724,7 @@ MmsUserAgent::Retry(uint64_t id, const std::string& why)
 }
 
 void
-MmsUserAgent::Complete(uint64_t id, const HttpMessage& r)
+MmsUserAgent::Complete(uint64_t id, const MmsHttpMessage& r)
 {
     Transaction t = m_transactions[id];
     m_transactions.erase(id);
@@ -870,20 +870,20 @@ MmsUserAgent::Complete(uint64_t id, const HttpMessage& r)
 void
 MmsUserAgent::HandleSmsDatagram(const std::vector<uint8_t>& data, const Address& from)
 {
-    if (!m_on || data.size() < 2 || data[0] != Smsc::RP_DATA_TO_MS)
+    if (!m_on || data.size() < 2 || data[0] != MmsSmsc::RP_DATA_TO_MS)
     {
         return;
     }
-    SmsDeliver deliver;
-    DecodeError e;
-    bool ok = SmsDeliver::Decode(data.data() + 2, data.size() - 2, deliver, e);
+    MmsSmsDeliver deliver;
+    MmsDecodeError e;
+    bool ok = MmsSmsDeliver::Decode(data.data() + 2, data.size() - 2, deliver, e);
     // RP-ACK (with an SMS-DELIVER-REPORT) or RP-ERROR for a TPDU we cannot read.
-    SmsDeliverReport report;
+    MmsSmsDeliverReport report;
     report.isError = !ok;
     report.failureCause = ok ? 0 : 0xD2; // "Error in MS" (TS 23.040 9.2.3.22)
     std::vector<uint8_t> tpdu = report.Encode();
     std::vector<uint8_t> answer(tpdu.size() + 2);
-    answer[0] = ok ? Smsc::RP_ACK_FROM_MS : Smsc::RP_ERROR_FROM_MS;
+    answer[0] = ok ? MmsSmsc::RP_ACK_FROM_MS : MmsSmsc::RP_ERROR_FROM_MS;
     answer[1] = data[1];
     std::copy(tpdu.begin(), tpdu.end(), answer.begin() + 2);
     GetTransport()->SendDatagram(m_smsPort, from, answer);
@@ -899,8 +899,8 @@ MmsUserAgent::HandleSmsDatagram(const std::vector<uint8_t>& data, const Address&
     {
         return; // a text SMS: not for the MMS UA
     }
-    WdpSmsSegment seg;
-    if (!WdpSmsSegment::Decode(deliver.userData.data(), deliver.userData.size(), seg, e))
+    MmsWdpSmsSegment seg;
+    if (!MmsWdpSmsSegment::Decode(deliver.userData.data(), deliver.userData.size(), seg, e))
     {
         NS_LOG_WARN(GetElementName() << ": SMS user data header: " << e.ToString());
         return;
@@ -913,7 +913,7 @@ MmsUserAgent::HandleSmsDatagram(const std::vector<uint8_t>& data, const Address&
     }
     while (m_reassembler.HasDatagram())
     {
-        WdpSmsReassembler::Datagram d = m_reassembler.PopDatagram();
+        MmsWdpSmsReassembler::Datagram d = m_reassembler.PopDatagram();
         if (d.destinationPort == m_pushPort || !seg.hasPorts)
         {
             HandleWdpDatagram(d.data, d.data.size());
@@ -933,9 +933,9 @@ MmsUserAgent::HandlePushDatagram(const std::vector<uint8_t>& data, const Address
 void
 MmsUserAgent::HandleWdpDatagram(const std::vector<uint8_t>& data, uint64_t carriedBytes)
 {
-    WspPushPdu push;
-    DecodeError e;
-    if (!WspPushPdu::Decode(data.data(), data.size(), push, e))
+    MmsWspPushPdu push;
+    MmsDecodeError e;
+    if (!MmsWspPushPdu::Decode(data.data(), data.size(), push, e))
     {
         NS_LOG_WARN(GetElementName() << ": undecodable WSP Push: " << e.ToString());
         return;
@@ -1098,7 +1098,7 @@ MmsUserAgent::Retrieve(std::string location)
     t.location = location;
     t.tid = in->second.notificationTid;
     t.messageId = in->second.messageId;
-    t.request = HttpMessage::Request("GET", Location(location));
+    t.request = MmsHttpMessage::Request("GET", Location(location));
     t.request.AddHeader("Host", m_relayHost);
     t.request.AddHeader("Accept", MmsHttp::MMS_CONTENT_TYPE);
     Start(t);

@@ -15,8 +15,8 @@
 #include "mms-application.h"
 #include "mms-retry-policy.h"
 #include "mms-traffic-model.h"
-#include "radio-bearer-net-device.h"
-#include "wdp-sms.h"
+#include "mms-radio-bearer-net-device.h"
+#include "mms-wdp-sms.h"
 
 #include "ns3/address.h"
 #include "ns3/event-id.h"
@@ -119,7 +119,7 @@ class MmsUserAgent : public MmsApplication
     struct Transaction
     {
         Kind kind{SEND};
-        HttpMessage request;
+        MmsHttpMessage request;
         uint32_t attempt{0};
         std::string tid;       //!< of the PDU sent (or of the notification for RETRIEVE)
         std::string location;  //!< the notification's Content-Location
@@ -157,9 +157,9 @@ class MmsUserAgent : public MmsApplication
 
     uint64_t Start(const Transaction& t);
     void Attempt(uint64_t id);
-    void HandleResponse(uint64_t id, bool ok, const HttpMessage& r, const std::string& why);
+    void HandleResponse(uint64_t id, bool ok, const MmsHttpMessage& r, const std::string& why);
     void Retry(uint64_t id, const std::string& why);
-    void Complete(uint64_t id, const HttpMessage& r);
+    void Complete(uint64_t id, const MmsHttpMessage& r);
 
     void HandlePushDatagram(const std::vector<uint8_t>& data, const Address& from);
     void HandleSmsDatagram(const std::vector<uint8_t>& data, const Address& from);
@@ -209,9 +209,9 @@ class MmsUserAgent : public MmsApplication
     std::map<std::string, Inbound> m_inbound; //!< by Content-Location
     std::deque<std::string> m_inboundOrder;   //!< oldest first, to bound m_inbound
     std::vector<std::string> m_waitingRetrievals;
-    WdpSmsReassembler m_reassembler{64, 16};
+    MmsWdpSmsReassembler m_reassembler{64, 16};
     std::vector<Ptr<ErrorModel>> m_blackoutModels;
-    std::vector<Ptr<RadioBearerNetDevice>> m_radios; //!< switched off with the phone
+    std::vector<Ptr<MmsRadioBearerNetDevice>> m_radios; //!< switched off with the phone
     EventId m_nextMessage;
     EventId m_onOffEvent;
     uint64_t m_nextTransaction{1};

@@ -353,7 +353,7 @@ class MmsRecipientsTestCase : public TestCase
     }
 
   private:
-    static void OnRelayTx(std::vector<MmsPdu>* out, const HttpMessage& m, const Address&)
+    static void OnRelayTx(std::vector<MmsPdu>* out, const MmsHttpMessage& m, const Address&)
     {
         MmsPdu pdu;
         std::string e;
@@ -407,13 +407,13 @@ class MmsMalformedTestCase : public TestCase
     {
         std::string what;
         bool ok{false};
-        HttpMessage response;
+        MmsHttpMessage response;
     };
 
     static void OnResponse(std::vector<Answer>* out,
                            uint64_t cookie,
                            bool ok,
-                           const HttpMessage& r,
+                           const MmsHttpMessage& r,
                            const std::string&)
     {
         (*out)[cookie].ok = ok;
@@ -423,10 +423,10 @@ class MmsMalformedTestCase : public TestCase
     static void Post(Ptr<MmsSocketTransport> t,
                      std::vector<Answer>* answers,
                      Address to,
-                     HttpMessage m,
+                     MmsHttpMessage m,
                      std::string what)
     {
-        answers->push_back(Answer{what, false, HttpMessage()});
+        answers->push_back(Answer{what, false, MmsHttpMessage()});
         t->Request(to, m, MakeBoundCallback(&OnResponse, answers), answers->size() - 1);
     }
 
@@ -453,21 +453,21 @@ class MmsMalformedTestCase : public TestCase
         Address smsc = at(w.net.GetSmscNode(), 13013);
         Address server = at(w.net.GetServerNode(), 8002);
 
-        HttpMessage corrupt = HttpMessage::Request("POST", "/mms");
+        MmsHttpMessage corrupt = MmsHttpMessage::Request("POST", "/mms");
         corrupt.AddHeader("Content-Type", MmsHttp::MMS_CONTENT_TYPE);
         corrupt.body = {0x8C, 0x80, 0x98, 'a', 'b'}; // M-Send.req, unterminated transaction id
         Simulator::Schedule(Seconds(1), &Post, bad, &answers, relay, corrupt, "relay: corrupt PDU");
-        HttpMessage framing = HttpMessage::Request("P O S T", "/mms");
+        MmsHttpMessage framing = MmsHttpMessage::Request("P O S T", "/mms");
         Simulator::Schedule(Seconds(1), &Post, bad, &answers, relay, framing, "relay: bad HTTP");
-        HttpMessage pap = HttpMessage::Request("POST", "/wappush");
+        MmsHttpMessage pap = MmsHttpMessage::Request("POST", "/wappush");
         pap.AddHeader("Content-Type", "multipart/related; boundary=xyz; type=application/xml");
         std::string junk = "--xyz\r\nContent-Type: application/xml\r\n\r\n<pap><push-message";
         pap.body.assign(junk.begin(), junk.end());
         Simulator::Schedule(Seconds(1), &Post, bad, &answers, ppg, pap, "ppg: bad PAP");
-        HttpMessage sms = HttpMessage::Request("POST", "/sms");
+        MmsHttpMessage sms = MmsHttpMessage::Request("POST", "/sms");
         sms.body = {0x41, 0x00, 0x0B, 0x91};
         Simulator::Schedule(Seconds(1), &Post, bad, &answers, smsc, sms, "smsc: bad TPDU");
-        HttpMessage put = HttpMessage::Request("PUT", "/store/X1");
+        MmsHttpMessage put = MmsHttpMessage::Request("PUT", "/store/X1");
         put.body = {0x01, 0x02, 0x03};
         Simulator::Schedule(Seconds(1), &Post, bad, &answers, server, put, "server: bad MM");
         Address uaPush = at(w.handsets.Get(1), 2948);
@@ -477,7 +477,7 @@ class MmsMalformedTestCase : public TestCase
                             &Datagram,
                             bad,
                             uaSms,
-                            std::vector<uint8_t>{Smsc::RP_DATA_TO_MS, 7, 0x04, 0x30});
+                            std::vector<uint8_t>{MmsSmsc::RP_DATA_TO_MS, 7, 0x04, 0x30});
         // Then a normal message goes through.
         Simulator::Schedule(Seconds(5), &SendAt, w.Ua(0), To(w.mms.GetMsisdn(1)));
         Simulator::Stop(Seconds(600));
@@ -496,10 +496,10 @@ class MmsMalformedTestCase : public TestCase
                               unsigned(MmsValue::RESPONSE_PERMANENT_MESSAGE_FORMAT_CORRUPT),
                               "Error-permanent-message-format-corrupt");
         NS_TEST_EXPECT_MSG_EQ(answers[1].response.status, 400, "bad framing: 400");
-        PapPushResponse pr;
+        MmsPapPushResponse pr;
         std::string xml(answers[2].response.body.begin(), answers[2].response.body.end());
-        NS_TEST_EXPECT_MSG_EQ(PapPushResponse::FromXml(xml, pr, e), true, "push-response " << e);
-        NS_TEST_EXPECT_MSG_EQ(pr.code, PapCode::BAD_REQUEST, "PAP 2000");
+        NS_TEST_EXPECT_MSG_EQ(MmsPapPushResponse::FromXml(xml, pr, e), true, "push-response " << e);
+        NS_TEST_EXPECT_MSG_EQ(pr.code, MmsPapCode::BAD_REQUEST, "PAP 2000");
         NS_TEST_EXPECT_MSG_EQ(answers[2].response.status, 400, "PAP: HTTP 400");
         NS_TEST_EXPECT_MSG_EQ(answers[3].response.status, 400, "SMSC: 400");
         std::string why(answers[3].response.body.begin(), answers[3].response.body.end());

@@ -15,7 +15,7 @@
 #include "mms-test-data.h"
 
 #include "ns3/core-module.h"
-#include "ns3/http-connection.h"
+#include "ns3/mms-http-connection.h"
 #include "ns3/internet-module.h"
 #include "ns3/mms-socket-transport.h"
 #include "ns3/network-module.h"
@@ -39,7 +39,7 @@ class HttpConnectionTestCase : public TestCase
 
     void Accept(Ptr<Socket> s, const Address&)
     {
-        Ptr<HttpConnection> c = CreateObject<HttpConnection>();
+        Ptr<MmsHttpConnection> c = CreateObject<MmsHttpConnection>();
         c->SetAttribute("KeepBody", BooleanValue(false));
         c->Attach(s, true);
         c->SetMessageCallback(MakeCallback(&HttpConnectionTestCase::ServerMessage, this));
@@ -47,42 +47,42 @@ class HttpConnectionTestCase : public TestCase
         m_server.push_back(c);
     }
 
-    void ServerMessage(Ptr<HttpConnection> c, const HttpMessage& m)
+    void ServerMessage(Ptr<MmsHttpConnection> c, const MmsHttpMessage& m)
     {
         m_serverSeen.push_back(m.method + " " + m.target + " " + std::to_string(m.GetBodySize()));
-        HttpMessage r = HttpMessage::Response(200, "OK");
+        MmsHttpMessage r = MmsHttpMessage::Response(200, "OK");
         r.AddHeader("X-Seq", m.GetHeader("X-Seq"));
         r.body.assign(m.GetBodySize() / 1000, 0x5A);
         c->Send(r);
     }
 
-    void ServerError(Ptr<HttpConnection>, const std::string& e)
+    void ServerError(Ptr<MmsHttpConnection>, const std::string& e)
     {
         m_serverErrors.push_back(e);
     }
 
     void Connected(Ptr<Socket> s)
     {
-        m_client = CreateObject<HttpConnection>();
+        m_client = CreateObject<MmsHttpConnection>();
         m_client->Attach(s, false);
         m_client->SetMessageCallback(MakeCallback(&HttpConnectionTestCase::ClientMessage, this));
         for (uint32_t i = 0; i < REQUESTS; ++i)
         {
-            HttpMessage post = HttpMessage::Request("POST", "/mms");
+            MmsHttpMessage post = MmsHttpMessage::Request("POST", "/mms");
             post.AddHeader("X-Seq", std::to_string(i));
             post.bodyIsVirtual = true;
             post.virtualBodySize = BODY + i;
             m_expectedSent += post.GetSerializedSize();
             m_client->Send(post);
         }
-        HttpMessage get = HttpMessage::Request("GET", "/mms/last");
+        MmsHttpMessage get = MmsHttpMessage::Request("GET", "/mms/last");
         get.AddHeader("X-Seq", std::to_string(REQUESTS));
         m_expectedSent += get.GetSerializedSize();
         m_client->Send(get);
         m_queuedAtStart = m_client->GetQueuedBytes();
     }
 
-    void ClientMessage(Ptr<HttpConnection>, const HttpMessage& m)
+    void ClientMessage(Ptr<MmsHttpConnection>, const MmsHttpMessage& m)
     {
         m_clientSeen.push_back(m.GetHeader("X-Seq") + ":" + std::to_string(m.body.size()));
     }
@@ -150,8 +150,8 @@ class HttpConnectionTestCase : public TestCase
     }
 
     NodeContainer m_nodes;
-    Ptr<HttpConnection> m_client;
-    std::vector<Ptr<HttpConnection>> m_server;
+    Ptr<MmsHttpConnection> m_client;
+    std::vector<Ptr<MmsHttpConnection>> m_server;
     std::vector<std::string> m_serverSeen;
     std::vector<std::string> m_clientSeen;
     std::vector<std::string> m_serverErrors;
@@ -173,34 +173,34 @@ class HttpAbortTestCase : public TestCase
 
     void Accept(Ptr<Socket> s, const Address&)
     {
-        m_server = CreateObject<HttpConnection>();
+        m_server = CreateObject<MmsHttpConnection>();
         m_server->Attach(s, true);
         m_server->SetMessageCallback(MakeCallback(&HttpAbortTestCase::ServerMessage, this));
         m_server->SetCloseCallback(MakeCallback(&HttpAbortTestCase::ServerClosed, this));
     }
 
-    void ServerMessage(Ptr<HttpConnection> c, const HttpMessage&)
+    void ServerMessage(Ptr<MmsHttpConnection> c, const MmsHttpMessage&)
     {
-        HttpMessage r = HttpMessage::Response(200, "OK");
+        MmsHttpMessage r = MmsHttpMessage::Response(200, "OK");
         r.bodyIsVirtual = true;
         r.virtualBodySize = BODY;
         c->Send(r);
     }
 
-    void ServerClosed(Ptr<HttpConnection>)
+    void ServerClosed(Ptr<MmsHttpConnection>)
     {
         m_serverClosedAt = Simulator::Now();
     }
 
     void Connected(Ptr<Socket> s)
     {
-        m_client = CreateObject<HttpConnection>();
+        m_client = CreateObject<MmsHttpConnection>();
         m_client->Attach(s, false);
         m_client->SetMessageCallback(MakeCallback(&HttpAbortTestCase::ClientMessage, this));
-        m_client->Send(HttpMessage::Request("GET", "/mms/big"));
+        m_client->Send(MmsHttpMessage::Request("GET", "/mms/big"));
     }
 
-    void ClientMessage(Ptr<HttpConnection>, const HttpMessage&)
+    void ClientMessage(Ptr<MmsHttpConnection>, const MmsHttpMessage&)
     {
         m_clientResponses++;
     }
@@ -263,8 +263,8 @@ class HttpAbortTestCase : public TestCase
         Simulator::Destroy();
     }
 
-    Ptr<HttpConnection> m_client;
-    Ptr<HttpConnection> m_server;
+    Ptr<MmsHttpConnection> m_client;
+    Ptr<MmsHttpConnection> m_server;
     uint32_t m_clientResponses{0};
     uint64_t m_octetsBefore{0};
     uint64_t m_octetsAfter{0};
@@ -285,16 +285,16 @@ class TransportIdleTimeoutTestCase : public TestCase
   private:
     static constexpr uint64_t BODY = 1000 * 1000; // octets: about 130 s at 64 kbit/s
 
-    void ServerRequest(MmsTransport::ExchangeId id, const HttpMessage& m, const Address&)
+    void ServerRequest(MmsTransport::ExchangeId id, const MmsHttpMessage& m, const Address&)
     {
         m_serverSeen.push_back(m.method + " " + m.target + " " + std::to_string(m.GetBodySize()));
         if (m.target != "/silent")
         {
-            m_server->Respond(id, HttpMessage::Response(200, "OK"));
+            m_server->Respond(id, MmsHttpMessage::Response(200, "OK"));
         }
     }
 
-    void Done(uint64_t cookie, bool ok, const HttpMessage& response, const std::string& why)
+    void Done(uint64_t cookie, bool ok, const MmsHttpMessage& response, const std::string& why)
     {
         Outcome& o = m_outcomes[cookie];
         o.ok = ok;
@@ -304,7 +304,7 @@ class TransportIdleTimeoutTestCase : public TestCase
 
     void Post(Address server)
     {
-        HttpMessage post = HttpMessage::Request("POST", "/upload");
+        MmsHttpMessage post = MmsHttpMessage::Request("POST", "/upload");
         post.bodyIsVirtual = true;
         post.virtualBodySize = BODY;
         m_outcomes[1].start = Simulator::Now();
@@ -315,7 +315,7 @@ class TransportIdleTimeoutTestCase : public TestCase
     {
         m_outcomes[2].start = Simulator::Now();
         m_client->Request(server,
-                          HttpMessage::Request("GET", "/silent"),
+                          MmsHttpMessage::Request("GET", "/silent"),
                           MakeCallback(&TransportIdleTimeoutTestCase::Done, this),
                           2);
     }
@@ -383,12 +383,12 @@ class TransportTimeWaitTestCase : public TestCase
     static constexpr double CLIENT_WAIT = 20; // s, on the client's transport
     static constexpr double SERVER_WAIT = 50; // s, on the server's
 
-    void ServerRequest(MmsTransport::ExchangeId id, const HttpMessage&, const Address&)
+    void ServerRequest(MmsTransport::ExchangeId id, const MmsHttpMessage&, const Address&)
     {
-        m_server->Respond(id, HttpMessage::Response(200, "OK"));
+        m_server->Respond(id, MmsHttpMessage::Response(200, "OK"));
     }
 
-    void Done(uint64_t, bool ok, const HttpMessage&, const std::string&)
+    void Done(uint64_t, bool ok, const MmsHttpMessage&, const std::string&)
     {
         m_answered += ok ? 1 : 0;
     }
@@ -396,7 +396,7 @@ class TransportTimeWaitTestCase : public TestCase
     void Get(Address server)
     {
         m_client->Request(server,
-                          HttpMessage::Request("GET", "/x"),
+                          MmsHttpMessage::Request("GET", "/x"),
                           MakeCallback(&TransportTimeWaitTestCase::Done, this),
                           0);
     }

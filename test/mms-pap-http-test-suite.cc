@@ -7,8 +7,8 @@
 // PAP documents and the multipart/related submission; HTTP/1.1 framing and the incremental
 // parser fed in arbitrary chunks.
 
-#include "ns3/http-message.h"
-#include "ns3/pap-message.h"
+#include "ns3/mms-http-message.h"
+#include "ns3/mms-pap-message.h"
 #include "ns3/random-variable-stream.h"
 #include "ns3/rng-seed-manager.h"
 #include "ns3/test.h"
@@ -28,17 +28,17 @@ class PapDocumentTestCase : public TestCase
     void DoRun() override
     {
         int64_t t;
-        NS_TEST_EXPECT_MSG_EQ(PapFormatTime(0), "1970-01-01T00:00:00Z", "epoch");
-        NS_TEST_EXPECT_MSG_EQ(PapFormatTime(1795600800), "2026-11-25T10:00:00Z", "a date");
-        NS_TEST_EXPECT_MSG_EQ(PapParseTime("2026-11-25T10:00:00Z", t), true, "parse");
+        NS_TEST_EXPECT_MSG_EQ(MmsPapFormatTime(0), "1970-01-01T00:00:00Z", "epoch");
+        NS_TEST_EXPECT_MSG_EQ(MmsPapFormatTime(1795600800), "2026-11-25T10:00:00Z", "a date");
+        NS_TEST_EXPECT_MSG_EQ(MmsPapParseTime("2026-11-25T10:00:00Z", t), true, "parse");
         NS_TEST_EXPECT_MSG_EQ(t, 1795600800, "parsed value");
-        NS_TEST_EXPECT_MSG_EQ(PapParseTime("2000-02-29T23:59:59Z", t)
-                                  && PapFormatTime(t) == "2000-02-29T23:59:59Z",
+        NS_TEST_EXPECT_MSG_EQ(MmsPapParseTime("2000-02-29T23:59:59Z", t)
+                                  && MmsPapFormatTime(t) == "2000-02-29T23:59:59Z",
                               true,
                               "leap day round trip");
-        NS_TEST_EXPECT_MSG_EQ(PapParseTime("2026-13-01T00:00:00Z", t), false, "bad month");
+        NS_TEST_EXPECT_MSG_EQ(MmsPapParseTime("2026-13-01T00:00:00Z", t), false, "bad month");
 
-        PapPushMessage m;
+        MmsPapPushMessage m;
         m.pushId = "mms-42@relay";
         m.addresses = {"WAPPUSH=+358401234567/TYPE=PLMN@ppg.example.net"};
         m.deliverBefore = 1795600800;
@@ -56,9 +56,9 @@ class PapDocumentTestCase : public TestCase
                               "timestamp attribute");
         NS_TEST_EXPECT_MSG_NE(
             xml.find("source-reference=\"mms &amp; more\""), std::string::npos, "escaped");
-        PapPushMessage back;
+        MmsPapPushMessage back;
         std::string err;
-        NS_TEST_ASSERT_MSG_EQ(PapPushMessage::FromXml(xml, back, err), true, err);
+        NS_TEST_ASSERT_MSG_EQ(MmsPapPushMessage::FromXml(xml, back, err), true, err);
         NS_TEST_EXPECT_MSG_EQ((back == m), true, "round trip");
 
         // A document written by hand, in another style (single quotes, comments, nesting).
@@ -74,7 +74,7 @@ class PapDocumentTestCase : public TestCase
             "    <quality-of-service delivery-method='confirmed'/>\n"
             "  </push-message>\n"
             "</pap>\n";
-        NS_TEST_ASSERT_MSG_EQ(PapPushMessage::FromXml(hand, back, err), true, err);
+        NS_TEST_ASSERT_MSG_EQ(MmsPapPushMessage::FromXml(hand, back, err), true, err);
         NS_TEST_EXPECT_MSG_EQ(back.pushId, "p1", "push-id");
         NS_TEST_EXPECT_MSG_EQ(back.deliverAfter, 1767225600, "deliver-after");
         NS_TEST_EXPECT_MSG_EQ(back.deliveryMethod, "confirmed", "qos");
@@ -103,22 +103,22 @@ class PapDocumentTestCase : public TestCase
         };
         for (const auto& b : bad)
         {
-            NS_TEST_EXPECT_MSG_EQ(PapPushMessage::FromXml(b.xml, back, err), false, b.xml);
+            NS_TEST_EXPECT_MSG_EQ(MmsPapPushMessage::FromXml(b.xml, back, err), false, b.xml);
             NS_TEST_EXPECT_MSG_EQ(err, b.error, b.xml);
         }
 
-        PapPushResponse r;
+        MmsPapPushResponse r;
         r.pushId = "p1";
         r.senderAddress = "http://ppg.example.net/pap";
         r.replyTime = 1795600800;
-        r.code = PapCode::ACCEPTED_FOR_PROCESSING;
-        PapPushResponse rb;
-        NS_TEST_ASSERT_MSG_EQ(PapPushResponse::FromXml(r.ToXml(), rb, err), true, err);
+        r.code = MmsPapCode::ACCEPTED_FOR_PROCESSING;
+        MmsPapPushResponse rb;
+        NS_TEST_ASSERT_MSG_EQ(MmsPapPushResponse::FromXml(r.ToXml(), rb, err), true, err);
         NS_TEST_EXPECT_MSG_EQ(rb.code, 1001, "code");
         NS_TEST_EXPECT_MSG_EQ(rb.description, "Accepted for Processing", "description");
         NS_TEST_EXPECT_MSG_EQ(rb.replyTime, r.replyTime, "reply time");
         NS_TEST_EXPECT_MSG_EQ(
-            PapPushResponse::FromXml("<pap><push-response push-id='1'><response-result code='10x1'"
+            MmsPapPushResponse::FromXml("<pap><push-response push-id='1'><response-result code='10x1'"
                                      "/></push-response></pap>",
                                      rb,
                                      err),
@@ -141,7 +141,7 @@ class PapRequestTestCase : public TestCase
   private:
     void DoRun() override
     {
-        PapRequest req;
+        MmsPapRequest req;
         req.control.pushId = "p7";
         req.control.addresses = {"WAPPUSH=+1/TYPE=PLMN@ppg"};
         // Binary content including CR LF, NUL and the text of the first candidate boundary.
@@ -151,16 +151,16 @@ class PapRequestTestCase : public TestCase
         std::string boundary;
         std::vector<uint8_t> body = req.Encode(boundary);
         NS_TEST_EXPECT_MSG_EQ(boundary, "mms-pap-boundary-1", "boundary avoids the content");
-        PapRequest back;
+        MmsPapRequest back;
         std::string err;
         NS_TEST_ASSERT_MSG_EQ(
-            PapRequest::Decode(req.GetHttpContentType(boundary), body, back, err), true, err);
+            MmsPapRequest::Decode(req.GetHttpContentType(boundary), body, back, err), true, err);
         NS_TEST_EXPECT_MSG_EQ((back.content == req.content), true, "content intact");
         NS_TEST_EXPECT_MSG_EQ(back.contentType, "application/vnd.wap.mms-message", "type");
         NS_TEST_EXPECT_MSG_EQ((back.control == req.control), true, "control intact");
-        NS_TEST_EXPECT_MSG_EQ(PapRequest::Decode("text/plain", body, back, err), false, "type");
+        NS_TEST_EXPECT_MSG_EQ(MmsPapRequest::Decode("text/plain", body, back, err), false, "type");
         body.resize(body.size() - 10);
-        NS_TEST_EXPECT_MSG_EQ(PapRequest::Decode(req.GetHttpContentType(boundary), body, back, err),
+        NS_TEST_EXPECT_MSG_EQ(MmsPapRequest::Decode(req.GetHttpContentType(boundary), body, back, err),
                               false,
                               "truncated");
         NS_TEST_EXPECT_MSG_NE(err.find("not terminated"), std::string::npos, err);
@@ -179,7 +179,7 @@ class HttpTestCase : public TestCase
   private:
     void DoRun() override
     {
-        HttpMessage post = HttpMessage::Request("POST", "/mms");
+        MmsHttpMessage post = MmsHttpMessage::Request("POST", "/mms");
         post.AddHeader("Host", "mmsc.example.net");
         post.AddHeader("Content-Type", "application/vnd.wap.mms-message");
         post.body = {0x8c, 0x80, 0x00, 0x0d, 0x0a};
@@ -191,9 +191,9 @@ class HttpTestCase : public TestCase
             std::string(bytes.begin(), bytes.begin() + expect.size()), expect, "request head");
         NS_TEST_EXPECT_MSG_EQ(bytes.size(), expect.size() + 5, "with the body");
         NS_TEST_EXPECT_MSG_EQ(post.GetSerializedSize(), bytes.size(), "size");
-        HttpMessage get = HttpMessage::Request("GET", "/mms/m1");
+        MmsHttpMessage get = MmsHttpMessage::Request("GET", "/mms/m1");
         NS_TEST_EXPECT_MSG_EQ(get.SerializeHead(), "GET /mms/m1 HTTP/1.1\r\n\r\n", "GET");
-        HttpMessage ok = HttpMessage::Response(200, "OK");
+        MmsHttpMessage ok = MmsHttpMessage::Response(200, "OK");
         ok.bodyIsVirtual = true;
         ok.virtualBodySize = 300 * 1024;
         NS_TEST_EXPECT_MSG_EQ(
@@ -212,7 +212,7 @@ class HttpTestCase : public TestCase
         rng->SetStream(9);
         for (uint32_t trial = 0; trial < 500; ++trial)
         {
-            HttpParser p(true);
+            MmsHttpParser p(true);
             std::size_t i = 0;
             while (i < stream.size())
             {
@@ -221,7 +221,7 @@ class HttpTestCase : public TestCase
                 NS_TEST_ASSERT_MSG_EQ(p.Feed(stream.data() + i, n), true, p.Error());
                 i += n;
             }
-            std::vector<HttpMessage> got;
+            std::vector<MmsHttpMessage> got;
             while (p.HasMessage())
             {
                 got.push_back(p.PopMessage());
@@ -237,7 +237,7 @@ class HttpTestCase : public TestCase
         }
 
         // A response whose body is virtual payload (a packet of zeros that is never read).
-        HttpParser client(false);
+        MmsHttpParser client(false);
         client.SetKeepBody(false);
         std::string head = ok.SerializeHead();
         client.Feed(reinterpret_cast<const uint8_t*>(head.data()), head.size());
@@ -275,13 +275,13 @@ class HttpTestCase : public TestCase
         };
         for (const auto& b : bad)
         {
-            HttpParser p(b.requests);
+            MmsHttpParser p(b.requests);
             std::string t = b.text;
             NS_TEST_EXPECT_MSG_EQ(
                 p.Feed(reinterpret_cast<const uint8_t*>(t.data()), t.size()), false, t);
             NS_TEST_EXPECT_MSG_EQ(p.Error(), b.error, t);
         }
-        HttpParser small(true);
+        MmsHttpParser small(true);
         small.SetMaxHeaderSize(64);
         std::string big = "GET / HTTP/1.1\r\nX: " + std::string(100, 'a') + "\r\n\r\n";
         NS_TEST_EXPECT_MSG_EQ(small.Feed(reinterpret_cast<const uint8_t*>(big.data()), big.size()),

@@ -21,13 +21,13 @@ namespace
 std::string
 Hex(const MmsPdu& p)
 {
-    return WspToHex(p.Encode());
+    return MmsWspToHex(p.Encode());
 }
 
 std::string
 AsciiHex(const std::string& s)
 {
-    return WspToHex(std::vector<uint8_t>(s.begin(), s.end())) + "00";
+    return MmsWspToHex(std::vector<uint8_t>(s.begin(), s.end())) + "00";
 }
 
 } // namespace
@@ -113,7 +113,7 @@ class MmsPduVectorsTestCase : public TestCase
                                                "http://x/y",
                                                MmsValue::CLASS_PERSONAL,
                                                MmsValue::VERSION_1_0);
-        n.AddField(MmsHeaderField::String(MmsField::SUBJECT, WspEncodedString{0, "Test"}));
+        n.AddField(MmsHeaderField::String(MmsField::SUBJECT, MmsWspEncodedString{0, "Test"}));
         NS_TEST_EXPECT_MSG_EQ(Hex(n),
                               "8c82"
                               "98" + AsciiHex("OgQKKB")
@@ -191,15 +191,15 @@ class MmsPduRoundTripTestCase : public TestCase
         return s;
     }
 
-    WspEncodedString Str()
+    MmsWspEncodedString Str()
     {
         static const uint32_t charsets[] = {0, 0, 3, 4, 17, 106, 1000, 1015};
-        return WspEncodedString{charsets[Int(0, 7)], Text(40)};
+        return MmsWspEncodedString{charsets[Int(0, 7)], Text(40)};
     }
 
     std::vector<uint8_t> RawValue()
     {
-        WspWriter w;
+        MmsWspWriter w;
         switch (Int(0, 3))
         {
             case 0:
@@ -224,7 +224,7 @@ class MmsPduRoundTripTestCase : public TestCase
         return w.GetBuffer();
     }
 
-    WspContentType PartType()
+    MmsWspContentType PartType()
     {
         static const char* types[] = {"text/plain",
                                       "image/jpeg",
@@ -233,14 +233,14 @@ class MmsPduRoundTripTestCase : public TestCase
                                       "audio/amr",
                                       "video/3gpp",
                                       "image/png"};
-        WspContentType ct(types[Int(0, 6)]);
+        MmsWspContentType ct(types[Int(0, 6)]);
         if (Int(0, 2) == 0)
         {
-            ct.SetCharset(Int(0, 1) ? WspCharset::UTF_8 : WspCharset::US_ASCII);
+            ct.SetCharset(Int(0, 1) ? MmsWspCharset::UTF_8 : MmsWspCharset::US_ASCII);
         }
         if (Int(0, 3) == 0)
         {
-            ct.SetTextParameter(WspParam::NAME, "n" + Text(10, true));
+            ct.SetTextParameter(MmsWspParam::NAME, "n" + Text(10, true));
         }
         return ct;
     }
@@ -255,19 +255,19 @@ class MmsPduRoundTripTestCase : public TestCase
             p.contentType = PartType();
             if (Int(0, 1))
             {
-                WspPartHeader h = WspPartHeader::ContentId("<id" + std::to_string(i) + ">");
+                MmsWspPartHeader h = MmsWspPartHeader::ContentId("<id" + std::to_string(i) + ">");
                 h.quoted = Int(0, 3) != 0;
                 p.headers.push_back(h);
             }
             if (Int(0, 1))
             {
-                p.headers.push_back(WspPartHeader::ContentLocation("f" + Text(12, true)));
+                p.headers.push_back(MmsWspPartHeader::ContentLocation("f" + Text(12, true)));
             }
             if (Int(0, 4) == 0)
             {
-                WspPartHeader raw;
+                MmsWspPartHeader raw;
                 raw.code = static_cast<int>(Int(0x01, 0x3F));
-                if (raw.code == WspPartHeader::CONTENT_LOCATION)
+                if (raw.code == MmsWspPartHeader::CONTENT_LOCATION)
                 {
                     raw.code = 0x2F;
                 }
@@ -276,7 +276,7 @@ class MmsPduRoundTripTestCase : public TestCase
             }
             if (Int(0, 4) == 0)
             {
-                WspPartHeader textual;
+                MmsWspPartHeader textual;
                 textual.code = -1;
                 textual.name = "X" + Text(8, true);
                 textual.value = Text(10, true);
@@ -372,7 +372,7 @@ class MmsPduRoundTripTestCase : public TestCase
                 f.kind = f.code == MmsField::PREVIOUSLY_SENT_BY ? MmsHeaderField::SENT_BY
                                                                 : MmsHeaderField::SENT_DATE;
                 f.number = Int(0, 1000);
-                f.str = f.kind == MmsHeaderField::SENT_BY ? Str() : WspEncodedString();
+                f.str = f.kind == MmsHeaderField::SENT_BY ? Str() : MmsWspEncodedString();
                 f.date = f.kind == MmsHeaderField::SENT_DATE ? Int(0, 0xFFFFFFFF) : 0;
                 p.AddField(f);
                 break;
@@ -424,16 +424,16 @@ class MmsPduRoundTripTestCase : public TestCase
                 if (Int(0, 4) == 0)
                 {
                     std::vector<uint8_t> d(Int(1, 100), 0x41);
-                    p.SetBody(WspContentType("text/plain"), MmsContent(d));
+                    p.SetBody(MmsWspContentType("text/plain"), MmsContent(d));
                 }
                 else
                 {
-                    WspContentType ct(Int(0, 1) ? "application/vnd.wap.multipart.related"
+                    MmsWspContentType ct(Int(0, 1) ? "application/vnd.wap.multipart.related"
                                                 : "application/vnd.wap.multipart.mixed");
                     if (Int(0, 1))
                     {
-                        ct.SetTextParameter(WspParam::TYPE, "application/smil");
-                        ct.SetTextParameter(WspParam::START, "<id0>");
+                        ct.SetTextParameter(MmsWspParam::TYPE, "application/smil");
+                        ct.SetTextParameter(MmsWspParam::START, "<id0>");
                     }
                     MmsMultipartBody body = Body();
                     if (body.parts.empty())
@@ -447,7 +447,7 @@ class MmsPduRoundTripTestCase : public TestCase
             std::vector<uint8_t> octets = p.Encode();
             NS_TEST_ASSERT_MSG_EQ(octets.size(), p.GetEncodedSize(), "size of PDU " << i);
             MmsPdu q;
-            DecodeError err;
+            MmsDecodeError err;
             bool ok = MmsPdu::Decode(octets.data(), octets.size(), q, err);
             NS_TEST_ASSERT_MSG_EQ(ok, true, "PDU " << i << ": " << err.ToString());
             if (p.HasBody() && p.GetBody().isMultipart && p.GetBody().multipart.parts.empty())
@@ -456,7 +456,7 @@ class MmsPduRoundTripTestCase : public TestCase
             }
             NS_TEST_ASSERT_MSG_EQ((q == p), true, "PDU " << i << " differs after decoding");
             NS_TEST_ASSERT_MSG_EQ(
-                WspToHex(q.Encode()), WspToHex(octets), "PDU " << i << " re-encodes differently");
+                MmsWspToHex(q.Encode()), MmsWspToHex(octets), "PDU " << i << " re-encodes differently");
         }
         for (uint32_t t = 0; t < 24; ++t)
         {
@@ -484,12 +484,12 @@ class MmsPduMalformedTestCase : public TestCase
     {
         MmsMultipartBody body;
         MmsPart part;
-        part.contentType = WspContentType("text/plain");
-        part.contentType.SetCharset(WspCharset::UTF_8);
-        part.headers.push_back(WspPartHeader::ContentId("<t>"));
+        part.contentType = MmsWspContentType("text/plain");
+        part.contentType.SetCharset(MmsWspCharset::UTF_8);
+        part.headers.push_back(MmsWspPartHeader::ContentId("<t>"));
         part.data = MmsContent(std::string("hello"));
         body.parts.push_back(part);
-        WspContentType ct("application/vnd.wap.multipart.mixed");
+        MmsWspContentType ct("application/vnd.wap.multipart.mixed");
         MmsPdu p = MmsPdu::MakeSendReq("T1", "+1/TYPE=PLMN", {"+2/TYPE=PLMN"}, ct, body);
         p.AddField(MmsHeaderField::Time(MmsField::EXPIRY, false, 3600));
         std::vector<uint8_t> o = p.Encode();
@@ -497,7 +497,7 @@ class MmsPduMalformedTestCase : public TestCase
         for (std::size_t n = 0; n < o.size(); ++n)
         {
             MmsPdu q;
-            DecodeError e;
+            MmsDecodeError e;
             if (!MmsPdu::Decode(o.data(), n, q, e))
             {
                 ++errors;
@@ -513,7 +513,7 @@ class MmsPduMalformedTestCase : public TestCase
                 std::vector<uint8_t> c = o;
                 c[i] = v;
                 MmsPdu q;
-                DecodeError e;
+                MmsDecodeError e;
                 if (MmsPdu::Decode(c.data(), c.size(), q, e))
                 {
                     std::vector<uint8_t> again = q.Encode();
@@ -523,25 +523,25 @@ class MmsPduMalformedTestCase : public TestCase
         }
         // Specific errors name the field and the offset.
         std::vector<uint8_t> b;
-        WspFromHex("8d90", b);
+        MmsWspFromHex("8d90", b);
         MmsPdu q;
-        DecodeError e;
+        MmsDecodeError e;
         NS_TEST_EXPECT_MSG_EQ(MmsPdu::Decode(b.data(), b.size(), q, e), false, "no type first");
         NS_TEST_EXPECT_MSG_EQ(e.ToString(),
                               "offset 0 (X-Mms-Message-Type): the first header must be "
                               "X-Mms-Message-Type (0x8c), found 0x8d",
                               "message");
-        WspFromHex("8c82 8805810303f4", b);
+        MmsWspFromHex("8c82 8805810303f4", b);
         NS_TEST_EXPECT_MSG_EQ(MmsPdu::Decode(b.data(), b.size(), q, e), false, "short expiry");
         NS_TEST_EXPECT_MSG_EQ(e.ToString(),
                               "offset 3 (X-Mms-Expiry): value length 5 exceeds the 4 octets left",
                               "message");
         // A multipart entry count that cannot fit is refused before any allocation.
-        WspFromHex("8c84 8d90 84a3 8fffffff7f", b);
+        MmsWspFromHex("8c84 8d90 84a3 8fffffff7f", b);
         NS_TEST_EXPECT_MSG_EQ(MmsPdu::Decode(b.data(), b.size(), q, e), false, "huge count");
         NS_TEST_EXPECT_MSG_EQ(e.field, "multipart entry count", e.ToString());
         // Tolerated: empty Subject, missing NUL at the end.
-        WspFromHex("8c83 98 543100 8d90 9600 9581 8b 6d31", b);
+        MmsWspFromHex("8c83 98 543100 8d90 9600 9581 8b 6d31", b);
         NS_TEST_EXPECT_MSG_EQ(MmsPdu::Decode(b.data(), b.size(), q, e), true, e.ToString());
         NS_TEST_EXPECT_MSG_EQ(q.GetText(MmsField::MESSAGE_ID), "m1", "unterminated text");
         NS_TEST_EXPECT_MSG_EQ(q.GetWarnings().size(), 1u, "one warning");
@@ -563,13 +563,13 @@ class MmsPduVirtualContentTestCase : public TestCase
     {
         MmsMultipartBody body;
         MmsPart photo;
-        photo.contentType = WspContentType("image/jpeg");
+        photo.contentType = MmsWspContentType("image/jpeg");
         photo.data = MmsContent::Virtual(300 * 1024);
         body.parts.push_back(photo);
         MmsPdu p = MmsPdu::MakeSendReq("T1",
                                        "+1/TYPE=PLMN",
                                        {"+2/TYPE=PLMN"},
-                                       WspContentType("application/vnd.wap.multipart.mixed"),
+                                       MmsWspContentType("application/vnd.wap.multipart.mixed"),
                                        body);
         // Headers: 8c80 98 'T1'00 8d92 89 0e 80 '+1/TYPE=PLMN'00 97 '+2/TYPE=PLMN'00 84 a3 = 40;
         // body: count 01, headers length 01, data length 93 e0 00, content type 9e, data.
@@ -587,7 +587,7 @@ class MmsPduVirtualContentTestCase : public TestCase
         }
         NS_TEST_EXPECT_MSG_EQ(total, p.GetEncodedSize(), "packets carry the exact size");
         MmsPdu q;
-        DecodeError e;
+        MmsDecodeError e;
         MmsDecodeOptions light;
         light.keepContent = false;
         std::vector<uint8_t> o = p.Encode();

@@ -10,8 +10,8 @@
 
 #include "ns3/mms-pdu.h"
 #include "ns3/test.h"
-#include "ns3/wdp-sms.h"
-#include "ns3/wsp-push.h"
+#include "ns3/mms-wdp-sms.h"
+#include "ns3/mms-wsp-push.h"
 
 #include <fstream>
 
@@ -72,17 +72,17 @@ class MmsPduToolTestCase : public TestCase
         // A binary M-Send.req with a multipart body, as a file.
         MmsMultipartBody body;
         MmsPart smil;
-        smil.contentType = WspContentType("application/smil");
-        smil.headers.push_back(WspPartHeader::ContentId("<smil>"));
+        smil.contentType = MmsWspContentType("application/smil");
+        smil.headers.push_back(MmsWspPartHeader::ContentId("<smil>"));
         smil.data = MmsContent(std::string("<smil/>"));
         MmsPart img;
-        img.contentType = WspContentType("image/jpeg");
-        img.headers.push_back(WspPartHeader::ContentLocation("a \"b\".jpg"));
+        img.contentType = MmsWspContentType("image/jpeg");
+        img.headers.push_back(MmsWspPartHeader::ContentLocation("a \"b\".jpg"));
         img.data = MmsContent::Virtual(1000);
         body.parts = {smil, img};
-        WspContentType rel("application/vnd.wap.multipart.related");
-        rel.SetTextParameter(WspParam::TYPE, "application/smil");
-        rel.SetTextParameter(WspParam::START, "<smil>");
+        MmsWspContentType rel("application/vnd.wap.multipart.related");
+        rel.SetTextParameter(MmsWspParam::TYPE, "application/smil");
+        rel.SetTextParameter(MmsWspParam::START, "<smil>");
         MmsPdu req = MmsPdu::MakeSendReq("T1", "", {"+1/TYPE=PLMN", "a@b.c"}, rel, body);
         std::vector<uint8_t> o = req.Encode();
         std::string bin = Write("send-req.mms", std::string(o.begin(), o.end()));
@@ -114,24 +114,24 @@ class MmsPduToolTestCase : public TestCase
                 259200,
                 "http://mmsc.example.net/retrieve/0001?id=a-long-transaction-id-0001")
                 .Encode();
-        std::vector<uint8_t> push = WspPushPdu::MakeMmsPush(7, notif).Encode();
-        std::vector<WdpSmsSegment> segs = WdpSms::Split(push);
+        std::vector<uint8_t> push = MmsWspPushPdu::MakeMmsPush(7, notif).Encode();
+        std::vector<MmsWdpSmsSegment> segs = MmsWdpSms::Split(push);
         NS_TEST_ASSERT_MSG_EQ(segs.size(), 2u, "two SMS");
         // One segment missing: the command says so and fails.
-        std::string smsFile = Write("segments.txt", WspToHex(segs[1].Encode()) + "\n");
+        std::string smsFile = Write("segments.txt", MmsWspToHex(segs[1].Encode()) + "\n");
         NS_TEST_EXPECT_MSG_EQ(Run("--sms '" + smsFile + "'", out), 1, out);
         NS_TEST_EXPECT_MSG_EQ(out,
                               "mms-pdu: the 1 SMS segments do not make a whole datagram "
                               "(missing segments)\n",
                               "missing segment");
         std::string lines;
-        WdpSmsOptions two;
+        MmsWdpSmsOptions two;
         two.reference = 5;
-        segs = WdpSms::Split(push, two);
+        segs = MmsWdpSms::Split(push, two);
         lines.clear();
         for (auto it = segs.rbegin(); it != segs.rend(); ++it)
         {
-            lines += WspToHex(it->Encode()) + "\n";
+            lines += MmsWspToHex(it->Encode()) + "\n";
         }
         smsFile = Write("segments2.txt", lines);
         NS_TEST_EXPECT_MSG_EQ(Run("--sms '" + smsFile + "'", out), 0, out);

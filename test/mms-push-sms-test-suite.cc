@@ -13,8 +13,8 @@
 #include "ns3/random-variable-stream.h"
 #include "ns3/rng-seed-manager.h"
 #include "ns3/test.h"
-#include "ns3/wdp-sms.h"
-#include "ns3/wsp-push.h"
+#include "ns3/mms-wdp-sms.h"
+#include "ns3/mms-wsp-push.h"
 
 #include <algorithm>
 
@@ -36,9 +36,9 @@ class WspPushTestCase : public TestCase
     {
         std::vector<uint8_t> mms = Hex("8c82984100"
                                        "8d90");
-        WspPushPdu p = WspPushPdu::MakeMmsPush(0x01, mms);
+        MmsWspPushPdu p = MmsWspPushPdu::MakeMmsPush(0x01, mms);
         // TID 01, Push 06, headers length 03, content type be, X-Wap-Application-Id af 84.
-        NS_TEST_EXPECT_MSG_EQ(WspToHex(p.Encode()),
+        NS_TEST_EXPECT_MSG_EQ(MmsWspToHex(p.Encode()),
                               "010603beaf84"
                               "8c829841008d90",
                               "push");
@@ -49,47 +49,47 @@ class WspPushTestCase : public TestCase
         std::vector<uint8_t> real =
             Hex("c2 06 2a 1f22 6170706c69636174696f6e2f766e642e7761702e6d6d732d6d65737361676500"
                 "8184 af84 c395 b481 8c82984100 8d90");
-        WspPushPdu r;
-        DecodeError e;
+        MmsWspPushPdu r;
+        MmsDecodeError e;
         NS_TEST_ASSERT_MSG_EQ(
-            WspPushPdu::Decode(real.data(), real.size(), r, e), true, e.ToString());
+            MmsWspPushPdu::Decode(real.data(), real.size(), r, e), true, e.ToString());
         NS_TEST_EXPECT_MSG_EQ(unsigned(r.GetTid()), 0xc2u, "tid");
         NS_TEST_EXPECT_MSG_EQ(r.GetContentType().ToString(),
                               "application/vnd.wap.mms-message; charset=iso-8859-1",
                               "general form content type");
         NS_TEST_EXPECT_MSG_EQ(r.GetApplicationId(), "4", "application id");
         NS_TEST_ASSERT_MSG_EQ(r.GetHeaders().size(), 3u, "three headers");
-        NS_TEST_EXPECT_MSG_EQ(WspPushPdu::HeaderName(r.GetHeaders()[1]), "Encoding-Version", "");
-        NS_TEST_EXPECT_MSG_EQ(WspPushPdu::HeaderValue(r.GetHeaders()[1]), "1.5", "");
-        NS_TEST_EXPECT_MSG_EQ(WspPushPdu::HeaderName(r.GetHeaders()[2]), "Push-Flag", "");
-        NS_TEST_EXPECT_MSG_EQ(WspToHex(r.GetData()), "8c829841008d90", "data");
-        NS_TEST_EXPECT_MSG_EQ(WspToHex(r.Encode()), WspToHex(real), "re-encodes exactly");
+        NS_TEST_EXPECT_MSG_EQ(MmsWspPushPdu::HeaderName(r.GetHeaders()[1]), "Encoding-Version", "");
+        NS_TEST_EXPECT_MSG_EQ(MmsWspPushPdu::HeaderValue(r.GetHeaders()[1]), "1.5", "");
+        NS_TEST_EXPECT_MSG_EQ(MmsWspPushPdu::HeaderName(r.GetHeaders()[2]), "Push-Flag", "");
+        NS_TEST_EXPECT_MSG_EQ(MmsWspToHex(r.GetData()), "8c829841008d90", "data");
+        NS_TEST_EXPECT_MSG_EQ(MmsWspToHex(r.Encode()), MmsWspToHex(real), "re-encodes exactly");
 
         // The application id as a URI (text form, allowed by OMA MMS CTR).
         std::vector<uint8_t> uri = Hex(
-            "0006 1b be af" + WspToHex(std::vector<uint8_t>{'x', '-', 'w', 'a', 'p', '-', 'a', 'p',
+            "0006 1b be af" + MmsWspToHex(std::vector<uint8_t>{'x', '-', 'w', 'a', 'p', '-', 'a', 'p',
                                                             'p', 'l', 'i', 'c', 'a', 't', 'i', 'o',
                                                             'n', ':', 'm', 'm', 's', '.', 'u', 'a'})
             + "00");
-        NS_TEST_ASSERT_MSG_EQ(WspPushPdu::Decode(uri.data(), uri.size(), r, e), true, e.ToString());
+        NS_TEST_ASSERT_MSG_EQ(MmsWspPushPdu::Decode(uri.data(), uri.size(), r, e), true, e.ToString());
         NS_TEST_EXPECT_MSG_EQ(r.GetApplicationId(), "x-wap-application:mms.ua", "URI form");
 
         // Errors.
         std::vector<uint8_t> bad = Hex("0140 03 beaf84");
-        NS_TEST_EXPECT_MSG_EQ(WspPushPdu::Decode(bad.data(), bad.size(), r, e), false, "type");
+        NS_TEST_EXPECT_MSG_EQ(MmsWspPushPdu::Decode(bad.data(), bad.size(), r, e), false, "type");
         NS_TEST_EXPECT_MSG_EQ(e.ToString(),
                               "offset 1 (PDU-Type): PDU type 0x40 is not Push (0x06) or "
                               "ConfirmedPush (0x07)",
                               "message");
         bad = Hex("0106 09 beaf84");
-        NS_TEST_EXPECT_MSG_EQ(WspPushPdu::Decode(bad.data(), bad.size(), r, e), false, "length");
+        NS_TEST_EXPECT_MSG_EQ(MmsWspPushPdu::Decode(bad.data(), bad.size(), r, e), false, "length");
         NS_TEST_EXPECT_MSG_EQ(e.field, "HeadersLen", e.ToString());
 
         // As an ns-3 header.
         Ptr<Packet> pkt = Create<Packet>();
-        pkt->AddHeader(WspPushHeader(p));
+        pkt->AddHeader(MmsWspPushHeader(p));
         NS_TEST_EXPECT_MSG_EQ(pkt->GetSize(), p.GetEncodedSize(), "header size");
-        WspPushHeader h;
+        MmsWspPushHeader h;
         pkt->RemoveHeader(h);
         NS_TEST_EXPECT_MSG_EQ((h.GetPush() == p), true, "same push out of the packet");
     }
@@ -127,31 +127,31 @@ class WdpSmsSegmentsTestCase : public TestCase
                                 {128 * 255 + 1, 0, 0}};
         for (const auto& c : counts)
         {
-            NS_TEST_EXPECT_MSG_EQ(WdpSms::GetSegmentCount(c.size), c.segments8, c.size << " 8-bit");
+            NS_TEST_EXPECT_MSG_EQ(MmsWdpSms::GetSegmentCount(c.size), c.segments8, c.size << " 8-bit");
             NS_TEST_EXPECT_MSG_EQ(
-                WdpSms::GetSegmentCount(c.size, true), c.segments16, c.size << " 16-bit");
+                MmsWdpSms::GetSegmentCount(c.size, true), c.segments16, c.size << " 16-bit");
             std::vector<uint8_t> d(c.size, 0x55);
-            NS_TEST_EXPECT_MSG_EQ(WdpSms::Split(d).size(), c.segments8, c.size << " split");
+            NS_TEST_EXPECT_MSG_EQ(MmsWdpSms::Split(d).size(), c.segments8, c.size << " split");
         }
 
         std::vector<uint8_t> one(10, 0xAA);
-        std::vector<WdpSmsSegment> s = WdpSms::Split(one);
+        std::vector<MmsWdpSmsSegment> s = MmsWdpSms::Split(one);
         NS_TEST_ASSERT_MSG_EQ(s.size(), 1u, "one segment");
         NS_TEST_EXPECT_MSG_EQ(
-            WspToHex(s[0].Encode()).substr(0, 14), "0605040b8423f0", "ports 2948 and 9200");
-        WdpSmsOptions o;
+            MmsWspToHex(s[0].Encode()).substr(0, 14), "0605040b8423f0", "ports 2948 and 9200");
+        MmsWdpSmsOptions o;
         o.reference = 0x1A2;
         std::vector<uint8_t> two(200, 0xBB);
-        s = WdpSms::Split(two, o);
+        s = MmsWdpSms::Split(two, o);
         NS_TEST_ASSERT_MSG_EQ(s.size(), 2u, "two segments");
-        NS_TEST_EXPECT_MSG_EQ(WspToHex(s[0].Encode()).substr(0, 24),
+        NS_TEST_EXPECT_MSG_EQ(MmsWspToHex(s[0].Encode()).substr(0, 24),
                               "0b05040b8423f00003a20201",
                               "8-bit concatenation, segment 1 of 2");
         NS_TEST_EXPECT_MSG_EQ(s[0].Encode().size(), 140u, "a full SMS");
         NS_TEST_EXPECT_MSG_EQ(s[1].Encode().size(), 12u + 72, "the rest");
         o.reference16Bit = true;
-        s = WdpSms::Split(two, o);
-        NS_TEST_EXPECT_MSG_EQ(WspToHex(s[1].Encode()).substr(0, 26),
+        s = MmsWdpSms::Split(two, o);
+        NS_TEST_EXPECT_MSG_EQ(MmsWspToHex(s[1].Encode()).substr(0, 26),
                               "0c05040b8423f0080401a20202",
                               "16-bit concatenation, segment 2 of 2");
 
@@ -159,15 +159,15 @@ class WdpSmsSegmentsTestCase : public TestCase
         // then 8-bit concatenation, reference 0x4d, segment 1 of 2.
         std::vector<uint8_t> real = Hex("0b05040b8423f000034d0201"
                                         "01060603");
-        WdpSmsSegment seg;
-        DecodeError e;
+        MmsWdpSmsSegment seg;
+        MmsDecodeError e;
         NS_TEST_ASSERT_MSG_EQ(
-            WdpSmsSegment::Decode(real.data(), real.size(), seg, e), true, e.ToString());
+            MmsWdpSmsSegment::Decode(real.data(), real.size(), seg, e), true, e.ToString());
         NS_TEST_EXPECT_MSG_EQ(seg.destinationPort, 2948, "destination port");
         NS_TEST_EXPECT_MSG_EQ(seg.sourcePort, 9200, "source port");
         NS_TEST_EXPECT_MSG_EQ(seg.reference, 0x4d, "reference");
         NS_TEST_EXPECT_MSG_EQ(unsigned(seg.total) * 10 + seg.sequence, 21u, "1 of 2");
-        NS_TEST_EXPECT_MSG_EQ(WspToHex(seg.Encode()), WspToHex(real), "re-encodes exactly");
+        NS_TEST_EXPECT_MSG_EQ(MmsWspToHex(seg.Encode()), MmsWspToHex(real), "re-encodes exactly");
 
         // Malformed headers.
         const char* bad[] = {"0c05040b8423f0",   // UDHL beyond the data
@@ -177,7 +177,7 @@ class WdpSmsSegmentsTestCase : public TestCase
         for (const char* b : bad)
         {
             std::vector<uint8_t> v = Hex(b);
-            NS_TEST_EXPECT_MSG_EQ(WdpSmsSegment::Decode(v.data(), v.size(), seg, e), false, b);
+            NS_TEST_EXPECT_MSG_EQ(MmsWdpSmsSegment::Decode(v.data(), v.size(), seg, e), false, b);
         }
     }
 };
@@ -198,7 +198,7 @@ class WdpSmsReassemblyTestCase : public TestCase
         RngSeedManager::SetRun(1);
         Ptr<UniformRandomVariable> rng = CreateObject<UniformRandomVariable>();
         rng->SetStream(3);
-        WdpSmsReassembler r(64);
+        MmsWdpSmsReassembler r(64);
         uint64_t segments = 0;
         for (uint32_t i = 0; i < 2000; ++i)
         {
@@ -207,12 +207,12 @@ class WdpSmsReassemblyTestCase : public TestCase
             {
                 b = static_cast<uint8_t>(rng->GetInteger(0, 255));
             }
-            WdpSmsOptions o;
+            MmsWdpSmsOptions o;
             o.reference16Bit = rng->GetInteger(0, 1);
             o.reference = static_cast<uint16_t>(i);
-            std::vector<WdpSmsSegment> s = WdpSms::Split(d, o);
+            std::vector<MmsWdpSmsSegment> s = MmsWdpSms::Split(d, o);
             NS_TEST_ASSERT_MSG_EQ(
-                s.size(), WdpSms::GetSegmentCount(d.size(), o.reference16Bit), "count");
+                s.size(), MmsWdpSms::GetSegmentCount(d.size(), o.reference16Bit), "count");
             std::vector<std::vector<uint8_t>> wire;
             for (const auto& x : s)
             {
@@ -229,10 +229,10 @@ class WdpSmsReassemblyTestCase : public TestCase
             }
             for (const auto& w : wire)
             {
-                WdpSmsSegment x;
-                DecodeError e;
+                MmsWdpSmsSegment x;
+                MmsDecodeError e;
                 NS_TEST_ASSERT_MSG_EQ(
-                    WdpSmsSegment::Decode(w.data(), w.size(), x, e), true, e.ToString());
+                    MmsWdpSmsSegment::Decode(w.data(), w.size(), x, e), true, e.ToString());
                 std::string err;
                 NS_TEST_ASSERT_MSG_EQ(r.Add("+358401234567", x, &err), true, err);
                 ++segments;
@@ -242,7 +242,7 @@ class WdpSmsReassemblyTestCase : public TestCase
             {
                 return;
             }
-            WdpSmsReassembler::Datagram out = r.PopDatagram();
+            MmsWdpSmsReassembler::Datagram out = r.PopDatagram();
             NS_TEST_ASSERT_MSG_EQ((out.data == d), true, "datagram " << i << " intact");
             NS_TEST_EXPECT_MSG_EQ(out.destinationPort, 2948, "port");
             NS_TEST_EXPECT_MSG_EQ(r.HasDatagram(), false, "exactly one datagram");
@@ -252,12 +252,12 @@ class WdpSmsReassemblyTestCase : public TestCase
         NS_TEST_EXPECT_MSG_GT(segments, 10000u, "many segments");
 
         // An inconsistent total for the same reference is refused.
-        WdpSmsSegment a;
+        MmsWdpSmsSegment a;
         a.concatenated = true;
         a.reference = 9;
         a.total = 2;
         a.sequence = 1;
-        WdpSmsSegment b = a;
+        MmsWdpSmsSegment b = a;
         b.total = 3;
         std::string err;
         NS_TEST_EXPECT_MSG_EQ(r.Add("x", a, &err), true, err);

@@ -58,13 +58,13 @@ struct CellWorld
     Ptr<Node> server;
     Ptr<Node> gateway;
     NodeContainer handsets;
-    RadioBearerHelper radio;
-    Ptr<RadioCellChannel> cell;
+    MmsRadioBearerHelper radio;
+    Ptr<MmsRadioCellChannel> cell;
     NetDeviceContainer devices;
     Time linkDelay{MilliSeconds(1)};
 
     /// `configure` sets the helper up (profile, attributes) before the cell is built.
-    CellWorld(uint32_t n, const std::function<void(RadioBearerHelper&)>& configure)
+    CellWorld(uint32_t n, const std::function<void(MmsRadioBearerHelper&)>& configure)
     {
         server = CreateObject<Node>();
         gateway = CreateObject<Node>();
@@ -105,17 +105,17 @@ struct CellWorld
         return linkDelay + NanoSeconds((ipBytes + 2) * 8);
     }
 
-    Ptr<RadioBearerNetDevice> Device(uint32_t i) const
+    Ptr<MmsRadioBearerNetDevice> Device(uint32_t i) const
     {
-        return DynamicCast<RadioBearerNetDevice>(devices.Get(i));
+        return DynamicCast<MmsRadioBearerNetDevice>(devices.Get(i));
     }
 };
 
 void
-NoErrors(RadioBearerHelper& r)
+NoErrors(MmsRadioBearerHelper& r)
 {
     r.SetProfileAttribute("BlockErrorRate", DoubleValue(0));
-    r.SetRrcAttribute("PdpMode", EnumValue(RrcStateMachine::PDP_ALWAYS_ON));
+    r.SetRrcAttribute("PdpMode", EnumValue(MmsRrcStateMachine::PDP_ALWAYS_ON));
 }
 
 // ------------------------------------------------------------------------------------------
@@ -132,46 +132,46 @@ class ProfileTestCase : public TestCase
   private:
     void DoRun() override
     {
-        BearerProfile p;
+        MmsBearerProfile p;
         std::string e;
         // CS-2: 30 octets per 20 ms block = 12 kbit/s per timeslot; class 10 = 4 down, 2 up.
-        NS_TEST_ASSERT_MSG_EQ(BearerProfile::FromPreset("gprs-cs2", 10, p, e), true, e);
+        NS_TEST_ASSERT_MSG_EQ(MmsBearerProfile::FromPreset("gprs-cs2", 10, p, e), true, e);
         NS_TEST_EXPECT_MSG_EQ(p.downlinkRate, 48000u, "CS-2 x 4");
         NS_TEST_EXPECT_MSG_EQ(p.uplinkRate, 24000u, "CS-2 x 2");
         NS_TEST_EXPECT_MSG_EQ(p.cellDownlinkCapacity, 96000u, "8 timeslots");
         NS_TEST_EXPECT_MSG_EQ(p.UsesTbf(), true, "GPRS uses TBFs");
-        NS_TEST_ASSERT_MSG_EQ(BearerProfile::FromPreset("GPRS-CS4", 8, p, e), true, e);
+        NS_TEST_ASSERT_MSG_EQ(MmsBearerProfile::FromPreset("GPRS-CS4", 8, p, e), true, e);
         NS_TEST_EXPECT_MSG_EQ(p.downlinkRate, 80000u, "CS-4 x 4");
         NS_TEST_EXPECT_MSG_EQ(p.uplinkRate, 20000u, "class 8: 1 uplink slot");
         // MCS-9: 2 x 74 octets = 59.2 kbit/s per timeslot.
-        NS_TEST_ASSERT_MSG_EQ(BearerProfile::FromPreset("EDGE-MCS9", 10, p, e), true, e);
+        NS_TEST_ASSERT_MSG_EQ(MmsBearerProfile::FromPreset("EDGE-MCS9", 10, p, e), true, e);
         NS_TEST_EXPECT_MSG_EQ(p.downlinkRate, 236800u, "MCS-9 x 4");
         NS_TEST_EXPECT_MSG_EQ(p.blockBytes, 74u, "retransmission unit: one RLC block");
-        NS_TEST_ASSERT_MSG_EQ(BearerProfile::FromPreset("EDGE-MCS1", 1, p, e), true, e);
+        NS_TEST_ASSERT_MSG_EQ(MmsBearerProfile::FromPreset("EDGE-MCS1", 1, p, e), true, e);
         NS_TEST_EXPECT_MSG_EQ(p.downlinkRate, 8800u, "MCS-1 x 1");
-        NS_TEST_ASSERT_MSG_EQ(BearerProfile::FromPreset("UMTS-384", 10, p, e), true, e);
+        NS_TEST_ASSERT_MSG_EQ(MmsBearerProfile::FromPreset("UMTS-384", 10, p, e), true, e);
         NS_TEST_EXPECT_MSG_EQ(p.downlinkRate, 384000u, "R99 384");
         NS_TEST_EXPECT_MSG_EQ(p.uplinkRate, 64000u, "R99 uplink 64");
         NS_TEST_EXPECT_MSG_EQ(p.UsesTbf(), false, "UMTS uses RRC states");
-        NS_TEST_ASSERT_MSG_EQ(BearerProfile::FromPreset("HSDPA-CAT10", 10, p, e), true, e);
+        NS_TEST_ASSERT_MSG_EQ(MmsBearerProfile::FromPreset("HSDPA-CAT10", 10, p, e), true, e);
         NS_TEST_EXPECT_MSG_EQ(p.downlinkRate, 14000000u, "category 10");
-        NS_TEST_ASSERT_MSG_EQ(BearerProfile::FromPreset("HSDPA-CAT12", 10, p, e), true, e);
+        NS_TEST_ASSERT_MSG_EQ(MmsBearerProfile::FromPreset("HSDPA-CAT12", 10, p, e), true, e);
         NS_TEST_EXPECT_MSG_EQ(p.downlinkRate, 1800000u, "category 12");
-        NS_TEST_EXPECT_MSG_EQ(BearerProfile::PresetNames().size(), 20u, "4 + 9 + 3 + 4");
-        for (const auto& n : BearerProfile::PresetNames())
+        NS_TEST_EXPECT_MSG_EQ(MmsBearerProfile::PresetNames().size(), 20u, "4 + 9 + 3 + 4");
+        for (const auto& n : MmsBearerProfile::PresetNames())
         {
-            NS_TEST_EXPECT_MSG_EQ(BearerProfile::FromPreset(n, 10, p, e), true, n << ": " << e);
+            NS_TEST_EXPECT_MSG_EQ(MmsBearerProfile::FromPreset(n, 10, p, e), true, n << ": " << e);
             NS_TEST_EXPECT_MSG_EQ(p.Validate(e), true, n << ": " << e);
         }
 
-        NS_TEST_EXPECT_MSG_EQ(BearerProfile::FromPreset("GPRS-CS5", 10, p, e), false, "CS-5");
+        NS_TEST_EXPECT_MSG_EQ(MmsBearerProfile::FromPreset("GPRS-CS5", 10, p, e), false, "CS-5");
         NS_TEST_EXPECT_MSG_NE(e.find("'GPRS-CS5'"), std::string::npos, e);
         NS_TEST_EXPECT_MSG_NE(e.find("HSDPA-CAT10"), std::string::npos, "lists the known");
-        NS_TEST_EXPECT_MSG_EQ(BearerProfile::FromPreset("GPRS-CS2", 13, p, e), false, "class");
+        NS_TEST_EXPECT_MSG_EQ(MmsBearerProfile::FromPreset("GPRS-CS2", 13, p, e), false, "class");
         NS_TEST_EXPECT_MSG_NE(e.find("multislot class 13"), std::string::npos, e);
-        NS_TEST_EXPECT_MSG_EQ(BearerProfile::FromPreset("LTE", 10, p, e), false, "LTE");
+        NS_TEST_EXPECT_MSG_EQ(MmsBearerProfile::FromPreset("LTE", 10, p, e), false, "LTE");
 
-        Ptr<RadioBearerProfile> o = CreateObject<RadioBearerProfile>();
+        Ptr<MmsRadioBearerProfile> o = CreateObject<MmsRadioBearerProfile>();
         o->SetAttribute("Preset", StringValue("GPRS-CS2"));
         o->SetAttribute("MultislotClass", UintegerValue(12));
         o->SetAttribute("UplinkRate", DataRateValue(DataRate("20kbps")));
@@ -188,7 +188,7 @@ class ProfileTestCase : public TestCase
         NS_TEST_EXPECT_MSG_NE(e.find("BlockErrorRate"), std::string::npos, e);
 
         // Expected goodput: CS-2 x 4, 1500-octet packets + 10 octets SNDCP/LLC, no errors.
-        NS_TEST_ASSERT_MSG_EQ(BearerProfile::FromPreset("GPRS-CS2", 10, p, e), true, e);
+        NS_TEST_ASSERT_MSG_EQ(MmsBearerProfile::FromPreset("GPRS-CS2", 10, p, e), true, e);
         p.blockErrorRate = 0;
         NS_TEST_EXPECT_MSG_EQ_TOL(p.NetGoodput(true, 1500, 52),
                                   48000.0 * 1448 / 1510,
@@ -216,11 +216,11 @@ class SchedulerTestCase : public TestCase
 
     void DoRun() override
     {
-        auto r = RadioScheduler::WaterFill(100, {10, 50, 80});
+        auto r = MmsRadioScheduler::WaterFill(100, {10, 50, 80});
         NS_TEST_EXPECT_MSG_EQ_TOL(r[0], 10, 1e-9, "capped");
         NS_TEST_EXPECT_MSG_EQ_TOL(r[1], 45, 1e-9, "share of the rest");
         NS_TEST_EXPECT_MSG_EQ_TOL(r[2], 45, 1e-9, "share of the rest");
-        r = RadioScheduler::WaterFill(100, {10, 20, 30});
+        r = MmsRadioScheduler::WaterFill(100, {10, 20, 30});
         NS_TEST_EXPECT_MSG_EQ_TOL(r[0] + r[1] + r[2], 60, 1e-9, "all capped, capacity left");
 
         // PS, capacity 1000 bit/s: A 1000 bits and B 3000 bits start at 0; C 500 bits at 1 s.
@@ -230,9 +230,9 @@ class SchedulerTestCase : public TestCase
         for (int discipline = 0; discipline < 2; ++discipline)
         {
             m_done.clear();
-            RadioScheduler s;
+            MmsRadioScheduler s;
             s.SetCapacity(1000);
-            s.SetDiscipline(RadioScheduler::Discipline(discipline));
+            s.SetDiscipline(MmsRadioScheduler::Discipline(discipline));
             s.SetCompletionCallback(MakeCallback(&SchedulerTestCase::Done, this), 0);
             Simulator::Schedule(Seconds(0), [&s] {
                 s.Start(1, 1000, 1e9);
@@ -240,7 +240,7 @@ class SchedulerTestCase : public TestCase
             });
             Simulator::Schedule(Seconds(1), [&s] { s.Start(3, 500, 1e9); });
             Simulator::Run();
-            if (discipline == RadioScheduler::PROCESSOR_SHARING)
+            if (discipline == MmsRadioScheduler::PROCESSOR_SHARING)
             {
                 NS_TEST_EXPECT_MSG_EQ(m_done[1], Seconds(2.5), "A");
                 NS_TEST_EXPECT_MSG_EQ(m_done[3], Seconds(2.5), "C");
@@ -260,7 +260,7 @@ class SchedulerTestCase : public TestCase
 
         // Caps: two flows capped at 250 bit/s on 1000 bit/s never exceed their cap.
         m_done.clear();
-        RadioScheduler s;
+        MmsRadioScheduler s;
         s.SetCapacity(1000);
         s.SetCompletionCallback(MakeCallback(&SchedulerTestCase::Done, this), 0);
         Simulator::Schedule(Seconds(0), [&s] {
@@ -298,7 +298,7 @@ class BoundedDelayTestCase : public TestCase
             double hi = -1;
             for (int i = 0; i < n; ++i)
             {
-                const double x = RrcStateMachine::DrawBounded(Seconds(c.min),
+                const double x = MmsRrcStateMachine::DrawBounded(Seconds(c.min),
                                                                Seconds(c.mean),
                                                                Seconds(c.max),
                                                                (i + 0.5) / n)
@@ -383,12 +383,12 @@ class GoodputTestCase : public TestCase
         RngSeedManager::SetSeed(1);
         RngSeedManager::SetRun(1);
         Config::SetDefault("ns3::TcpSocket::SegmentSize", UintegerValue(kPacket - kTcpIpHeaders));
-        CellWorld w(1, [this](RadioBearerHelper& r) {
+        CellWorld w(1, [this](MmsRadioBearerHelper& r) {
             r.SetProfile(m_preset);
             r.SetProfileAttribute("BlockErrorRate", DoubleValue(m_bler));
-            r.SetRrcAttribute("PdpMode", EnumValue(RrcStateMachine::PDP_ALWAYS_ON));
+            r.SetRrcAttribute("PdpMode", EnumValue(MmsRrcStateMachine::PDP_ALWAYS_ON));
         });
-        const BearerProfile p = w.radio.GetProfile();
+        const MmsBearerProfile p = w.radio.GetProfile();
         const double net = p.NetGoodput(true, kPacket, kTcpIpHeaders);
         // The receiver's window: four bandwidth-delay products (at least 16 KiB), enough to keep
         // the bearer busy without the queue growing to the whole 128 KiB default window, where
@@ -475,16 +475,16 @@ class SharesTestCase : public TestCase
         // As in the single-handset case: windows of a few bandwidth-delay products (384 kbit/s
         // x 0.2 s), so the queues stay short and TCP keeps every handset backlogged.
         Config::SetDefault("ns3::TcpSocket::RcvBufSize", UintegerValue(40000));
-        CellWorld w(m_n, [this](RadioBearerHelper& r) {
+        CellWorld w(m_n, [this](MmsRadioBearerHelper& r) {
             r.SetProfile("UMTS-384");
             NoErrors(r);
             r.SetChannelAttribute("DownlinkCapacity", DataRateValue(DataRate(m_capacity)));
             if (m_roundRobin)
             {
-                r.SetChannelAttribute("Scheduler", EnumValue(RadioScheduler::ROUND_ROBIN));
+                r.SetChannelAttribute("Scheduler", EnumValue(MmsRadioScheduler::ROUND_ROBIN));
             }
         });
-        const BearerProfile p = w.radio.GetProfile();
+        const MmsBearerProfile p = w.radio.GetProfile();
         std::vector<Ptr<PacketSink>> sinks;
         for (uint32_t i = 0; i < m_n; ++i)
         {
@@ -513,7 +513,7 @@ class SharesTestCase : public TestCase
         Simulator::Stop(end + Seconds(1));
         Simulator::Run();
 
-        const double capacity = w.cell->GetCapacity(RadioCellChannel::DOWNLINK);
+        const double capacity = w.cell->GetCapacity(MmsRadioCellChannel::DOWNLINK);
         // Processor sharing: an equal share of the capacity, capped by the profile. Round
         // robin: one handset at a time at min(capacity, its peak rate), in turn.
         const double share = m_roundRobin
@@ -630,7 +630,7 @@ class ProcessorSharingTestCase : public TestCase
         RngSeedManager::SetRun(1);
         const uint32_t handsets = 100;
         const double capacity = 1e6;
-        CellWorld w(handsets, [capacity](RadioBearerHelper& r) {
+        CellWorld w(handsets, [capacity](MmsRadioBearerHelper& r) {
             // One handset can use the whole cell, as M/G/1-PS assumes.
             r.SetProfile("HSDPA-CAT12");
             NoErrors(r);
@@ -689,7 +689,7 @@ class ProcessorSharingTestCase : public TestCase
 
         // Fixed path: server link, core, radio delay; the packet on the gigabit link is
         // negligible (12 us) against service times of about 0.25 s.
-        const BearerProfile p = w.radio.GetProfile();
+        const MmsBearerProfile p = w.radio.GetProfile();
         const double fixed = (w.linkDelay + p.coreDelay + p.radioDelayDownlink).GetSeconds();
         // Batch means for a confidence interval.
         const uint32_t batches = 20;
@@ -740,14 +740,14 @@ struct Recorder
     std::vector<std::pair<Time, uint32_t>> up; //!< arrival time, size, at the server
     std::map<std::string, uint32_t> drops;
     std::vector<Time> smsDelays;
-    Ptr<RrcStateMachine> rrc;
+    Ptr<MmsRrcStateMachine> rrc;
 
-    void State(RrcStateMachine::State, RrcStateMachine::State s)
+    void State(MmsRrcStateMachine::State, MmsRrcStateMachine::State s)
     {
         states.emplace_back(Simulator::Now(), rrc->GetStateName(s));
     }
 
-    void Promotion(RrcStateMachine::State, Time d)
+    void Promotion(MmsRrcStateMachine::State, Time d)
     {
         promotions.push_back(d);
     }
@@ -846,7 +846,7 @@ class PromotionTestCase : public TestCase
         Recorder r;
         r.Attach(w);
         UdpPair udp(w, r);
-        const BearerProfile p = w.radio.GetProfile();
+        const MmsBearerProfile p = w.radio.GetProfile();
         const InetSocketAddress to(w.HandsetAddress(0), 9);
         auto send = [&udp, to](uint32_t bytes) { udp.server->SendTo(Create<Packet>(bytes), 0, to); };
         const double fach = 32000;
@@ -919,14 +919,14 @@ class TbfTestCase : public TestCase
     {
         RngSeedManager::SetSeed(1);
         RngSeedManager::SetRun(6);
-        CellWorld w(1, [](RadioBearerHelper& r) {
+        CellWorld w(1, [](MmsRadioBearerHelper& r) {
             r.SetProfile("GPRS-CS2");
             NoErrors(r);
         });
         Recorder r;
         r.Attach(w);
         UdpPair udp(w, r);
-        const BearerProfile p = w.radio.GetProfile();
+        const MmsBearerProfile p = w.radio.GetProfile();
         const InetSocketAddress to(w.HandsetAddress(0), 9);
         auto send = [&udp, to](uint32_t bytes) { udp.server->SendTo(Create<Packet>(bytes), 0, to); };
         Simulator::Schedule(Seconds(2), [send] { send(100); });
@@ -965,14 +965,14 @@ class PdpTestCase : public TestCase
     {
         RngSeedManager::SetSeed(1);
         RngSeedManager::SetRun(7);
-        CellWorld w(1, [](RadioBearerHelper& r) {
+        CellWorld w(1, [](MmsRadioBearerHelper& r) {
             r.SetProfile("UMTS-384");
             r.SetProfileAttribute("BlockErrorRate", DoubleValue(0));
         });
         Recorder r;
         r.Attach(w);
         UdpPair udp(w, r);
-        const BearerProfile p = w.radio.GetProfile();
+        const MmsBearerProfile p = w.radio.GetProfile();
         const InetSocketAddress down(w.HandsetAddress(0), 9);
         const InetSocketAddress up(w.ServerAddress(), 9);
         Simulator::Schedule(Seconds(1), [&] { udp.server->SendTo(Create<Packet>(100), 0, down); });
@@ -1112,7 +1112,7 @@ class CoverageProcessTestCase : public TestCase
         m_changes.clear();
         RngSeedManager::SetSeed(1);
         RngSeedManager::SetRun(run);
-        CellWorld w(1, [](RadioBearerHelper& r) {
+        CellWorld w(1, [](MmsRadioBearerHelper& r) {
             NoErrors(r);
             r.SetDeviceAttribute("CoverageProcess", BooleanValue(true));
             r.SetDeviceAttribute("InCoverageTime", StringValue("ns3::ExponentialRandomVariable[Mean=100]"));
@@ -1166,18 +1166,18 @@ class BlockErrorTestCase : public TestCase
         RngSeedManager::SetSeed(1);
         RngSeedManager::SetRun(9);
         const double p = 0.3;
-        CellWorld w(1, [p](RadioBearerHelper& r) {
+        CellWorld w(1, [p](MmsRadioBearerHelper& r) {
             r.SetProfile("UMTS-384");
             r.SetProfileAttribute("BlockErrorRate", DoubleValue(p));
             r.SetProfileAttribute("MaxRetransmissions", IntegerValue(1));
             r.SetProfileAttribute("BlockBytes", UintegerValue(100));
-            r.SetRrcAttribute("PdpMode", EnumValue(RrcStateMachine::PDP_ALWAYS_ON));
+            r.SetRrcAttribute("PdpMode", EnumValue(MmsRrcStateMachine::PDP_ALWAYS_ON));
             r.SetRrcAttribute("DchInactivity", TimeValue(Seconds(1e6)));
         });
         Recorder r;
         r.Attach(w);
         UdpPair udp(w, r);
-        const BearerProfile prof = w.radio.GetProfile();
+        const MmsBearerProfile prof = w.radio.GetProfile();
         const InetSocketAddress to(w.HandsetAddress(0), 9);
         // 20 octets of payload: 48 of IP, 49 on the air: one 100-octet block. One packet
         // every 200 ms, longer than a retransmission round, so none waits for another.

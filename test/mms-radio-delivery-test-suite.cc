@@ -65,7 +65,7 @@ struct CellCounters
             cell->TraceConnectWithoutContext("Drop", MakeCallback(&CellCounters::Drop, this));
             cell->TraceConnectWithoutContext("Sms", MakeCallback(&CellCounters::Sms, this));
         }
-        RadioBearerHelper::GetHandsetDevice(w.handsets.Get(1))
+        MmsRadioBearerHelper::GetHandsetDevice(w.handsets.Get(1))
             ->TraceConnectWithoutContext("MacRx", MakeCallback(&CellCounters::Rx, this));
     }
 };
@@ -130,7 +130,7 @@ class RadioFlowTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(w.Ua(1)->GetCounters().retrieved, 1u, "UA1 has it");
         NS_TEST_EXPECT_MSG_EQ(w.mms.GetRelay()->GetPendingRecipients(), 0u, "nothing pending");
         NS_TEST_EXPECT_MSG_EQ(cells.drops["NoPdpContext"], 0u, "no downlink without a context");
-        const BearerProfile p = w.net.GetRadioHelper().GetProfile();
+        const MmsBearerProfile p = w.net.GetRadioHelper().GetProfile();
         if (!m_off)
         {
             NS_TEST_EXPECT_MSG_EQ(Join(w.Filter({"UA"})),

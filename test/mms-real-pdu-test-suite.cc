@@ -12,8 +12,8 @@
 #include "ns3/fatal-error.h"
 #include "ns3/mms-pdu.h"
 #include "ns3/test.h"
-#include "ns3/wdp-sms.h"
-#include "ns3/wsp-push.h"
+#include "ns3/mms-wdp-sms.h"
+#include "ns3/mms-wsp-push.h"
 
 #include <map>
 #include <sstream>
@@ -89,7 +89,7 @@ class MmsRealPduTestCase : public TestCase
         std::vector<uint8_t> pduOctets;
         if (m_v.kind == "sms")
         {
-            WdpSmsReassembler r;
+            MmsWdpSmsReassembler r;
             for (const auto& line : Split(text, '\n'))
             {
                 if (line.find_first_not_of(" \r\t") == std::string::npos)
@@ -97,31 +97,31 @@ class MmsRealPduTestCase : public TestCase
                     continue;
                 }
                 std::vector<uint8_t> seg;
-                NS_TEST_ASSERT_MSG_EQ(WspFromHex(line, seg, &err), true, err);
-                WdpSmsSegment s;
-                DecodeError e;
+                NS_TEST_ASSERT_MSG_EQ(MmsWspFromHex(line, seg, &err), true, err);
+                MmsWdpSmsSegment s;
+                MmsDecodeError e;
                 NS_TEST_ASSERT_MSG_EQ(
-                    WdpSmsSegment::Decode(seg.data(), seg.size(), s, e), true, e.ToString());
-                NS_TEST_EXPECT_MSG_EQ(WspToHex(s.Encode()), WspToHex(seg), "segment re-encodes");
+                    MmsWdpSmsSegment::Decode(seg.data(), seg.size(), s, e), true, e.ToString());
+                NS_TEST_EXPECT_MSG_EQ(MmsWspToHex(s.Encode()), MmsWspToHex(seg), "segment re-encodes");
                 NS_TEST_ASSERT_MSG_EQ(r.Add("x", s, &err), true, err);
             }
             NS_TEST_ASSERT_MSG_EQ(r.HasDatagram(), true, "segments complete a datagram");
-            WdpSmsReassembler::Datagram d = r.PopDatagram();
+            MmsWdpSmsReassembler::Datagram d = r.PopDatagram();
             seen["sms.segments"].push_back(std::to_string(d.segments));
             seen["sms.destination_port"].push_back(std::to_string(d.destinationPort));
             octets = d.data;
         }
         else
         {
-            NS_TEST_ASSERT_MSG_EQ(WspFromHex(text, octets, &err), true, err);
+            NS_TEST_ASSERT_MSG_EQ(MmsWspFromHex(text, octets, &err), true, err);
         }
         if (m_v.kind == "push" || m_v.kind == "sms")
         {
-            WspPushPdu push;
-            DecodeError e;
+            MmsWspPushPdu push;
+            MmsDecodeError e;
             NS_TEST_ASSERT_MSG_EQ(
-                WspPushPdu::Decode(octets.data(), octets.size(), push, e), true, e.ToString());
-            NS_TEST_EXPECT_MSG_EQ(WspToHex(push.Encode()), WspToHex(octets), "push re-encodes");
+                MmsWspPushPdu::Decode(octets.data(), octets.size(), push, e), true, e.ToString());
+            NS_TEST_EXPECT_MSG_EQ(MmsWspToHex(push.Encode()), MmsWspToHex(octets), "push re-encodes");
             seen["push.tid"].push_back(std::to_string(push.GetTid()));
             seen["push.application_id"].push_back(push.GetApplicationId());
             seen["push.content_type"].push_back(push.GetContentType().GetMediaType());
@@ -132,7 +132,7 @@ class MmsRealPduTestCase : public TestCase
             pduOctets = octets;
         }
         MmsPdu pdu;
-        DecodeError e;
+        MmsDecodeError e;
         NS_TEST_ASSERT_MSG_EQ(
             MmsPdu::Decode(pduOctets.data(), pduOctets.size(), pdu, e), true, e.ToString());
         NS_TEST_EXPECT_MSG_EQ(
@@ -166,7 +166,7 @@ class MmsRealPduTestCase : public TestCase
         }
         // Byte-exact re-encoding: PDUs that follow the ordering rule (type, transaction id,
         // version first) come back octet for octet.
-        NS_TEST_EXPECT_MSG_EQ(WspToHex(pdu.Encode()), WspToHex(pduOctets), "PDU re-encodes");
+        NS_TEST_EXPECT_MSG_EQ(MmsWspToHex(pdu.Encode()), MmsWspToHex(pduOctets), "PDU re-encodes");
         NS_TEST_EXPECT_MSG_EQ(pdu.GetEncodedSize(), pduOctets.size(), "encoded size");
     }
 

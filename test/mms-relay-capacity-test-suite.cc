@@ -41,7 +41,7 @@ class InstantTransport : public MmsTransport
         listener = cb;
     }
 
-    void Respond(ExchangeId, const HttpMessage& r) override
+    void Respond(ExchangeId, const MmsHttpMessage& r) override
     {
         responses++;
         MmsPdu pdu;
@@ -53,13 +53,13 @@ class InstantTransport : public MmsTransport
         }
     }
 
-    void Request(const Address&, const HttpMessage& req, ResponseCallback cb, uint64_t c) override
+    void Request(const Address&, const MmsHttpMessage& req, ResponseCallback cb, uint64_t c) override
     {
-        HttpMessage r = HttpMessage::Response(req.method == "PUT" ? 201 : 204, "OK");
+        MmsHttpMessage r = MmsHttpMessage::Response(req.method == "PUT" ? 201 : 204, "OK");
         Simulator::ScheduleNow(&InstantTransport::Answer, this, cb, c, r);
     }
 
-    void Answer(ResponseCallback cb, uint64_t cookie, HttpMessage r)
+    void Answer(ResponseCallback cb, uint64_t cookie, MmsHttpMessage r)
     {
         cb(cookie, true, r, "");
     }
@@ -117,7 +117,7 @@ OnTransaction(Waits* w, MmsRelay::TransactionType, Time wait, Time)
 void
 Arrive(Ptr<InstantTransport> t,
        Ptr<ExponentialRandomVariable> gap,
-       HttpMessage req,
+       MmsHttpMessage req,
        Address from,
        uint64_t left)
 {
@@ -172,15 +172,15 @@ class MmsErlangCTestCase : public TestCase
         // and fails the recipient at once, so that the submission is the only MM1 work.
         MmsMultipartBody body;
         MmsPart part;
-        part.contentType = WspContentType("text/plain");
+        part.contentType = MmsWspContentType("text/plain");
         part.data = MmsContent(std::string("queueing"));
         body.parts = {part};
         MmsPdu pdu = MmsPdu::MakeSendReq("t",
                                          "+447700900001/TYPE=PLMN",
                                          {"+449999999999/TYPE=PLMN"},
-                                         WspContentType("application/vnd.wap.multipart.mixed"),
+                                         MmsWspContentType("application/vnd.wap.multipart.mixed"),
                                          body);
-        HttpMessage req = MmsHttp::MakeMmsRequest("POST", "/mms", "mmsc", pdu);
+        MmsHttpMessage req = MmsHttp::MakeMmsRequest("POST", "/mms", "mmsc", pdu);
         req.body = req.SerializeBody(); // as received: real octets
         req.bodyRuns.clear();
 

@@ -276,7 +276,7 @@ RunScenario(const Scenario& sc,
             relay->TraceConnectWithoutContext(
                 "RetrieveServed",
                 MakeBoundCallback(&Count, &traced->retrieveServed));
-            Ptr<Smsc> smsc = w.mms.GetSmsc();
+            Ptr<MmsSmsc> smsc = w.mms.GetSmsc();
             smsc->TraceConnectWithoutContext("Accepted",
                                              MakeBoundCallback(&Count, &traced->smsAccepted));
             smsc->TraceConnectWithoutContext("SmsDelivered",

@@ -130,7 +130,7 @@ class MmsScenarioNetworkBuildTestCase : public TestCase
         // 30 ms link.
         Ptr<Node> a = builder.GetNode("a");
         Ptr<Node> core = builder.GetNode("core");
-        Ptr<RadioCellChannel> cB = builder.GetCell("cB");
+        Ptr<MmsRadioCellChannel> cB = builder.GetCell("cB");
         NS_TEST_ASSERT_MSG_NE(cB, nullptr, "cell cB built");
         Ptr<Ipv4> bIp = cB->GetDevice(0)->GetNode()->GetObject<Ipv4>();
         Ipv4InterfaceAddress cbAddr =
@@ -192,10 +192,10 @@ class MmsScenarioNetworkBuildTestCase : public TestCase
 
         // The SMSC's delay is the core part on radio cells.
         Ptr<Node> smscNode = builder.GetNode("smsc");
-        Ptr<Smsc> smsc;
+        Ptr<MmsSmsc> smsc;
         for (uint32_t i = 0; i < smscNode->GetNApplications(); ++i)
         {
-            smsc = smsc ? smsc : DynamicCast<Smsc>(smscNode->GetApplication(i));
+            smsc = smsc ? smsc : DynamicCast<MmsSmsc>(smscNode->GetApplication(i));
         }
         NS_TEST_ASSERT_MSG_NE(smsc, nullptr, "an SMSC on the smsc vertex");
         PointerValue delay;

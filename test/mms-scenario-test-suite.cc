@@ -441,7 +441,7 @@ class MmsScenarioTextTestCase : public TestCase
         Expect(Network("  c2 [kind=cell, subscribers=1, bearer=\"UMTS-64\", Scheduler=\"Fair\", "
                        "MultislotClass=13, Id=4]\n",
                        "  c2 -- g [rate=\"1Mbps\", delay=\"1ms\"]\n"),
-               {":13: cell c2: Id of ns3::RadioCellChannel cannot be set (read-only)",
+               {":13: cell c2: Id of ns3::MmsRadioCellChannel cannot be set (read-only)",
                 ":13: cell c2: MultislotClass \"13\" is not valid: expected a whole number from "
                 "1 to 12",
                 ":13: cell c2: Scheduler \"Fair\" is not valid: expected one of "
@@ -532,7 +532,7 @@ class MmsScenarioTextTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(errors[0].find("t.dot:17: cell c2: unknown attribute "
                                              "\"RelayAddress2\" (neither a GraphViz presentation "
                                              "attribute nor an attribute of "
-                                             "ns3::RadioCellChannel, ns3::RadioBearerProfile"),
+                                             "ns3::MmsRadioCellChannel, ns3::MmsRadioBearerProfile"),
                               0u,
                               errors[0]);
 
@@ -559,8 +559,8 @@ class MmsScenarioCellAttributesTestCase : public TestCase
   private:
     void DoRun() override
     {
-        const char* types[] = {"ns3::RadioCellChannel",
-                               "ns3::RadioBearerProfile",
+        const char* types[] = {"ns3::MmsRadioCellChannel",
+                               "ns3::MmsRadioBearerProfile",
                                "ns3::MmsUserAgent",
                                "ns3::MmsTrafficModel"};
         std::map<std::string, std::string> owner;

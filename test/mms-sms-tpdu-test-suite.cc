@@ -4,7 +4,7 @@
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
-// SMS TPDUs of 3GPP TS 23.040 (SmsDeliver, SmsSubmit, SmsDeliverReport): published TPDUs decode
+// SMS TPDUs of 3GPP TS 23.040 (MmsSmsDeliver, MmsSmsSubmit, MmsSmsDeliverReport): published TPDUs decode
 // to the values their publishers state and re-encode octet for octet; hand-checked addresses,
 // time stamps (9.2.3.11), user data lengths in septets and octets (9.2.3.16), relative validity
 // periods (9.2.3.12.1) and reports (9.2.2.1a); every truncation is a located error; random
@@ -12,10 +12,10 @@
 
 #include "mms-test-data.h"
 
-#include "ns3/sms-tpdu.h"
+#include "ns3/mms-sms-tpdu.h"
 #include "ns3/test.h"
-#include "ns3/wdp-sms.h"
-#include "ns3/wsp-push.h"
+#include "ns3/mms-wdp-sms.h"
+#include "ns3/mms-wsp-push.h"
 
 #include <random>
 
@@ -158,7 +158,7 @@ StampOffset(std::size_t addressSemiOctets)
 int64_t
 Utc(int64_t year, unsigned month, unsigned day, unsigned hour, unsigned minute, unsigned second)
 {
-    UtcDate d;
+    MmsUtcDate d;
     d.year = year;
     d.month = month;
     d.day = day;
@@ -249,7 +249,7 @@ class Random
     void UserData(
         uint8_t dcs, bool& udhi, std::size_t maxOctets, std::vector<uint8_t>& ud, uint8_t& septets)
     {
-        bool sept = SmsUdlCountsSeptets(dcs);
+        bool sept = MmsSmsUdlCountsSeptets(dcs);
         std::size_t maxSeptets = maxOctets * 8 / 7;
         std::size_t s = Below((sept ? maxSeptets : maxOctets) + 1);
         std::size_t octets = sept ? (s * 7 + 7) / 8 : s;
@@ -260,7 +260,7 @@ class Random
         }
         septets = sept && Coin() ? static_cast<uint8_t>(s) : 0;
         // A header must fit the septets that TP-UDL will announce.
-        std::size_t udl = sept ? SmsUserDataLength(dcs, octets, septets) : octets;
+        std::size_t udl = sept ? MmsSmsUserDataLength(dcs, octets, septets) : octets;
         std::size_t maxHeader = sept ? udl * 7 / 8 : udl; // UDHL included
         if (udhi && maxHeader >= 1)
         {
@@ -304,10 +304,10 @@ class SmsTpduPublishedDeliverTestCase : public TestCase
         {
             std::vector<uint8_t> t = Tpdu(hex);
             NS_TEST_ASSERT_MSG_GT(t.size(), 0u, "vector parses");
-            SmsDeliver d;
-            DecodeError e;
+            MmsSmsDeliver d;
+            MmsDecodeError e;
             NS_TEST_ASSERT_MSG_EQ(
-                SmsDeliver::Decode(t.data(), t.size(), d, e), true, e.ToString() << " in " << hex);
+                MmsSmsDeliver::Decode(t.data(), t.size(), d, e), true, e.ToString() << " in " << hex);
             std::vector<uint8_t> again = d.Encode();
             if (hex == DELIVER_7BIT)
             {
@@ -316,20 +316,20 @@ class SmsTpduPublishedDeliverTestCase : public TestCase
                 NS_TEST_EXPECT_MSG_EQ(unsigned(again[zone]), 0x00u, "written as plus zero");
                 t[zone] = 0x00;
             }
-            NS_TEST_EXPECT_MSG_EQ(WspToHex(again), WspToHex(t), "re-encoded octet for octet");
+            NS_TEST_EXPECT_MSG_EQ(MmsWspToHex(again), MmsWspToHex(t), "re-encoded octet for octet");
         }
 
         // WAP Push of an MMS notification in two 8-bit segments (UK operator): TP-OA of 14
         // digits with type 0x80, TP-MMS clear on the first ("more messages"), TP-UDHI, 16-bit
         // concatenation reference 40846 and ports 2948 <- 9200.
-        WdpSmsReassembler reassembler;
+        MmsWdpSmsReassembler reassembler;
         const char* mms[] = {WAP_MMS_1, WAP_MMS_2};
         for (uint8_t i = 0; i < 2; ++i)
         {
             std::vector<uint8_t> t = Tpdu(mms[i]);
-            SmsDeliver d;
-            DecodeError e;
-            NS_TEST_ASSERT_MSG_EQ(SmsDeliver::Decode(t.data(), t.size(), d, e), true, e.ToString());
+            MmsSmsDeliver d;
+            MmsDecodeError e;
+            NS_TEST_ASSERT_MSG_EQ(MmsSmsDeliver::Decode(t.data(), t.size(), d, e), true, e.ToString());
             NS_TEST_EXPECT_MSG_EQ(d.originator, "88850100000018", "TP-OA as published");
             NS_TEST_EXPECT_MSG_EQ(unsigned(d.originatorType), 0x80u, "type of address kept");
             NS_TEST_EXPECT_MSG_EQ(d.moreMessagesToSend, (i == 0), "TP-MMS");
@@ -339,8 +339,8 @@ class SmsTpduPublishedDeliverTestCase : public TestCase
             // 2010-06-28 14:45:46(+47) local at +1 h (zone octet 0x40: 4 quarters).
             NS_TEST_EXPECT_MSG_EQ(d.timeZoneQuarters, 4, "TP-SCTS zone");
             NS_TEST_EXPECT_MSG_EQ(d.serviceCentreTime, Utc(2010, 6, 28, 13, 45, 46 + i), "UTC");
-            WdpSmsSegment s;
-            NS_TEST_ASSERT_MSG_EQ(WdpSmsSegment::Decode(d.userData.data(), d.userData.size(), s, e),
+            MmsWdpSmsSegment s;
+            NS_TEST_ASSERT_MSG_EQ(MmsWdpSmsSegment::Decode(d.userData.data(), d.userData.size(), s, e),
                                   true,
                                   e.ToString());
             NS_TEST_EXPECT_MSG_EQ(s.destinationPort, 2948, "WAP Push port");
@@ -352,15 +352,15 @@ class SmsTpduPublishedDeliverTestCase : public TestCase
             NS_TEST_EXPECT_MSG_EQ(reassembler.Add(d.originator, s, &err), true, err);
         }
         NS_TEST_ASSERT_MSG_EQ(reassembler.HasDatagram(), true, "both segments make a datagram");
-        WdpSmsReassembler::Datagram dg = reassembler.PopDatagram();
-        WspPushPdu push;
-        DecodeError e;
+        MmsWdpSmsReassembler::Datagram dg = reassembler.PopDatagram();
+        MmsWspPushPdu push;
+        MmsDecodeError e;
         NS_TEST_ASSERT_MSG_EQ(
-            WspPushPdu::Decode(dg.data.data(), dg.data.size(), push, e), true, e.ToString());
+            MmsWspPushPdu::Decode(dg.data.data(), dg.data.size(), push, e), true, e.ToString());
         NS_TEST_EXPECT_MSG_EQ(
             push.GetContentType().ToString(), "application/vnd.wap.mms-message", "an MMS push");
         NS_TEST_ASSERT_MSG_GT(push.GetData().size(), 2u, "MMS PDU");
-        NS_TEST_EXPECT_MSG_EQ(WspToHex({push.GetData()[0], push.GetData()[1]}),
+        NS_TEST_EXPECT_MSG_EQ(MmsWspToHex({push.GetData()[0], push.GetData()[1]}),
                               "8c82",
                               "X-Mms-Message-Type: m-notification-ind");
 
@@ -372,16 +372,16 @@ class SmsTpduPublishedDeliverTestCase : public TestCase
         for (uint8_t i = 0; i < 2; ++i)
         {
             std::vector<uint8_t> t = Tpdu(sis[i]);
-            SmsDeliver d;
-            NS_TEST_ASSERT_MSG_EQ(SmsDeliver::Decode(t.data(), t.size(), d, e), true, e.ToString());
+            MmsSmsDeliver d;
+            NS_TEST_ASSERT_MSG_EQ(MmsSmsDeliver::Decode(t.data(), t.size(), d, e), true, e.ToString());
             NS_TEST_EXPECT_MSG_EQ(d.originator, "004917222911", "TP-OA");
             NS_TEST_EXPECT_MSG_EQ(unsigned(d.originatorType), 0x85u, "type of address");
             NS_TEST_EXPECT_MSG_EQ(unsigned(d.protocolId), 0x05u, "TP-PID");
             NS_TEST_EXPECT_MSG_EQ(unsigned(d.dataCoding), 0xF5u, "TP-DCS");
-            NS_TEST_EXPECT_MSG_EQ(SmsUdlCountsSeptets(d.dataCoding), false, "0xF5 is 8-bit");
+            NS_TEST_EXPECT_MSG_EQ(MmsSmsUdlCountsSeptets(d.dataCoding), false, "0xF5 is 8-bit");
             NS_TEST_EXPECT_MSG_EQ(d.userData.size(), (i == 0 ? 140u : 60u), "TP-UDL");
-            WdpSmsSegment s;
-            NS_TEST_ASSERT_MSG_EQ(WdpSmsSegment::Decode(d.userData.data(), d.userData.size(), s, e),
+            MmsWdpSmsSegment s;
+            NS_TEST_ASSERT_MSG_EQ(MmsWdpSmsSegment::Decode(d.userData.data(), d.userData.size(), s, e),
                                   true,
                                   e.ToString());
             NS_TEST_EXPECT_MSG_EQ(s.destinationPort, 2948, "WAP Push port");
@@ -392,45 +392,45 @@ class SmsTpduPublishedDeliverTestCase : public TestCase
             si.insert(si.end(), s.payload.begin(), s.payload.end());
         }
         // python-messaging's expected datagram: 01 06 0b 03 ae 81 ea ... "Team" 00 01 01.
-        NS_TEST_EXPECT_MSG_EQ(WspToHex(std::vector<uint8_t>(si.begin(), si.begin() + 7)),
+        NS_TEST_EXPECT_MSG_EQ(MmsWspToHex(std::vector<uint8_t>(si.begin(), si.begin() + 7)),
                               "01060b03ae81ea",
                               "WSP Push, application/vnd.wap.sic");
-        NS_TEST_EXPECT_MSG_EQ(WspToHex(std::vector<uint8_t>(si.end() - 7, si.end())),
+        NS_TEST_EXPECT_MSG_EQ(MmsWspToHex(std::vector<uint8_t>(si.end() - 7, si.end())),
                               "5465616d000101",
                               "datagram end");
 
         // The dreamfabric.com example: +31641600986, "How are you?" in 12 septets packed into
         // 11 octets, 2002-08-26 19:37:41 with the zone octet 0x08 (sign set, zero quarters).
         std::vector<uint8_t> t = Tpdu(DELIVER_7BIT);
-        SmsDeliver d;
-        NS_TEST_ASSERT_MSG_EQ(SmsDeliver::Decode(t.data(), t.size(), d, e), true, e.ToString());
+        MmsSmsDeliver d;
+        NS_TEST_ASSERT_MSG_EQ(MmsSmsDeliver::Decode(t.data(), t.size(), d, e), true, e.ToString());
         NS_TEST_EXPECT_MSG_EQ(d.originator, "+31641600986", "international TP-OA");
         NS_TEST_EXPECT_MSG_EQ(unsigned(d.GetUserDataLength()), 12u, "TP-UDL in septets");
         NS_TEST_EXPECT_MSG_EQ(unsigned(d.userDataSeptets), 12u, "septets kept");
-        NS_TEST_EXPECT_MSG_EQ(WspToHex(d.userData), "c8f71d14969741f977fd07", "11 octets");
+        NS_TEST_EXPECT_MSG_EQ(MmsWspToHex(d.userData), "c8f71d14969741f977fd07", "11 octets");
         NS_TEST_EXPECT_MSG_EQ(d.moreMessagesToSend, false, "TP-MMS set: no more messages");
         NS_TEST_EXPECT_MSG_EQ(d.serviceCentreTime, Utc(2002, 8, 26, 19, 37, 41), "TP-SCTS");
         NS_TEST_EXPECT_MSG_EQ(d.timeZoneQuarters, 0, "minus zero is zero");
 
         // UCS2 "中兴通讯" from +34610789702, 2008-06-24 09:22:04 at +2 h (zone octet 0x80).
         t = Tpdu(DELIVER_UCS2);
-        NS_TEST_ASSERT_MSG_EQ(SmsDeliver::Decode(t.data(), t.size(), d, e), true, e.ToString());
+        NS_TEST_ASSERT_MSG_EQ(MmsSmsDeliver::Decode(t.data(), t.size(), d, e), true, e.ToString());
         NS_TEST_EXPECT_MSG_EQ(d.originator, "+34610789702", "TP-OA");
-        NS_TEST_EXPECT_MSG_EQ((SmsGetAlphabet(d.dataCoding) == SmsAlphabet::UCS2), true, "UCS2");
-        NS_TEST_EXPECT_MSG_EQ(WspToHex(d.userData), "4e2d5174901a8baf", "TP-UDL 8 octets");
+        NS_TEST_EXPECT_MSG_EQ((MmsSmsGetAlphabet(d.dataCoding) == MmsSmsAlphabet::UCS2), true, "UCS2");
+        NS_TEST_EXPECT_MSG_EQ(MmsWspToHex(d.userData), "4e2d5174901a8baf", "TP-UDL 8 octets");
         NS_TEST_EXPECT_MSG_EQ(d.timeZoneQuarters, 8, "+2 h");
         NS_TEST_EXPECT_MSG_EQ(d.serviceCentreTime, Utc(2008, 6, 24, 7, 22, 4), "UTC");
 
         // Time zones: python-messaging states the UTC time of these two.
         t = Tpdu(DELIVER_GMT_PLUS_1); // 2009-09-01 17:41:32 at +1 h
-        NS_TEST_ASSERT_MSG_EQ(SmsDeliver::Decode(t.data(), t.size(), d, e), true, e.ToString());
+        NS_TEST_ASSERT_MSG_EQ(MmsSmsDeliver::Decode(t.data(), t.size(), d, e), true, e.ToString());
         NS_TEST_EXPECT_MSG_EQ(d.originator, "+447917267410", "TP-OA");
         NS_TEST_EXPECT_MSG_EQ(d.timeZoneQuarters, 4, "+1 h: zone octet 0x40");
         NS_TEST_EXPECT_MSG_EQ(d.serviceCentreTime, Utc(2009, 9, 1, 16, 41, 32), "16:41:32 UTC");
         NS_TEST_EXPECT_MSG_EQ(unsigned(d.GetUserDataLength()), 10u, "10 septets");
         NS_TEST_EXPECT_MSG_EQ(d.userData.size(), 9u, "in 9 octets");
         t = Tpdu(DELIVER_GMT_MINUS_3); // 2010-09-11 15:10:11 at -3 h
-        NS_TEST_ASSERT_MSG_EQ(SmsDeliver::Decode(t.data(), t.size(), d, e), true, e.ToString());
+        NS_TEST_ASSERT_MSG_EQ(MmsSmsDeliver::Decode(t.data(), t.size(), d, e), true, e.ToString());
         NS_TEST_EXPECT_MSG_EQ(d.originator, "+7588", "short international TP-OA");
         NS_TEST_EXPECT_MSG_EQ(unsigned(t[StampOffset(4) + 6]), 0x29u, "zone octet");
         NS_TEST_EXPECT_MSG_EQ(d.timeZoneQuarters, -12, "-3 h: sign bit and 12 quarters");
@@ -439,13 +439,13 @@ class SmsTpduPublishedDeliverTestCase : public TestCase
 
         // Alphanumeric originators (type 0xD0), odd and even numbers of semi-octets.
         t = Tpdu(DELIVER_ALPHA_ODD);
-        NS_TEST_ASSERT_MSG_EQ(SmsDeliver::Decode(t.data(), t.size(), d, e), true, e.ToString());
+        NS_TEST_ASSERT_MSG_EQ(MmsSmsDeliver::Decode(t.data(), t.size(), d, e), true, e.ToString());
         NS_TEST_EXPECT_MSG_EQ(d.originator, "FONIC", "9 semi-octets, 5 characters");
         NS_TEST_EXPECT_MSG_EQ(unsigned(d.originatorType), 0xD0u, "alphanumeric");
         NS_TEST_EXPECT_MSG_EQ(unsigned(d.GetUserDataLength()), 147u, "147 septets");
         NS_TEST_EXPECT_MSG_EQ(d.userData.size(), 129u, "in 129 octets");
         t = Tpdu(DELIVER_ALPHA_EVEN);
-        NS_TEST_ASSERT_MSG_EQ(SmsDeliver::Decode(t.data(), t.size(), d, e), true, e.ToString());
+        NS_TEST_ASSERT_MSG_EQ(MmsSmsDeliver::Decode(t.data(), t.size(), d, e), true, e.ToString());
         NS_TEST_EXPECT_MSG_EQ(d.originator, "www.tim.it", "18 semi-octets, 10 characters");
 
         // A concatenated 7-bit message: TP-OA "12220" type 0x85, TP-PID 0x39, TP-DCS 0xF1
@@ -454,15 +454,15 @@ class SmsTpduPublishedDeliverTestCase : public TestCase
         for (uint8_t i = 0; i < 2; ++i)
         {
             t = Tpdu(german[i]);
-            NS_TEST_ASSERT_MSG_EQ(SmsDeliver::Decode(t.data(), t.size(), d, e), true, e.ToString());
+            NS_TEST_ASSERT_MSG_EQ(MmsSmsDeliver::Decode(t.data(), t.size(), d, e), true, e.ToString());
             NS_TEST_EXPECT_MSG_EQ(d.originator, "12220", "odd digit count, filler");
             NS_TEST_EXPECT_MSG_EQ(unsigned(d.originatorType), 0x85u, "type of address");
             NS_TEST_EXPECT_MSG_EQ(unsigned(d.protocolId), 0x39u, "TP-PID");
-            NS_TEST_EXPECT_MSG_EQ(SmsUdlCountsSeptets(d.dataCoding), true, "0xF1 is 7-bit");
+            NS_TEST_EXPECT_MSG_EQ(MmsSmsUdlCountsSeptets(d.dataCoding), true, "0xF1 is 7-bit");
             NS_TEST_EXPECT_MSG_EQ(unsigned(d.GetUserDataLength()), (i == 0 ? 160u : 79u), "UDL");
             NS_TEST_EXPECT_MSG_EQ(d.userData.size(), (i == 0 ? 140u : 70u), "octets");
-            WdpSmsSegment s;
-            NS_TEST_ASSERT_MSG_EQ(WdpSmsSegment::Decode(d.userData.data(), d.userData.size(), s, e),
+            MmsWdpSmsSegment s;
+            NS_TEST_ASSERT_MSG_EQ(MmsWdpSmsSegment::Decode(d.userData.data(), d.userData.size(), s, e),
                                   true,
                                   e.ToString());
             NS_TEST_EXPECT_MSG_EQ(s.hasPorts, false, "no ports");
@@ -472,7 +472,7 @@ class SmsTpduPublishedDeliverTestCase : public TestCase
 
         // An SMS-STATUS-REPORT is not an SMS-DELIVER.
         t = Tpdu(STATUS_REPORT);
-        NS_TEST_EXPECT_MSG_EQ(SmsDeliver::Decode(t.data(), t.size(), d, e), false, "MTI 10");
+        NS_TEST_EXPECT_MSG_EQ(MmsSmsDeliver::Decode(t.data(), t.size(), d, e), false, "MTI 10");
         NS_TEST_EXPECT_MSG_EQ(e.ToString(),
                               "offset 0 (TP-MTI): message type 2 (SMS-STATUS-REPORT) is not "
                               "SMS-DELIVER (0)",
@@ -496,19 +496,19 @@ class SmsTpduPublishedSubmitTestCase : public TestCase
         {
             std::vector<uint8_t> t = Tpdu(hex);
             NS_TEST_ASSERT_MSG_GT(t.size(), 0u, "vector parses");
-            SmsSubmit s;
-            DecodeError e;
+            MmsSmsSubmit s;
+            MmsDecodeError e;
             NS_TEST_ASSERT_MSG_EQ(
-                SmsSubmit::Decode(t.data(), t.size(), s, e), true, e.ToString() << " in " << hex);
+                MmsSmsSubmit::Decode(t.data(), t.size(), s, e), true, e.ToString() << " in " << hex);
             if (hex != SUBMIT_ABSOLUTE_VP)
             {
-                NS_TEST_EXPECT_MSG_EQ(WspToHex(s.Encode()), WspToHex(t), "octet for octet");
+                NS_TEST_EXPECT_MSG_EQ(MmsWspToHex(s.Encode()), MmsWspToHex(t), "octet for octet");
             }
         }
 
         // "hola" to +34616585119 with a relative validity of 4 days (TP-VP 0xAA), built from
         // values: the encoder writes python-messaging's octets.
-        SmsSubmit s;
+        MmsSmsSubmit s;
         s.destination = "+34616585119";
         s.dataCoding = 0x00;
         s.hasValidityPeriod = true;
@@ -516,55 +516,55 @@ class SmsTpduPublishedSubmitTestCase : public TestCase
         s.userData = Hex("e8373b0c");
         s.userDataSeptets = 4;
         NS_TEST_EXPECT_MSG_EQ(
-            WspToHex(s.Encode()), WspToHex(Tpdu(SUBMIT_RELATIVE_VP)), "SMS-SUBMIT with TP-VPF 10");
+            MmsWspToHex(s.Encode()), MmsWspToHex(Tpdu(SUBMIT_RELATIVE_VP)), "SMS-SUBMIT with TP-VPF 10");
         s.hasValidityPeriod = false;
-        NS_TEST_EXPECT_MSG_EQ(WspToHex(s.Encode()), WspToHex(Tpdu(SUBMIT_NO_VP)), "no TP-VP");
+        NS_TEST_EXPECT_MSG_EQ(MmsWspToHex(s.Encode()), MmsWspToHex(Tpdu(SUBMIT_NO_VP)), "no TP-VP");
 
         // The absolute validity period (TP-VPF 11, seven octets) is skipped: the rest decodes,
         // and the TPDU re-encodes without a validity period.
         std::vector<uint8_t> t = Tpdu(SUBMIT_ABSOLUTE_VP);
-        SmsSubmit b;
-        DecodeError e;
-        NS_TEST_ASSERT_MSG_EQ(SmsSubmit::Decode(t.data(), t.size(), b, e), true, e.ToString());
+        MmsSmsSubmit b;
+        MmsDecodeError e;
+        NS_TEST_ASSERT_MSG_EQ(MmsSmsSubmit::Decode(t.data(), t.size(), b, e), true, e.ToString());
         NS_TEST_EXPECT_MSG_EQ(b.hasValidityPeriod, false, "absolute TP-VP not kept");
-        NS_TEST_EXPECT_MSG_EQ(WspToHex(b.userData), "e8373b0c", "TP-UD after the TP-VP");
+        NS_TEST_EXPECT_MSG_EQ(MmsWspToHex(b.userData), "e8373b0c", "TP-UD after the TP-VP");
         NS_TEST_EXPECT_MSG_EQ((b == s), true, "same values as without TP-VP");
-        NS_TEST_EXPECT_MSG_EQ(WspToHex(b.Encode()), WspToHex(Tpdu(SUBMIT_NO_VP)), "re-encoded");
+        NS_TEST_EXPECT_MSG_EQ(MmsWspToHex(b.Encode()), MmsWspToHex(Tpdu(SUBMIT_NO_VP)), "re-encoded");
 
         t = Tpdu(SUBMIT_RELATIVE_VP);
-        NS_TEST_ASSERT_MSG_EQ(SmsSubmit::Decode(t.data(), t.size(), b, e), true, e.ToString());
+        NS_TEST_ASSERT_MSG_EQ(MmsSmsSubmit::Decode(t.data(), t.size(), b, e), true, e.ToString());
         NS_TEST_EXPECT_MSG_EQ(b.hasValidityPeriod, true, "TP-VPF 10");
         NS_TEST_EXPECT_MSG_EQ(b.validityPeriodSeconds, 345600u, "TP-VP 0xAA: 4 days");
         NS_TEST_EXPECT_MSG_EQ(b.destination, "+34616585119", "TP-DA");
         NS_TEST_EXPECT_MSG_EQ(unsigned(b.messageReference), 0u, "TP-MR");
 
         t = Tpdu(SUBMIT_CLASS_0);
-        NS_TEST_ASSERT_MSG_EQ(SmsSubmit::Decode(t.data(), t.size(), b, e), true, e.ToString());
+        NS_TEST_ASSERT_MSG_EQ(MmsSmsSubmit::Decode(t.data(), t.size(), b, e), true, e.ToString());
         NS_TEST_EXPECT_MSG_EQ(unsigned(b.dataCoding), 0x10u, "class 0");
         NS_TEST_EXPECT_MSG_EQ(b.userData.size(), 6u, "6 septets in 6 octets");
         t = Tpdu(SUBMIT_STATUS_REQUEST);
-        NS_TEST_ASSERT_MSG_EQ(SmsSubmit::Decode(t.data(), t.size(), b, e), true, e.ToString());
+        NS_TEST_ASSERT_MSG_EQ(MmsSmsSubmit::Decode(t.data(), t.size(), b, e), true, e.ToString());
         NS_TEST_EXPECT_MSG_EQ(b.statusReportRequest, true, "TP-SRR");
         NS_TEST_EXPECT_MSG_EQ(b.rejectDuplicates, false, "TP-RD");
         t = Tpdu(SUBMIT_LATIN);
-        NS_TEST_ASSERT_MSG_EQ(SmsSubmit::Decode(t.data(), t.size(), b, e), true, e.ToString());
+        NS_TEST_ASSERT_MSG_EQ(MmsSmsSubmit::Decode(t.data(), t.size(), b, e), true, e.ToString());
         NS_TEST_EXPECT_MSG_EQ(unsigned(b.GetUserDataLength()), 9u, "9 septets");
         NS_TEST_EXPECT_MSG_EQ(b.userData.size(), 8u, "in 8 octets");
 
         // 8-bit data to a national number (type 0x81, odd digit count).
         t = Tpdu(SUBMIT_8BIT);
-        NS_TEST_ASSERT_MSG_EQ(SmsSubmit::Decode(t.data(), t.size(), b, e), true, e.ToString());
+        NS_TEST_ASSERT_MSG_EQ(MmsSmsSubmit::Decode(t.data(), t.size(), b, e), true, e.ToString());
         NS_TEST_EXPECT_MSG_EQ(b.destination, "01000000000", "national TP-DA");
         NS_TEST_EXPECT_MSG_EQ(unsigned(b.destinationType), 0x81u, "type 0x81");
         NS_TEST_EXPECT_MSG_EQ(
             std::string(b.userData.begin(), b.userData.end()), "Hi there...", "8-bit TP-UD");
-        s = SmsSubmit();
+        s = MmsSmsSubmit();
         s.destination = "01000000000";
         s.userData = b.userData;
-        NS_TEST_EXPECT_MSG_EQ(WspToHex(s.Encode()), WspToHex(t), "encoded from values");
+        NS_TEST_EXPECT_MSG_EQ(MmsWspToHex(s.Encode()), MmsWspToHex(t), "encoded from values");
 
         t = Tpdu(SUBMIT_UCS2);
-        NS_TEST_ASSERT_MSG_EQ(SmsSubmit::Decode(t.data(), t.size(), b, e), true, e.ToString());
+        NS_TEST_ASSERT_MSG_EQ(MmsSmsSubmit::Decode(t.data(), t.size(), b, e), true, e.ToString());
         NS_TEST_EXPECT_MSG_EQ(b.destination, "655345678", "TP-DA");
         NS_TEST_EXPECT_MSG_EQ(b.userData.size(), 14u, "UCS2: TP-UDL in octets");
 
@@ -574,13 +574,13 @@ class SmsTpduPublishedSubmitTestCase : public TestCase
         for (uint8_t i = 0; i < 2; ++i)
         {
             t = Tpdu(parts[i]);
-            NS_TEST_ASSERT_MSG_EQ(SmsSubmit::Decode(t.data(), t.size(), b, e), true, e.ToString());
+            NS_TEST_ASSERT_MSG_EQ(MmsSmsSubmit::Decode(t.data(), t.size(), b, e), true, e.ToString());
             NS_TEST_EXPECT_MSG_EQ(b.userDataHeaderIndicator, true, "TP-UDHI");
             NS_TEST_EXPECT_MSG_EQ(unsigned(b.GetUserDataLength()), (i == 0 ? 160u : 20u), "UDL");
             NS_TEST_EXPECT_MSG_EQ(b.userData.size(), (i == 0 ? 140u : 18u), "octets");
-            WdpSmsSegment seg;
+            MmsWdpSmsSegment seg;
             NS_TEST_ASSERT_MSG_EQ(
-                WdpSmsSegment::Decode(b.userData.data(), b.userData.size(), seg, e),
+                MmsWdpSmsSegment::Decode(b.userData.data(), b.userData.size(), seg, e),
                 true,
                 e.ToString());
             NS_TEST_EXPECT_MSG_EQ(seg.reference, 136, "reference");
@@ -590,13 +590,13 @@ class SmsTpduPublishedSubmitTestCase : public TestCase
         // TP-UDL 7 septets in 7 octets: the septet count is kept, since 7 octets could also
         // hold 8 septets; without it the encoder would write the larger count.
         t = Tpdu(SUBMIT_SEVEN_SEPTETS);
-        NS_TEST_ASSERT_MSG_EQ(SmsSubmit::Decode(t.data(), t.size(), b, e), true, e.ToString());
+        NS_TEST_ASSERT_MSG_EQ(MmsSmsSubmit::Decode(t.data(), t.size(), b, e), true, e.ToString());
         NS_TEST_EXPECT_MSG_EQ(b.destination, "+34606575119", "TP-DA");
         NS_TEST_EXPECT_MSG_EQ(unsigned(b.userDataSeptets), 7u, "7 septets");
         b.userDataSeptets = 0;
         NS_TEST_EXPECT_MSG_EQ(unsigned(b.GetUserDataLength()), 8u, "7 octets hold 8 septets");
-        SmsSubmit c;
-        NS_TEST_ASSERT_MSG_EQ(SmsSubmit::Decode(t.data(), t.size(), c, e), true, e.ToString());
+        MmsSmsSubmit c;
+        NS_TEST_ASSERT_MSG_EQ(MmsSmsSubmit::Decode(t.data(), t.size(), c, e), true, e.ToString());
         NS_TEST_EXPECT_MSG_EQ((b == c), false, "a different TP-UDL is a different value");
     }
 };
@@ -617,27 +617,27 @@ class SmsTpduHandCheckedTestCase : public TestCase
         // TP-UDHI; TP-OA 12 digits, international (91), semi-octets swapped; PID 00;
         // DCS 04; TP-SCTS 2026-01-01 00:00:00 +00 = 62 10 10 00 00 00 00; UDL 9; UDHL 6, IE 05
         // (16-bit ports) 4: 0b84 (2948) 23f0 (9200), "ab".
-        SmsDeliver d;
+        MmsSmsDeliver d;
         d.originator = "+447700900123";
         d.serviceCentreTime = Utc(2026, 1, 1, 0, 0, 0);
         d.userDataHeaderIndicator = true;
         d.userData = Hex("06 0504 0b84 23f0 6162");
         std::vector<uint8_t> expected =
             Hex("44 0c91 447700091032 00 04 62101000000000 09 0605040b8423f06162");
-        NS_TEST_EXPECT_MSG_EQ(WspToHex(d.Encode()), WspToHex(expected), "SMS-DELIVER");
-        SmsDeliver back;
-        DecodeError e;
+        NS_TEST_EXPECT_MSG_EQ(MmsWspToHex(d.Encode()), MmsWspToHex(expected), "SMS-DELIVER");
+        MmsSmsDeliver back;
+        MmsDecodeError e;
         NS_TEST_ASSERT_MSG_EQ(
-            SmsDeliver::Decode(expected.data(), expected.size(), back, e), true, e.ToString());
+            MmsSmsDeliver::Decode(expected.data(), expected.size(), back, e), true, e.ToString());
         NS_TEST_EXPECT_MSG_EQ((back == d), true, "decodes to the same values");
-        WdpSmsSegment seg;
+        MmsWdpSmsSegment seg;
         NS_TEST_ASSERT_MSG_EQ(
-            WdpSmsSegment::Decode(back.userData.data(), back.userData.size(), seg, e),
+            MmsWdpSmsSegment::Decode(back.userData.data(), back.userData.size(), seg, e),
             true,
             e.ToString());
         NS_TEST_EXPECT_MSG_EQ(seg.destinationPort, 2948, "WAP Push port");
         NS_TEST_EXPECT_MSG_EQ(seg.sourcePort, 9200, "WSP port");
-        NS_TEST_EXPECT_MSG_EQ(WspToHex(seg.payload), "6162", "payload");
+        NS_TEST_EXPECT_MSG_EQ(MmsWspToHex(seg.payload), "6162", "payload");
 
         // TP-MMS is inverted on the wire: bit 2 set means no more messages.
         d.moreMessagesToSend = true;
@@ -674,34 +674,34 @@ class SmsTpduHandCheckedTestCase : public TestCase
         };
         for (const auto& a : addresses)
         {
-            SmsDeliver x;
+            MmsSmsDeliver x;
             x.originator = a.text;
             x.originatorType = a.type;
             std::vector<uint8_t> w = x.Encode();
             std::vector<uint8_t> want = Hex(a.octets);
             NS_TEST_EXPECT_MSG_EQ(
-                WspToHex(std::vector<uint8_t>(w.begin() + 1, w.begin() + 1 + want.size())),
-                WspToHex(want),
+                MmsWspToHex(std::vector<uint8_t>(w.begin() + 1, w.begin() + 1 + want.size())),
+                MmsWspToHex(want),
                 "TP-OA of \"" << a.text << "\"");
-            SmsDeliver y;
-            NS_TEST_ASSERT_MSG_EQ(SmsDeliver::Decode(w.data(), w.size(), y, e), true, e.ToString());
+            MmsSmsDeliver y;
+            NS_TEST_ASSERT_MSG_EQ(MmsSmsDeliver::Decode(w.data(), w.size(), y, e), true, e.ToString());
             NS_TEST_EXPECT_MSG_EQ(y.originator, a.text, "decoded back");
             NS_TEST_EXPECT_MSG_EQ(unsigned(y.originatorType), unsigned(want[1]), "type");
         }
         // What the format cannot carry is clamped: 20 digits, 11 characters, '?' for a
         // character outside the GSM alphabet (here U+0150).
-        d = SmsDeliver();
+        d = MmsSmsDeliver();
         d.originator = "+1234567890123456789012345";
         std::vector<uint8_t> w = d.Encode();
-        NS_TEST_ASSERT_MSG_EQ(SmsDeliver::Decode(w.data(), w.size(), back, e), true, e.ToString());
+        NS_TEST_ASSERT_MSG_EQ(MmsSmsDeliver::Decode(w.data(), w.size(), back, e), true, e.ToString());
         NS_TEST_EXPECT_MSG_EQ(back.originator, "+12345678901234567890", "cut at 20 digits");
         d.originator = "Twelve chars";
         w = d.Encode();
-        NS_TEST_ASSERT_MSG_EQ(SmsDeliver::Decode(w.data(), w.size(), back, e), true, e.ToString());
+        NS_TEST_ASSERT_MSG_EQ(MmsSmsDeliver::Decode(w.data(), w.size(), back, e), true, e.ToString());
         NS_TEST_EXPECT_MSG_EQ(back.originator, "Twelve char", "cut at 11 characters");
         d.originator = "\xc5\x90x";
         w = d.Encode();
-        NS_TEST_ASSERT_MSG_EQ(SmsDeliver::Decode(w.data(), w.size(), back, e), true, e.ToString());
+        NS_TEST_ASSERT_MSG_EQ(MmsSmsDeliver::Decode(w.data(), w.size(), back, e), true, e.ToString());
         NS_TEST_EXPECT_MSG_EQ(back.originator, "?x", "replaced");
 
         // Malformed addresses are located errors.
@@ -731,7 +731,7 @@ class SmsTpduHandCheckedTestCase : public TestCase
         for (const auto& b : bad)
         {
             std::vector<uint8_t> v = Hex(b.tpdu);
-            NS_TEST_EXPECT_MSG_EQ(SmsDeliver::Decode(v.data(), v.size(), back, e), false, b.tpdu);
+            NS_TEST_EXPECT_MSG_EQ(MmsSmsDeliver::Decode(v.data(), v.size(), back, e), false, b.tpdu);
             NS_TEST_EXPECT_MSG_EQ(e.ToString(), b.error, b.tpdu);
         }
 
@@ -759,17 +759,17 @@ class SmsTpduHandCheckedTestCase : public TestCase
         };
         for (const auto& s : stamps)
         {
-            d = SmsDeliver();
+            d = MmsSmsDeliver();
             d.originator = "1";
             d.serviceCentreTime = s.utc;
             d.timeZoneQuarters = s.quarters;
             w = d.Encode();
-            NS_TEST_EXPECT_MSG_EQ(WspToHex(std::vector<uint8_t>(w.begin() + StampOffset(1),
+            NS_TEST_EXPECT_MSG_EQ(MmsWspToHex(std::vector<uint8_t>(w.begin() + StampOffset(1),
                                                                 w.begin() + StampOffset(1) + 7)),
                                   s.octets,
                                   "TP-SCTS of " << s.utc << " at " << s.quarters);
             NS_TEST_ASSERT_MSG_EQ(
-                SmsDeliver::Decode(w.data(), w.size(), back, e), true, e.ToString());
+                MmsSmsDeliver::Decode(w.data(), w.size(), back, e), true, e.ToString());
             NS_TEST_EXPECT_MSG_EQ(back.serviceCentreTime, s.utc, "same instant");
             NS_TEST_EXPECT_MSG_EQ(back.timeZoneQuarters, s.quarters, "same zone");
         }
@@ -777,7 +777,7 @@ class SmsTpduHandCheckedTestCase : public TestCase
         d.serviceCentreTime = Utc(2100, 6, 1, 0, 0, 0);
         d.timeZoneQuarters = 200;
         w = d.Encode();
-        NS_TEST_EXPECT_MSG_EQ(WspToHex(std::vector<uint8_t>(w.begin() + StampOffset(1),
+        NS_TEST_EXPECT_MSG_EQ(MmsWspToHex(std::vector<uint8_t>(w.begin() + StampOffset(1),
                                                             w.begin() + StampOffset(1) + 7)),
                               "86211332959597",
                               "clamped at 2068 and +79 quarters");
@@ -802,58 +802,58 @@ class SmsTpduHandCheckedTestCase : public TestCase
         for (const auto& b : stampErrors)
         {
             std::vector<uint8_t> v = Hex("04 0181 f1 00 04" + b.tpdu + "00");
-            NS_TEST_EXPECT_MSG_EQ(SmsDeliver::Decode(v.data(), v.size(), back, e), false, b.tpdu);
+            NS_TEST_EXPECT_MSG_EQ(MmsSmsDeliver::Decode(v.data(), v.size(), back, e), false, b.tpdu);
             NS_TEST_EXPECT_MSG_EQ(e.ToString(), b.error, b.tpdu);
         }
         std::vector<uint8_t> leap = Hex("04 0181 f1 00 04 42209200000000 00");
         NS_TEST_EXPECT_MSG_EQ(
-            SmsDeliver::Decode(leap.data(), leap.size(), back, e), true, "2024-02-29 exists");
+            MmsSmsDeliver::Decode(leap.data(), leap.size(), back, e), true, "2024-02-29 exists");
 
         // SMS-DELIVER-REPORT (9.2.2.1a): RP-ACK form 00 00; RP-ERROR form with TP-FCS D2
         // ("error in MS") or D3 ("memory capacity exceeded").
-        SmsDeliverReport r;
-        NS_TEST_EXPECT_MSG_EQ(WspToHex(r.Encode()), "0000", "RP-ACK form");
+        MmsSmsDeliverReport r;
+        NS_TEST_EXPECT_MSG_EQ(MmsWspToHex(r.Encode()), "0000", "RP-ACK form");
         r.isError = true;
         r.failureCause = 0xD2;
-        NS_TEST_EXPECT_MSG_EQ(WspToHex(r.Encode()), "00d200", "RP-ERROR form");
+        NS_TEST_EXPECT_MSG_EQ(MmsWspToHex(r.Encode()), "00d200", "RP-ERROR form");
         std::vector<uint8_t> v = Hex("00d300");
-        SmsDeliverReport rb;
+        MmsSmsDeliverReport rb;
         NS_TEST_ASSERT_MSG_EQ(
-            SmsDeliverReport::Decode(v.data(), v.size(), true, rb, e), true, e.ToString());
+            MmsSmsDeliverReport::Decode(v.data(), v.size(), true, rb, e), true, e.ToString());
         NS_TEST_EXPECT_MSG_EQ(unsigned(rb.failureCause), 0xD3u, "TP-FCS");
         NS_TEST_EXPECT_MSG_EQ(unsigned(rb.parameterIndicator), 0u, "TP-PI");
         v = Hex("0000");
-        NS_TEST_EXPECT_MSG_EQ(SmsDeliverReport::Decode(v.data(), v.size(), true, rb, e),
+        NS_TEST_EXPECT_MSG_EQ(MmsSmsDeliverReport::Decode(v.data(), v.size(), true, rb, e),
                               false,
                               "RP-ERROR form needs TP-FCS and TP-PI");
         NS_TEST_EXPECT_MSG_EQ(e.ToString(), "offset 2 (TP-PI): missing: the TPDU ends here", "");
         v = Hex("01 00");
         NS_TEST_EXPECT_MSG_EQ(
-            SmsDeliverReport::Decode(v.data(), v.size(), false, rb, e), false, "TP-MTI 01");
+            MmsSmsDeliverReport::Decode(v.data(), v.size(), false, rb, e), false, "TP-MTI 01");
         NS_TEST_EXPECT_MSG_EQ(e.field, "TP-MTI", e.ToString());
         // Optional parameters: TP-PI 07 with TP-PID 7F (SIM data download), TP-DCS F6 (8-bit,
         // class 2) and three octets of user data; an extension TP-PI octet is skipped.
         v = Hex("00 87 00 7f f6 03 010203");
         NS_TEST_ASSERT_MSG_EQ(
-            SmsDeliverReport::Decode(v.data(), v.size(), false, rb, e), true, e.ToString());
+            MmsSmsDeliverReport::Decode(v.data(), v.size(), false, rb, e), true, e.ToString());
         NS_TEST_EXPECT_MSG_EQ(unsigned(rb.parameterIndicator), 0x07u, "extension bit dropped");
         NS_TEST_EXPECT_MSG_EQ(unsigned(rb.protocolId), 0x7Fu, "TP-PID");
         NS_TEST_EXPECT_MSG_EQ(unsigned(rb.dataCoding), 0xF6u, "TP-DCS");
-        NS_TEST_EXPECT_MSG_EQ(WspToHex(rb.userData), "010203", "TP-UD");
-        NS_TEST_EXPECT_MSG_EQ(WspToHex(rb.Encode()), "00077ff603010203", "re-encoded");
+        NS_TEST_EXPECT_MSG_EQ(MmsWspToHex(rb.userData), "010203", "TP-UD");
+        NS_TEST_EXPECT_MSG_EQ(MmsWspToHex(rb.Encode()), "00077ff603010203", "re-encoded");
         // TP-UDL without TP-DCS counts septets (TP-DCS 0x00 assumed, 9.2.3.27): 8 in 7 octets.
         v = Hex("00 04 08 c8f71d14969741");
         NS_TEST_ASSERT_MSG_EQ(
-            SmsDeliverReport::Decode(v.data(), v.size(), false, rb, e), true, e.ToString());
+            MmsSmsDeliverReport::Decode(v.data(), v.size(), false, rb, e), true, e.ToString());
         NS_TEST_EXPECT_MSG_EQ(rb.userData.size(), 7u, "8 septets in 7 octets");
-        NS_TEST_EXPECT_MSG_EQ(WspToHex(rb.Encode()), WspToHex(v), "re-encoded");
+        NS_TEST_EXPECT_MSG_EQ(MmsWspToHex(rb.Encode()), MmsWspToHex(v), "re-encoded");
         // TP-UD of a report: up to 159 octets with RP-ACK, 158 with RP-ERROR.
-        r = SmsDeliverReport();
+        r = MmsSmsDeliverReport();
         r.parameterIndicator = 0x06;
         r.dataCoding = 0x04;
         r.userData.assign(159, 0x55);
         v = r.Encode();
-        NS_TEST_EXPECT_MSG_EQ(SmsDeliverReport::Decode(v.data(), v.size(), false, rb, e),
+        NS_TEST_EXPECT_MSG_EQ(MmsSmsDeliverReport::Decode(v.data(), v.size(), false, rb, e),
                               true,
                               "159 octets in RP-ACK");
         NS_TEST_EXPECT_MSG_EQ((rb == r), true, "same report");
@@ -862,7 +862,7 @@ class SmsTpduHandCheckedTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(v.size(), 1u + 1 + 1 + 1 + 1 + 158, "cut to 158 octets");
         v[4] = 159; // TP-UDL 159, and one more octet
         v.push_back(0x55);
-        NS_TEST_EXPECT_MSG_EQ(SmsDeliverReport::Decode(v.data(), v.size(), true, rb, e),
+        NS_TEST_EXPECT_MSG_EQ(MmsSmsDeliverReport::Decode(v.data(), v.size(), true, rb, e),
                               false,
                               "159 octets in RP-ERROR");
         NS_TEST_EXPECT_MSG_EQ(
@@ -902,57 +902,57 @@ class SmsTpduUserDataLengthTestCase : public TestCase
         };
         for (const auto& [dcs, sept] : septets)
         {
-            NS_TEST_EXPECT_MSG_EQ(SmsUdlCountsSeptets(dcs), sept, "TP-DCS " << unsigned(dcs));
+            NS_TEST_EXPECT_MSG_EQ(MmsSmsUdlCountsSeptets(dcs), sept, "TP-DCS " << unsigned(dcs));
         }
-        NS_TEST_EXPECT_MSG_EQ((SmsGetAlphabet(0x20) == SmsAlphabet::GSM_7BIT), true, "compressed");
-        NS_TEST_EXPECT_MSG_EQ(SmsIsCompressed(0x20), true, "bit 5");
-        NS_TEST_EXPECT_MSG_EQ(SmsIsCompressed(0xF0), false, "not in group 1111");
-        NS_TEST_EXPECT_MSG_EQ((SmsGetAlphabet(0xE0) == SmsAlphabet::UCS2), true, "group 1110");
+        NS_TEST_EXPECT_MSG_EQ((MmsSmsGetAlphabet(0x20) == MmsSmsAlphabet::GSM_7BIT), true, "compressed");
+        NS_TEST_EXPECT_MSG_EQ(MmsSmsIsCompressed(0x20), true, "bit 5");
+        NS_TEST_EXPECT_MSG_EQ(MmsSmsIsCompressed(0xF0), false, "not in group 1111");
+        NS_TEST_EXPECT_MSG_EQ((MmsSmsGetAlphabet(0xE0) == MmsSmsAlphabet::UCS2), true, "group 1110");
 
         // Octets of TP-UD: ceil(udl * 7 / 8) septets.
         const std::pair<uint8_t, std::size_t> octets[] = {
             {0, 0}, {1, 1}, {7, 7}, {8, 7}, {9, 8}, {16, 14}, {153, 134}, {160, 140}};
         for (const auto& [udl, n] : octets)
         {
-            NS_TEST_EXPECT_MSG_EQ(SmsUserDataOctets(0x00, udl), n, udl << " septets");
-            NS_TEST_EXPECT_MSG_EQ(SmsUserDataOctets(0x04, udl), udl, udl << " octets");
+            NS_TEST_EXPECT_MSG_EQ(MmsSmsUserDataOctets(0x00, udl), n, udl << " septets");
+            NS_TEST_EXPECT_MSG_EQ(MmsSmsUserDataOctets(0x04, udl), udl, udl << " octets");
         }
 
         // The error the codec gives for short user data, in octets and in septets.
         std::vector<uint8_t> v = Hex("04 0181 f1 00 04 62101000000000 8c 000102030405060708090a0b");
-        SmsDeliver d;
-        DecodeError e;
-        NS_TEST_EXPECT_MSG_EQ(SmsDeliver::Decode(v.data(), v.size(), d, e), false, "short");
+        MmsSmsDeliver d;
+        MmsDecodeError e;
+        NS_TEST_EXPECT_MSG_EQ(MmsSmsDeliver::Decode(v.data(), v.size(), d, e), false, "short");
         NS_TEST_EXPECT_MSG_EQ(
             e.ToString(), "offset 13 (TP-UDL): 140 octets announced, 12 present", "octets");
         v[5] = 0x00;  // TP-DCS 7-bit
         v[13] = 0xA0; // 160 septets
-        NS_TEST_EXPECT_MSG_EQ(SmsDeliver::Decode(v.data(), v.size(), d, e), false, "short");
+        NS_TEST_EXPECT_MSG_EQ(MmsSmsDeliver::Decode(v.data(), v.size(), d, e), false, "short");
         NS_TEST_EXPECT_MSG_EQ(e.ToString(),
                               "offset 13 (TP-UDL): 160 septets (140 octets) announced, 12 present",
                               "septets");
         v[13] = 0x0E; // 14 septets: 13 octets
-        NS_TEST_EXPECT_MSG_EQ(SmsDeliver::Decode(v.data(), v.size(), d, e), false, "13 octets");
+        NS_TEST_EXPECT_MSG_EQ(MmsSmsDeliver::Decode(v.data(), v.size(), d, e), false, "13 octets");
         v[13] = 0x0D; // 13 septets: 12 octets, exactly what is there
-        NS_TEST_ASSERT_MSG_EQ(SmsDeliver::Decode(v.data(), v.size(), d, e), true, e.ToString());
+        NS_TEST_ASSERT_MSG_EQ(MmsSmsDeliver::Decode(v.data(), v.size(), d, e), true, e.ToString());
         NS_TEST_EXPECT_MSG_EQ(d.userData.size(), 12u, "kept as carried, not unpacked");
-        NS_TEST_EXPECT_MSG_EQ(WspToHex(d.Encode()), WspToHex(v), "TP-UDL 13 written back");
+        NS_TEST_EXPECT_MSG_EQ(MmsWspToHex(d.Encode()), MmsWspToHex(v), "TP-UDL 13 written back");
         v.push_back(0x00);
-        NS_TEST_EXPECT_MSG_EQ(SmsDeliver::Decode(v.data(), v.size(), d, e), false, "trailing");
+        NS_TEST_EXPECT_MSG_EQ(MmsSmsDeliver::Decode(v.data(), v.size(), d, e), false, "trailing");
         NS_TEST_EXPECT_MSG_EQ(
             e.ToString(), "offset 26 (TP-UD): 1 octet after the end of the TPDU", "located");
 
         // More than 140 octets: refused when decoding, cut when encoding.
         v = Hex("04 0181 f1 00 04 62101000000000 8d");
         v.resize(v.size() + 141, 0x20);
-        NS_TEST_EXPECT_MSG_EQ(SmsDeliver::Decode(v.data(), v.size(), d, e), false, "141 octets");
+        NS_TEST_EXPECT_MSG_EQ(MmsSmsDeliver::Decode(v.data(), v.size(), d, e), false, "141 octets");
         NS_TEST_EXPECT_MSG_EQ(e.message, "141 octets exceed the 140 octets of TP-UD", "");
         v[5] = 0x00;
         v[13] = 0xA1;
-        NS_TEST_EXPECT_MSG_EQ(SmsDeliver::Decode(v.data(), v.size(), d, e), false, "161 septets");
+        NS_TEST_EXPECT_MSG_EQ(MmsSmsDeliver::Decode(v.data(), v.size(), d, e), false, "161 septets");
         NS_TEST_EXPECT_MSG_EQ(
             e.message, "161 septets (141 octets) exceed the 140 octets of TP-UD", "");
-        d = SmsDeliver();
+        d = MmsSmsDeliver();
         d.userData.assign(150, 0x41);
         v = d.Encode();
         NS_TEST_EXPECT_MSG_EQ(unsigned(v[StampOffset(0) + 7]), 140u, "TP-UDL cut to 140");
@@ -960,12 +960,12 @@ class SmsTpduUserDataLengthTestCase : public TestCase
         d.dataCoding = 0x00;
         v = d.Encode();
         NS_TEST_EXPECT_MSG_EQ(unsigned(v[StampOffset(0) + 7]), 160u, "160 septets at most");
-        SmsSubmit s;
+        MmsSmsSubmit s;
         s.userData.assign(141, 0x41);
         NS_TEST_EXPECT_MSG_EQ(s.Encode().size(), 7u + 140, "SMS-SUBMIT cut too");
 
         // The septet count: 7 octets hold 7 or 8 septets; both are carried.
-        d = SmsDeliver();
+        d = MmsSmsDeliver();
         d.dataCoding = 0x00;
         d.userData = Hex("f0b2fc0dcabf01");
         NS_TEST_EXPECT_MSG_EQ(unsigned(d.GetUserDataLength()), 8u, "by default the most septets");
@@ -979,21 +979,21 @@ class SmsTpduUserDataLengthTestCase : public TestCase
 
         // TP-UDHI: the header (UDHL and its octets) must fit TP-UD, in septets for 7-bit text.
         v = Hex("44 0181 f1 00 04 62101000000000 07 06050400000000");
-        NS_TEST_EXPECT_MSG_EQ(SmsDeliver::Decode(v.data(), v.size(), d, e), true, "7 of 7");
+        NS_TEST_EXPECT_MSG_EQ(MmsSmsDeliver::Decode(v.data(), v.size(), d, e), true, "7 of 7");
         v[14] = 0x07;
-        NS_TEST_EXPECT_MSG_EQ(SmsDeliver::Decode(v.data(), v.size(), d, e), false, "8 of 7");
+        NS_TEST_EXPECT_MSG_EQ(MmsSmsDeliver::Decode(v.data(), v.size(), d, e), false, "8 of 7");
         NS_TEST_EXPECT_MSG_EQ(e.ToString(),
                               "offset 14 (TP-UDHL): user data header of 8 octets (UDHL "
                               "included) exceeds the 7 octets of TP-UD",
                               "");
         v[5] = 0x00; // 7 septets = 49 bits: a 6-octet header (48 bits) fits, 7 octets not
         v[14] = 0x05;
-        NS_TEST_EXPECT_MSG_EQ(SmsDeliver::Decode(v.data(), v.size(), d, e), true, "6 octets");
+        NS_TEST_EXPECT_MSG_EQ(MmsSmsDeliver::Decode(v.data(), v.size(), d, e), true, "6 octets");
         v[14] = 0x06;
-        NS_TEST_EXPECT_MSG_EQ(SmsDeliver::Decode(v.data(), v.size(), d, e), false, "7 octets");
+        NS_TEST_EXPECT_MSG_EQ(MmsSmsDeliver::Decode(v.data(), v.size(), d, e), false, "7 octets");
         NS_TEST_EXPECT_MSG_EQ(e.field, "TP-UDHL", e.ToString());
         v = Hex("44 0181 f1 00 04 62101000000000 00");
-        NS_TEST_EXPECT_MSG_EQ(SmsDeliver::Decode(v.data(), v.size(), d, e), false, "no TP-UD");
+        NS_TEST_EXPECT_MSG_EQ(MmsSmsDeliver::Decode(v.data(), v.size(), d, e), false, "no TP-UD");
         NS_TEST_EXPECT_MSG_EQ(e.field, "TP-UDHI", e.ToString());
     }
 };
@@ -1024,8 +1024,8 @@ class SmsTpduValidityTestCase : public TestCase
         for (const auto& [vp, seconds] : table)
         {
             NS_TEST_EXPECT_MSG_EQ(
-                SmsSubmit::RelativeValidityToSeconds(vp), seconds, "TP-VP " << unsigned(vp));
-            NS_TEST_EXPECT_MSG_EQ(unsigned(SmsSubmit::SecondsToRelativeValidity(seconds)),
+                MmsSmsSubmit::RelativeValidityToSeconds(vp), seconds, "TP-VP " << unsigned(vp));
+            NS_TEST_EXPECT_MSG_EQ(unsigned(MmsSmsSubmit::SecondsToRelativeValidity(seconds)),
                                   unsigned(vp),
                                   "exactly " << seconds << " s");
         }
@@ -1036,12 +1036,12 @@ class SmsTpduValidityTestCase : public TestCase
                             : n <= 167 ? 43200 + (n - 143) * 1800
                             : n <= 196 ? (n - 166) * 86400
                                        : (n - 192) * 604800;
-            NS_TEST_EXPECT_MSG_EQ(SmsSubmit::RelativeValidityToSeconds(uint8_t(n)), want, n);
-            NS_TEST_EXPECT_MSG_EQ(unsigned(SmsSubmit::SecondsToRelativeValidity(want)), n, n);
+            NS_TEST_EXPECT_MSG_EQ(MmsSmsSubmit::RelativeValidityToSeconds(uint8_t(n)), want, n);
+            NS_TEST_EXPECT_MSG_EQ(unsigned(MmsSmsSubmit::SecondsToRelativeValidity(want)), n, n);
             // One second more needs the next value (rounded up, never down).
             if (n < 255)
             {
-                NS_TEST_EXPECT_MSG_EQ(unsigned(SmsSubmit::SecondsToRelativeValidity(want + 1)),
+                NS_TEST_EXPECT_MSG_EQ(unsigned(MmsSmsSubmit::SecondsToRelativeValidity(want + 1)),
                                       n + 1,
                                       "just above TP-VP " << n);
             }
@@ -1061,32 +1061,32 @@ class SmsTpduValidityTestCase : public TestCase
                                                          {0xFFFFFFFFu, 255}};
         for (const auto& [seconds, vp] : rounding)
         {
-            NS_TEST_EXPECT_MSG_EQ(unsigned(SmsSubmit::SecondsToRelativeValidity(seconds)),
+            NS_TEST_EXPECT_MSG_EQ(unsigned(MmsSmsSubmit::SecondsToRelativeValidity(seconds)),
                                   unsigned(vp),
                                   seconds << " s");
         }
 
         // In a TPDU: TP-VPF 10 and one octet; 24 h is A7; 301 s is written as 10 minutes.
-        SmsSubmit s;
+        MmsSmsSubmit s;
         s.destination = "+447700900002";
         s.hasValidityPeriod = true;
         s.validityPeriodSeconds = 86400;
         s.userDataHeaderIndicator = true;
         s.userData = Hex("00");
         std::vector<uint8_t> expected = Hex("51 00 0c91 447700090020 00 04 a7 01 00");
-        NS_TEST_EXPECT_MSG_EQ(WspToHex(s.Encode()), WspToHex(expected), "SMS-SUBMIT");
+        NS_TEST_EXPECT_MSG_EQ(MmsWspToHex(s.Encode()), MmsWspToHex(expected), "SMS-SUBMIT");
         s.validityPeriodSeconds = 301;
         std::vector<uint8_t> w = s.Encode();
-        SmsSubmit b;
-        DecodeError e;
-        NS_TEST_ASSERT_MSG_EQ(SmsSubmit::Decode(w.data(), w.size(), b, e), true, e.ToString());
+        MmsSmsSubmit b;
+        MmsDecodeError e;
+        NS_TEST_ASSERT_MSG_EQ(MmsSmsSubmit::Decode(w.data(), w.size(), b, e), true, e.ToString());
         NS_TEST_EXPECT_MSG_EQ(b.validityPeriodSeconds, 600u, "rounded up to 10 minutes");
         NS_TEST_EXPECT_MSG_EQ((b == s), false, "301 s is not 600 s");
         s.validityPeriodSeconds = 600;
         NS_TEST_EXPECT_MSG_EQ((b == s), true, "600 s");
         // TP-VPF 01 (enhanced) needs its seven octets.
         std::vector<uint8_t> enhanced = Hex("09 00 0181 f1 00 04 01 02 03");
-        NS_TEST_EXPECT_MSG_EQ(SmsSubmit::Decode(enhanced.data(), enhanced.size(), b, e),
+        NS_TEST_EXPECT_MSG_EQ(MmsSmsSubmit::Decode(enhanced.data(), enhanced.size(), b, e),
                               false,
                               "enhanced format cut short");
         NS_TEST_EXPECT_MSG_EQ(e.ToString(), "offset 7 (TP-VP): 7 octets needed, 3 present", "");
@@ -1106,7 +1106,7 @@ class SmsTpduRobustnessTestCase : public TestCase
     /// Decode one kind of TPDU; on success check that it re-encodes to octets that decode to
     /// the same values (the fuzz target's oracle). Returns whether the input decoded.
     template<typename T>
-    bool Check(const std::vector<uint8_t>& v, DecodeError& e)
+    bool Check(const std::vector<uint8_t>& v, MmsDecodeError& e)
     {
         T t;
         if (!T::Decode(v.data(), v.size(), t, e))
@@ -1118,26 +1118,26 @@ class SmsTpduRobustnessTestCase : public TestCase
         }
         std::vector<uint8_t> w = t.Encode();
         T u;
-        DecodeError e2;
+        MmsDecodeError e2;
         NS_TEST_EXPECT_MSG_EQ(T::Decode(w.data(), w.size(), u, e2), true, e2.ToString());
         NS_TEST_EXPECT_MSG_EQ((u == t), true, "re-encoded TPDU decodes to the same values");
         return true;
     }
 
-    bool CheckReport(const std::vector<uint8_t>& v, bool isError, DecodeError& e)
+    bool CheckReport(const std::vector<uint8_t>& v, bool isError, MmsDecodeError& e)
     {
-        SmsDeliverReport r;
-        if (!SmsDeliverReport::Decode(v.data(), v.size(), isError, r, e))
+        MmsSmsDeliverReport r;
+        if (!MmsSmsDeliverReport::Decode(v.data(), v.size(), isError, r, e))
         {
             NS_TEST_EXPECT_MSG_EQ(e.message.empty(), false, "an explained error");
             NS_TEST_EXPECT_MSG_LT_OR_EQ(e.offset, v.size(), "an offset within the input");
             return false;
         }
         std::vector<uint8_t> w = r.Encode();
-        SmsDeliverReport u;
-        DecodeError e2;
+        MmsSmsDeliverReport u;
+        MmsDecodeError e2;
         NS_TEST_EXPECT_MSG_EQ(
-            SmsDeliverReport::Decode(w.data(), w.size(), isError, u, e2), true, e2.ToString());
+            MmsSmsDeliverReport::Decode(w.data(), w.size(), isError, u, e2), true, e2.ToString());
         NS_TEST_EXPECT_MSG_EQ((u == r), true, "report decodes to the same values");
         return true;
     }
@@ -1163,7 +1163,7 @@ class SmsTpduRobustnessTestCase : public TestCase
         // Every proper prefix fails with a located error, never reading past its end (the
         // prefix is copied so that AddressSanitizer would see an overread); so does one more
         // octet at the end.
-        DecodeError e;
+        MmsDecodeError e;
         uint64_t prefixes = 0;
         auto truncations = [&](const std::vector<uint8_t>& full, auto decodes)
         {
@@ -1183,7 +1183,7 @@ class SmsTpduRobustnessTestCase : public TestCase
             truncations(t,
                         [&](const std::vector<uint8_t>& v)
                         {
-                            return Check<SmsDeliver>(v, e);
+                            return Check<MmsSmsDeliver>(v, e);
                         });
         }
         for (const auto& t : submits)
@@ -1191,7 +1191,7 @@ class SmsTpduRobustnessTestCase : public TestCase
             truncations(t,
                         [&](const std::vector<uint8_t>& v)
                         {
-                            return Check<SmsSubmit>(v, e);
+                            return Check<MmsSmsSubmit>(v, e);
                         });
         }
         for (const auto& t : acks)
@@ -1227,8 +1227,8 @@ class SmsTpduRobustnessTestCase : public TestCase
                 std::size_t at = rng.Below(std::min<std::size_t>(v.size(), 32));
                 v[at] = rng.Coin() ? rng.Octet() : static_cast<uint8_t>(v[at] ^ 1u << rng.Below(8));
             }
-            bool ok = kind == 0   ? Check<SmsDeliver>(v, e)
-                      : kind == 1 ? Check<SmsSubmit>(v, e)
+            bool ok = kind == 0   ? Check<MmsSmsDeliver>(v, e)
+                      : kind == 1 ? Check<MmsSmsSubmit>(v, e)
                                   : CheckReport(v, rng.Coin(), e);
             ++(ok ? accepted : refused);
         }
@@ -1255,7 +1255,7 @@ class SmsTpduRoundTripTestCase : public TestCase
         uint64_t headers = 0;
         for (int i = 0; i < 3000; ++i)
         {
-            SmsDeliver d;
+            MmsSmsDeliver d;
             d.originator = rng.Address(d.originatorType);
             d.moreMessagesToSend = rng.Coin();
             d.statusReportIndication = rng.Coin();
@@ -1271,19 +1271,19 @@ class SmsTpduRoundTripTestCase : public TestCase
                          d.userData,
                          d.userDataSeptets);
             std::vector<uint8_t> w = d.Encode();
-            SmsDeliver b;
-            DecodeError e;
-            NS_TEST_ASSERT_MSG_EQ(SmsDeliver::Decode(w.data(), w.size(), b, e),
+            MmsSmsDeliver b;
+            MmsDecodeError e;
+            NS_TEST_ASSERT_MSG_EQ(MmsSmsDeliver::Decode(w.data(), w.size(), b, e),
                                   true,
                                   "SMS-DELIVER " << i << ": " << e.ToString() << " in "
-                                                 << WspToHex(w));
-            NS_TEST_ASSERT_MSG_EQ((b == d), true, "SMS-DELIVER " << i << ": " << WspToHex(w));
-            NS_TEST_ASSERT_MSG_EQ(WspToHex(b.Encode()), WspToHex(w), "same octets " << i);
+                                                 << MmsWspToHex(w));
+            NS_TEST_ASSERT_MSG_EQ((b == d), true, "SMS-DELIVER " << i << ": " << MmsWspToHex(w));
+            NS_TEST_ASSERT_MSG_EQ(MmsWspToHex(b.Encode()), MmsWspToHex(w), "same octets " << i);
             alphanumeric += ((w[2] >> 4) & 0x07) == 5;
-            septetData += SmsUdlCountsSeptets(d.dataCoding);
+            septetData += MmsSmsUdlCountsSeptets(d.dataCoding);
             headers += d.userDataHeaderIndicator;
 
-            SmsSubmit s;
+            MmsSmsSubmit s;
             s.rejectDuplicates = rng.Coin();
             s.statusReportRequest = rng.Coin();
             s.replyPath = rng.Coin();
@@ -1292,7 +1292,7 @@ class SmsTpduRoundTripTestCase : public TestCase
             s.protocolId = rng.Octet();
             s.dataCoding = rng.Octet();
             s.hasValidityPeriod = rng.Coin();
-            s.validityPeriodSeconds = SmsSubmit::RelativeValidityToSeconds(rng.Octet());
+            s.validityPeriodSeconds = MmsSmsSubmit::RelativeValidityToSeconds(rng.Octet());
             s.userDataHeaderIndicator = rng.Coin();
             rng.UserData(s.dataCoding,
                          s.userDataHeaderIndicator,
@@ -1300,15 +1300,15 @@ class SmsTpduRoundTripTestCase : public TestCase
                          s.userData,
                          s.userDataSeptets);
             w = s.Encode();
-            SmsSubmit sb;
-            NS_TEST_ASSERT_MSG_EQ(SmsSubmit::Decode(w.data(), w.size(), sb, e),
+            MmsSmsSubmit sb;
+            NS_TEST_ASSERT_MSG_EQ(MmsSmsSubmit::Decode(w.data(), w.size(), sb, e),
                                   true,
                                   "SMS-SUBMIT " << i << ": " << e.ToString() << " in "
-                                                << WspToHex(w));
-            NS_TEST_ASSERT_MSG_EQ((sb == s), true, "SMS-SUBMIT " << i << ": " << WspToHex(w));
-            NS_TEST_ASSERT_MSG_EQ(WspToHex(sb.Encode()), WspToHex(w), "same octets " << i);
+                                                << MmsWspToHex(w));
+            NS_TEST_ASSERT_MSG_EQ((sb == s), true, "SMS-SUBMIT " << i << ": " << MmsWspToHex(w));
+            NS_TEST_ASSERT_MSG_EQ(MmsWspToHex(sb.Encode()), MmsWspToHex(w), "same octets " << i);
 
-            SmsDeliverReport r;
+            MmsSmsDeliverReport r;
             r.isError = rng.Coin();
             r.failureCause = rng.Octet();
             r.parameterIndicator = static_cast<uint8_t>(rng.Below(128));
@@ -1326,12 +1326,12 @@ class SmsTpduRoundTripTestCase : public TestCase
                 r.userDataHeaderIndicator = udhi;
             }
             w = r.Encode();
-            SmsDeliverReport rb;
-            NS_TEST_ASSERT_MSG_EQ(SmsDeliverReport::Decode(w.data(), w.size(), r.isError, rb, e),
+            MmsSmsDeliverReport rb;
+            NS_TEST_ASSERT_MSG_EQ(MmsSmsDeliverReport::Decode(w.data(), w.size(), r.isError, rb, e),
                                   true,
-                                  "report " << i << ": " << e.ToString() << " in " << WspToHex(w));
-            NS_TEST_ASSERT_MSG_EQ((rb == r), true, "report " << i << ": " << WspToHex(w));
-            NS_TEST_ASSERT_MSG_EQ(WspToHex(rb.Encode()), WspToHex(w), "same octets " << i);
+                                  "report " << i << ": " << e.ToString() << " in " << MmsWspToHex(w));
+            NS_TEST_ASSERT_MSG_EQ((rb == r), true, "report " << i << ": " << MmsWspToHex(w));
+            NS_TEST_ASSERT_MSG_EQ(MmsWspToHex(rb.Encode()), MmsWspToHex(w), "same octets " << i);
         }
         NS_TEST_EXPECT_MSG_GT(alphanumeric, 500u, "alphanumeric addresses exercised");
         NS_TEST_EXPECT_MSG_GT(septetData, 500u, "7-bit user data exercised");

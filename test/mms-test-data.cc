@@ -6,7 +6,7 @@
 
 #include "mms-test-data.h"
 
-#include "wsp-codec.h"
+#include "mms-wsp-codec.h"
 
 #include "ns3/internet-stack-helper.h"
 #include "ns3/ipv4-address-helper.h"
@@ -40,7 +40,7 @@ std::vector<uint8_t>
 Hex(const std::string& hex)
 {
     std::vector<uint8_t> b;
-    if (!WspFromHex(hex, b))
+    if (!MmsWspFromHex(hex, b))
     {
         b.clear();
     }
@@ -73,7 +73,7 @@ ReadHexFile(const std::string& path, std::vector<uint8_t>& bytes, std::string* e
         }
         return false;
     }
-    return WspFromHex(text, bytes, error);
+    return MmsWspFromHex(text, bytes, error);
 }
 
 int

@@ -19,7 +19,7 @@ namespace mmstest
 namespace
 {
 void
-OnHttp(MmsWorld* w, std::string self, const HttpMessage& m, const Address& peer)
+OnHttp(MmsWorld* w, std::string self, const MmsHttpMessage& m, const Address& peer)
 {
     w->ladder.push_back(self + ">" + w->NameOf(peer) + " " + MmsLadder::Describe(m));
     w->times.push_back(Simulator::Now().GetSeconds());
@@ -44,7 +44,7 @@ Join(const std::vector<std::string>& v)
     return os.str();
 }
 
-MmsWorld::MmsWorld(uint32_t n, const std::string& bearer, void (*radio)(RadioBearerHelper&))
+MmsWorld::MmsWorld(uint32_t n, const std::string& bearer, void (*radio)(MmsRadioBearerHelper&))
 {
     if (!bearer.empty())
     {

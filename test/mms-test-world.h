@@ -30,7 +30,7 @@ class MmsWorld
     /// configured first by `radio` (if given).
     explicit MmsWorld(uint32_t handsets,
                       const std::string& bearer = "",
-                      void (*radio)(ns3::RadioBearerHelper&) = nullptr);
+                      void (*radio)(ns3::MmsRadioBearerHelper&) = nullptr);
     ~MmsWorld();
 
     ns3::MmsNetworkHelper net;

@@ -12,14 +12,14 @@
 #include "mms-test-data.h"
 
 #include "ns3/core-module.h"
-#include "ns3/http-message.h"
+#include "ns3/mms-http-message.h"
 #include "ns3/internet-module.h"
 #include "ns3/mms-header.h"
 #include "ns3/mms-pdu.h"
 #include "ns3/network-module.h"
 #include "ns3/point-to-point-module.h"
 #include "ns3/test.h"
-#include "ns3/wsp-push.h"
+#include "ns3/mms-wsp-push.h"
 
 #include <cstdlib>
 #include <sstream>
@@ -51,24 +51,24 @@ class MmsWiresharkTestCase : public TestCase
     {
         MmsMultipartBody body;
         MmsPart text;
-        text.contentType = WspContentType("text/plain");
-        text.contentType.SetCharset(WspCharset::UTF_8);
-        text.headers.push_back(WspPartHeader::ContentId("<text>"));
+        text.contentType = MmsWspContentType("text/plain");
+        text.contentType.SetCharset(MmsWspCharset::UTF_8);
+        text.headers.push_back(MmsWspPartHeader::ContentId("<text>"));
         text.data = MmsContent(std::string("hello from ns-3"));
         MmsPart photo;
-        photo.contentType = WspContentType("image/jpeg");
-        photo.headers.push_back(WspPartHeader::ContentLocation("photo.jpg"));
+        photo.contentType = MmsWspContentType("image/jpeg");
+        photo.headers.push_back(MmsWspPartHeader::ContentLocation("photo.jpg"));
         photo.data = MmsContent::Virtual(PHOTO);
         body.parts = {text, photo};
         MmsPdu req = MmsPdu::MakeSendReq("send-0001",
                                          FROM,
                                          {TO},
-                                         WspContentType("application/vnd.wap.multipart.mixed"),
+                                         MmsWspContentType("application/vnd.wap.multipart.mixed"),
                                          body,
                                          MmsValue::VERSION_1_2);
-        req.AddField(MmsHeaderField::String(MmsField::SUBJECT, WspEncodedString{0, "ns-3 test"}));
+        req.AddField(MmsHeaderField::String(MmsField::SUBJECT, MmsWspEncodedString{0, "ns-3 test"}));
         m_sendReqSize = req.GetEncodedSize();
-        HttpMessage post = HttpMessage::Request("POST", "/mms");
+        MmsHttpMessage post = MmsHttpMessage::Request("POST", "/mms");
         post.AddHeader("Host", "10.1.1.2");
         post.AddHeader("Content-Type", "application/vnd.wap.mms-message");
         post.bodyIsVirtual = true; // the octets follow as packets, the photo stays virtual
@@ -92,13 +92,13 @@ class MmsWiresharkTestCase : public TestCase
         }
         while (m_clientParser.HasMessage())
         {
-            HttpMessage r = m_clientParser.PopMessage();
+            MmsHttpMessage r = m_clientParser.PopMessage();
             if (r.body.empty())
             {
                 continue;
             }
             MmsPdu pdu;
-            DecodeError e;
+            MmsDecodeError e;
             if (!MmsPdu::Decode(r.body.data(), r.body.size(), pdu, e))
             {
                 m_errors.push_back("handset: " + e.ToString());
@@ -117,7 +117,7 @@ class MmsWiresharkTestCase : public TestCase
 
     void SendPost(Ptr<Socket> s, const MmsPdu& pdu)
     {
-        HttpMessage post = HttpMessage::Request("POST", "/mms");
+        MmsHttpMessage post = MmsHttpMessage::Request("POST", "/mms");
         post.AddHeader("Host", "10.1.1.2");
         post.AddHeader("Content-Type", "application/vnd.wap.mms-message");
         post.body = pdu.Encode();
@@ -130,10 +130,10 @@ class MmsWiresharkTestCase : public TestCase
         Ptr<Packet> p;
         while ((p = s->Recv()))
         {
-            WspPushHeader h;
+            MmsWspPushHeader h;
             p->RemoveHeader(h);
             MmsPdu pdu;
-            DecodeError e;
+            MmsDecodeError e;
             const std::vector<uint8_t>& d = h.GetPush().GetData();
             if (!h.IsValid() || !MmsPdu::Decode(d.data(), d.size(), pdu, e))
             {
@@ -144,8 +144,8 @@ class MmsWiresharkTestCase : public TestCase
             if (pdu.GetMessageType() == static_cast<uint8_t>(MmsMessageType::NOTIFICATION_IND))
             {
                 m_notificationTid = pdu.GetTransactionId();
-                HttpMessage get =
-                    HttpMessage::Request("GET", pdu.GetText(MmsField::CONTENT_LOCATION).substr(15));
+                MmsHttpMessage get =
+                    MmsHttpMessage::Request("GET", pdu.GetText(MmsField::CONTENT_LOCATION).substr(15));
                 get.AddHeader("Host", "10.1.1.2");
                 std::vector<uint8_t> b = get.Serialize();
                 m_client->Send(Create<Packet>(b.data(), b.size()));
@@ -178,14 +178,14 @@ class MmsWiresharkTestCase : public TestCase
         }
         while (m_serverParser.HasMessage())
         {
-            HttpMessage req = m_serverParser.PopMessage();
-            HttpMessage resp = HttpMessage::Response(200, "OK");
+            MmsHttpMessage req = m_serverParser.PopMessage();
+            MmsHttpMessage resp = MmsHttpMessage::Response(200, "OK");
             resp.AddHeader("Content-Type", "application/vnd.wap.mms-message");
             if (req.method == "GET")
             {
                 MmsMultipartBody body;
                 MmsPart text;
-                text.contentType = WspContentType("text/plain");
+                text.contentType = MmsWspContentType("text/plain");
                 text.data = MmsContent(std::string("hello from ns-3"));
                 body.parts = {text};
                 MmsPdu conf =
@@ -194,7 +194,7 @@ class MmsWiresharkTestCase : public TestCase
                                              FROM,
                                              {TO},
                                              1795600800,
-                                             WspContentType("application/vnd.wap.multipart.mixed"),
+                                             MmsWspContentType("application/vnd.wap.multipart.mixed"),
                                              body);
                 resp.body = conf.Encode();
                 m_mmscGot.push_back(0); // a GET
@@ -202,7 +202,7 @@ class MmsWiresharkTestCase : public TestCase
             else
             {
                 MmsPdu pdu;
-                DecodeError e;
+                MmsDecodeError e;
                 if (!MmsPdu::Decode(req.body.data(), req.body.size(), pdu, e))
                 {
                     m_errors.push_back("mmsc: " + e.ToString());
@@ -235,7 +235,7 @@ class MmsWiresharkTestCase : public TestCase
     void Push(MmsPdu pdu)
     {
         Ptr<Packet> p = Create<Packet>();
-        p->AddHeader(WspPushHeader(WspPushPdu::MakeMmsPush(++m_pushTid, pdu.Encode())));
+        p->AddHeader(MmsWspPushHeader(MmsWspPushPdu::MakeMmsPush(++m_pushTid, pdu.Encode())));
         m_pushSocket->SendTo(p, 0, InetSocketAddress(m_handsetAddress, PUSH_PORT));
     }
 
@@ -355,8 +355,8 @@ class MmsWiresharkTestCase : public TestCase
                                   << all);
     }
 
-    HttpParser m_clientParser{false};
-    HttpParser m_serverParser{true};
+    MmsHttpParser m_clientParser{false};
+    MmsHttpParser m_serverParser{true};
     Ptr<Socket> m_client;
     Ptr<Socket> m_pushSocket;
     Ipv4Address m_handsetAddress;

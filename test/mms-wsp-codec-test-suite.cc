@@ -9,8 +9,8 @@
 #include "mms-test-data.h"
 
 #include "ns3/test.h"
-#include "ns3/wsp-codec.h"
-#include "ns3/wsp-content-type.h"
+#include "ns3/mms-wsp-codec.h"
+#include "ns3/mms-wsp-content-type.h"
 
 using namespace ns3;
 
@@ -44,18 +44,18 @@ class WspPrimitiveVectorsTestCase : public TestCase
                                           {0xFFFFFFFF, "8fffffff7f"}};
         for (const auto& v : uintvars)
         {
-            WspWriter w;
+            MmsWspWriter w;
             w.WriteUintvar(v.value);
-            NS_TEST_EXPECT_MSG_EQ(WspToHex(w.GetBuffer()), v.hex, "Uintvar " << v.value);
+            NS_TEST_EXPECT_MSG_EQ(MmsWspToHex(w.GetBuffer()), v.hex, "Uintvar " << v.value);
             NS_TEST_EXPECT_MSG_EQ(
-                WspWriter::UintvarSize(v.value), w.GetSize(), "UintvarSize " << v.value);
+                MmsWspWriter::UintvarSize(v.value), w.GetSize(), "UintvarSize " << v.value);
             std::vector<uint8_t> b = Hex(v.hex);
-            WspReader r(b.data(), b.size());
+            MmsWspReader r(b.data(), b.size());
             NS_TEST_EXPECT_MSG_EQ(r.ReadUintvar("x"), v.value, "decode " << v.hex);
             NS_TEST_EXPECT_MSG_EQ(r.Ok() && r.IsAtEnd(), true, "consumed " << v.hex);
         }
 
-        WspWriter w;
+        MmsWspWriter w;
         w.WriteShortInteger(0);
         w.WriteShortInteger(127);
         w.WriteLongInteger(0);
@@ -66,7 +66,7 @@ class WspPrimitiveVectorsTestCase : public TestCase
         w.WriteValueLength(30);
         w.WriteValueLength(31);
         w.WriteValueLength(300);
-        NS_TEST_EXPECT_MSG_EQ(WspToHex(w.GetBuffer()),
+        NS_TEST_EXPECT_MSG_EQ(MmsWspToHex(w.GetBuffer()),
                               "80ff"
                               "0100"
                               "024000"
@@ -78,7 +78,7 @@ class WspPrimitiveVectorsTestCase : public TestCase
                               "1f822c",
                               "integers and value lengths");
         std::vector<uint8_t> b = w.GetBuffer();
-        WspReader r(b.data(), b.size());
+        MmsWspReader r(b.data(), b.size());
         NS_TEST_EXPECT_MSG_EQ(unsigned(r.ReadShortInteger("a")), 0u, "short 0");
         NS_TEST_EXPECT_MSG_EQ(unsigned(r.ReadShortInteger("a")), 127u, "short 127");
         NS_TEST_EXPECT_MSG_EQ(r.ReadLongInteger("a"), 0u, "long 0");
@@ -91,14 +91,14 @@ class WspPrimitiveVectorsTestCase : public TestCase
         // Strings: Quote before an octet >= 0x80; Quoted-string; Encoded-string with charsets,
         // including UTF-16 whose MIBenum 1015 needs the long form 02 03 f7 (and whose BOM, an octet
         // >= 0x80, needs the Quote).
-        WspWriter s;
+        MmsWspWriter s;
         s.WriteTextString("ab");
         s.WriteTextString("\xC3\xA4");
         s.WriteQuotedString("<smil>");
-        s.WriteEncodedString(WspEncodedString{0, "x"});
-        s.WriteEncodedString(WspEncodedString{WspCharset::UTF_8, "x"});
-        s.WriteEncodedString(WspEncodedString{WspCharset::UTF_16, "\xFE\xFF\x4E\x2D"});
-        NS_TEST_EXPECT_MSG_EQ(WspToHex(s.GetBuffer()),
+        s.WriteEncodedString(MmsWspEncodedString{0, "x"});
+        s.WriteEncodedString(MmsWspEncodedString{MmsWspCharset::UTF_8, "x"});
+        s.WriteEncodedString(MmsWspEncodedString{MmsWspCharset::UTF_16, "\xFE\xFF\x4E\x2D"});
+        NS_TEST_EXPECT_MSG_EQ(MmsWspToHex(s.GetBuffer()),
                               "616200"
                               "7fc3a400"
                               "223c736d696c3e00"
@@ -107,19 +107,19 @@ class WspPrimitiveVectorsTestCase : public TestCase
                               "090203f77ffeff4e2d00",
                               "strings");
         b = s.GetBuffer();
-        WspReader sr(b.data(), b.size());
+        MmsWspReader sr(b.data(), b.size());
         NS_TEST_EXPECT_MSG_EQ(sr.ReadTextString("t"), "ab", "text");
         NS_TEST_EXPECT_MSG_EQ(sr.ReadTextString("t"), "\xC3\xA4", "quoted text");
         NS_TEST_EXPECT_MSG_EQ(sr.ReadQuotedString("t"), "<smil>", "quoted-string");
         NS_TEST_EXPECT_MSG_EQ(sr.ReadEncodedString("t").text, "x", "plain encoded string");
-        WspEncodedString u8 = sr.ReadEncodedString("t");
-        NS_TEST_EXPECT_MSG_EQ(u8.charset, WspCharset::UTF_8, "utf-8 charset");
-        WspEncodedString u16 = sr.ReadEncodedString("t");
-        NS_TEST_EXPECT_MSG_EQ(u16.charset, WspCharset::UTF_16, "utf-16 charset (long form)");
+        MmsWspEncodedString u8 = sr.ReadEncodedString("t");
+        NS_TEST_EXPECT_MSG_EQ(u8.charset, MmsWspCharset::UTF_8, "utf-8 charset");
+        MmsWspEncodedString u16 = sr.ReadEncodedString("t");
+        NS_TEST_EXPECT_MSG_EQ(u16.charset, MmsWspCharset::UTF_16, "utf-16 charset (long form)");
         NS_TEST_EXPECT_MSG_EQ(u16.ToUtf8(), "\xE4\xB8\xAD", "utf-16 with BOM converted");
         NS_TEST_EXPECT_MSG_EQ(sr.Ok() && sr.IsAtEnd(), true, "all consumed");
 
-        WspEncodedString latin{WspCharset::ISO_8859_1, "\xE4"};
+        MmsWspEncodedString latin{MmsWspCharset::ISO_8859_1, "\xE4"};
         NS_TEST_EXPECT_MSG_EQ(latin.ToUtf8(), "\xC3\xA4", "iso-8859-1 to UTF-8");
     }
 };
@@ -135,12 +135,12 @@ class WspPrimitiveErrorsTestCase : public TestCase
 
   private:
     void Check(const std::string& hex,
-               void (*read)(WspReader&),
+               void (*read)(MmsWspReader&),
                std::size_t offset,
                const std::string& fragment)
     {
         std::vector<uint8_t> b = Hex(hex);
-        WspReader r(b.data(), b.size(), 10);
+        MmsWspReader r(b.data(), b.size(), 10);
         read(r);
         NS_TEST_EXPECT_MSG_EQ(r.Ok(), false, hex << " must fail");
         NS_TEST_EXPECT_MSG_EQ(r.GetError().offset, offset, hex << ": " << r.GetError().ToString());
@@ -154,7 +154,7 @@ class WspPrimitiveErrorsTestCase : public TestCase
         // Offsets are reported from the reader's base offset (10 here).
         Check(
             "808080808000",
-            [](WspReader& r)
+            [](MmsWspReader& r)
             {
                 r.ReadUintvar("u");
             },
@@ -162,7 +162,7 @@ class WspPrimitiveErrorsTestCase : public TestCase
             "longer than 5");
         Check(
             "9fffffff7f",
-            [](WspReader& r)
+            [](MmsWspReader& r)
             {
                 r.ReadUintvar("u");
             },
@@ -170,7 +170,7 @@ class WspPrimitiveErrorsTestCase : public TestCase
             "exceeds 32 bits");
         Check(
             "8181",
-            [](WspReader& r)
+            [](MmsWspReader& r)
             {
                 r.ReadUintvar("u");
             },
@@ -178,7 +178,7 @@ class WspPrimitiveErrorsTestCase : public TestCase
             "past the end");
         Check(
             "00",
-            [](WspReader& r)
+            [](MmsWspReader& r)
             {
                 r.ReadLongInteger("l");
             },
@@ -186,7 +186,7 @@ class WspPrimitiveErrorsTestCase : public TestCase
             "not in 1..30");
         Check(
             "0501",
-            [](WspReader& r)
+            [](MmsWspReader& r)
             {
                 r.ReadLongInteger("l");
             },
@@ -194,7 +194,7 @@ class WspPrimitiveErrorsTestCase : public TestCase
             "only 1 are left");
         Check(
             "090102030405060708090a",
-            [](WspReader& r)
+            [](MmsWspReader& r)
             {
                 r.ReadLongInteger("l");
             },
@@ -202,7 +202,7 @@ class WspPrimitiveErrorsTestCase : public TestCase
             "does not fit");
         Check(
             "0541",
-            [](WspReader& r)
+            [](MmsWspReader& r)
             {
                 r.ReadValueLength("v");
             },
@@ -210,7 +210,7 @@ class WspPrimitiveErrorsTestCase : public TestCase
             "exceeds the 1");
         Check(
             "1f8f7f",
-            [](WspReader& r)
+            [](MmsWspReader& r)
             {
                 r.ReadValueLength("v");
             },
@@ -218,7 +218,7 @@ class WspPrimitiveErrorsTestCase : public TestCase
             "exceeds the 0");
         Check(
             "41",
-            [](WspReader& r)
+            [](MmsWspReader& r)
             {
                 r.ReadShortInteger("s");
             },
@@ -226,7 +226,7 @@ class WspPrimitiveErrorsTestCase : public TestCase
             "Short-integer");
         Check(
             "",
-            [](WspReader& r)
+            [](MmsWspReader& r)
             {
                 r.ReadOctet("o");
             },
@@ -234,7 +234,7 @@ class WspPrimitiveErrorsTestCase : public TestCase
             "end of data");
         Check(
             "0403",
-            [](WspReader& r)
+            [](MmsWspReader& r)
             {
                 r.ReadEncodedString("e");
             },
@@ -243,23 +243,23 @@ class WspPrimitiveErrorsTestCase : public TestCase
 
         // A Text-string that runs to the end without its NUL is tolerated with a warning.
         std::vector<uint8_t> b = Hex("4142");
-        WspReader r(b.data(), b.size());
+        MmsWspReader r(b.data(), b.size());
         NS_TEST_EXPECT_MSG_EQ(r.ReadTextString("t"), "AB", "unterminated text");
         NS_TEST_EXPECT_MSG_EQ(r.Ok(), true, "tolerated");
         NS_TEST_EXPECT_MSG_EQ(r.GetWarnings().size(), 1u, "with a warning");
 
         // After an error every read is neutral and nothing advances.
         b = Hex("81");
-        WspReader e(b.data(), b.size());
+        MmsWspReader e(b.data(), b.size());
         e.ReadUintvar("u");
         NS_TEST_EXPECT_MSG_EQ(e.ReadOctet("o"), 0, "neutral after error");
         NS_TEST_EXPECT_MSG_EQ(e.GetError().field, "u", "first error kept");
 
         std::vector<uint8_t> out;
         std::string err;
-        NS_TEST_EXPECT_MSG_EQ(WspFromHex("8c 8\n2", out, &err), true, "white space ignored");
-        NS_TEST_EXPECT_MSG_EQ(WspToHex(out), "8c82", "hex parse");
-        NS_TEST_EXPECT_MSG_EQ(WspFromHex("8c\n8g", out, &err), false, "bad digit");
+        NS_TEST_EXPECT_MSG_EQ(MmsWspFromHex("8c 8\n2", out, &err), true, "white space ignored");
+        NS_TEST_EXPECT_MSG_EQ(MmsWspToHex(out), "8c82", "hex parse");
+        NS_TEST_EXPECT_MSG_EQ(MmsWspFromHex("8c\n8g", out, &err), false, "bad digit");
         NS_TEST_EXPECT_MSG_EQ(err, "line 2, column 2: 'g' is not a hex digit", "located");
     }
 };
@@ -311,49 +311,49 @@ class WspContentTypeTestCase : public TestCase
         for (const auto& v : vectors)
         {
             std::vector<uint8_t> b = Hex(v.hex);
-            WspReader r(b.data(), b.size());
-            WspContentType ct = WspContentType::Decode(r, "Content-Type");
+            MmsWspReader r(b.data(), b.size());
+            MmsWspContentType ct = MmsWspContentType::Decode(r, "Content-Type");
             NS_TEST_ASSERT_MSG_EQ(r.Ok(), true, v.hex << ": " << r.GetError().ToString());
             NS_TEST_EXPECT_MSG_EQ(r.IsAtEnd(), true, v.hex << " fully consumed");
             NS_TEST_EXPECT_MSG_EQ(ct.ToString(), v.text, v.hex);
-            WspWriter w;
+            MmsWspWriter w;
             ct.Encode(w);
-            NS_TEST_EXPECT_MSG_EQ(WspToHex(w.GetBuffer()), v.hex, "re-encodes exactly");
+            NS_TEST_EXPECT_MSG_EQ(MmsWspToHex(w.GetBuffer()), v.hex, "re-encodes exactly");
             NS_TEST_EXPECT_MSG_EQ(ct.GetEncodedSize(), b.size(), "size " << v.hex);
         }
 
         // The general form of a well-known type re-encodes as it came, although the canonical
         // form of the same value is the short one.
         std::vector<uint8_t> general = Hex("01be");
-        WspReader gr(general.data(), general.size());
-        WspContentType g = WspContentType::Decode(gr, "Content-Type");
-        WspWriter gw;
+        MmsWspReader gr(general.data(), general.size());
+        MmsWspContentType g = MmsWspContentType::Decode(gr, "Content-Type");
+        MmsWspWriter gw;
         g.Encode(gw);
-        NS_TEST_EXPECT_MSG_EQ(WspToHex(gw.GetBuffer()), "01be", "original form kept");
-        NS_TEST_EXPECT_MSG_EQ((g == WspContentType("application/vnd.wap.mms-message")),
+        NS_TEST_EXPECT_MSG_EQ(MmsWspToHex(gw.GetBuffer()), "01be", "original form kept");
+        NS_TEST_EXPECT_MSG_EQ((g == MmsWspContentType("application/vnd.wap.mms-message")),
                               true,
                               "equal to the canonical value");
-        WspWriter cw;
-        WspContentType("application/vnd.wap.mms-message").Encode(cw);
-        NS_TEST_EXPECT_MSG_EQ(WspToHex(cw.GetBuffer()), "be", "canonical is short");
+        MmsWspWriter cw;
+        MmsWspContentType("application/vnd.wap.mms-message").Encode(cw);
+        NS_TEST_EXPECT_MSG_EQ(MmsWspToHex(cw.GetBuffer()), "be", "canonical is short");
 
         // Built in code: multipart/related with type and start.
-        WspContentType rel("application/vnd.wap.multipart.related");
-        rel.SetTextParameter(WspParam::TYPE, "application/smil");
-        rel.SetTextParameter(WspParam::START, "<SMIL>");
-        WspWriter rw;
+        MmsWspContentType rel("application/vnd.wap.multipart.related");
+        rel.SetTextParameter(MmsWspParam::TYPE, "application/smil");
+        rel.SetTextParameter(MmsWspParam::START, "<SMIL>");
+        MmsWspWriter rw;
         rel.Encode(rw);
-        NS_TEST_EXPECT_MSG_EQ(WspToHex(rw.GetBuffer()),
+        NS_TEST_EXPECT_MSG_EQ(MmsWspToHex(rw.GetBuffer()),
                               "1bb3896170706c69636174696f6e2f736d696c008a3c534d494c3e00",
                               "related encodes as a real M-Send.req has it");
         NS_TEST_EXPECT_MSG_EQ(rel.IsMultipart(), true, "multipart");
         NS_TEST_EXPECT_MSG_EQ(rel.GetStart(), "<SMIL>", "start");
-        NS_TEST_EXPECT_MSG_EQ(WspContentType::WellKnownCode("IMAGE/PNG"), 0x20, "case-insensitive");
+        NS_TEST_EXPECT_MSG_EQ(MmsWspContentType::WellKnownCode("IMAGE/PNG"), 0x20, "case-insensitive");
 
         // Errors
         std::vector<uint8_t> bad = Hex("05b3896100");
-        WspReader br(bad.data(), bad.size());
-        WspContentType::Decode(br, "Content-Type");
+        MmsWspReader br(bad.data(), bad.size());
+        MmsWspContentType::Decode(br, "Content-Type");
         NS_TEST_EXPECT_MSG_EQ(br.Ok(), false, "value length past the end");
         NS_TEST_EXPECT_MSG_EQ(br.GetError().offset, 0u, br.GetError().ToString());
 
@@ -363,23 +363,23 @@ class WspContentTypeTestCase : public TestCase
                                       "8e612e6a706700"
                                       "ae0281ea"
                                       "582d4100763100");
-        WspReader hr(hb.data(), hb.size());
-        std::vector<WspPartHeader> hs;
+        MmsWspReader hr(hb.data(), hb.size());
+        std::vector<MmsWspPartHeader> hs;
         while (hr.Ok() && !hr.IsAtEnd())
         {
-            hs.push_back(WspPartHeader::Decode(hr));
+            hs.push_back(MmsWspPartHeader::Decode(hr));
         }
         NS_TEST_ASSERT_MSG_EQ(hs.size(), 4u, hr.GetError().ToString());
         NS_TEST_EXPECT_MSG_EQ(hs[0].GetName() + "=" + hs[0].value, "Content-ID=<img>", "cid");
         NS_TEST_EXPECT_MSG_EQ(hs[1].GetName() + "=" + hs[1].value, "Content-Location=a.jpg", "");
         NS_TEST_EXPECT_MSG_EQ(hs[2].FormatValue(), "hex:0281ea", "raw kept");
         NS_TEST_EXPECT_MSG_EQ(hs[3].GetName() + "=" + hs[3].value, "X-A=v1", "textual");
-        WspWriter hw;
+        MmsWspWriter hw;
         for (const auto& h : hs)
         {
             h.Encode(hw);
         }
-        NS_TEST_EXPECT_MSG_EQ(WspToHex(hw.GetBuffer()), WspToHex(hb), "headers re-encode exactly");
+        NS_TEST_EXPECT_MSG_EQ(MmsWspToHex(hw.GetBuffer()), MmsWspToHex(hb), "headers re-encode exactly");
     }
 };
 

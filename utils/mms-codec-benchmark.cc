@@ -12,7 +12,7 @@
 //   mms-codec-benchmark [--seconds=S]      (default 0.5 s per measurement)
 
 #include "mms-pdu.h"
-#include "wsp-push.h"
+#include "mms-wsp-push.h"
 
 #include <chrono>
 #include <cstdio>
@@ -70,22 +70,22 @@ SendReq(uint32_t photo, bool virtualPhoto)
 {
     MmsMultipartBody body;
     MmsPart smil;
-    smil.contentType = WspContentType("application/smil");
-    smil.headers.push_back(WspPartHeader::ContentId("<smil>"));
+    smil.contentType = MmsWspContentType("application/smil");
+    smil.headers.push_back(MmsWspPartHeader::ContentId("<smil>"));
     smil.data = MmsContent(std::string(400, 'x'));
     MmsPart text;
-    text.contentType = WspContentType("text/plain");
-    text.contentType.SetCharset(WspCharset::UTF_8);
+    text.contentType = MmsWspContentType("text/plain");
+    text.contentType.SetCharset(MmsWspCharset::UTF_8);
     text.data = MmsContent(std::string(60, 't'));
     MmsPart img;
-    img.contentType = WspContentType("image/jpeg");
-    img.headers.push_back(WspPartHeader::ContentLocation("photo.jpg"));
+    img.contentType = MmsWspContentType("image/jpeg");
+    img.headers.push_back(MmsWspPartHeader::ContentLocation("photo.jpg"));
     img.data =
         virtualPhoto ? MmsContent::Virtual(photo) : MmsContent(std::vector<uint8_t>(photo, 0xA5));
     body.parts = {smil, text, img};
-    WspContentType rel("application/vnd.wap.multipart.related");
-    rel.SetTextParameter(WspParam::TYPE, "application/smil");
-    rel.SetTextParameter(WspParam::START, "<smil>");
+    MmsWspContentType rel("application/vnd.wap.multipart.related");
+    rel.SetTextParameter(MmsWspParam::TYPE, "application/smil");
+    rel.SetTextParameter(MmsWspParam::START, "<smil>");
     return MmsPdu::MakeSendReq(
         "tid-000001", "+358401234567/TYPE=PLMN", {"+358409876543/TYPE=PLMN"}, rel, body);
 }
@@ -117,7 +117,7 @@ Measure(const char* name, const MmsPdu& pdu, const MmsDecodeOptions& opt)
         [&]()
         {
             MmsPdu out;
-            DecodeError e;
+            MmsDecodeError e;
             g_sink = g_sink + MmsPdu::Decode(wire.data(), wire.size(), out, e, opt);
         });
     std::printf("%-34s %8zu  %12.0f %12.0f %12.0f %12.0f   %6.2f %6.2f\n",

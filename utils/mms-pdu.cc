@@ -14,8 +14,8 @@
 
 #include "mms-pdu.h"
 
-#include "wdp-sms.h"
-#include "wsp-push.h"
+#include "mms-wdp-sms.h"
+#include "mms-wsp-push.h"
 
 #include <cstdio>
 #include <fstream>
@@ -169,14 +169,14 @@ PduJson(const MmsPdu& pdu)
 }
 
 int
-Malformed(const std::string& what, const DecodeError& e)
+Malformed(const std::string& what, const MmsDecodeError& e)
 {
     std::cerr << "mms-pdu: malformed " << what << " at " << e.ToString() << "\n";
     return 1;
 }
 
 void
-PrintWarnings(const std::vector<DecodeWarning>& warnings, std::size_t base = 0)
+PrintWarnings(const std::vector<MmsDecodeWarning>& warnings, std::size_t base = 0)
 {
     for (const auto& w : warnings)
     {
@@ -267,7 +267,7 @@ main(int argc, char** argv)
     if (sms)
     {
         // One segment per line, hex (the --hex flag is implied for segment lists).
-        WdpSmsReassembler reassembler;
+        MmsWdpSmsReassembler reassembler;
         std::istringstream lines(input);
         std::string line;
         std::size_t lineNo = 0;
@@ -281,15 +281,15 @@ main(int argc, char** argv)
             }
             std::vector<uint8_t> seg;
             std::string err;
-            if (!WspFromHex(line, seg, &err))
+            if (!MmsWspFromHex(line, seg, &err))
             {
                 std::cerr << "mms-pdu: " << file << ": segment on line " << lineNo << ": " << err
                           << "\n";
                 return 1;
             }
-            WdpSmsSegment s;
-            DecodeError e;
-            if (!WdpSmsSegment::Decode(seg.data(), seg.size(), s, e))
+            MmsWdpSmsSegment s;
+            MmsDecodeError e;
+            if (!MmsWdpSmsSegment::Decode(seg.data(), seg.size(), s, e))
             {
                 std::cerr << "mms-pdu: malformed SMS segment on line " << lineNo << " at "
                           << e.ToString() << "\n";
@@ -308,7 +308,7 @@ main(int argc, char** argv)
                       << " SMS segments do not make a whole datagram (missing segments)\n";
             return 1;
         }
-        WdpSmsReassembler::Datagram d = reassembler.PopDatagram();
+        MmsWdpSmsReassembler::Datagram d = reassembler.PopDatagram();
         bytes = d.data;
         push = true;
         text << "SMS-Segments: " << d.segments << "\n"
@@ -321,7 +321,7 @@ main(int argc, char** argv)
     else if (hex)
     {
         std::string err;
-        if (!WspFromHex(input, bytes, &err))
+        if (!MmsWspFromHex(input, bytes, &err))
         {
             std::cerr << "mms-pdu: " << (file == "-" ? "standard input" : file) << ": " << err
                       << "\n";
@@ -337,9 +337,9 @@ main(int argc, char** argv)
     std::string pushJson;
     if (push)
     {
-        WspPushPdu p;
-        DecodeError e;
-        if (!WspPushPdu::Decode(bytes.data(), bytes.size(), p, e))
+        MmsWspPushPdu p;
+        MmsDecodeError e;
+        if (!MmsWspPushPdu::Decode(bytes.data(), bytes.size(), p, e))
         {
             return Malformed("WSP Push PDU", e);
         }
@@ -347,12 +347,12 @@ main(int argc, char** argv)
         pduBase = bytes.size() - p.GetData().size();
         std::string app = p.GetApplicationId();
         text << "Push-TID: " << unsigned(p.GetTid()) << "\n"
-             << "Push-PDU-Type: " << (p.GetPduType() == WspPushPdu::PUSH ? "Push" : "ConfirmedPush")
+             << "Push-PDU-Type: " << (p.GetPduType() == MmsWspPushPdu::PUSH ? "Push" : "ConfirmedPush")
              << "\n"
              << "Push-Content-Type: " << p.GetContentType().ToString() << "\n";
         for (const auto& h : p.GetHeaders())
         {
-            text << WspPushPdu::HeaderName(h) << ": " << WspPushPdu::HeaderValue(h) << "\n";
+            text << MmsWspPushPdu::HeaderName(h) << ": " << MmsWspPushPdu::HeaderValue(h) << "\n";
         }
         pushJson = "\"push\": {\"tid\": " + std::to_string(p.GetTid())
                    + ", \"content_type\": " + JsonString(p.GetContentType().GetMediaType())
@@ -361,7 +361,7 @@ main(int argc, char** argv)
     }
 
     MmsPdu pdu;
-    DecodeError e;
+    MmsDecodeError e;
     if (!MmsPdu::Decode(bytes.data(), bytes.size(), pdu, e))
     {
         e.offset += pduBase;

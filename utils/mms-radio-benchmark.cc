@@ -151,7 +151,7 @@ OnDrop(Ptr<const Packet>, uint32_t, const std::string& reason)
 }
 
 void
-OnPromotion(RrcStateMachine::State, Time)
+OnPromotion(MmsRrcStateMachine::State, Time)
 {
     g_seen.promotions++;
 }
@@ -318,14 +318,14 @@ RunPopulation(uint32_t n,
     Ipv4StaticRoutingHelper routing;
     routing.GetStaticRouting(server->GetObject<Ipv4>())->SetDefaultRoute(linkIfs.GetAddress(1), 1);
 
-    RadioBearerHelper radio;
+    MmsRadioBearerHelper radio;
     radio.SetProfile(profile);
-    radio.SetRrcAttribute("PdpMode", EnumValue(RrcStateMachine::PDP_ALWAYS_ON));
+    radio.SetRrcAttribute("PdpMode", EnumValue(MmsRrcStateMachine::PDP_ALWAYS_ON));
     NodeContainer handsets;
     handsets.Create(n);
     for (uint32_t first = 0; first < n; first += perCell)
     {
-        Ptr<RadioCellChannel> cell = radio.CreateCell(gateway);
+        Ptr<MmsRadioCellChannel> cell = radio.CreateCell(gateway);
         NodeContainer members;
         for (uint32_t i = first; i < std::min(n, first + perCell); ++i)
         {
@@ -354,7 +354,7 @@ RunPopulation(uint32_t n,
         t.address.push_back(MmsNetworkHelper::GetAddress(h));
         t.sink.push_back(DynamicCast<PacketSink>(sinks.Get(i)));
         t.sink.back()->TraceConnectWithoutContext("Rx", MakeBoundCallback(&OnSinkRx, i));
-        RadioBearerHelper::GetHandsetDevice(h)->GetRrc()->TraceConnectWithoutContext(
+        MmsRadioBearerHelper::GetHandsetDevice(h)->GetRrc()->TraceConnectWithoutContext(
             "Promotion", MakeCallback(&OnPromotion));
         const Time first = Seconds(t.gap->GetValue());
         if (first < t.end)

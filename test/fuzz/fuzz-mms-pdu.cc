@@ -16,7 +16,7 @@ extern "C" int
 LLVMFuzzerTestOneInput(const uint8_t* data, std::size_t size)
 {
     ns3::MmsPdu pdu;
-    ns3::DecodeError error;
+    ns3::MmsDecodeError error;
     if (!ns3::MmsPdu::Decode(data, size, pdu, error))
     {
         if (error.message.empty())
@@ -31,7 +31,7 @@ LLVMFuzzerTestOneInput(const uint8_t* data, std::size_t size)
         std::abort();
     }
     ns3::MmsPdu second;
-    ns3::DecodeError error2;
+    ns3::MmsDecodeError error2;
     if (!ns3::MmsPdu::Decode(again.data(), again.size(), second, error2) || !(second == pdu))
     {
         std::abort();

@@ -9,8 +9,8 @@
 // no crash or sanitizer report; a parsed push-message re-serialises to a document that parses
 // to an equal push-message.
 
-#include "http-message.h"
-#include "pap-message.h"
+#include "mms-http-message.h"
+#include "mms-pap-message.h"
 
 #include <cstdint>
 #include <cstdlib>
@@ -24,32 +24,32 @@ LLVMFuzzerTestOneInput(const uint8_t* data, std::size_t size)
         return 0;
     }
     std::size_t cut = data[0] % size;
-    ns3::HttpParser server(true);
+    ns3::MmsHttpParser server(true);
     server.SetMaxBodySize(1 << 16);
     server.Feed(data + 1, cut > 0 ? cut - 1 : 0);
     server.Feed(data + cut, size - cut);
     while (server.HasMessage())
     {
-        ns3::HttpMessage m = server.PopMessage();
-        ns3::PapRequest request;
+        ns3::MmsHttpMessage m = server.PopMessage();
+        ns3::MmsPapRequest request;
         std::string error;
-        ns3::PapRequest::Decode(m.GetHeader("Content-Type"), m.body, request, error);
+        ns3::MmsPapRequest::Decode(m.GetHeader("Content-Type"), m.body, request, error);
     }
-    ns3::HttpParser client(false);
+    ns3::MmsHttpParser client(false);
     client.Feed(data, size);
 
     std::string text(reinterpret_cast<const char*>(data), size);
-    ns3::PapPushMessage pm;
+    ns3::MmsPapPushMessage pm;
     std::string error;
-    if (ns3::PapPushMessage::FromXml(text, pm, error))
+    if (ns3::MmsPapPushMessage::FromXml(text, pm, error))
     {
-        ns3::PapPushMessage again;
-        if (!ns3::PapPushMessage::FromXml(pm.ToXml(), again, error) || !(again == pm))
+        ns3::MmsPapPushMessage again;
+        if (!ns3::MmsPapPushMessage::FromXml(pm.ToXml(), again, error) || !(again == pm))
         {
             std::abort();
         }
     }
-    ns3::PapPushResponse pr;
-    ns3::PapPushResponse::FromXml(text, pr, error);
+    ns3::MmsPapPushResponse pr;
+    ns3::MmsPapPushResponse::FromXml(text, pr, error);
     return 0;
 }

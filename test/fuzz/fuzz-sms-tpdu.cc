@@ -4,13 +4,13 @@
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
-// libFuzzer target: SMS TPDUs of TS 23.040 (SmsDeliver, SmsSubmit, SmsDeliverReport). The first
+// libFuzzer target: SMS TPDUs of TS 23.040 (MmsSmsDeliver, MmsSmsSubmit, MmsSmsDeliverReport). The first
 // input octet picks the decoder (modulo 4: 0 SMS-DELIVER, 1 SMS-SUBMIT, 2 SMS-DELIVER-REPORT in
 // an RP-ACK, 3 in an RP-ERROR); the rest is the TPDU. Oracle: no crash or sanitizer report; a
 // decoded TPDU re-encodes to octets that decode to the same values, and re-encoding those gives
 // the same octets again.
 
-#include "sms-tpdu.h"
+#include "mms-sms-tpdu.h"
 
 #include <cstdint>
 #include <cstdlib>
@@ -25,7 +25,7 @@ void
 CheckRoundTrip(const uint8_t* data, std::size_t size, Decode decode)
 {
     T first;
-    ns3::DecodeError e;
+    ns3::MmsDecodeError e;
     if (!decode(data, size, first, e))
     {
         if (e.message.empty() || e.field.empty() || e.offset > size)
@@ -57,22 +57,22 @@ LLVMFuzzerTestOneInput(const uint8_t* data, std::size_t size)
     switch (data[0] % 4)
     {
         case 0:
-            CheckRoundTrip<ns3::SmsDeliver>(tpdu, n, &ns3::SmsDeliver::Decode);
+            CheckRoundTrip<ns3::MmsSmsDeliver>(tpdu, n, &ns3::MmsSmsDeliver::Decode);
             break;
         case 1:
-            CheckRoundTrip<ns3::SmsSubmit>(tpdu, n, &ns3::SmsSubmit::Decode);
+            CheckRoundTrip<ns3::MmsSmsSubmit>(tpdu, n, &ns3::MmsSmsSubmit::Decode);
             break;
         default:
         {
             bool isError = data[0] % 4 == 3;
-            CheckRoundTrip<ns3::SmsDeliverReport>(tpdu,
+            CheckRoundTrip<ns3::MmsSmsDeliverReport>(tpdu,
                                                   n,
                                                   [isError](const uint8_t* d,
                                                             std::size_t s,
-                                                            ns3::SmsDeliverReport& out,
-                                                            ns3::DecodeError& e)
+                                                            ns3::MmsSmsDeliverReport& out,
+                                                            ns3::MmsDecodeError& e)
                                                   {
-                                                      return ns3::SmsDeliverReport::Decode(
+                                                      return ns3::MmsSmsDeliverReport::Decode(
                                                           d, s, isError, out, e);
                                                   });
             break;

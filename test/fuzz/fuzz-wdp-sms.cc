@@ -4,12 +4,12 @@
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
-// libFuzzer target: SMS TP-User-Data with a user data header (WdpSmsSegment::Decode), fed to a
+// libFuzzer target: SMS TP-User-Data with a user data header (MmsWdpSmsSegment::Decode), fed to a
 // reassembler. The input is split into segments at 0xFF 0xFF markers, so the fuzzer can build
 // multi-segment sequences. Oracle: no crash or sanitizer report; a decoded segment re-encodes to
 // octets that decode to the same ports, concatenation fields and payload.
 
-#include "wdp-sms.h"
+#include "mms-wdp-sms.h"
 
 #include <cstdint>
 #include <cstdlib>
@@ -17,7 +17,7 @@
 extern "C" int
 LLVMFuzzerTestOneInput(const uint8_t* data, std::size_t size)
 {
-    ns3::WdpSmsReassembler reassembler(4);
+    ns3::MmsWdpSmsReassembler reassembler(4);
     std::size_t start = 0;
     for (std::size_t i = 0; i <= size; ++i)
     {
@@ -26,13 +26,13 @@ LLVMFuzzerTestOneInput(const uint8_t* data, std::size_t size)
         {
             continue;
         }
-        ns3::WdpSmsSegment s;
-        ns3::DecodeError e;
-        if (ns3::WdpSmsSegment::Decode(data + start, i - start, s, e))
+        ns3::MmsWdpSmsSegment s;
+        ns3::MmsDecodeError e;
+        if (ns3::MmsWdpSmsSegment::Decode(data + start, i - start, s, e))
         {
             std::vector<uint8_t> again = s.Encode();
-            ns3::WdpSmsSegment t;
-            if (!ns3::WdpSmsSegment::Decode(again.data(), again.size(), t, e)
+            ns3::MmsWdpSmsSegment t;
+            if (!ns3::MmsWdpSmsSegment::Decode(again.data(), again.size(), t, e)
                 || t.payload != s.payload || t.hasPorts != s.hasPorts
                 || t.destinationPort != s.destinationPort || t.concatenated != s.concatenated
                 || t.total != s.total || t.sequence != s.sequence || t.reference != s.reference)

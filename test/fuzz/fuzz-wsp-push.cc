@@ -4,11 +4,11 @@
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
-// libFuzzer target: WspPushPdu::Decode, then the MMS PDU inside it, on arbitrary octets.
+// libFuzzer target: MmsWspPushPdu::Decode, then the MMS PDU inside it, on arbitrary octets.
 // Oracle: no crash or sanitizer report; a decoded push re-encodes to an equal push.
 
 #include "mms-pdu.h"
-#include "wsp-push.h"
+#include "mms-wsp-push.h"
 
 #include <cstdint>
 #include <cstdlib>
@@ -16,9 +16,9 @@
 extern "C" int
 LLVMFuzzerTestOneInput(const uint8_t* data, std::size_t size)
 {
-    ns3::WspPushPdu push;
-    ns3::DecodeError error;
-    if (!ns3::WspPushPdu::Decode(data, size, push, error))
+    ns3::MmsWspPushPdu push;
+    ns3::MmsDecodeError error;
+    if (!ns3::MmsWspPushPdu::Decode(data, size, push, error))
     {
         return 0;
     }
@@ -27,8 +27,8 @@ LLVMFuzzerTestOneInput(const uint8_t* data, std::size_t size)
     {
         std::abort();
     }
-    ns3::WspPushPdu second;
-    if (!ns3::WspPushPdu::Decode(again.data(), again.size(), second, error)
+    ns3::MmsWspPushPdu second;
+    if (!ns3::MmsWspPushPdu::Decode(again.data(), again.size(), second, error)
         || second.Encode() != again)
     {
         std::abort();

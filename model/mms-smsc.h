@@ -1,0 +1,137 @@
+/*
+ * Copyright (c) 2026 The ns-3 mms module authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef MMS_SMSC_H
+#define MMS_SMSC_H
+
+// The SMS Centre that carries WAP Push notifications: store and forward of SMS segments.
+//
+// Submission (from the PPG): HTTP/1.1 POST /sms, Content-Type application/vnd.3gpp.sms, body an
+// SMS-SUBMIT TPDU (TS 23.040), header X-Sms-From with the originator number. Answers 202 with
+// the SMSC's message reference (an optional X-Sms-Tag header, e.g. the PAP push id, is echoed in
+// the trace records), 400 for a malformed TPDU (the reason names field and offset),
+// 404 for a destination that is not a subscriber, 503 when the queue is full.
+//
+// Delivery (to the handset): the SMS bearer. Until a radio bearer model provides the signalling
+// channel it is carried in UDP datagrams on BearerPort: one octet RP-MTI (TS 24.011 8.2.2:
+// 1 = RP-DATA network to MS, 2 = RP-ACK MS to network, 4 = RP-ERROR MS to network), one octet
+// RP-MR, then the TPDU (SMS-DELIVER, or SMS-DELIVER-REPORT in the answer). Messages to one
+// destination are delivered one at a time, in order, as SMSCs do; a delivery attempt waits a
+// random paging and transfer delay, may be lost, and fails if no RP-ACK comes within AckTimeout
+// (the handset is off, out of coverage, or the SMS was lost); it is retried every RetryInterval
+// until the validity period ends.
+
+#include "mms-application.h"
+#include "mms-sms-tpdu.h"
+
+#include "ns3/event-id.h"
+#include "ns3/ipv4-address.h"
+#include "ns3/random-variable-stream.h"
+#include "ns3/traced-callback.h"
+#include "ns3/traced-value.h"
+
+#include <deque>
+#include <map>
+
+namespace ns3
+{
+
+/**
+ * \ingroup mms
+ * SMS Centre: a service-rate queue and per-destination store-and-forward with retries.
+ */
+class MmsSmsc : public MmsApplication
+{
+  public:
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId();
+    MmsSmsc();
+    ~MmsSmsc() override;
+
+    int64_t AssignStreams(int64_t stream) override;
+
+    uint64_t GetStoredCount() const; //!< SMS held (queued, waiting or in delivery)
+    uint32_t GetQueueLength() const; //!< SMS waiting for the service queue
+
+    /**
+     * DeliveryDelay for handsets on radio cells, which add their own paging and SMS transfer
+     * time (MmsRadioCellChannel PagingDelay, mean 1.06 s, and SmsTransferTime, mean 2 s): the
+     * core part only, log-normal with median 1 s and the default's spread (the default's
+     * 4 s median from end-to-end measurements less the cell's 3 s). A modelling choice.
+     */
+    static constexpr const char* CORE_DELIVERY_DELAY =
+        "ns3::LogNormalRandomVariable[Mu=0|Sigma=0.6]";
+    static constexpr uint8_t RP_DATA_TO_MS = 1;
+    static constexpr uint8_t RP_ACK_FROM_MS = 2;
+    static constexpr uint8_t RP_ERROR_FROM_MS = 4;
+
+  protected:
+    void DoDispose() override;
+
+  private:
+    struct Sms
+    {
+        std::string destination; //!< MSISDN
+        MmsSmsDeliver deliver;
+        Time expiresAt;
+        uint32_t attempts{0};
+        std::string reference; //!< "smsc-<n>", returned to the submitter
+        std::string tag;       //!< X-Sms-Tag of the submission (the push id), for traces
+        std::string messageId; //!< the MMS Message-ID the tag names, for traces
+        uint8_t rpReference{0};
+    };
+
+    struct Destination
+    {
+        std::deque<uint64_t> queue; //!< SMS for this destination, front = current
+        bool busy{false};           //!< an attempt is under way or a retry is scheduled
+        bool awaitingAck{false};
+        Ipv4Address address;
+        EventId timer;
+    };
+
+    void StartApplication() override;
+    void StopApplication() override;
+    void HandleSubmit(MmsTransport::ExchangeId ex, const MmsHttpMessage& m, const Address& from);
+    void Serve();
+    void StartAttempt(std::string destination);
+    void Transmit(std::string destination);
+    void HandleAckTimeout(std::string destination);
+    void HandleReport(const std::vector<uint8_t>& data, const Address& from);
+    void Finish(const std::string& destination, bool delivered, const std::string& detail);
+
+    uint16_t m_port;
+    uint16_t m_bearerPort;
+    double m_serviceRate;
+    uint32_t m_queueLimit;
+    Ptr<RandomVariableStream> m_deliveryDelay;
+    Ptr<UniformRandomVariable> m_lossDraw;
+    double m_lossProbability;
+    Time m_ackTimeout;
+    Time m_retryInterval;
+    Time m_validity;
+
+    std::map<uint64_t, Sms> m_sms;
+    std::deque<uint64_t> m_serviceQueue;
+    bool m_serving{false};
+    std::map<std::string, Destination> m_destinations;
+    uint64_t m_nextId{1};
+    uint8_t m_nextRp{0};
+    TracedValue<uint32_t> m_queueLength{0};
+    TracedCallback<const MmsEvent&> m_acceptedTrace;
+    TracedCallback<const MmsEvent&> m_refusedTrace;
+    TracedCallback<const MmsEvent&> m_sentTrace;
+    TracedCallback<const MmsEvent&> m_attemptFailedTrace;
+    TracedCallback<const MmsEvent&> m_deliveredTrace;
+    TracedCallback<const MmsEvent&> m_expiredTrace;
+};
+
+} // namespace ns3
+
+#endif /* MMS_SMSC_H */

@@ -16,6 +16,7 @@
 //   mms-busy-hour --scenario=my-network.dot --results=my-network.sqlite
 //   mms-busy-hour --newYear                        # 23:45 to 00:15 with a 6-fold spike
 //   mms-busy-hour --ns3::MmsTrafficModel::MessagesPerHour=0.02 --RngRun=2
+#include "mms-renamed-names.h"
 #include "mms-scenario-helper.h"
 #include "mms-scenario.h"
 #include "mms-sqlite-recorder.h"
@@ -23,6 +24,7 @@
 #include "ns3/core-module.h"
 
 #include <chrono>
+#include <cstdlib>
 #include <iostream>
 
 using namespace ns3;
@@ -43,6 +45,13 @@ main(int argc, char* argv[])
     bool newYear = false;
     double spikeFactor = 6;
     bool plan = true;
+    // Names from before the module's prefix: name the new spelling (ns-3 would not).
+    const std::string renamed = MmsCheckRenamedNames(argc, argv, std::getenv("NS_LOG"));
+    if (!renamed.empty())
+    {
+        std::cerr << "mms-busy-hour: " << renamed;
+        return 2;
+    }
     CommandLine cmd(__FILE__);
     cmd.AddValue("scenario", "Scenario file (GraphViz DOT)", scenarioFile);
     cmd.AddValue("results",

@@ -14,6 +14,7 @@
 //   mms-cell-capacity                                   # 200 subscribers, loads 0.1 .. 0.85
 //   mms-cell-capacity --bearer=GPRS-CS2 --subscribers=50 --loads=0.2,0.5,0.8
 //   utils/mms-cell-capacity-plot.py mms-cell-capacity.csv --out mms-cell-capacity.png
+#include "mms-renamed-names.h"
 #include "mms-scenario-helper.h"
 #include "mms-scenario.h"
 #include "mms-sqlite-recorder.h"
@@ -23,6 +24,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <fstream>
 #include <iomanip>
 #include <iostream>
@@ -91,6 +93,13 @@ main(int argc, char* argv[])
     std::string results = "mms-cell-capacity.sqlite";
     std::string csv = "mms-cell-capacity.csv";
     double progress = 10;
+    // Names from before the module's prefix: name the new spelling (ns-3 would not).
+    const std::string renamed = MmsCheckRenamedNames(argc, argv, std::getenv("NS_LOG"));
+    if (!renamed.empty())
+    {
+        std::cerr << "mms-cell-capacity: " << renamed;
+        return 2;
+    }
     CommandLine cmd(__FILE__);
     cmd.AddValue("subscribers", "Subscribers in the cell", subscribers);
     cmd.AddValue("bearer", "Bearer profile preset of the cell (UMTS-384, GPRS-CS2, ...)", bearer);

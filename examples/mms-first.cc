@@ -25,11 +25,14 @@
 //   ./build/mms-first --results=FILE       results file (default mms-first.sqlite, one run
 //                                          appended per invocation; --results=none for none)
 
+#include "mms-renamed-names.h"
+
 #include "ns3/core-module.h"
 #include "ns3/internet-module.h"
 #include "ns3/mms-module.h"
 #include "ns3/network-module.h"
 
+#include <cstdlib>
 #include <iomanip>
 #include <iostream>
 #include <map>
@@ -134,6 +137,13 @@ main(int argc, char* argv[])
     std::string handsetDelay = "100ms";
     std::string bearer = "UMTS-384";
     std::string results = "mms-first.sqlite";
+    // Names from before the module's prefix: name the new spelling (ns-3 would not).
+    const std::string renamed = MmsCheckRenamedNames(argc, argv, std::getenv("NS_LOG"));
+    if (!renamed.empty())
+    {
+        std::cerr << "mms-first: " << renamed;
+        return 2;
+    }
     CommandLine cmd(__FILE__);
     cmd.AddValue("deferred", "The recipient defers retrieval", deferred);
     cmd.AddValue("deliveryReport", "The originator asks for a delivery report", deliveryReport);

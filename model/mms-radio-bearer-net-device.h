@@ -64,6 +64,7 @@ class MmsRadioBearerNetDevice : public NetDevice
     static TypeId GetTypeId();
     /// Create a device not yet attached: reachable, MTU 1500, a new MAC-48 address.
     MmsRadioBearerNetDevice();
+    /// Destroy the device (its coverage process is cancelled by DoDispose()).
     ~MmsRadioBearerNetDevice() override;
 
     /**

@@ -119,6 +119,7 @@ class MmsRadioCellChannel : public Channel
     static TypeId GetTypeId();
     /// Create a cell without devices or profile.
     MmsRadioCellChannel();
+    /// Destroy the cell (its jobs are cancelled by DoDispose()).
     ~MmsRadioCellChannel() override;
 
     /**

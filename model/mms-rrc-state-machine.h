@@ -108,6 +108,7 @@ class MmsRrcStateMachine : public Object
     static TypeId GetTypeId();
     /// Create a state machine in Idle, in RRC mode (UMTS/HSDPA), without a PDP context.
     MmsRrcStateMachine();
+    /// Destroy the state machine (its events are cancelled by DoDispose()).
     ~MmsRrcStateMachine() override;
 
     /**

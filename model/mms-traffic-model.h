@@ -101,6 +101,7 @@ class MmsTrafficModel : public Object
     static TypeId GetTypeId();
     /// Create a model with the attributes' defaults.
     MmsTrafficModel();
+    /// Destroy the model.
     ~MmsTrafficModel() override;
 
     /**

@@ -145,8 +145,10 @@ struct MmsBearerProfile
     /**
      * \brief Mean airtime of one IP packet, block retransmissions included.
      *
-     * The packet and the link overhead fill whole RLC blocks; each block is sent 1/(1-BLER)
-     * times on average, at the handset's peak rate of that direction.
+     * The packet and the link overhead, plus the retransmitted blocks: each of the
+     * ceil((packetBytes + linkOverhead) / blockBytes) blocks is sent again
+     * blockErrorRate / (1 - blockErrorRate) times on average (no retransmission limit), all
+     * at the handset's peak rate of that direction.
      * \param downlink true for the downlink, false for the uplink
      * \param packetBytes IP packet size, octets
      * \return the mean airtime

@@ -51,21 +51,22 @@ class MmsRadioBearerNetDevice;
  *   the channel (dedicated share, common channel, or wait for a promotion, TBF establishment
  *   or PDP activation); a downlink packet for a handset without a PDP context is dropped
  *   (NoPdpContext).
- * - Link layer: a packet's airtime is its size plus the profile's link overhead, in RLC
- *   blocks, plus the blocks retransmitted after block errors (the profile's block error
- *   rate); a packet whose blocks still fail after MaxRetransmissions rounds is lost
- *   (ResidualLoss). After its airtime a packet arrives after the profile's core and radio
- *   delays plus one retransmission delay per round, never before the handset's previous
- *   packet in that direction (RLC acknowledged mode delivers in order).
+ * - Link layer: a packet's work on the capacity is its size plus the profile's link
+ *   overhead, plus one RLC block for each block transmission that fails (the profile's block
+ *   error rate; the failed blocks are sent again in the next round); a packet whose blocks
+ *   still fail after MaxRetransmissions rounds is lost when its airtime ends (ResidualLoss). After
+ * its airtime a packet arrives after the profile's core and radio delays plus one retransmission
+ * delay per round, never before the handset's previous packet in that direction (RLC acknowledged
+ * mode delivers in order).
  * - Reachability: nothing reaches an unreachable handset and nothing leaves it
  *   (Unreachable); when a handset becomes unreachable its queues are flushed (Flushed) and
  *   its connection state reset; packets already past the air interface are dropped when
  *   they would arrive.
  * - SMS: packets whose IPv4 TOS equals SignallingTos (0xB8, DSCP 46) ride the signalling
  *   channel instead, independent of load and of the PDP context: downlink, paging if the
- *   handset is Idle (PagingDelay, uniform over one paging cycle of up to 2.12 s, the longest
- *   of 3GPP TS 45.002) then SmsTransferTime (1 to 3 s); uplink, SmsReportTime (0.3 s, the
- *   RP-ACK or RP-ERROR). An SMS for an unreachable handset is dropped (PagingFailed).
+ *   handset is Idle (PagingDelay, uniform over one paging cycle of nine 51-multiframes,
+ *   2.12 s, the longest of 3GPP TS 45.002) then SmsTransferTime (1 to 3 s); uplink, SmsReportTime
+ * (0.3 s, the RP-ACK or RP-ERROR). An SMS for an unreachable handset is dropped (PagingFailed).
  *
  * The cell reads its capacities and scheduler when it serves its first packet: set them
  * before. Trace sources: Drop (packet, handset index, reason: Unreachable, PagingFailed,

@@ -7,9 +7,6 @@
 #ifndef MMS_HELPER_H
 #define MMS_HELPER_H
 
-// Installs the MMS elements on nodes and wires them together: one Relay, Server, PPG and SMSC
-// (an MMSE) and User Agents with consecutive numbers, sharing one subscriber directory.
-
 #include "ns3/application-container.h"
 #include "ns3/attribute.h"
 #include "ns3/mms-relay.h"
@@ -27,25 +24,98 @@ namespace ns3
 {
 
 /**
- * \ingroup mms
- * Installs an MMSE (Relay, Server, PPG, SMSC) and User Agents.
+ * \ingroup mms-helpers
+ * \brief Installs the MMS elements on nodes and wires them together: one MMSE (Relay,
+ * Server, WAP Push Proxy Gateway and SMSC) and User Agents with consecutive numbers, sharing
+ * one subscriber directory.
+ *
+ * The MMS Environment of 3GPP TS 23.140 is, in this module, four applications: the MMS Relay
+ * (MmsRelay), which the User Agents reach over MM1 (HTTP); the MMS Server (MmsServer), which
+ * stores the messages; the Push Proxy Gateway (MmsWapPushProxyGateway), which turns the
+ * Relay's PAP push requests into WSP Push; and the SMSC (MmsSmsc), which carries those pushes
+ * as WDP over SMS to the handsets. InstallCore() creates the four from their factories (set
+ * with SetRelayAttribute(), SetServerAttribute(), SetPpgAttribute() and SetSmscAttribute()),
+ * names them "relay", "server", "ppg" and "smsc", and sets the addresses each needs from the
+ * others' nodes and ports: the Relay's ServerAddress, PpgAddress and PpgPath, the PPG's
+ * SmscAddress, and the User Agents' RelayAddress, RelayPath, RelayHost and SmsPort.
+ * InstallUserAgents() then creates one MmsUserAgent per handset (attributes from
+ * SetUserAgentAttribute()), numbers it from SetFirstMsisdn() ("+447700900001" by default),
+ * names it "ua:" followed by its number and registers the number with the node's address in
+ * the shared MmsSubscriberDirectory.
+ *
+ * Each node needs an IPv4 address before installation (the address of its first interface
+ * is used); MmsNetworkHelper builds such a network:
+ * \code
+ *   MmsNetworkHelper network;
+ *   network.CreateCore();
+ *   NodeContainer handsets = network.CreateHandsets(2);
+ *   MmsHelper mms;
+ *   mms.SetPpgAttribute("Bearer", StringValue("Sms"));
+ *   mms.InstallCore(network.GetRelayNode(), network.GetServerNode(),
+ *                   network.GetPpgNode(), network.GetSmscNode());
+ *   ApplicationContainer uas = mms.InstallUserAgents(handsets); // +447700900001, ...
+ *   mms.AssignStreams(1);
+ * \endcode
+ *
+ * One helper installs one Relay: InstallCore() or InstallRelay() once. Scenarios with several
+ * Relays sharing a Server, PPG and SMSC use one helper per Relay with InstallRelay();
+ * MmsScenarioHelper does this for scenario files.
  */
 class MmsHelper
 {
   public:
+    /// Create a helper with the elements' default attributes and an empty directory.
     MmsHelper();
 
+    /**
+     * \brief Set an attribute of the Relay installed from now on.
+     * \param name the name of an ns3::MmsRelay attribute
+     * \param value its value
+     */
     void SetRelayAttribute(const std::string& name, const AttributeValue& value);
+    /**
+     * \brief Set an attribute of the Server installed from now on.
+     * \param name the name of an ns3::MmsServer attribute
+     * \param value its value
+     */
     void SetServerAttribute(const std::string& name, const AttributeValue& value);
+    /**
+     * \brief Set an attribute of the Push Proxy Gateway installed from now on.
+     * \param name the name of an ns3::MmsWapPushProxyGateway attribute
+     * \param value its value
+     */
     void SetPpgAttribute(const std::string& name, const AttributeValue& value);
+    /**
+     * \brief Set an attribute of the SMSC installed from now on.
+     * \param name the name of an ns3::MmsSmsc attribute
+     * \param value its value
+     */
     void SetSmscAttribute(const std::string& name, const AttributeValue& value);
+    /**
+     * \brief Set an attribute of the User Agents installed from now on (InstallCore() and
+     * InstallRelay() set the Relay's address and the SMS port themselves).
+     * \param name the name of an ns3::MmsUserAgent attribute
+     * \param value its value
+     */
     void SetUserAgentAttribute(const std::string& name, const AttributeValue& value);
-    /// First handset number; the others follow ("+447700900001", "+447700900002", ...).
+    /**
+     * \brief Set the first handset number; the others follow by adding 1 to its trailing
+     * digits, keeping their width ("+447700900001", "+447700900002", ...). Call it before
+     * InstallUserAgents().
+     * \param msisdn the first number
+     */
     void SetFirstMsisdn(const std::string& msisdn);
 
     /**
-     * Install the four MMSC elements (nodes may coincide) and connect them to each other.
-     * Each node needs an IPv4 address (its first interface's address is used).
+     * \brief Install the four MMSC elements (nodes may coincide) and connect them to each
+     * other and to the User Agents to come.
+     *
+     * Each node needs an IPv4 address (its first interface's address is used). The Server,
+     * PPG and SMSC share the helper's directory, and AssignStreams() covers them.
+     * \param relay the node of the MMS Relay
+     * \param server the node of the MMS Server
+     * \param ppg the node of the Push Proxy Gateway
+     * \param smsc the node of the SMSC
      * \return the Relay, Server, PPG and SMSC applications, in this order
      */
     ApplicationContainer InstallCore(Ptr<Node> relay,
@@ -53,30 +123,65 @@ class MmsHelper
                                      Ptr<Node> ppg,
                                      Ptr<Node> smsc);
     /**
-     * Install a Relay on `relay` that uses a Server, PPG and SMSC installed elsewhere (shared
-     * by several Relays, as a scenario graph may have them). The PPG is pointed at the SMSC.
-     * The caller names the shared elements, gives them a directory that knows every
-     * subscriber, and assigns their streams; AssignStreams() here covers the Relay and the
-     * User Agents only.
+     * \brief Install a Relay that uses a Server, PPG and SMSC installed elsewhere (shared by
+     * several Relays, as a scenario graph may have them).
+     *
+     * The Relay is pointed at the Server and PPG, the PPG at the SMSC. The caller names the
+     * shared elements, gives them a directory that knows every subscriber, and assigns their
+     * streams; AssignStreams() here covers the Relay and the User Agents only.
+     * \param relay the node of the new Relay (with an IPv4 address)
+     * \param server the shared MMS Server, already on its node
+     * \param ppg the shared Push Proxy Gateway, already on its node
+     * \param smsc the shared SMSC, already on its node
      * \return the Relay, Server, PPG and SMSC applications, in this order
      */
     ApplicationContainer InstallRelay(Ptr<Node> relay,
                                       Ptr<MmsServer> server,
                                       Ptr<MmsWapPushProxyGateway> ppg,
                                       Ptr<MmsSmsc> smsc);
-    /// Install a User Agent on each handset (after InstallCore), registering its number.
+    /**
+     * \brief Install a User Agent on each handset (after InstallCore() or InstallRelay()),
+     * giving it the next number and registering the number with the handset's address.
+     * \param handsets the handset nodes, each with an IPv4 address
+     * \return the User Agents, in the order of the nodes
+     */
     ApplicationContainer InstallUserAgents(NodeContainer handsets);
 
+    /**
+     * \brief The Relay installed.
+     * \return the Relay (null before InstallCore() or InstallRelay())
+     */
     Ptr<MmsRelay> GetRelay() const;
+    /**
+     * \brief The Server the Relay uses.
+     * \return the Server (null before installation)
+     */
     Ptr<MmsServer> GetServer() const;
+    /**
+     * \brief The Push Proxy Gateway the Relay uses.
+     * \return the PPG (null before installation)
+     */
     Ptr<MmsWapPushProxyGateway> GetPpg() const;
+    /**
+     * \brief The SMSC the PPG uses.
+     * \return the SMSC (null before installation)
+     */
     Ptr<MmsSmsc> GetSmsc() const;
+    /**
+     * \brief The directory shared by the elements this helper installed.
+     * \return the directory of the User Agents' numbers and addresses
+     */
     Ptr<MmsSubscriberDirectory> GetDirectory() const;
-    /// Number of the i-th handset installed.
+    /**
+     * \brief The number of the i-th handset (installed or to be installed).
+     * \param i the handset's position in installation order, from 0
+     * \return the first number plus i
+     */
     std::string GetMsisdn(uint32_t i) const;
 
     /**
-     * Assign fixed random variable streams to every element installed so far.
+     * \brief Assign fixed random variable streams to every element installed so far: the
+     * Relay, the Server, PPG and SMSC if InstallCore() created them, and the User Agents.
      * \param stream first stream index
      * \return the number of streams used
      */

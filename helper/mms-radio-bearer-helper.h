@@ -7,9 +7,6 @@
 #ifndef MMS_RADIO_BEARER_HELPER_H
 #define MMS_RADIO_BEARER_HELPER_H
 
-// Creates radio cells on network nodes, attaches handsets to them with a bearer profile,
-// assigns their addresses and routes, and writes raw-IP pcap files of the bearers.
-
 #include "ns3/mms-bearer-profile.h"
 #include "ns3/ipv4-address-helper.h"
 #include "ns3/net-device-container.h"
@@ -27,65 +24,124 @@ namespace ns3
 class MmsRadioBearerNetDevice;
 
 /**
- * \ingroup mms
- * Builds cells. A cell is a MmsRadioCellChannel with one MmsRadioBearerNetDevice on a network node
- * (the node that plays RNC/BSC, SGSN and GGSN: one interface per cell, never one per
- * handset) and one per handset. Each cell is an IPv4 subnet; the network-side device takes its
- * first address, handsets the next ones, with a default route through the cell.
+ * \ingroup mms-helpers
+ * \brief Creates radio cells on network nodes, attaches handsets to them with a bearer
+ * profile, assigns their addresses and routes, and writes raw-IP pcap files of the bearers.
+ *
+ * A cell is an MmsRadioCellChannel with one MmsRadioBearerNetDevice on a network node (the
+ * node that plays RNC or BSC, SGSN and GGSN: one interface per cell, never one per handset)
+ * and one per handset, each handset with its MmsRrcStateMachine. Each cell is an IPv4
+ * subnet, by default the /16 networks counted from 10.128.0.0 (SetAddressBase()); the
+ * network-side device takes its first address, handsets the next ones, each with a default
+ * route through the cell. No queue disc is installed on the devices: the cell has its own
+ * per-handset buffers.
+ *
+ * The helper holds a bearer profile (an MmsRadioBearerProfile: a preset set by SetProfile(),
+ * UMTS-384 by default, with overrides by SetProfileAttribute()) and factories of the cell,
+ * handset device and connection state, whose attributes are set by SetChannelAttribute(),
+ * SetDeviceAttribute() and SetRrcAttribute(). A cell's capacities come from the profile the
+ * helper has when it creates the cell, a handset's bearer from the profile it has when it
+ * attaches the handset, so one cell may carry handsets of several profiles.
  *
  * \code
  *   MmsRadioBearerHelper radio;
  *   radio.SetProfile("GPRS-CS2");
  *   radio.SetProfileAttribute("MultislotClass", UintegerValue(8));
+ *   radio.SetRrcAttribute("PdpMode", StringValue("AlwaysOn"));
  *   Ptr<MmsRadioCellChannel> cell = radio.CreateCell(gateway);
  *   NetDeviceContainer devices = radio.Attach(cell, handsets);
+ *   radio.AssignStreams(100);        // after the last cell and handset
+ *   radio.EnablePcap("cell", devices); // raw IP, link type 101
  * \endcode
+ *
+ * MmsNetworkHelper::SetRadioAccess() uses this helper to put the handsets it creates on
+ * cells; MmsNetworkHelper::GetRadioHelper() gives access to it.
  */
 class MmsRadioBearerHelper : public PcapHelperForDevice
 {
   public:
+    /// Create a helper: profile UMTS-384, default attributes, addresses from 10.128.0.0/16.
     MmsRadioBearerHelper();
 
-    /// The bearer profile preset of cells and handsets created from now on (clears overrides).
+    /**
+     * \brief Set the bearer profile preset of cells and handsets created from now on; clears
+     * the overrides. An unknown preset aborts here, with the list of known ones.
+     * \param preset one of MmsBearerProfile::PresetNames(), case-insensitive
+     */
     void SetProfile(const std::string& preset);
-    /// Override one value of the profile (an attribute of ns3::MmsRadioBearerProfile).
+    /**
+     * \brief Override one value of the profile (MultislotClass included).
+     * \param name the name of an ns3::MmsRadioBearerProfile attribute
+     * \param value its value
+     */
     void SetProfileAttribute(const std::string& name, const AttributeValue& value);
-    /// The current profile, resolved; aborts naming the problem if it is invalid.
+    /**
+     * \brief The current profile, resolved; aborts naming the problem if it is invalid.
+     * \return the preset with the overrides applied
+     */
     MmsBearerProfile GetProfile() const;
-    /// Attributes of cells created from now on (ns3::MmsRadioCellChannel).
+    /**
+     * \brief Set an attribute of the cells created from now on.
+     * \param name the name of an ns3::MmsRadioCellChannel attribute
+     * \param value its value
+     */
     void SetChannelAttribute(const std::string& name, const AttributeValue& value);
-    /// Attributes of cells created from now on back to their defaults.
+    /// Set the attributes of cells created from now on back to their defaults.
     void ResetChannelAttributes();
-    /// Attributes of handset devices (ns3::MmsRadioBearerNetDevice).
+    /**
+     * \brief Set an attribute of the handset devices attached from now on (not the network
+     * end's).
+     * \param name the name of an ns3::MmsRadioBearerNetDevice attribute (Mtu is replaced by
+     *        the profile's)
+     * \param value its value
+     */
     void SetDeviceAttribute(const std::string& name, const AttributeValue& value);
-    /// Attributes of handsets' connection state (ns3::MmsRrcStateMachine).
+    /**
+     * \brief Set an attribute of the connection state of handsets attached from now on.
+     * \param name the name of an ns3::MmsRrcStateMachine attribute
+     * \param value its value
+     */
     void SetRrcAttribute(const std::string& name, const AttributeValue& value);
-    /// Addresses: cell k gets subnet k counted from `base` with `mask` (default 10.128.0.0/16).
+    /**
+     * \brief Set the addresses of cells created from now on: the next cell gets the subnet
+     * base/mask, each further cell the next subnet.
+     * \param base the first subnet, e.g. "10.128.0.0"
+     * \param mask its mask, e.g. "255.255.0.0"
+     */
     void SetAddressBase(const std::string& base, const std::string& mask);
 
     /**
-     * Create a cell whose network end is on `networkNode` (which gets an Internet stack if it
-     * has none); its capacities come from the current profile.
+     * \brief Create a cell whose network end is on `networkNode` (which gets an Internet stack
+     * if it has none): its device, the cell's subnet and the device's address; its capacities
+     * come from the current profile.
      * \param networkNode the node that routes between the cell and the core
      * \return the cell
      */
     Ptr<MmsRadioCellChannel> CreateCell(Ptr<Node> networkNode);
     /**
-     * Attach handsets to a cell with the current profile: device, connection state, Internet
-     * stack (if missing), address and default route.
-     * \param cell the cell
+     * \brief Attach handsets to a cell with the current profile: device, connection state,
+     * Internet stack (if missing), address and default route.
+     * \param cell the cell (created by this helper, else the call aborts)
      * \param handsets the handset nodes
      * \return their radio devices
      */
     NetDeviceContainer Attach(Ptr<MmsRadioCellChannel> cell, NodeContainer handsets);
 
-    /// The radio device of a handset node (null if it has none).
+    /**
+     * \brief The radio device of a handset node.
+     * \param handset the node
+     * \return its first handset MmsRadioBearerNetDevice (null if it has none)
+     */
     static Ptr<MmsRadioBearerNetDevice> GetHandsetDevice(Ptr<Node> handset);
-    /// Every cell created by this helper, in order.
+    /**
+     * \brief Every cell created by this helper.
+     * \return the cells, in creation order
+     */
     std::vector<Ptr<MmsRadioCellChannel>> GetCells() const;
 
     /**
-     * Assign fixed random variable streams to every cell and handset created by this helper.
+     * \brief Assign fixed random variable streams to every cell and handset created by this
+     * helper (see MmsRadioCellChannel::AssignStreams()); call after the last of them.
      * \param stream first stream index
      * \return the number of streams used
      */

@@ -7,10 +7,6 @@
 #ifndef MMS_RADIO_CELL_CHANNEL_H
 #define MMS_RADIO_CELL_CHANNEL_H
 
-// A radio cell: the shared downlink and uplink capacity of its handsets' bearers, their
-// connection states, link-layer retransmissions, delays, reachability, and the signalling
-// channel that carries SMS independently of packet load.
-
 #include "mms-bearer-profile.h"
 #include "mms-radio-scheduler.h"
 #include "mms-rrc-state-machine.h"
@@ -34,18 +30,66 @@ class Packet;
 class MmsRadioBearerNetDevice;
 
 /**
- * \ingroup mms
- * One cell. Each handset has a downlink and an uplink queue (its RLC buffer). The head packet
- * of every backlogged handset is served by the cell's shared capacity in that direction
- * (processor sharing, each handset capped by its profile's peak rate; or round robin), or by
- * the small common channel (FACH/RACH) while the handset is in Cell_FACH. A packet's airtime
- * is its size plus the link overhead, plus the blocks retransmitted by RLC (block error rate);
- * it then arrives after the profile's radio and core delays plus one retransmission delay per
- * round, in order. A packet whose block fails more than MaxRetransmissions times is lost.
+ * \ingroup mms-radio
+ * \brief A radio cell: the shared downlink and uplink capacity of its handsets' bearers, their
+ * connection states, link-layer retransmissions, delays, reachability, and the signalling
+ * channel that carries SMS independently of packet load.
  *
- * Packets whose IPv4 TOS equals SignallingTos ride the signalling channel instead (SMS:
- * paging if the handset is idle, then a transfer time per message), independent of load.
- * Nothing reaches an unreachable handset and nothing leaves it.
+ * A cell connects one MmsRadioBearerNetDevice on a network node (the node that plays
+ * RNC or BSC, SGSN and GGSN) with one MmsRadioBearerNetDevice per handset. It carries raw
+ * IPv4 packets and does everything a radio access network adds to them:
+ * - Queueing: each handset has a downlink and an uplink queue (its RLC buffer) of
+ *   BufferPackets packets (100); a packet beyond it is dropped (BufferFull).
+ * - Sharing: the head packet of every backlogged handset is served by the cell's capacity in
+ *   that direction (DownlinkCapacity, UplinkCapacity; 0, the default, takes the cell
+ *   profile's), divided by an MmsRadioScheduler: with Scheduler ProcessorSharing (the
+ *   default) max-min fairly, each handset capped by its profile's peak rate; with RoundRobin
+ *   one packet at a time. A handset in Cell_FACH is served instead by the common channels,
+ *   FACH downlink (FachRate, 32 kbit/s, after M. Sauer, "From GSM to LTE") and RACH uplink
+ *   (RachRate, 32 kbit/s), whose capacity comes on top.
+ * - Connection states: before a packet is served the handset's MmsRrcStateMachine decides
+ *   the channel (dedicated share, common channel, or wait for a promotion, TBF establishment
+ *   or PDP activation); a downlink packet for a handset without a PDP context is dropped
+ *   (NoPdpContext).
+ * - Link layer: a packet's work on the capacity is its size plus the profile's link
+ *   overhead, plus one RLC block for each block transmission that fails (the profile's block
+ *   error rate; the failed blocks are sent again in the next round); a packet whose blocks
+ *   still fail after MaxRetransmissions rounds is lost when its airtime ends (ResidualLoss). After
+ * its airtime a packet arrives after the profile's core and radio delays plus one retransmission
+ * delay per round, never before the handset's previous packet in that direction (RLC acknowledged
+ * mode delivers in order).
+ * - Reachability: nothing reaches an unreachable handset and nothing leaves it
+ *   (Unreachable); when a handset becomes unreachable its queues are flushed (Flushed) and
+ *   its connection state reset; packets already past the air interface are dropped when
+ *   they would arrive.
+ * - SMS: packets whose IPv4 TOS equals SignallingTos (0xB8, DSCP 46) ride the signalling
+ *   channel instead, independent of load and of the PDP context: downlink, paging if the
+ *   handset is Idle (PagingDelay, uniform over one paging cycle of nine 51-multiframes,
+ *   2.12 s, the longest of 3GPP TS 45.002) then SmsTransferTime (1 to 3 s); uplink, SmsReportTime
+ * (0.3 s, the RP-ACK or RP-ERROR). An SMS for an unreachable handset is dropped (PagingFailed).
+ *
+ * The cell reads its capacities and scheduler when it serves its first packet: set them
+ * before. Trace sources: Drop (packet, handset index, reason: Unreachable, PagingFailed,
+ * NoPdpContext, BufferFull, ResidualLoss, NoRoute, Flushed) and Sms (each signalling transfer
+ * with its delay). GetStatistics() gives the cumulative figures of each direction, for
+ * utilisation samples, and GetCurrentRate() a handset's rate now.
+ *
+ * Cells are built by MmsRadioBearerHelper (or by MmsNetworkHelper::SetRadioAccess()), which
+ * creates the devices, addresses and routes:
+ * \code
+ *   MmsRadioBearerHelper radio;
+ *   radio.SetProfile("UMTS-384");
+ *   radio.SetChannelAttribute("Scheduler", StringValue("RoundRobin"));
+ *   radio.SetChannelAttribute("DownlinkCapacity", DataRateValue(DataRate("1Mbps")));
+ *   Ptr<MmsRadioCellChannel> cell = radio.CreateCell(gateway);
+ *   radio.Attach(cell, handsets);
+ *   cell->TraceConnectWithoutContext("Drop", MakeCallback(&OnDrop));
+ * \endcode
+ *
+ * Limits: no propagation, interference, link adaptation or mobility (a handset stays in its
+ * cell; coverage gaps are unreachability); the sharing is fluid, without TTIs or timeslot
+ * packing; the signalling channel has no capacity limit and does not change the connection
+ * state.
  */
 class MmsRadioCellChannel : public Channel
 {
@@ -53,20 +97,20 @@ class MmsRadioCellChannel : public Channel
     /// Direction index.
     enum Direction
     {
-        DOWNLINK = 0,
-        UPLINK = 1,
+        DOWNLINK = 0, //!< from the network end to the handset
+        UPLINK = 1,   //!< from the handset to the network end
     };
 
     /// Cumulative figures of one direction.
     struct DirectionStatistics
     {
-        double servedBits{0};      //!< airtime bits served on the shared capacity (incl. RLC)
-        Time busyTime;             //!< time with at least one transfer on the shared capacity
-        uint64_t packets{0};       //!< packets delivered (data, not SMS)
-        uint64_t bytes{0};         //!< IP octets delivered
-        uint64_t drops{0};         //!< packets dropped
-        uint32_t backlogged{0};    //!< handsets with packets queued now
-        double capacity{0};        //!< shared capacity, bit/s
+        double servedBits{0};   //!< airtime bits served on the shared capacity (incl. RLC)
+        Time busyTime;          //!< time with at least one transfer on the shared capacity
+        uint64_t packets{0};    //!< packets delivered (data, not SMS)
+        uint64_t bytes{0};      //!< IP octets delivered (data, not SMS)
+        uint64_t drops{0};      //!< packets dropped, for any reason (SMS included)
+        uint32_t backlogged{0}; //!< handsets with packets queued now
+        double capacity{0};     //!< shared capacity, bit/s
     };
 
     /**
@@ -74,64 +118,153 @@ class MmsRadioCellChannel : public Channel
      * \return the object TypeId
      */
     static TypeId GetTypeId();
+    /// Create a cell without devices or profile.
     MmsRadioCellChannel();
+    /// Destroy the cell (its jobs are cancelled by DoDispose()).
     ~MmsRadioCellChannel() override;
 
-    /// The profile that sets the cell's capacities (unless the attributes are set).
+    /**
+     * \brief Set the profile that gives the cell's capacities (unless the DownlinkCapacity and
+     * UplinkCapacity attributes are set); MmsRadioBearerHelper::CreateCell() calls this.
+     * \param profile the cell's profile
+     */
     void SetCellProfile(const MmsBearerProfile& profile);
-    /// Name of the cell's profile ("UMTS-384"; else the first handset's; "" if neither).
+    /**
+     * \brief Name of the cell's profile.
+     * \return the name given by SetCellProfile() ("UMTS-384", ...); without one, the first
+     *         handset's profile name; "" if neither
+     */
     std::string GetCellProfileName() const;
-    /// The network end of the cell.
+    /**
+     * \brief Set the network end of the cell (once);
+     * MmsRadioBearerNetDevice::AttachAsBaseStation() calls this.
+     * \param device the network-side device
+     */
     void AttachBaseStation(Ptr<MmsRadioBearerNetDevice> device);
     /**
-     * Attach a handset's device with its bearer profile.
+     * \brief Attach a handset's device with its bearer profile.
+     *
+     * The caller then calls MmsRadioBearerNetDevice::AttachAsHandset() with the index
+     * returned, and AddAddress() once the handset has an address (MmsRadioBearerHelper::Attach
+     * does all three).
      * \param device the handset device
      * \param profile its bearer
-     * \param rrc its connection state (configured for the profile's technology here)
+     * \param rrc its connection state (set to the profile's technology here, with the cell's
+     *        ready callback)
      * \return the handset's index in the cell
      */
     uint32_t AttachHandset(Ptr<MmsRadioBearerNetDevice> device,
                            const MmsBearerProfile& profile,
                            Ptr<MmsRrcStateMachine> rrc);
-    /// Packets to `address` go to handset `index`.
+    /**
+     * \brief Route downlink packets for an address to a handset.
+     * \param address the handset's IPv4 address
+     * \param index the handset's index in the cell
+     */
     void AddAddress(Ipv4Address address, uint32_t index);
 
-    /// From the base station device: an IPv4 packet towards a handset.
+    /**
+     * \brief Send an IPv4 packet towards a handset (called by the network-side device).
+     *
+     * The handset is found by the destination address (NoRoute if none); an SMS goes to the
+     * signalling channel, anything else to the handset's downlink queue.
+     * \param packet the packet, starting with its IPv4 header
+     */
     void SendDownlink(Ptr<Packet> packet);
-    /// From handset `index`: an IPv4 packet towards the network.
+    /**
+     * \brief Send an IPv4 packet from a handset towards the network (called by its device).
+     * \param index the handset's index in the cell
+     * \param packet the packet, starting with its IPv4 header
+     */
     void SendUplink(uint32_t index, Ptr<Packet> packet);
-    /// Handset `index` became reachable or unreachable.
+    /**
+     * \brief Make a handset reachable or unreachable (called by its device).
+     *
+     * Becoming unreachable aborts the packets in service, flushes the handset's queues (Drop
+     * reason Flushed) and resets its connection state.
+     * \param index the handset's index in the cell
+     * \param reachable true if switched on and in coverage
+     */
     void SetReachable(uint32_t index, bool reachable);
 
+    /**
+     * \brief The number of handsets attached.
+     * \return the number of handsets
+     */
     uint32_t GetNHandsets() const;
+    /**
+     * \brief A handset's bearer profile.
+     * \param index the handset's index in the cell (aborts if out of range)
+     * \return its profile
+     */
     const MmsBearerProfile& GetProfile(uint32_t index) const;
+    /**
+     * \brief The cumulative figures of one direction, up to now.
+     *
+     * servedBits and busyTime count the shared capacity only, not the FACH/RACH; packets and
+     * bytes count the data packets delivered; drops count every drop in that direction.
+     * \param d the direction
+     * \return the figures, with the current backlog and capacity
+     */
     DirectionStatistics GetStatistics(Direction d);
-    /// Capacity of the shared downlink or uplink, bit/s.
+    /**
+     * \brief Capacity of the shared downlink or uplink.
+     * \param d the direction
+     * \return the attribute if set, else the cell profile's, else the first handset's
+     *         profile's, else 1 Mbit/s; bit/s
+     */
     double GetCapacity(Direction d) const;
-    /// Rate handset `index` receives now in direction `d` (0 if idle), bit/s.
+    /**
+     * \brief The rate a handset receives now.
+     * \param index the handset's index in the cell
+     * \param d the direction
+     * \return the rate on the shared capacity or common channel, bit/s (0 if no packet of
+     *         that direction is in service)
+     */
     double GetCurrentRate(uint32_t index, Direction d) const;
 
     /**
-     * Assign fixed random variable stream numbers (the cell's and its handsets' RRC).
+     * \brief Assign fixed random variable stream numbers: the cell's block errors, paging and
+     * SMS delays, then each handset's connection state and device.
      * \param stream first stream index
      * \return the number of streams used
      */
     int64_t AssignStreams(int64_t stream);
 
-    // Channel
+    /**
+     * \brief The number of devices: the network end (if attached) and the handsets.
+     * \return the number of devices
+     */
     std::size_t GetNDevices() const override;
+    /**
+     * \brief A device of the cell.
+     * \param i 0 for the network end (if attached), then the handsets in index order
+     * \return the device
+     */
     Ptr<NetDevice> GetDevice(std::size_t i) const override;
 
-    /// TracedCallback signature of a dropped packet: packet, handset index, reason.
+    /**
+     * \brief TracedCallback signature of a dropped packet (the Drop trace).
+     * \param packet the packet dropped
+     * \param handset the handset's index in the cell (UINT32_MAX for NoRoute)
+     * \param reason Unreachable, PagingFailed, NoPdpContext, BufferFull, ResidualLoss,
+     *        NoRoute or Flushed
+     */
     typedef void (*DropTracedCallback)(Ptr<const Packet> packet,
                                        uint32_t handset,
                                        const std::string& reason);
 
-    /// TracedCallback signature of an SMS entering the signalling channel: packet, handset
-    /// index, its delay.
+    /**
+     * \brief TracedCallback signature of a packet entering the signalling channel (the Sms
+     * trace).
+     * \param packet the SMS packet
+     * \param handset the handset's index in the cell
+     * \param delay the time it takes to arrive (paging included)
+     */
     typedef void (*SmsTracedCallback)(Ptr<const Packet> packet, uint32_t handset, Time delay);
 
   protected:
+    /// Forget the jobs in service, the handsets and the network end.
     void DoDispose() override;
 
   private:

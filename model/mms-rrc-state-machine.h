@@ -7,10 +7,6 @@
 #ifndef MMS_RRC_STATE_MACHINE_H
 #define MMS_RRC_STATE_MACHINE_H
 
-// The connection state of one handset: UMTS RRC Idle / Cell_FACH / Cell_DCH with promotion
-// delays and inactivity timers, or GPRS/EDGE TBF establishment and release, and the PDP
-// context the handset needs before it can send IP packets.
-
 #include "ns3/callback.h"
 #include "ns3/event-id.h"
 #include "ns3/nstime.h"
@@ -22,28 +18,66 @@ namespace ns3
 {
 
 /**
- * \ingroup mms
- * Radio connection state of one handset.
+ * \ingroup mms-radio
+ * \brief The radio connection state of one handset: UMTS RRC states or a GPRS/EDGE TBF, and
+ * the PDP context the handset needs before it can send IP packets.
  *
- * UMTS and HSDPA (Qian et al., IMC 2010, the AT&T ARO 3G profile): from Idle any packet
- * promotes to Cell_DCH (IdleToDch delay); in Cell_FACH a transfer whose backlog stays within
- * the FACH threshold (543 octets uplink, 475 downlink) uses the common channel, a larger one
- * promotes to Cell_DCH (FachToDch delay); Cell_DCH falls to Cell_FACH after DchInactivity (5 s)
- * without traffic, Cell_FACH to Idle after FachInactivity (12 s).
+ * UMTS and HSDPA (SetTbfMode(false)) use three RRC states of 3GPP TS 25.331, Idle, Cell_FACH
+ * and Cell_DCH, with the promotion delays, inactivity timers and FACH thresholds measured by
+ * Qian et al. ("Characterizing radio resource allocation for 3G networks", IMC 2010, as
+ * encoded in AT&T's ARO 3G profile):
+ * - Idle: any packet promotes the handset to Cell_DCH, after a delay in [IdleToDchMin,
+ *   IdleToDchMax] with mean IdleToDchMean (1.5, 4 and 2 s).
+ * - Cell_FACH: a transfer whose backlog in its direction stays within the FACH threshold
+ *   (FachUplinkThreshold 543 octets, FachDownlinkThreshold 475) uses the cell's common
+ *   channel (FACH/RACH); a larger one promotes the handset to Cell_DCH after a delay in
+ *   [FachToDchMin, FachToDchMax] with mean FachToDchMean (0.8, 3 and 1.5 s). The test is
+ *   made each time a packet starts service.
+ * - Cell_DCH falls to Cell_FACH after DchInactivity (5 s, Qian's T1) without traffic, and
+ *   Cell_FACH to Idle after FachInactivity (12 s, T2). Each timer counts from the later of
+ *   the last traffic and the entry into the state.
+ * - While a promotion is under way (PROMOTING) nothing is sent in either direction.
  *
- * GPRS and EDGE: Idle (no TBF); the first packet waits for TBF establishment; the TBF is
- * released after TbfRelease without traffic. The transfer state is reported as DCH.
+ * GPRS and EDGE (SetTbfMode(true)) have no FACH: from Idle (no TBF) the first packet waits for
+ * TBF establishment (TbfSetupMin, TbfSetupMean, TbfSetupMax: 0.1, 0.3 and 0.8 s), and the TBF
+ * is released after TbfRelease (1 s) without traffic, within the delayed release of 3GPP
+ * TS 44.060 (MS timer T3192 up to 1.5 s). The established TBF is reported as DCH. One TBF
+ * serves both directions.
  *
- * Delays are drawn uniformly-or-exponentially inside [Min, Max] with the given Mean (see
- * DrawBounded). The PDP context (PdpMode OnDemand: the MMS APN per transaction, as MMS-era
- * phones did) is activated after the radio connection, before the first uplink packet, and
- * released after PdpIdleTimeout without traffic; downlink packets for a handset without a
- * context are dropped by the cell.
+ * Delays are drawn inside [Min, Max] with the given Mean by DrawBounded(): uniform when the
+ * mean is the midpoint, otherwise a truncated exponential. The PDP context of the MMS APN:
+ * with PdpMode OnDemand (the default, as MMS-era phones activated the MMS APN per transaction)
+ * it is activated after the radio connection, before the first uplink packet
+ * (PdpActivationMin, PdpActivationMean, PdpActivationMax: 1, 2 and 3 s; nothing is sent
+ * meanwhile), and released after PdpIdleTimeout (15 s) without traffic; with AlwaysOn it
+ * exists from the start and costs nothing. The network never initiates a context:
+ * MmsRadioCellChannel drops downlink packets for a handset without one, so IP push needs
+ * AlwaysOn.
+ *
+ * Trace sources: State (old and new State), Promotion (target state and delay drawn, when a
+ * promotion or TBF establishment starts) and PdpContext (up or down). Each handset device
+ * holds its state machine in its Rrc attribute, so the traces are reachable by
+ * Config::Connect at "/NodeList/N/DeviceList/D/$ns3::MmsRadioBearerNetDevice/Rrc/State".
+ * The cell asks the state machine which channel a transfer may use (Request()) and is called
+ * back when a promotion or PDP activation completes (SetReadyCallback()).
+ *
+ * Users do not create it: MmsRadioBearerHelper::Attach() creates one per handset from the
+ * attributes given to MmsRadioBearerHelper::SetRrcAttribute(), and the cell sets its mode from
+ * the handset's bearer profile:
+ * \code
+ *   MmsRadioBearerHelper radio;
+ *   radio.SetRrcAttribute("PdpMode", StringValue("AlwaysOn"));
+ *   radio.SetRrcAttribute("DchInactivity", TimeValue(Seconds(3)));
+ * \endcode
+ *
+ * Limits: no Cell_PCH or URA_PCH state; any packet restarts the timers (ARO's rule that a DCH
+ * timer is reset only by 320 octets within 0.3 s is not modelled); an SMS on the signalling
+ * channel does not change the state; one TBF for both directions.
  */
 class MmsRrcStateMachine : public Object
 {
   public:
-    /// Radio connection state.
+    /// Radio connection state (the State trace's values).
     enum State
     {
         IDLE,      //!< no radio connection (UMTS Idle; GPRS no TBF)
@@ -72,38 +106,73 @@ class MmsRrcStateMachine : public Object
      * \return the object TypeId
      */
     static TypeId GetTypeId();
+    /// Create a state machine in Idle, in RRC mode (UMTS/HSDPA), without a PDP context.
     MmsRrcStateMachine();
+    /// Destroy the state machine (its events are cancelled by DoDispose()).
     ~MmsRrcStateMachine() override;
 
-    /// GPRS/EDGE (true): TBF states; UMTS/HSDPA (false): RRC states.
+    /**
+     * \brief Choose the technology's states; MmsRadioCellChannel::AttachHandset() calls this
+     * with MmsBearerProfile::UsesTbf().
+     * \param tbf true: GPRS/EDGE TBF states; false: UMTS/HSDPA RRC states
+     */
     void SetTbfMode(bool tbf);
+    /**
+     * \brief Which states are in use.
+     * \return true for GPRS/EDGE TBF states, false for UMTS/HSDPA RRC states
+     */
     bool IsTbfMode() const;
 
     /**
-     * A transfer wants to start.
-     * \param uplink direction
-     * \param backlog octets waiting in that direction
+     * \brief A transfer wants to start: start a promotion or PDP activation if it needs one.
+     *
+     * From Idle this starts a promotion (or TBF establishment); in Cell_FACH a backlog above
+     * the direction's threshold starts a promotion to Cell_DCH; an uplink transfer without a
+     * PDP context starts its activation. When the transfer may go, it counts as traffic
+     * (NotifyActivity()).
+     * \param uplink true for the uplink, false for the downlink
+     * \param backlog octets waiting in that direction, the packet to send included
      * \return the channel to use now, or NONE (the ready callback fires when that changes)
      */
     Resource Request(bool uplink, uint32_t backlog);
-    /// A transfer started or ended: restart the inactivity timers.
+    /// A transfer started or ended: restart the inactivity timers and the PDP idle timer.
     void NotifyActivity();
-    /// True if downlink IP packets can reach the handset (a PDP context is up).
+    /**
+     * \brief Whether downlink IP packets can reach the handset.
+     * \return true if a PDP context is up (always with PdpMode AlwaysOn)
+     */
     bool HasPdpContext() const;
-    /// The handset lost coverage or was switched off: Idle, no promotion, no on-demand context.
+    /// The handset lost coverage or was switched off: Idle, no promotion or PDP activation
+    /// under way, no on-demand context (the traces report the changes).
     void Reset();
 
+    /**
+     * \brief The current state.
+     * \return the state
+     */
     State GetState() const;
-    /// Name of a state as the technology calls it ("Idle", "Cell_FACH", "Cell_DCH", "TBF").
+    /**
+     * \brief Name of a state as the technology calls it.
+     * \param s the state
+     * \return "Idle", "Cell_FACH", "Cell_DCH" ("TBF" in TBF mode) or "Promoting"
+     */
     std::string GetStateName(State s) const;
 
-    /// Called with `cookie` whenever a promotion or PDP activation completes.
+    /**
+     * \brief Set the function called whenever a promotion or PDP activation completes, so
+     * that waiting transfers can ask again.
+     * \param cb called with cookie
+     * \param cookie passed back unchanged (the cell passes the handset's index)
+     */
     void SetReadyCallback(Callback<void, uint32_t> cb, uint32_t cookie);
 
     /**
-     * A delay in [min, max] with mean `mean`: uniform if the mean is the midpoint, otherwise
-     * an exponential truncated to the interval (mirrored if the mean lies above the
-     * midpoint) whose scale gives exactly that mean.
+     * \brief A delay in [min, max] with mean `mean`.
+     *
+     * Uniform if the mean is the midpoint; if it is below, min plus an exponential of scale s
+     * truncated to [0, max - min], s found by bisection so that the mean is exact; if it is
+     * above, the mirror image (max minus such an exponential). A mean outside [min, max] is
+     * clamped to it; max <= min gives min.
      * \param min lower bound
      * \param mean mean, min <= mean <= max
      * \param max upper bound
@@ -113,20 +182,33 @@ class MmsRrcStateMachine : public Object
     static Time DrawBounded(Time min, Time mean, Time max, double u);
 
     /**
-     * Assign a fixed random variable stream number.
+     * \brief Assign a fixed random variable stream number to the delays drawn.
      * \param stream first stream index
-     * \return the number of streams used
+     * \return the number of streams used (1)
      */
     int64_t AssignStreams(int64_t stream);
 
-    /// TracedCallback signature of a state change.
+    /**
+     * \brief TracedCallback signature of a state change (the State trace).
+     * \param oldState the state left
+     * \param newState the state entered
+     */
     typedef void (*StateTracedCallback)(State oldState, State newState);
-    /// TracedCallback signature of a promotion (or TBF set-up): target state, delay drawn.
+    /**
+     * \brief TracedCallback signature of a promotion or TBF establishment that starts (the
+     * Promotion trace).
+     * \param target the state it leads to (DCH)
+     * \param delay the delay drawn
+     */
     typedef void (*DelayTracedCallback)(State target, Time delay);
-    /// TracedCallback signature of a PDP context change.
+    /**
+     * \brief TracedCallback signature of a PDP context change (the PdpContext trace).
+     * \param active true when the context went up, false when it went down
+     */
     typedef void (*PdpTracedCallback)(bool active);
 
   protected:
+    /// Cancel the pending promotion, PDP and timer events and drop the ready callback.
     void DoDispose() override;
 
   private:

@@ -5,12 +5,6 @@
  */
 #ifndef MMS_TRAFFIC_MODEL_H
 #define MMS_TRAFFIC_MODEL_H
-// The MMS traffic a population of subscribers generates: when each subscriber sends (a Poisson
-// or Weibull renewal process run on a clock that follows a 24-hour profile of hourly weights and
-// an optional spike such as New Year's Eve), what (a content class of OMA MMS CONF and a size
-// from that class's distribution, capped by the largest message), to how many recipients
-// (1 + geometric), and which service features (delivery report, read report, deferred
-// retrieval). One model is shared by many User Agents; it holds no per-subscriber state.
 #include "ns3/nstime.h"
 #include "ns3/object.h"
 #include "ns3/random-variable-stream.h"
@@ -23,18 +17,65 @@ namespace ns3
 {
 
 /**
- * \ingroup mms
- * Traffic model of MMS subscribers (shared by the User Agents of a population).
+ * \ingroup mms-scenario
+ * \brief The MMS traffic a population of subscribers generates: when each subscriber sends,
+ * what, to how many recipients, and with which service features.
  *
- * Arrivals: the subscriber's rate at simulated time t is
+ * One model is shared by the User Agents of a population (their TrafficModel attribute) and
+ * holds no per-subscriber state: a User Agent asks it for its next send time and, at that
+ * time, for the message's content, recipients and reports. With a model set, the User Agent's
+ * own InterArrival, MessageSize, RecipientCount, DeliveryReport and ReadReport are not used.
+ *
+ * When. A subscriber's rate at simulated time t is
+ * \code
  *   lambda(t) = MessagesPerHour / 3600 * w(h(t)) / mean(w) * s(t)   [1/s]
+ * \endcode
  * where h(t) is the hour of the day at t (TimeOfDayAtStart + t, modulo 24 h), w the 24 hourly
- * weights of HourlyProfile and s(t) = SpikeFactor inside the daily window
- * [SpikeCentre - SpikeHalfWidth, SpikeCentre + SpikeHalfWidth) (wrapping around midnight) and 1
- * outside. Arrivals are a renewal process with unit mean gaps (exponential: Poisson; Weibull
- * with WeibullShape) in operational time Lambda(t) = integral of lambda from 0 to t, mapped back
- * to simulated time by the inverse of Lambda. With exponential gaps this is exactly the
- * non-homogeneous Poisson process of rate lambda(t).
+ * weights of HourlyProfile (default: an assumed diurnal shape of mobile messaging, low at night,
+ * busy hour 21:00-22:00) and s(t) = SpikeFactor inside the daily window
+ * [SpikeCentre - SpikeHalfWidth, SpikeCentre + SpikeHalfWidth) (wrapping around midnight) and
+ * 1 outside: a spike such as New Year's Eve, whose SMS volumes reach 5 to 7 times a normal day
+ * in some countries (SpikeFactor 1 by default: no spike). Sends are a renewal process with
+ * unit mean gaps in operational time Lambda(t), the integral of lambda from 0 to t, mapped
+ * back to simulated time by the exact inverse of the piecewise-linear Lambda (GetTimeAt()).
+ * With exponential gaps (Process Poisson, the default) this is exactly the non-homogeneous
+ * Poisson process of rate lambda(t); with Weibull gaps (shape WeibullShape, scale
+ * 1/Gamma(1+1/k) for a mean of 1) a burstier process with the same mean rate. The shape 0.6
+ * is an assumption: a flow-level study of MMS found Weibull inter-arrival times, but its
+ * parameters could not be retrieved. The first send is drawn from the stationary renewal process (a
+ * forward recurrence time), so the rate is right from the start. MessagesPerHour defaults to
+ * 0.1 message per subscriber per day, an assumption of the order of Telstra's 2013 volume.
+ *
+ * What. A content class by the weights of ContentMix among the six classes of OMA MMS
+ * conformance (text, image-basic, image-rich, video-basic, video-rich, megapixel), then a size
+ * from the class's log-normal distribution (GetClassSize()), redrawn until it falls inside the
+ * class's range and capped at MaxMessageSize (298 x 1024 octets: Android's default maximum of
+ * the whole message less 2 KiB of headers and presentation).
+ *
+ * To whom and how. 1 + K recipients, P(K = k) = (1 - q) q^k with q =
+ * ExtraRecipientProbability (0.2), at most MaxRecipients (20); each drawn uniformly among the
+ * subscribers (DrawRecipientIndex()). A message asks for a delivery report with probability
+ * DeliveryReportShare (0.2) and for a read report with ReadReportShare (0.1); a recipient
+ * defers the retrieval of a notified message with probability DeferredShare (0). The model has
+ * no trace sources: the User Agents trace what they send.
+ *
+ * The string attributes are parsed when the model is first used after a change; Validate()
+ * names the attribute of a bad value, and drawing from an invalid model aborts with the same
+ * text. MmsScenarioHelper creates one model per cell of a scenario file (its attributes from
+ * MmsScenarioHelper::SetTrafficModelAttribute() and the file); by hand:
+ * \code
+ *   Ptr<MmsTrafficModel> model = CreateObject<MmsTrafficModel>();
+ *   model->SetAttribute("TimeOfDayAtStart", TimeValue(Hours(21)));
+ *   model->SetAttribute("Process", StringValue("Weibull"));
+ *   model->AssignStreams(10);
+ *   MmsHelper mms;
+ *   mms.SetUserAgentAttribute("TrafficModel", PointerValue(model));
+ *   mms.SetUserAgentAttribute("Traffic", BooleanValue(true));
+ * \endcode
+ *
+ * Limits: every subscriber of a model has the same rate; the size of a message does not
+ * depend on its recipients; operational time is a double, so a send time maps back to within
+ * 1 ns over the first ten simulated days (4 ns at 30 days).
  */
 class MmsTrafficModel : public Object
 {
@@ -46,7 +87,7 @@ class MmsTrafficModel : public Object
         WEIBULL, //!< Weibull gaps with WeibullShape, scale so the mean is 1
     };
 
-    /// A drawn message content.
+    /// A drawn message content (DrawContent()).
     struct Content
     {
         std::string contentClass; //!< "text", "image-basic", ..., "megapixel"
@@ -58,59 +99,117 @@ class MmsTrafficModel : public Object
      * \return the object TypeId
      */
     static TypeId GetTypeId();
+    /// Create a model with the attributes' defaults.
     MmsTrafficModel();
+    /// Destroy the model.
     ~MmsTrafficModel() override;
 
     /**
-     * Assign fixed random variable streams.
+     * \brief Assign fixed random variable streams to every draw of the model.
      * \param stream first stream index
-     * \return the number of streams used
+     * \return the number of streams used (5)
      */
     int64_t AssignStreams(int64_t stream);
 
-    /// The six content class names, in the order of the ContentMix attribute.
+    /**
+     * \brief The six content class names, in the order of GetMixWeights().
+     * \return text, image-basic, image-rich, video-basic, video-rich, megapixel
+     */
     static const std::vector<std::string>& ContentClassNames();
 
     /**
-     * Check the attribute values together (profile of 24 non-negative weights with a positive
-     * sum, mix weights non-negative with a positive sum, shares in [0,1], ...).
-     * \param error what is wrong, naming the attribute, when false is returned
-     * \return true if the model can generate traffic
+     * \brief Check the attribute values together (profile of 24 non-negative weights with a
+     * positive sum, mix weights non-negative with a positive sum, shares in [0,1], ...). \param
+     * error what is wrong, naming the attribute, when false is returned \return true if the model
+     * can generate traffic
      */
     bool Validate(std::string& error) const;
 
-    /// The subscriber's rate at simulated time t (messages per second).
+    /**
+     * \brief The subscriber's rate lambda(t); aborts if the model is invalid.
+     * \param t simulated time
+     * \return messages per second
+     */
     double GetRate(Time t) const;
-    /// Lambda(t): expected messages of one subscriber in [0, t].
+    /**
+     * \brief Lambda(t), the expected messages of one subscriber in [0, t]; aborts if the model
+     * is invalid.
+     * \param t simulated time
+     * \return the expected number of messages
+     */
     double GetCumulative(Time t) const;
-    /// The simulated time at which Lambda reaches `operational` (>= 0).
+    /**
+     * \brief The inverse of GetCumulative(); aborts if the model is invalid.
+     * \param operational a value of Lambda (a negative one counts as 0)
+     * \return the first simulated time at which Lambda reaches it; Time::Max() if it never
+     *         does (a rate of 0 everywhere, or beyond about 100,000 days)
+     */
     Time GetTimeAt(double operational) const;
-    /// The hour of the day (0..23) with the largest weight (the busy hour).
+    /**
+     * \brief The busy hour; aborts if the model is invalid.
+     * \return the hour of the day (0..23) with the largest weight (the first of equal ones)
+     */
     uint32_t GetBusyHour() const;
 
     /**
-     * The first send time of a subscriber whose process runs from simulated time `start`
-     * (stationary start: the first gap is a forward recurrence time of the renewal process).
+     * \brief The first send time of a subscriber whose process runs from simulated time
+     * `start`; aborts if the model is invalid.
+     *
+     * Stationary start: the first gap is a forward recurrence time of the renewal process (for
+     * Poisson an ordinary exponential gap; for Weibull a uniform fraction of a length-biased
+     * gap), so the count of the first interval is unbiased.
+     * \param start when the subscriber's process starts
+     * \return the first send time, at least start; Time::Max() if the subscriber never sends
      */
     Time FirstSendTime(Time start);
-    /// The send time that follows a send at `last`.
+    /**
+     * \brief The send time that follows a send; aborts if the model is invalid.
+     * \param last the time of the previous send
+     * \return the next send time, at least last; Time::Max() if the subscriber never sends
+     */
     Time NextSendTime(Time last);
 
-    /// Draw a content class by ContentMix and a size from the class's distribution.
+    /**
+     * \brief Draw a content class by ContentMix and a size from the class's distribution;
+     * aborts if the model is invalid.
+     * \return the class and the media size, capped at MaxMessageSize
+     */
     Content DrawContent();
-    /// Draw the number of recipients: 1 + a geometric count, at most MaxRecipients.
+    /**
+     * \brief Draw the number of recipients; aborts if the model is invalid.
+     * \return 1 + a geometric count of parameter ExtraRecipientProbability, at most
+     *         MaxRecipients
+     */
     uint32_t DrawRecipientCount();
-    /// Draw one recipient index uniformly in [0, n) (n >= 1).
+    /**
+     * \brief Draw one recipient uniformly; aborts if the model is invalid or n is 0.
+     * \param n the number to choose from (>= 1)
+     * \return an index in [0, n)
+     */
     uint32_t DrawRecipientIndex(uint32_t n);
-    /// Whether a generated message asks for a delivery report (DeliveryReportShare).
+    /**
+     * \brief Whether a generated message asks for a delivery report; aborts if the model is
+     * invalid.
+     * \return true with probability DeliveryReportShare
+     */
     bool DrawDeliveryReport();
-    /// Whether a generated message asks for a read report (ReadReportShare).
+    /**
+     * \brief Whether a generated message asks for a read report; aborts if the model is
+     * invalid.
+     * \return true with probability ReadReportShare
+     */
     bool DrawReadReport();
-    /// Whether a recipient defers the retrieval of a notified message (DeferredShare).
+    /**
+     * \brief Whether a recipient defers the retrieval of a notified message; aborts if the
+     * model is invalid.
+     * \return true with probability DeferredShare
+     */
     bool DrawDeferred();
 
     /// Size distribution of one content class: lognormal(mu, sigma) of octets, truncated to
-    /// [minSize, maxSize] by redrawing (then capped by MaxMessageSize).
+    /// [minSize, maxSize] by redrawing (then capped by MaxMessageSize). The maxima are the
+    /// class limits of OMA MMS conformance (MMS CONF 1.2/1.3, KB = 1024 octets; Megapixel's
+    /// 600 KB is unconfirmed); medians, sigmas and minima are assumptions.
     struct ClassSize
     {
         double mu;        //!< mean of ln(size)
@@ -119,11 +218,22 @@ class MmsTrafficModel : public Object
         uint32_t maxSize; //!< octets (the class limit of OMA MMS CONF)
     };
 
-    /// The size distribution of a class by name (aborts on an unknown name).
+    /**
+     * \brief The size distribution of a class.
+     * \param contentClass one of ContentClassNames() (aborts on another name)
+     * \return its distribution
+     */
     static const ClassSize& GetClassSize(const std::string& contentClass);
-    /// The content-class weights (normalised to sum 1), in ContentClassNames() order.
+    /**
+     * \brief The content-class weights of ContentMix; aborts if the model is invalid.
+     * \return the weights normalised to sum 1, in ContentClassNames() order
+     */
     std::vector<double> GetMixWeights() const;
-    /// The 24 hourly weights (as set).
+    /**
+     * \brief The hourly weights of HourlyProfile, as set (not normalised), even when the
+     * model is invalid.
+     * \return the weights parsed (24 for a valid profile)
+     */
     std::vector<double> GetHourlyWeights() const;
 
   private:

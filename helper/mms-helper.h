@@ -11,12 +11,12 @@
 #include "ns3/attribute.h"
 #include "ns3/mms-relay.h"
 #include "ns3/mms-server.h"
+#include "ns3/mms-smsc.h"
 #include "ns3/mms-subscriber-directory.h"
 #include "ns3/mms-user-agent.h"
+#include "ns3/mms-wap-push-proxy-gateway.h"
 #include "ns3/node-container.h"
 #include "ns3/object-factory.h"
-#include "ns3/mms-smsc.h"
-#include "ns3/mms-wap-push-proxy-gateway.h"
 
 #include <string>
 

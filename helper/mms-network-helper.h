@@ -8,11 +8,11 @@
 #define MMS_NETWORK_HELPER_H
 
 #include "ns3/ipv4-address-helper.h"
+#include "ns3/mms-radio-bearer-helper.h"
 #include "ns3/net-device-container.h"
 #include "ns3/node-container.h"
 #include "ns3/object-factory.h"
 #include "ns3/point-to-point-helper.h"
-#include "ns3/mms-radio-bearer-helper.h"
 
 #include <string>
 

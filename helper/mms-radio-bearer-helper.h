@@ -7,12 +7,12 @@
 #ifndef MMS_RADIO_BEARER_HELPER_H
 #define MMS_RADIO_BEARER_HELPER_H
 
-#include "ns3/mms-bearer-profile.h"
 #include "ns3/ipv4-address-helper.h"
+#include "ns3/mms-bearer-profile.h"
+#include "ns3/mms-radio-cell-channel.h"
 #include "ns3/net-device-container.h"
 #include "ns3/node-container.h"
 #include "ns3/object-factory.h"
-#include "ns3/mms-radio-cell-channel.h"
 #include "ns3/trace-helper.h"
 
 #include <map>

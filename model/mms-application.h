@@ -33,7 +33,7 @@ namespace ns3
  *   User Agents draw the recipients of generated messages from it;
  * - the element's name, written in the `element` field of every MmsEvent it traces: the
  *   attribute "Name", or else its type and node ("MmsServer@3"). MmsRelay renames itself
- *   "relay" and MmsUserAgent "ua:<number>" when they start with the default name; MmsHelper
+ *   "relay" and MmsUserAgent "ua:\<number\>" when they start with the default name; MmsHelper
  *   gives every element it installs a name ("relay", "server", "ppg", "smsc", "ua:+44...").
  *
  * Users do not create an MmsApplication directly: MmsHelper (or MmsScenarioHelper for a

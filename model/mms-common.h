@@ -28,7 +28,7 @@
  * \def MMS_ENUM_ACCESSOR(T, member)
  * The enum accessor of an attribute, for every ns-3 version the module builds against:
  * ns-3.41 made EnumValue a template whose accessor names the enum type
- * (MakeEnumAccessor<T>(member)); older trees take MakeEnumAccessor(member). Trees that do not
+ * (`MakeEnumAccessor<T>(member)`); older trees take `MakeEnumAccessor(member)`. Trees that do not
  * generate version-defines.h (waf builds without version information) are older than 3.41.
  * \param T the enum type
  * \param member pointer to the enum data member (or its setter and getter)

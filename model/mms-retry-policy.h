@@ -36,7 +36,7 @@ namespace ns3
  * none). Delays count from the end of the previous attempt (the failure or the answer that
  * asked for a retry), not from the first one.
  *
- * Usage: create one with CreateObject<MmsRetryPolicy>(), set its attributes and hand it to an
+ * Usage: create one with `CreateObject<MmsRetryPolicy>()`, set its attributes and hand it to an
  * element as a PointerValue (for example MmsHelper::SetRelayAttribute("NotificationPolicy",
  * PointerValue(policy))). One policy object may be shared: it holds no per-attempt state.
  */

@@ -33,7 +33,7 @@ namespace ns3
  *
  * Submission (from the PPG): HTTP/1.1 POST /sms, Content-Type application/vnd.3gpp.sms, body
  * an SMS-SUBMIT TPDU (TS 23.040), header X-Sms-From with the originator number. Answers 202
- * with the SMSC's message reference ("smsc-<n>"; an optional X-Sms-Tag header, e.g. the PAP
+ * with the SMSC's message reference ("smsc-\<n\>"; an optional X-Sms-Tag header, e.g. the PAP
  * push id, is echoed in the trace records), 400 for a malformed TPDU (the reason names field
  * and offset), 404 for a destination that is not a subscriber or another target, 503 when
  * QueueLimit SMS are held already.
@@ -121,7 +121,7 @@ class MmsSmsc : public MmsApplication
         MmsSmsDeliver deliver;
         Time expiresAt;
         uint32_t attempts{0};
-        std::string reference; //!< "smsc-<n>", returned to the submitter
+        std::string reference; //!< "smsc-\<n\>", returned to the submitter
         std::string tag;       //!< X-Sms-Tag of the submission (the push id), for traces
         std::string messageId; //!< the MMS Message-ID the tag names, for traces
         uint8_t rpReference{0};

@@ -32,7 +32,7 @@ namespace ns3
  *
  * Push Initiators POST multipart/related bodies (PAP push-message control entity + content)
  * to Path and get a push-response. A push is accepted (HTTP 202, PAP 1001) when it names
- * exactly one address "WAPPUSH=<address>/TYPE=PLMN|IPv4@<ppg>" that the subscriber directory
+ * exactly one address "WAPPUSH=\<address\>/TYPE=PLMN|IPv4@\<ppg\>" that the subscriber directory
  * knows, its push id is not pending, its deliver-before-timestamp has not passed and the queue
  * has room; otherwise it is refused with the PAP code of the reason (2000 bad request, 2002
  * address error, 2003 address not found, 2007 duplicate push id, 3003 deliver-before passed,

@@ -33,7 +33,8 @@ namespace ns3
    GET    /store/<message-id>   -> 200 OK with the MM | 404 Not Found
    DELETE /store/<message-id>   -> 204 No Content | 404 Not Found
    \endverbatim
- * Other targets get 404, other methods 405. A stored MM is deleted by DELETE (the Relay sends
+ * Other targets get 404; another method gets 405 for a stored key (404 otherwise). A stored MM is
+ deleted by DELETE (the Relay sends
  * one when every recipient has reached a terminal state) or when its X-Mms-Store-Expiry
  * passes.
  *

@@ -7,10 +7,6 @@
 #ifndef MMS_HTTP_CONNECTION_H
 #define MMS_HTTP_CONNECTION_H
 
-// HTTP/1.1 over one ns-3 TCP socket: messages out (with bodies that may be virtual payload, sent
-// as the socket's buffer frees), messages in (parsed from the byte stream as it arrives). The
-// packet-level transport of MM1 and PAP is built on it.
-
 #include "mms-http-message.h"
 
 #include "ns3/callback.h"
@@ -26,14 +22,34 @@ namespace ns3
 {
 
 /**
- * \ingroup mms
- * One HTTP/1.1 connection over a connected TCP socket, either side.
+ * \ingroup mms-transport
+ * \brief One HTTP/1.1 connection over a connected ns-3 TCP socket, either side.
+ *
+ * HTTP/1.1 (RFC 9112 framing) over one TCP socket: messages out, with bodies that may be
+ * virtual payload, written as the socket's buffer frees; messages in, parsed from the byte
+ * stream as it arrives. MmsSocketTransport builds the packet-level transport of MM1, PAP, the
+ * store protocol and SMS submission on it; it can also serve programs that want HTTP over
+ * ns-3 TCP without an MMS element.
  *
  * Outgoing messages are queued and written as the socket's transmit buffer allows (so a
  * 300 KB body never fails for lack of buffer space); a virtual body goes out as zero-filled
- * virtual packets and costs no memory. Incoming octets go through an MmsHttpParser; each complete
- * message is handed to the message callback. Malformed input closes the connection after the
- * error callback. Pipelining works both ways: messages come out in the order they went in.
+ * virtual packets and costs no memory. Incoming octets go through an MmsHttpParser (bodies
+ * delimited by Content-Length, at most MaxBodySize octets); each complete message is handed
+ * to the message callback. Malformed input closes the connection after the error callback.
+ * Pipelining works both ways: messages come out in the order they went in.
+ *
+ * Attributes: MaxBodySize (largest incoming body, default 4 MiB; MmsSocketTransport sets its
+ * own), KeepBody (false: incoming bodies come out virtual, of the right length). Trace
+ * sources: Tx (a message was queued for sending) and Rx (a complete message arrived), both
+ * with the message's octets.
+ *
+ * Usage: create it, Attach() a connected socket (the side that accepted passes
+ * expectRequests = true), set the callbacks, Send(); Close() when done, or Abort(). Dispose of
+ * it once it is closed: the socket outlives it in TIME_WAIT, and data that reaches it
+ * afterwards is answered with a reset.
+ *
+ * Limits: no chunked transfer coding and no close-delimited bodies; the connection does not
+ * time out by itself (GetLastProgress() serves an idle timer kept by its owner).
  */
 class MmsHttpConnection : public Object
 {
@@ -43,12 +59,13 @@ class MmsHttpConnection : public Object
      * \return the object TypeId
      */
     static TypeId GetTypeId();
+    /// Create a connection with no socket; Attach() one before use.
     MmsHttpConnection();
     ~MmsHttpConnection() override;
 
-    /// Called with each complete incoming message.
+    /// Called with each complete incoming message: (this connection, the message).
     typedef Callback<void, Ptr<MmsHttpConnection>, const MmsHttpMessage&> MessageCallback;
-    /// Called once when the input is malformed, with the parser's message.
+    /// Called once when the input is malformed: (this connection, the parser's message).
     typedef Callback<void, Ptr<MmsHttpConnection>, const std::string&> ErrorCallback;
 
     /**
@@ -57,43 +74,86 @@ class MmsHttpConnection : public Object
      * \param expectRequests true on the server side
      */
     void Attach(Ptr<Socket> socket, bool expectRequests);
+    /**
+     * Set the callback of complete incoming messages.
+     * \param cb called with each message, in arrival order
+     */
     void SetMessageCallback(MessageCallback cb);
+    /**
+     * Set the callback of malformed input.
+     * \param cb called once, before the connection closes
+     */
     void SetErrorCallback(ErrorCallback cb);
     /// Called once when the connection ends: the peer closed it, it failed, or Abort().
     typedef Callback<void, Ptr<MmsHttpConnection>> CloseCallback;
+    /**
+     * Set the callback of the connection's end.
+     * \param cb called once when the connection ends
+     */
     void SetCloseCallback(CloseCallback cb);
 
     /**
      * Queue a message. Its body is sent as given: real octets, or, for a virtual body
      * (MmsHttpMessage::bodyIsVirtual), as virtual payload of that length.
+     * \param message the request or response (a body given as runs is sent run by run)
      */
     void Send(const MmsHttpMessage& message);
     /**
      * Queue a message whose body is a sequence of packets (for example the result of
      * MmsPduHeader::CreatePackets); the head's Content-Length is their total size.
+     * \param head the start line and headers (any body it has is ignored)
+     * \param body the packets of the body, sent in order (copied)
      */
     void Send(MmsHttpMessage head, const std::vector<Ptr<Packet>>& body);
     /// Close after everything queued has been written.
     void Close();
     /// Drop whatever is queued and close the socket now (a handset switched off, a request
     /// given up); data that arrives afterwards is answered with a reset, as a real stack does.
+    /// The close callback runs before this returns.
     void Abort();
-    bool IsClosed() const; //!< the connection has ended
+    /**
+     * Whether the connection has ended.
+     * \return true once the peer closed it, it failed, or Abort() was called
+     */
+    bool IsClosed() const;
 
+    /**
+     * The socket.
+     * \return the attached socket (null before Attach() and after disposal)
+     */
     Ptr<Socket> GetSocket() const;
-    uint64_t GetQueuedBytes() const; //!< octets queued but not yet accepted by the socket
+    /**
+     * Octets queued but not yet accepted by the socket.
+     * \return octets
+     */
+    uint64_t GetQueuedBytes() const;
+    /**
+     * Octets handed to the socket so far (heads and bodies).
+     * \return octets
+     */
     uint64_t GetBytesSent() const;
+    /**
+     * Octets received from the socket so far.
+     * \return octets
+     */
     uint64_t GetBytesReceived() const;
     /**
      * When the connection last made progress: attached, the peer acknowledged octets it sent
      * (the socket freed send-buffer space), or octets arrived. An idle timer reads this.
+     * \return the simulation time of the last progress
      */
     Time GetLastProgress() const;
 
-    /// Trace signature: a message of `octets` octets (head and body) sent or received.
+    /**
+     * Trace signature of Tx and Rx: a message sent or received. For Tx the message's body is
+     * given as virtual, of the body's length.
+     * \param message the message
+     * \param octets its octets on the wire, head and body
+     */
     typedef void (*MessageTracedCallback)(const MmsHttpMessage& message, uint64_t octets);
 
   protected:
+    /// Detach from the socket (which may outlive this object) and drop the queue and callbacks.
     void DoDispose() override;
 
   private:

@@ -7,8 +7,13 @@
 #ifndef MMS_LADDER_H
 #define MMS_LADDER_H
 
-// One-line descriptions of what the MMS elements put on the wire, for ladder diagrams, logs and
-// tests: "m-send-conf Ok", "PAP m-notification-ind", "SMS-DELIVER 1/2", "RP-ACK".
+/**
+ * \file
+ * \ingroup mms-engines
+ * One-line descriptions of what the MMS elements put on the wire, for ladder diagrams, logs,
+ * the Exchange trace of MmsSocketTransport and tests: "m-send-conf Ok",
+ * "PAP m-notification-ind", "SMS-DELIVER 1/2", "RP-ACK".
+ */
 
 #include "mms-http-message.h"
 
@@ -19,6 +24,10 @@
 namespace ns3
 {
 
+/**
+ * \ingroup mms-engines
+ * One-line descriptions of HTTP messages and datagrams exchanged by the MMS elements.
+ */
 namespace MmsLadder
 {
 /**
@@ -28,6 +37,7 @@ namespace MmsLadder
  * \param m the message
  * \param full false: short and stable ("m-send-conf Ok", "PUT /store", "GET Content-Location",
  * "204"); true: with transaction ids, whole targets and reason phrases
+ * \return the description
  */
 std::string Describe(const MmsHttpMessage& m, bool full = false);
 /**
@@ -35,6 +45,7 @@ std::string Describe(const MmsHttpMessage& m, bool full = false);
  * "RP-ERROR"), a WSP Push ("Push m-notification-ind"), else "datagram".
  * \param data the octets
  * \param full true: name the RP message and the WDP port as well
+ * \return the description
  */
 std::string DescribeDatagram(const std::vector<uint8_t>& data, bool full = false);
 } // namespace MmsLadder

@@ -7,13 +7,6 @@
 #ifndef MMS_RELAY_H
 #define MMS_RELAY_H
 
-// The MMS Relay of TS 23.140: the MM1 HTTP server (POST of M-Send.req, M-NotifyResp.ind,
-// M-Acknowledge.ind, M-Read-Rec.ind; GET of Content-Locations), the Push Initiator towards the
-// PPG (PAP), and the client of the MMS Server's store protocol. It assigns Message-IDs, checks
-// submissions, stores them, notifies each recipient, re-notifies on a policy, expires, and sends
-// delivery and read reports. Its MM1 work passes through a pool of workers with a bounded queue
-// (a c-server queue whose service time depends on the transaction type).
-
 #include "mms-application.h"
 #include "mms-retry-policy.h"
 
@@ -30,8 +23,68 @@ namespace ns3
 {
 
 /**
- * \ingroup mms
- * MMS Relay: MM1 server, Push Initiator and per-recipient delivery state machine.
+ * \ingroup mms-engines
+ * \brief The MMS Relay of 3GPP TS 23.140: MM1 server, Push Initiator and per-recipient
+ * delivery state machine.
+ *
+ * The Relay is the MMSC's front: the MM1 HTTP server of the User Agents (OMA MMS CTR over
+ * WAP 2.0), the Push Initiator towards the PPG (PAP, WAP-247), and the client of the MMS
+ * Server's store protocol (see MmsServer). One message takes this path through it:
+ * 1. Submission: a User Agent POSTs an M-Send.req to Path. The Relay checks it (a valid
+ *    PDU; an originator that is a subscriber, "insert-address" being resolved from the
+ *    source IP address; at least one and at most MaxRecipients recipients in To, Cc and Bcc;
+ *    at most MaxMessageSize octets), assigns a Message-ID (MessageIdPrefix and eight digits),
+ *    stores the MM in the MMS Server (PUT, with its expiry) and answers M-Send.conf: Ok once
+ *    the store answered 201, an error status otherwise: Error-permanent-* for a bad
+ *    submission (Error-permanent-message-format-corrupt for an undecodable one),
+ *    Error-transient-failure when the store is full (507), Error-transient-network-problem
+ *    when it cannot be reached, Error-permanent-failure for another answer of the store.
+ * 2. Notification: for each recipient, an M-Notification.ind (Content-Location
+ *    http://\<HostName\>\<Path\>/r/\<message-id\>/\<n\>, transaction id "N\<message-id\>/\<n\>") is
+ *    submitted to the PPG as a PAP push for WAPPUSH=\<number\>/TYPE=PLMN, with the message's
+ *    expiry as deliver-before-timestamp. It is submitted again on NotificationPolicy
+ *    (default Linear 300 s x n, 5 attempts) until the recipient answers.
+ * 3. Retrieval: the User Agent GETs the Content-Location; the Relay fetches the MM from the
+ *    Server and answers M-Retrieve.conf (transaction id "R\<message-id\>/\<n\>"), or an
+ *    M-Retrieve.conf with only an X-Mms-Retrieve-Status for a message that is gone.
+ * 4. Acknowledgement: M-NotifyResp.ind with status Retrieved (immediate retrieval) or
+ *    M-Acknowledge.ind (deferred retrieval) ends the recipient in Retrieved;
+ *    M-NotifyResp.ind Deferred moves it to Deferred, Rejected or Unrecognised ends it in
+ *    Rejected. These are answered 204; a POST of another PDU type is answered
+ *    M-Send.conf Error-unsupported-message.
+ * 5. Reports: if the originator asked for a delivery report and the recipient allows it
+ *    (X-Mms-Report-Allowed), each state change to Deferred or to a terminal state pushes an
+ *    M-Delivery.ind to the originator; an M-Read-Rec.ind from a recipient is pushed to the
+ *    originator as M-Read-Orig.ind while the message has not expired and a read report was
+ *    asked for.
+ * 6. End: at the message's expiry (X-Mms-Expiry, else DefaultExpiry, at most MaxExpiry) every
+ *    recipient not yet terminal becomes Expired and the Server drops the MM on its own; when
+ *    all recipients are terminal before that, the Relay DELETEs the MM from the Server.
+ * A recipient that is not a subscriber of this MMSE ends Failed at once. Notification
+ * attempts that run out leave the recipient Notifying until expiry.
+ *
+ * Capacity: MM1 requests go through a pool of Workers with a FIFO queue of at most
+ * QueueLimit waiting (a c-server queue); the service time depends on the transaction type
+ * (SubmitTime, RetrieveTime, ReportTime). A request that finds the queue full is answered at
+ * once: M-Send.conf Error-transient-failure for a submission, 503 with Retry-After otherwise.
+ * Store, fetch and PAP exchanges are not counted in the pool.
+ *
+ * Trace sources: QueueLength (a traced value), Transaction (type, wait, service time of each
+ * MM1 transaction entering service), StateTransition (every (message, recipient) state change;
+ * once with from = to = Notifying when the pair is created), and MmsEvent sources for each
+ * lifecycle step: SubmitReceived, Accepted, Refused, Stored, NotificationQueued,
+ * NotificationFailed, RetrieveServed, Retrieved, Rejected, Expired, Failed,
+ * DeliveryReportSent, ReadReportSent and Malformed. GetCounters() keeps the totals for the
+ * conservation check: every accepted (message, recipient) pair ends in exactly one of
+ * retrieved, rejected, expired or failed.
+ *
+ * Usage: MmsHelper::InstallCore() installs a Relay with its Server, PPG and SMSC and points
+ * the User Agents at it; MmsHelper::InstallRelay() adds a Relay that shares them. The Relay
+ * needs the MMSE's subscriber directory (MmsApplication::SetDirectory()).
+ *
+ * Limits: MM1 only (no MM4 to other MMSEs, MM3 to e-mail or MM7 to VASPs); no message
+ * forwarding, MMBox, cancellation or replacement; every recipient is notified through the
+ * one PPG, by its number.
  */
 class MmsRelay : public MmsApplication
 {
@@ -56,8 +109,24 @@ class MmsRelay : public MmsApplication
         REPORT,   //!< POST of M-NotifyResp.ind, M-Acknowledge.ind or M-Read-Rec.ind
     };
 
+    /**
+     * The name of a recipient state, as results files write it.
+     * \param s the state
+     * \return "Notifying", "Deferred", "Retrieving", "Retrieved", "Rejected", "Expired" or
+     * "Failed"
+     */
     static std::string StateName(RecipientState s);
+    /**
+     * Whether a recipient state is final.
+     * \param s the state
+     * \return true for Retrieved, Rejected, Expired and Failed
+     */
     static bool IsTerminal(RecipientState s);
+    /**
+     * The name of a transaction type.
+     * \param t the type
+     * \return "submit", "retrieve" or "report"
+     */
     static std::string TransactionName(TransactionType t);
 
     /**
@@ -65,47 +134,83 @@ class MmsRelay : public MmsApplication
      * \return the object TypeId
      */
     static TypeId GetTypeId();
+    /// Create a Relay; it listens on Port when the application starts.
     MmsRelay();
     ~MmsRelay() override;
 
+    /**
+     * Assign fixed random variable stream numbers to SubmitTime, RetrieveTime and ReportTime.
+     * \param stream first stream index
+     * \return the number of streams used (3)
+     */
     int64_t AssignStreams(int64_t stream) override;
 
-    /// Trace signature of per-recipient state changes.
+    /**
+     * Trace signature of StateTransition: a (message, recipient) pair changed state.
+     * \param messageId the Message-ID
+     * \param recipient the recipient's address as in the M-Send.req
+     * \param from the old state (equal to `to` when the pair is created)
+     * \param to the new state
+     */
     typedef void (*StateTransitionTracedCallback)(const std::string& messageId,
                                                   const std::string& recipient,
                                                   RecipientState from,
                                                   RecipientState to);
-    /// Trace signature of a transaction entering service: its type, queueing wait and service.
+    /**
+     * Trace signature of Transaction: an MM1 transaction entered service.
+     * \param type its type
+     * \param wait the time it waited for a worker
+     * \param service its service time
+     */
     typedef void (*TransactionTracedCallback)(TransactionType type, Time wait, Time service);
 
     /// Counts for summaries and the conservation check.
     struct Counters
     {
-        uint64_t submissions{0}; //!< M-Send.req received
-        uint64_t accepted{0};    //!< answered Ok
-        uint64_t refused{0};     //!< answered with an error status
-        uint64_t overflow{0};    //!< refused because the queue was full
-        uint64_t recipients{0};  //!< (message, recipient) pairs accepted
-        uint64_t retrieved{0};
-        uint64_t rejected{0};
-        uint64_t expired{0};
-        uint64_t failed{0};
-        uint64_t notifications{0}; //!< notification pushes submitted (re-notifications too)
-        uint64_t deliveryReports{0};
-        uint64_t readReports{0};
-        uint64_t malformed{0}; //!< requests that were not valid MMS PDUs
+        uint64_t submissions{0};     //!< M-Send.req received
+        uint64_t accepted{0};        //!< answered Ok
+        uint64_t refused{0};         //!< answered with an error status
+        uint64_t overflow{0};        //!< refused because the queue was full
+        uint64_t recipients{0};      //!< (message, recipient) pairs accepted
+        uint64_t retrieved{0};       //!< pairs ended Retrieved
+        uint64_t rejected{0};        //!< pairs ended Rejected
+        uint64_t expired{0};         //!< pairs ended Expired
+        uint64_t failed{0};          //!< pairs ended Failed
+        uint64_t notifications{0};   //!< notification pushes submitted (re-notifications too)
+        uint64_t deliveryReports{0}; //!< M-Delivery.ind pushes submitted
+        uint64_t readReports{0};     //!< M-Read-Orig.ind pushes submitted
+        uint64_t malformed{0};       //!< requests that were not valid MMS PDUs
     };
 
+    /**
+     * The totals so far.
+     * \return the counters
+     */
     const Counters& GetCounters() const;
-    /// Pairs not yet in a terminal state.
+    /**
+     * Pairs not yet in a terminal state.
+     * \return recipients - retrieved - rejected - expired - failed
+     */
     uint64_t GetPendingRecipients() const;
+    /**
+     * MM1 transactions waiting for a worker (the QueueLength trace source).
+     * \return the queue length
+     */
     uint32_t GetQueueLength() const;
-    /// Workers serving a transaction now.
+    /**
+     * Workers serving a transaction now.
+     * \return between 0 and Workers
+     */
     uint32_t GetBusyWorkers() const;
-    /// Messages the Relay still tracks (stored, or kept for read reports until their expiry).
+    /**
+     * Messages the Relay still tracks (stored, or kept for read reports until their expiry).
+     * \return the number of message records plus the number of report records; a message
+     * still in delivery has both, so this counts it twice. 0 once every message is forgotten.
+     */
     uint64_t GetTrackedMessages() const;
 
   protected:
+    /// Cancel the expiry and re-notification events and drop every message and queued request.
     void DoDispose() override;
 
   private:

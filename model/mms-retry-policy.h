@@ -17,16 +17,28 @@ namespace ns3
 {
 
 /**
- * \ingroup mms
- * When to try again: the schedule an MMS element follows for repeated attempts (a Relay
- * re-sending a notification, a User Agent retrying an HTTP transaction, an SMSC re-delivering).
+ * \ingroup mms-engines
+ * \brief When to try again: the schedule an MMS element follows for repeated attempts.
  *
- * Three forms:
- * - Linear: the n-th retry waits n x Interval (Mbuni's notification back-off: 300 s x n);
+ * Three elements repeat what may fail: the MMS Relay re-sends an M-Notification.ind until the
+ * recipient answers (its attribute "NotificationPolicy"), the MMS User Agent retries an MM1
+ * HTTP transaction that failed or got a transient error (its attribute "RetryPolicy"), and an
+ * SMSC re-delivers an SMS (MmsSmsc has its own fixed RetryInterval). TS 23.140 and OMA MMS CTR
+ * leave these schedules to the implementation; this object models the ones real
+ * implementations use, in three forms (attribute "Kind"):
+ * - Linear: the n-th retry waits n x Interval (Mbuni's notification back-off: 300 s x n; the
+ *   default of this object and of the Relay's NotificationPolicy);
  * - Fixed: every retry waits Interval (Kannel's SMSC retry: 60 s);
  * - Table: the n-th attempt waits the n-th entry of Table, the last entry repeating (Android's
- *   legacy MMS client: 0, 1, 5, 10, 30 min).
- * MaxAttempts bounds the number of attempts, the first included.
+ *   legacy MMS client: 0, 1, 5, 10, 30 min; the User Agent's default RetryPolicy).
+ *
+ * "MaxAttempts" bounds the number of attempts, the first included (default 5; 0 allows
+ * none). Delays count from the end of the previous attempt (the failure or the answer that
+ * asked for a retry), not from the first one.
+ *
+ * Usage: create one with `CreateObject<MmsRetryPolicy>()`, set its attributes and hand it to an
+ * element as a PointerValue (for example MmsHelper::SetRelayAttribute("NotificationPolicy",
+ * PointerValue(policy))). One policy object may be shared: it holds no per-attempt state.
  */
 class MmsRetryPolicy : public Object
 {
@@ -44,6 +56,7 @@ class MmsRetryPolicy : public Object
      * \return the object TypeId
      */
     static TypeId GetTypeId();
+    /// A Linear policy: 300 s x n, at most 5 attempts.
     MmsRetryPolicy();
 
     /**
@@ -53,14 +66,38 @@ class MmsRetryPolicy : public Object
      * first attempt has no delay)
      */
     Time GetDelay(uint32_t attempt) const;
-    /// True if attempt number `attempt` (1-based) is allowed.
+    /**
+     * Whether an attempt may be made.
+     * \param attempt the attempt number, 1 for the first
+     * \return true if 1 <= attempt <= MaxAttempts
+     */
     bool IsAllowed(uint32_t attempt) const;
-    /// Delays of all allowed attempts, in order (empty if MaxAttempts is 0).
+    /**
+     * Delays of all allowed attempts, in order.
+     * \return GetDelay(1) ... GetDelay(MaxAttempts) (empty if MaxAttempts is 0)
+     */
     std::vector<Time> GetSchedule() const;
 
+    /**
+     * The form of the schedule (attribute "Kind").
+     * \return Linear, Fixed or Table
+     */
     Kind GetKind() const;
+    /**
+     * Set the form of the schedule (attribute "Kind").
+     * \param kind Linear, Fixed or Table
+     */
     void SetKind(Kind kind);
-    void SetTable(const std::string& table); //!< "0s,1min,5min"; aborts naming a bad element
+    /**
+     * Set the delays of the Table form (attribute "Table"); aborts the simulation with a
+     * message naming the bad element if one is not a time.
+     * \param table a list as ParseTimes() reads it ("0s,1min,5min")
+     */
+    void SetTable(const std::string& table);
+    /**
+     * The delays of the Table form (attribute "Table").
+     * \return the list in seconds, comma-separated ("0s,60s,300s")
+     */
     std::string GetTable() const;
 
     /**
@@ -69,7 +106,7 @@ class MmsRetryPolicy : public Object
      * \param text the list
      * \param out the times
      * \param error what is wrong, naming the element, when false is returned
-     * \return true if every element is a time
+     * \return true if every element is a time and the list is not empty
      */
     static bool ParseTimes(const std::string& text, std::vector<Time>& out, std::string& error);
 

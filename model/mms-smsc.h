@@ -7,23 +7,6 @@
 #ifndef MMS_SMSC_H
 #define MMS_SMSC_H
 
-// The SMS Centre that carries WAP Push notifications: store and forward of SMS segments.
-//
-// Submission (from the PPG): HTTP/1.1 POST /sms, Content-Type application/vnd.3gpp.sms, body an
-// SMS-SUBMIT TPDU (TS 23.040), header X-Sms-From with the originator number. Answers 202 with
-// the SMSC's message reference (an optional X-Sms-Tag header, e.g. the PAP push id, is echoed in
-// the trace records), 400 for a malformed TPDU (the reason names field and offset),
-// 404 for a destination that is not a subscriber, 503 when the queue is full.
-//
-// Delivery (to the handset): the SMS bearer. Until a radio bearer model provides the signalling
-// channel it is carried in UDP datagrams on BearerPort: one octet RP-MTI (TS 24.011 8.2.2:
-// 1 = RP-DATA network to MS, 2 = RP-ACK MS to network, 4 = RP-ERROR MS to network), one octet
-// RP-MR, then the TPDU (SMS-DELIVER, or SMS-DELIVER-REPORT in the answer). Messages to one
-// destination are delivered one at a time, in order, as SMSCs do; a delivery attempt waits a
-// random paging and transfer delay, may be lost, and fails if no RP-ACK comes within AckTimeout
-// (the handset is off, out of coverage, or the SMS was lost); it is retried every RetryInterval
-// until the validity period ends.
-
 #include "mms-application.h"
 #include "mms-sms-tpdu.h"
 
@@ -40,8 +23,50 @@ namespace ns3
 {
 
 /**
- * \ingroup mms
- * SMS Centre: a service-rate queue and per-destination store-and-forward with retries.
+ * \ingroup mms-engines
+ * \brief SMS Centre that carries WAP Push notifications: a service-rate queue and
+ * per-destination store and forward with retries.
+ *
+ * MMS notifications usually reach handsets as WAP Push over SMS (3GPP TS 23.140 clause 8,
+ * WAP-259): the PPG splits each push into SMS segments and hands them to an SMS Centre, which
+ * stores and forwards them (3GPP TS 23.040). This element is that SMSC.
+ *
+ * Submission (from the PPG): HTTP/1.1 POST /sms, Content-Type application/vnd.3gpp.sms, body
+ * an SMS-SUBMIT TPDU (TS 23.040), header X-Sms-From with the originator number. Answers 202
+ * with the SMSC's message reference ("smsc-\<n\>"; an optional X-Sms-Tag header, e.g. the PAP
+ * push id, is echoed in the trace records), 400 for a malformed TPDU (the reason names field
+ * and offset), 404 for a destination that is not a subscriber or another target, 503 when
+ * QueueLimit SMS are held already.
+ *
+ * Service: accepted SMS pass a single FIFO server that forwards ServiceRate SMS per second
+ * (each takes 1/ServiceRate s), then join their destination's queue.
+ *
+ * Delivery (to the handset): the SMS bearer. The SMSC sends UDP datagrams on BearerPort: one
+ * octet RP-MTI (TS 24.011 8.2.2: 1 = RP-DATA network to MS, 2 = RP-ACK MS to network,
+ * 4 = RP-ERROR MS to network), one octet RP-MR, then the TPDU (SMS-DELIVER, or
+ * SMS-DELIVER-REPORT in the answer). Sent from MmsSocketTransport's SignallingPort, these
+ * datagrams ride a radio cell's signalling channel (MmsRadioCellChannel) where the handset
+ * is on one, or plain IP otherwise. Messages to one destination are delivered one at a time,
+ * in order, as SMSCs do; a delivery attempt waits a random paging and transfer delay
+ * (DeliveryDelay), may be lost (LossProbability), and fails if no RP-ACK comes within
+ * AckTimeout (the handset is off, out of coverage, or the SMS was lost) or an RP-ERROR comes;
+ * it is retried every RetryInterval until the validity period ends (the submission's TP-VP,
+ * else ValidityPeriod), when the SMS is dropped.
+ *
+ * Attributes: Port (default 13013, Kannel's sendsms-port), BearerPort (9292), ServiceRate
+ * (100 SMS/s), QueueLimit, DeliveryDelay (log-normal, median 4 s), LossProbability (0.01),
+ * AckTimeout (40 s, TS 24.011 TR1M), RetryInterval (60 s, Kannel's sms-resend-freq),
+ * ValidityPeriod (24 h). Trace sources: QueueLength (a traced value), Accepted, Refused,
+ * SmsSent (one per attempt, lost ones included), AttemptFailed, SmsDelivered and SmsExpired;
+ * their MmsEvent carries the push's Message-ID, the destination number, the X-Sms-Tag as
+ * transaction id, and the SMSC reference at the start of the detail (Refused: the reason).
+ *
+ * Usage: MmsHelper::InstallCore() installs one, points the PPG at it and sets the User
+ * Agents' SmsPort to BearerPort. On radio cells, which add their own paging and SMS transfer
+ * time, set DeliveryDelay to CORE_DELIVERY_DELAY (MmsScenarioHelper does).
+ *
+ * Limits: the SMS bearer is a stand-in (no MAP/SS7, HLR query or MSC); status reports
+ * (TP-SRR), replace-type messages and concatenation by the SMSC itself are not modelled.
  */
 class MmsSmsc : public MmsApplication
 {
@@ -51,13 +76,27 @@ class MmsSmsc : public MmsApplication
      * \return the object TypeId
      */
     static TypeId GetTypeId();
+    /// Create an SMSC; it listens on Port and BearerPort when the application starts.
     MmsSmsc();
     ~MmsSmsc() override;
 
+    /**
+     * Assign fixed random variable stream numbers to DeliveryDelay and the loss draw.
+     * \param stream first stream index
+     * \return the number of streams used (2)
+     */
     int64_t AssignStreams(int64_t stream) override;
 
-    uint64_t GetStoredCount() const; //!< SMS held (queued, waiting or in delivery)
-    uint32_t GetQueueLength() const; //!< SMS waiting for the service queue
+    /**
+     * SMS held: queued, waiting or in delivery.
+     * \return the number of accepted SMS not yet delivered or dropped
+     */
+    uint64_t GetStoredCount() const;
+    /**
+     * SMS waiting for the service queue (the QueueLength trace source).
+     * \return the queue length
+     */
+    uint32_t GetQueueLength() const;
 
     /**
      * DeliveryDelay for handsets on radio cells, which add their own paging and SMS transfer
@@ -67,11 +106,12 @@ class MmsSmsc : public MmsApplication
      */
     static constexpr const char* CORE_DELIVERY_DELAY =
         "ns3::LogNormalRandomVariable[Mu=0|Sigma=0.6]";
-    static constexpr uint8_t RP_DATA_TO_MS = 1;
-    static constexpr uint8_t RP_ACK_FROM_MS = 2;
-    static constexpr uint8_t RP_ERROR_FROM_MS = 4;
+    static constexpr uint8_t RP_DATA_TO_MS = 1;    //!< RP-MTI of RP-DATA, network to MS
+    static constexpr uint8_t RP_ACK_FROM_MS = 2;   //!< RP-MTI of RP-ACK, MS to network
+    static constexpr uint8_t RP_ERROR_FROM_MS = 4; //!< RP-MTI of RP-ERROR, MS to network
 
   protected:
+    /// Cancel the delivery timers and drop every held SMS.
     void DoDispose() override;
 
   private:
@@ -81,7 +121,7 @@ class MmsSmsc : public MmsApplication
         MmsSmsDeliver deliver;
         Time expiresAt;
         uint32_t attempts{0};
-        std::string reference; //!< "smsc-<n>", returned to the submitter
+        std::string reference; //!< "smsc-\<n\>", returned to the submitter
         std::string tag;       //!< X-Sms-Tag of the submission (the push id), for traces
         std::string messageId; //!< the MMS Message-ID the tag names, for traces
         uint8_t rpReference{0};

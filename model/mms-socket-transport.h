@@ -7,10 +7,6 @@
 #ifndef MMS_SOCKET_TRANSPORT_H
 #define MMS_SOCKET_TRANSPORT_H
 
-// Packet-level realisation of MmsTransport on one node: HTTP/1.1 over ns-3 TCP sockets (one
-// connection per outgoing request, as WAP 2.0 handsets do; incoming connections may pipeline)
-// and datagrams over ns-3 UDP sockets.
-
 #include "mms-http-connection.h"
 #include "mms-transport.h"
 
@@ -28,8 +24,48 @@ class Node;
 class Socket;
 
 /**
- * \ingroup mms
- * MmsTransport over the node's TCP and UDP sockets.
+ * \ingroup mms-transport
+ * \brief MmsTransport over the node's TCP and UDP sockets: the packet-level realisation.
+ *
+ * HTTP/1.1 runs over ns-3 TCP sockets with real framing (start line, headers,
+ * Content-Length), each side parsed by an MmsHttpConnection; media bodies travel as virtual
+ * payload of their real size. Datagrams (WSP Push to port 2948, the SMS bearer stand-in on
+ * port 9292) run over ns-3 UDP sockets.
+ *
+ * Client side: every Request() opens a new TCP connection, sends the request when it is
+ * connected, closes the connection when the response has arrived, as WAP 2.0 handsets do
+ * for MM1. An exchange fails ("cannot connect", "connection failed", "connection closed before
+ * the response", "malformed response: ...", "timed out", "aborted") when no response comes;
+ * the timeout ("RequestTimeout", default 60 s, Android's MMS HTTP socket timeout) is an idle
+ * timer: it fires only when neither the connection, the upload nor the download has made
+ * progress for the whole period, so a slow upload that keeps moving does not time out.
+ *
+ * Server side: Listen() accepts connections on a port; a connection may carry several
+ * requests (pipelining), and their responses go out in request order whatever order
+ * Respond() is called in. A request with malformed framing is answered 400 (with the parser's
+ * reason) after the earlier requests' responses, and the connection closes. Responses to
+ * requests whose connection has gone are dropped.
+ *
+ * Datagrams sent from the port "SignallingPort" (9292, the SMS bearer stand-in) carry the
+ * IPv4 TOS "SignallingTos" (0xB8), by which an MmsRadioCellChannel carries them on its
+ * signalling channel instead of the data bearer.
+ *
+ * Attributes: RequestTimeout, TimeWait (TIME_WAIT of the TCP sockets it opens or accepts,
+ * default 60 s as Linux, set as TcpSocketBase::MaxSegLifetime = TimeWait / 2), MaxBodySize
+ * (largest HTTP body accepted, default 8 MiB), SignallingPort, SignallingTos.
+ * Trace sources: RequestRx (a request arrived), HttpTx (a request or response handed to TCP),
+ * DatagramTx, Failure (an exchange failed, or a malformed request arrived) and Exchange (one
+ * record per request this element sent, with its description from MmsLadder::Describe(),
+ * transaction id, start and finish times, octets and status; built only while the trace has
+ * sinks).
+ *
+ * Usage: MmsApplication::GetTransport() creates one on the element's node when no other
+ * transport was set; the node needs an Internet stack. To configure it, create one, call
+ * SetNode() and set its attributes, then give it to MmsApplication::SetTransport().
+ *
+ * Limits: no persistent client connections (one TCP connection per request), no HTTP
+ * chunked transfer coding, IPv4 only. Describing requests for the Exchange trace decodes
+ * their MMS PDUs, which couples this transport to the MMS codec (doc/mms.rst, "Design").
  */
 class MmsSocketTransport : public MmsTransport
 {
@@ -39,36 +75,87 @@ class MmsSocketTransport : public MmsTransport
      * \return the object TypeId
      */
     static TypeId GetTypeId();
+    /// Create a transport without a node; SetNode() before use.
     MmsSocketTransport();
     ~MmsSocketTransport() override;
 
+    /**
+     * Set the node whose sockets carry the traffic (before any other call).
+     * \param node the node, with an Internet stack
+     */
     void SetNode(Ptr<Node> node);
+    /**
+     * The node.
+     * \return the node whose sockets carry the traffic
+     */
     Ptr<Node> GetNode() const;
 
+    /**
+     * Listen for HTTP requests on a TCP port of the node (aborts if the port cannot be bound).
+     * \param port the TCP port; one listener per port
+     * \param cb called with each complete request
+     */
     void Listen(uint16_t port, RequestCallback cb) override;
+    /**
+     * Answer a request; responses leave in the order of their connection's requests.
+     * \param exchange the id given to the RequestCallback
+     * \param response the response; a 400 response closes the connection after it
+     */
     void Respond(ExchangeId exchange, const MmsHttpMessage& response) override;
+    /**
+     * Open a TCP connection to the server and send the request on it.
+     * \param server the server's address (InetSocketAddress)
+     * \param request the request
+     * \param cb called once with the response or the failure
+     * \param cookie passed back to the callback
+     */
     void Request(const Address& server,
                  const MmsHttpMessage& request,
                  ResponseCallback cb,
                  uint64_t cookie) override;
+    /**
+     * Receive datagrams on a UDP port of the node (aborts if the port cannot be bound);
+     * binding a port again replaces its callback.
+     * \param port the UDP port; SignallingPort also marks what is sent from it
+     * \param cb called with each datagram
+     */
     void BindDatagram(uint16_t port, DatagramCallback cb) override;
+    /**
+     * Send a UDP datagram from a local port (bound first if it was not).
+     * \param fromPort the local port; datagrams from SignallingPort carry SignallingTos
+     * \param to the destination (InetSocketAddress)
+     * \param data the octets
+     */
     void SendDatagram(uint16_t fromPort,
                       const Address& to,
                       const std::vector<uint8_t>& data) override;
+    /**
+     * Fail every pending request with "aborted" (their callbacks run before this returns) and
+     * abort every server connection (their unanswered requests are forgotten). A handset
+     * switched off calls it.
+     */
     void AbortAll() override;
 
-    uint64_t GetOpenConnections() const; //!< client and server connections now open
+    /**
+     * The connections now open.
+     * \return client and server connections
+     */
+    uint64_t GetOpenConnections() const;
 
     /// What went through this transport so far: HTTP messages (requests and responses) and
     /// datagrams, with their octets (HTTP: start line, headers and body; datagrams: payload).
     struct Counters
     {
-        uint64_t messagesIn{0};
-        uint64_t bytesIn{0};
-        uint64_t messagesOut{0};
-        uint64_t bytesOut{0};
+        uint64_t messagesIn{0};  //!< requests and responses received, datagrams received
+        uint64_t bytesIn{0};     //!< octets of what was received
+        uint64_t messagesOut{0}; //!< requests and responses sent, datagrams sent
+        uint64_t bytesOut{0};    //!< octets of what was sent
     };
 
+    /**
+     * What went through this transport so far.
+     * \return the counters
+     */
     const Counters& GetCounters() const;
 
     /// One request this element sent and its outcome (the "Exchange" trace source).
@@ -84,16 +171,32 @@ class MmsSocketTransport : public MmsTransport
         std::string status;        //!< HTTP status code, or why it failed
     };
 
-    /// Trace signature: an HTTP request or response sent to (or received from) a peer.
+    /**
+     * Trace signature of RequestRx and HttpTx: an HTTP request or response sent to (or
+     * received from) a peer.
+     * \param message the message
+     * \param peer the other end of the connection
+     */
     typedef void (*HttpTracedCallback)(const MmsHttpMessage& message, const Address& peer);
-    /// Trace signature: a datagram sent to a peer.
+    /**
+     * Trace signature of DatagramTx: a datagram sent to a peer.
+     * \param data the octets
+     * \param peer the destination
+     */
     typedef void (*DatagramTracedCallback)(const std::vector<uint8_t>& data, const Address& peer);
-    /// Trace signature: an exchange failed.
+    /**
+     * Trace signature of Failure: an exchange failed.
+     * \param reason why ("timed out", "malformed request: ...", ...)
+     */
     typedef void (*FailureTracedCallback)(const std::string& reason);
-    /// Trace signature: a request this element sent was answered or failed.
+    /**
+     * Trace signature of Exchange: a request this element sent was answered or failed.
+     * \param exchange the record of the request and its outcome
+     */
     typedef void (*ExchangeTracedCallback)(const Exchange& exchange);
 
   protected:
+    /// Close the listening and datagram sockets and dispose of every connection.
     void DoDispose() override;
 
   private:

@@ -7,12 +7,6 @@
 #ifndef MMS_TRANSPORT_H
 #define MMS_TRANSPORT_H
 
-// The only way MMS engines (User Agent, Relay, Server, PPG, SMSC) reach each other: HTTP
-// exchanges (MM1, PAP, the Relay-Server store protocol, SMS submission) and datagrams (WSP Push
-// over UDP, SMS TPDUs on the bearer). An engine never calls another engine's methods, so the
-// same engine runs over packets (MmsSocketTransport) or over another realisation of this
-// interface (a flow-level model, a test double) unchanged.
-
 #include "mms-http-message.h"
 
 #include "ns3/address.h"
@@ -27,11 +21,34 @@ namespace ns3
 {
 
 /**
- * \ingroup mms
- * What an engine sees of the network: request/response exchanges and datagrams.
+ * \ingroup mms-transport
+ * \brief What a network element sees of the network: request/response exchanges and datagrams.
+ *
+ * This is the only way the MMS elements (User Agent, Relay, Server, PPG, SMSC) reach each
+ * other. Two kinds of traffic cross it:
+ * - HTTP exchanges: MM1 between User Agent and Relay (HTTP POST of M-Send.req,
+ *   M-NotifyResp.ind, M-Acknowledge.ind and M-Read-Rec.ind; GET of a Content-Location, as
+ *   OMA MMS CTR maps MM1 onto WAP 2.0), PAP submissions from the Relay to the PPG (WAP-247),
+ *   the Relay-Server store protocol, and SMS submission from the PPG to the SMSC. A server
+ *   element Listen()s on a port and Respond()s to each request; a client element sends a
+ *   Request() and gets its outcome through a callback;
+ * - datagrams: WSP Push over UDP port 2948 (IP push, WAP-259) and the SMS bearer between the
+ *   SMSC and handsets.
+ *
+ * An element never calls another element's methods, so the same element runs over packets
+ * (MmsSocketTransport: HTTP/1.1 over ns-3 TCP, UDP) or over another realisation of this
+ * interface (a flow-level model, a test double) unchanged, and elements may sit on different
+ * ranks of a distributed simulation. An element gets its transport from
+ * MmsApplication::GetTransport(); a helper or a test may install another one with
+ * MmsApplication::SetTransport().
  *
  * Addresses are ns-3 addresses (InetSocketAddress at packet level). Callbacks are invoked from
- * the simulator, never re-entrantly from within the call that caused them.
+ * the simulator, never re-entrantly from within the call that caused them (exception:
+ * MmsSocketTransport::AbortAll() reports the requests it fails before it returns).
+ *
+ * The elements rely on a realisation to send at most one response per request, in the order
+ * HTTP/1.1 requires on a connection whatever order Respond() is called in, and to report
+ * every Request() exactly once, with a response or a failure reason.
  */
 class MmsTransport : public Object
 {
@@ -45,16 +62,32 @@ class MmsTransport : public Object
 
     typedef uint64_t ExchangeId; //!< one incoming request awaiting its response
 
-    /// An incoming request: answer it with Respond(id, ...), once, in any order.
+    /**
+     * An incoming request: answer it with Respond(id, ...), once, in any order.
+     * Arguments: the exchange id, the request, the client's address.
+     */
     typedef Callback<void, ExchangeId, const MmsHttpMessage&, const Address&> RequestCallback;
-    /// The outcome of a request: (cookie, true, response, "") or (cookie, false, {}, reason).
-    typedef Callback<void, uint64_t, bool, const MmsHttpMessage&, const std::string&> ResponseCallback;
+    /**
+     * The outcome of a request: (cookie, true, response, "") or (cookie, false, {}, reason).
+     * A response with any HTTP status counts as success; failure means no response came
+     * (refused, reset, timed out, malformed, aborted).
+     */
+    typedef Callback<void, uint64_t, bool, const MmsHttpMessage&, const std::string&>
+        ResponseCallback;
     /// A datagram arrived: its octets and the sender.
     typedef Callback<void, const std::vector<uint8_t>&, const Address&> DatagramCallback;
 
-    /// Accept requests on a port.
+    /**
+     * Accept requests on a port.
+     * \param port the TCP port (at packet level) to listen on; one listener per port
+     * \param cb called with each complete request
+     */
     virtual void Listen(uint16_t port, RequestCallback cb) = 0;
-    /// Answer a request; ignored if its connection has gone.
+    /**
+     * Answer a request; ignored if its connection has gone or it was answered already.
+     * \param exchange the id given to the RequestCallback
+     * \param response the response
+     */
     virtual void Respond(ExchangeId exchange, const MmsHttpMessage& response) = 0;
     /**
      * Send a request to a server; the callback reports the response or the failure.
@@ -67,9 +100,19 @@ class MmsTransport : public Object
                          const MmsHttpMessage& request,
                          ResponseCallback cb,
                          uint64_t cookie) = 0;
-    /// Receive datagrams on a port.
+    /**
+     * Receive datagrams on a port; binding a port again replaces its callback.
+     * \param port the local UDP port (at packet level)
+     * \param cb called with each datagram
+     */
     virtual void BindDatagram(uint16_t port, DatagramCallback cb) = 0;
-    /// Send a datagram from a local port.
+    /**
+     * Send a datagram from a local port (bound first, without a receive callback, if it was
+     * not).
+     * \param fromPort the local port, which the receiver sees as the source port
+     * \param to the destination address and port
+     * \param data the octets
+     */
     virtual void SendDatagram(uint16_t fromPort,
                               const Address& to,
                               const std::vector<uint8_t>& data) = 0;

@@ -7,11 +7,6 @@
 #ifndef MMS_USER_AGENT_H
 #define MMS_USER_AGENT_H
 
-// The MMS User Agent of a handset (TS 23.140 MM1, OMA MMS CTR): submits M-Send.req by HTTP
-// POST, receives WSP Push (over SMS, reassembled, or over UDP port 2948), retrieves by HTTP GET
-// immediately, deferred or by size, acknowledges, sends read reports, retries failed HTTP
-// transactions on a schedule, and can be switched off (then nothing reaches it).
-
 #include "mms-application.h"
 #include "mms-retry-policy.h"
 #include "mms-traffic-model.h"
@@ -33,8 +28,73 @@ namespace ns3
 class ErrorModel;
 
 /**
- * \ingroup mms
- * MMS User Agent (originator and recipient) on a handset.
+ * \ingroup mms-engines
+ * \brief MMS User Agent of a handset, as originator and as recipient.
+ *
+ * The MMS User Agent of 3GPP TS 23.140 on the MM1 interface, as OMA MMS CTR realises it on
+ * WAP 2.0: HTTP to the MMS Relay for everything the handset sends, WSP Push for everything the
+ * Relay sends unasked.
+ *
+ * Submission: Send() (or the traffic source below) builds an M-Send.req with From
+ * insert-address, the recipients in To, Cc and Bcc, a short text part and an image/jpeg part
+ * of Message::contentSize octets as virtual payload, and POSTs it to RelayPath at
+ * RelayAddress. M-Send.conf Ok gives the message its Message-ID (trace SubmitConfirmed); a
+ * transient error status (Error-transient-*) sends the same M-Send.req again on the retry
+ * schedule; any other status, or a response that is not an M-Send.conf, is final (Rejected).
+ *
+ * Notification: pushes arrive over the SMS bearer on SmsPort (an RP-DATA carrying an
+ * SMS-DELIVER, answered at once with RP-ACK, or RP-ERROR if the TPDU cannot be decoded; WDP
+ * segments are reassembled into the WSP Push datagram for PushPort) or over UDP on PushPort
+ * (IP push, port 2948). The UA decodes the WSP Push and the MMS PDU in it and handles
+ * M-Notification.ind, M-Delivery.ind (DeliveryReportReceived) and M-Read-Orig.ind
+ * (ReadReportReceived). It remembers its last 256 notifications by Content-Location, so that a
+ * re-notification (the Relay missed the answer) is answered again rather than retrieved twice.
+ *
+ * Retrieval (attribute RetrievalMode, OMA MMS CTR): a notification is first refused with
+ * probability RejectProbability (M-NotifyResp.ind Rejected). Otherwise
+ * - Immediate: the UA GETs the Content-Location at once and, with the M-Retrieve.conf,
+ *   answers one M-NotifyResp.ind with status Retrieved;
+ * - Deferred: it answers M-NotifyResp.ind Deferred, GETs the message after DeferredDelay
+ *   (or never, with probability NeverRetrieveProbability) and acknowledges the retrieval with
+ *   M-Acknowledge.ind;
+ * - SizeThreshold: immediate up to SizeThreshold octets (X-Mms-Message-Size), deferred above.
+ * A TrafficModel, if set, defers a further share of notifications (its DeferredShare).
+ * X-Mms-Report-Allowed in the answers is the attribute ReportAllowed. If the retrieved
+ * message asks for a read report, the UA sends M-Read-Rec.ind (Read) with probability
+ * ReadReportProbability, ReadingDelay after the retrieval.
+ *
+ * Retries: every HTTP transaction (submission, retrieval, M-NotifyResp.ind,
+ * M-Acknowledge.ind, M-Read-Rec.ind) that fails in the transport or gets HTTP 500, 502, 503
+ * or 504 is attempted again on RetryPolicy (default Table 0, 1, 5, 10, 30 min, 5 attempts:
+ * Android's legacy MMS client); after the last attempt the UA gives up (Failed). A retrieval
+ * answered with another HTTP status or an M-Retrieve.conf with an error status fails at once.
+ *
+ * Reachability: SwitchOff() models a handset switched off or out of coverage: its pending
+ * HTTP exchanges are aborted (and retried once it is back), new attempts and retrievals
+ * wait for SwitchOn(), and pushes that still reach it are ignored. With Blackout (default) the
+ * network cannot reach it either: its MmsRadioBearerNetDevice is powered off (paging and SMS
+ * fail), and every other device that has a ReceiveErrorModel attribute drops every packet.
+ * OnOff alternates on and off periods drawn from OnTime and OffTime; ScheduleOffPeriod()
+ * scripts one. Each change fires the Switch trace.
+ *
+ * Traffic: with Traffic = true the UA generates messages itself: InterArrival between them,
+ * MessageSize media octets, RecipientCount recipients drawn among the other numbers of the
+ * subscriber directory, DeliveryReport and ReadReport flags; or, if TrafficModel is set, all
+ * of these from that shared MmsTrafficModel.
+ *
+ * Trace sources (MmsEvent, element "ua:\<number\>"): Submitted, SubmitConfirmed, Rejected,
+ * SmsReceived, PushReceived, RetrievalStarted, RetrievalCompleted, NotifyRespSent,
+ * Acknowledged, DeliveryReportReceived, ReadReportSent, ReadReportReceived, Failed; and
+ * Switch (SwitchTracedCallback).
+ *
+ * Usage: MmsHelper::InstallUserAgents() installs one on each handset, gives it its number,
+ * registers it in the subscriber directory and points it at the Relay and the SMS bearer
+ * port; set its attributes with MmsHelper::SetUserAgentAttribute(). Scripted messages are
+ * sent with Send().
+ *
+ * Limits: one message shape (a text part and one virtual JPEG); no MMBox, forwarding,
+ * cancellation or M-Read-Rec.ind other than Read; the remembered notifications are bounded
+ * (256), so a very late re-notification is taken for a new message.
  */
 class MmsUserAgent : public MmsApplication
 {
@@ -57,8 +117,8 @@ class MmsUserAgent : public MmsApplication
         bool deliveryReport{false};   //!< X-Mms-Delivery-Report
         bool readReport{false};       //!< X-Mms-Read-Report
         Time expiry{0};               //!< X-Mms-Expiry (relative); 0 = the Relay's default
-        std::string subject;
-        std::string contentClass; //!< content class for the results ("image-basic", ...), or ""
+        std::string subject;          //!< Subject, or "" for none
+        std::string contentClass;     //!< content class for the results ("image-basic", ...), or ""
     };
 
     /**
@@ -66,44 +126,83 @@ class MmsUserAgent : public MmsApplication
      * \return the object TypeId
      */
     static TypeId GetTypeId();
+    /// Create a User Agent, switched on, that generates no traffic.
     MmsUserAgent();
     ~MmsUserAgent() override;
 
+    /**
+     * Assign fixed random variable stream numbers to DeferredDelay, ReadingDelay,
+     * InterArrival, MessageSize, RecipientCount, OnTime, OffTime and the UA's uniform draws
+     * (a TrafficModel is not covered: it has its own).
+     * \param stream first stream index
+     * \return the number of streams used (8)
+     */
     int64_t AssignStreams(int64_t stream) override;
 
+    /**
+     * The handset's number (attribute "Msisdn").
+     * \return the MSISDN ("+447700900001")
+     */
     std::string GetMsisdn() const;
+    /**
+     * Set the handset's number (attribute "Msisdn"), before the application starts.
+     * \param msisdn the MSISDN ("+447700900001")
+     */
     void SetMsisdn(const std::string& msisdn);
-    /// Submit a message now; returns the X-Mms-Transaction-Id of its M-Send.req.
+    /**
+     * Submit a message now: its M-Send.req is built at once and its first attempt scheduled
+     * on the retry policy (it waits while the handset is off).
+     * \param message the recipients, size, reports, expiry and subject
+     * \return the X-Mms-Transaction-Id of its M-Send.req ("\<digits of the number\>-\<n\>")
+     */
     std::string Send(const Message& message);
     /// Switch the handset off (or out of coverage): nothing reaches it, nothing leaves it.
     void SwitchOff();
+    /// Switch the handset on again: waiting transactions and retrievals resume at once.
     void SwitchOn();
+    /**
+     * Whether the handset is on.
+     * \return true if on
+     */
     bool IsOn() const;
-    /// Switch off at `start` (from now) for `duration`.
+    /**
+     * Switch off at `start` (from now) for `duration`.
+     * \param start delay from now to the switch-off
+     * \param duration length of the off period
+     */
     void ScheduleOffPeriod(Time start, Time duration);
 
-    /// Trace signature of on/off changes.
+    /**
+     * Trace signature of Switch: the handset was switched on or off.
+     * \param element the element's name ("ua:+447700900001")
+     * \param on true when switched on, false when switched off
+     */
     typedef void (*SwitchTracedCallback)(const std::string& element, bool on);
 
     /// Counters for tests and summaries.
     struct Counters
     {
-        uint64_t submitted{0};
-        uint64_t submitConfirmed{0};
-        uint64_t submitRejected{0};
-        uint64_t notifications{0};
-        uint64_t duplicateNotifications{0};
-        uint64_t retrieved{0};
-        uint64_t deliveryReports{0};
-        uint64_t readReportsSent{0};
-        uint64_t readReportsReceived{0};
-        uint64_t failedTransactions{0};
-        uint64_t smsReceived{0};
+        uint64_t submitted{0};              //!< messages submitted (Send())
+        uint64_t submitConfirmed{0};        //!< M-Send.conf Ok received
+        uint64_t submitRejected{0};         //!< submissions refused for good
+        uint64_t notifications{0};          //!< M-Notification.ind received, repeats included
+        uint64_t duplicateNotifications{0}; //!< re-notifications of a known Content-Location
+        uint64_t retrieved{0};              //!< M-Retrieve.conf with the message received
+        uint64_t deliveryReports{0};        //!< M-Delivery.ind received
+        uint64_t readReportsSent{0};        //!< M-Read-Rec.ind accepted by the Relay
+        uint64_t readReportsReceived{0};    //!< M-Read-Orig.ind received
+        uint64_t failedTransactions{0};     //!< HTTP transactions given up or failed retrievals
+        uint64_t smsReceived{0};            //!< SMS segments received and decoded
     };
 
+    /**
+     * The totals so far.
+     * \return the counters
+     */
     const Counters& GetCounters() const;
 
   protected:
+    /// Cancel the pending events and forget transactions, radios and policies.
     void DoDispose() override;
 
   private:

@@ -150,7 +150,7 @@ class MmsSegmentWriter
 
 /**
  * \ingroup mms-codec
- * \brief One entry of a WSP multipart body (WAP-230-WSP section 8.5.3): content type, headers
+ * \brief One entry of a WSP multipart body (WAP-230-WSP section 8.5): content type, headers
  * and data.
  */
 struct MmsPart

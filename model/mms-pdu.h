@@ -163,7 +163,7 @@ constexpr uint8_t VERSION_1_3 = 0x93;      //!< MMS 1.3
 
 /**
  * \ingroup mms-codec
- * \brief One header field of an MMS PDU with its typed value (OMA-TS-MMS-ENC section 7.3).
+ * \brief One header field of an MMS PDU with its typed value (OMA-TS-MMS-ENC section 7).
  *
  * kind says which member holds the value; the factories (Octet(), Text(), From(), Time(), ...)
  * fill the right one. When decoding, the kind follows from the field number; a value that

@@ -98,8 +98,8 @@ struct MmsUtcDate
 
 /**
  * \ingroup mms-codec
- * \brief An Encoded-string-value (OMA-TS-MMS-ENC section 7.2.9): a text with an optional
- * character set (IANA MIBenum).
+ * \brief An Encoded-string-value (OMA-TS-MMS-ENC; WAP-230-WSP section 8.4): a text with an
+ * optional character set (IANA MIBenum).
  *
  * The octets are kept as they are on the wire (no conversion); ToUtf8() converts for display.
  * MmsWspReader::ReadEncodedString() and MmsWspWriter::WriteEncodedString() decode and encode it:

@@ -25,7 +25,7 @@ namespace ns3
 
 /**
  * \ingroup mms-codec
- * \brief One parameter of a content type (WAP-230-WSP section 8.4.2.4): well-known (code) or
+ * \brief One parameter of a content type (WAP-230-WSP section 8.4.2): well-known (code) or
  * textual (name), with an integer or a text value.
  *
  * The well-known codes are in MmsWspParam. How a value is encoded follows from the code: the
@@ -250,7 +250,7 @@ class MmsWspContentType
 
 /**
  * \ingroup mms-codec
- * \brief A header of a WSP multipart entry (WAP-230-WSP section 8.5.3) or a WSP Push PDU:
+ * \brief A header of a WSP multipart entry (WAP-230-WSP section 8.5) or a WSP Push PDU:
  * well-known (Content-ID 0x40, Content-Location 0x0E, ...) or textual.
  *
  * Content-ID and Content-Location are decoded into value; the values of other well-known

@@ -42,8 +42,8 @@
  * bounds-checked reader (MmsWspReader) that records the first error with its offset and field
  * (MmsDecodeError: "offset 12 (X-Mms-Expiry): value length 40 exceeds the 3 octets left"), so
  * bad input gives an error value, never a crash; tolerated deviations are kept as warnings.
- * Decoding followed by encoding gives the same octets, fields the codec does not model
- * included. Media content may be virtual (MmsContent): a size without octets, counted exactly
+ * Decoding well-formed input and encoding it again gives the same octets, fields the codec
+ * does not model included. Media content may be virtual (MmsContent): a size without octets, counted exactly
  * in every encoded size. Every decoder entry point has a libFuzzer target (test/fuzz) whose
  * corpus replays in CTest.
  */

@@ -38,10 +38,12 @@
  * the octets to their transport.
  *
  * No ns-3 dependency and no globals: the codec is the static library `mms-codec`, which the
- * command-line decoder `mms-pdu` and the fuzzers use without ns-3. Decoders run over a
- * bounds-checked reader (MmsWspReader) that records the first error with its offset and field
- * (MmsDecodeError: "offset 12 (X-Mms-Expiry): value length 40 exceeds the 3 octets left"), so
- * bad input gives an error value, never a crash; tolerated deviations are kept as warnings.
+ * command-line decoder `mms-pdu` and the fuzzers use without ns-3. The binary decoders run
+ * over a bounds-checked reader (MmsWspReader; the SMS TPDUs over one of their own) that
+ * records the first error with its offset and field (MmsDecodeError: "offset 12
+ * (X-Mms-Expiry): value length 40 exceeds the 3 octets left"); the PAP and HTTP parsers report
+ * their first error with its line or offset. Bad input gives an error value, never a crash;
+ * tolerated deviations are kept as warnings.
  * Decoding well-formed input and encoding it again gives the same octets, fields the codec
  * does not model included. Media content may be virtual (MmsContent): a size without octets, counted exactly
  * in every encoded size. Every decoder entry point has a libFuzzer target (test/fuzz) whose

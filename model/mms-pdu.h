@@ -357,8 +357,8 @@ struct MmsBody
  * octets, see MmsContent) virtual, GetEncodedSize() for the exact size without encoding.
  *
  * Fields are kept in the order they were added or decoded. Encoding writes
- * X-Mms-Message-Type, X-Mms-Transaction-Id and X-Mms-MMS-Version first, as section 6 requires,
- * and Content-Type last, followed by the body (GetFieldsInWireOrder()).
+ * X-Mms-Message-Type, X-Mms-Transaction-Id and X-Mms-MMS-Version first, in that order, and
+ * Content-Type last, followed by the body, as OMA-TS-MMS-ENC requires (GetFieldsInWireOrder()).
  *
  * Decode() accepts every PDU type: fields it does not model are kept raw, typed values in a
  * non-canonical form keep their octets, so that decode followed by encode gives the same

@@ -27,9 +27,11 @@ namespace ns3
  * \ingroup mms-codec
  * \brief What went wrong while decoding, and where.
  *
- * Every decoder of the codec reports failure through one of these: MmsWspReader keeps the first
- * error it meets (later ones are ignored) and the decoders' entry points (MmsPdu::Decode(),
- * MmsWspPushPdu::Decode(), MmsSmsDeliver::Decode(), ...) copy it out when they return false.
+ * The binary decoders of the codec report failure through one of these: MmsWspReader (and the
+ * SMS TPDU decoders' own reader) keeps the first error it meets, later ones are ignored, and
+ * the entry points (MmsPdu::Decode(), MmsWspPushPdu::Decode(), MmsWdpSmsSegment::Decode(),
+ * MmsSmsDeliver::Decode(), ...) copy it out when they return false. The PAP and HTTP parsers,
+ * which read text, report their first error as a string with its line or offset instead.
  */
 struct MmsDecodeError
 {
@@ -173,9 +175,10 @@ uint32_t FromName(const std::string& name);
  * \ingroup mms-codec
  * \brief A bounds-checked reader of WSP primitives (WAP-230-WSP section 8.4) with sticky errors.
  *
- * Every decoder of the codec reads through one of these. No read goes outside the buffer: a
- * read that would fails and records an MmsDecodeError with the absolute offset, the field
- * name the caller passed, and what is wrong. Only the first error is kept; after it every read
+ * The decoders of MMS PDUs, content types, multipart bodies, WSP Push PDUs and WDP segments
+ * read through one of these. No read goes outside the buffer: a read that would go past the
+ * end fails and records an MmsDecodeError with the absolute offset, the field name the caller
+ * passed, and what is wrong. Only the first error is kept; after it every read
  * returns a neutral value (0, an empty string or vector) and GetRemaining() is 0, so a decoder
  * is written as straight-line code and checks Ok() once at the end. Deviations that decoding
  * tolerates are noted as MmsDecodeWarning (see GetWarnings()).

@@ -16,7 +16,8 @@
  * The module is built in layers, bottom-up; each subgroup below is one layer, and a layer
  * uses only the layers below it (doc/mms.rst, "Design", says what may include what):
  * - \ref mms-codec : the wire format, plain C++ without ns-3;
- * - \ref mms-packets : PDUs as ns-3 headers, for pcaps and demonstrations;
+ * - \ref mms-packets : PDUs as ns-3 headers, for pcaps, tests and demonstrations (the
+ *   elements themselves exchange PDUs as octets);
  * - \ref mms-engines : the network elements (User Agent, Relay, Server, PPG, SMSC);
  * - \ref mms-transport : what the elements see of the network, and its realisation on
  *   ns-3 sockets (HTTP/1.1 over TCP, UDP);
@@ -31,20 +32,36 @@
  * \ingroup mms
  *
  * Encoders and decoders of everything the module puts on the wire: WSP primitives and content
- * types (WAP-230-WSP), MMS PDUs (OMA MMS ENC 1.0 to 1.3), WSP multipart bodies, WSP Push,
+ * types (WAP-230-WSP), MMS PDUs (OMA-TS-MMS-ENC 1.0 to 1.3), WSP multipart bodies, WSP Push,
  * WDP over SMS (WAP-259-WDP), SMS TPDUs (3GPP TS 23.040), PAP documents (WAP-247-PAP) and
- * HTTP/1.1 framing. No ns-3 dependency and no globals: decoders run over a bounds-checked
- * reader that records the first error with its offset and field, so bad input gives an error
- * value, never a crash; every decoder entry point has a fuzzer whose corpus replays in CTest.
+ * HTTP/1.1 framing (RFC 9112). The network elements build PDUs with these classes and hand
+ * the octets to their transport.
+ *
+ * No ns-3 dependency and no globals: the codec is the static library `mms-codec`, which the
+ * command-line decoder `mms-pdu` and the fuzzers use without ns-3. The binary decoders run
+ * over a bounds-checked reader (MmsWspReader; the SMS TPDUs over one of their own) that
+ * records the first error with its offset and field (MmsDecodeError: "offset 12
+ * (X-Mms-Expiry): value length 40 exceeds the 3 octets left"); the PAP and HTTP parsers report
+ * their first error with its line or offset. Bad input gives an error value, never a crash;
+ * tolerated deviations are kept as warnings.
+ * Decoding well-formed input and encoding it again gives the same octets, fields the codec
+ * does not model included. Media content may be virtual (MmsContent): a size without octets, counted exactly
+ * in every encoded size. Every decoder entry point has a libFuzzer target (test/fuzz) whose
+ * corpus replays in CTest.
  */
 
 /**
  * \defgroup mms-packets PDUs as ns-3 headers
  * \ingroup mms
  *
- * ns-3 Header adapters for MMS PDUs and WSP Push PDUs. The network elements do not use them:
- * they exchange PDUs as bytes through their transport. These adapters serve programs that
- * want a PDU inside an ns-3 Packet, such as the wire demonstration example and tests.
+ * ns-3 Header adapters for MMS PDUs and WSP Push PDUs (MmsPduHeader, MmsWspPushHeader), and
+ * MmsPduHeader::CreatePackets(), which turns a PDU into packets that keep its media virtual.
+ *
+ * The network elements do not use them: they exchange PDUs as octets through their transport
+ * (in HTTP bodies, UDP datagrams or SMS user data) and decode them with the codec. These
+ * adapters serve programs that want a PDU inside an ns-3 Packet: the wire demonstration
+ * example (examples/mms-wire-demo.cc) and tests, among them the one that writes a pcap for
+ * tshark to dissect.
  */
 
 /**

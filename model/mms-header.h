@@ -7,8 +7,13 @@
 #ifndef MMS_HEADER_H
 #define MMS_HEADER_H
 
-// ns-3 integration of the wire format: MMS PDUs and WSP Push PDUs as ns3::Header, so that they
-// ride in ns3::Packet with their exact encoded size.
+/**
+ * \file
+ * \ingroup mms-packets
+ * MMS PDUs and WSP Push PDUs as ns3::Header, and an MMS PDU as a sequence of ns3::Packet with
+ * virtual media: tools for pcaps, tests and demonstrations. The network elements do not use
+ * them; they exchange PDUs as octets through their transport.
+ */
 
 #include "mms-pdu.h"
 #include "mms-wsp-codec.h"
@@ -24,18 +29,45 @@ namespace ns3
 {
 
 /**
- * \ingroup mms
- * An MMS PDU (OMA MMS ENC) as an ns-3 header. Its serialized size is the PDU's exact encoded
- * size. Deserialization never fails hard: an undecodable PDU leaves IsValid() false and the
- * error in GetDecodeError(), and the header still accounts for all the octets it read.
+ * \ingroup mms-packets
+ * \brief An MMS PDU (OMA-TS-MMS-ENC) as an ns-3 header, for programs that want a PDU inside an
+ * ns-3 Packet: pcaps, tests and demonstrations.
+ *
+ * This is not how the network elements carry PDUs. The User Agent, Relay, Server and Push Proxy
+ * Gateway encode a PDU with MmsPdu::EncodeSegments() (or MmsPdu::Encode()), put the octets in the
+ * body of an HTTP message (MmsHttpMessage) and hand that to their MmsTransport, which sends it on a
+ * TCP socket; the receiver decodes the body with MmsPdu::Decode(). The users of this class are
+ * examples/mms-wire-demo.cc (CreatePackets()) and the tests mms-pdu-test-suite.cc (a PDU in and out
+ * of a packet, an undecodable one flagged) and mms-wireshark-test-suite.cc (a POST body on a TCP
+ * socket, for a pcap that tshark dissects).
+ *
+ * The serialized size is the PDU's exact encoded size. Deserialization never fails hard: an
+ * undecodable PDU leaves IsValid() false and the error in GetDecodeError(), and the header
+ * still accounts for all the octets it read (serializing such a header is an error).
  *
  * A header is written into the packet's own buffer, so virtual media parts are materialised as
  * zero octets. For large messages use MmsPduHeader::CreatePackets(), which keeps media virtual.
+ *
+ * \code
+ * Ptr<Packet> packet = Create<Packet>();
+ * packet->AddHeader(MmsPduHeader(MmsPdu::MakeSendConf("T1", MmsValue::RESPONSE_OK, "m1")));
+ * MmsPduHeader header;
+ * packet->RemoveHeader(header); // reads every octet of the packet as one PDU
+ * if (!header.IsValid())
+ * {
+ *     std::cerr << header.GetDecodeError().ToString() << std::endl;
+ * }
+ * \endcode
  */
 class MmsPduHeader : public Header
 {
   public:
+    /// A header holding an empty PDU.
     MmsPduHeader();
+    /**
+     * \brief A header holding a PDU.
+     * \param pdu the PDU (copied)
+     */
     explicit MmsPduHeader(const MmsPdu& pdu);
 
     /**
@@ -43,19 +75,61 @@ class MmsPduHeader : public Header
      * \return the object TypeId
      */
     static TypeId GetTypeId();
+    /**
+     * \brief Get the most derived TypeId.
+     * \return the TypeId of MmsPduHeader
+     */
     TypeId GetInstanceTypeId() const override;
+    /**
+     * \brief The PDU's size on the wire.
+     * \return its exact encoded size; after a failed Deserialize(), the octets that were read
+     */
     uint32_t GetSerializedSize() const override;
+    /**
+     * \brief Write the encoded PDU (virtual content as zero octets); asserts that the header
+     * holds a valid PDU.
+     * \param start where to write
+     */
     void Serialize(Buffer::Iterator start) const override;
-    /// Reads every octet left in the buffer as one PDU.
+    /**
+     * \brief Read every octet left in the buffer as one PDU.
+     * \param start where to read
+     * \return the octets read, all of them, whether the PDU decoded or not
+     */
     uint32_t Deserialize(Buffer::Iterator start) override;
-    /// Reads the octets between start and end as one PDU (Packet::RemoveHeader(h, size)).
+    /**
+     * \brief Read the octets between start and end as one PDU (Packet::RemoveHeader(h, size)).
+     * \param start where to read
+     * \param end where to stop
+     * \return the octets read, all of them, whether the PDU decoded or not
+     */
     uint32_t Deserialize(Buffer::Iterator start, Buffer::Iterator end) override;
+    /**
+     * \brief Print the message type and size, or the decode error.
+     * \param os the stream, e.g. "m-send-conf (14 octets)"
+     */
     void Print(std::ostream& os) const override;
 
+    /**
+     * \brief Hold a PDU (the header becomes valid).
+     * \param pdu the PDU (copied)
+     */
     void SetPdu(const MmsPdu& pdu);
+    /**
+     * \brief The PDU held.
+     * \return the PDU; partial after a failed Deserialize()
+     */
     const MmsPdu& GetPdu() const;
-    bool IsValid() const;                      //!< false if the last Deserialize() failed
-    const MmsDecodeError& GetDecodeError() const; //!< why it failed
+    /**
+     * \brief Whether the header holds a decodable PDU.
+     * \return false if the last Deserialize() failed
+     */
+    bool IsValid() const;
+    /**
+     * \brief Why the last Deserialize() failed.
+     * \return the error with offset and field; meaningless while IsValid()
+     */
+    const MmsDecodeError& GetDecodeError() const;
 
     /**
      * The PDU as a sequence of packets whose concatenation is its exact encoding: real octets
@@ -89,14 +163,34 @@ class MmsPduHeader : public Header
 };
 
 /**
- * \ingroup mms
- * A connectionless WSP Push PDU (TID, type 0x06, headers, data) as an ns-3 header: what travels
- * in a UDP datagram to port 2948, or as the WDP datagram carried by SMS segments.
+ * \ingroup mms-packets
+ * \brief A connectionless WSP Push PDU (WAP-230-WSP section 8.2.4.1) as an ns-3 header, for
+ * programs that want a push inside an ns-3 Packet: pcaps, tests and demonstrations.
+ *
+ * The Push Proxy Gateway does not use it: it encodes the push with MmsWspPushPdu::Encode() and
+ * sends the octets through its transport (a UDP datagram to port 2948, or WDP segments over
+ * SMS), and the User Agent decodes them with MmsWspPushPdu::Decode(). The users of this class
+ * are the tests mms-wireshark-test-suite.cc (pushes on UDP port 2948, for a pcap that tshark
+ * dissects) and mms-push-sms-test-suite.cc (a push in and out of a packet).
+ *
+ * Like MmsPduHeader, its size is the exact encoded size and deserialization never fails hard:
+ * an undecodable push leaves IsValid() false and the error in GetDecodeError().
+ *
+ * \code
+ * Ptr<Packet> packet = Create<Packet>();
+ * packet->AddHeader(MmsWspPushHeader(MmsWspPushPdu::MakeMmsPush(1, notification.Encode())));
+ * socket->SendTo(packet, 0, InetSocketAddress(handset, 2948));
+ * \endcode
  */
 class MmsWspPushHeader : public Header
 {
   public:
+    /// A header holding an empty Push PDU.
     MmsWspPushHeader();
+    /**
+     * \brief A header holding a Push PDU.
+     * \param push the push (copied)
+     */
     explicit MmsWspPushHeader(const MmsWspPushPdu& push);
 
     /**
@@ -104,16 +198,59 @@ class MmsWspPushHeader : public Header
      * \return the object TypeId
      */
     static TypeId GetTypeId();
+    /**
+     * \brief Get the most derived TypeId.
+     * \return the TypeId of MmsWspPushHeader
+     */
     TypeId GetInstanceTypeId() const override;
+    /**
+     * \brief The push's size on the wire.
+     * \return its exact encoded size; after a failed Deserialize(), the octets that were read
+     */
     uint32_t GetSerializedSize() const override;
+    /**
+     * \brief Write the encoded push; asserts that the header holds a valid push.
+     * \param start where to write
+     */
     void Serialize(Buffer::Iterator start) const override;
+    /**
+     * \brief Read every octet left in the buffer as one push.
+     * \param start where to read
+     * \return the octets read, all of them, whether the push decoded or not
+     */
     uint32_t Deserialize(Buffer::Iterator start) override;
+    /**
+     * \brief Read the octets between start and end as one push.
+     * \param start where to read
+     * \param end where to stop
+     * \return the octets read, all of them, whether the push decoded or not
+     */
     uint32_t Deserialize(Buffer::Iterator start, Buffer::Iterator end) override;
+    /**
+     * \brief Print the TID and size, or the decode error.
+     * \param os the stream, e.g. "WSP Push tid=1 (40 octets)"
+     */
     void Print(std::ostream& os) const override;
 
+    /**
+     * \brief Hold a push (the header becomes valid).
+     * \param push the push (copied)
+     */
     void SetPush(const MmsWspPushPdu& push);
+    /**
+     * \brief The push held.
+     * \return the push; partial after a failed Deserialize()
+     */
     const MmsWspPushPdu& GetPush() const;
+    /**
+     * \brief Whether the header holds a decodable push.
+     * \return false if the last Deserialize() failed
+     */
     bool IsValid() const;
+    /**
+     * \brief Why the last Deserialize() failed.
+     * \return the error with offset and field; meaningless while IsValid()
+     */
     const MmsDecodeError& GetDecodeError() const;
 
   private:

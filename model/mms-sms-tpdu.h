@@ -7,15 +7,20 @@
 #ifndef MMS_SMS_TPDU_H
 #define MMS_SMS_TPDU_H
 
-// SMS transfer-layer PDUs (TPDUs) of 3GPP TS 23.040: SMS-DELIVER (9.2.2.1), SMS-DELIVER-REPORT
-// (9.2.2.1a) and SMS-SUBMIT (9.2.2.2), with the address fields of 9.1.2.5, the time stamp of
-// 9.2.3.11 (swapped BCD semi-octets) and the relative validity period of 9.2.3.12.1. TP-DCS is
-// read (TS 23.038 clause 4) only as far as the length of the user data depends on it: TP-UDL
-// counts septets for uncompressed GSM 7-bit text and octets otherwise (TS 23.040 9.2.3.16). The
-// user data is kept as the octets carried, never unpacked into septets or converted.
-//
-// Plain C++ (no ns-3, no globals, no exceptions). Decoding never reads outside its buffer and
-// reports the first problem with its offset and the name of the field (MmsDecodeError).
+/**
+ * \file
+ * \ingroup mms-codec
+ * SMS transfer-layer PDUs (TPDUs) of 3GPP TS 23.040: SMS-DELIVER (9.2.2.1), SMS-DELIVER-REPORT
+ * (9.2.2.1a) and SMS-SUBMIT (9.2.2.2), with the address fields of 9.1.2.5, the time stamp of
+ * 9.2.3.11 (swapped BCD semi-octets) and the relative validity period of 9.2.3.12.1. TP-DCS is
+ * read (TS 23.038 clause 4) only as far as the length of the user data depends on it: TP-UDL
+ * counts septets for uncompressed GSM 7-bit text and octets otherwise (TS 23.040 9.2.3.16). The
+ * user data is kept as the octets carried, never unpacked into septets or converted.
+ *
+ * Plain C++ (no ns-3, no globals, no exceptions). Decoding never reads outside its buffer and
+ * reports the first problem with its offset and the name of the field (MmsDecodeError), e.g.
+ * "offset 2 (TP-OA): ..."; a TPDU followed by more octets is an error too.
+ */
 
 #include "mms-wsp-codec.h"
 
@@ -27,16 +32,32 @@
 namespace ns3
 {
 
-/// TP-UD of an SMS-DELIVER or SMS-SUBMIT: at most 140 octets (TS 23.040 9.2.2.1, 9.2.2.2).
+/**
+ * \ingroup mms-codec
+ * TP-UD of an SMS-DELIVER or SMS-SUBMIT: at most 140 octets (TS 23.040 9.2.2.1, 9.2.2.2).
+ */
 constexpr std::size_t SMS_MAX_USER_DATA_OCTETS = 140;
-/// TP-UD of an SMS-DELIVER-REPORT: at most 159 octets for RP-ACK, 158 for RP-ERROR (9.2.2.1a).
+/**
+ * \ingroup mms-codec
+ * TP-UD of an SMS-DELIVER-REPORT: at most 159 octets for RP-ACK, 158 for RP-ERROR (9.2.2.1a).
+ */
 constexpr std::size_t SMS_MAX_REPORT_USER_DATA_OCTETS = 159;
-/// An address field holds at most 10 octets of digits: 20 semi-octets (TS 23.040 9.1.2.5).
+/**
+ * \ingroup mms-codec
+ * An address field holds at most 10 octets of digits: 20 semi-octets (TS 23.040 9.1.2.5).
+ */
 constexpr std::size_t SMS_MAX_ADDRESS_DIGITS = 20;
-/// ... or 11 characters of an alphanumeric (GSM 7-bit) address: 77 bits in 10 octets.
+/**
+ * \ingroup mms-codec
+ * An address field holds at most 11 characters of an alphanumeric (GSM 7-bit) address: 77 bits
+ * in 10 octets (TS 23.040 9.1.2.5).
+ */
 constexpr std::size_t SMS_MAX_ADDRESS_SEPTETS = 11;
 
-/// The alphabet of TP-User-Data as TP-DCS announces it (TS 23.038 clause 4).
+/**
+ * \ingroup mms-codec
+ * \brief The alphabet of TP-User-Data as TP-DCS announces it (TS 23.038 clause 4).
+ */
 enum class MmsSmsAlphabet
 {
     GSM_7BIT,  //!< GSM 7-bit default alphabet (also every reserved coding, as 23.038 requires)
@@ -44,29 +65,61 @@ enum class MmsSmsAlphabet
     UCS2,      //!< UCS2 (16-bit)
 };
 
-/// The alphabet a TP-DCS value announces.
+/**
+ * \ingroup mms-codec
+ * \brief The alphabet a TP-DCS value announces.
+ * \param dataCoding TP-DCS
+ * \return the alphabet (GSM 7-bit for reserved codings)
+ */
 MmsSmsAlphabet MmsSmsGetAlphabet(uint8_t dataCoding);
-/// True if TP-DCS says the user data is compressed (general data coding groups, bit 5).
+/**
+ * \ingroup mms-codec
+ * \brief Whether TP-DCS says the user data is compressed (general data coding groups, bit 5).
+ * \param dataCoding TP-DCS
+ * \return true if compressed
+ */
 bool MmsSmsIsCompressed(uint8_t dataCoding);
-/// True if TP-DCS says the GSM 7-bit default alphabet (compressed or not).
+/**
+ * \ingroup mms-codec
+ * \brief Whether TP-DCS says the GSM 7-bit default alphabet (compressed or not).
+ * \param dataCoding TP-DCS
+ * \return true for GSM 7-bit
+ */
 bool MmsSmsIsSevenBit(uint8_t dataCoding);
-/// True if TP-UDL counts septets: uncompressed GSM 7-bit (TS 23.040 9.2.3.16); else octets.
+/**
+ * \ingroup mms-codec
+ * \brief Whether TP-UDL counts septets: uncompressed GSM 7-bit (TS 23.040 9.2.3.16).
+ * \param dataCoding TP-DCS
+ * \return true if TP-UDL counts septets, false if it counts octets
+ */
 bool MmsSmsUdlCountsSeptets(uint8_t dataCoding);
-/// Octets of TP-UD that a TP-UDL announces: ceil(udl * 7 / 8) for septets, udl for octets.
+/**
+ * \ingroup mms-codec
+ * \brief The octets of TP-UD that a TP-UDL announces.
+ * \param dataCoding TP-DCS
+ * \param userDataLength TP-UDL
+ * \return ceil(udl * 7 / 8) when TP-UDL counts septets, else udl
+ */
 std::size_t MmsSmsUserDataOctets(uint8_t dataCoding, uint8_t userDataLength);
 /**
- * The TP-UDL an encoder writes for some user data.
+ * \ingroup mms-codec
+ * \brief The TP-UDL an encoder writes for some user data.
  * \param dataCoding TP-DCS
  * \param octets the number of TP-UD octets
  * \param septets the number of septets they hold when TP-UDL counts septets; used if it is
  * consistent with octets (ceil(septets * 7 / 8) == octets), otherwise the most septets the
  * octets can hold (octets * 8 / 7) is taken
+ * \return TP-UDL: septets for uncompressed GSM 7-bit, else octets
  */
 uint8_t MmsSmsUserDataLength(uint8_t dataCoding, std::size_t octets, uint8_t septets);
 
 /**
- * \ingroup mms
- * SMS-DELIVER (SC to MS), TP-MTI 00 (TS 23.040 9.2.2.1).
+ * \ingroup mms-codec
+ * \brief SMS-DELIVER (SC to MS), TP-MTI 00 (TS 23.040 9.2.2.1).
+ *
+ * The SMSC delivers the user data of each SMS-SUBMIT it accepted (for a WAP Push, one WDP
+ * segment: MmsWdpSmsSegment::Encode() with userDataHeaderIndicator set) to the handset in one
+ * of these.
  *
  * The address is text: "+447700900123" is an international number (type of address 0x91),
  * "12345" a number of unknown type (0x81); the digits are 0-9, and * # a b c for the semi-octets
@@ -101,20 +154,47 @@ struct MmsSmsDeliver
      * an address to 20 digits or 11 characters (characters outside the GSM alphabet become
      * '?'), the time zone to +-79 quarters, and the local time to 1969-2068 (the two-digit
      * year is read as POSIX strptime reads %y: 69-99 are 1969-1999, 00-68 are 2000-2068).
+     * \return the TPDU's octets
      */
     std::vector<uint8_t> Encode() const;
-    /// Decode; false (and error set) if malformed, truncated or followed by more octets.
-    static bool Decode(const uint8_t* data, std::size_t size, MmsSmsDeliver& out, MmsDecodeError& error);
-    /// TP-UDL as Encode() writes it.
+    /**
+     * \brief Decode an SMS-DELIVER.
+     * \param data the octets
+     * \param size their number
+     * \param out receives the TPDU (reset first)
+     * \param error receives what is wrong and where, on failure
+     * \return false if malformed, truncated or followed by more octets
+     */
+    static bool Decode(const uint8_t* data,
+                       std::size_t size,
+                       MmsSmsDeliver& out,
+                       MmsDecodeError& error);
+    /**
+     * \brief TP-UDL as Encode() writes it.
+     * \return septets or octets, as TP-DCS says
+     */
     uint8_t GetUserDataLength() const;
-    /// Same values, as far as they reach the wire (the effective type of address and TP-UDL).
+    /**
+     * \brief Same values, as far as they reach the wire (the effective type of address and
+     * TP-UDL).
+     * \param o the other TPDU
+     * \return true if both encode alike
+     */
     bool operator==(const MmsSmsDeliver& o) const;
+    /**
+     * \brief Negation of operator==.
+     * \param o the other TPDU
+     * \return true if they differ
+     */
     bool operator!=(const MmsSmsDeliver& o) const;
 };
 
 /**
- * \ingroup mms
- * SMS-SUBMIT (MS or ESME to SC), TP-MTI 01 (TS 23.040 9.2.2.2).
+ * \ingroup mms-codec
+ * \brief SMS-SUBMIT (MS or ESME to SC), TP-MTI 01 (TS 23.040 9.2.2.2).
+ *
+ * The Push Proxy Gateway submits each WDP segment of a push to the SMSC in one of these, with
+ * 8-bit data coding and, when the PAP message has a deliver-before time, a validity period.
  *
  * The validity period is written in the relative format only (TP-VPF 10, 9.2.3.12.1). When
  * decoding, the absolute (TP-VPF 11) and enhanced (TP-VPF 01) formats are accepted: their seven
@@ -137,25 +217,58 @@ struct MmsSmsSubmit
     std::vector<uint8_t> userData;       //!< TP-UD as carried (UDH included)
     uint8_t userDataSeptets{0};          //!< as MmsSmsDeliver::userDataSeptets
 
-    /// Encode (clamping as MmsSmsDeliver::Encode does).
+    /**
+     * \brief Encode (clamping as MmsSmsDeliver::Encode() does).
+     * \return the TPDU's octets
+     */
     std::vector<uint8_t> Encode() const;
-    /// Decode; false (and error set) if malformed, truncated or followed by more octets.
-    static bool Decode(const uint8_t* data, std::size_t size, MmsSmsSubmit& out, MmsDecodeError& error);
-    /// TP-UDL as Encode() writes it.
+    /**
+     * \brief Decode an SMS-SUBMIT.
+     * \param data the octets
+     * \param size their number
+     * \param out receives the TPDU (reset first)
+     * \param error receives what is wrong and where, on failure
+     * \return false if malformed, truncated or followed by more octets
+     */
+    static bool Decode(const uint8_t* data,
+                       std::size_t size,
+                       MmsSmsSubmit& out,
+                       MmsDecodeError& error);
+    /**
+     * \brief TP-UDL as Encode() writes it.
+     * \return septets or octets, as TP-DCS says
+     */
     uint8_t GetUserDataLength() const;
-    /// Seconds of a relative TP-VP: 0-143 (n+1) x 5 min, 144-167 12 h + (n-143) x 30 min,
-    /// 168-196 (n-166) days, 197-255 (n-192) weeks.
+    /**
+     * \brief Seconds of a relative TP-VP (TS 23.040 9.2.3.12.1).
+     * \param vp the TP-VP octet
+     * \return 0-143: (n+1) x 5 min; 144-167: 12 h + (n-143) x 30 min; 168-196: (n-166) days;
+     * 197-255: (n-192) weeks
+     */
     static uint32_t RelativeValidityToSeconds(uint8_t vp);
-    /// The smallest relative TP-VP of at least this many seconds (255 beyond 63 weeks).
+    /**
+     * \brief The smallest relative TP-VP of at least this many seconds.
+     * \param seconds the validity period
+     * \return the TP-VP octet; 255 beyond 63 weeks
+     */
     static uint8_t SecondsToRelativeValidity(uint32_t seconds);
-    /// Same values (validityPeriodSeconds only compared when hasValidityPeriod).
+    /**
+     * \brief Same values (validityPeriodSeconds only compared when hasValidityPeriod).
+     * \param o the other TPDU
+     * \return true if both are equal
+     */
     bool operator==(const MmsSmsSubmit& o) const;
+    /**
+     * \brief Negation of operator==.
+     * \param o the other TPDU
+     * \return true if they differ
+     */
     bool operator!=(const MmsSmsSubmit& o) const;
 };
 
 /**
- * \ingroup mms
- * SMS-DELIVER-REPORT (MS to SC), TP-MTI 00 (TS 23.040 9.2.2.1a): in an RP-ACK, or in an
+ * \ingroup mms-codec
+ * \brief SMS-DELIVER-REPORT (MS to SC), TP-MTI 00 (TS 23.040 9.2.2.1a): in an RP-ACK, or in an
  * RP-ERROR with TP-FCS. Which of the two cannot be seen in the TPDU: the relay layer says.
  *
  * TP-PI announces the optional TP-PID (bit 0), TP-DCS (bit 1) and TP-UDL with TP-UD (bit 2);
@@ -173,11 +286,18 @@ struct MmsSmsDeliverReport
     std::vector<uint8_t> userData;       //!< TP-UD, when TP-PI bit 2
     uint8_t userDataSeptets{0};          //!< as MmsSmsDeliver::userDataSeptets
 
-    /// Encode; user data beyond 159 octets (158 in the RP-ERROR form) is cut.
+    /**
+     * \brief Encode; user data beyond 159 octets (158 in the RP-ERROR form) is cut.
+     * \return the TPDU's octets
+     */
     std::vector<uint8_t> Encode() const;
     /**
-     * Decode.
+     * \brief Decode an SMS-DELIVER-REPORT.
+     * \param data the octets
+     * \param size their number
      * \param isError true for the RP-ERROR form (TP-FCS before TP-PI)
+     * \param out receives the TPDU (reset first)
+     * \param error receives what is wrong and where, on failure
      * \return false (and error set) if malformed, truncated or followed by more octets
      */
     static bool Decode(const uint8_t* data,
@@ -185,8 +305,17 @@ struct MmsSmsDeliverReport
                        bool isError,
                        MmsSmsDeliverReport& out,
                        MmsDecodeError& error);
-    /// Same values, as far as TP-PI says they are present.
+    /**
+     * \brief Same values, as far as TP-PI says they are present.
+     * \param o the other TPDU
+     * \return true if both are equal
+     */
     bool operator==(const MmsSmsDeliverReport& o) const;
+    /**
+     * \brief Negation of operator==.
+     * \param o the other TPDU
+     * \return true if they differ
+     */
     bool operator!=(const MmsSmsDeliverReport& o) const;
 };
 

@@ -140,10 +140,8 @@ MmsPduHeader::GetDecodeError() const
 }
 
 std::vector<Ptr<Packet>>
-MmsPduHeader::CreatePackets(const MmsPdu& pdu)
+MmsSegmentsToPackets(const std::vector<MmsWireSegment>& segments)
 {
-    std::vector<MmsWireSegment> segments;
-    pdu.EncodeSegments(segments);
     std::vector<Ptr<Packet>> packets;
     for (const auto& s : segments)
     {
@@ -158,6 +156,15 @@ MmsPduHeader::CreatePackets(const MmsPdu& pdu)
             packets.push_back(Create<Packet>(s.virtualZeros));
         }
     }
+    return packets;
+}
+
+std::vector<Ptr<Packet>>
+MmsPduHeader::CreatePackets(const MmsPdu& pdu)
+{
+    std::vector<MmsWireSegment> segments;
+    pdu.EncodeSegments(segments);
+    std::vector<Ptr<Packet>> packets = MmsSegmentsToPackets(segments);
     if (packets.empty())
     {
         packets.push_back(Create<Packet>());

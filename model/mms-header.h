@@ -36,7 +36,8 @@ namespace ns3
  * This is not how the network elements carry PDUs. The User Agent, Relay, Server and Push Proxy
  * Gateway encode a PDU with MmsPdu::EncodeSegments() (or MmsPdu::Encode()), put the octets in the
  * body of an HTTP message (MmsHttpMessage) and hand that to their MmsTransport, which sends it on a
- * TCP socket; the receiver decodes the body with MmsPdu::Decode(). The users of this class are
+ * TCP socket (turning the segments into packets with MmsSegmentsToPackets(), declared here);
+ * the receiver decodes the body with MmsPdu::Decode(). The users of this class are
  * examples/mms-wire-demo.cc (CreatePackets()) and the tests mms-pdu-test-suite.cc (a PDU in and out
  * of a packet, an undecodable one flagged) and mms-wireshark-test-suite.cc (a POST body on a TCP
  * socket, for a pcap that tshark dissects).
@@ -261,6 +262,18 @@ class MmsWspPushHeader : public Header
     MmsDecodeError m_error;
     uint32_t m_rawSize{0};
 };
+
+/**
+ * \ingroup mms-packets
+ * \brief Packets whose concatenation is the given wire segments: real octets for each run of
+ * octets, a virtual zero area for each run of virtual zeros (ns-3 allocates nothing for it).
+ *
+ * The one place where encoded octets become ns-3 packets: MmsPduHeader::CreatePackets() uses it
+ * for a PDU, and MmsHttpConnection for an HTTP body given as segments (MmsHttpMessage::bodyRuns).
+ * \param segments the runs, in wire order (empty runs are skipped)
+ * \return the packets in the same order; empty if every run is empty
+ */
+std::vector<Ptr<Packet>> MmsSegmentsToPackets(const std::vector<MmsWireSegment>& segments);
 
 } // namespace ns3
 

@@ -6,6 +6,8 @@
 
 #include "mms-http-connection.h"
 
+#include "mms-header.h"
+
 #include "ns3/boolean.h"
 #include "ns3/log.h"
 #include "ns3/simulator.h"
@@ -141,18 +143,7 @@ MmsHttpConnection::Send(const MmsHttpMessage& message)
     std::vector<Ptr<Packet>> body;
     if (!message.bodyRuns.empty())
     {
-        for (const auto& run : message.bodyRuns)
-        {
-            if (!run.bytes.empty())
-            {
-                body.push_back(
-                    Create<Packet>(run.bytes.data(), static_cast<uint32_t>(run.bytes.size())));
-            }
-            if (run.virtualZeros > 0)
-            {
-                body.push_back(Create<Packet>(run.virtualZeros));
-            }
-        }
+        body = MmsSegmentsToPackets(message.bodyRuns);
     }
     else if (message.bodyIsVirtual && message.virtualBodySize > 0)
     {

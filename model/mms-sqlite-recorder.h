@@ -300,8 +300,14 @@ class MmsSqliteRecorder : public Object
     bool m_interrupted{false};
     std::string m_failure; //!< the first write error, if any
     TracedCallback<uint64_t> m_committedTrace;
-    struct sigaction m_previousSigint{};  //!< restored by Close()
-    struct sigaction m_previousSigterm{}; //!< restored by Close()
+
+    struct sigaction m_previousSigint
+    {
+    }; //!< restored by Close()
+
+    struct sigaction m_previousSigterm
+    {
+    }; //!< restored by Close()
 };
 
 } // namespace ns3

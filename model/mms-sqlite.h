@@ -125,7 +125,7 @@ class MmsSqliteStatement
 namespace MmsResultsSchema
 {
 /// Value of PRAGMA user_version in an MMS results file.
-constexpr int VERSION = 1;
+constexpr int VERSION = 2;
 /// The statements that create the tables, indexes and views (idempotent).
 const std::string& GetSql();
 /// Table names and their columns, in order (for checks and documentation tests).

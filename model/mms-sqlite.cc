@@ -608,9 +608,13 @@ CREATE VIEW IF NOT EXISTS throughput AS
   GROUP BY d.run, interval_start;
 
 -- Summaries (schema version 2): the figures the end-of-run summary and utils/mms-report.py
--- print, one row per run (and KPI, element or cell); runs without a value give n = 0 and NULL.
--- Percentiles are nearest rank: the value at 1-based rank ceil(p n / 100) of the n non-NULL
--- values in ascending order (integer arithmetic: (p n + 99) / 100); mean is avg().
+-- print, one row per run (and KPI, element or cell).
+-- kpi_summary: per run and KPI with at least one value (a KPI without values has no row), the
+-- count n, the mean and nearest-rank percentiles: the value at 1-based rank ceil(p n / 100) of
+-- the n non-NULL values in ascending order, in integer arithmetic (p n + 99) / 100. The window
+-- runs over the values in ascending order, so the mean sums them in that order, and the last
+-- row of each (kpi, run) carries the figures. Only window functions partitioned by (kpi, run)
+-- lie between the view and the tables, so "WHERE run = ?" reaches the tables' indexes.
 CREATE VIEW IF NOT EXISTS kpi_summary AS
   WITH kpi_value (kpi, run, value) AS (
     SELECT 'send_time', run, send_time FROM kpi_send WHERE send_time IS NOT NULL
@@ -623,20 +627,20 @@ CREATE VIEW IF NOT EXISTS kpi_summary AS
     UNION ALL
     SELECT 'end_to_end_time', run, delivery_time FROM kpi_end_to_end
       WHERE delivery_time IS NOT NULL),
+  counted AS (
+    SELECT kpi, run, value, count(*) OVER (PARTITION BY kpi, run) AS n FROM kpi_value),
   ranked AS (
-    SELECT kpi, run, value,
-           row_number() OVER (PARTITION BY kpi, run ORDER BY value) AS rank,
-           count(*) OVER (PARTITION BY kpi, run) AS n
-    FROM kpi_value),
-  kpi (kpi, position) AS (VALUES ('send_time', 1), ('notification_time', 2),
-                                 ('retrieval_time', 3), ('end_to_end_time', 4))
-  SELECT k.kpi, r.id AS run, count(v.value) AS n, avg(v.value) AS mean,
-         max(CASE WHEN v.rank = (50 * v.n + 99) / 100 THEN v.value END) AS p50,
-         max(CASE WHEN v.rank = (90 * v.n + 99) / 100 THEN v.value END) AS p90,
-         max(CASE WHEN v.rank = (95 * v.n + 99) / 100 THEN v.value END) AS p95,
-         max(CASE WHEN v.rank = (99 * v.n + 99) / 100 THEN v.value END) AS p99
-  FROM run r CROSS JOIN kpi k LEFT JOIN ranked v ON v.kpi = k.kpi AND v.run = r.id
-  GROUP BY r.id, k.position;
+    SELECT kpi, run, n,
+           row_number() OVER ascending AS rank,
+           avg(value) OVER ascending AS mean,
+           nth_value(value, (50 * n + 99) / 100) OVER ascending AS p50,
+           nth_value(value, (90 * n + 99) / 100) OVER ascending AS p90,
+           nth_value(value, (95 * n + 99) / 100) OVER ascending AS p95,
+           nth_value(value, (99 * n + 99) / 100) OVER ascending AS p99
+    FROM counted
+    WINDOW ascending AS (PARTITION BY kpi, run ORDER BY value
+                         ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW))
+  SELECT kpi, run, n, mean, p50, p90, p95, p99 FROM ranked WHERE rank = n;
 CREATE VIEW IF NOT EXISTS run_summary AS
   SELECT r.id AS run,
     (SELECT count(*) FROM message WHERE run = r.id) AS messages,

@@ -989,8 +989,8 @@ class KpiSummaryViewTestCase : public TestCase
         {
             NS_TEST_EXPECT_MSG_EQ(db.QueryInt("SELECT count(*) FROM kpi_summary WHERE run = "
                                               + std::to_string(runs[i])),
-                                  4,
-                                  "one row per KPI for run " << runs[i]);
+                                  (plans[i].messages > 0 ? 4 : 0),
+                                  "one row per KPI with values for run " << runs[i]);
             for (const char* kpi :
                  {"send_time", "notification_time", "retrieval_time", "end_to_end_time"})
             {
@@ -1000,17 +1000,10 @@ class KpiSummaryViewTestCase : public TestCase
                                    + " (n = " + std::to_string(v.size()) + ")";
                 s.BindInt(1, runs[i]);
                 s.BindText(2, kpi);
-                NS_TEST_ASSERT_MSG_EQ(s.Step(), true, what << ": a row");
-                NS_TEST_EXPECT_MSG_EQ(s.ColumnInt(0), static_cast<int64_t>(v.size()), what);
-                if (v.empty())
+                NS_TEST_ASSERT_MSG_EQ(s.Step(), !v.empty(), what << ": a row when n > 0");
+                if (!v.empty())
                 {
-                    for (int c = 1; c < 6; ++c)
-                    {
-                        NS_TEST_EXPECT_MSG_EQ(s.ColumnIsNull(c), true, what << ": NULL");
-                    }
-                }
-                else
-                {
+                    NS_TEST_EXPECT_MSG_EQ(s.ColumnInt(0), static_cast<int64_t>(v.size()), what);
                     double sum = 0;
                     for (double x : v)
                     {

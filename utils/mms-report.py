@@ -186,10 +186,10 @@ class Results:
             raise ReportError("%s: not an SQLite database (%s)" % (self.name, e))
         if "run" in names and version == 1:
             raise ReportError(
-                "%s: MMS results schema version 1, without the summary views (kpi_summary, "
-                "run_summary, element_peak, cell_utilisation) this report reads (version %d); "
-                "the report does not write: record one more run into the file with this "
-                "version of the module, which adds the views" % (self.name, SCHEMA_VERSION)
+                "%s: MMS results schema version 1; this report reads version %d, which adds "
+                "the summary views (kpi_summary, run_summary, element_peak, cell_utilisation). "
+                "The report only reads: a run recorded into the file by this version of the "
+                "module upgrades it (its rows stay as they are)" % (self.name, SCHEMA_VERSION)
             )
         if "run" not in names or version != SCHEMA_VERSION:
             if "run" not in names:

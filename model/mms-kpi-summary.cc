@@ -52,10 +52,8 @@ MmsKpiSummary::Print(const std::string& path, int64_t runId, std::ostream& os)
     int64_t confirmed = 0;
     int64_t retrievals = 0;
     double retrievedBits = 0;
-    bool havePeak = false;
-    double peak = 0;
-    if (db.Prepare("SELECT messages, messages_confirmed, retrievals, retrieved_bytes * 8.0, "
-                   "peak_interval_bit_rate FROM run_summary WHERE run = "
+    if (db.Prepare("SELECT messages, messages_confirmed, retrievals, retrieved_bytes * 8.0 "
+                   "FROM run_summary WHERE run = "
                        + run,
                    s,
                    error)
@@ -65,8 +63,13 @@ MmsKpiSummary::Print(const std::string& path, int64_t runId, std::ostream& os)
         confirmed = s.ColumnInt(1);
         retrievals = s.ColumnInt(2);
         retrievedBits = s.ColumnDouble(3);
-        havePeak = !s.ColumnIsNull(4);
-        peak = s.ColumnDouble(4);
+    }
+    // The throughput view's busiest interval (NULL without retrievals or sampling).
+    double peak = 0;
+    if (db.Prepare("SELECT max(retrieved_bit_rate) FROM throughput WHERE run = " + run, s, error)
+        && s.Step())
+    {
+        peak = s.ColumnDouble(0);
     }
     os << "MMS results: run " << run << " in " << path << " (" << status << ", " << std::fixed
        << std::setprecision(1) << simulated << " s simulated)\n";
@@ -155,7 +158,7 @@ MmsKpiSummary::Print(const std::string& path, int64_t runId, std::ostream& os)
         os << std::setprecision(1) << " (" << retrievals * 3600.0 / simulated << " per hour), "
            << retrievedBits / simulated / 1000 << " kbit/s mean";
     }
-    if (havePeak && peak > 0)
+    if (peak > 0)
     {
         os << ", " << peak / 1000 << " kbit/s peak per " << interval << " s";
     }

@@ -23,8 +23,8 @@ namespace ns3
  * Every figure is read from the file with plain SELECTs over the summary views of the results
  * schema (MmsResultsSchema, version 2): kpi_summary for the count, mean and nearest-rank
  * percentiles of the latency KPIs after ETSI TS 102 250-2 (send, notification, retrieval and
- * end-to-end time), run_summary for the message and retrieval counts, octets and the peak
- * interval bit rate, kpi_failure_ratio for the failure ratios, element_peak and
+ * end-to-end time), run_summary for the message and retrieval counts and octets, throughput
+ * for the peak interval bit rate, kpi_failure_ratio for the failure ratios, element_peak and
  * cell_utilisation for the peaks. utils/mms-report.py reads the same views, so the summary
  * and the report cannot disagree on a figure they both print. Nothing is computed here but
  * the arithmetic of the presentation (per hour, kbit/s, percent).

@@ -655,8 +655,7 @@ CREATE VIEW IF NOT EXISTS run_summary AS
     (SELECT count(*) FROM delivery WHERE run = r.id
        AND retrieval_completed IS NOT NULL) AS retrievals,
     (SELECT coalesce(sum(size), 0) FROM delivery WHERE run = r.id
-       AND retrieval_completed IS NOT NULL) AS retrieved_bytes,
-    (SELECT max(retrieved_bit_rate) FROM throughput WHERE run = r.id) AS peak_interval_bit_rate
+       AND retrieval_completed IS NOT NULL) AS retrieved_bytes
   FROM run r;
 CREATE VIEW IF NOT EXISTS element_peak AS
   SELECT run, element, max(queue_max) AS queue_peak, max(stored_messages) AS stored_messages_peak,

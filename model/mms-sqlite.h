@@ -271,7 +271,7 @@ class MmsSqliteStatement
  * kpi_notification, kpi_retrieval, kpi_end_to_end, kpi_failure_ratio) and throughput; and,
  * since version 2, the summary views that the end-of-run summary (MmsKpiSummary) and
  * utils/mms-report.py both read: kpi_summary (kpi, run, n, mean, p50, p90, p95, p99; nearest-
- * rank percentiles), run_summary (counts, retrieved octets, peak interval bit rate),
+ * rank percentiles), run_summary (message, delivery and retrieval counts, retrieved octets),
  * element_peak and cell_utilisation. doc/mms.rst, "Results in SQLite", documents every column.
  */
 namespace MmsResultsSchema

@@ -28,7 +28,8 @@ summary
   end-of-run summary prints too (model/mms-sqlite.cc defines them): the latency KPIs from
   kpi_summary, whose percentiles are nearest rank (the n non-NULL values sorted ascending,
   the p-quantile is the value at 1-based rank ceil(p*n), clamped to [1, n]; "-" when
-  n = 0); counts, octets and the peak interval bit rate from run_summary; the failure
+  n = 0); counts and octets from run_summary; the peak interval bit rate from
+  throughput; the failure
   ratios from kpi_failure_ratio; element peaks from element_peak; cell utilisation from
   cell_utilisation. A file of schema version 1 (before the summary views) is refused with
   a message: the report only reads, and a simulation of this version that records into
@@ -327,11 +328,11 @@ def summarise(db, run):
     add("wall_seconds", run.get("wall_seconds"), "seconds")
     d = db.one(
         "SELECT messages, deliveries, deliveries_open, deliveries_retrieved,"
-        " deliveries_terminal, retrievals, retrieved_bytes, peak_interval_bit_rate"
+        " deliveries_terminal, retrievals, retrieved_bytes"
         " FROM run_summary WHERE run = ?",
         (rid,),
     )
-    messages, deliveries, open_, retrieved, terminal, retrievals, retrieved_bytes, peak = d
+    messages, deliveries, open_, retrieved, terminal, retrievals, retrieved_bytes = d
     add("messages", messages, "int")
     add("deliveries", deliveries, "int")
     add("deliveries_open", open_, "int")
@@ -360,6 +361,7 @@ def summarise(db, run):
     add("retrieved_bytes", retrieved_bytes, "int")
     add("retrievals_per_hour", retrievals * 3600.0 / sim if sim else None, "rate")
     add("mean_bit_rate", (retrieved_bytes or 0) * 8.0 / sim if sim else None, "rate")
+    peak = db.one("SELECT max(retrieved_bit_rate) FROM throughput WHERE run = ?", (rid,))[0]
     add("peak_interval_bit_rate", peak, "rate")
     add("throughput_interval", run.get("sample_interval"), "seconds")
     rows = db.q(

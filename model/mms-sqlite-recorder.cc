@@ -6,20 +6,19 @@
 
 #include "mms-sqlite-recorder.h"
 
-#include "mms-server.h"
-#include "mms-user-agent.h"
+#include "mms-kpi-summary.h"
 #include "mms-radio-cell-channel.h"
+#include "mms-run-metadata.h"
+#include "mms-server.h"
 #include "mms-smsc.h"
+#include "mms-user-agent.h"
 #include "mms-wap-push-proxy-gateway.h"
 
 #include "ns3/boolean.h"
 #include "ns3/channel-list.h"
-#include "ns3/global-value.h"
 #include "ns3/log.h"
-#include "ns3/mac48-address.h"
 #include "ns3/node-list.h"
 #include "ns3/node.h"
-#include "ns3/pointer.h"
 #include "ns3/rng-seed-manager.h"
 #include "ns3/simulator.h"
 #include "ns3/string.h"
@@ -33,12 +32,10 @@
 #endif
 
 #include <algorithm>
-#include <cmath>
 #include <csignal>
 #include <ctime>
 #include <iomanip>
 #include <iostream>
-#include <set>
 #include <sstream>
 
 namespace ns3
@@ -99,14 +96,14 @@ PushKind(const std::string& pushId)
     }
     switch (pushId[second + 1])
     {
-    case 'n':
-        return "notification";
-    case 'd':
-        return "delivery-report";
-    case 'r':
-        return "read-report";
-    default:
-        return "other";
+        case 'n':
+            return "notification";
+        case 'd':
+            return "delivery-report";
+        case 'r':
+            return "read-report";
+        default:
+            return "other";
     }
 }
 
@@ -133,120 +130,6 @@ const char* const TIME_COLUMNS[] = {"notification_queued",
                                     "read_report_received"};
 const char* const COUNT_COLUMNS[] = {"notifications", "sms_segments", "retrievals"};
 
-// ---- attribute descriptions for the run_attribute table
-
-bool
-IsConfigurable(const TypeId::AttributeInformation& info)
-{
-    // Hardware addresses are handed out by the helpers, not configured (and in older releases the
-    // allocator, in ns-3.35 for one, is not reset between simulations of one process).
-    if (!(info.flags & TypeId::ATTR_GET) || !(info.flags & TypeId::ATTR_SET) || !info.checker)
-    {
-        return false;
-    }
-    Ptr<AttributeValue> probe = info.checker->Create();
-    return !dynamic_cast<const Mac48AddressValue*>(PeekPointer(probe));
-}
-
-std::string DescribeValue(const AttributeValue& v, Ptr<const AttributeChecker> checker, int depth);
-
-/// An object as "ns3::ExponentialRandomVariable[Mean=600|Bound=0]" (its configurable
-/// attributes, without the stream number, which the helpers assign).
-std::string
-DescribeObject(Ptr<Object> o, int depth)
-{
-    if (!o)
-    {
-        return "none";
-    }
-    TypeId tid = o->GetInstanceTypeId();
-    if (depth > 2)
-    {
-        return tid.GetName();
-    }
-    std::string inner;
-    for (TypeId t = tid;; t = t.GetParent())
-    {
-        for (std::size_t i = 0; i < t.GetAttributeN(); ++i)
-        {
-            TypeId::AttributeInformation info = t.GetAttribute(i);
-            if (!IsConfigurable(info) || info.name == "Stream")
-            {
-                continue;
-            }
-            Ptr<AttributeValue> v = info.checker->Create();
-            if (!o->GetAttributeFailSafe(info.name, *v))
-            {
-                continue;
-            }
-            std::string d = DescribeValue(*v, info.checker, depth + 1);
-            if (!d.empty())
-            {
-                inner += (inner.empty() ? "" : "|") + info.name + "=" + d;
-            }
-        }
-        if (t == t.GetParent())
-        {
-            break;
-        }
-    }
-    return tid.GetName() + "[" + inner + "]";
-}
-
-/// A type's configured default of an attribute, described as DescribeValue does (pointer
-/// defaults given as strings, "ns3::ConstantRandomVariable[Constant=1]", are built first).
-std::string
-DescribeDefault(const TypeId::AttributeInformation& info)
-{
-    static std::map<std::pair<const AttributeValue*, const AttributeChecker*>, std::string> cache;
-    auto key = std::make_pair(PeekPointer(info.initialValue), PeekPointer(info.checker));
-    auto it = cache.find(key);
-    if (it != cache.end())
-    {
-        return it->second;
-    }
-    std::string d;
-    if (info.checker->GetValueTypeName() == "ns3::PointerValue" &&
-        !dynamic_cast<const PointerValue*>(PeekPointer(info.initialValue)))
-    {
-        Ptr<AttributeValue> built = info.checker->CreateValidValue(*info.initialValue);
-        d = built ? DescribeValue(*built, info.checker, 0) : std::string();
-    }
-    else
-    {
-        d = DescribeValue(*info.initialValue, info.checker, 0);
-    }
-    cache[key] = d;
-    return d;
-}
-
-std::string
-DescribeValue(const AttributeValue& v, Ptr<const AttributeChecker> checker, int depth)
-{
-    if (const auto* p = dynamic_cast<const PointerValue*>(&v))
-    {
-        return DescribeObject(p->GetObject(), depth);
-    }
-    std::string type = checker->GetValueTypeName();
-    if (type == "ns3::ObjectPtrContainerValue" || type == "ns3::CallbackValue")
-    {
-        return "";
-    }
-    return v.SerializeToString(checker);
-}
-
-/// Percentile by nearest rank: the value at 1-based rank ceil(p n) of the sorted values.
-double
-NearestRank(const std::vector<double>& sorted, double p)
-{
-    if (sorted.empty())
-    {
-        return NAN;
-    }
-    auto rank = static_cast<std::size_t>(std::ceil(p * static_cast<double>(sorted.size())));
-    rank = std::min(std::max<std::size_t>(rank, 1), sorted.size());
-    return sorted[rank - 1];
-}
 } // namespace
 
 TypeId
@@ -370,8 +253,8 @@ MmsSqliteRecorder::Open(std::string& error)
     MmsSqliteStatement run;
     std::string version =
 #if defined(NS3_VERSION_MINOR)
-        "ns-3." + std::to_string(NS3_VERSION_MINOR) +
-        (NS3_VERSION_PATCH ? "." + std::to_string(NS3_VERSION_PATCH) : std::string());
+        "ns-3." + std::to_string(NS3_VERSION_MINOR)
+        + (NS3_VERSION_PATCH ? "." + std::to_string(NS3_VERSION_PATCH) : std::string());
 #else
         "ns-3 (unknown release)";
 #endif
@@ -402,7 +285,8 @@ MmsSqliteRecorder::Open(std::string& error)
     m_wallStart = std::chrono::steady_clock::now();
     m_lastProgress = m_wallStart;
 
-    const std::string times = [] {
+    const std::string times = []
+    {
         std::string s;
         for (const char* c : TIME_COLUMNS)
         {
@@ -415,50 +299,50 @@ MmsSqliteRecorder::Open(std::string& error)
                      "content_class, recipients, submitted, confirmed, status) "
                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                      m_insertMessage,
-                     error) &&
-        m_db.Prepare("INSERT INTO delivery (run, message, message_id, recipient, size, "
-                     "notifications, sms_segments, retrievals, final_state" +
-                         times +
-                         ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                         "?, ?, ?, ?)",
-                     m_insertDelivery,
-                     error) &&
-        m_db.Prepare("INSERT INTO sms (run, reference, push_id, message_id, kind, destination, "
-                     "octets, accepted, first_sent, delivered, attempts, final_state) "
-                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                     m_insertSms,
-                     error) &&
-        m_db.Prepare("INSERT INTO \"transaction\" (run, element, peer, type, transaction_id, "
-                     "start, finish, request_bytes, response_bytes, status) "
-                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                     m_insertTransaction,
-                     error) &&
-        m_db.Prepare("INSERT INTO element_sample (run, time, element, queue, queue_max, busy, "
-                     "stored_messages, stored_bytes, messages_in, bytes_in, messages_out, "
-                     "bytes_out) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                     m_insertElementSample,
-                     error) &&
-        m_db.Prepare("INSERT INTO bearer_sample (run, time, cell, bearer, handsets, "
-                     "downlink_utilisation, uplink_utilisation, downlink_busy, uplink_busy, "
-                     "downlink_active, uplink_active, downlink_bytes, uplink_bytes, drops) "
-                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                     m_insertBearerSample,
-                     error);
+                     error)
+        && m_db.Prepare("INSERT INTO delivery (run, message, message_id, recipient, size, "
+                        "notifications, sms_segments, retrievals, final_state"
+                            + times
+                            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                              "?, ?, ?, ?)",
+                        m_insertDelivery,
+                        error)
+        && m_db.Prepare("INSERT INTO sms (run, reference, push_id, message_id, kind, destination, "
+                        "octets, accepted, first_sent, delivered, attempts, final_state) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        m_insertSms,
+                        error)
+        && m_db.Prepare("INSERT INTO \"transaction\" (run, element, peer, type, transaction_id, "
+                        "start, finish, request_bytes, response_bytes, status) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        m_insertTransaction,
+                        error)
+        && m_db.Prepare("INSERT INTO element_sample (run, time, element, queue, queue_max, busy, "
+                        "stored_messages, stored_bytes, messages_in, bytes_in, messages_out, "
+                        "bytes_out) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        m_insertElementSample,
+                        error)
+        && m_db.Prepare("INSERT INTO bearer_sample (run, time, cell, bearer, handsets, "
+                        "downlink_utilisation, uplink_utilisation, downlink_busy, uplink_busy, "
+                        "downlink_active, uplink_active, downlink_bytes, uplink_bytes, drops) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        m_insertBearerSample,
+                        error);
     for (int i = 0; ok && i < DELIVERY_TIMES; ++i)
     {
         // ?1 time, ?2 1 = keep the latest (else the first), ?3 run, ?4 message id, ?5 number
         std::string c = TIME_COLUMNS[i];
-        ok = m_db.Prepare("UPDATE delivery SET " + c + " = CASE WHEN ?2 OR " + c +
-                              " IS NULL THEN ?1 ELSE " + c +
-                              " END WHERE run = ?3 AND message_id = ?4 AND recipient = ?5",
+        ok = m_db.Prepare("UPDATE delivery SET " + c + " = CASE WHEN ?2 OR " + c
+                              + " IS NULL THEN ?1 ELSE " + c
+                              + " END WHERE run = ?3 AND message_id = ?4 AND recipient = ?5",
                           m_updateDelivery[i],
                           error);
     }
     for (int i = 0; ok && i < 3; ++i)
     {
         std::string c = COUNT_COLUMNS[i];
-        ok = m_db.Prepare("UPDATE delivery SET " + c + " = " + c +
-                              " + 1 WHERE run = ?1 AND message_id = ?2 AND recipient = ?3",
+        ok = m_db.Prepare("UPDATE delivery SET " + c + " = " + c
+                              + " + 1 WHERE run = ?1 AND message_id = ?2 AND recipient = ?3",
                           m_countDelivery[i],
                           error);
     }
@@ -561,7 +445,11 @@ MmsSqliteRecorder::ConnectAll()
     if (m_catchSignals)
     {
         g_signal = 0;
-        struct sigaction sa{};
+
+        struct sigaction sa
+        {
+        };
+
         sa.sa_handler = MmsRecorderSignalHandler;
         sigemptyset(&sa.sa_mask);
         sa.sa_flags = SA_RESETHAND; // a second signal acts as if we were not there
@@ -573,7 +461,8 @@ MmsSqliteRecorder::ConnectAll()
 void
 MmsSqliteRecorder::ConnectUserAgent(Ptr<MmsUserAgent> ua)
 {
-    auto connect = [&](const char* source, void (MmsSqliteRecorder::*sink)(const MmsEvent&)) {
+    auto connect = [&](const char* source, void (MmsSqliteRecorder::*sink)(const MmsEvent&))
+    {
         ua->TraceConnectWithoutContext(source, MakeCallback(sink, this));
     };
     connect("Submitted", &MmsSqliteRecorder::OnSubmitted);
@@ -598,7 +487,8 @@ MmsSqliteRecorder::ConnectUserAgent(Ptr<MmsUserAgent> ua)
 void
 MmsSqliteRecorder::ConnectRelay(Ptr<MmsRelay> relay)
 {
-    auto connect = [&](const char* source, void (MmsSqliteRecorder::*sink)(const MmsEvent&)) {
+    auto connect = [&](const char* source, void (MmsSqliteRecorder::*sink)(const MmsEvent&))
+    {
         relay->TraceConnectWithoutContext(source, MakeCallback(sink, this));
     };
     connect("NotificationQueued", &MmsSqliteRecorder::OnNotificationQueued);
@@ -608,8 +498,7 @@ MmsSqliteRecorder::ConnectRelay(Ptr<MmsRelay> relay)
     {
         std::string name = state;
         std::transform(name.begin(), name.end(), name.begin(), ::tolower);
-        relay->TraceConnectWithoutContext(state,
-                                          MakeBoundCallback(&TerminalSink, this, name));
+        relay->TraceConnectWithoutContext(state, MakeBoundCallback(&TerminalSink, this, name));
     }
     relay->TraceConnectWithoutContext("StateTransition",
                                       MakeCallback(&MmsSqliteRecorder::OnStateTransition, this));
@@ -644,7 +533,8 @@ MmsSqliteRecorder::ConnectPpg(Ptr<MmsWapPushProxyGateway> ppg)
 void
 MmsSqliteRecorder::ConnectSmsc(Ptr<MmsSmsc> smsc)
 {
-    auto connect = [&](const char* source, void (MmsSqliteRecorder::*sink)(const MmsEvent&)) {
+    auto connect = [&](const char* source, void (MmsSqliteRecorder::*sink)(const MmsEvent&))
+    {
         smsc->TraceConnectWithoutContext(source, MakeCallback(sink, this));
     };
     connect("Accepted", &MmsSqliteRecorder::OnSmsAccepted);
@@ -667,8 +557,7 @@ MmsSqliteRecorder::AddElement(Element e, Ptr<MmsApplication> app, Ptr<Object> qu
         if (m_recordTransactions)
         {
             e.transport->TraceConnectWithoutContext(
-                "Exchange",
-                MakeBoundCallback(&ExchangeSink, this, app->GetElementName()));
+                "Exchange", MakeBoundCallback(&ExchangeSink, this, app->GetElementName()));
         }
     }
     if (e.name.compare(0, 3, "ua:") == 0)
@@ -713,10 +602,10 @@ MmsSqliteRecorder::OnSubmitted(const MmsEvent& e)
     m.transactionId = e.transactionId;
     m.contentClass = e.detail;
     m.size = e.bytes;
-    m.recipients = e.recipient.empty()
-                       ? 0
-                       : 1 + static_cast<uint32_t>(
-                                 std::count(e.recipient.begin(), e.recipient.end(), ','));
+    m.recipients =
+        e.recipient.empty()
+            ? 0
+            : 1 + static_cast<uint32_t>(std::count(e.recipient.begin(), e.recipient.end(), ','));
     m.submitted = NowSeconds();
     m_messagesSubmitted++;
     m_openMessages[e.transactionId] = m;
@@ -864,9 +753,8 @@ MmsSqliteRecorder::Count(const std::string& messageId, const std::string& recipi
     auto it = m_deliveries.find(Key(messageId, number));
     if (it != m_deliveries.end())
     {
-        uint32_t* counts[] = {&it->second.notifications,
-                              &it->second.smsSegments,
-                              &it->second.retrievals};
+        uint32_t* counts[] = {
+            &it->second.notifications, &it->second.smsSegments, &it->second.retrievals};
         ++*counts[which];
         return;
     }
@@ -1375,10 +1263,10 @@ MmsSqliteRecorder::Housekeeping()
             double wall = std::chrono::duration<double>(now - m_wallStart).count();
             std::clog << "[mms] " << std::fixed << std::setprecision(1) << NowSeconds()
                       << " s simulated in " << wall << " s (" << std::setprecision(2)
-                      << (wall > 0 ? NowSeconds() / wall : 0) << "x real time): "
-                      << m_messagesSubmitted << " messages, " << m_deliveriesClosed
-                      << " deliveries done, " << m_deliveries.size() << " open, " << m_rows
-                      << " rows" << std::endl;
+                      << (wall > 0 ? NowSeconds() / wall : 0)
+                      << "x real time): " << m_messagesSubmitted << " messages, "
+                      << m_deliveriesClosed << " deliveries done, " << m_deliveries.size()
+                      << " open, " << m_rows << " rows" << std::endl;
         }
     }
     Time period = std::min(m_flushInterval, Seconds(1));
@@ -1400,19 +1288,16 @@ MmsSqliteRecorder::RecordAttributes()
         Fail(error);
         return;
     }
-    auto row = [&](const std::string& scope,
-                   const std::string& name,
-                   const std::string& value,
-                   const std::string& def,
-                   int64_t objects) {
+    for (const MmsRunMetadata::Row& r : MmsRunMetadata::Collect())
+    {
         s.BindInt(1, m_runId);
-        s.BindText(2, scope);
-        s.BindText(3, name);
-        s.BindText(4, value);
-        s.BindTextOrNull(5, def);
-        if (objects > 0)
+        s.BindText(2, r.scope);
+        s.BindText(3, r.name);
+        s.BindText(4, r.value);
+        s.BindTextOrNull(5, r.defaultValue);
+        if (r.objects > 0)
         {
-            s.BindInt(6, objects);
+            s.BindInt(6, r.objects);
         }
         else
         {
@@ -1421,124 +1306,6 @@ MmsSqliteRecorder::RecordAttributes()
         if (!s.Run())
         {
             Fail("run_attribute row: " + s.GetError());
-        }
-    };
-    // Global values (RngSeed, RngRun, SimulatorImplementationType, MmsEpoch, ...), all of them.
-    for (auto it = GlobalValue::Begin(); it != GlobalValue::End(); ++it)
-    {
-        StringValue v;
-        Ptr<AttributeValue> value = (*it)->GetChecker()->Create();
-        (*it)->GetValue(*value);
-        row("global", (*it)->GetName(), value->SerializeToString((*it)->GetChecker()), "", 0);
-    }
-    // Defaults changed with Config::SetDefault or --ns3::Type::Attribute=value.
-    for (uint16_t i = 0; i < TypeId::GetRegisteredN(); ++i)
-    {
-        TypeId tid = TypeId::GetRegistered(i);
-        for (std::size_t a = 0; a < tid.GetAttributeN(); ++a)
-        {
-            TypeId::AttributeInformation info = tid.GetAttribute(a);
-            if (!IsConfigurable(info) || !info.initialValue || !info.originalInitialValue)
-            {
-                continue;
-            }
-            if (info.initialValue == info.originalInitialValue)
-            {
-                continue;
-            }
-            std::string now = DescribeDefault(info);
-            TypeId::AttributeInformation original = info;
-            original.initialValue = info.originalInitialValue;
-            std::string was = DescribeDefault(original);
-            if (now != was)
-            {
-                row("default", tid.GetName() + "::" + info.name, now, was, 0);
-            }
-            continue;
-        }
-    }
-    // Objects whose attributes differ from their type's (configured) default, grouped by
-    // value; an attribute with more than 20 distinct values (phone numbers) gets one row.
-    std::map<std::string, std::map<std::string, std::pair<std::string, int64_t>>> found;
-    std::set<const Object*> seen;
-    auto visit = [&](Ptr<Object> o) {
-        if (!o || !seen.insert(PeekPointer(o)).second)
-        {
-            return;
-        }
-        for (TypeId t = o->GetInstanceTypeId();; t = t.GetParent())
-        {
-            for (std::size_t a = 0; a < t.GetAttributeN(); ++a)
-            {
-                TypeId::AttributeInformation info = t.GetAttribute(a);
-                if (!IsConfigurable(info) || !info.initialValue)
-                {
-                    continue;
-                }
-                Ptr<AttributeValue> v = info.checker->Create();
-                if (!o->GetAttributeFailSafe(info.name, *v))
-                {
-                    continue;
-                }
-                std::string value = DescribeValue(*v, info.checker, 0);
-                std::string def = DescribeDefault(info);
-                if (value != def && !value.empty())
-                {
-                    auto& slot = found[t.GetName() + "::" + info.name][value];
-                    slot.first = def;
-                    slot.second++;
-                }
-            }
-            if (t == t.GetParent())
-            {
-                break;
-            }
-        }
-    };
-    for (uint32_t n = 0; n < NodeList::GetNNodes(); ++n)
-    {
-        Ptr<Node> node = NodeList::GetNode(n);
-        for (auto it = node->GetAggregateIterator(); it.HasNext();)
-        {
-            visit(ConstCast<Object>(it.Next()));
-        }
-        for (uint32_t d = 0; d < node->GetNDevices(); ++d)
-        {
-            visit(node->GetDevice(d));
-        }
-        for (uint32_t a = 0; a < node->GetNApplications(); ++a)
-        {
-            Ptr<Application> app = node->GetApplication(a);
-            visit(app);
-            if (auto mms = DynamicCast<MmsApplication>(app))
-            {
-                visit(mms->GetTransport());
-            }
-        }
-    }
-    for (uint32_t c = 0; c < ChannelList::GetNChannels(); ++c)
-    {
-        visit(ChannelList::GetChannel(c));
-    }
-    for (const auto& [name, values] : found)
-    {
-        if (values.size() > 20)
-        {
-            int64_t objects = 0;
-            for (const auto& v : values)
-            {
-                objects += v.second.second;
-            }
-            row("object",
-                name,
-                "(" + std::to_string(values.size()) + " distinct values)",
-                values.begin()->second.first,
-                objects);
-            continue;
-        }
-        for (const auto& [value, info] : values)
-        {
-            row("object", name, value, info.first, info.second);
         }
     }
 }
@@ -1555,8 +1322,7 @@ MmsSqliteRecorder::Close()
     }
     m_housekeeping.Cancel();
     m_sampling.Cancel();
-    if (m_connected && m_sampleInterval.IsStrictlyPositive() &&
-        Simulator::Now() > m_lastSample)
+    if (m_connected && m_sampleInterval.IsStrictlyPositive() && Simulator::Now() > m_lastSample)
     {
         m_closed = true; // no reschedule
         Sample();
@@ -1568,7 +1334,12 @@ MmsSqliteRecorder::Close()
     {
         messages.push_back(&m);
     }
-    std::sort(messages.begin(), messages.end(), [](auto* a, auto* b) { return a->row < b->row; });
+    std::sort(messages.begin(),
+              messages.end(),
+              [](auto* a, auto* b)
+              {
+                  return a->row < b->row;
+              });
     for (const MessageRecord* m : messages)
     {
         WriteMessage(*m);
@@ -1578,9 +1349,13 @@ MmsSqliteRecorder::Close()
     {
         deliveries.push_back(&d);
     }
-    std::sort(deliveries.begin(), deliveries.end(), [](auto* a, auto* b) {
-        return std::tie(a->messageId, a->recipient) < std::tie(b->messageId, b->recipient);
-    });
+    std::sort(deliveries.begin(),
+              deliveries.end(),
+              [](auto* a, auto* b)
+              {
+                  return std::tie(a->messageId, a->recipient)
+                         < std::tie(b->messageId, b->recipient);
+              });
     for (const DeliveryRecord* d : deliveries)
     {
         WriteDelivery(*d);
@@ -1590,10 +1365,13 @@ MmsSqliteRecorder::Close()
     {
         sms.push_back(&s);
     }
-    std::sort(sms.begin(), sms.end(), [](auto* a, auto* b) {
-        return a->accepted != b->accepted ? a->accepted < b->accepted
-                                          : a->reference < b->reference;
-    });
+    std::sort(sms.begin(),
+              sms.end(),
+              [](auto* a, auto* b)
+              {
+                  return a->accepted != b->accepted ? a->accepted < b->accepted
+                                                    : a->reference < b->reference;
+              });
     for (const SmsRecord* s : sms)
     {
         WriteSms(*s, "pending");
@@ -1637,9 +1415,8 @@ MmsSqliteRecorder::Close()
         s.BindInt(6, m_runId);
         if (!s.Run())
         {
-            std::cerr << "MmsSqliteRecorder: results file '" << m_path
-                      << "': cannot mark run " << m_runId << " " << status << ": "
-                      << s.GetError() << "\n";
+            std::cerr << "MmsSqliteRecorder: results file '" << m_path << "': cannot mark run "
+                      << m_runId << " " << status << ": " << s.GetError() << "\n";
         }
     }
     for (auto& st : m_updateDelivery)
@@ -1666,193 +1443,7 @@ MmsSqliteRecorder::Close()
 void
 MmsSqliteRecorder::PrintSummary(std::ostream& os) const
 {
-    MmsSqliteDatabase db;
-    std::string error;
-    if (!db.OpenReadOnly(m_path, error))
-    {
-        os << "no summary: " << error << "\n";
-        return;
-    }
-    std::string run = std::to_string(m_runId);
-    auto values = [&](const std::string& sql) {
-        std::vector<double> v;
-        MmsSqliteStatement s;
-        std::string e;
-        if (db.Prepare(sql, s, e))
-        {
-            while (s.Step())
-            {
-                v.push_back(s.ColumnDouble(0));
-            }
-        }
-        return v;
-    };
-    auto number = [&](const std::string& sql) { return db.QueryInt(sql, 0); };
-    os << "MMS results: run " << run << " in " << m_path << " ("
-       << db.QueryText("SELECT status FROM run WHERE id = " + run) << ", " << std::fixed
-       << std::setprecision(1)
-       << values("SELECT simulated_seconds FROM run WHERE id = " + run).at(0)
-       << " s simulated)\n";
-    int64_t submitted = number("SELECT count(*) FROM message WHERE run = " + run);
-    int64_t confirmed = number("SELECT count(*) FROM message WHERE status = 'Ok' AND run = " + run);
-    os << "  messages: " << submitted << " submitted, " << confirmed << " confirmed\n";
-    os << "  deliveries:";
-    MmsSqliteStatement states;
-    if (db.Prepare("SELECT final_state, count(*) FROM delivery WHERE run = " + run +
-                       " GROUP BY final_state ORDER BY final_state",
-                   states,
-                   error))
-    {
-        bool any = false;
-        while (states.Step())
-        {
-            os << (any ? ", " : " ") << states.ColumnInt(1) << " " << states.ColumnText(0);
-            any = true;
-        }
-        if (!any)
-        {
-            os << " none";
-        }
-    }
-    os << "\n";
-    os << "  KPI (s)                  n       mean        p50        p90        p95        p99\n";
-    struct Kpi
-    {
-        const char* name;
-        const char* sql;
-    };
-    const Kpi kpis[] = {
-        {"send time", "SELECT send_time FROM kpi_send WHERE send_time IS NOT NULL AND run = "},
-        {"notification time",
-         "SELECT notification_time FROM kpi_notification WHERE notification_time IS NOT NULL "
-         "AND run = "},
-        {"retrieval time",
-         "SELECT retrieval_time FROM kpi_retrieval WHERE retrieval_time IS NOT NULL AND run = "},
-        {"end-to-end time",
-         "SELECT delivery_time FROM kpi_end_to_end WHERE delivery_time IS NOT NULL AND run = "},
-    };
-    for (const Kpi& k : kpis)
-    {
-        std::vector<double> v = values(std::string(k.sql) + run);
-        std::sort(v.begin(), v.end());
-        os << "  " << std::left << std::setw(18) << k.name << std::right << std::setw(8)
-           << v.size();
-        if (v.empty())
-        {
-            os << "          -\n";
-            continue;
-        }
-        double mean = 0;
-        for (double x : v)
-        {
-            mean += x;
-        }
-        mean /= static_cast<double>(v.size());
-        os << std::setprecision(3);
-        for (double x : {mean,
-                         NearestRank(v, 0.5),
-                         NearestRank(v, 0.9),
-                         NearestRank(v, 0.95),
-                         NearestRank(v, 0.99)})
-        {
-            os << std::setw(11) << x;
-        }
-        os << "\n";
-    }
-    MmsSqliteStatement ratios;
-    if (db.Prepare("SELECT send_failure_ratio, notification_failure_ratio, "
-                   "retrieval_failure_ratio, end_to_end_failure_ratio FROM kpi_failure_ratio "
-                   "WHERE run = " +
-                       run,
-                   ratios,
-                   error) &&
-        ratios.Step())
-    {
-        const char* names[] = {"send", "notification", "retrieval", "end-to-end"};
-        os << "  failure ratios:";
-        for (int i = 0; i < 4; ++i)
-        {
-            os << (i ? ", " : " ") << names[i] << " ";
-            if (ratios.ColumnIsNull(i))
-            {
-                os << "-";
-            }
-            else
-            {
-                os << std::setprecision(2) << 100 * ratios.ColumnDouble(i) << "%";
-            }
-        }
-        os << "\n";
-    }
-    double simulated = values("SELECT simulated_seconds FROM run WHERE id = " + run).at(0);
-    std::vector<double> bits =
-        values("SELECT coalesce(sum(size), 0) * 8.0 FROM delivery WHERE final_state = "
-               "'retrieved' AND run = " +
-               run);
-    int64_t retrieved =
-        number("SELECT count(*) FROM delivery WHERE final_state = 'retrieved' AND run = " + run);
-    std::vector<double> peak =
-        values("SELECT max(retrieved_bit_rate) FROM throughput WHERE run = " + run);
-    os << "  throughput: " << retrieved << " retrievals";
-    if (simulated > 0)
-    {
-        os << std::setprecision(1) << " (" << retrieved * 3600.0 / simulated << " per hour), "
-           << bits.at(0) / simulated / 1000 << " kbit/s mean";
-    }
-    if (!peak.empty() && peak[0] > 0)
-    {
-        os << ", " << peak[0] / 1000 << " kbit/s peak per " << m_sampleInterval.GetSeconds()
-           << " s";
-    }
-    os << "\n";
-    MmsSqliteStatement peaks;
-    if (db.Prepare("SELECT element, max(queue_max), max(stored_messages), max(stored_bytes) "
-                   "FROM element_sample WHERE run = " +
-                       run + " GROUP BY element ORDER BY element",
-                   peaks,
-                   error))
-    {
-        std::string queues;
-        std::string stores;
-        while (peaks.Step())
-        {
-            std::string name = peaks.ColumnText(0);
-            if (!peaks.ColumnIsNull(1))
-            {
-                queues += (queues.empty() ? " " : ", ") + name + " " +
-                          std::to_string(peaks.ColumnInt(1));
-            }
-            if (!peaks.ColumnIsNull(2))
-            {
-                std::ostringstream s;
-                s << name << " " << peaks.ColumnInt(2);
-                if (!peaks.ColumnIsNull(3))
-                {
-                    double b = peaks.ColumnDouble(3);
-                    s << " (" << std::setprecision(1) << std::fixed
-                      << (b >= 1e6 ? b / 1e6 : b / 1e3) << (b >= 1e6 ? " MB)" : " kB)");
-                }
-                stores += (stores.empty() ? " " : ", ") + s.str();
-            }
-        }
-        if (!queues.empty())
-        {
-            os << "  peak queue:" << queues << "\n";
-        }
-        if (!stores.empty())
-        {
-            os << "  peak store:" << stores << "\n";
-        }
-    }
-    std::vector<double> cells = values(
-        "SELECT max(downlink_utilisation) FROM bearer_sample WHERE run = " + run +
-        " GROUP BY cell");
-    if (!cells.empty())
-    {
-        os << "  radio cells: " << cells.size() << ", peak downlink utilisation "
-           << std::setprecision(1) << 100 * *std::max_element(cells.begin(), cells.end())
-           << "%\n";
-    }
+    MmsKpiSummary::Print(m_path, m_runId, os);
 }
 
 } // namespace ns3

@@ -7,12 +7,6 @@
 #ifndef MMS_SQLITE_RECORDER_H
 #define MMS_SQLITE_RECORDER_H
 
-// Records an MMS simulation into an SQLite results file: one run row with the run's metadata,
-// one row per message, per (message, recipient) delivery and per SMS, optionally one per
-// request/response exchange, and time series of the elements and radio cells. Sinks on the
-// engines' trace sources fill the rows; rows are written with prepared statements in batched
-// transactions. Tables and views: doc/mms.rst, "Results in SQLite".
-
 #include "mms-common.h"
 #include "mms-relay.h"
 #include "mms-socket-transport.h"
@@ -42,13 +36,23 @@ class MmsSmsc;
 class MmsWapPushProxyGateway;
 
 /**
- * \ingroup mms
- * Writes a run's results into an SQLite file (many runs may share one file).
+ * \ingroup mms-recording
+ * \brief Records an MMS simulation into an SQLite results file (many runs may share one file).
+ *
+ * One run row with the run's metadata (and its configuration in run_attribute, collected by
+ * MmsRunMetadata), one row per message, per (message, recipient) delivery and per SMS,
+ * optionally one per request/response exchange, and time series of the elements (queues,
+ * stores, traffic) and radio cells (utilisation, drops). Sinks on the engines' trace sources
+ * (MmsEvent) keep what is still open in memory and write a row when it ends; rows are
+ * written with prepared statements in batched transactions (FlushRows, FlushInterval), so a
+ * killed run loses at most one batch, and SIGINT/SIGTERM stop the simulation with everything
+ * committed and the run marked aborted. The schema, with its KPI views after
+ * ETSI TS 102 250-2, is MmsResultsSchema's; doc/mms.rst, "Results in SQLite", documents it.
  *
  * Use: set the attributes, SetCommandLine(), Open() before building the scenario (a bad path
  * is reported before anything runs), ConnectAll() once the elements are installed, run the
  * simulation with a Simulator::Stop() (the recorder's periodic events never end by
- * themselves), then Close() and PrintSummary().
+ * themselves), then Close() and PrintSummary() (MmsKpiSummary reads the file).
  */
 class MmsSqliteRecorder : public Object
 {
@@ -61,8 +65,16 @@ class MmsSqliteRecorder : public Object
     MmsSqliteRecorder();
     ~MmsSqliteRecorder() override;
 
-    /// The command line to record in the run row (call before Open()).
+    /**
+     * \brief Set the command line to record in the run row (call before Open()).
+     * \param argc the number of arguments, as main() has it
+     * \param argv the arguments (quoted in the record where they need it)
+     */
     void SetCommandLine(int argc, char** argv);
+    /**
+     * \brief Set the command line to record in the run row (call before Open()).
+     * \param commandLine the command line as one text
+     */
     void SetCommandLine(const std::string& commandLine);
 
     /**
@@ -72,9 +84,17 @@ class MmsSqliteRecorder : public Object
      * \return true on success
      */
     bool Open(std::string& error);
+    /**
+     * \return true between a successful Open() and Close()
+     */
     bool IsOpen() const;
-    /// The id of this run in the file (0 before Open()).
+    /**
+     * \return the id of this run in the file (0 before Open())
+     */
     int64_t GetRunId() const;
+    /**
+     * \return the results file (the Path attribute)
+     */
     std::string GetPath() const;
 
     /**
@@ -84,12 +104,37 @@ class MmsSqliteRecorder : public Object
      * and before Simulator::Run().
      */
     void ConnectAll();
-    /// Connect one element (for elements created after ConnectAll()).
+    /**
+     * \brief Connect a User Agent (for one created after ConnectAll()).
+     * \param ua the User Agent
+     */
     void ConnectUserAgent(Ptr<MmsUserAgent> ua);
+    /**
+     * \brief Connect a Relay (for one created after ConnectAll()); it is sampled as "relay".
+     * \param relay the Relay
+     */
     void ConnectRelay(Ptr<MmsRelay> relay);
+    /**
+     * \brief Connect a Server (for one created after ConnectAll()); sampled as "server".
+     * \param server the Server
+     */
     void ConnectServer(Ptr<MmsServer> server);
+    /**
+     * \brief Connect a Push Proxy Gateway (for one created after ConnectAll()); sampled as
+     * "ppg".
+     * \param ppg the PPG
+     */
     void ConnectPpg(Ptr<MmsWapPushProxyGateway> ppg);
+    /**
+     * \brief Connect an SMSC (for one created after ConnectAll()); sampled as "smsc".
+     * \param smsc the SMSC
+     */
     void ConnectSmsc(Ptr<MmsSmsc> smsc);
+    /**
+     * \brief Connect a radio cell (for one created after ConnectAll()): its bearers are
+     * sampled into bearer_sample.
+     * \param cell the cell's channel
+     */
     void ConnectCell(Ptr<MmsRadioCellChannel> cell);
 
     /**
@@ -98,20 +143,31 @@ class MmsSqliteRecorder : public Object
      * complete (or aborted, when a signal stopped it) and close the file. Idempotent.
      */
     void Close();
-    /// True if SIGINT or SIGTERM stopped the run (it is then marked aborted).
+    /**
+     * \return true if SIGINT or SIGTERM stopped the run (it is then marked aborted)
+     */
     bool WasInterrupted() const;
 
-    /// Print this run's KPIs (counts, latency percentiles, ratios, throughput, peaks) from the
-    /// file. Call after Close().
+    /**
+     * \brief Print this run's summary (counts, latency percentiles, failure ratios,
+     * throughput, peaks), read back from the file by MmsKpiSummary. Call after Close().
+     * \param os where to print
+     */
     void PrintSummary(std::ostream& os) const;
 
-    /// Rows written so far (message, delivery, sms, transaction and sample tables).
+    /**
+     * \return the rows written so far (message, delivery, sms, transaction and sample tables)
+     */
     uint64_t GetRowsWritten() const;
 
-    /// Trace signature: a transaction was committed; the rows written up to it.
+    /**
+     * Trace signature of "Committed": a transaction was committed.
+     * \param rows the rows written up to it
+     */
     typedef void (*CommittedTracedCallback)(uint64_t rows);
 
   protected:
+    /// Close the file (as Close() does) and release the elements and cells.
     void DoDispose() override;
 
   private:
@@ -300,8 +356,14 @@ class MmsSqliteRecorder : public Object
     bool m_interrupted{false};
     std::string m_failure; //!< the first write error, if any
     TracedCallback<uint64_t> m_committedTrace;
-    struct sigaction m_previousSigint{};  //!< restored by Close()
-    struct sigaction m_previousSigterm{}; //!< restored by Close()
+
+    struct sigaction m_previousSigint
+    {
+    }; //!< restored by Close()
+
+    struct sigaction m_previousSigterm
+    {
+    }; //!< restored by Close()
 };
 
 } // namespace ns3

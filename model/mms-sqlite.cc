@@ -6,11 +6,10 @@
 
 #include "mms-sqlite.h"
 
-#include <sqlite3.h>
-
 #include <cerrno>
 #include <cstring>
 #include <set>
+#include <sqlite3.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -69,8 +68,8 @@ MmsSqliteDatabase::OpenWith(const std::string& path, int flags, std::string& err
         }
         if (access(dir.c_str(), W_OK) != 0)
         {
-            error = "results file '" + path + "': the directory '" + dir +
-                    "' is not writable (" + std::strerror(errno) + ")";
+            error = "results file '" + path + "': the directory '" + dir + "' is not writable ("
+                    + std::strerror(errno) + ")";
             return false;
         }
     }
@@ -83,8 +82,8 @@ MmsSqliteDatabase::OpenWith(const std::string& path, int flags, std::string& err
     if (rc != SQLITE_OK)
     {
         int sys = m_db ? sqlite3_system_errno(m_db) : 0;
-        error = "results file '" + path + "': cannot open: " +
-                (m_db ? sqlite3_errmsg(m_db) : sqlite3_errstr(rc));
+        error = "results file '" + path
+                + "': cannot open: " + (m_db ? sqlite3_errmsg(m_db) : sqlite3_errstr(rc));
         if (sys != 0)
         {
             error += std::string(" (") + std::strerror(sys) + ")";
@@ -116,8 +115,7 @@ MmsSqliteDatabase::Open(const std::string& path, std::string& error)
     std::string e;
     // WAL: a reader (a report) never blocks the run, and a killed process loses only its open
     // transaction. synchronous=NORMAL is durable against process death (not power loss).
-    if (QueryText("PRAGMA journal_mode=WAL") != "wal" ||
-        !Exec("PRAGMA synchronous=NORMAL", e))
+    if (QueryText("PRAGMA journal_mode=WAL") != "wal" || !Exec("PRAGMA synchronous=NORMAL", e))
     {
         error = "results file '" + path + "': cannot switch to WAL journal: " + LastError();
         Close();
@@ -195,8 +193,8 @@ MmsSqliteDatabase::Prepare(const std::string& sql, MmsSqliteStatement& s, std::s
         error = "results file not open";
         return false;
     }
-    if (sqlite3_prepare_v3(m_db, sql.c_str(), -1, SQLITE_PREPARE_PERSISTENT, &s.m_stmt, nullptr) !=
-        SQLITE_OK)
+    if (sqlite3_prepare_v3(m_db, sql.c_str(), -1, SQLITE_PREPARE_PERSISTENT, &s.m_stmt, nullptr)
+        != SQLITE_OK)
     {
         error = "results file '" + m_path + "': " + sqlite3_errmsg(m_db) + " in: " + sql;
         s.m_stmt = nullptr;
@@ -312,7 +310,8 @@ MmsSqliteStatement::BindDouble(int index, double value)
 void
 MmsSqliteStatement::BindText(int index, const std::string& value)
 {
-    sqlite3_bind_text(m_stmt, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
+    sqlite3_bind_text(
+        m_stmt, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
 }
 
 void
@@ -607,6 +606,66 @@ CREATE VIEW IF NOT EXISTS throughput AS
   FROM delivery d JOIN run r ON r.id = d.run
   WHERE d.retrieval_completed IS NOT NULL AND r.sample_interval > 0
   GROUP BY d.run, interval_start;
+
+-- Summaries (schema version 2): the figures the end-of-run summary and utils/mms-report.py
+-- print, one row per run (and KPI, element or cell).
+-- kpi_summary: per run and KPI with at least one value (a KPI without values has no row), the
+-- count n, the mean and nearest-rank percentiles: the value at 1-based rank ceil(p n / 100) of
+-- the n non-NULL values in ascending order, in integer arithmetic (p n + 99) / 100. The window
+-- runs over the values in ascending order, so the mean sums them in that order, and the last
+-- row of each (kpi, run) carries the figures. Only window functions partitioned by (kpi, run)
+-- lie between the view and the tables, so "WHERE run = ?" reaches the tables' indexes.
+CREATE VIEW IF NOT EXISTS kpi_summary AS
+  WITH kpi_value (kpi, run, value) AS (
+    SELECT 'send_time', run, send_time FROM kpi_send WHERE send_time IS NOT NULL
+    UNION ALL
+    SELECT 'notification_time', run, notification_time FROM kpi_notification
+      WHERE notification_time IS NOT NULL
+    UNION ALL
+    SELECT 'retrieval_time', run, retrieval_time FROM kpi_retrieval
+      WHERE retrieval_time IS NOT NULL
+    UNION ALL
+    SELECT 'end_to_end_time', run, delivery_time FROM kpi_end_to_end
+      WHERE delivery_time IS NOT NULL),
+  counted AS (
+    SELECT kpi, run, value, count(*) OVER (PARTITION BY kpi, run) AS n FROM kpi_value),
+  ranked AS (
+    SELECT kpi, run, n,
+           row_number() OVER ascending AS rank,
+           avg(value) OVER ascending AS mean,
+           nth_value(value, (50 * n + 99) / 100) OVER ascending AS p50,
+           nth_value(value, (90 * n + 99) / 100) OVER ascending AS p90,
+           nth_value(value, (95 * n + 99) / 100) OVER ascending AS p95,
+           nth_value(value, (99 * n + 99) / 100) OVER ascending AS p99
+    FROM counted
+    WINDOW ascending AS (PARTITION BY kpi, run ORDER BY value
+                         ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW))
+  SELECT kpi, run, n, mean, p50, p90, p95, p99 FROM ranked WHERE rank = n;
+CREATE VIEW IF NOT EXISTS run_summary AS
+  SELECT r.id AS run,
+    (SELECT count(*) FROM message WHERE run = r.id) AS messages,
+    (SELECT count(*) FROM message WHERE run = r.id AND status = 'Ok') AS messages_confirmed,
+    (SELECT count(*) FROM delivery WHERE run = r.id) AS deliveries,
+    (SELECT count(*) FROM delivery WHERE run = r.id
+       AND final_state IN ('notifying', 'deferred', 'retrieving')) AS deliveries_open,
+    (SELECT count(*) FROM delivery WHERE run = r.id
+       AND final_state = 'retrieved') AS deliveries_retrieved,
+    (SELECT count(*) FROM delivery WHERE run = r.id
+       AND final_state IN ('retrieved', 'rejected', 'expired', 'failed')) AS deliveries_terminal,
+    (SELECT count(*) FROM delivery WHERE run = r.id
+       AND retrieval_completed IS NOT NULL) AS retrievals,
+    (SELECT coalesce(sum(size), 0) FROM delivery WHERE run = r.id
+       AND retrieval_completed IS NOT NULL) AS retrieved_bytes
+  FROM run r;
+CREATE VIEW IF NOT EXISTS element_peak AS
+  SELECT run, element, max(queue_max) AS queue_peak, max(stored_messages) AS stored_messages_peak,
+         max(stored_bytes) AS stored_bytes_peak
+  FROM element_sample GROUP BY run, element;
+CREATE VIEW IF NOT EXISTS cell_utilisation AS
+  SELECT run, cell, count(*) AS samples,
+         max(downlink_utilisation) AS downlink_peak, avg(downlink_utilisation) AS downlink_mean,
+         max(uplink_utilisation) AS uplink_peak, avg(uplink_utilisation) AS uplink_mean
+  FROM bearer_sample GROUP BY run, cell;
 )SQL";
 } // namespace
 
@@ -620,7 +679,8 @@ GetSql()
 const std::vector<std::pair<std::string, std::vector<std::string>>>&
 GetTables()
 {
-    static const std::vector<std::pair<std::string, std::vector<std::string>>> tables = [] {
+    static const std::vector<std::pair<std::string, std::vector<std::string>>> tables = []
+    {
         // Read the column lists from the schema text itself, so that they cannot diverge.
         std::vector<std::pair<std::string, std::vector<std::string>>> out;
         std::string sql(SCHEMA);
@@ -665,9 +725,35 @@ GetViews()
                                                    "kpi_retrieval",
                                                    "kpi_end_to_end",
                                                    "kpi_failure_ratio",
-                                                   "throughput"};
+                                                   "throughput",
+                                                   "kpi_summary",
+                                                   "run_summary",
+                                                   "element_peak",
+                                                   "cell_utilisation"};
     return views;
 }
+
+namespace
+{
+/// Run the schema's statements (each creates only what is missing) and set the version, in one
+/// transaction: creates the schema in an empty file and adds what a newer version added to an
+/// older file.
+bool
+CreateMissing(MmsSqliteDatabase& db, std::string& error)
+{
+    std::string e;
+    if (!db.Exec("BEGIN IMMEDIATE;" + GetSql() + "PRAGMA user_version = " + std::to_string(VERSION)
+                     + "; COMMIT;",
+                 e))
+    {
+        error = e;
+        std::string ignore;
+        db.Exec("ROLLBACK", ignore);
+        return false;
+    }
+    return true;
+}
+} // namespace
 
 bool
 Ensure(MmsSqliteDatabase& db, std::string& error)
@@ -679,33 +765,24 @@ Ensure(MmsSqliteDatabase& db, std::string& error)
                                  0);
     if (version == 0 && tables > 0)
     {
-        error = "results file '" + path +
-                "': an SQLite file of another program (it has tables but no MMS results "
-                "schema version); choose another file";
+        error = "results file '" + path
+                + "': an SQLite file of another program (it has tables but no MMS results "
+                  "schema version); choose another file";
         return false;
     }
-    if (version != 0 && version != VERSION)
+    if (version < 0 || version > VERSION)
     {
-        error = "results file '" + path + "': MMS results schema version " +
-                std::to_string(version) + ", this build writes version " +
-                std::to_string(VERSION) + "; choose another file";
+        error = "results file '" + path + "': MMS results schema version " + std::to_string(version)
+                + ", this build writes version " + std::to_string(VERSION)
+                + "; choose another file";
         return false;
     }
     if (version == 0)
     {
-        std::string e;
-        if (!db.Exec("BEGIN IMMEDIATE;" + GetSql() + "PRAGMA user_version = " +
-                         std::to_string(VERSION) + "; COMMIT;",
-                     e))
-        {
-            error = e;
-            std::string ignore;
-            db.Exec("ROLLBACK", ignore);
-            return false;
-        }
-        return true;
+        return CreateMissing(db, error);
     }
-    // Same version: every table must have the columns this build writes.
+    // An MMS results file: every table must have the columns this build writes (the tables
+    // are the same in every version so far).
     for (const auto& table : GetTables())
     {
         MmsSqliteStatement s;
@@ -722,13 +799,14 @@ Ensure(MmsSqliteDatabase& db, std::string& error)
         {
             if (have.count(column) == 0)
             {
-                error = "results file '" + path + "': table " + table.first + " has no column " +
-                        column + " (a damaged or edited results file)";
+                error = "results file '" + path + "': table " + table.first + " has no column "
+                        + column + " (a damaged or edited results file)";
                 return false;
             }
         }
     }
-    return true;
+    // An older version gains the views added since (version 2: the summary views).
+    return version == VERSION || CreateMissing(db, error);
 }
 
 } // namespace MmsResultsSchema

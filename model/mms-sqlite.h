@@ -7,17 +7,20 @@
 #ifndef MMS_SQLITE_H
 #define MMS_SQLITE_H
 
-// A thin, safe layer over the SQLite C API for the results file: open with checks that name the
-// path and the reason, prepared statements with typed binding (64-bit integers, doubles, text,
-// NULL), explicit transactions, and the schema of an MMS results file (tables, indexes and KPI
-// views, documented in doc/mms.rst, "Results in SQLite").
-
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 struct sqlite3;
 struct sqlite3_stmt;
+
+/**
+ * \file
+ * \ingroup mms-recording
+ * A thin, safe layer over the SQLite C API for MMS results files (MmsSqliteDatabase,
+ * MmsSqliteStatement) and the schema of such a file (MmsResultsSchema).
+ */
 
 namespace ns3
 {
@@ -25,117 +28,282 @@ namespace ns3
 class MmsSqliteStatement;
 
 /**
- * \ingroup mms
- * One open SQLite database. Errors are reported as values (a message naming the file and what
- * SQLite said), never by aborting.
+ * \ingroup mms-recording
+ * \brief One open SQLite database: an MMS results file.
+ *
+ * Open() opens (creating if needed) a file for writing, in WAL mode with synchronous=NORMAL,
+ * so that a report can read while a simulation writes and a killed process loses only its
+ * open transaction; OpenReadOnly() opens an existing file for reports, summaries and tests.
+ * Both check what SQLite would only report vaguely (an empty path, a directory, a missing or
+ * unwritable folder, a file that is not SQLite) and name the file and the reason.
+ *
+ * Errors are values: a method that can fail returns false and sets a message naming the
+ * file and what SQLite said; nothing aborts. Statements are prepared with Prepare() into an
+ * MmsSqliteStatement; Begin() and Commit() bracket a batch of writes. The schema of a results
+ * file is MmsResultsSchema's.
  */
 class MmsSqliteDatabase
 {
   public:
     MmsSqliteDatabase() = default;
+    /// Closes the file (committing an open transaction).
     ~MmsSqliteDatabase();
     MmsSqliteDatabase(const MmsSqliteDatabase&) = delete;
     MmsSqliteDatabase& operator=(const MmsSqliteDatabase&) = delete;
 
     /**
-     * Open (creating if needed) a database file for writing, in WAL mode with synchronous=NORMAL
-     * (a killed process loses nothing committed), and check that it is an SQLite file.
+     * \brief Open (creating if needed) a database file for writing, in WAL mode with
+     * synchronous=NORMAL (a killed process loses nothing committed), and check that it is an
+     * SQLite file that can be written.
      * \param path the file
      * \param error set to a message naming the path and the reason on failure
      * \return true on success
      */
     bool Open(const std::string& path, std::string& error);
-    /// Open an existing file read-only (for reports and tests).
+    /**
+     * \brief Open an existing file read-only (for reports, summaries and tests).
+     * \param path the file
+     * \param error set to a message naming the path and the reason on failure
+     * \return true on success
+     */
     bool OpenReadOnly(const std::string& path, std::string& error);
+    /**
+     * \return true between a successful Open() or OpenReadOnly() and Close()
+     */
     bool IsOpen() const;
+    /// Close the file, committing an open transaction first; harmless when not open.
     void Close();
+    /**
+     * \return the path of the last Open() or OpenReadOnly()
+     */
     const std::string& GetPath() const;
 
-    /// Run one or more statements without results; false with `error` set on failure.
+    /**
+     * \brief Run one or more statements that return no rows.
+     * \param sql the statements, separated by semicolons
+     * \param error set to a message naming the file and SQLite's reason on failure
+     * \return true on success
+     */
     bool Exec(const std::string& sql, std::string& error);
-    /// Prepare a statement; false with `error` set (and the SQL named) on failure.
+    /**
+     * \brief Prepare a statement (kept prepared for reuse).
+     * \param sql one statement, with ? parameters
+     * \param statement receives the prepared statement (a previous one is finalised)
+     * \param error set to a message naming the file, SQLite's reason and the SQL on failure
+     * \return true on success
+     */
     bool Prepare(const std::string& sql, MmsSqliteStatement& statement, std::string& error);
-    /// The first column of the first row of a query as text ("" if none); for small lookups.
+    /**
+     * \brief A small lookup: the first column of the first row of a query, as text.
+     * \param sql the query
+     * \return the text, or "" when there is no row or the query fails
+     */
     std::string QueryText(const std::string& sql);
-    /// The first column of the first row as an integer (`otherwise` if none or on error).
+    /**
+     * \brief A small lookup: the first column of the first row of a query, as an integer.
+     * \param sql the query
+     * \param otherwise the result when there is no row, the value is NULL or the query fails
+     * \return the integer
+     */
     int64_t QueryInt(const std::string& sql, int64_t otherwise = -1);
 
+    /**
+     * \brief Begin a write transaction (BEGIN IMMEDIATE), unless one is open already.
+     * \param error set on failure
+     * \return true on success
+     */
     bool Begin(std::string& error);
+    /**
+     * \brief Commit the open transaction, if any.
+     * \param error set on failure
+     * \return true on success (and when no transaction was open)
+     */
     bool Commit(std::string& error);
+    /**
+     * \return true between Begin() and Commit()
+     */
     bool InTransaction() const;
 
+    /**
+     * \return the rowid of the last row inserted on this connection (0 when not open)
+     */
     int64_t LastInsertRowId() const;
-    /// The last error SQLite reported on this connection.
+    /**
+     * \return the last error SQLite reported on this connection ("not open" when not open)
+     */
     std::string LastError() const;
 
   private:
+    /**
+     * \param path the file
+     * \param flags SQLite open flags
+     * \param error set on failure
+     * \return true on success
+     */
     bool OpenWith(const std::string& path, int flags, std::string& error);
 
-    sqlite3* m_db{nullptr};
-    std::string m_path;
-    bool m_inTransaction{false};
+    sqlite3* m_db{nullptr};      //!< the connection, or null
+    std::string m_path;          //!< the file
+    bool m_inTransaction{false}; //!< between Begin() and Commit()
 };
 
 /**
- * \ingroup mms
- * A prepared statement. Bind by 1-based index, Step(), then Reset() to reuse.
+ * \ingroup mms-recording
+ * \brief A prepared statement of an MmsSqliteDatabase.
+ *
+ * Made by MmsSqliteDatabase::Prepare(). Bind parameters by 1-based index, then Step() through
+ * the rows (reading columns by 0-based index) or Run() a statement without rows; Reset() to
+ * reuse it with new values. An error of Step() is kept (HasError(), GetError()) rather than
+ * thrown.
  */
 class MmsSqliteStatement
 {
   public:
     MmsSqliteStatement() = default;
+    /// Finalises the statement.
     ~MmsSqliteStatement();
     MmsSqliteStatement(const MmsSqliteStatement&) = delete;
     MmsSqliteStatement& operator=(const MmsSqliteStatement&) = delete;
 
+    /**
+     * \brief Bind a 64-bit integer.
+     * \param index the parameter, from 1
+     * \param value the value
+     */
     void BindInt(int index, int64_t value);
+    /**
+     * \brief Bind a double.
+     * \param index the parameter, from 1
+     * \param value the value
+     */
     void BindDouble(int index, double value);
+    /**
+     * \brief Bind text (copied).
+     * \param index the parameter, from 1
+     * \param value the value
+     */
     void BindText(int index, const std::string& value);
+    /**
+     * \brief Bind NULL.
+     * \param index the parameter, from 1
+     */
     void BindNull(int index);
-    /// Bind a time in seconds, or NULL when `value` is negative (not reached).
+    /**
+     * \brief Bind a time in seconds, or NULL when it is negative (not reached).
+     * \param index the parameter, from 1
+     * \param seconds the time
+     */
     void BindTime(int index, double seconds);
-    /// Bind text, or NULL when empty.
+    /**
+     * \brief Bind text, or NULL when it is empty.
+     * \param index the parameter, from 1
+     * \param value the value
+     */
     void BindTextOrNull(int index, const std::string& value);
 
-    /// Execute: true while a row is available (read it with Column*()), false when done.
-    /// Errors set the statement's error (GetError()) and return false.
+    /**
+     * \brief Execute the statement up to its next row.
+     * \return true while a row is available (read it with the Column methods), false when
+     *         done or on an error (then HasError() is true and GetError() says why)
+     */
     bool Step();
-    /// Execute a statement that returns no rows, then reset it; false on error.
+    /**
+     * \brief Execute a statement that returns no rows, then Reset() it.
+     * \return true on success
+     */
     bool Run();
+    /// Reset the statement to its start and clear its bindings.
     void Reset();
+    /**
+     * \return true if a Step() failed (since the last Run())
+     */
     bool HasError() const;
+    /**
+     * \return SQLite's message of the last failed Step()
+     */
     const std::string& GetError() const;
 
+    /**
+     * \param column the column, from 0
+     * \return its value in the current row as an integer
+     */
     int64_t ColumnInt(int column) const;
+    /**
+     * \param column the column, from 0
+     * \return its value in the current row as a double
+     */
     double ColumnDouble(int column) const;
+    /**
+     * \param column the column, from 0
+     * \return its value in the current row as text ("" for NULL)
+     */
     std::string ColumnText(int column) const;
+    /**
+     * \param column the column, from 0
+     * \return true if its value in the current row is NULL
+     */
     bool ColumnIsNull(int column) const;
+    /**
+     * \return the number of columns of the statement's result
+     */
     int ColumnCount() const;
 
+    /**
+     * \return true between a successful Prepare() and Finalize()
+     */
     bool IsPrepared() const;
+    /// Release the statement (done by the destructor too).
     void Finalize();
 
   private:
     friend class MmsSqliteDatabase;
-    sqlite3_stmt* m_stmt{nullptr};
-    sqlite3* m_db{nullptr};
-    std::string m_error;
+    sqlite3_stmt* m_stmt{nullptr}; //!< the statement, or null
+    sqlite3* m_db{nullptr};        //!< its connection
+    std::string m_error;           //!< the last Step() error
 };
 
+/**
+ * \ingroup mms-recording
+ * \brief The schema of an MMS results file, and its creation and upgrade.
+ *
+ * Tables (run, run_attribute, message, delivery, sms, "transaction", element_sample,
+ * bearer_sample) with their indexes; the KPI views after ETSI TS 102 250-2 (kpi_send,
+ * kpi_notification, kpi_retrieval, kpi_end_to_end, kpi_failure_ratio) and throughput; and,
+ * since version 2, the summary views that the end-of-run summary (MmsKpiSummary) and
+ * utils/mms-report.py both read: kpi_summary (kpi, run, n, mean, p50, p90, p95, p99; nearest-
+ * rank percentiles), run_summary (message, delivery and retrieval counts, retrieved octets),
+ * element_peak and cell_utilisation. doc/mms.rst, "Results in SQLite", documents every column.
+ */
 namespace MmsResultsSchema
 {
-/// Value of PRAGMA user_version in an MMS results file.
-constexpr int VERSION = 1;
-/// The statements that create the tables, indexes and views (idempotent).
+/// Value of PRAGMA user_version in an MMS results file: 2 adds the summary views to version 1.
+constexpr int VERSION = 2;
+/**
+ * \return the statements that create the tables, indexes and views; each creates only what
+ *         is missing (IF NOT EXISTS), so running them again is harmless
+ */
 const std::string& GetSql();
-/// Table names and their columns, in order (for checks and documentation tests).
+/**
+ * \return table names and their columns, in order, read from GetSql() (for checks and
+ *         documentation tests)
+ */
 const std::vector<std::pair<std::string, std::vector<std::string>>>& GetTables();
-/// Names of the KPI views.
+/**
+ * \return the names of the views (KPI views, throughput and the summary views)
+ */
 const std::vector<std::string>& GetViews();
 /**
- * Create the schema in a database, or check that an existing file has it: an empty file gets
- * the schema; an MMS results file of this version is accepted; anything else is refused with a
- * message naming the file and what differs (another program's tables, another schema version).
+ * \brief Create the schema in a database opened for writing, or check (and upgrade) the one
+ * it has.
+ *
+ * An empty file gets the schema; an MMS results file of this version is accepted once every
+ * table has the columns this build writes; a file of version 1 that passes the same check
+ * gains the views added since (in one transaction) and becomes this version. Anything else is
+ * refused with a message naming the file and what differs: another program's tables, a later
+ * schema version, a missing column.
+ * \param db the database, open for writing
+ * \param error set to the message on failure
+ * \return true if the file is now an MMS results file of this version
  */
 bool Ensure(MmsSqliteDatabase& db, std::string& error);
 } // namespace MmsResultsSchema

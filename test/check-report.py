@@ -20,8 +20,9 @@ element_sample, bearer_sample, run), not from the KPI views, and checks:
              time order (all event times ascending); the PNG is valid and its "Series" is
              the number of arrows in the text; --message with the Message-ID text works
   errors     a missing file, a file that is not SQLite, an SQLite file without the results
-             schema, an unknown run id and an unknown message: exit status 2, one message
-             on stderr naming the file (and the run / message), no Python traceback
+             schema, a results file of schema version 1 (without the summary views), an
+             unknown run id and an unknown message: exit status 2, one message on stderr
+             naming the file (and the run / message / version), no Python traceback
 
 The report runs with this interpreter (sys.executable). Exit status 0 when every check
 passed, 1 at the first failure (with a message saying what differed), 2 on bad arguments.
@@ -566,6 +567,19 @@ class Checker:
         con.execute("CREATE TABLE contact (name TEXT, phone TEXT)")
         con.commit()
         con.close()
+        # A results file of schema version 1: a copy of the results without the summary views.
+        old = os.path.join(folder, "version-1.sqlite")
+        if os.path.exists(old):
+            os.remove(old)
+        src = sqlite3.connect("file:%s?mode=ro" % urllib.parse.quote(self.results), uri=True)
+        con = sqlite3.connect(old)
+        src.backup(con)
+        src.close()
+        for view in ("kpi_summary", "run_summary", "element_peak", "cell_utilisation"):
+            con.execute("DROP VIEW IF EXISTS %s" % view)
+        con.execute("PRAGMA user_version = 1")
+        con.commit()
+        con.close()
         unknown_run = str(max(exp.runs) + 1000)
         plots = os.path.join(folder, "plots")
         cases = [
@@ -575,6 +589,7 @@ class Checker:
             ("a file that is not SQLite", garbage, ["summary", garbage], [garbage]),
             ("a file that is not SQLite", garbage, ["ladder", garbage], [garbage]),
             ("an SQLite file without the results schema", foreign, ["summary", foreign], [foreign]),
+            ("a results file of schema version 1", old, ["summary", old], [old, "version 1"]),
             (
                 "an unknown run",
                 self.results,

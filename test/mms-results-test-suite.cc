@@ -21,6 +21,7 @@
 #include <fstream>
 #include <map>
 #include <set>
+#include <sstream>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -91,8 +92,8 @@ struct Scenario
 /// Counts and times taken from the trace sources, independently of the recorder.
 struct Traced
 {
-    std::map<std::string, double> submitted; //!< tid -> time
-    std::map<std::string, double> confirmed; //!< tid -> time (UA SubmitConfirmed)
+    std::map<std::string, double> submitted;  //!< tid -> time
+    std::map<std::string, double> confirmed;  //!< tid -> time (UA SubmitConfirmed)
     std::map<std::string, std::string> tidOf; //!< message id -> tid
     uint64_t submitFailures{0};
     std::map<std::string, uint64_t> terminal; //!< final state -> count
@@ -253,8 +254,7 @@ RunScenario(const Scenario& sc,
             {
                 Ptr<MmsUserAgent> ua = w.Ua(i);
                 ua->TraceConnectWithoutContext("Submitted", MakeCallback(&OnSubmitted));
-                ua->TraceConnectWithoutContext("SubmitConfirmed",
-                                               MakeCallback(&OnSubmitConfirmed));
+                ua->TraceConnectWithoutContext("SubmitConfirmed", MakeCallback(&OnSubmitConfirmed));
                 ua->TraceConnectWithoutContext("Rejected", MakeCallback(&OnSubmitFailed));
                 ua->TraceConnectWithoutContext("Failed", MakeCallback(&OnSubmitFailed));
                 ua->TraceConnectWithoutContext("PushReceived", MakeCallback(&OnPushReceived));
@@ -263,19 +263,18 @@ RunScenario(const Scenario& sc,
                 ua->TraceConnectWithoutContext("RetrievalCompleted",
                                                MakeCallback(&OnRetrievalCompleted));
                 ua->TraceConnectWithoutContext(
-                    "ReadReportReceived",
-                    MakeBoundCallback(&Count, &traced->readReportsReceived));
+                    "ReadReportReceived", MakeBoundCallback(&Count, &traced->readReportsReceived));
             }
             Ptr<MmsRelay> relay = w.mms.GetRelay();
             for (const char* s : {"Retrieved", "Rejected", "Expired", "Failed"})
             {
-                relay->TraceConnectWithoutContext(s, MakeBoundCallback(&OnTerminal, std::string(s)));
+                relay->TraceConnectWithoutContext(s,
+                                                  MakeBoundCallback(&OnTerminal, std::string(s)));
             }
             relay->TraceConnectWithoutContext("NotificationQueued",
                                               MakeCallback(&OnNotificationQueued));
-            relay->TraceConnectWithoutContext(
-                "RetrieveServed",
-                MakeBoundCallback(&Count, &traced->retrieveServed));
+            relay->TraceConnectWithoutContext("RetrieveServed",
+                                              MakeBoundCallback(&Count, &traced->retrieveServed));
             Ptr<MmsSmsc> smsc = w.mms.GetSmsc();
             smsc->TraceConnectWithoutContext("Accepted",
                                              MakeBoundCallback(&Count, &traced->smsAccepted));
@@ -293,8 +292,7 @@ RunScenario(const Scenario& sc,
                         if (auto app = DynamicCast<MmsApplication>(node->GetApplication(a)))
                         {
                             app->GetTransport()->TraceConnectWithoutContext(
-                                "Exchange",
-                                MakeCallback(&OnExchange));
+                                "Exchange", MakeCallback(&OnExchange));
                         }
                     }
                 }
@@ -341,7 +339,10 @@ class RowsMatchTracesTestCase : public TestCase
         std::string error;
         NS_TEST_ASSERT_MSG_EQ(db.OpenReadOnly(path, error), true, error);
         std::string r = " WHERE run = " + std::to_string(run);
-        auto count = [&](const std::string& sql) { return uint64_t(db.QueryInt(sql, -1)); };
+        auto count = [&](const std::string& sql)
+        {
+            return uint64_t(db.QueryInt(sql, -1));
+        };
 
         NS_TEST_ASSERT_MSG_GT(t.submitted.size(), 100, "enough traffic to mean something");
         NS_TEST_EXPECT_MSG_EQ(count("SELECT count(*) FROM message" + r),
@@ -350,10 +351,10 @@ class RowsMatchTracesTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(count("SELECT count(*) FROM message" + r + " AND status = 'Ok'"),
                               t.confirmed.size(),
                               "one Ok row per SubmitConfirmed event");
-        NS_TEST_EXPECT_MSG_EQ(
-            count("SELECT count(*) FROM message" + r + " AND status IS NOT NULL AND status != 'Ok'"),
-            t.submitFailures,
-            "one refused/failed row per Rejected or Failed submission");
+        NS_TEST_EXPECT_MSG_EQ(count("SELECT count(*) FROM message" + r
+                                    + " AND status IS NOT NULL AND status != 'Ok'"),
+                              t.submitFailures,
+                              "one refused/failed row per Rejected or Failed submission");
         uint64_t terminal = 0;
         for (const auto& [state, n] : t.terminal)
         {
@@ -368,16 +369,15 @@ class RowsMatchTracesTestCase : public TestCase
         NS_TEST_EXPECT_MSG_GT(t.terminal["Retrieved"], 50, "deliveries succeed");
         NS_TEST_EXPECT_MSG_GT(t.terminal["Rejected"], 0, "some are rejected");
         NS_TEST_EXPECT_MSG_GT(t.terminal["Expired"], 0, "some expire");
-        uint64_t open = count("SELECT count(*) FROM delivery" + r +
-                              " AND final_state IN ('notifying', 'deferred', 'retrieving')");
+        uint64_t open = count("SELECT count(*) FROM delivery" + r
+                              + " AND final_state IN ('notifying', 'deferred', 'retrieving')");
         NS_TEST_EXPECT_MSG_GT(open, 0, "some are still open at the end");
-        NS_TEST_EXPECT_MSG_EQ(count("SELECT count(*) FROM delivery" + r),
-                              terminal + open,
-                              "no other delivery rows");
-        NS_TEST_EXPECT_MSG_EQ(count("SELECT count(*) FROM delivery" + r +
-                                    " AND notification_queued IS NOT NULL"),
-                              t.notified.size(),
-                              "one delivery per notified (message, recipient)");
+        NS_TEST_EXPECT_MSG_EQ(
+            count("SELECT count(*) FROM delivery" + r), terminal + open, "no other delivery rows");
+        NS_TEST_EXPECT_MSG_EQ(
+            count("SELECT count(*) FROM delivery" + r + " AND notification_queued IS NOT NULL"),
+            t.notified.size(),
+            "one delivery per notified (message, recipient)");
         NS_TEST_EXPECT_MSG_EQ(count("SELECT sum(notifications) FROM delivery" + r),
                               t.notifications,
                               "every NotificationQueued event counted");
@@ -387,13 +387,13 @@ class RowsMatchTracesTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(count("SELECT count(*) FROM sms" + r),
                               t.smsAccepted,
                               "one sms row per SMSC Accepted event");
-        NS_TEST_EXPECT_MSG_EQ(count("SELECT count(*) FROM sms" + r + " AND final_state = "
-                                    "'delivered'"),
+        NS_TEST_EXPECT_MSG_EQ(count("SELECT count(*) FROM sms" + r
+                                    + " AND final_state = "
+                                      "'delivered'"),
                               t.smsDelivered,
                               "one delivered sms row per SmsDelivered event");
-        NS_TEST_EXPECT_MSG_EQ(count("SELECT sum(attempts) FROM sms" + r),
-                              t.smsSent,
-                              "every SmsSent event counted");
+        NS_TEST_EXPECT_MSG_EQ(
+            count("SELECT sum(attempts) FROM sms" + r), t.smsSent, "every SmsSent event counted");
         NS_TEST_EXPECT_MSG_GT(t.smsSent, t.smsAccepted, "SMS loss made retries");
         NS_TEST_EXPECT_MSG_EQ(count("SELECT sum(sms_segments) FROM delivery" + r),
                               count("SELECT count(*) FROM sms" + r + " AND kind = 'notification'"),
@@ -401,15 +401,16 @@ class RowsMatchTracesTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(count("SELECT count(*) FROM \"transaction\"" + r),
                               t.exchanges,
                               "one transaction row per Exchange event");
-        NS_TEST_EXPECT_MSG_EQ(count("SELECT count(*) FROM delivery" + r +
-                                    " AND read_report_received IS NOT NULL"),
-                              t.readReportsReceived,
-                              "one read_report_received per ReadReportReceived event");
+        NS_TEST_EXPECT_MSG_EQ(
+            count("SELECT count(*) FROM delivery" + r + " AND read_report_received IS NOT NULL"),
+            t.readReportsReceived,
+            "one read_report_received per ReadReportReceived event");
         NS_TEST_EXPECT_MSG_GT(t.readReportsReceived, 0, "read reports occur");
         // Samples: 4 elements and the cells every 30 s, and one at the end.
         uint64_t samples = uint64_t(sc.stop / 30);
-        NS_TEST_EXPECT_MSG_EQ(count("SELECT count(*) FROM element_sample" + r + " AND element = "
-                                    "'relay'"),
+        NS_TEST_EXPECT_MSG_EQ(count("SELECT count(*) FROM element_sample" + r
+                                    + " AND element = "
+                                      "'relay'"),
                               samples,
                               "one relay sample per interval");
         NS_TEST_EXPECT_MSG_EQ(count("SELECT count(DISTINCT element) FROM element_sample" + r),
@@ -418,15 +419,17 @@ class RowsMatchTracesTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(count("SELECT count(*) FROM bearer_sample" + r),
                               samples,
                               "one cell (16 handsets), one sample per interval");
-        NS_TEST_EXPECT_MSG_EQ(count("SELECT count(*) FROM run_attribute" + r + " AND name = "
-                                    "'ns3::MmsRelay::DefaultExpiry' AND value = '+9e+11ns'"),
+        NS_TEST_EXPECT_MSG_EQ(count("SELECT count(*) FROM run_attribute" + r
+                                    + " AND name = "
+                                      "'ns3::MmsRelay::DefaultExpiry' AND value = '+9e+11ns'"),
                               1,
                               "the changed expiry is among the run's attributes");
         // The relay's bytes out in the samples add up to what its transport counted.
         // KPI views against latencies computed here from the raw trace times.
         auto compare = [&](const std::string& what,
                            const std::string& sql,
-                           const std::map<std::string, double>& expected) {
+                           const std::map<std::string, double>& expected)
+        {
             std::vector<std::string> rows = Rows(db, sql);
             NS_TEST_EXPECT_MSG_EQ(rows.size(), expected.size(), what << ": as many rows");
             uint32_t mismatches = 0;
@@ -440,10 +443,10 @@ class RowsMatchTracesTestCase : public TestCase
                     if (++mismatches < 5)
                     {
                         NS_TEST_EXPECT_MSG_EQ(row,
-                                              key + "|" +
-                                                  (it == expected.end()
-                                                       ? std::string("absent")
-                                                       : std::to_string(it->second)),
+                                              key + "|"
+                                                  + (it == expected.end()
+                                                         ? std::string("absent")
+                                                         : std::to_string(it->second)),
                                               what);
                     }
                 }
@@ -457,8 +460,8 @@ class RowsMatchTracesTestCase : public TestCase
         }
         compare("send time",
                 "SELECT m.transaction_id, k.send_time FROM kpi_send k JOIN message m ON m.run = "
-                "k.run AND m.id = k.message WHERE k.send_time IS NOT NULL AND k.run = " +
-                    std::to_string(run),
+                "k.run AND m.id = k.message WHERE k.send_time IS NOT NULL AND k.run = "
+                    + std::to_string(run),
                 send);
         std::map<std::string, double> notification;
         std::map<std::string, double> retrieval;
@@ -481,20 +484,21 @@ class RowsMatchTracesTestCase : public TestCase
         }
         compare("notification time",
                 "SELECT message_id || '|' || recipient, notification_time FROM kpi_notification "
-                "WHERE notification_time IS NOT NULL AND run = " +
-                    std::to_string(run),
+                "WHERE notification_time IS NOT NULL AND run = "
+                    + std::to_string(run),
                 notification);
         compare("retrieval time",
                 "SELECT message_id || '|' || recipient, retrieval_time FROM kpi_retrieval "
-                "WHERE retrieval_time IS NOT NULL AND run = " +
-                    std::to_string(run),
+                "WHERE retrieval_time IS NOT NULL AND run = "
+                    + std::to_string(run),
                 retrieval);
         compare("end-to-end time",
                 "SELECT message_id || '|' || recipient, delivery_time FROM kpi_end_to_end "
-                "WHERE delivery_time IS NOT NULL AND run = " +
-                    std::to_string(run),
+                "WHERE delivery_time IS NOT NULL AND run = "
+                    + std::to_string(run),
                 endToEnd);
-        std::vector<std::string> status = Rows(db, "SELECT status FROM run" + std::string(" WHERE id = ") + std::to_string(run));
+        std::vector<std::string> status =
+            Rows(db, "SELECT status FROM run" + std::string(" WHERE id = ") + std::to_string(run));
         NS_TEST_EXPECT_MSG_EQ(status.at(0), "complete", "the run is marked complete");
         NS_TEST_EXPECT_MSG_EQ(db.QueryText("PRAGMA integrity_check"), "ok", "a sound file");
     }
@@ -526,7 +530,8 @@ class SameRunSameRowsTestCase : public TestCase
         MmsSqliteDatabase db;
         std::string error;
         NS_TEST_ASSERT_MSG_EQ(db.OpenReadOnly(path, error), true, error);
-        auto dump = [&](int64_t run) {
+        auto dump = [&](int64_t run)
+        {
             std::vector<std::string> all;
             for (const auto& table : MmsResultsSchema::GetTables())
             {
@@ -544,8 +549,8 @@ class SameRunSameRowsTestCase : public TestCase
                 }
                 for (const std::string& row :
                      Rows(db,
-                          "SELECT " + columns + " FROM \"" + table.first + "\" WHERE run = " +
-                              std::to_string(run) + " ORDER BY rowid"))
+                          "SELECT " + columns + " FROM \"" + table.first
+                              + "\" WHERE run = " + std::to_string(run) + " ORDER BY rowid"))
                 {
                     all.push_back(table.first + ": " + row);
                 }
@@ -553,8 +558,8 @@ class SameRunSameRowsTestCase : public TestCase
             for (const std::string& row :
                  Rows(db,
                       "SELECT status, scenario, ns3_version, module_version, rng_seed, "
-                      "simulated_seconds, sample_interval FROM run WHERE id = " +
-                          std::to_string(run)))
+                      "simulated_seconds, sample_interval FROM run WHERE id = "
+                          + std::to_string(run)))
             {
                 all.push_back("run: " + row);
             }
@@ -577,15 +582,15 @@ class SameRunSameRowsTestCase : public TestCase
                                   << (firstDiff < rb.size() ? rb[firstDiff] : ""));
         NS_TEST_EXPECT_MSG_EQ((ra != rc), true, "another RngRun gives other rows");
         NS_TEST_EXPECT_MSG_EQ(db.QueryInt("SELECT count(*) FROM run WHERE status = 'complete' "
-                                          "AND id IN (" +
-                                          std::to_string(a) + "," + std::to_string(b) + "," +
-                                          std::to_string(c) + ")"),
+                                          "AND id IN ("
+                                          + std::to_string(a) + "," + std::to_string(b) + ","
+                                          + std::to_string(c) + ")"),
                               3,
                               "all three runs complete, none overwritten");
-        NS_TEST_EXPECT_MSG_EQ(db.QueryText("SELECT rng_run FROM run WHERE id = " +
-                                           std::to_string(c)),
-                              "2",
-                              "RngRun recorded");
+        NS_TEST_EXPECT_MSG_EQ(
+            db.QueryText("SELECT rng_run FROM run WHERE id = " + std::to_string(c)),
+            "2",
+            "RngRun recorded");
         db.Close();
         RemoveDb(path);
     }
@@ -665,21 +670,18 @@ class KilledRunTestCase : public TestCase
         std::string error;
         NS_TEST_ASSERT_MSG_EQ(db.OpenReadOnly(path, error), true, error);
         NS_TEST_EXPECT_MSG_EQ(db.QueryText("PRAGMA integrity_check"), "ok", "the file is sound");
-        NS_TEST_EXPECT_MSG_EQ(db.QueryText("SELECT status FROM run"),
-                              "running",
-                              "the run is not marked complete");
-        NS_TEST_EXPECT_MSG_EQ(db.QueryText("SELECT coalesce(ended, 'none') FROM run"),
-                              "none",
-                              "no end time");
+        NS_TEST_EXPECT_MSG_EQ(
+            db.QueryText("SELECT status FROM run"), "running", "the run is not marked complete");
+        NS_TEST_EXPECT_MSG_EQ(
+            db.QueryText("SELECT coalesce(ended, 'none') FROM run"), "none", "no end time");
         int64_t rows = 0;
         for (const char* table :
              {"message", "delivery", "sms", "\"transaction\"", "element_sample", "bearer_sample"})
         {
             rows += db.QueryInt(std::string("SELECT count(*) FROM ") + table, 0);
         }
-        NS_TEST_EXPECT_MSG_GT_OR_EQ(uint64_t(rows),
-                                    committed,
-                                    "every row committed before the kill is there");
+        NS_TEST_EXPECT_MSG_GT_OR_EQ(
+            uint64_t(rows), committed, "every row committed before the kill is there");
         // Message rows are numbered in submission order: the committed ones have no holes
         // other than messages still open at the kill.
         NS_TEST_EXPECT_MSG_GT(db.QueryInt("SELECT count(*) FROM message", 0), 10, "messages");
@@ -722,19 +724,23 @@ class InterruptedRunTestCase : public TestCase
         std::string error;
         NS_TEST_ASSERT_MSG_EQ(db.OpenReadOnly(path, error), true, error);
         std::string id = std::to_string(run);
-        NS_TEST_EXPECT_MSG_EQ(db.QueryText("SELECT status FROM run WHERE id = " + id),
-                              "aborted",
-                              "marked aborted");
+        NS_TEST_EXPECT_MSG_EQ(
+            db.QueryText("SELECT status FROM run WHERE id = " + id), "aborted", "marked aborted");
         NS_TEST_EXPECT_MSG_EQ(db.QueryText("SELECT note FROM run WHERE id = " + id),
                               "stopped by signal 2",
                               "with the reason");
-        double simulated = std::stod(db.QueryText("SELECT simulated_seconds FROM run WHERE id = " + id));
+        double simulated =
+            std::stod(db.QueryText("SELECT simulated_seconds FROM run WHERE id = " + id));
         NS_TEST_EXPECT_MSG_EQ_TOL(simulated, 601.0, 0.51, "stopped at the next check (1 s)");
         NS_TEST_EXPECT_MSG_GT(db.QueryInt("SELECT count(*) FROM message WHERE run = " + id, 0),
                               5,
                               "what happened before the signal is there");
+
         // The handler is removed again: the default disposition is back.
-        struct sigaction now{};
+        struct sigaction now
+        {
+        };
+
         sigaction(SIGINT, nullptr, &now);
         NS_TEST_EXPECT_MSG_EQ((now.sa_handler == SIG_DFL), true, "SIGINT handler restored");
         db.Close();
@@ -760,12 +766,10 @@ class BadPathTestCase : public TestCase
         std::string error;
         bool ok = r->Open(error);
         NS_TEST_EXPECT_MSG_EQ(ok, false, path << " must be refused");
-        NS_TEST_EXPECT_MSG_NE(error.find("'" + path + "'"),
-                              std::string::npos,
-                              "the error names the file: " << error);
-        NS_TEST_EXPECT_MSG_NE(error.find(words),
-                              std::string::npos,
-                              "the error says '" << words << "': " << error);
+        NS_TEST_EXPECT_MSG_NE(
+            error.find("'" + path + "'"), std::string::npos, "the error names the file: " << error);
+        NS_TEST_EXPECT_MSG_NE(
+            error.find(words), std::string::npos, "the error says '" << words << "': " << error);
     }
 
     void DoRun() override
@@ -822,12 +826,309 @@ class BadPathTestCase : public TestCase
         {
             if (table.first == "transaction")
             {
-                found = table.second.size() == 10 && table.second.front() == "run" &&
-                        table.second.back() == "status";
+                found = table.second.size() == 10 && table.second.front() == "run"
+                        && table.second.back() == "status";
             }
         }
         NS_TEST_EXPECT_MSG_EQ(found, true, "the quoted \"transaction\" table is parsed");
         NS_TEST_EXPECT_MSG_EQ(MmsResultsSchema::GetTables().size(), 8, "eight tables");
+    }
+};
+
+/// Nearest-rank percentile of sorted values, computed here as the test's own oracle: the value
+/// at 1-based rank ceil(percent n / 100), clamped to [1, n].
+double
+NearestRankOracle(const std::vector<double>& sorted, int percent)
+{
+    std::size_t n = sorted.size();
+    std::size_t rank = (static_cast<std::size_t>(percent) * n + 99) / 100;
+    return sorted.at(std::min(std::max<std::size_t>(rank, 1), n) - 1);
+}
+
+class KpiSummaryViewTestCase : public TestCase
+{
+  public:
+    KpiSummaryViewTestCase()
+        : TestCase("The kpi_summary view gives each run's count, mean and nearest-rank "
+                   "percentiles of every KPI, for n = 0, 1, 2, ties and many values")
+    {
+    }
+
+  private:
+    /// The KPI values a run is given: per message a send time; per delivery the notification,
+    /// retrieval and end-to-end times follow from the times written (quarters of a second, so
+    /// that every difference is exact).
+    struct Kpis
+    {
+        std::map<std::string, std::vector<double>> values;
+    };
+
+    void DoRun() override
+    {
+        std::string path = TempPath("kpi-summary.sqlite");
+        RemoveDb(path);
+        MmsSqliteDatabase db;
+        std::string e;
+        NS_TEST_ASSERT_MSG_EQ(db.Open(path, e), true, e);
+        NS_TEST_ASSERT_MSG_EQ(MmsResultsSchema::Ensure(db, e), true, e);
+        MmsSqliteStatement run;
+        MmsSqliteStatement message;
+        MmsSqliteStatement delivery;
+        NS_TEST_ASSERT_MSG_EQ(db.Prepare("INSERT INTO run (status, started, sample_interval) "
+                                         "VALUES ('complete', '2026-12-06T00:00:00Z', 10)",
+                                         run,
+                                         e),
+                              true,
+                              e);
+        NS_TEST_ASSERT_MSG_EQ(
+            db.Prepare("INSERT INTO message (run, id, originator, transaction_id, size, "
+                       "recipients, submitted, confirmed, status) VALUES (?, ?, '+1', ?, 100, 1, "
+                       "0, ?, ?)",
+                       message,
+                       e),
+            true,
+            e);
+        NS_TEST_ASSERT_MSG_EQ(
+            db.Prepare("INSERT INTO delivery (run, message, message_id, recipient, size, "
+                       "notification_queued, notifications, sms_segments, push_received, "
+                       "retrieval_started, retrieval_completed, retrievals, final_state) "
+                       "VALUES (?, ?, ?, '+2', 100, 0, 1, 1, ?, ?, ?, 1, ?)",
+                       delivery,
+                       e),
+            true,
+            e);
+
+        // Values per run: how many messages (and deliveries), and the range of the values
+        // (a small range gives many ties). The runs are written interleaved, so that a view
+        // that mixed runs or KPIs would be caught.
+        struct Plan
+        {
+            int messages;
+            int range; //!< values are quarters in [0, range / 4]
+        };
+
+        const std::vector<Plan> plans = {{0, 1}, {1, 40}, {2, 40}, {2, 1}, {7, 3}, {211, 12}};
+        std::vector<int64_t> runs;
+        std::vector<Kpis> expected(plans.size());
+        for (std::size_t i = 0; i < plans.size(); ++i)
+        {
+            NS_TEST_ASSERT_MSG_EQ(run.Run(), true, run.GetError());
+            runs.push_back(db.LastInsertRowId());
+        }
+        uint32_t state = 12345;
+        auto quarter = [&state](int range)
+        {
+            state = state * 1103515245 + 12345; // a fixed sequence: the test is repeatable
+            return static_cast<double>((state >> 16) % static_cast<uint32_t>(range + 1)) / 4;
+        };
+        int maxMessages = 0;
+        for (const Plan& p : plans)
+        {
+            maxMessages = std::max(maxMessages, p.messages);
+        }
+        for (int m = 0; m < maxMessages; ++m)
+        {
+            for (std::size_t i = 0; i < plans.size(); ++i)
+            {
+                if (m >= plans[i].messages)
+                {
+                    continue;
+                }
+                double send = quarter(plans[i].range);
+                double notification = quarter(plans[i].range);
+                double retrieval = quarter(plans[i].range);
+                std::string tid = "t" + std::to_string(m);
+                message.BindInt(1, runs[i]);
+                message.BindInt(2, m + 1);
+                message.BindText(3, tid);
+                message.BindDouble(4, send);
+                message.BindText(5, "Ok");
+                NS_TEST_ASSERT_MSG_EQ(message.Run(), true, message.GetError());
+                double pushed = send + notification;
+                double started = pushed + 1;
+                delivery.BindInt(1, runs[i]);
+                delivery.BindInt(2, m + 1);
+                delivery.BindText(3, "M" + std::to_string(m));
+                delivery.BindDouble(4, pushed);
+                delivery.BindDouble(5, started);
+                delivery.BindDouble(6, started + retrieval);
+                delivery.BindText(7, "retrieved");
+                NS_TEST_ASSERT_MSG_EQ(delivery.Run(), true, delivery.GetError());
+                Kpis& k = expected[i];
+                k.values["send_time"].push_back(send);
+                k.values["notification_time"].push_back(notification);
+                k.values["retrieval_time"].push_back(retrieval);
+                k.values["end_to_end_time"].push_back(started + retrieval);
+            }
+        }
+        // Rows without a value are left out: a message not yet answered, a delivery still
+        // notifying (no push received, no retrieval) in the run with many values.
+        message.BindInt(1, runs.back());
+        message.BindInt(2, 10000);
+        message.BindText(3, "open");
+        message.BindNull(4);
+        message.BindNull(5);
+        NS_TEST_ASSERT_MSG_EQ(message.Run(), true, message.GetError());
+        delivery.BindInt(1, runs.back());
+        delivery.BindInt(2, 10000);
+        delivery.BindText(3, "Mopen");
+        delivery.BindNull(4);
+        delivery.BindNull(5);
+        delivery.BindNull(6);
+        delivery.BindText(7, "notifying");
+        NS_TEST_ASSERT_MSG_EQ(delivery.Run(), true, delivery.GetError());
+
+        MmsSqliteStatement s;
+        NS_TEST_ASSERT_MSG_EQ(db.Prepare("SELECT n, mean, p50, p90, p95, p99 FROM kpi_summary "
+                                         "WHERE run = ? AND kpi = ?",
+                                         s,
+                                         e),
+                              true,
+                              e);
+        for (std::size_t i = 0; i < plans.size(); ++i)
+        {
+            NS_TEST_EXPECT_MSG_EQ(db.QueryInt("SELECT count(*) FROM kpi_summary WHERE run = "
+                                              + std::to_string(runs[i])),
+                                  (plans[i].messages > 0 ? 4 : 0),
+                                  "one row per KPI with values for run " << runs[i]);
+            for (const char* kpi :
+                 {"send_time", "notification_time", "retrieval_time", "end_to_end_time"})
+            {
+                std::vector<double> v = expected[i].values[kpi];
+                std::sort(v.begin(), v.end());
+                std::string what = std::string(kpi) + " of run " + std::to_string(runs[i])
+                                   + " (n = " + std::to_string(v.size()) + ")";
+                s.BindInt(1, runs[i]);
+                s.BindText(2, kpi);
+                NS_TEST_ASSERT_MSG_EQ(s.Step(), !v.empty(), what << ": a row when n > 0");
+                if (!v.empty())
+                {
+                    NS_TEST_EXPECT_MSG_EQ(s.ColumnInt(0), static_cast<int64_t>(v.size()), what);
+                    double sum = 0;
+                    for (double x : v)
+                    {
+                        sum += x; // quarters: every partial sum is exact
+                    }
+                    NS_TEST_EXPECT_MSG_EQ_TOL(s.ColumnDouble(1),
+                                              sum / static_cast<double>(v.size()),
+                                              1e-12,
+                                              what << ": mean");
+                    const int percents[] = {50, 90, 95, 99};
+                    for (int c = 0; c < 4; ++c)
+                    {
+                        NS_TEST_EXPECT_MSG_EQ(s.ColumnDouble(c + 2),
+                                              NearestRankOracle(v, percents[c]),
+                                              what << ": p" << percents[c]);
+                    }
+                }
+                s.Reset();
+            }
+        }
+        // By hand: with n = 2, p50 is the smaller value (rank 1) and p99 the larger (rank 2).
+        std::vector<double> two = expected[2].values["send_time"];
+        std::sort(two.begin(), two.end());
+        NS_TEST_EXPECT_MSG_EQ(
+            Rows(db,
+                 "SELECT p50, p99 FROM kpi_summary WHERE kpi = 'send_time' "
+                 "AND run = "
+                     + std::to_string(runs[2]))
+                .at(0),
+            Rows(db, "SELECT " + std::to_string(two[0]) + ", " + std::to_string(two[1])).at(0),
+            "n = 2");
+        // The other summary views count what the rows say.
+        NS_TEST_EXPECT_MSG_EQ(
+            Rows(db,
+                 "SELECT messages, messages_confirmed, deliveries, deliveries_open, "
+                 "deliveries_retrieved, deliveries_terminal, retrievals, retrieved_bytes "
+                 "FROM run_summary WHERE run = "
+                     + std::to_string(runs.back()))
+                .at(0),
+            "212|211|212|1|211|211|211|21100",
+            "run_summary");
+        NS_TEST_EXPECT_MSG_EQ(Rows(db,
+                                   "SELECT messages, deliveries FROM run_summary WHERE run = "
+                                       + std::to_string(runs.front()))
+                                  .at(0),
+                              "0|0",
+                              "run_summary of an empty run");
+        db.Close();
+        RemoveDb(path);
+    }
+};
+
+class SchemaUpgradeTestCase : public TestCase
+{
+  public:
+    SchemaUpgradeTestCase()
+        : TestCase("A version-1 results file opened for writing gains the summary views, keeps "
+                   "its rows, and is version 2 afterwards")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        std::string path = TempPath("version-1.sqlite");
+        RemoveDb(path);
+        const std::vector<std::string> added = {
+            "kpi_summary", "run_summary", "element_peak", "cell_utilisation"};
+        std::string e;
+        {
+            // A version-1 file: the tables and the views of version 1, user_version 1, a run.
+            MmsSqliteDatabase db;
+            NS_TEST_ASSERT_MSG_EQ(db.Open(path, e), true, e);
+            NS_TEST_ASSERT_MSG_EQ(MmsResultsSchema::Ensure(db, e), true, e);
+            std::string drop;
+            for (const std::string& view : added)
+            {
+                drop += "DROP VIEW " + view + ";";
+            }
+            NS_TEST_ASSERT_MSG_EQ(db.Exec(drop
+                                              + "PRAGMA user_version = 1;"
+                                                "INSERT INTO run (status, started) VALUES "
+                                                "('complete', 'then');"
+                                                "INSERT INTO message (run, id, originator, "
+                                                "transaction_id, size, recipients, submitted, "
+                                                "confirmed, status) VALUES (1, 1, '+1', 't', "
+                                                "10, 1, 2.5, 4, 'Ok');",
+                                          e),
+                                  true,
+                                  e);
+        }
+        {
+            // Read-only, it is not a version-2 file: the summary says so.
+            std::ostringstream summary;
+            MmsKpiSummary::Print(path, 1, summary);
+            NS_TEST_EXPECT_MSG_NE(summary.str().find("schema version 1"),
+                                  std::string::npos,
+                                  "the summary names the version: " << summary.str());
+        }
+        MmsSqliteDatabase db;
+        NS_TEST_ASSERT_MSG_EQ(db.Open(path, e), true, e);
+        NS_TEST_ASSERT_MSG_EQ(MmsResultsSchema::Ensure(db, e), true, e);
+        NS_TEST_EXPECT_MSG_EQ(db.QueryInt("PRAGMA user_version"), 2, "version 2 now");
+        for (const std::string& view : MmsResultsSchema::GetViews())
+        {
+            NS_TEST_EXPECT_MSG_EQ(db.QueryInt("SELECT count(*) FROM sqlite_master WHERE type = "
+                                              "'view' AND name = '"
+                                              + view + "'"),
+                                  1,
+                                  "view " << view);
+        }
+        NS_TEST_EXPECT_MSG_EQ(Rows(db,
+                                   "SELECT n, mean, p50 FROM kpi_summary WHERE run = 1 AND "
+                                   "kpi = 'send_time'")
+                                  .at(0),
+                              "1|1.5|1.5",
+                              "the old rows are summarised");
+        // Ensure() again changes nothing; a file of a later version is refused.
+        NS_TEST_EXPECT_MSG_EQ(MmsResultsSchema::Ensure(db, e), true, e);
+        NS_TEST_EXPECT_MSG_EQ(db.QueryInt("SELECT count(*) FROM message"), 1, "rows kept");
+        db.Exec("PRAGMA user_version = 3", e);
+        NS_TEST_EXPECT_MSG_EQ(MmsResultsSchema::Ensure(db, e), false, "version 3 is refused");
+        NS_TEST_EXPECT_MSG_NE(e.find("schema version 3"), std::string::npos, e);
+        db.Close();
+        RemoveDb(path);
     }
 };
 
@@ -842,6 +1143,8 @@ class MmsResultsTestSuite : public TestSuite
         AddTestCase(new SameRunSameRowsTestCase, TestCase::QUICK);
         AddTestCase(new InterruptedRunTestCase, TestCase::QUICK);
         AddTestCase(new KilledRunTestCase, TestCase::QUICK);
+        AddTestCase(new KpiSummaryViewTestCase, TestCase::QUICK);
+        AddTestCase(new SchemaUpgradeTestCase, TestCase::QUICK);
     }
 
   private:

@@ -2,9 +2,10 @@
 """mms-report: KPI summaries, plots and ladder diagrams from an MMS results file.
 
 An MMS results file is the SQLite file the mms module's simulations write (PRAGMA
-user_version 1; tables run, message, delivery, sms, "transaction", element_sample,
-bearer_sample and the KPI views kpi_send, kpi_notification, kpi_retrieval, kpi_end_to_end,
-kpi_failure_ratio, throughput). Many runs share one file. The file is opened read-only, in
+user_version 2; tables run, message, delivery, sms, "transaction", element_sample,
+bearer_sample, the KPI views kpi_send, kpi_notification, kpi_retrieval, kpi_end_to_end,
+kpi_failure_ratio, throughput and the summary views kpi_summary, run_summary, element_peak,
+cell_utilisation). Many runs share one file. The file is opened read-only, in
 one read transaction, so a report can run while a simulation is still writing to it.
 
 Usage:
@@ -23,8 +24,16 @@ summary
   decimals (milliseconds); csv shows every number at full precision (Python repr: it
   reads back as the same double). A figure that does not exist is "-" in both formats.
 
-  Percentiles are nearest rank: the n non-NULL values sorted ascending, the p-quantile is
-  the value at 1-based rank ceil(p*n), clamped to [1, n]; "-" when n = 0.
+  The figures come from the summary views of the file, the ones the simulation's
+  end-of-run summary prints too (model/mms-sqlite.cc defines them): the latency KPIs from
+  kpi_summary, whose percentiles are nearest rank (the n non-NULL values sorted ascending,
+  the p-quantile is the value at 1-based rank ceil(p*n), clamped to [1, n]; "-" when
+  n = 0); counts and octets from run_summary; the peak interval bit rate from
+  throughput; the failure
+  ratios from kpi_failure_ratio; element peaks from element_peak; cell utilisation from
+  cell_utilisation. A file of schema version 1 (before the summary views) is refused with
+  a message: the report only reads, and a simulation of this version that records into
+  the file upgrades it (it adds the views; the tables are unchanged).
 
   csv figure names (KPI = send_time, notification_time, retrieval_time, end_to_end_time):
     status, scenario, rng_seed, rng_run      from the run row
@@ -35,11 +44,12 @@ summary
     messages                                 message rows (submitted messages)
     deliveries, deliveries_open              delivery rows; those still notifying,
                                              deferred or retrieving when the run ended
-    KPI.count KPI.mean KPI.p50 KPI.p90 KPI.p95 KPI.p99   seconds, non-NULL values of
+    KPI.count KPI.mean KPI.p50 KPI.p90 KPI.p95 KPI.p99   seconds: n, mean, p50 ... p99 of
+                                             kpi_summary (over the non-NULL values of
                                              kpi_send.send_time,
                                              kpi_notification.notification_time,
                                              kpi_retrieval.retrieval_time and
-                                             kpi_end_to_end.delivery_time
+                                             kpi_end_to_end.delivery_time)
     delivery_ratio                           retrieved / terminal deliveries (terminal:
                                              retrieved, rejected, expired, failed)
     deliveries_retrieved, deliveries_terminal  its numerator and denominator
@@ -102,10 +112,10 @@ import sys
 import urllib.parse
 
 PROG = "mms-report"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 TERMINAL = ("retrieved", "rejected", "expired", "failed")
 OPEN = ("notifying", "deferred", "retrieving")
-PERCENTILES = ((50, "p50"), (90, "p90"), (95, "p95"), (99, "p99"))
+PERCENTILES = ("p50", "p90", "p95", "p99")
 # (csv name, human name, view, column)
 KPIS = (
     ("send_time", "send time", "kpi_send", "send_time"),
@@ -133,6 +143,10 @@ REQUIRED = (
     "kpi_end_to_end",
     "kpi_failure_ratio",
     "throughput",
+    "kpi_summary",
+    "run_summary",
+    "element_peak",
+    "cell_utilisation",
 )
 ELEMENT_ORDER = ("relay", "server", "ppg", "smsc")
 LEGEND_LIMIT = 12
@@ -171,6 +185,13 @@ class Results:
             }
         except sqlite3.DatabaseError as e:
             raise ReportError("%s: not an SQLite database (%s)" % (self.name, e))
+        if "run" in names and version == 1:
+            raise ReportError(
+                "%s: MMS results schema version 1; this report reads version %d, which adds "
+                "the summary views (kpi_summary, run_summary, element_peak, cell_utilisation). "
+                "The report only reads: a run recorded into the file by this version of the "
+                "module upgrades it (its rows stay as they are)" % (self.name, SCHEMA_VERSION)
+            )
         if "run" not in names or version != SCHEMA_VERSION:
             if "run" not in names:
                 what = "tables: " + (", ".join(sorted(names)[:8]) or "none")
@@ -246,15 +267,6 @@ def run_int(text):
 # ----------------------------------------------------------------------------- statistics
 
 
-def nearest_rank(sorted_values, percent):
-    """Nearest-rank percentile: 1-based rank ceil(percent/100 * n) clamped to [1, n]."""
-    n = len(sorted_values)
-    if n == 0:
-        return None
-    rank = -(-percent * n // 100)  # exact integer ceil(percent * n / 100)
-    return sorted_values[min(max(rank, 1), n) - 1]
-
-
 def kpi_values(db, view, column, run):
     """The non-NULL values of one KPI column of a view for a run, sorted ascending."""
     values = [
@@ -314,28 +326,28 @@ def summarise(db, run):
     add("simulated_seconds", sim, "seconds")
     add("simulated_seconds_source", source, "text")
     add("wall_seconds", run.get("wall_seconds"), "seconds")
-    add("messages", db.one("SELECT count(*) FROM message WHERE run = ?", (rid,))[0], "int")
     d = db.one(
-        "SELECT count(*),"
-        " coalesce(sum(final_state IN ('notifying', 'deferred', 'retrieving')), 0),"
-        " coalesce(sum(final_state = 'retrieved'), 0),"
-        " coalesce(sum(final_state IN ('retrieved', 'rejected', 'expired', 'failed')), 0),"
-        " coalesce(sum(retrieval_completed IS NOT NULL), 0),"
-        " coalesce(sum(CASE WHEN retrieval_completed IS NOT NULL THEN size END), 0)"
-        " FROM delivery WHERE run = ?",
+        "SELECT messages, deliveries, deliveries_open, deliveries_retrieved,"
+        " deliveries_terminal, retrievals, retrieved_bytes"
+        " FROM run_summary WHERE run = ?",
         (rid,),
     )
-    deliveries, open_, retrieved, terminal, retrievals, retrieved_bytes = d
+    messages, deliveries, open_, retrieved, terminal, retrievals, retrieved_bytes = d
+    add("messages", messages, "int")
     add("deliveries", deliveries, "int")
     add("deliveries_open", open_, "int")
-    for key, _, view, column in KPIS:
-        values = kpi_values(db, view, column, rid)
-        n = len(values)
+    kpi = {
+        r[0]: r[1:]
+        for r in db.q(
+            "SELECT kpi, n, mean, p50, p90, p95, p99 FROM kpi_summary WHERE run = ?", (rid,)
+        )
+    }
+    for key, _, _, _ in KPIS:
+        n, mean, *percentiles = kpi.get(key, (0, None, None, None, None, None))
         add(key + ".count", n, "int")
-        add(key + ".mean", math.fsum(values) / n if n else None, "time")
-        for percent, name in PERCENTILES:
-            add(key + "." + name, nearest_rank(values, percent), "time")
-        del values
+        add(key + ".mean", mean, "time")
+        for name, value in zip(PERCENTILES, percentiles):
+            add(key + "." + name, value, "time")
     add("delivery_ratio", retrieved / terminal if terminal else None, "ratio")
     add("deliveries_retrieved", retrieved, "int")
     add("deliveries_terminal", terminal, "int")
@@ -349,14 +361,12 @@ def summarise(db, run):
     add("retrieved_bytes", retrieved_bytes, "int")
     add("retrievals_per_hour", retrievals * 3600.0 / sim if sim else None, "rate")
     add("mean_bit_rate", (retrieved_bytes or 0) * 8.0 / sim if sim else None, "rate")
-    t = db.one(
-        "SELECT max(retrieved_bit_rate), max(interval) FROM throughput WHERE run = ?", (rid,)
-    )
-    add("peak_interval_bit_rate", t[0], "rate")
-    add("throughput_interval", t[1] if t[1] is not None else run.get("sample_interval"), "seconds")
+    peak = db.one("SELECT max(retrieved_bit_rate) FROM throughput WHERE run = ?", (rid,))[0]
+    add("peak_interval_bit_rate", peak, "rate")
+    add("throughput_interval", run.get("sample_interval"), "seconds")
     rows = db.q(
-        "SELECT element, max(queue_max), max(stored_messages), max(stored_bytes)"
-        " FROM element_sample WHERE run = ? GROUP BY element",
+        "SELECT element, queue_peak, stored_messages_peak, stored_bytes_peak"
+        " FROM element_peak WHERE run = ?",
         (rid,),
     )
     for element, qmax, smax, bmax in sorted(rows, key=lambda r: element_key(r[0])):
@@ -364,9 +374,8 @@ def summarise(db, run):
         add("element.%s.stored_messages_peak" % element, smax, "int")
         add("element.%s.stored_bytes_peak" % element, bmax, "int")
     cells = db.q(
-        "SELECT cell, max(downlink_utilisation), avg(downlink_utilisation),"
-        " max(uplink_utilisation), avg(uplink_utilisation), count(*)"
-        " FROM bearer_sample WHERE run = ? GROUP BY cell ORDER BY cell",
+        "SELECT cell, downlink_peak, downlink_mean, uplink_peak, uplink_mean, samples"
+        " FROM cell_utilisation WHERE run = ? ORDER BY cell",
         (rid,),
     )
     add("cells", len(cells), "int")

@@ -203,28 +203,14 @@ CheckValueAt(const TypeId::AttributeInformation& info,
     {
         expected = "expected true or false";
     }
-    else if (dynamic_cast<const UintegerValue*>(v) != nullptr)
+    else if (dynamic_cast<const UintegerValue*>(v) != nullptr
+             || dynamic_cast<const IntegerValue*>(v) != nullptr
+             || dynamic_cast<const DoubleValue*>(v) != nullptr)
     {
-        expected = "expected " + RangeText(info.checker, true);
-        if (!MmsScenarioAttributes::IsNumber(value, false, false))
-        {
-            reason = expected;
-            return false;
-        }
-    }
-    else if (dynamic_cast<const IntegerValue*>(v) != nullptr)
-    {
-        expected = "expected " + RangeText(info.checker, true);
-        if (!MmsScenarioAttributes::IsNumber(value, true, false))
-        {
-            reason = expected;
-            return false;
-        }
-    }
-    else if (dynamic_cast<const DoubleValue*>(v) != nullptr)
-    {
-        expected = "expected " + RangeText(info.checker, false);
-        if (!MmsScenarioAttributes::IsNumber(value, true, true))
+        const bool isDouble = dynamic_cast<const DoubleValue*>(v) != nullptr;
+        const bool isSigned = isDouble || dynamic_cast<const IntegerValue*>(v) != nullptr;
+        expected = "expected " + RangeText(info.checker, !isDouble);
+        if (!MmsScenarioAttributes::IsNumber(value, isSigned, isDouble))
         {
             reason = expected;
             return false;

@@ -658,13 +658,13 @@ class Parser
     }
 
     /// Take a token of this type, or stop with `message`.
-    void Expect(Token::Type type, const std::string& message)
+    Token Expect(Token::Type type, const std::string& message)
     {
         if (Peek().type != type)
         {
             Error(message);
         }
-        Next();
+        return Next();
     }
 
     void StatementList()
@@ -696,11 +696,7 @@ class Parser
                 if (id.type == Token::ID && Peek().type == Token::EQUAL)
                 {
                     Next(); // a graph attribute: ignored
-                    if (Peek().type != Token::ID)
-                    {
-                        Error("Wanted identifier as right side of =");
-                    }
-                    Next();
+                    Expect(Token::ID, "Wanted identifier as right side of =");
                     break;
                 }
                 const Endpoint ep = EndpointRest(id);
@@ -850,39 +846,16 @@ class Parser
                 if (Peek().type == Token::COLON)
                 {
                     Next();
-                    if (Peek().type != Token::ID)
-                    {
-                        Error("Wanted identifier as port location");
-                    }
-                    Next();
+                    Expect(Token::ID, "Wanted identifier as port location");
                 }
                 continue;
             }
-            if (Peek().type != Token::LPAREN)
-            {
-                Error("Wanted identifier or left parenthesis as start of port location");
-            }
-            Next();
-            if (Peek().type != Token::ID)
-            {
-                Error("Wanted identifier as first element of port location");
-            }
-            Next();
-            if (Peek().type != Token::COMMA)
-            {
-                Error("Wanted comma between parts of port location");
-            }
-            Next();
-            if (Peek().type != Token::ID)
-            {
-                Error("Wanted identifier as second element of port location");
-            }
-            Next();
-            if (Peek().type != Token::RPAREN)
-            {
-                Error("Wanted right parenthesis to close port location");
-            }
-            Next();
+            Expect(Token::LPAREN,
+                   "Wanted identifier or left parenthesis as start of port location");
+            Expect(Token::ID, "Wanted identifier as first element of port location");
+            Expect(Token::COMMA, "Wanted comma between parts of port location");
+            Expect(Token::ID, "Wanted identifier as second element of port location");
+            Expect(Token::RPAREN, "Wanted right parenthesis to close port location");
         }
         if (m_nodeIndex.find(first.text) == m_nodeIndex.end())
         {
@@ -978,11 +951,8 @@ class Parser
                 if (Peek().type == Token::EQUAL)
                 {
                     Next();
-                    if (Peek().type != Token::ID)
-                    {
-                        Error("Wanted identifier as value of attribute");
-                    }
-                    attribute.value = Next().text;
+                    attribute.value =
+                        Expect(Token::ID, "Wanted identifier as value of attribute").text;
                 }
                 list[name.text] = attribute;
                 if (Peek().type == Token::COMMA || Peek().type == Token::SEMICOLON)

@@ -385,6 +385,12 @@ MmsScenarioAttributes::IsTime(const std::string& text, double& seconds)
 bool
 MmsScenarioAttributes::IsDataRate(const std::string& text, uint64_t& bps)
 {
+    // DataRate's reader stops at white space and leaves the rest: "2 Mbps" would read as 2 bit/s
+    // here and abort in DataRateValue::DeserializeFromString.
+    if (std::any_of(text.begin(), text.end(), IsSpace))
+    {
+        return false;
+    }
     std::size_t split = text.find_first_not_of("0123456789.");
     std::string number = text.substr(0, split);
     std::string unit = split == std::string::npos ? "" : text.substr(split);

@@ -71,7 +71,7 @@ class MmsScenarioAttributes
     /**
      * Whether a text is a data rate as ns-3's DataRate reads it: a number (digits and at most
      * one '.') and a unit among RATE_FORM's; an integer without unit is bit/s. Rates beyond 64
-     * bits are refused.
+     * bits and text with white space anywhere are refused.
      * \param text the text ("2Mbps")
      * \param bps the rate in bit/s, when the text is one
      * \return true if the text is a data rate

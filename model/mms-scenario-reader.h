@@ -29,11 +29,13 @@ namespace ns3
  * as edge ends standing for all their nodes, with their own defaults copied from the
  * enclosing graph when first opened and nested at most 255 deep; ports ("a:n", "a:p:sw",
  * "a:(1,2)", "a@30"), read and ignored. Identifiers are words ("r1", "_x"; keywords are
- * case-insensitive), numbers ("-1.5", ".5"), quoted strings ("a \"b\"" keeps only the escaped
- * quote's backslash out; a backslash before a newline joins the lines; "a" + "b" is "ab") and
- * HTML strings ("<b>x</b>", kept with their angle brackets). Comments: "//" and "#" to the end
- * of the line ("#" only at the start of a line or right after a token), and C block comments
- * from slash-star to star-slash. A backslash before a newline outside a string is skipped too.
+ * case-insensitive), numbers ("-1.5", ".5"), quoted strings (a backslash before a quote
+ * stands for the quote and one before a newline joins the lines, every other backslash is kept
+ * as written; "a" + "b" is "ab") and HTML strings as Boost reads them, a run of balanced tags
+ * kept with their brackets (`<b>x<br/></b>`; the run ends at the tag that balances the first,
+ * so GraphViz's `<<b>x</b>>` is not one). Comments: "//" and "#" to the end of the line ("#"
+ * only at the start of a line or right after a token), and C block comments from slash-star
+ * to star-slash. A backslash before a newline outside a string is skipped too.
  *
  * What the file means follows Boost's reader: a node takes the "node [...]" defaults in force
  * where the file first names it and keeps them, overridden only by the attributes of its own
@@ -42,7 +44,8 @@ namespace ns3
  * of its nodes (recursively, by name order) as the subgraph is when the edge is read; in a
  * strict graph a loop and a second edge with the same two ends in the same order are dropped;
  * graph attributes and ports are read and ignored. Nodes come in the order the file first
- * names them, edges in the order they are read.
+ * names them, edges in the order they are read. (Anonymous subgraphs in bare braces, "{a b}",
+ * read as DOT and Boost 1.86 read them; Boost 1.74, Debian 12's, wanted a second brace.)
  *
  * Lines count from 1, at '\\n'. A node's line is where the file first names it; an attribute's
  * line is that of its name, in the node's or edge's own statement or in the default statement

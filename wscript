@@ -20,14 +20,14 @@ def configure(conf):
     if not conf.env['MMS_HAVE_SQLITE3']:
         conf.fatal('mms: SQLite 3 not found (install libsqlite3-dev and pkg-config); the '
                    'results recorder needs it')
-    # Scenario files are read with Boost.Graph's read_graphviz, which lives in libboost_graph
-    # (Debian: libboost-graph-dev).
+    # Scenario routes use Boost.Graph's headers (dijkstra_shortest_paths); no compiled Boost
+    # library is linked (Debian: libboost-graph-dev or libboost-dev).
     conf.env['MMS_HAVE_BOOST_GRAPH'] = bool(conf.check_cxx(
-        lib='boost_graph', header_name='boost/graph/graphviz.hpp', uselib_store='BOOST_GRAPH',
+        header_name='boost/graph/dijkstra_shortest_paths.hpp', uselib_store='BOOST_GRAPH',
         mandatory=False))
     if not conf.env['MMS_HAVE_BOOST_GRAPH']:
-        conf.fatal('mms: Boost.Graph not found (install libboost-graph-dev); scenario files '
-                   'need it')
+        conf.fatal('mms: the Boost.Graph headers were not found (install libboost-graph-dev or '
+                   'libboost-dev); scenario routes need them')
     # The module is C++17. ns-3.33 and later already build with -std=c++17; older trees use an
     # older standard, which the last -std flag on the command line overrides.
     if not any(f in ('-std=c++17', '-std=c++2a', '-std=c++20', '-std=gnu++17')

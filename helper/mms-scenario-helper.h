@@ -5,20 +5,16 @@
  */
 #ifndef MMS_SCENARIO_HELPER_H
 #define MMS_SCENARIO_HELPER_H
-// Builds a whole MMS network from a checked scenario graph (MmsScenario): one node per vertex,
-// a point-to-point link per edge, a radio cell with its subscribers per cell vertex, static
-// routes along the graph's shortest paths by delay, the MMS elements on their nodes (one MMSE
-// per Relay, sharing Servers, PPGs and SMSCs where the graph says so), a User Agent per
-// subscriber with the cell's traffic model, and optionally the results recorder.
+
 #include "ns3/application-container.h"
 #include "ns3/attribute.h"
 #include "ns3/mms-helper.h"
+#include "ns3/mms-radio-bearer-helper.h"
 #include "ns3/mms-scenario.h"
 #include "ns3/mms-traffic-model.h"
 #include "ns3/net-device-container.h"
 #include "ns3/node-container.h"
 #include "ns3/object-factory.h"
-#include "ns3/mms-radio-bearer-helper.h"
 
 #include <map>
 #include <memory>
@@ -34,8 +30,22 @@ class MmsSqliteRecorder;
 class ErrorModel;
 
 /**
- * \ingroup mms
- * Builds the network of a scenario file and installs the MMS elements on it.
+ * \ingroup mms-helpers
+ * Builds a whole MMS network from a checked scenario (MmsScenario) and installs the MMS
+ * elements on it.
+ *
+ * Install builds: one node per vertex with an IPv4 stack; one point-to-point link per edge
+ * (its rate, delay and, if the file gives one, a RateErrorModel per packet on each end), each
+ * its own /30 from 10.0.0.0; one radio cell per cell vertex (MmsRadioBearerHelper, the cell's
+ * bearer preset and its channel and profile attributes; one subnet per cell from
+ * 10.128.0.0/9, sized for the largest cell) with its subscribers' handsets; static routes on
+ * every network node along the scenario's shortest paths by delay (MmsScenarioRoutes), to
+ * every link and cell it is not on; one Server, PPG and SMSC application per vertex of those
+ * kinds, shared by the Relays that use them; one MMSE per Relay (an MmsHelper: the Relay and
+ * the User Agents of the cells it serves, numbered on from SetFirstMsisdn cell by cell), whose
+ * recipients are drawn among its own subscribers; a User Agent per subscriber with the cell's
+ * traffic model (the shared one, or the cell's own when the file sets a traffic-model
+ * attribute on the cell); and, if one is given, connects the results recorder.
  *
  * \code
  *   MmsScenario scenario;
@@ -54,22 +64,71 @@ class ErrorModel;
 class MmsScenarioHelper
 {
   public:
+    /// A helper with ns-3's defaults for every element and traffic model.
     MmsScenarioHelper();
     ~MmsScenarioHelper();
 
+    /**
+     * A default for every Relay (ns3::MmsRelay); a vertex's own attribute overrides it.
+     * \param name the attribute's name
+     * \param value its value
+     */
     void SetRelayAttribute(const std::string& name, const AttributeValue& value);
+    /**
+     * A default for every Server (ns3::MmsServer); a vertex's own attribute overrides it.
+     * \param name the attribute's name
+     * \param value its value
+     */
     void SetServerAttribute(const std::string& name, const AttributeValue& value);
+    /**
+     * A default for every PPG (ns3::MmsWapPushProxyGateway); a vertex's own attribute
+     * overrides it.
+     * \param name the attribute's name
+     * \param value its value
+     */
     void SetPpgAttribute(const std::string& name, const AttributeValue& value);
+    /**
+     * A default for every SMSC (ns3::MmsSmsc); a vertex's own attribute overrides it. Unless
+     * DeliveryDelay is set here or on the vertex, the SMSC's delivery delay is the core part
+     * only (MmsSmsc::CORE_DELIVERY_DELAY): the radio cell adds paging and transfer.
+     * \param name the attribute's name
+     * \param value its value
+     */
     void SetSmscAttribute(const std::string& name, const AttributeValue& value);
+    /**
+     * A default for every User Agent (ns3::MmsUserAgent); a cell's own attribute overrides it
+     * for that cell's subscribers.
+     * \param name the attribute's name
+     * \param value its value
+     */
     void SetUserAgentAttribute(const std::string& name, const AttributeValue& value);
+    /**
+     * An attribute of every traffic model (ns3::MmsTrafficModel): the shared one and those of
+     * cells that set traffic-model attributes of their own (which override it there).
+     * \param name the attribute's name
+     * \param value its value
+     */
     void SetTrafficModelAttribute(const std::string& name, const AttributeValue& value);
-    /// Attributes of every cell's connection state machine (ns3::MmsRrcStateMachine).
+    /**
+     * An attribute of every cell's connection state machine (ns3::MmsRrcStateMachine).
+     * \param name the attribute's name
+     * \param value its value
+     */
     void SetRrcAttribute(const std::string& name, const AttributeValue& value);
-    /// The first subscriber's number; the others follow in cell order.
+    /**
+     * The first subscriber's number; the others follow in cell order, MMSE by MMSE.
+     * \param msisdn an MSISDN in international form (default "+447700900001")
+     */
     void SetFirstMsisdn(const std::string& msisdn);
-    /// Whether the User Agents generate messages from their traffic model (default true).
+    /**
+     * Whether the User Agents generate messages from their traffic model.
+     * \param enabled true (the default) to generate, false for User Agents driven by hand
+     */
     void SetTraffic(bool enabled);
-    /// A recorder (opened by the caller) to connect to everything once installed.
+    /**
+     * A recorder to connect to everything once installed.
+     * \param recorder a recorder the caller opened
+     */
     void SetRecorder(Ptr<MmsSqliteRecorder> recorder);
 
     /**
@@ -83,7 +142,8 @@ class MmsScenarioHelper
 
     /**
      * Build the network and install the elements. Call once, with a scenario that loaded
-     * without errors.
+     * without errors; a scenario Check refuses stops the program (NS_FATAL_ERROR).
+     * \param scenario the scenario
      */
     void Install(const MmsScenario& scenario);
 
@@ -95,52 +155,103 @@ class MmsScenarioHelper
     int64_t AssignStreams(int64_t stream);
 
     /**
-     * Stop message generation at `at` (from now) on every User Agent installed: what is under
-     * way (submissions, notifications, retrievals, reports) goes on.
+     * Stop message generation on every User Agent installed: what is under way (submissions,
+     * notifications, retrievals, reports) goes on.
+     * \param at when, from now
      */
     void StopTraffic(Time at) const;
 
-    /// The node of a vertex (by its DOT id), or null.
+    /**
+     * The node of a vertex.
+     * \param vertex the vertex's DOT id
+     * \return its node, or null if no vertex has that id
+     */
     Ptr<Node> GetNode(const std::string& vertex) const;
-    /// The radio cell of a cell vertex, or null.
+    /**
+     * The radio cell of a cell vertex.
+     * \param vertex the vertex's DOT id
+     * \return its cell, or null if it is no cell vertex
+     */
     Ptr<MmsRadioCellChannel> GetCell(const std::string& vertex) const;
+    /**
+     * The radio cells.
+     * \return every cell, in the order they were built (file order)
+     */
     std::vector<Ptr<MmsRadioCellChannel>> GetCells() const;
-    /// Handsets of one cell vertex (empty if none).
+    /**
+     * The handsets of one cell.
+     * \param cell the cell vertex's DOT id
+     * \return its handsets (empty if it is no cell vertex)
+     */
     NodeContainer GetHandsets(const std::string& cell) const;
+    /**
+     * The handsets.
+     * \return every handset, cell by cell in file order
+     */
     NodeContainer GetHandsets() const;
+    /**
+     * The User Agents.
+     * \return every User Agent, MMSE by MMSE and cell by cell
+     */
     ApplicationContainer GetUserAgents() const;
+    /**
+     * The Relays.
+     * \return one Relay per MMSE, in the order of their vertices
+     */
     std::vector<Ptr<MmsRelay>> GetRelays() const;
-    /// The traffic model shared by cells that set no traffic-model attribute of their own.
+    /**
+     * The traffic model shared by cells that set no traffic-model attribute of their own.
+     * \return the model installed, or (before Install) a new one with the attributes set here
+     */
     Ptr<MmsTrafficModel> GetTrafficModel() const;
-    /// Static routes installed on the network nodes (not counting handsets' default routes).
+    /**
+     * The static routes installed on the network nodes (not counting handsets' default routes).
+     * \return their number
+     */
     uint32_t GetRouteCount() const;
-    /// A short description: elements, links, cells and which Relay serves them.
+    /**
+     * A short description: elements, links, cells and which Relay serves them.
+     * \param os where to print it
+     */
     void PrintPlan(std::ostream& os) const;
-    /// pcap of every point-to-point link: <prefix>-<node>-<device>.pcap
+    /**
+     * Write a pcap of every point-to-point link, one file per device: prefix-node-device.pcap.
+     * \param prefix the files' prefix
+     */
     void EnablePcap(const std::string& prefix);
 
   private:
+    /**
+     * Set on an object the vertex's settings of one target.
+     * \param object the object
+     * \param v the vertex
+     * \param target which of its settings
+     */
     void ApplySettings(Ptr<Object> object,
                        const MmsScenario::Vertex& v,
                        MmsScenario::Target target) const;
+    /**
+     * Install static routes on every network node along the scenario's first hops.
+     * \param scenario the scenario
+     */
     void InstallRoutes(const MmsScenario& scenario);
 
-    std::map<std::string, Ptr<AttributeValue>> m_relayDefaults;
-    std::map<std::string, Ptr<AttributeValue>> m_serverDefaults;
-    std::map<std::string, Ptr<AttributeValue>> m_ppgDefaults;
-    std::map<std::string, Ptr<AttributeValue>> m_smscDefaults;
-    std::map<std::string, Ptr<AttributeValue>> m_uaDefaults;
-    ObjectFactory m_trafficFactory;
-    MmsRadioBearerHelper m_radio;
-    std::string m_firstMsisdn{"+447700900001"};
-    bool m_traffic{true};
-    Ptr<MmsSqliteRecorder> m_recorder;
-    bool m_installed{false};
+    std::map<std::string, Ptr<AttributeValue>> m_relayDefaults;  //!< SetRelayAttribute
+    std::map<std::string, Ptr<AttributeValue>> m_serverDefaults; //!< SetServerAttribute
+    std::map<std::string, Ptr<AttributeValue>> m_ppgDefaults;    //!< SetPpgAttribute
+    std::map<std::string, Ptr<AttributeValue>> m_smscDefaults;   //!< SetSmscAttribute
+    std::map<std::string, Ptr<AttributeValue>> m_uaDefaults;     //!< SetUserAgentAttribute
+    ObjectFactory m_trafficFactory;                              //!< of traffic models
+    MmsRadioBearerHelper m_radio;                                //!< builds the cells
+    std::string m_firstMsisdn{"+447700900001"};                  //!< SetFirstMsisdn
+    bool m_traffic{true};                                        //!< SetTraffic
+    Ptr<MmsSqliteRecorder> m_recorder;                           //!< SetRecorder
+    bool m_installed{false};                                     //!< Install was called
 
     std::vector<std::string> m_names;                //!< per vertex
     std::vector<MmsScenario::Kind> m_kinds;          //!< per vertex
     std::vector<Ptr<Node>> m_nodes;                  //!< per vertex
-    std::vector<Ptr<MmsRadioCellChannel>> m_cellOf;     //!< per vertex (cells only)
+    std::vector<Ptr<MmsRadioCellChannel>> m_cellOf;  //!< per vertex (cells only)
     std::vector<NodeContainer> m_handsetsOf;         //!< per vertex (cells only)
     std::vector<Ptr<Application>> m_elementOf;       //!< per vertex (element vertices only)
     std::vector<NetDeviceContainer> m_linkDevices;   //!< per edge: a's device, b's device

@@ -5,13 +5,9 @@
  */
 #ifndef MMS_SCENARIO_H
 #define MMS_SCENARIO_H
-// A scenario file: a GraphViz DOT graph read with Boost.Graph (read_graphviz, dynamic
-// properties), checked before anything is built, and the routes and service areas computed from
-// it (shortest paths by link delay). Vertices are network elements (kind = relay, server, ppg,
-// smsc, router) or radio cells (kind = cell, with subscribers and bearer); edges are links with
-// rate, delay and an optional loss. Other vertex attributes name ns-3 attributes of the
-// element (or, on a cell, of the cell, its bearer profile, its User Agents or their traffic
-// model) and are kept as strings for the scenario helper to set.
+
+#include "mms-scenario-routes.h"
+
 #include <cstdint>
 #include <map>
 #include <string>
@@ -21,21 +17,49 @@ namespace ns3
 {
 
 /**
- * \ingroup mms
- * A validated scenario graph with its routes.
+ * \ingroup mms-scenario
+ * A scenario file: a GraphViz DOT graph of an operator's network, read, checked before
+ * anything is built, and routed.
+ *
+ * Vertices are network elements (kind = relay, server, ppg, smsc, router) or radio cells
+ * (kind = cell, with subscribers and a bearer profile); edges are point-to-point links with a
+ * rate, a delay and an optional loss. Other vertex attributes name ns-3 attributes of the
+ * element (or, on a cell, of the cell, its bearer profile, its User Agents or their traffic
+ * model) and are kept as strings for the scenario helper to set (see Target).
+ * examples/scenarios/first-network.dot explains every rule in its comments.
+ *
+ * Load (or Parse) does three things, each in its own file:
+ * - reading: MmsScenarioReader parses the DOT text once, giving nodes, edges and attributes
+ *   with their lines; a syntax error stops there and is reported alone;
+ * - checking (this class): "digraph" and "->", numbers run into words, kinds, cells'
+ *   subscribers and bearer, every link's rate, delay and loss, loops, second links and links
+ *   between two cells, every ns-3 attribute's name and value (MmsScenarioAttributes, which
+ *   never calls what aborts in ns-3.37 on bad text), isolated vertices, the kinds a scenario
+ *   needs and what each cell and Relay must reach; every problem is reported, with its line;
+ * - routing: MmsScenarioRoutes computes, for a scenario that passed the checks, the shortest
+ *   paths by delay, each cell's serving Relay and the MMSEs, which the getters below answer.
+ *
+ * \code
+ *   MmsScenario scenario;
+ *   std::vector<std::string> errors;
+ *   if (!scenario.Load("operator.dot", errors))
+ *   {
+ *       for (const auto& e : errors) { std::cerr << e << "\n"; } // "operator.dot:12: ..."
+ *   }
+ * \endcode
  */
 class MmsScenario
 {
   public:
-    /// What a vertex is.
+    /// What a vertex is (its "kind" attribute, case-insensitive in files).
     enum Kind
     {
-        RELAY,
-        SERVER,
-        PPG,
-        SMSC,
-        ROUTER,
-        CELL,
+        RELAY,  //!< an MMS Relay (ns3::MmsRelay)
+        SERVER, //!< an MMS Server, the message store (ns3::MmsServer)
+        PPG,    //!< a WAP Push Proxy Gateway (ns3::MmsWapPushProxyGateway)
+        SMSC,   //!< an SMSC (ns3::MmsSmsc)
+        ROUTER, //!< a plain IP router
+        CELL,   //!< a radio cell with its subscribers' handsets
     };
 
     /**
@@ -57,7 +81,7 @@ class MmsScenario
      */
     enum Target
     {
-        ELEMENT,       //!< the vertex's element (MmsRelay, MmsServer, MmsWapPushProxyGateway, MmsSmsc)
+        ELEMENT, //!< the vertex's element (MmsRelay, MmsServer, MmsWapPushProxyGateway, MmsSmsc)
         CELL_CHANNEL,  //!< ns3::MmsRadioCellChannel of a cell
         CELL_PROFILE,  //!< ns3::MmsRadioBearerProfile of a cell's bearer (overrides of the preset)
         USER_AGENT,    //!< ns3::MmsUserAgent of every subscriber in a cell
@@ -67,30 +91,32 @@ class MmsScenario
     /// One ns-3 attribute setting from the file.
     struct Setting
     {
-        Target target{ELEMENT};
-        std::string name;  //!< the ns-3 attribute name ("Workers")
-        std::string value; //!< its value as written ("8"), already checked to deserialize
+        Target target{ELEMENT}; //!< the object it is for
+        std::string name;       //!< the ns-3 attribute name ("Workers")
+        std::string value;      //!< its value as written ("8"), already checked to deserialize
     };
 
+    /// A vertex: a network element, a router or a cell.
     struct Vertex
     {
-        std::string name; //!< the DOT node id
-        Kind kind{ROUTER};
-        uint32_t line{0};        //!< line where the file first names the node (0: unknown)
-        uint32_t subscribers{0}; //!< cells
-        std::string bearer;      //!< cells: a bearer profile preset name
-        std::vector<Setting> settings;
+        std::string name;              //!< the DOT node id
+        Kind kind{ROUTER};             //!< what it is
+        uint32_t line{0};              //!< line where the file first names the node
+        uint32_t subscribers{0};       //!< cells: the number of handsets
+        std::string bearer;            //!< cells: a bearer profile preset name, as spelt there
+        std::vector<Setting> settings; //!< its ns-3 attributes, in the order the file sets them
     };
 
+    /// An edge: a point-to-point link.
     struct Edge
     {
-        uint32_t a{0};     //!< vertex index
-        uint32_t b{0};     //!< vertex index
-        std::string rate;  //!< ns-3 DataRate syntax, checked ("2Mbps")
-        std::string delay; //!< ns-3 Time syntax, checked ("20ms")
-        double delaySeconds{0};
-        double loss{0};   //!< packet loss probability on the link, each direction, [0,1)
-        uint32_t line{0}; //!< line of the edge statement (0: unknown)
+        uint32_t a{0};          //!< vertex index
+        uint32_t b{0};          //!< vertex index
+        std::string rate;       //!< ns-3 DataRate syntax, checked ("2Mbps")
+        std::string delay;      //!< ns-3 Time syntax, checked ("20ms")
+        double delaySeconds{0}; //!< the delay in seconds
+        double loss{0};         //!< packet loss probability on the link, each direction, [0,1)
+        uint32_t line{0};       //!< line of its "--"
     };
 
     /**
@@ -100,71 +126,129 @@ class MmsScenario
      * A node's line is where the file first names it, but a problem with one of its attributes
      * is reported where the attribute is set (its node statement or a "node [...]" default); an
      * edge's line is that of its "--". Problems come sorted by line, those of no line last. A
-     * syntax error is reported alone (with Boost's message), since nothing else can be checked.
+     * syntax error is reported alone ("<file>:<line>: syntax error: <message>", worded as
+     * MmsScenarioReader says), since nothing else can be checked; so are numbers run into
+     * words (an unquoted 2Mbps).
      * \param path the DOT file
      * \param errors the problems found (appended)
      * \return true if the scenario is valid
      */
     bool Load(const std::string& path, std::vector<std::string>& errors);
-    /// The same from text (`origin` names it in errors, e.g. the file name).
+
+    /**
+     * Read and check a scenario given as text, as Load does.
+     * \param text the DOT text
+     * \param origin what errors name it by, e.g. the file name
+     * \param errors the problems found (appended)
+     * \return true if the scenario is valid
+     */
     bool Parse(const std::string& text,
                const std::string& origin,
                std::vector<std::string>& errors);
 
-    /// The file name (or the origin given to Parse) that errors name.
+    /**
+     * The file the scenario was read from.
+     * \return the path given to Load, or the origin given to Parse (empty if none loaded)
+     */
     const std::string& GetOrigin() const;
+
+    /**
+     * The vertices.
+     * \return the vertices in the order the file first names them (indices are positions here)
+     */
     const std::vector<Vertex>& GetVertices() const;
+
+    /**
+     * The edges.
+     * \return the edges in file order (an edge statement a -- b -- c gives two, in that order)
+     */
     const std::vector<Edge>& GetEdges() const;
-    /// Index of the vertex with this DOT id, or -1.
+
+    /**
+     * A vertex by its DOT id.
+     * \param name the id
+     * \return its index, or -1 if no vertex has it
+     */
     int32_t FindVertex(const std::string& name) const;
-    /// Indices of the vertices of one kind, in file order.
+
+    /**
+     * The vertices of one kind.
+     * \param kind the kind
+     * \return their indices, in file order
+     */
     std::vector<uint32_t> GetVerticesOfKind(Kind kind) const;
-    /// Sum of subscribers over all cells.
+
+    /**
+     * The size of the population.
+     * \return the sum of subscribers over all cells
+     */
     uint64_t GetSubscriberCount() const;
 
     /**
      * The first hop on a shortest path (by summed link delay; ties broken by fewer hops, then
-     * by lower vertex index) from vertex `from` to vertex `to`.
+     * by lower vertex index), as MmsScenarioRoutes computes it.
+     * \param from the vertex where the path starts
+     * \param to the vertex where it ends
      * \return the index of the edge to take, or -1 if from == to or `to` is unreachable
      */
     int32_t GetFirstEdge(uint32_t from, uint32_t to) const;
-    /// The neighbour reached over edge `edge` from vertex `from`.
+
+    /**
+     * The other end of an edge.
+     * \param edge an edge index (asserted to exist)
+     * \param from one of its ends
+     * \return the vertex reached over `edge` from `from`
+     */
     uint32_t GetOtherEnd(uint32_t edge, uint32_t from) const;
-    /// Shortest path delay in seconds between two vertices (infinity if unreachable).
+
+    /**
+     * The delay of a shortest path.
+     * \param from the vertex where the path starts
+     * \param to the vertex where it ends
+     * \return the summed link delay in seconds (infinity if `to` is unreachable)
+     */
     double GetPathDelay(uint32_t from, uint32_t to) const;
-    /// The vertex of `kind` nearest (by path delay, ties by index) to `from`, or -1.
+
+    /**
+     * The nearest vertex of a kind.
+     * \param from the vertex to measure from
+     * \param kind the kind wanted
+     * \return the vertex of `kind` nearest to `from` by path delay (ties to the lower index;
+     *         `from` itself if it is of that kind), or -1 if it reaches none
+     */
     int32_t GetNearest(uint32_t from, Kind kind) const;
 
-    /// The Relay serving a cell: its nearest relay (for any vertex; UINT32_MAX if none).
+    /**
+     * The Relay serving a cell: its nearest Relay.
+     * \param cell a cell (any vertex is answered alike)
+     * \return the Relay's vertex, or UINT32_MAX if none
+     */
     uint32_t GetServingRelay(uint32_t cell) const;
 
-    /// Per relay: its server, PPG and SMSC (the nearest of each kind to the relay; the PPG's
-    /// SMSC is the nearest SMSC to the PPG).
-    struct Mmse
-    {
-        uint32_t relay;
-        uint32_t server;
-        uint32_t ppg;
-        uint32_t smsc;               //!< the SMSC the PPG submits to
-        std::vector<uint32_t> cells; //!< cells this relay serves, in file order
-    };
+    /// Per Relay: its Server, PPG and SMSC, and the cells it serves.
+    using Mmse = MmsScenarioRoutes::Mmse;
 
+    /**
+     * The MMSEs: one per Relay, with the nearest Server and PPG to the Relay and the nearest
+     * SMSC to that PPG.
+     * \return the MMSEs in the order of their Relays
+     */
     const std::vector<Mmse>& GetMmses() const;
 
-    /// Name of a kind as written in files ("relay", ...).
+    /**
+     * The name of a kind as files write it.
+     * \param kind the kind
+     * \return "relay", "server", "ppg", "smsc", "router" or "cell"
+     */
     static std::string KindName(Kind kind);
 
   private:
-    void Clear();         //!< forget everything (a failed Load or Parse leaves nothing usable)
-    void ComputeRoutes(); //!< shortest paths, serving relays and MMSEs of a checked graph
+    void Clear(); //!< forget everything (a failed Load or Parse leaves nothing usable)
 
-    std::string m_origin;
-    std::vector<Vertex> m_vertices;
-    std::vector<Edge> m_edges;
-    std::vector<std::vector<int32_t>> m_firstEdge; //!< [from][to]
-    std::vector<std::vector<double>> m_distance;   //!< [from][to], seconds
-    std::vector<Mmse> m_mmses;
-    std::vector<uint32_t> m_servingRelay; //!< per vertex (cells only meaningful)
+    std::string m_origin;           //!< the file's name, in errors
+    std::vector<Vertex> m_vertices; //!< by index
+    std::vector<Edge> m_edges;      //!< by index
+    MmsScenarioRoutes m_routes;     //!< computed once the checks pass
 };
 
 } // namespace ns3

@@ -430,6 +430,15 @@ class MmsScenarioTextTestCase : public TestCase
                     + kRateForm,
                 std::string(":13: edge r -- s: delay \"5 ms\" is not valid: ") + kTimeForm},
                "an overflowing rate, a space in a delay");
+        // DataRate reads "2 Mbps" as 2 bit/s and aborts on the rest: refused, on a link and in
+        // an attribute (a trailing space alike).
+        Expect(Network("  c2 [kind=cell, subscribers=1, bearer=\"UMTS-64\", "
+                       "DownlinkCapacity=\"1Mbps \"]\n",
+                       "  r -- s [rate=\"2 Mbps\", delay=\"1ms\"]\n"
+                       "  c2 -- g [rate=\"1Mbps\", delay=\"1ms\"]\n"),
+               {std::string(":13: cell c2: DownlinkCapacity \"1Mbps \" is not valid: ") + kRateForm,
+                std::string(":14: edge r -- s: rate \"2 Mbps\" is not valid: ") + kRateForm},
+               "a space in a rate");
 
         // ns-3 attribute values, none of which may abort.
         Expect(Network("  m2 [kind=smsc, RetryInterval=\"5 parsecs\", ServiceRate=\"fast\"]\n",
@@ -529,12 +538,13 @@ class MmsScenarioTextTestCase : public TestCase
             false,
             "only RelayAddress2 is wrong");
         NS_TEST_ASSERT_MSG_EQ(errors.size(), 1u, Joined(errors));
-        NS_TEST_EXPECT_MSG_EQ(errors[0].find("t.dot:17: cell c2: unknown attribute "
-                                             "\"RelayAddress2\" (neither a GraphViz presentation "
-                                             "attribute nor an attribute of "
-                                             "ns3::MmsRadioCellChannel, ns3::MmsRadioBearerProfile"),
-                              0u,
-                              errors[0]);
+        NS_TEST_EXPECT_MSG_EQ(
+            errors[0].find("t.dot:17: cell c2: unknown attribute "
+                           "\"RelayAddress2\" (neither a GraphViz presentation "
+                           "attribute nor an attribute of "
+                           "ns3::MmsRadioCellChannel, ns3::MmsRadioBearerProfile"),
+            0u,
+            errors[0]);
 
         // A failed parse leaves nothing of an earlier good one.
         errors.clear();

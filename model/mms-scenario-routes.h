@@ -1,0 +1,108 @@
+/*
+ * Copyright (c) 2026 The ns-3 mms module authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef MMS_SCENARIO_ROUTES_H
+#define MMS_SCENARIO_ROUTES_H
+
+#include <cstdint>
+#include <vector>
+
+namespace ns3
+{
+
+class MmsScenario;
+
+/**
+ * \ingroup mms-scenario
+ * The routes of a checked scenario graph and the service areas they give: shortest paths by
+ * link delay, the Relay serving each cell, and the MMS Environments (MMSE, 3GPP TS 23.140
+ * clause 5) each Relay forms with its Server, PPG and SMSC.
+ *
+ * Links are undirected and cost their delay (in whole nanoseconds, as ns-3's Time holds it);
+ * a path costs its summed delay. Boost.Graph's dijkstra_shortest_paths runs from every vertex
+ * over the pair (delay, hops), so that among paths of equal delay the one with fewer hops is
+ * shortest; among those, the first hop goes to the neighbour of lowest vertex index. Every
+ * vertex is served by its nearest Relay (ties to the lower index); each Relay uses its nearest
+ * Server and PPG, and each PPG its nearest SMSC.
+ *
+ * MmsScenario computes its routes once its checks pass, and answers the questions below
+ * through them; the scenario helper installs static routes along the first hops. Memory and
+ * time grow with the square of the vertex count (a first hop and a delay per pair): fine for
+ * the hundreds of network elements and cells a scenario file describes.
+ */
+class MmsScenarioRoutes
+{
+  public:
+    /// One MMSE: a Relay with the Server, PPG and SMSC it uses and the cells it serves.
+    struct Mmse
+    {
+        uint32_t relay;              //!< the Relay's vertex
+        uint32_t server;             //!< the nearest Server to the Relay
+        uint32_t ppg;                //!< the nearest PPG to the Relay
+        uint32_t smsc;               //!< the SMSC the PPG submits to (the nearest to the PPG)
+        std::vector<uint32_t> cells; //!< cells this Relay serves, in file order
+    };
+
+    /**
+     * Compute the routes of a scenario whose vertices and edges passed the checks (every link
+     * delay a valid, non-negative time; every cell reaching a Relay, a PPG and an SMSC, every
+     * Relay a Server).
+     * \param scenario the scenario
+     */
+    void Compute(const MmsScenario& scenario);
+
+    /// Forget every route.
+    void Clear();
+
+    /**
+     * The first hop on a shortest path.
+     * \param from the vertex where the path starts
+     * \param to the vertex where it ends
+     * \return the index of the edge to take, or -1 if from == to, `to` is unreachable or either
+     *         index is out of range
+     */
+    int32_t GetFirstEdge(uint32_t from, uint32_t to) const;
+
+    /**
+     * The delay of a shortest path.
+     * \param from the vertex where the path starts
+     * \param to the vertex where it ends
+     * \return the summed link delay in seconds (0 if from == to; infinity if `to` is
+     *         unreachable or either index is out of range)
+     */
+    double GetPathDelay(uint32_t from, uint32_t to) const;
+
+    /**
+     * The nearest of some vertices.
+     * \param from the vertex to measure from
+     * \param candidates the vertices to choose among, in increasing index order
+     * \return the reachable candidate of least path delay from `from` (ties to the one listed
+     *         first), or -1 if none is reachable
+     */
+    int32_t GetNearest(uint32_t from, const std::vector<uint32_t>& candidates) const;
+
+    /**
+     * The Relay serving a vertex.
+     * \param vertex a vertex (a cell, in practice)
+     * \return its nearest Relay, or UINT32_MAX if it reaches none or is out of range
+     */
+    uint32_t GetServingRelay(uint32_t vertex) const;
+
+    /**
+     * The MMSEs, one per Relay.
+     * \return the MMSEs in the order of their Relays' vertices
+     */
+    const std::vector<Mmse>& GetMmses() const;
+
+  private:
+    std::vector<std::vector<int32_t>> m_firstEdge; //!< [from][to]
+    std::vector<std::vector<double>> m_distance;   //!< [from][to], seconds
+    std::vector<Mmse> m_mmses;                     //!< one per Relay
+    std::vector<uint32_t> m_servingRelay;          //!< per vertex
+};
+
+} // namespace ns3
+
+#endif /* MMS_SCENARIO_ROUTES_H */

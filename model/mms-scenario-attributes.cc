@@ -9,6 +9,8 @@
 
 #include "mms-scenario-attributes.h"
 
+#include "mms-renamed-names.h"
+
 #include "ns3/boolean.h"
 #include "ns3/data-rate.h"
 #include "ns3/double.h"
@@ -132,6 +134,13 @@ CheckFactory(const std::string& text, const TypeId* base, std::string& reason, i
     if (name.empty() || !TypeId::LookupByNameFailSafe(name, &tid))
     {
         reason = "no ns-3 type is named " + name;
+        for (const auto& renamed : MmsRenamedTypeIds())
+        {
+            if (renamed.oldName == name)
+            {
+                reason += " (it is now called " + renamed.newName + ")";
+            }
+        }
         return false;
     }
     if (base != nullptr && tid != *base && !tid.IsChildOf(*base))

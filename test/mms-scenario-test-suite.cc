@@ -471,6 +471,12 @@ class MmsScenarioTextTestCase : public TestCase
                 ":13: cell c2: ReadingDelay \"ns3::MmsRelay\" is not valid: ns3::MmsRelay is "
                 "not a kind of ns3::RandomVariableStream"},
                "bad random variables");
+        Expect(Network("  c2 [kind=cell, subscribers=1, bearer=\"UMTS-64\", "
+                       "ReadingDelay=\"ns3::Smsc\"]\n",
+                       "  c2 -- g [rate=\"1Mbps\", delay=\"1ms\"]\n"),
+               {":13: cell c2: ReadingDelay \"ns3::Smsc\" is not valid: no ns-3 type is named "
+                "ns3::Smsc (it is now called ns3::MmsSmsc)"},
+               "a type under the name it had before the module's prefix");
         Expect(Network("  c2 [kind=cell, subscribers=1, bearer=\"HSDPA-CAT6\", Preset=\"UMTS-64\", "
                        "RelayAddress=\"1.2.3.4\"]\n  r2 [kind=relay, PpgPath=\"/x\"]\n"
                        "  p2 [kind=ppg, SmscAddress=\"x\"]\n",

@@ -50,8 +50,12 @@ LAYERS = [
     ('recording', 'Recording (SQLite)', 'mms-recording', (10.5, 6.6, 5.2, 2.5), [
         'MmsSqliteRecorder (trace sinks,',
         '  rows, samples, run row)',
+        'MmsRunMetadata (run_attribute rows)',
+        'MmsKpiSummary (end-of-run summary',
+        '  from the summary views)',
         'MmsSqliteDatabase',
-        'MmsResultsSchema (tables, KPI views)',
+        'MmsResultsSchema (tables, KPI and',
+        '  summary views; version 2)',
     ]),
     ('transport', 'Transports', 'mms-transport', (0.3, 3.2, 4.6, 2.45), [
         'MmsTransport (the interface',
@@ -60,8 +64,11 @@ LAYERS = [
         'MmsHttpConnection',
     ]),
     ('scenario', 'Scenarios and traffic', 'mms-scenario', (5.6, 3.2, 4.0, 2.45), [
-        'MmsScenario (a DOT file:',
-        '  read, check, route)',
+        'MmsScenario (a DOT file, checks)',
+        'MmsScenarioReader (DOT parser)',
+        'MmsScenarioAttributes (values)',
+        'MmsScenarioRoutes (Boost.Graph',
+        '  Dijkstra: routes, MMSEs)',
         'MmsTrafficModel',
     ]),
     ('radio', 'Radio bearers', 'mms-radio', (10.5, 3.2, 5.2, 2.45), [
@@ -80,6 +87,7 @@ LAYERS = [
         'MmsPduHeader   MmsWspPushHeader',
         '(for pcaps and demonstrations:',
         ' mms-wire-demo and tests only)',
+        'MmsSegmentsToPackets (HTTP bodies)',
     ]),
 ]
 
@@ -87,12 +95,13 @@ LAYERS = [
 # alignment), kind. "rule" is allowed by the design; a digit names a use the code still has
 # and the design removes (drawn dashed red, explained in the legend).
 USES = [
-    ((10.5, 7.85), (8.9, 7.85), 'trace\nsources', (9.7, 8.05, 'center'), 'rule'),
+    ((10.5, 7.85), (8.9, 7.85), 'trace sources,\nattributes', (9.7, 8.1, 'center'), 'rule'),
     ((13.1, 6.6), (13.1, 5.65), 'cell traces', (13.2, 6.12, 'left'), 'rule'),
     ((2.0, 6.6), (2.0, 5.65), 'MmsTransport', (2.1, 6.12, 'left'), 'rule'),
     ((5.25, 6.6), (5.25, 2.25), 'PDUs', (5.35, 2.75, 'left'), 'rule'),
     ((7.2, 6.6), (7.2, 5.65), 'UA: TrafficModel', (7.3, 6.12, 'left'), 'rule'),
     ((2.0, 3.2), (2.0, 2.25), 'HTTP framing', (2.1, 2.72, 'left'), 'rule'),
+    ((4.0, 3.2), (11.6, 2.25), 'segments to packets', (8.2, 2.85, 'center'), 'rule'),
     ((9.6, 4.2), (10.5, 4.2), 'bearer\npresets', (10.05, 3.75, 'center'), 'rule'),
     ((11.3, 1.3), (10.7, 1.3), '', None, 'rule'),
     ((4.1, 5.65), (4.1, 6.6), '1', (3.95, 6.12, 'right'), 'today'),
@@ -101,8 +110,8 @@ USES = [
 ]
 
 LEGEND = (
-    'Arrow: may use (include, call, connect to trace sources). Radio uses ns-3 network and '
-    'internet only; the codec uses no ns-3.\n'
+    'Arrow: may use (include, call, connect to trace sources, read attributes). Radio uses '
+    'ns-3 network and internet only; the codec uses no ns-3.\n'
     'Dashed red, uses the code has today that the design removes:  '
     '1  MmsSocketTransport labels what it carries with MmsLadder, and MmsApplication creates '
     'an MmsSocketTransport\n'

@@ -34,39 +34,33 @@ using namespace ns3;
 
 namespace
 {
-/// Nearest-rank percentile of sorted values (NaN if none).
+/// One figure of one run from a summary view of the results file (NaN if the view has no row
+/// for it, e.g. a KPI without values): the percentiles and ratios come from the schema's
+/// kpi_summary and kpi_failure_ratio views, as in the end-of-run summary and the report.
 double
-Percentile(const std::vector<double>& sorted, double p)
+Figure(MmsSqliteDatabase& db, const std::string& sql, int64_t run)
 {
-    if (sorted.empty())
-    {
-        return std::nan("");
-    }
-    std::size_t rank = static_cast<std::size_t>(std::ceil(p * sorted.size()));
-    return sorted[std::max<std::size_t>(rank, 1) - 1];
-}
-
-std::vector<double>
-Column(MmsSqliteDatabase& db, const std::string& sql, int64_t run)
-{
-    std::vector<double> out;
     MmsSqliteStatement st;
     std::string error;
     if (!db.Prepare(sql, st, error))
     {
         std::cerr << "mms-cell-capacity: " << error << "\n";
-        return out;
+        return std::nan("");
     }
     st.BindInt(1, run);
-    while (st.Step())
+    if (st.Step() && !st.ColumnIsNull(0))
     {
-        if (!st.ColumnIsNull(0))
-        {
-            out.push_back(st.ColumnDouble(0));
-        }
+        return st.ColumnDouble(0);
     }
-    std::sort(out.begin(), out.end());
-    return out;
+    return std::nan("");
+}
+
+/// Column `column` (n, mean, p50, p90, p95, p99) of a latency KPI in kpi_summary.
+double
+Percentile(MmsSqliteDatabase& db, const std::string& kpi, const std::string& column, int64_t run)
+{
+    return Figure(
+        db, "SELECT " + column + " FROM kpi_summary WHERE run = ?1 AND kpi = '" + kpi + "'", run);
 }
 
 std::string
@@ -262,34 +256,32 @@ main(int argc, char* argv[])
             std::cerr << "mms-cell-capacity: " << error << "\n";
             return 1;
         }
-        auto send = Column(db, "SELECT send_time FROM kpi_send WHERE run = ?1", run);
-        auto retrieval = Column(db, "SELECT retrieval_time FROM kpi_retrieval WHERE run = ?1", run);
-        auto e2e = Column(db, "SELECT delivery_time FROM kpi_end_to_end WHERE run = ?1", run);
-        auto failed = Column(db, "SELECT failed FROM kpi_end_to_end WHERE run = ?1", run);
-        int64_t messages =
-            db.QueryInt("SELECT count(*) FROM message WHERE run = " + std::to_string(run), 0);
-        double failure = 0;
-        for (double f : failed)
-        {
-            failure += f;
-        }
-        failure = failed.empty() ? std::nan("") : failure / failed.size();
+        const double send50 = Percentile(db, "send_time", "p50", run);
+        const double send95 = Percentile(db, "send_time", "p95", run);
+        const double retrieval50 = Percentile(db, "retrieval_time", "p50", run);
+        const double retrieval95 = Percentile(db, "retrieval_time", "p95", run);
+        const double e2e50 = Percentile(db, "end_to_end_time", "p50", run);
+        const double e2e90 = Percentile(db, "end_to_end_time", "p90", run);
+        const double e2e95 = Percentile(db, "end_to_end_time", "p95", run);
+        const double e2eCount = Percentile(db, "end_to_end_time", "n", run);
+        const int64_t deliveries = std::isnan(e2eCount) ? 0 : static_cast<int64_t>(e2eCount);
+        const double failure = Figure(
+            db, "SELECT end_to_end_failure_ratio FROM kpi_failure_ratio WHERE run = ?1", run);
+        const auto messages = static_cast<int64_t>(
+            Figure(db, "SELECT messages FROM run_summary WHERE run = ?1", run));
         std::cout << std::setw(6) << Num(load, 2) << std::setw(9) << Num(perSubscriberHour, 3)
                   << std::setw(8) << Num(utilDown, 2) << std::setw(8) << Num(utilUp, 2)
-                  << std::setw(7) << messages << std::setw(10) << Num(Percentile(send, 0.5), 2)
-                  << std::setw(9) << Num(Percentile(send, 0.95), 2) << std::setw(10)
-                  << Num(Percentile(retrieval, 0.5), 2) << std::setw(9)
-                  << Num(Percentile(retrieval, 0.95), 2) << std::setw(9)
-                  << Num(Percentile(e2e, 0.5), 2) << std::setw(9) << Num(Percentile(e2e, 0.9), 2)
-                  << std::setw(9) << Num(Percentile(e2e, 0.95), 2) << std::setw(8)
+                  << std::setw(7) << messages << std::setw(10) << Num(send50, 2) << std::setw(9)
+                  << Num(send95, 2) << std::setw(10) << Num(retrieval50, 2) << std::setw(9)
+                  << Num(retrieval95, 2) << std::setw(9) << Num(e2e50, 2) << std::setw(9)
+                  << Num(e2e90, 2) << std::setw(9) << Num(e2e95, 2) << std::setw(8)
                   << Num(failure, 3) << std::endl;
         out << Num(load, 4) << "," << Num(perSubscriberHour, 6) << ","
             << Num(perSecond * bitsDown, 0) << "," << Num(perSecond * bitsUp, 0) << ","
-            << Num(utilDown, 4) << "," << Num(utilUp, 4) << "," << messages << "," << e2e.size()
-            << "," << Num(Percentile(send, 0.5), 4) << "," << Num(Percentile(send, 0.95), 4) << ","
-            << Num(Percentile(retrieval, 0.5), 4) << "," << Num(Percentile(retrieval, 0.95), 4)
-            << "," << Num(Percentile(e2e, 0.5), 4) << "," << Num(Percentile(e2e, 0.9), 4) << ","
-            << Num(Percentile(e2e, 0.95), 4) << "," << Num(failure, 4) << "," << run << "\n";
+            << Num(utilDown, 4) << "," << Num(utilUp, 4) << "," << messages << "," << deliveries
+            << "," << Num(send50, 4) << "," << Num(send95, 4) << "," << Num(retrieval50, 4) << ","
+            << Num(retrieval95, 4) << "," << Num(e2e50, 4) << "," << Num(e2e90, 4) << ","
+            << Num(e2e95, 4) << "," << Num(failure, 4) << "," << run << "\n";
     }
     std::cout << "\n"
               << csv << " (one row per load), " << results

@@ -99,7 +99,8 @@ MmsNetworkHelper::CreateHandsets(uint32_t n)
 void
 MmsNetworkHelper::SetRadioAccess(const std::string& profile, uint32_t handsetsPerCell)
 {
-    NS_ABORT_MSG_IF(handsetsPerCell == 0, "MmsNetworkHelper::SetRadioAccess: zero handsets per cell");
+    NS_ABORT_MSG_IF(handsetsPerCell == 0,
+                    "MmsNetworkHelper::SetRadioAccess: zero handsets per cell");
     m_radioAccess = true;
     m_handsetsPerCell = handsetsPerCell;
     m_radio.SetProfile(profile);

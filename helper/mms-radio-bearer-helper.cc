@@ -12,9 +12,9 @@
 #include "ns3/ipv4-static-routing.h"
 #include "ns3/ipv4.h"
 #include "ns3/log.h"
-#include "ns3/names.h"
 #include "ns3/mms-radio-bearer-net-device.h"
 #include "ns3/mms-rrc-state-machine.h"
+#include "ns3/names.h"
 #include "ns3/string.h"
 #include "ns3/traffic-control-helper.h"
 #include "ns3/traffic-control-layer.h"
@@ -135,14 +135,13 @@ NetDeviceContainer
 MmsRadioBearerHelper::Attach(Ptr<MmsRadioCellChannel> cell, NodeContainer handsets)
 {
     auto it = m_cellAddresses.find(cell->GetId());
-    NS_ABORT_MSG_IF(it == m_cellAddresses.end(), "MmsRadioBearerHelper::Attach: cell "
-                                                     << cell->GetId()
-                                                     << " was not created by this helper");
+    NS_ABORT_MSG_IF(it == m_cellAddresses.end(),
+                    "MmsRadioBearerHelper::Attach: cell " << cell->GetId()
+                                                          << " was not created by this helper");
     const MmsBearerProfile profile = GetProfile();
     Ptr<NetDevice> bs = cell->GetDevice(0);
     Ptr<Ipv4> bsIp = bs->GetNode()->GetObject<Ipv4>();
-    const Ipv4Address bsAddress =
-        bsIp->GetAddress(bsIp->GetInterfaceForDevice(bs), 0).GetLocal();
+    const Ipv4Address bsAddress = bsIp->GetAddress(bsIp->GetInterfaceForDevice(bs), 0).GetLocal();
     NetDeviceContainer devices;
     Ipv4StaticRoutingHelper routing;
     for (uint32_t i = 0; i < handsets.GetN(); ++i)
@@ -169,7 +168,8 @@ MmsRadioBearerHelper::GetHandsetDevice(Ptr<Node> handset)
 {
     for (uint32_t i = 0; i < handset->GetNDevices(); ++i)
     {
-        Ptr<MmsRadioBearerNetDevice> d = DynamicCast<MmsRadioBearerNetDevice>(handset->GetDevice(i));
+        Ptr<MmsRadioBearerNetDevice> d =
+            DynamicCast<MmsRadioBearerNetDevice>(handset->GetDevice(i));
         if (d && !d->IsBaseStation())
         {
             return d;
@@ -197,9 +197,9 @@ MmsRadioBearerHelper::AssignStreams(int64_t stream)
 
 void
 MmsRadioBearerHelper::EnablePcapInternal(std::string prefix,
-                                      Ptr<NetDevice> nd,
-                                      bool /* promiscuous */,
-                                      bool explicitFilename)
+                                         Ptr<NetDevice> nd,
+                                         bool /* promiscuous */,
+                                         bool explicitFilename)
 {
     Ptr<MmsRadioBearerNetDevice> device = DynamicCast<MmsRadioBearerNetDevice>(nd);
     if (!device)
@@ -210,8 +210,7 @@ MmsRadioBearerHelper::EnablePcapInternal(std::string prefix,
     PcapHelper pcapHelper;
     const std::string filename =
         explicitFilename ? prefix : pcapHelper.GetFilenameFromDevice(prefix, device);
-    Ptr<PcapFileWrapper> file =
-        pcapHelper.CreateFile(filename, std::ios::out, PcapHelper::DLT_RAW);
+    Ptr<PcapFileWrapper> file = pcapHelper.CreateFile(filename, std::ios::out, PcapHelper::DLT_RAW);
     pcapHelper.HookDefaultSink<MmsRadioBearerNetDevice>(device, "Sniffer", file);
 }
 

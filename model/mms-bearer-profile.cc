@@ -30,17 +30,32 @@ std::string
 Upper(const std::string& s)
 {
     std::string u = s;
-    std::transform(u.begin(), u.end(), u.begin(), [](unsigned char c) {
-        return static_cast<char>(std::toupper(c));
-    });
+    std::transform(u.begin(),
+                   u.end(),
+                   u.begin(),
+                   [](unsigned char c)
+                   {
+                       return static_cast<char>(std::toupper(c));
+                   });
     return u;
 }
 
 // GPRS/EGPRS multislot classes 1..12: maximum receive (downlink) and transmit (uplink)
 // timeslots, 3GPP TS 45.002 annex B.
 const uint32_t kMultislot[13][2] = {
-    {0, 0}, {1, 1}, {2, 1}, {2, 2}, {3, 1}, {2, 2}, {3, 2},
-    {3, 3}, {4, 1}, {3, 2}, {4, 2}, {4, 3}, {4, 4},
+    {0, 0},
+    {1, 1},
+    {2, 1},
+    {2, 2},
+    {3, 1},
+    {2, 2},
+    {3, 2},
+    {3, 3},
+    {4, 1},
+    {3, 2},
+    {4, 2},
+    {4, 3},
+    {4, 4},
 };
 
 // RLC data octets per radio block (one block per timeslot every 20 ms), so the net rate per
@@ -95,7 +110,7 @@ Utran(const std::string& name, MmsBearerProfile::Technology tech, uint64_t down,
         // HSDPA round trip 70-100 ms: 2 ms TTI downlink, R99 10 ms TTI uplink.
         p.radioDelayDownlink = MilliSeconds(20);
         p.radioDelayUplink = MilliSeconds(40);
-        p.blockErrorRate = 0.1; // HARQ first-transmission target
+        p.blockErrorRate = 0.1;                   // HARQ first-transmission target
         p.retransmissionDelay = MilliSeconds(12); // HARQ round trip: 6 TTIs of 2 ms
         p.maxRetransmissions = 4;
     }
@@ -134,8 +149,13 @@ MmsBearerProfile::PresetNames()
     {
         names.push_back("EDGE-MCS" + std::to_string(mcs));
     }
-    for (const char* n :
-         {"UMTS-64", "UMTS-128", "UMTS-384", "HSDPA-CAT12", "HSDPA-CAT6", "HSDPA-CAT8", "HSDPA-CAT10"})
+    for (const char* n : {"UMTS-64",
+                          "UMTS-128",
+                          "UMTS-384",
+                          "HSDPA-CAT12",
+                          "HSDPA-CAT6",
+                          "HSDPA-CAT8",
+                          "HSDPA-CAT10"})
     {
         names.emplace_back(n);
     }
@@ -144,12 +164,13 @@ MmsBearerProfile::PresetNames()
 
 bool
 MmsBearerProfile::FromPreset(const std::string& name,
-                          uint32_t multislotClass,
-                          MmsBearerProfile& out,
-                          std::string& error)
+                             uint32_t multislotClass,
+                             MmsBearerProfile& out,
+                             std::string& error)
 {
     const std::string u = Upper(name);
-    auto known = [] {
+    auto known = []
+    {
         std::ostringstream os;
         for (const auto& n : PresetNames())
         {
@@ -169,8 +190,8 @@ MmsBearerProfile::FromPreset(const std::string& name,
         }
         if (multislotClass < 1 || multislotClass > 12)
         {
-            error = "bearer profile '" + name + "': multislot class " +
-                    std::to_string(multislotClass) + " is not 1..12 (3GPP TS 45.002 annex B)";
+            error = "bearer profile '" + name + "': multislot class "
+                    + std::to_string(multislotClass) + " is not 1..12 (3GPP TS 45.002 annex B)";
             return false;
         }
         const uint32_t scheme = digits[0] - '0';
@@ -187,6 +208,7 @@ MmsBearerProfile::FromPreset(const std::string& name,
         out = Utran(u, UMTS, std::stoull(u.substr(5)) * 1000, 64000);
         return true;
     }
+
     const struct
     {
         const char* name;
@@ -195,6 +217,7 @@ MmsBearerProfile::FromPreset(const std::string& name,
                  {"HSDPA-CAT6", 3600000},
                  {"HSDPA-CAT8", 7200000},
                  {"HSDPA-CAT10", 14000000}};
+
     for (const auto& h : hsdpa)
     {
         if (u == h.name)
@@ -212,14 +235,14 @@ MmsBearerProfile::TechnologyName(Technology t)
 {
     switch (t)
     {
-    case GPRS:
-        return "GPRS";
-    case EDGE:
-        return "EDGE";
-    case UMTS:
-        return "UMTS";
-    case HSDPA:
-        return "HSDPA";
+        case GPRS:
+            return "GPRS";
+        case EDGE:
+            return "EDGE";
+        case UMTS:
+            return "UMTS";
+        case HSDPA:
+            return "HSDPA";
     }
     return "?";
 }
@@ -241,12 +264,12 @@ MmsBearerProfile::Validate(std::string& error) const
     }
     if (cellDownlinkCapacity == 0 || cellUplinkCapacity == 0)
     {
-        error = where + (cellDownlinkCapacity == 0 ? "CellDownlinkCapacity" : "CellUplinkCapacity") +
-                " is zero";
+        error = where + (cellDownlinkCapacity == 0 ? "CellDownlinkCapacity" : "CellUplinkCapacity")
+                + " is zero";
         return false;
     }
-    if (radioDelayDownlink.IsStrictlyNegative() || radioDelayUplink.IsStrictlyNegative() || coreDelay.IsStrictlyNegative() ||
-        retransmissionDelay.IsStrictlyNegative())
+    if (radioDelayDownlink.IsStrictlyNegative() || radioDelayUplink.IsStrictlyNegative()
+        || coreDelay.IsStrictlyNegative() || retransmissionDelay.IsStrictlyNegative())
     {
         error = where + "a delay is negative";
         return false;
@@ -393,13 +416,15 @@ MmsRadioBearerProfile::TryGet(MmsBearerProfile& p, std::string& error) const
     {
         return false;
     }
-    auto rate = [](const DataRate& r, uint64_t& field) {
+    auto rate = [](const DataRate& r, uint64_t& field)
+    {
         if (r.GetBitRate() > 0)
         {
             field = r.GetBitRate();
         }
     };
-    auto time = [](const Time& t, Time& field) {
+    auto time = [](const Time& t, Time& field)
+    {
         if (!t.IsStrictlyNegative())
         {
             field = t;

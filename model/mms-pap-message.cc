@@ -701,9 +701,9 @@ MmsPapRequest::Encode(std::string& boundary) const
 
 bool
 MmsPapRequest::Decode(const std::string& httpContentType,
-                   const std::vector<uint8_t>& body,
-                   MmsPapRequest& out,
-                   std::string& error)
+                      const std::vector<uint8_t>& body,
+                      MmsPapRequest& out,
+                      std::string& error)
 {
     out = MmsPapRequest();
     std::size_t b = httpContentType.find("boundary=");

@@ -190,7 +190,8 @@ EncodeValue(MmsWspWriter& w, const MmsHeaderField& f)
             }
             else
             {
-                w.WriteValueLength(static_cast<uint32_t>(1 + MmsWspWriter::EncodedStringSize(f.str)));
+                w.WriteValueLength(
+                    static_cast<uint32_t>(1 + MmsWspWriter::EncodedStringSize(f.str)));
                 w.WriteOctet(0x80);
                 w.WriteEncodedString(f.str);
             }

@@ -80,15 +80,15 @@ MmsRadioBearerNetDevice::GetTypeId()
 }
 
 MmsRadioBearerNetDevice::MmsRadioBearerNetDevice()
-    : m_ifIndex(0),
-      m_index(0),
-      m_baseStation(false),
-      m_reachable(true),
-      m_inCoverage(true),
-      m_powered(true),
-      m_address(Mac48Address::Allocate()),
-      m_mtu(1500),
-      m_coverageProcess(false)
+    : m_ifIndex(0)
+    , m_index(0)
+    , m_baseStation(false)
+    , m_reachable(true)
+    , m_inCoverage(true)
+    , m_powered(true)
+    , m_address(Mac48Address::Allocate())
+    , m_mtu(1500)
+    , m_coverageProcess(false)
 {
 }
 
@@ -111,9 +111,8 @@ MmsRadioBearerNetDevice::DoInitialize()
 {
     if (m_coverageProcess && !m_baseStation)
     {
-        m_coverageEvent = Simulator::Schedule(Seconds(m_inCoverageTime->GetValue()),
-                                              &MmsRadioBearerNetDevice::CoverageToggle,
-                                              this);
+        m_coverageEvent = Simulator::Schedule(
+            Seconds(m_inCoverageTime->GetValue()), &MmsRadioBearerNetDevice::CoverageToggle, this);
     }
     NetDevice::DoInitialize();
 }
@@ -146,8 +145,8 @@ MmsRadioBearerNetDevice::AttachAsBaseStation(Ptr<MmsRadioCellChannel> channel)
 
 void
 MmsRadioBearerNetDevice::AttachAsHandset(Ptr<MmsRadioCellChannel> channel,
-                                      uint32_t index,
-                                      Ptr<MmsRrcStateMachine> rrc)
+                                         uint32_t index,
+                                         Ptr<MmsRrcStateMachine> rrc)
 {
     m_channel = channel;
     m_baseStation = false;
@@ -227,12 +226,8 @@ MmsRadioBearerNetDevice::Receive(Ptr<Packet> packet, const Address& from)
     m_macRx(packet);
     if (!m_promisc.IsNull())
     {
-        m_promisc(this,
-                  packet,
-                  Ipv4L3Protocol::PROT_NUMBER,
-                  from,
-                  m_address,
-                  NetDevice::PACKET_HOST);
+        m_promisc(
+            this, packet, Ipv4L3Protocol::PROT_NUMBER, from, m_address, NetDevice::PACKET_HOST);
     }
     if (!m_rx.IsNull())
     {
@@ -245,8 +240,7 @@ MmsRadioBearerNetDevice::Send(Ptr<Packet> packet, const Address& dest, uint16_t 
 {
     if (protocolNumber != Ipv4L3Protocol::PROT_NUMBER || !m_channel)
     {
-        NS_LOG_WARN("radio bearer carries IPv4 only; protocol " << protocolNumber
-                                                                 << " dropped");
+        NS_LOG_WARN("radio bearer carries IPv4 only; protocol " << protocolNumber << " dropped");
         return false;
     }
     m_macTx(packet);
@@ -264,9 +258,9 @@ MmsRadioBearerNetDevice::Send(Ptr<Packet> packet, const Address& dest, uint16_t 
 
 bool
 MmsRadioBearerNetDevice::SendFrom(Ptr<Packet> packet,
-                               const Address& /* source */,
-                               const Address& dest,
-                               uint16_t protocolNumber)
+                                  const Address& /* source */,
+                                  const Address& dest,
+                                  uint16_t protocolNumber)
 {
     return Send(packet, dest, protocolNumber);
 }

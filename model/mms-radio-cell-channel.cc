@@ -119,11 +119,11 @@ MmsRadioCellChannel::GetTypeId()
 }
 
 MmsRadioCellChannel::MmsRadioCellChannel()
-    : m_haveCellProfile(false),
-      m_configured(false),
-      m_discipline(MmsRadioScheduler::PROCESSOR_SHARING),
-      m_bufferPackets(100),
-      m_signallingTos(0xB8)
+    : m_haveCellProfile(false)
+    , m_configured(false)
+    , m_discipline(MmsRadioScheduler::PROCESSOR_SHARING)
+    , m_bufferPackets(100)
+    , m_signallingTos(0xB8)
 {
     m_blockErrors = CreateObject<UniformRandomVariable>();
     for (uint32_t d = 0; d < 2; ++d)
@@ -212,8 +212,8 @@ MmsRadioCellChannel::AttachBaseStation(Ptr<MmsRadioBearerNetDevice> device)
 
 uint32_t
 MmsRadioCellChannel::AttachHandset(Ptr<MmsRadioBearerNetDevice> device,
-                                const MmsBearerProfile& profile,
-                                Ptr<MmsRrcStateMachine> rrc)
+                                   const MmsBearerProfile& profile,
+                                   Ptr<MmsRrcStateMachine> rrc)
 {
     const uint32_t index = static_cast<uint32_t>(m_handsets.size());
     Handset h;
@@ -296,9 +296,9 @@ MmsRadioCellChannel::IsSignalling(Ptr<const Packet> packet) const
 
 void
 MmsRadioCellChannel::Drop(Ptr<const Packet> packet,
-                       uint32_t index,
-                       Direction d,
-                       const std::string& reason)
+                          uint32_t index,
+                          Direction d,
+                          const std::string& reason)
 {
     NS_LOG_DEBUG("cell " << GetId() << " handset " << index << (d == DOWNLINK ? " DL" : " UL")
                          << " drop: " << reason);
@@ -370,9 +370,9 @@ MmsRadioCellChannel::Enqueue(uint32_t index, Direction d, Ptr<Packet> packet)
 
 double
 MmsRadioCellChannel::DrawAirtimeBits(const MmsBearerProfile& p,
-                                  uint32_t bytes,
-                                  uint32_t& rounds,
-                                  bool& lost)
+                                     uint32_t bytes,
+                                     uint32_t& rounds,
+                                     bool& lost)
 {
     const uint32_t octets = bytes + p.linkOverhead;
     double bits = octets * 8.0;
@@ -469,13 +469,14 @@ MmsRadioCellChannel::Served(uint32_t tag, uint32_t index)
     else
     {
         const MmsBearerProfile& pr = h.profile;
-        Time at = Simulator::Now() + pr.coreDelay + pr.retransmissionDelay * f.rounds +
-                  (d == DOWNLINK ? pr.radioDelayDownlink : pr.radioDelayUplink);
+        Time at = Simulator::Now() + pr.coreDelay + pr.retransmissionDelay * f.rounds
+                  + (d == DOWNLINK ? pr.radioDelayDownlink : pr.radioDelayUplink);
         // RLC acknowledged mode delivers in order.
         at = std::max(at, f.lastDelivery);
         f.lastDelivery = at;
         // The receiving node's context, as every ns-3 channel does between nodes.
-        Ptr<NetDevice> to = d == DOWNLINK ? Ptr<NetDevice>(h.device) : Ptr<NetDevice>(m_baseStation);
+        Ptr<NetDevice> to =
+            d == DOWNLINK ? Ptr<NetDevice>(h.device) : Ptr<NetDevice>(m_baseStation);
         Simulator::ScheduleWithContext(to->GetNode()->GetId(),
                                        at - Simulator::Now(),
                                        &MmsRadioCellChannel::Deliver,
@@ -536,8 +537,8 @@ MmsRadioCellChannel::Signalling(uint32_t index, Direction d, Ptr<Packet> packet)
     if (d == DOWNLINK)
     {
         const bool idle = h.rrc->GetState() == MmsRrcStateMachine::IDLE;
-        delay = Seconds(m_smsTransferTime->GetValue()) +
-                (idle ? Seconds(m_pagingDelay->GetValue()) : Time(0));
+        delay = Seconds(m_smsTransferTime->GetValue())
+                + (idle ? Seconds(m_pagingDelay->GetValue()) : Time(0));
     }
     else
     {

@@ -23,10 +23,10 @@ constexpr double kDoneBits = 1e-6;
 } // namespace
 
 MmsRadioScheduler::MmsRadioScheduler()
-    : m_discipline(PROCESSOR_SHARING),
-      m_capacity(1),
-      m_served(0),
-      m_tag(0)
+    : m_discipline(PROCESSOR_SHARING)
+    , m_capacity(1)
+    , m_served(0)
+    , m_tag(0)
 {
 }
 
@@ -92,9 +92,12 @@ MmsRadioScheduler::WaterFill(double capacity, const std::vector<double>& caps)
     std::vector<double> rates(caps.size(), 0);
     std::vector<size_t> order(caps.size());
     std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(), [&caps](size_t a, size_t b) {
-        return caps[a] < caps[b];
-    });
+    std::stable_sort(order.begin(),
+                     order.end(),
+                     [&caps](size_t a, size_t b)
+                     {
+                         return caps[a] < caps[b];
+                     });
     double left = capacity;
     size_t n = caps.size();
     for (size_t k = 0; k < order.size(); ++k, --n)
@@ -189,9 +192,12 @@ MmsRadioScheduler::Complete()
 {
     Advance();
     std::vector<uint32_t> done;
-    auto end = std::stable_partition(m_jobs.begin(), m_jobs.end(), [](const Job& j) {
-        return j.remaining > kDoneBits;
-    });
+    auto end = std::stable_partition(m_jobs.begin(),
+                                     m_jobs.end(),
+                                     [](const Job& j)
+                                     {
+                                         return j.remaining > kDoneBits;
+                                     });
     for (auto it = end; it != m_jobs.end(); ++it)
     {
         done.push_back(it->flow);
@@ -223,9 +229,12 @@ void
 MmsRadioScheduler::Abort(uint32_t flow)
 {
     Advance();
-    auto it = std::find_if(m_jobs.begin(), m_jobs.end(), [flow](const Job& j) {
-        return j.flow == flow;
-    });
+    auto it = std::find_if(m_jobs.begin(),
+                           m_jobs.end(),
+                           [flow](const Job& j)
+                           {
+                               return j.flow == flow;
+                           });
     if (it != m_jobs.end())
     {
         m_jobs.erase(it);
@@ -237,9 +246,12 @@ MmsRadioScheduler::Abort(uint32_t flow)
 bool
 MmsRadioScheduler::IsActive(uint32_t flow) const
 {
-    return std::any_of(m_jobs.begin(), m_jobs.end(), [flow](const Job& j) {
-        return j.flow == flow;
-    });
+    return std::any_of(m_jobs.begin(),
+                       m_jobs.end(),
+                       [flow](const Job& j)
+                       {
+                           return j.flow == flow;
+                       });
 }
 
 uint32_t

@@ -476,7 +476,7 @@ MmsRelay::Process(const Job& job)
     {
         MmsHttpMessage r =
             MmsHttpMessage::Response(m.method == "POST" ? 404 : 405,
-                                  m.method == "POST" ? "Not Found" : "Method Not Allowed");
+                                     m.method == "POST" ? "Not Found" : "Method Not Allowed");
         if (m.method != "POST")
         {
             r.AddHeader("Allow", "GET, POST");
@@ -546,7 +546,8 @@ MmsRelay::AnswerSend(MmsTransport::ExchangeId ex,
     MmsPdu conf = MmsPdu::MakeSendConf(tid, status, messageId);
     if (!text.empty() && status != MmsValue::RESPONSE_OK)
     {
-        conf.AddField(MmsHeaderField::String(MmsField::RESPONSE_TEXT, MmsWspEncodedString{0, text}));
+        conf.AddField(
+            MmsHeaderField::String(MmsField::RESPONSE_TEXT, MmsWspEncodedString{0, text}));
     }
     MmsHttpMessage r = MmsHttp::MakeMmsResponse(conf);
     if (status != MmsValue::RESPONSE_OK)

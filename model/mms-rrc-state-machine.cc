@@ -107,16 +107,13 @@ MmsRrcStateMachine::GetTypeId()
                           TimeValue(Seconds(1)),
                           MakeTimeAccessor(&MmsRrcStateMachine::m_tbfRelease),
                           MakeTimeChecker(Time(0)))
-            .AddAttribute("PdpMode",
-                          "PDP context for the MMS APN: AlwaysOn (no cost) or OnDemand (per "
-                          "transaction, as MMS-era phones used the MMS APN).",
-                          EnumValue(PDP_ON_DEMAND),
-                          MMS_ENUM_ACCESSOR(MmsRrcStateMachine::PdpMode,
-                                            &MmsRrcStateMachine::m_pdpMode),
-                          MakeEnumChecker(PDP_ALWAYS_ON,
-                                          "AlwaysOn",
-                                          PDP_ON_DEMAND,
-                                          "OnDemand"))
+            .AddAttribute(
+                "PdpMode",
+                "PDP context for the MMS APN: AlwaysOn (no cost) or OnDemand (per "
+                "transaction, as MMS-era phones used the MMS APN).",
+                EnumValue(PDP_ON_DEMAND),
+                MMS_ENUM_ACCESSOR(MmsRrcStateMachine::PdpMode, &MmsRrcStateMachine::m_pdpMode),
+                MakeEnumChecker(PDP_ALWAYS_ON, "AlwaysOn", PDP_ON_DEMAND, "OnDemand"))
             .AddAttribute("PdpActivationMin",
                           "Shortest PDP context activation (s). About 1-3 s is typical "
                           "(unconfirmed range; doc/mms.rst).",
@@ -156,15 +153,15 @@ MmsRrcStateMachine::GetTypeId()
 }
 
 MmsRrcStateMachine::MmsRrcStateMachine()
-    : m_tbf(false),
-      m_state(IDLE),
-      m_promotingFrom(IDLE),
-      m_pdpUp(false),
-      m_pdpActivating(false),
-      m_cookie(0),
-      m_fachUplinkThreshold(543),
-      m_fachDownlinkThreshold(475),
-      m_pdpMode(PDP_ON_DEMAND)
+    : m_tbf(false)
+    , m_state(IDLE)
+    , m_promotingFrom(IDLE)
+    , m_pdpUp(false)
+    , m_pdpActivating(false)
+    , m_cookie(0)
+    , m_fachUplinkThreshold(543)
+    , m_fachDownlinkThreshold(475)
+    , m_pdpMode(PDP_ON_DEMAND)
 {
     m_uniform = CreateObject<UniformRandomVariable>();
 }
@@ -219,14 +216,14 @@ MmsRrcStateMachine::GetStateName(State s) const
 {
     switch (s)
     {
-    case IDLE:
-        return "Idle";
-    case FACH:
-        return "Cell_FACH";
-    case DCH:
-        return m_tbf ? "TBF" : "Cell_DCH";
-    case PROMOTING:
-        return "Promoting";
+        case IDLE:
+            return "Idle";
+        case FACH:
+            return "Cell_FACH";
+        case DCH:
+            return m_tbf ? "TBF" : "Cell_DCH";
+        case PROMOTING:
+            return "Promoting";
     }
     return "?";
 }
@@ -267,7 +264,10 @@ MmsRrcStateMachine::DrawBounded(Time min, Time mean, Time max, double u)
     {
         // Exponential of scale s truncated to [0, w] has mean s - w / (exp(w/s) - 1), which
         // grows from 0 to w/2 with s: find the s that gives m by bisection.
-        auto meanOf = [w](double s) { return s - w / std::expm1(w / s); };
+        auto meanOf = [w](double s)
+        {
+            return s - w / std::expm1(w / s);
+        };
         double a = 1e-9 * w;
         double b = 1e6 * w;
         for (int i = 0; i < 200 && b - a > 1e-12 * b; ++i)
@@ -316,20 +316,20 @@ MmsRrcStateMachine::Request(bool uplink, uint32_t backlog)
 {
     switch (m_state)
     {
-    case PROMOTING:
-        return NONE;
-    case IDLE:
-        StartPromotion(IDLE);
-        return NONE;
-    case FACH:
-        if (backlog > (uplink ? m_fachUplinkThreshold : m_fachDownlinkThreshold))
-        {
-            StartPromotion(FACH);
+        case PROMOTING:
             return NONE;
-        }
-        break;
-    case DCH:
-        break;
+        case IDLE:
+            StartPromotion(IDLE);
+            return NONE;
+        case FACH:
+            if (backlog > (uplink ? m_fachUplinkThreshold : m_fachDownlinkThreshold))
+            {
+                StartPromotion(FACH);
+                return NONE;
+            }
+            break;
+        case DCH:
+            break;
     }
     if (uplink && !HasPdpContext())
     {
@@ -408,8 +408,7 @@ MmsRrcStateMachine::NotifyActivity()
     }
     if (m_pdpMode == PDP_ON_DEMAND && m_pdpUp && !m_pdpIdleEvent.IsRunning())
     {
-        m_pdpIdleEvent =
-            Simulator::Schedule(m_pdpIdleTimeout, &MmsRrcStateMachine::PdpCheck, this);
+        m_pdpIdleEvent = Simulator::Schedule(m_pdpIdleTimeout, &MmsRrcStateMachine::PdpCheck, this);
     }
 }
 
@@ -419,10 +418,10 @@ MmsRrcStateMachine::ArmInactivity()
     // Lazy timer: one pending check; it re-arms itself if traffic moved the deadline.
     if (!m_inactivityEvent.IsRunning())
     {
-        const Time timeout = m_tbf ? m_tbfRelease : (m_state == DCH ? m_dchInactivity
-                                                                     : m_fachInactivity);
-        m_inactivityEvent = Simulator::Schedule(std::max(m_lastActivity, m_stateEntered) +
-                                                    timeout - Simulator::Now(),
+        const Time timeout =
+            m_tbf ? m_tbfRelease : (m_state == DCH ? m_dchInactivity : m_fachInactivity);
+        m_inactivityEvent = Simulator::Schedule(std::max(m_lastActivity, m_stateEntered) + timeout
+                                                    - Simulator::Now(),
                                                 &MmsRrcStateMachine::InactivityCheck,
                                                 this);
     }
@@ -435,21 +434,21 @@ MmsRrcStateMachine::InactivityCheck()
     {
         return;
     }
-    const Time timeout = m_tbf ? m_tbfRelease : (m_state == DCH ? m_dchInactivity
-                                                                 : m_fachInactivity);
+    const Time timeout =
+        m_tbf ? m_tbfRelease : (m_state == DCH ? m_dchInactivity : m_fachInactivity);
     // Traffic restarts the timer, and so does entering the state (FACH after DCH's timer).
     const Time deadline = std::max(m_lastActivity, m_stateEntered) + timeout;
     if (m_pdpActivating)
     {
         // PDP signalling keeps the connection up; it calls NotifyActivity when it ends.
-        m_inactivityEvent = Simulator::Schedule(timeout, &MmsRrcStateMachine::InactivityCheck, this);
+        m_inactivityEvent =
+            Simulator::Schedule(timeout, &MmsRrcStateMachine::InactivityCheck, this);
         return;
     }
     if (Simulator::Now() < deadline)
     {
-        m_inactivityEvent = Simulator::Schedule(deadline - Simulator::Now(),
-                                                &MmsRrcStateMachine::InactivityCheck,
-                                                this);
+        m_inactivityEvent = Simulator::Schedule(
+            deadline - Simulator::Now(), &MmsRrcStateMachine::InactivityCheck, this);
         return;
     }
     // Demote one step; the next timer counts from now.
@@ -470,9 +469,8 @@ MmsRrcStateMachine::PdpCheck()
     const Time deadline = m_lastActivity + m_pdpIdleTimeout;
     if (Simulator::Now() < deadline)
     {
-        m_pdpIdleEvent = Simulator::Schedule(deadline - Simulator::Now(),
-                                             &MmsRrcStateMachine::PdpCheck,
-                                             this);
+        m_pdpIdleEvent =
+            Simulator::Schedule(deadline - Simulator::Now(), &MmsRrcStateMachine::PdpCheck, this);
         return;
     }
     m_pdpUp = false;

@@ -540,9 +540,10 @@ DecodeTimeStamp(Cursor& c, int64_t& utc, int& quarters)
     unsigned daysInMonth = 0;
     if (v[1] >= 1 && v[1] <= 12)
     {
-        daysInMonth = static_cast<unsigned>((v[1] == 12 ? MmsUtcDate::DaysFromCivil(year + 1, 1, 1)
-                                                        : MmsUtcDate::DaysFromCivil(year, v[1] + 1, 1))
-                                            - MmsUtcDate::DaysFromCivil(year, v[1], 1));
+        daysInMonth =
+            static_cast<unsigned>((v[1] == 12 ? MmsUtcDate::DaysFromCivil(year + 1, 1, 1)
+                                              : MmsUtcDate::DaysFromCivil(year, v[1] + 1, 1))
+                                  - MmsUtcDate::DaysFromCivil(year, v[1], 1));
     }
     const unsigned limits[6] = {99, 12, daysInMonth, 23, 59, 59};
     for (std::size_t i = 1; i < 6; ++i)
@@ -675,8 +676,8 @@ ReadFirstOctet(Cursor& c, uint8_t mti, bool toMs, const char* expected, uint8_t&
     {
         return c.Fail(0,
                       "TP-MTI",
-                      MessageTypeName(first & 0x03, toMs) + " is not " + expected + " (" +
-                          std::to_string(mti) + ")");
+                      MessageTypeName(first & 0x03, toMs) + " is not " + expected + " ("
+                          + std::to_string(mti) + ")");
     }
     return true;
 }
@@ -782,7 +783,10 @@ MmsSmsDeliver::Encode() const
 }
 
 bool
-MmsSmsDeliver::Decode(const uint8_t* data, std::size_t size, MmsSmsDeliver& out, MmsDecodeError& error)
+MmsSmsDeliver::Decode(const uint8_t* data,
+                      std::size_t size,
+                      MmsSmsDeliver& out,
+                      MmsDecodeError& error)
 {
     out = MmsSmsDeliver();
     Cursor c(data, size, error);
@@ -926,7 +930,10 @@ MmsSmsSubmit::Encode() const
 }
 
 bool
-MmsSmsSubmit::Decode(const uint8_t* data, std::size_t size, MmsSmsSubmit& out, MmsDecodeError& error)
+MmsSmsSubmit::Decode(const uint8_t* data,
+                     std::size_t size,
+                     MmsSmsSubmit& out,
+                     MmsDecodeError& error)
 {
     out = MmsSmsSubmit();
     Cursor c(data, size, error);
@@ -1060,8 +1067,11 @@ MmsSmsDeliverReport::Encode() const
 }
 
 bool
-MmsSmsDeliverReport::Decode(
-    const uint8_t* data, std::size_t size, bool isError, MmsSmsDeliverReport& out, MmsDecodeError& error)
+MmsSmsDeliverReport::Decode(const uint8_t* data,
+                            std::size_t size,
+                            bool isError,
+                            MmsSmsDeliverReport& out,
+                            MmsDecodeError& error)
 {
     out = MmsSmsDeliverReport();
     out.isError = isError;

@@ -330,8 +330,7 @@ MmsSmsc::HandleAckTimeout(std::string destination)
     }
     d.awaitingAck = false;
     Sms& s = m_sms[d.queue.front()];
-    m_attemptFailedTrace(
-        MakeEvent(s.messageId, destination, s.tag, 0, s.reference + " no RP-ACK"));
+    m_attemptFailedTrace(MakeEvent(s.messageId, destination, s.tag, 0, s.reference + " no RP-ACK"));
     if (Simulator::Now() + m_retryInterval >= s.expiresAt)
     {
         Finish(destination, false, "validity period ended");

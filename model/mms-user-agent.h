@@ -8,9 +8,9 @@
 #define MMS_USER_AGENT_H
 
 #include "mms-application.h"
+#include "mms-radio-bearer-net-device.h"
 #include "mms-retry-policy.h"
 #include "mms-traffic-model.h"
-#include "mms-radio-bearer-net-device.h"
 #include "mms-wdp-sms.h"
 
 #include "ns3/address.h"

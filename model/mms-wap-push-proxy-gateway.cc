@@ -49,8 +49,10 @@ MmsWapPushProxyGateway::GetTypeId()
                 "How pushes reach handsets: Sms (through the SMSC) or Udp (IP push "
                 "to port 2948).",
                 EnumValue(MmsWapPushProxyGateway::SMS),
-                MMS_ENUM_ACCESSOR(MmsWapPushProxyGateway::Bearer, &MmsWapPushProxyGateway::m_bearer),
-                MakeEnumChecker(MmsWapPushProxyGateway::SMS, "Sms", MmsWapPushProxyGateway::UDP, "Udp"))
+                MMS_ENUM_ACCESSOR(MmsWapPushProxyGateway::Bearer,
+                                  &MmsWapPushProxyGateway::m_bearer),
+                MakeEnumChecker(
+                    MmsWapPushProxyGateway::SMS, "Sms", MmsWapPushProxyGateway::UDP, "Udp"))
             .AddAttribute("SmscAddress",
                           "Address (IP and port) of the SMSC's submission interface.",
                           AddressValue(),
@@ -134,6 +136,7 @@ MmsWapPushProxyGateway::GetPendingPushes() const
 {
     return m_pushes.size();
 }
+
 MmsWapPushProxyGateway::~MmsWapPushProxyGateway() = default;
 
 int64_t
@@ -163,11 +166,11 @@ MmsWapPushProxyGateway::StopApplication()
 
 void
 MmsWapPushProxyGateway::Answer(MmsTransport::ExchangeId ex,
-                            int httpStatus,
-                            const std::string& reason,
-                            const std::string& pushId,
-                            int code,
-                            const std::string& description)
+                               int httpStatus,
+                               const std::string& reason,
+                               const std::string& pushId,
+                               int code,
+                               const std::string& description)
 {
     MmsPapPushResponse pr;
     pr.pushId = pushId;
@@ -184,12 +187,13 @@ MmsWapPushProxyGateway::Answer(MmsTransport::ExchangeId ex,
 
 void
 MmsWapPushProxyGateway::HandleRequest(MmsTransport::ExchangeId ex,
-                                   const MmsHttpMessage& m,
-                                   const Address&)
+                                      const MmsHttpMessage& m,
+                                      const Address&)
 {
     if (m.method != "POST" || m.target != m_path)
     {
-        Answer(ex, 404, "Not Found", "", MmsPapCode::BAD_REQUEST, "PAP submissions go to " + m_path);
+        Answer(
+            ex, 404, "Not Found", "", MmsPapCode::BAD_REQUEST, "PAP submissions go to " + m_path);
         return;
     }
     MmsPapRequest req;
@@ -282,8 +286,12 @@ MmsWapPushProxyGateway::HandleRequest(MmsTransport::ExchangeId ex,
     m_pushIds.insert(pushId);
     m_acceptedTrace(MakeEvent(p.messageId, p.number, pushId, p.content.size()));
     m_pushes[id] = std::move(p);
-    Answer(
-        ex, 202, "Accepted", pushId, MmsPapCode::ACCEPTED_FOR_PROCESSING, "Accepted for Processing");
+    Answer(ex,
+           202,
+           "Accepted",
+           pushId,
+           MmsPapCode::ACCEPTED_FOR_PROCESSING,
+           "Accepted for Processing");
     m_queue.push_back(id);
     m_queueLength = static_cast<uint32_t>(m_queue.size());
     Dispatch();
@@ -358,9 +366,9 @@ MmsWapPushProxyGateway::Deliver(uint64_t id)
 
 void
 MmsWapPushProxyGateway::HandleSmscResponse(uint64_t id,
-                                        bool ok,
-                                        const MmsHttpMessage& r,
-                                        const std::string& why)
+                                           bool ok,
+                                           const MmsHttpMessage& r,
+                                           const std::string& why)
 {
     auto it = m_pushes.find(id);
     if (it == m_pushes.end())

@@ -89,7 +89,10 @@ MmsWdpSmsSegment::Encode() const
 }
 
 bool
-MmsWdpSmsSegment::Decode(const uint8_t* data, std::size_t size, MmsWdpSmsSegment& out, MmsDecodeError& error)
+MmsWdpSmsSegment::Decode(const uint8_t* data,
+                         std::size_t size,
+                         MmsWdpSmsSegment& out,
+                         MmsDecodeError& error)
 {
     out = MmsWdpSmsSegment();
     MmsWspReader r(data, size);
@@ -241,8 +244,8 @@ MmsWdpSmsReassembler::MmsWdpSmsReassembler(std::size_t maxPending, std::size_t r
 
 bool
 MmsWdpSmsReassembler::Add(const std::string& originator,
-                       const MmsWdpSmsSegment& segment,
-                       std::string* error)
+                          const MmsWdpSmsSegment& segment,
+                          std::string* error)
 {
     auto fail = [error](const std::string& m)
     {

@@ -150,7 +150,10 @@ MmsWspPushPdu::Encode() const
 }
 
 bool
-MmsWspPushPdu::Decode(const uint8_t* data, std::size_t size, MmsWspPushPdu& out, MmsDecodeError& error)
+MmsWspPushPdu::Decode(const uint8_t* data,
+                      std::size_t size,
+                      MmsWspPushPdu& out,
+                      MmsDecodeError& error)
 {
     out = MmsWspPushPdu();
     MmsWspReader r(data, size);

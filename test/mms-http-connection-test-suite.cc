@@ -15,8 +15,8 @@
 #include "mms-test-data.h"
 
 #include "ns3/core-module.h"
-#include "ns3/mms-http-connection.h"
 #include "ns3/internet-module.h"
+#include "ns3/mms-http-connection.h"
 #include "ns3/mms-socket-transport.h"
 #include "ns3/network-module.h"
 #include "ns3/point-to-point-module.h"

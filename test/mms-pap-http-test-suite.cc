@@ -117,13 +117,13 @@ class PapDocumentTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(rb.code, 1001, "code");
         NS_TEST_EXPECT_MSG_EQ(rb.description, "Accepted for Processing", "description");
         NS_TEST_EXPECT_MSG_EQ(rb.replyTime, r.replyTime, "reply time");
-        NS_TEST_EXPECT_MSG_EQ(
-            MmsPapPushResponse::FromXml("<pap><push-response push-id='1'><response-result code='10x1'"
-                                     "/></push-response></pap>",
-                                     rb,
-                                     err),
-            false,
-            "bad code");
+        NS_TEST_EXPECT_MSG_EQ(MmsPapPushResponse::FromXml(
+                                  "<pap><push-response push-id='1'><response-result code='10x1'"
+                                  "/></push-response></pap>",
+                                  rb,
+                                  err),
+                              false,
+                              "bad code");
         NS_TEST_EXPECT_MSG_EQ(
             err, "line 1: response-result code '10x1' is not a four-digit PAP code", "message");
     }
@@ -160,9 +160,10 @@ class PapRequestTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ((back.control == req.control), true, "control intact");
         NS_TEST_EXPECT_MSG_EQ(MmsPapRequest::Decode("text/plain", body, back, err), false, "type");
         body.resize(body.size() - 10);
-        NS_TEST_EXPECT_MSG_EQ(MmsPapRequest::Decode(req.GetHttpContentType(boundary), body, back, err),
-                              false,
-                              "truncated");
+        NS_TEST_EXPECT_MSG_EQ(
+            MmsPapRequest::Decode(req.GetHttpContentType(boundary), body, back, err),
+            false,
+            "truncated");
         NS_TEST_EXPECT_MSG_NE(err.find("not terminated"), std::string::npos, err);
     }
 };

@@ -429,7 +429,7 @@ class MmsPduRoundTripTestCase : public TestCase
                 else
                 {
                     MmsWspContentType ct(Int(0, 1) ? "application/vnd.wap.multipart.related"
-                                                : "application/vnd.wap.multipart.mixed");
+                                                   : "application/vnd.wap.multipart.mixed");
                     if (Int(0, 1))
                     {
                         ct.SetTextParameter(MmsWspParam::TYPE, "application/smil");
@@ -455,8 +455,9 @@ class MmsPduRoundTripTestCase : public TestCase
                 continue; // an empty multipart is one octet (count 0); nothing else to compare
             }
             NS_TEST_ASSERT_MSG_EQ((q == p), true, "PDU " << i << " differs after decoding");
-            NS_TEST_ASSERT_MSG_EQ(
-                MmsWspToHex(q.Encode()), MmsWspToHex(octets), "PDU " << i << " re-encodes differently");
+            NS_TEST_ASSERT_MSG_EQ(MmsWspToHex(q.Encode()),
+                                  MmsWspToHex(octets),
+                                  "PDU " << i << " re-encodes differently");
         }
         for (uint32_t t = 0; t < 24; ++t)
         {

@@ -9,9 +9,9 @@
 #include "mms-test-data.h"
 
 #include "ns3/mms-pdu.h"
-#include "ns3/test.h"
 #include "ns3/mms-wdp-sms.h"
 #include "ns3/mms-wsp-push.h"
+#include "ns3/test.h"
 
 #include <fstream>
 

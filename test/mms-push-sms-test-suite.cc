@@ -10,11 +10,11 @@
 #include "mms-test-data.h"
 
 #include "ns3/mms-header.h"
+#include "ns3/mms-wdp-sms.h"
+#include "ns3/mms-wsp-push.h"
 #include "ns3/random-variable-stream.h"
 #include "ns3/rng-seed-manager.h"
 #include "ns3/test.h"
-#include "ns3/mms-wdp-sms.h"
-#include "ns3/mms-wsp-push.h"
 
 #include <algorithm>
 
@@ -66,12 +66,14 @@ class WspPushTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(MmsWspToHex(r.Encode()), MmsWspToHex(real), "re-encodes exactly");
 
         // The application id as a URI (text form, allowed by OMA MMS CTR).
-        std::vector<uint8_t> uri = Hex(
-            "0006 1b be af" + MmsWspToHex(std::vector<uint8_t>{'x', '-', 'w', 'a', 'p', '-', 'a', 'p',
-                                                            'p', 'l', 'i', 'c', 'a', 't', 'i', 'o',
-                                                            'n', ':', 'm', 'm', 's', '.', 'u', 'a'})
-            + "00");
-        NS_TEST_ASSERT_MSG_EQ(MmsWspPushPdu::Decode(uri.data(), uri.size(), r, e), true, e.ToString());
+        std::vector<uint8_t> uri =
+            Hex("0006 1b be af"
+                + MmsWspToHex(std::vector<uint8_t>{'x', '-', 'w', 'a', 'p', '-', 'a', 'p',
+                                                   'p', 'l', 'i', 'c', 'a', 't', 'i', 'o',
+                                                   'n', ':', 'm', 'm', 's', '.', 'u', 'a'})
+                + "00");
+        NS_TEST_ASSERT_MSG_EQ(
+            MmsWspPushPdu::Decode(uri.data(), uri.size(), r, e), true, e.ToString());
         NS_TEST_EXPECT_MSG_EQ(r.GetApplicationId(), "x-wap-application:mms.ua", "URI form");
 
         // Errors.
@@ -127,7 +129,8 @@ class WdpSmsSegmentsTestCase : public TestCase
                                 {128 * 255 + 1, 0, 0}};
         for (const auto& c : counts)
         {
-            NS_TEST_EXPECT_MSG_EQ(MmsWdpSms::GetSegmentCount(c.size), c.segments8, c.size << " 8-bit");
+            NS_TEST_EXPECT_MSG_EQ(
+                MmsWdpSms::GetSegmentCount(c.size), c.segments8, c.size << " 8-bit");
             NS_TEST_EXPECT_MSG_EQ(
                 MmsWdpSms::GetSegmentCount(c.size, true), c.segments16, c.size << " 16-bit");
             std::vector<uint8_t> d(c.size, 0x55);

@@ -12,36 +12,36 @@
 // Scheduling lambdas needs ns-3.36 or later; the build defines MMS_LAMBDA_EVENTS there.
 #ifdef MMS_LAMBDA_EVENTS
 
-#include "ns3/boolean.h"
-#include "ns3/bulk-send-application.h"
-#include "ns3/bulk-send-helper.h"
-#include "ns3/config.h"
-#include "ns3/double.h"
-#include "ns3/enum.h"
-#include "ns3/inet-socket-address.h"
-#include "ns3/integer.h"
-#include "ns3/internet-stack-helper.h"
-#include "ns3/ipv4-address-helper.h"
-#include "ns3/ipv4-static-routing-helper.h"
-#include "ns3/ipv4-static-routing.h"
-#include "ns3/mms-module.h"
-#include "ns3/packet-sink-helper.h"
-#include "ns3/packet-sink.h"
-#include "ns3/point-to-point-helper.h"
-#include "ns3/pointer.h"
-#include "ns3/rng-seed-manager.h"
-#include "ns3/simulator.h"
-#include "ns3/string.h"
-#include "ns3/tcp-socket-base.h"
-#include "ns3/test.h"
-#include "ns3/udp-socket-factory.h"
-#include "ns3/uinteger.h"
+#    include "ns3/boolean.h"
+#    include "ns3/bulk-send-application.h"
+#    include "ns3/bulk-send-helper.h"
+#    include "ns3/config.h"
+#    include "ns3/double.h"
+#    include "ns3/enum.h"
+#    include "ns3/inet-socket-address.h"
+#    include "ns3/integer.h"
+#    include "ns3/internet-stack-helper.h"
+#    include "ns3/ipv4-address-helper.h"
+#    include "ns3/ipv4-static-routing-helper.h"
+#    include "ns3/ipv4-static-routing.h"
+#    include "ns3/mms-module.h"
+#    include "ns3/packet-sink-helper.h"
+#    include "ns3/packet-sink.h"
+#    include "ns3/point-to-point-helper.h"
+#    include "ns3/pointer.h"
+#    include "ns3/rng-seed-manager.h"
+#    include "ns3/simulator.h"
+#    include "ns3/string.h"
+#    include "ns3/tcp-socket-base.h"
+#    include "ns3/test.h"
+#    include "ns3/udp-socket-factory.h"
+#    include "ns3/uinteger.h"
 
-#include <cmath>
-#include <functional>
-#include <map>
-#include <numeric>
-#include <sstream>
+#    include <cmath>
+#    include <functional>
+#    include <map>
+#    include <numeric>
+#    include <sstream>
 
 using namespace ns3;
 
@@ -80,8 +80,7 @@ struct CellWorld
         a.SetBase("10.0.0.0", "255.255.255.252");
         Ipv4InterfaceContainer ifc = a.Assign(d);
         Ipv4StaticRoutingHelper routing;
-        routing.GetStaticRouting(server->GetObject<Ipv4>())
-            ->SetDefaultRoute(ifc.GetAddress(1), 1);
+        routing.GetStaticRouting(server->GetObject<Ipv4>())->SetDefaultRoute(ifc.GetAddress(1), 1);
         configure(radio);
         cell = radio.CreateCell(gateway);
         handsets.Create(n);
@@ -190,10 +189,8 @@ class ProfileTestCase : public TestCase
         // Expected goodput: CS-2 x 4, 1500-octet packets + 10 octets SNDCP/LLC, no errors.
         NS_TEST_ASSERT_MSG_EQ(MmsBearerProfile::FromPreset("GPRS-CS2", 10, p, e), true, e);
         p.blockErrorRate = 0;
-        NS_TEST_EXPECT_MSG_EQ_TOL(p.NetGoodput(true, 1500, 52),
-                                  48000.0 * 1448 / 1510,
-                                  1e-3,
-                                  "goodput formula");
+        NS_TEST_EXPECT_MSG_EQ_TOL(
+            p.NetGoodput(true, 1500, 52), 48000.0 * 1448 / 1510, 1e-3, "goodput formula");
     }
 };
 
@@ -234,11 +231,17 @@ class SchedulerTestCase : public TestCase
             s.SetCapacity(1000);
             s.SetDiscipline(MmsRadioScheduler::Discipline(discipline));
             s.SetCompletionCallback(MakeCallback(&SchedulerTestCase::Done, this), 0);
-            Simulator::Schedule(Seconds(0), [&s] {
-                s.Start(1, 1000, 1e9);
-                s.Start(2, 3000, 1e9);
-            });
-            Simulator::Schedule(Seconds(1), [&s] { s.Start(3, 500, 1e9); });
+            Simulator::Schedule(Seconds(0),
+                                [&s]
+                                {
+                                    s.Start(1, 1000, 1e9);
+                                    s.Start(2, 3000, 1e9);
+                                });
+            Simulator::Schedule(Seconds(1),
+                                [&s]
+                                {
+                                    s.Start(3, 500, 1e9);
+                                });
             Simulator::Run();
             if (discipline == MmsRadioScheduler::PROCESSOR_SHARING)
             {
@@ -263,10 +266,12 @@ class SchedulerTestCase : public TestCase
         MmsRadioScheduler s;
         s.SetCapacity(1000);
         s.SetCompletionCallback(MakeCallback(&SchedulerTestCase::Done, this), 0);
-        Simulator::Schedule(Seconds(0), [&s] {
-            s.Start(1, 1000, 250);
-            s.Start(2, 1000, 600);
-        });
+        Simulator::Schedule(Seconds(0),
+                            [&s]
+                            {
+                                s.Start(1, 1000, 250);
+                                s.Start(2, 1000, 600);
+                            });
         Simulator::Run();
         NS_TEST_EXPECT_MSG_EQ(m_done[1], Seconds(4), "capped at 250");
         NS_TEST_EXPECT_MSG_EQ(m_done[2], NanoSeconds(1666666667), "capped at 600");
@@ -289,6 +294,7 @@ class BoundedDelayTestCase : public TestCase
         {
             double min, mean, max;
         } cases[] = {{1.5, 2.0, 4.0}, {0.8, 1.5, 3.0}, {1, 2, 3}, {0.1, 0.3, 0.8}, {1, 3.5, 4}};
+
         for (const auto& c : cases)
         {
             // Midpoint quadrature over u: the mean of the inverse CDF.
@@ -298,10 +304,8 @@ class BoundedDelayTestCase : public TestCase
             double hi = -1;
             for (int i = 0; i < n; ++i)
             {
-                const double x = MmsRrcStateMachine::DrawBounded(Seconds(c.min),
-                                                               Seconds(c.mean),
-                                                               Seconds(c.max),
-                                                               (i + 0.5) / n)
+                const double x = MmsRrcStateMachine::DrawBounded(
+                                     Seconds(c.min), Seconds(c.mean), Seconds(c.max), (i + 0.5) / n)
                                      .GetSeconds();
                 sum += x;
                 lo = std::min(lo, x);
@@ -322,11 +326,11 @@ class GoodputTestCase : public TestCase
 {
   public:
     GoodputTestCase(const std::string& preset, double bler)
-        : TestCase("Saturated TCP download over " + preset + " (BLER " + std::to_string(bler) +
-                   "): goodput within 3% of the net rate less overheads; smallest RTT as "
-                   "configured"),
-          m_preset(preset),
-          m_bler(bler)
+        : TestCase("Saturated TCP download over " + preset + " (BLER " + std::to_string(bler)
+                   + "): goodput within 3% of the net rate less overheads; smallest RTT as "
+                     "configured")
+        , m_preset(preset)
+        , m_bler(bler)
     {
     }
 
@@ -383,19 +387,22 @@ class GoodputTestCase : public TestCase
         RngSeedManager::SetSeed(1);
         RngSeedManager::SetRun(1);
         Config::SetDefault("ns3::TcpSocket::SegmentSize", UintegerValue(kPacket - kTcpIpHeaders));
-        CellWorld w(1, [this](MmsRadioBearerHelper& r) {
-            r.SetProfile(m_preset);
-            r.SetProfileAttribute("BlockErrorRate", DoubleValue(m_bler));
-            r.SetRrcAttribute("PdpMode", EnumValue(MmsRrcStateMachine::PDP_ALWAYS_ON));
-        });
+        CellWorld w(1,
+                    [this](MmsRadioBearerHelper& r)
+                    {
+                        r.SetProfile(m_preset);
+                        r.SetProfileAttribute("BlockErrorRate", DoubleValue(m_bler));
+                        r.SetRrcAttribute("PdpMode", EnumValue(MmsRrcStateMachine::PDP_ALWAYS_ON));
+                    });
         const MmsBearerProfile p = w.radio.GetProfile();
         const double net = p.NetGoodput(true, kPacket, kTcpIpHeaders);
         // The receiver's window: four bandwidth-delay products (at least 16 KiB), enough to keep
         // the bearer busy without the queue growing to the whole 128 KiB default window, where
         // the RTT grows by tens of seconds and TCP times out spuriously (bufferbloat is real on
         // these bearers, but it is TCP's behaviour, not the bearer's rate, under test here).
-        const double baseRtt = (p.radioDelayDownlink + p.radioDelayUplink + p.coreDelay * 2).GetSeconds() +
-                               kPacket * 8.0 / p.downlinkRate;
+        const double baseRtt =
+            (p.radioDelayDownlink + p.radioDelayUplink + p.coreDelay * 2).GetSeconds()
+            + kPacket * 8.0 / p.downlinkRate;
         const uint32_t window = std::max<uint32_t>(16384, 4 * net * baseRtt / 8);
         Config::SetDefault("ns3::TcpSocket::RcvBufSize", UintegerValue(window));
         // Every segment acknowledged at once, so the smallest RTT sample is one segment's.
@@ -409,14 +416,20 @@ class GoodputTestCase : public TestCase
         BulkSendHelper bulk("ns3::TcpSocketFactory", InetSocketAddress(w.HandsetAddress(0), 9));
         ApplicationContainer bulkApp = bulk.Install(w.server);
         bulkApp.Start(Seconds(1));
-        Simulator::Schedule(Seconds(1) + NanoSeconds(1),
-                            &GoodputTestCase::ConnectRtt,
-                            this,
-                            bulkApp.Get(0));
+        Simulator::Schedule(
+            Seconds(1) + NanoSeconds(1), &GoodputTestCase::ConnectRtt, this, bulkApp.Get(0));
         Ptr<PacketSink> ps = DynamicCast<PacketSink>(sinkApp.Get(0));
-        Simulator::Schedule(start, [this, ps] { m_bytesAtStart = ps->GetTotalRx(); });
+        Simulator::Schedule(start,
+                            [this, ps]
+                            {
+                                m_bytesAtStart = ps->GetTotalRx();
+                            });
         uint64_t bytesAtEnd = 0;
-        Simulator::Schedule(start + measure, [ps, &bytesAtEnd] { bytesAtEnd = ps->GetTotalRx(); });
+        Simulator::Schedule(start + measure,
+                            [ps, &bytesAtEnd]
+                            {
+                                bytesAtEnd = ps->GetTotalRx();
+                            });
         Simulator::Stop(start + measure + Seconds(1));
         Simulator::Run();
 
@@ -426,15 +439,15 @@ class GoodputTestCase : public TestCase
         // which has the smallest, may wait for (part of) the handshake's last ACK on the
         // downlink: at most one bare ACK's airtime more.
         const Time bareAck = Seconds((kTcpIpHeaders + p.linkOverhead) * 8.0 / p.downlinkRate);
-        const Time rtt = w.linkDelay * 2 + p.coreDelay * 2 + p.radioDelayDownlink +
-                         p.radioDelayUplink +
-                         Seconds((kPacket + p.linkOverhead) * 8.0 / p.downlinkRate) +
-                         Seconds((kTcpIpHeaders + p.linkOverhead) * 8.0 / p.uplinkRate);
+        const Time rtt = w.linkDelay * 2 + p.coreDelay * 2 + p.radioDelayDownlink
+                         + p.radioDelayUplink
+                         + Seconds((kPacket + p.linkOverhead) * 8.0 / p.downlinkRate)
+                         + Seconds((kTcpIpHeaders + p.linkOverhead) * 8.0 / p.uplinkRate);
         std::ostringstream os;
-        os << m_preset << " BLER " << m_bler << ": goodput " << goodput / 1000 << " kbit/s, expected "
-           << net / 1000 << " (" << 100 * (goodput / net - 1) << "%); smallest RTT "
-           << m_minRtt.As(Time::MS) << ", configured " << rtt.As(Time::MS) << " + up to "
-           << bareAck.As(Time::MS);
+        os << m_preset << " BLER " << m_bler << ": goodput " << goodput / 1000
+           << " kbit/s, expected " << net / 1000 << " (" << 100 * (goodput / net - 1)
+           << "%); smallest RTT " << m_minRtt.As(Time::MS) << ", configured " << rtt.As(Time::MS)
+           << " + up to " << bareAck.As(Time::MS);
         std::cout << os.str() << std::endl;
         NS_TEST_EXPECT_MSG_EQ_TOL(goodput / net, 1.0, 0.03, os.str());
         NS_TEST_EXPECT_MSG_LT(goodput, p.downlinkRate + 1.0, "never above the profile");
@@ -453,12 +466,12 @@ class SharesTestCase : public TestCase
 {
   public:
     SharesTestCase(uint32_t n, const std::string& capacity, bool roundRobin)
-        : TestCase(std::to_string(n) + " saturated handsets on a " + capacity + " UMTS-384 " +
-                   (roundRobin ? "round robin" : "processor sharing") +
-                   " cell: equal shares within 5%, none above 384 kbps"),
-          m_n(n),
-          m_capacity(capacity),
-          m_roundRobin(roundRobin)
+        : TestCase(std::to_string(n) + " saturated handsets on a " + capacity + " UMTS-384 "
+                   + (roundRobin ? "round robin" : "processor sharing")
+                   + " cell: equal shares within 5%, none above 384 kbps")
+        , m_n(n)
+        , m_capacity(capacity)
+        , m_roundRobin(roundRobin)
     {
     }
 
@@ -475,15 +488,18 @@ class SharesTestCase : public TestCase
         // As in the single-handset case: windows of a few bandwidth-delay products (384 kbit/s
         // x 0.2 s), so the queues stay short and TCP keeps every handset backlogged.
         Config::SetDefault("ns3::TcpSocket::RcvBufSize", UintegerValue(40000));
-        CellWorld w(m_n, [this](MmsRadioBearerHelper& r) {
-            r.SetProfile("UMTS-384");
-            NoErrors(r);
-            r.SetChannelAttribute("DownlinkCapacity", DataRateValue(DataRate(m_capacity)));
-            if (m_roundRobin)
+        CellWorld w(
+            m_n,
+            [this](MmsRadioBearerHelper& r)
             {
-                r.SetChannelAttribute("Scheduler", EnumValue(MmsRadioScheduler::ROUND_ROBIN));
-            }
-        });
+                r.SetProfile("UMTS-384");
+                NoErrors(r);
+                r.SetChannelAttribute("DownlinkCapacity", DataRateValue(DataRate(m_capacity)));
+                if (m_roundRobin)
+                {
+                    r.SetChannelAttribute("Scheduler", EnumValue(MmsRadioScheduler::ROUND_ROBIN));
+                }
+            });
         const MmsBearerProfile p = w.radio.GetProfile();
         std::vector<Ptr<PacketSink>> sinks;
         for (uint32_t i = 0; i < m_n; ++i)
@@ -498,27 +514,30 @@ class SharesTestCase : public TestCase
         const Time end = Seconds(80);
         std::vector<uint64_t> at(m_n);
         std::vector<uint64_t> atEnd(m_n);
-        Simulator::Schedule(start, [&] {
-            for (uint32_t i = 0; i < m_n; ++i)
-            {
-                at[i] = sinks[i]->GetTotalRx();
-            }
-        });
-        Simulator::Schedule(end, [&] {
-            for (uint32_t i = 0; i < m_n; ++i)
-            {
-                atEnd[i] = sinks[i]->GetTotalRx();
-            }
-        });
+        Simulator::Schedule(start,
+                            [&]
+                            {
+                                for (uint32_t i = 0; i < m_n; ++i)
+                                {
+                                    at[i] = sinks[i]->GetTotalRx();
+                                }
+                            });
+        Simulator::Schedule(end,
+                            [&]
+                            {
+                                for (uint32_t i = 0; i < m_n; ++i)
+                                {
+                                    atEnd[i] = sinks[i]->GetTotalRx();
+                                }
+                            });
         Simulator::Stop(end + Seconds(1));
         Simulator::Run();
 
         const double capacity = w.cell->GetCapacity(MmsRadioCellChannel::DOWNLINK);
         // Processor sharing: an equal share of the capacity, capped by the profile. Round
         // robin: one handset at a time at min(capacity, its peak rate), in turn.
-        const double share = m_roundRobin
-                                 ? std::min(capacity, double(p.downlinkRate)) / m_n
-                                 : std::min(capacity / m_n, double(p.downlinkRate));
+        const double share = m_roundRobin ? std::min(capacity, double(p.downlinkRate)) / m_n
+                                          : std::min(capacity / m_n, double(p.downlinkRate));
         const double expected = share * (kPacket - kTcpIpHeaders) / (kPacket + p.linkOverhead);
         std::ostringstream os;
         double sum = 0;
@@ -545,10 +564,10 @@ class ProcessorSharingTestCase : public TestCase
 {
   public:
     ProcessorSharingTestCase(double load, uint32_t jobs)
-        : TestCase("Poisson file transfers at load " + std::to_string(load).substr(0, 4) +
-                   ": mean transfer time within 5% of the processor-sharing queue"),
-          m_load(load),
-          m_jobs(jobs)
+        : TestCase("Poisson file transfers at load " + std::to_string(load).substr(0, 4)
+                   + ": mean transfer time within 5% of the processor-sharing queue")
+        , m_load(load)
+        , m_jobs(jobs)
     {
     }
 
@@ -559,10 +578,10 @@ class ProcessorSharingTestCase : public TestCase
     Ptr<Socket> m_tx;
     std::vector<Ptr<Socket>> m_rx;
     std::vector<bool> m_busy;
-    std::vector<uint32_t> m_left;    //!< packets still to arrive, per handset
-    std::vector<Time> m_started;     //!< arrival time of the job, per handset
-    std::vector<double> m_sojourn;   //!< per finished job, s
-    double m_bits{0};                //!< airtime bits of all jobs
+    std::vector<uint32_t> m_left;  //!< packets still to arrive, per handset
+    std::vector<Time> m_started;   //!< arrival time of the job, per handset
+    std::vector<double> m_sojourn; //!< per finished job, s
+    double m_bits{0};              //!< airtime bits of all jobs
     uint32_t m_sent{0};
     uint32_t m_lost{0};
     Ptr<ExponentialRandomVariable> m_gap;
@@ -630,16 +649,19 @@ class ProcessorSharingTestCase : public TestCase
         RngSeedManager::SetRun(1);
         const uint32_t handsets = 100;
         const double capacity = 1e6;
-        CellWorld w(handsets, [capacity](MmsRadioBearerHelper& r) {
-            // One handset can use the whole cell, as M/G/1-PS assumes.
-            r.SetProfile("HSDPA-CAT12");
-            NoErrors(r);
-            r.SetProfileAttribute("DownlinkRate", DataRateValue(DataRate(capacity)));
-            r.SetChannelAttribute("DownlinkCapacity", DataRateValue(DataRate(capacity)));
-            r.SetChannelAttribute("BufferPackets", UintegerValue(100000));
-            // Promotion would add a delay outside the queue: keep the handsets on DCH.
-            r.SetRrcAttribute("DchInactivity", TimeValue(Seconds(1e6)));
-        });
+        CellWorld w(handsets,
+                    [capacity](MmsRadioBearerHelper& r)
+                    {
+                        // One handset can use the whole cell, as M/G/1-PS assumes.
+                        r.SetProfile("HSDPA-CAT12");
+                        NoErrors(r);
+                        r.SetProfileAttribute("DownlinkRate", DataRateValue(DataRate(capacity)));
+                        r.SetChannelAttribute("DownlinkCapacity",
+                                              DataRateValue(DataRate(capacity)));
+                        r.SetChannelAttribute("BufferPackets", UintegerValue(100000));
+                        // Promotion would add a delay outside the queue: keep the handsets on DCH.
+                        r.SetRrcAttribute("DchInactivity", TimeValue(Seconds(1e6)));
+                    });
         m_w = &w;
         m_busy.assign(handsets, false);
         m_left.assign(handsets, 0);
@@ -654,9 +676,12 @@ class ProcessorSharingTestCase : public TestCase
             m_byNode[w.handsets.Get(i)->GetId()] = i;
             m_rx.push_back(s);
             // Promote every handset before the measurement starts.
-            Simulator::Schedule(Seconds(1), [this, &w, i] {
-                m_tx->SendTo(Create<Packet>(10), 0, InetSocketAddress(w.HandsetAddress(i), 10));
-            });
+            Simulator::Schedule(
+                Seconds(1),
+                [this, &w, i]
+                {
+                    m_tx->SendTo(Create<Packet>(10), 0, InetSocketAddress(w.HandsetAddress(i), 10));
+                });
         }
         // Exponential sizes, mean 30 000 octets of payload.
         const double meanBytes = 30000;
@@ -726,7 +751,6 @@ class ProcessorSharingTestCase : public TestCase
         Simulator::Destroy();
     }
 };
-
 
 // ------------------------------------------------------------------------------------------
 
@@ -848,10 +872,17 @@ class PromotionTestCase : public TestCase
         UdpPair udp(w, r);
         const MmsBearerProfile p = w.radio.GetProfile();
         const InetSocketAddress to(w.HandsetAddress(0), 9);
-        auto send = [&udp, to](uint32_t bytes) { udp.server->SendTo(Create<Packet>(bytes), 0, to); };
+        auto send = [&udp, to](uint32_t bytes)
+        {
+            udp.server->SendTo(Create<Packet>(bytes), 0, to);
+        };
         const double fach = 32000;
         // 100 octets of UDP payload: 128 octets of IP, 129 on the air with PDCP.
-        Simulator::Schedule(Seconds(2), [send] { send(100); });
+        Simulator::Schedule(Seconds(2),
+                            [send]
+                            {
+                                send(100);
+                            });
         Simulator::Run();
         NS_TEST_ASSERT_MSG_EQ(r.promotions.size(), 1u, r.States());
         NS_TEST_ASSERT_MSG_EQ(r.rx.size(), 1u, "delivered");
@@ -860,7 +891,8 @@ class PromotionTestCase : public TestCase
         const Time atCell = Seconds(2) + w.Wire(128);
         const Time served = atCell + d1 + Seconds(129 * 8 / 384000.0);
         const Time expected = served + p.coreDelay + p.radioDelayDownlink;
-        NS_TEST_EXPECT_MSG_EQ_TOL(r.rx[0].first.GetSeconds(), expected.GetSeconds(), 2e-9, r.States());
+        NS_TEST_EXPECT_MSG_EQ_TOL(
+            r.rx[0].first.GetSeconds(), expected.GetSeconds(), 2e-9, r.States());
         // States: Idle -> Promoting at the cell, DCH after d1, FACH 5 s after the transfer,
         // Idle 12 s after that.
         NS_TEST_ASSERT_MSG_EQ(r.states.size(), 4u, r.States());
@@ -868,9 +900,11 @@ class PromotionTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(r.states[1].second, "Cell_DCH", r.States());
         NS_TEST_EXPECT_MSG_EQ(r.states[1].first, atCell + d1, r.States());
         NS_TEST_EXPECT_MSG_EQ(r.states[2].second, "Cell_FACH", r.States());
-        NS_TEST_EXPECT_MSG_EQ_TOL(r.states[2].first.GetSeconds(), (served + Seconds(5)).GetSeconds(), 2e-9, r.States());
+        NS_TEST_EXPECT_MSG_EQ_TOL(
+            r.states[2].first.GetSeconds(), (served + Seconds(5)).GetSeconds(), 2e-9, r.States());
         NS_TEST_EXPECT_MSG_EQ(r.states[3].second, "Idle", r.States());
-        NS_TEST_EXPECT_MSG_EQ_TOL(r.states[3].first.GetSeconds(), (served + Seconds(17)).GetSeconds(), 2e-9, r.States());
+        NS_TEST_EXPECT_MSG_EQ_TOL(
+            r.states[3].first.GetSeconds(), (served + Seconds(17)).GetSeconds(), 2e-9, r.States());
         Simulator::Destroy();
 
         // Second run: the same first packet, then in Cell_FACH a small packet (no
@@ -881,24 +915,43 @@ class PromotionTestCase : public TestCase
         r2.Attach(w2);
         UdpPair udp2(w2, r2);
         const InetSocketAddress to2(w2.HandsetAddress(0), 9);
-        auto send2 = [&udp2, to2](uint32_t bytes) {
+        auto send2 = [&udp2, to2](uint32_t bytes)
+        {
             udp2.server->SendTo(Create<Packet>(bytes), 0, to2);
         };
-        Simulator::Schedule(Seconds(2), [send2] { send2(100); });
-        Simulator::Schedule(Seconds(12), [send2] { send2(200); }); // FACH by then (2 + <4 + 5 < 12)
-        Simulator::Schedule(Seconds(14), [send2] { send2(1000); });
-        Simulator::Schedule(Seconds(14), [send2] { send2(1000); });
+        Simulator::Schedule(Seconds(2),
+                            [send2]
+                            {
+                                send2(100);
+                            });
+        Simulator::Schedule(Seconds(12),
+                            [send2]
+                            {
+                                send2(200);
+                            }); // FACH by then (2 + <4 + 5 < 12)
+        Simulator::Schedule(Seconds(14),
+                            [send2]
+                            {
+                                send2(1000);
+                            });
+        Simulator::Schedule(Seconds(14),
+                            [send2]
+                            {
+                                send2(1000);
+                            });
         Simulator::Run();
         NS_TEST_ASSERT_MSG_EQ(r2.rx.size(), 4u, r2.States());
         NS_TEST_ASSERT_MSG_EQ(r2.promotions.size(), 2u, r2.States());
-        const Time onFach = Seconds(12) + w2.Wire(228) + Seconds(229 * 8 / fach) +
-                            p.coreDelay + p.radioDelayDownlink;
-        NS_TEST_EXPECT_MSG_EQ_TOL(r2.rx[1].first.GetSeconds(), onFach.GetSeconds(), 2e-9, r2.States());
+        const Time onFach = Seconds(12) + w2.Wire(228) + Seconds(229 * 8 / fach) + p.coreDelay
+                            + p.radioDelayDownlink;
+        NS_TEST_EXPECT_MSG_EQ_TOL(
+            r2.rx[1].first.GetSeconds(), onFach.GetSeconds(), 2e-9, r2.States());
         const Time d2 = r2.promotions[1];
         NS_TEST_EXPECT_MSG_EQ((d2 >= Seconds(0.8) && d2 <= Seconds(3)), true, "FACH->DCH bounds");
-        const Time burst = Seconds(14) + w2.Wire(1028) + d2 + Seconds(1029 * 8 / 384000.0) +
-                           p.coreDelay + p.radioDelayDownlink;
-        NS_TEST_EXPECT_MSG_EQ_TOL(r2.rx[2].first.GetSeconds(), burst.GetSeconds(), 2e-6, r2.States());
+        const Time burst = Seconds(14) + w2.Wire(1028) + d2 + Seconds(1029 * 8 / 384000.0)
+                           + p.coreDelay + p.radioDelayDownlink;
+        NS_TEST_EXPECT_MSG_EQ_TOL(
+            r2.rx[2].first.GetSeconds(), burst.GetSeconds(), 2e-6, r2.States());
         std::cout << "promotion run 1:" << r.States() << std::endl
                   << "promotion run 2:" << r2.States() << std::endl;
         Simulator::Destroy();
@@ -919,33 +972,62 @@ class TbfTestCase : public TestCase
     {
         RngSeedManager::SetSeed(1);
         RngSeedManager::SetRun(6);
-        CellWorld w(1, [](MmsRadioBearerHelper& r) {
-            r.SetProfile("GPRS-CS2");
-            NoErrors(r);
-        });
+        CellWorld w(1,
+                    [](MmsRadioBearerHelper& r)
+                    {
+                        r.SetProfile("GPRS-CS2");
+                        NoErrors(r);
+                    });
         Recorder r;
         r.Attach(w);
         UdpPair udp(w, r);
         const MmsBearerProfile p = w.radio.GetProfile();
         const InetSocketAddress to(w.HandsetAddress(0), 9);
-        auto send = [&udp, to](uint32_t bytes) { udp.server->SendTo(Create<Packet>(bytes), 0, to); };
-        Simulator::Schedule(Seconds(2), [send] { send(100); });
-        Simulator::Schedule(Seconds(2.5), [send] { send(100); }); // within the TBF's life
-        Simulator::Schedule(Seconds(10), [send] { send(100); });  // after release
+        auto send = [&udp, to](uint32_t bytes)
+        {
+            udp.server->SendTo(Create<Packet>(bytes), 0, to);
+        };
+        Simulator::Schedule(Seconds(2),
+                            [send]
+                            {
+                                send(100);
+                            });
+        Simulator::Schedule(Seconds(2.5),
+                            [send]
+                            {
+                                send(100);
+                            }); // within the TBF's life
+        Simulator::Schedule(Seconds(10),
+                            [send]
+                            {
+                                send(100);
+                            }); // after release
         Simulator::Run();
         NS_TEST_ASSERT_MSG_EQ(r.rx.size(), 3u, r.States());
         NS_TEST_ASSERT_MSG_EQ(r.promotions.size(), 2u, r.States());
         const Time air = Seconds(138 * 8 / 48000.0);
         const Time fixed = w.Wire(128) + p.coreDelay + p.radioDelayDownlink;
-        NS_TEST_EXPECT_MSG_EQ_TOL(r.rx[0].first.GetSeconds(), (Seconds(2) + r.promotions[0] + air + fixed).GetSeconds(), 2e-9, r.States());
-        NS_TEST_EXPECT_MSG_EQ_TOL(r.rx[1].first.GetSeconds(), (Seconds(2.5) + air + fixed).GetSeconds(), 2e-9, r.States());
-        NS_TEST_EXPECT_MSG_EQ_TOL(r.rx[2].first.GetSeconds(), (Seconds(10) + r.promotions[1] + air + fixed).GetSeconds(), 2e-9, r.States());
+        NS_TEST_EXPECT_MSG_EQ_TOL(r.rx[0].first.GetSeconds(),
+                                  (Seconds(2) + r.promotions[0] + air + fixed).GetSeconds(),
+                                  2e-9,
+                                  r.States());
+        NS_TEST_EXPECT_MSG_EQ_TOL(r.rx[1].first.GetSeconds(),
+                                  (Seconds(2.5) + air + fixed).GetSeconds(),
+                                  2e-9,
+                                  r.States());
+        NS_TEST_EXPECT_MSG_EQ_TOL(r.rx[2].first.GetSeconds(),
+                                  (Seconds(10) + r.promotions[1] + air + fixed).GetSeconds(),
+                                  2e-9,
+                                  r.States());
         // Idle, Promoting, TBF, Idle (1 s after the second packet), Promoting, TBF, Idle.
         NS_TEST_ASSERT_MSG_EQ(r.states.size(), 6u, r.States());
         NS_TEST_EXPECT_MSG_EQ(r.states[1].second, "TBF", r.States());
         NS_TEST_EXPECT_MSG_EQ(r.states[2].second, "Idle", r.States());
         const Time lastServed = Seconds(2.5) + w.Wire(128) + air;
-        NS_TEST_EXPECT_MSG_EQ_TOL(r.states[2].first.GetSeconds(), (lastServed + Seconds(1)).GetSeconds(), 2e-9, r.States());
+        NS_TEST_EXPECT_MSG_EQ_TOL(r.states[2].first.GetSeconds(),
+                                  (lastServed + Seconds(1)).GetSeconds(),
+                                  2e-9,
+                                  r.States());
         NS_TEST_EXPECT_MSG_EQ(r.states.back().second, "Idle", r.States());
         Simulator::Destroy();
     }
@@ -965,22 +1047,40 @@ class PdpTestCase : public TestCase
     {
         RngSeedManager::SetSeed(1);
         RngSeedManager::SetRun(7);
-        CellWorld w(1, [](MmsRadioBearerHelper& r) {
-            r.SetProfile("UMTS-384");
-            r.SetProfileAttribute("BlockErrorRate", DoubleValue(0));
-        });
+        CellWorld w(1,
+                    [](MmsRadioBearerHelper& r)
+                    {
+                        r.SetProfile("UMTS-384");
+                        r.SetProfileAttribute("BlockErrorRate", DoubleValue(0));
+                    });
         Recorder r;
         r.Attach(w);
         UdpPair udp(w, r);
         const MmsBearerProfile p = w.radio.GetProfile();
         const InetSocketAddress down(w.HandsetAddress(0), 9);
         const InetSocketAddress up(w.ServerAddress(), 9);
-        Simulator::Schedule(Seconds(1), [&] { udp.server->SendTo(Create<Packet>(100), 0, down); });
-        Simulator::Schedule(Seconds(2), [&] { udp.handset->SendTo(Create<Packet>(100), 0, up); });
+        Simulator::Schedule(Seconds(1),
+                            [&]
+                            {
+                                udp.server->SendTo(Create<Packet>(100), 0, down);
+                            });
+        Simulator::Schedule(Seconds(2),
+                            [&]
+                            {
+                                udp.handset->SendTo(Create<Packet>(100), 0, up);
+                            });
         // Once the context is up, downlink works.
-        Simulator::Schedule(Seconds(12), [&] { udp.server->SendTo(Create<Packet>(100), 0, down); });
+        Simulator::Schedule(Seconds(12),
+                            [&]
+                            {
+                                udp.server->SendTo(Create<Packet>(100), 0, down);
+                            });
         // 15 s after the last traffic the context is gone again.
-        Simulator::Schedule(Seconds(40), [&] { udp.server->SendTo(Create<Packet>(100), 0, down); });
+        Simulator::Schedule(Seconds(40),
+                            [&]
+                            {
+                                udp.server->SendTo(Create<Packet>(100), 0, down);
+                            });
         Simulator::Run();
         NS_TEST_EXPECT_MSG_EQ(r.drops["NoPdpContext"], 2u, "before and after the context");
         NS_TEST_ASSERT_MSG_EQ(r.up.size(), 1u, "uplink delivered");
@@ -988,13 +1088,16 @@ class PdpTestCase : public TestCase
         NS_TEST_ASSERT_MSG_EQ(r.pdp.size(), 2u, "up then down");
         NS_TEST_EXPECT_MSG_EQ(r.pdp[0].second, true, "up");
         const Time activation = r.pdp[0].first - (Seconds(2) + r.promotions[0]);
-        NS_TEST_EXPECT_MSG_EQ((activation >= Seconds(1) && activation <= Seconds(3)), true,
+        NS_TEST_EXPECT_MSG_EQ((activation >= Seconds(1) && activation <= Seconds(3)),
+                              true,
                               "activation " << activation.As(Time::S));
-        const Time upArrival = r.pdp[0].first + Seconds(129 * 8 / 64000.0) + p.radioDelayUplink +
-                               p.coreDelay + w.Wire(128);
-        NS_TEST_EXPECT_MSG_EQ_TOL(r.up[0].first.GetSeconds(), upArrival.GetSeconds(), 2e-9, "uplink");
+        const Time upArrival = r.pdp[0].first + Seconds(129 * 8 / 64000.0) + p.radioDelayUplink
+                               + p.coreDelay + w.Wire(128);
+        NS_TEST_EXPECT_MSG_EQ_TOL(
+            r.up[0].first.GetSeconds(), upArrival.GetSeconds(), 2e-9, "uplink");
         NS_TEST_EXPECT_MSG_EQ(r.pdp[1].second, false, "down");
-        NS_TEST_EXPECT_MSG_GT(r.pdp[1].first, Seconds(12) + Seconds(15), "15 s after the last packet");
+        NS_TEST_EXPECT_MSG_GT(
+            r.pdp[1].first, Seconds(12) + Seconds(15), "15 s after the last packet");
         NS_TEST_EXPECT_MSG_LT(r.pdp[1].first, Seconds(40), "before the last packet");
         Simulator::Destroy();
     }
@@ -1027,32 +1130,51 @@ class UnreachableTestCase : public TestCase
         Recorder r;
         r.Attach(w);
         UdpPair udp(w, r);
-        w.Device(0)->TraceConnectWithoutContext("MacRx", MakeCallback(&UnreachableTestCase::MacRx, this));
+        w.Device(0)->TraceConnectWithoutContext("MacRx",
+                                                MakeCallback(&UnreachableTestCase::MacRx, this));
         // Handset 0 downloads 300 kB from t = 1 s; out of coverage from 5 s to 60 s.
         const uint32_t total = 300000;
-        PacketSinkHelper sink("ns3::TcpSocketFactory", InetSocketAddress(Ipv4Address::GetAny(), 80));
+        PacketSinkHelper sink("ns3::TcpSocketFactory",
+                              InetSocketAddress(Ipv4Address::GetAny(), 80));
         Ptr<PacketSink> ps = DynamicCast<PacketSink>(sink.Install(w.handsets.Get(0)).Get(0));
         BulkSendHelper bulk("ns3::TcpSocketFactory", InetSocketAddress(w.HandsetAddress(0), 80));
         bulk.SetAttribute("MaxBytes", UintegerValue(total));
         bulk.Install(w.server).Start(Seconds(1));
         // Handset 1 saturates the cell meanwhile (its own download), which must not slow SMS.
-        PacketSinkHelper sink1("ns3::TcpSocketFactory", InetSocketAddress(Ipv4Address::GetAny(), 80));
+        PacketSinkHelper sink1("ns3::TcpSocketFactory",
+                               InetSocketAddress(Ipv4Address::GetAny(), 80));
         sink1.Install(w.handsets.Get(1));
         BulkSendHelper bulk1("ns3::TcpSocketFactory", InetSocketAddress(w.HandsetAddress(1), 80));
         bulk1.Install(w.server).Start(Seconds(1));
         w.Device(0)->ScheduleOutage(Seconds(5), Seconds(55));
         uint64_t atOff = 0;
         uint64_t beforeOn = 0;
-        Simulator::Schedule(Seconds(5), [&] { atOff = ps->GetTotalRx(); });
-        Simulator::Schedule(Seconds(60) - NanoSeconds(1), [&] { beforeOn = ps->GetTotalRx(); });
+        Simulator::Schedule(Seconds(5),
+                            [&]
+                            {
+                                atOff = ps->GetTotalRx();
+                            });
+        Simulator::Schedule(Seconds(60) - NanoSeconds(1),
+                            [&]
+                            {
+                                beforeOn = ps->GetTotalRx();
+                            });
         // SMS (signalling TOS) to handset 0: during the outage, and after it.
         Ptr<Socket> sms = Socket::CreateSocket(w.server, UdpSocketFactory::GetTypeId());
         sms->SetIpTos(0xB8);
         sms->Bind();
         InetSocketAddress to(w.HandsetAddress(0), 9);
         to.SetTos(0xB8); // before ns-3.41 UDP's SendTo takes the TOS from the address
-        Simulator::Schedule(Seconds(30), [&] { sms->SendTo(Create<Packet>(150), 0, to); });
-        Simulator::Schedule(Seconds(70), [&] { sms->SendTo(Create<Packet>(150), 0, to); });
+        Simulator::Schedule(Seconds(30),
+                            [&]
+                            {
+                                sms->SendTo(Create<Packet>(150), 0, to);
+                            });
+        Simulator::Schedule(Seconds(70),
+                            [&]
+                            {
+                                sms->SendTo(Create<Packet>(150), 0, to);
+                            });
         Simulator::Stop(Seconds(300));
         Simulator::Run();
 
@@ -1065,14 +1187,16 @@ class UnreachableTestCase : public TestCase
                   << total << " (" << atOff << " before the outage)" << std::endl;
         for (Time t : m_macRx)
         {
-            NS_TEST_EXPECT_MSG_EQ((t >= Seconds(5) && t < Seconds(60)), false,
+            NS_TEST_EXPECT_MSG_EQ((t >= Seconds(5) && t < Seconds(60)),
+                                  false,
                                   "packet received while out of coverage at " << t.As(Time::S));
         }
         NS_TEST_EXPECT_MSG_EQ(beforeOn, atOff, "nothing delivered while off");
         NS_TEST_EXPECT_MSG_GT(atOff, 0u, "the transfer had started");
         NS_TEST_EXPECT_MSG_LT(atOff, total, "and had not finished");
         NS_TEST_EXPECT_MSG_EQ(ps->GetTotalRx(), total, "completed after coverage returned");
-        NS_TEST_EXPECT_MSG_GT(r.drops["Unreachable"] + r.drops["Flushed"], 0u, "TCP's packets dropped");
+        NS_TEST_EXPECT_MSG_GT(
+            r.drops["Unreachable"] + r.drops["Flushed"], 0u, "TCP's packets dropped");
         NS_TEST_EXPECT_MSG_EQ(r.drops["PagingFailed"], 1u, "the SMS during the outage");
         // The second SMS: paging (if idle) plus the transfer time, independent of the load.
         NS_TEST_ASSERT_MSG_EQ(r.smsDelays.size(), 1u, "one SMS entered the channel");
@@ -1112,13 +1236,19 @@ class CoverageProcessTestCase : public TestCase
         m_changes.clear();
         RngSeedManager::SetSeed(1);
         RngSeedManager::SetRun(run);
-        CellWorld w(1, [](MmsRadioBearerHelper& r) {
-            NoErrors(r);
-            r.SetDeviceAttribute("CoverageProcess", BooleanValue(true));
-            r.SetDeviceAttribute("InCoverageTime", StringValue("ns3::ExponentialRandomVariable[Mean=100]"));
-            r.SetDeviceAttribute("OutOfCoverageTime", StringValue("ns3::ExponentialRandomVariable[Mean=25]"));
-        });
-        w.Device(0)->TraceConnectWithoutContext("Reachability", MakeCallback(&CoverageProcessTestCase::Change, this));
+        CellWorld w(
+            1,
+            [](MmsRadioBearerHelper& r)
+            {
+                NoErrors(r);
+                r.SetDeviceAttribute("CoverageProcess", BooleanValue(true));
+                r.SetDeviceAttribute("InCoverageTime",
+                                     StringValue("ns3::ExponentialRandomVariable[Mean=100]"));
+                r.SetDeviceAttribute("OutOfCoverageTime",
+                                     StringValue("ns3::ExponentialRandomVariable[Mean=25]"));
+            });
+        w.Device(0)->TraceConnectWithoutContext(
+            "Reachability", MakeCallback(&CoverageProcessTestCase::Change, this));
         Simulator::Stop(Seconds(200000));
         Simulator::Run();
         Simulator::Destroy();
@@ -1166,14 +1296,16 @@ class BlockErrorTestCase : public TestCase
         RngSeedManager::SetSeed(1);
         RngSeedManager::SetRun(9);
         const double p = 0.3;
-        CellWorld w(1, [p](MmsRadioBearerHelper& r) {
-            r.SetProfile("UMTS-384");
-            r.SetProfileAttribute("BlockErrorRate", DoubleValue(p));
-            r.SetProfileAttribute("MaxRetransmissions", IntegerValue(1));
-            r.SetProfileAttribute("BlockBytes", UintegerValue(100));
-            r.SetRrcAttribute("PdpMode", EnumValue(MmsRrcStateMachine::PDP_ALWAYS_ON));
-            r.SetRrcAttribute("DchInactivity", TimeValue(Seconds(1e6)));
-        });
+        CellWorld w(1,
+                    [p](MmsRadioBearerHelper& r)
+                    {
+                        r.SetProfile("UMTS-384");
+                        r.SetProfileAttribute("BlockErrorRate", DoubleValue(p));
+                        r.SetProfileAttribute("MaxRetransmissions", IntegerValue(1));
+                        r.SetProfileAttribute("BlockBytes", UintegerValue(100));
+                        r.SetRrcAttribute("PdpMode", EnumValue(MmsRrcStateMachine::PDP_ALWAYS_ON));
+                        r.SetRrcAttribute("DchInactivity", TimeValue(Seconds(1e6)));
+                    });
         Recorder r;
         r.Attach(w);
         UdpPair udp(w, r);
@@ -1187,9 +1319,17 @@ class BlockErrorTestCase : public TestCase
         {
             const Time t = Seconds(10) + MilliSeconds(200) * i;
             sent.push_back(t);
-            Simulator::Schedule(t, [&udp, to] { udp.server->SendTo(Create<Packet>(20), 0, to); });
+            Simulator::Schedule(t,
+                                [&udp, to]
+                                {
+                                    udp.server->SendTo(Create<Packet>(20), 0, to);
+                                });
         }
-        Simulator::Schedule(Seconds(1), [&udp, to] { udp.server->SendTo(Create<Packet>(20), 0, to); });
+        Simulator::Schedule(Seconds(1),
+                            [&udp, to]
+                            {
+                                udp.server->SendTo(Create<Packet>(20), 0, to);
+                            });
         Simulator::Run();
         // The promoting packet at 1 s is the first received; drop it from the count.
         const double lost = r.drops["ResidualLoss"];
@@ -1198,8 +1338,8 @@ class BlockErrorTestCase : public TestCase
         const double sigma = std::sqrt(p * p * (1 - p * p) / n);
         NS_TEST_EXPECT_MSG_EQ_TOL(lost / n, p * p, 4 * sigma, "residual loss");
         // Latency: the fixed part plus, after a retransmission, its delay and a block's airtime.
-        const Time fixed = w.Wire(48) + prof.coreDelay + prof.radioDelayDownlink +
-                           Seconds(49 * 8 / 384000.0);
+        const Time fixed =
+            w.Wire(48) + prof.coreDelay + prof.radioDelayDownlink + Seconds(49 * 8 / 384000.0);
         const Time extra = prof.retransmissionDelay + Seconds(100 * 8 / 384000.0);
         uint32_t retransmitted = 0;
         uint32_t other = 0;
@@ -1229,8 +1369,9 @@ class BlockErrorTestCase : public TestCase
         const double q = p / (1 + p);
         const double sq = std::sqrt(q * (1 - q) / delivered);
         std::cout << "block errors: " << lost << " lost of " << n << " (expected " << p * p * n
-                  << "), " << retransmitted << " of " << delivered << " delivered after a retransmission (expected "
-                  << q * delivered << ")" << std::endl;
+                  << "), " << retransmitted << " of " << delivered
+                  << " delivered after a retransmission (expected " << q * delivered << ")"
+                  << std::endl;
         NS_TEST_EXPECT_MSG_EQ_TOL(retransmitted / delivered, q, 4 * sq, "retransmitted share");
         Simulator::Destroy();
     }
@@ -1273,6 +1414,7 @@ class MmsRadioBearerTestSuite : public TestSuite
     }
 };
 
-static MmsRadioBearerTestSuite g_mmsRadioBearerTestSuite; //!< Static variable for test initialization
+static MmsRadioBearerTestSuite
+    g_mmsRadioBearerTestSuite; //!< Static variable for test initialization
 
 #endif // MMS_LAMBDA_EVENTS

@@ -11,16 +11,16 @@
 // Scheduling lambdas needs ns-3.36 or later; the build defines MMS_LAMBDA_EVENTS there.
 #ifdef MMS_LAMBDA_EVENTS
 
-#include "mms-test-world.h"
+#    include "mms-test-world.h"
 
-#include "ns3/double.h"
-#include "ns3/mms-module.h"
-#include "ns3/simulator.h"
-#include "ns3/string.h"
-#include "ns3/test.h"
+#    include "ns3/double.h"
+#    include "ns3/mms-module.h"
+#    include "ns3/simulator.h"
+#    include "ns3/string.h"
+#    include "ns3/test.h"
 
-#include <map>
-#include <sstream>
+#    include <map>
+#    include <sstream>
 
 using namespace ns3;
 using mmstest::MmsWorld;
@@ -90,14 +90,14 @@ class RadioFlowTestCase : public TestCase
 {
   public:
     explicit RadioFlowTestCase(const std::string& bearer, bool offThenBack = false)
-        : TestCase("MMS over " + bearer +
-                   (offThenBack ? ": recipient off for 900 s, nothing reaches it, retrieved "
-                                  "after it is back"
-                                : ": the fixed-link PDU sequence; SMS on the signalling "
-                                  "channel; promotion, PDP activation and airtime in the "
-                                  "latency")),
-          m_bearer(bearer),
-          m_off(offThenBack)
+        : TestCase("MMS over " + bearer
+                   + (offThenBack ? ": recipient off for 900 s, nothing reaches it, retrieved "
+                                    "after it is back"
+                                  : ": the fixed-link PDU sequence; SMS on the signalling "
+                                    "channel; promotion, PDP activation and airtime in the "
+                                    "latency"))
+        , m_bearer(bearer)
+        , m_off(offThenBack)
     {
     }
 
@@ -157,9 +157,9 @@ class RadioFlowTestCase : public TestCase
             const double get = TimeOf(w, "UA1>Relay GET");
             const double notify = TimeOf(w, "UA1>Relay m-notifyresp-ind");
             NS_TEST_EXPECT_MSG_GT(notify - get, 30000 * 8.0 / p.downlinkRate, "retrieval latency");
-            std::cout << m_bearer << ": M-Send.req at " << sendReq << " s, M-Send.conf "
-                      << sendConf << " s, SMS-DELIVER " << TimeOf(w, "SMSC>UA1") << " s, GET "
-                      << get << " s, M-NotifyResp.ind " << notify << " s" << std::endl;
+            std::cout << m_bearer << ": M-Send.req at " << sendReq << " s, M-Send.conf " << sendConf
+                      << " s, SMS-DELIVER " << TimeOf(w, "SMSC>UA1") << " s, GET " << get
+                      << " s, M-NotifyResp.ind " << notify << " s" << std::endl;
         }
         else
         {
@@ -193,6 +193,7 @@ class MmsRadioDeliveryTestSuite : public TestSuite
     }
 };
 
-static MmsRadioDeliveryTestSuite g_mmsRadioDeliveryTestSuite; //!< Static variable for test initialization
+static MmsRadioDeliveryTestSuite
+    g_mmsRadioDeliveryTestSuite; //!< Static variable for test initialization
 
 #endif // MMS_LAMBDA_EVENTS

@@ -11,9 +11,9 @@
 
 #include "ns3/fatal-error.h"
 #include "ns3/mms-pdu.h"
-#include "ns3/test.h"
 #include "ns3/mms-wdp-sms.h"
 #include "ns3/mms-wsp-push.h"
+#include "ns3/test.h"
 
 #include <map>
 #include <sstream>
@@ -102,7 +102,8 @@ class MmsRealPduTestCase : public TestCase
                 MmsDecodeError e;
                 NS_TEST_ASSERT_MSG_EQ(
                     MmsWdpSmsSegment::Decode(seg.data(), seg.size(), s, e), true, e.ToString());
-                NS_TEST_EXPECT_MSG_EQ(MmsWspToHex(s.Encode()), MmsWspToHex(seg), "segment re-encodes");
+                NS_TEST_EXPECT_MSG_EQ(
+                    MmsWspToHex(s.Encode()), MmsWspToHex(seg), "segment re-encodes");
                 NS_TEST_ASSERT_MSG_EQ(r.Add("x", s, &err), true, err);
             }
             NS_TEST_ASSERT_MSG_EQ(r.HasDatagram(), true, "segments complete a datagram");
@@ -121,7 +122,8 @@ class MmsRealPduTestCase : public TestCase
             MmsDecodeError e;
             NS_TEST_ASSERT_MSG_EQ(
                 MmsWspPushPdu::Decode(octets.data(), octets.size(), push, e), true, e.ToString());
-            NS_TEST_EXPECT_MSG_EQ(MmsWspToHex(push.Encode()), MmsWspToHex(octets), "push re-encodes");
+            NS_TEST_EXPECT_MSG_EQ(
+                MmsWspToHex(push.Encode()), MmsWspToHex(octets), "push re-encodes");
             seen["push.tid"].push_back(std::to_string(push.GetTid()));
             seen["push.application_id"].push_back(push.GetApplicationId());
             seen["push.content_type"].push_back(push.GetContentType().GetMediaType());

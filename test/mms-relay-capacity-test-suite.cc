@@ -53,7 +53,10 @@ class InstantTransport : public MmsTransport
         }
     }
 
-    void Request(const Address&, const MmsHttpMessage& req, ResponseCallback cb, uint64_t c) override
+    void Request(const Address&,
+                 const MmsHttpMessage& req,
+                 ResponseCallback cb,
+                 uint64_t c) override
     {
         MmsHttpMessage r = MmsHttpMessage::Response(req.method == "PUT" ? 201 : 204, "OK");
         Simulator::ScheduleNow(&InstantTransport::Answer, this, cb, c, r);

@@ -4,18 +4,18 @@
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
-// SMS TPDUs of 3GPP TS 23.040 (MmsSmsDeliver, MmsSmsSubmit, MmsSmsDeliverReport): published TPDUs decode
-// to the values their publishers state and re-encode octet for octet; hand-checked addresses,
-// time stamps (9.2.3.11), user data lengths in septets and octets (9.2.3.16), relative validity
-// periods (9.2.3.12.1) and reports (9.2.2.1a); every truncation is a located error; random
+// SMS TPDUs of 3GPP TS 23.040 (MmsSmsDeliver, MmsSmsSubmit, MmsSmsDeliverReport): published TPDUs
+// decode to the values their publishers state and re-encode octet for octet; hand-checked
+// addresses, time stamps (9.2.3.11), user data lengths in septets and octets (9.2.3.16), relative
+// validity periods (9.2.3.12.1) and reports (9.2.2.1a); every truncation is a located error; random
 // TPDUs round-trip.
 
 #include "mms-test-data.h"
 
 #include "ns3/mms-sms-tpdu.h"
-#include "ns3/test.h"
 #include "ns3/mms-wdp-sms.h"
 #include "ns3/mms-wsp-push.h"
+#include "ns3/test.h"
 
 #include <random>
 
@@ -306,8 +306,9 @@ class SmsTpduPublishedDeliverTestCase : public TestCase
             NS_TEST_ASSERT_MSG_GT(t.size(), 0u, "vector parses");
             MmsSmsDeliver d;
             MmsDecodeError e;
-            NS_TEST_ASSERT_MSG_EQ(
-                MmsSmsDeliver::Decode(t.data(), t.size(), d, e), true, e.ToString() << " in " << hex);
+            NS_TEST_ASSERT_MSG_EQ(MmsSmsDeliver::Decode(t.data(), t.size(), d, e),
+                                  true,
+                                  e.ToString() << " in " << hex);
             std::vector<uint8_t> again = d.Encode();
             if (hex == DELIVER_7BIT)
             {
@@ -329,7 +330,8 @@ class SmsTpduPublishedDeliverTestCase : public TestCase
             std::vector<uint8_t> t = Tpdu(mms[i]);
             MmsSmsDeliver d;
             MmsDecodeError e;
-            NS_TEST_ASSERT_MSG_EQ(MmsSmsDeliver::Decode(t.data(), t.size(), d, e), true, e.ToString());
+            NS_TEST_ASSERT_MSG_EQ(
+                MmsSmsDeliver::Decode(t.data(), t.size(), d, e), true, e.ToString());
             NS_TEST_EXPECT_MSG_EQ(d.originator, "88850100000018", "TP-OA as published");
             NS_TEST_EXPECT_MSG_EQ(unsigned(d.originatorType), 0x80u, "type of address kept");
             NS_TEST_EXPECT_MSG_EQ(d.moreMessagesToSend, (i == 0), "TP-MMS");
@@ -340,9 +342,10 @@ class SmsTpduPublishedDeliverTestCase : public TestCase
             NS_TEST_EXPECT_MSG_EQ(d.timeZoneQuarters, 4, "TP-SCTS zone");
             NS_TEST_EXPECT_MSG_EQ(d.serviceCentreTime, Utc(2010, 6, 28, 13, 45, 46 + i), "UTC");
             MmsWdpSmsSegment s;
-            NS_TEST_ASSERT_MSG_EQ(MmsWdpSmsSegment::Decode(d.userData.data(), d.userData.size(), s, e),
-                                  true,
-                                  e.ToString());
+            NS_TEST_ASSERT_MSG_EQ(
+                MmsWdpSmsSegment::Decode(d.userData.data(), d.userData.size(), s, e),
+                true,
+                e.ToString());
             NS_TEST_EXPECT_MSG_EQ(s.destinationPort, 2948, "WAP Push port");
             NS_TEST_EXPECT_MSG_EQ(s.sourcePort, 9200, "WSP port");
             NS_TEST_EXPECT_MSG_EQ(s.reference16Bit, true, "16-bit reference");
@@ -373,7 +376,8 @@ class SmsTpduPublishedDeliverTestCase : public TestCase
         {
             std::vector<uint8_t> t = Tpdu(sis[i]);
             MmsSmsDeliver d;
-            NS_TEST_ASSERT_MSG_EQ(MmsSmsDeliver::Decode(t.data(), t.size(), d, e), true, e.ToString());
+            NS_TEST_ASSERT_MSG_EQ(
+                MmsSmsDeliver::Decode(t.data(), t.size(), d, e), true, e.ToString());
             NS_TEST_EXPECT_MSG_EQ(d.originator, "004917222911", "TP-OA");
             NS_TEST_EXPECT_MSG_EQ(unsigned(d.originatorType), 0x85u, "type of address");
             NS_TEST_EXPECT_MSG_EQ(unsigned(d.protocolId), 0x05u, "TP-PID");
@@ -381,9 +385,10 @@ class SmsTpduPublishedDeliverTestCase : public TestCase
             NS_TEST_EXPECT_MSG_EQ(MmsSmsUdlCountsSeptets(d.dataCoding), false, "0xF5 is 8-bit");
             NS_TEST_EXPECT_MSG_EQ(d.userData.size(), (i == 0 ? 140u : 60u), "TP-UDL");
             MmsWdpSmsSegment s;
-            NS_TEST_ASSERT_MSG_EQ(MmsWdpSmsSegment::Decode(d.userData.data(), d.userData.size(), s, e),
-                                  true,
-                                  e.ToString());
+            NS_TEST_ASSERT_MSG_EQ(
+                MmsWdpSmsSegment::Decode(d.userData.data(), d.userData.size(), s, e),
+                true,
+                e.ToString());
             NS_TEST_EXPECT_MSG_EQ(s.destinationPort, 2948, "WAP Push port");
             NS_TEST_EXPECT_MSG_EQ(s.sourcePort, 9200, "WSP port");
             NS_TEST_EXPECT_MSG_EQ(s.reference16Bit, false, "8-bit reference");
@@ -416,7 +421,8 @@ class SmsTpduPublishedDeliverTestCase : public TestCase
         t = Tpdu(DELIVER_UCS2);
         NS_TEST_ASSERT_MSG_EQ(MmsSmsDeliver::Decode(t.data(), t.size(), d, e), true, e.ToString());
         NS_TEST_EXPECT_MSG_EQ(d.originator, "+34610789702", "TP-OA");
-        NS_TEST_EXPECT_MSG_EQ((MmsSmsGetAlphabet(d.dataCoding) == MmsSmsAlphabet::UCS2), true, "UCS2");
+        NS_TEST_EXPECT_MSG_EQ(
+            (MmsSmsGetAlphabet(d.dataCoding) == MmsSmsAlphabet::UCS2), true, "UCS2");
         NS_TEST_EXPECT_MSG_EQ(MmsWspToHex(d.userData), "4e2d5174901a8baf", "TP-UDL 8 octets");
         NS_TEST_EXPECT_MSG_EQ(d.timeZoneQuarters, 8, "+2 h");
         NS_TEST_EXPECT_MSG_EQ(d.serviceCentreTime, Utc(2008, 6, 24, 7, 22, 4), "UTC");
@@ -454,7 +460,8 @@ class SmsTpduPublishedDeliverTestCase : public TestCase
         for (uint8_t i = 0; i < 2; ++i)
         {
             t = Tpdu(german[i]);
-            NS_TEST_ASSERT_MSG_EQ(MmsSmsDeliver::Decode(t.data(), t.size(), d, e), true, e.ToString());
+            NS_TEST_ASSERT_MSG_EQ(
+                MmsSmsDeliver::Decode(t.data(), t.size(), d, e), true, e.ToString());
             NS_TEST_EXPECT_MSG_EQ(d.originator, "12220", "odd digit count, filler");
             NS_TEST_EXPECT_MSG_EQ(unsigned(d.originatorType), 0x85u, "type of address");
             NS_TEST_EXPECT_MSG_EQ(unsigned(d.protocolId), 0x39u, "TP-PID");
@@ -462,9 +469,10 @@ class SmsTpduPublishedDeliverTestCase : public TestCase
             NS_TEST_EXPECT_MSG_EQ(unsigned(d.GetUserDataLength()), (i == 0 ? 160u : 79u), "UDL");
             NS_TEST_EXPECT_MSG_EQ(d.userData.size(), (i == 0 ? 140u : 70u), "octets");
             MmsWdpSmsSegment s;
-            NS_TEST_ASSERT_MSG_EQ(MmsWdpSmsSegment::Decode(d.userData.data(), d.userData.size(), s, e),
-                                  true,
-                                  e.ToString());
+            NS_TEST_ASSERT_MSG_EQ(
+                MmsWdpSmsSegment::Decode(d.userData.data(), d.userData.size(), s, e),
+                true,
+                e.ToString());
             NS_TEST_EXPECT_MSG_EQ(s.hasPorts, false, "no ports");
             NS_TEST_EXPECT_MSG_EQ(s.reference, 25, "reference 25");
             NS_TEST_EXPECT_MSG_EQ(unsigned(s.total) * 10 + s.sequence, 21u + i, "i of 2");
@@ -498,8 +506,9 @@ class SmsTpduPublishedSubmitTestCase : public TestCase
             NS_TEST_ASSERT_MSG_GT(t.size(), 0u, "vector parses");
             MmsSmsSubmit s;
             MmsDecodeError e;
-            NS_TEST_ASSERT_MSG_EQ(
-                MmsSmsSubmit::Decode(t.data(), t.size(), s, e), true, e.ToString() << " in " << hex);
+            NS_TEST_ASSERT_MSG_EQ(MmsSmsSubmit::Decode(t.data(), t.size(), s, e),
+                                  true,
+                                  e.ToString() << " in " << hex);
             if (hex != SUBMIT_ABSOLUTE_VP)
             {
                 NS_TEST_EXPECT_MSG_EQ(MmsWspToHex(s.Encode()), MmsWspToHex(t), "octet for octet");
@@ -515,8 +524,9 @@ class SmsTpduPublishedSubmitTestCase : public TestCase
         s.validityPeriodSeconds = 4 * 86400;
         s.userData = Hex("e8373b0c");
         s.userDataSeptets = 4;
-        NS_TEST_EXPECT_MSG_EQ(
-            MmsWspToHex(s.Encode()), MmsWspToHex(Tpdu(SUBMIT_RELATIVE_VP)), "SMS-SUBMIT with TP-VPF 10");
+        NS_TEST_EXPECT_MSG_EQ(MmsWspToHex(s.Encode()),
+                              MmsWspToHex(Tpdu(SUBMIT_RELATIVE_VP)),
+                              "SMS-SUBMIT with TP-VPF 10");
         s.hasValidityPeriod = false;
         NS_TEST_EXPECT_MSG_EQ(MmsWspToHex(s.Encode()), MmsWspToHex(Tpdu(SUBMIT_NO_VP)), "no TP-VP");
 
@@ -529,7 +539,8 @@ class SmsTpduPublishedSubmitTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(b.hasValidityPeriod, false, "absolute TP-VP not kept");
         NS_TEST_EXPECT_MSG_EQ(MmsWspToHex(b.userData), "e8373b0c", "TP-UD after the TP-VP");
         NS_TEST_EXPECT_MSG_EQ((b == s), true, "same values as without TP-VP");
-        NS_TEST_EXPECT_MSG_EQ(MmsWspToHex(b.Encode()), MmsWspToHex(Tpdu(SUBMIT_NO_VP)), "re-encoded");
+        NS_TEST_EXPECT_MSG_EQ(
+            MmsWspToHex(b.Encode()), MmsWspToHex(Tpdu(SUBMIT_NO_VP)), "re-encoded");
 
         t = Tpdu(SUBMIT_RELATIVE_VP);
         NS_TEST_ASSERT_MSG_EQ(MmsSmsSubmit::Decode(t.data(), t.size(), b, e), true, e.ToString());
@@ -574,7 +585,8 @@ class SmsTpduPublishedSubmitTestCase : public TestCase
         for (uint8_t i = 0; i < 2; ++i)
         {
             t = Tpdu(parts[i]);
-            NS_TEST_ASSERT_MSG_EQ(MmsSmsSubmit::Decode(t.data(), t.size(), b, e), true, e.ToString());
+            NS_TEST_ASSERT_MSG_EQ(
+                MmsSmsSubmit::Decode(t.data(), t.size(), b, e), true, e.ToString());
             NS_TEST_EXPECT_MSG_EQ(b.userDataHeaderIndicator, true, "TP-UDHI");
             NS_TEST_EXPECT_MSG_EQ(unsigned(b.GetUserDataLength()), (i == 0 ? 160u : 20u), "UDL");
             NS_TEST_EXPECT_MSG_EQ(b.userData.size(), (i == 0 ? 140u : 18u), "octets");
@@ -684,7 +696,8 @@ class SmsTpduHandCheckedTestCase : public TestCase
                 MmsWspToHex(want),
                 "TP-OA of \"" << a.text << "\"");
             MmsSmsDeliver y;
-            NS_TEST_ASSERT_MSG_EQ(MmsSmsDeliver::Decode(w.data(), w.size(), y, e), true, e.ToString());
+            NS_TEST_ASSERT_MSG_EQ(
+                MmsSmsDeliver::Decode(w.data(), w.size(), y, e), true, e.ToString());
             NS_TEST_EXPECT_MSG_EQ(y.originator, a.text, "decoded back");
             NS_TEST_EXPECT_MSG_EQ(unsigned(y.originatorType), unsigned(want[1]), "type");
         }
@@ -693,15 +706,18 @@ class SmsTpduHandCheckedTestCase : public TestCase
         d = MmsSmsDeliver();
         d.originator = "+1234567890123456789012345";
         std::vector<uint8_t> w = d.Encode();
-        NS_TEST_ASSERT_MSG_EQ(MmsSmsDeliver::Decode(w.data(), w.size(), back, e), true, e.ToString());
+        NS_TEST_ASSERT_MSG_EQ(
+            MmsSmsDeliver::Decode(w.data(), w.size(), back, e), true, e.ToString());
         NS_TEST_EXPECT_MSG_EQ(back.originator, "+12345678901234567890", "cut at 20 digits");
         d.originator = "Twelve chars";
         w = d.Encode();
-        NS_TEST_ASSERT_MSG_EQ(MmsSmsDeliver::Decode(w.data(), w.size(), back, e), true, e.ToString());
+        NS_TEST_ASSERT_MSG_EQ(
+            MmsSmsDeliver::Decode(w.data(), w.size(), back, e), true, e.ToString());
         NS_TEST_EXPECT_MSG_EQ(back.originator, "Twelve char", "cut at 11 characters");
         d.originator = "\xc5\x90x";
         w = d.Encode();
-        NS_TEST_ASSERT_MSG_EQ(MmsSmsDeliver::Decode(w.data(), w.size(), back, e), true, e.ToString());
+        NS_TEST_ASSERT_MSG_EQ(
+            MmsSmsDeliver::Decode(w.data(), w.size(), back, e), true, e.ToString());
         NS_TEST_EXPECT_MSG_EQ(back.originator, "?x", "replaced");
 
         // Malformed addresses are located errors.
@@ -731,7 +747,8 @@ class SmsTpduHandCheckedTestCase : public TestCase
         for (const auto& b : bad)
         {
             std::vector<uint8_t> v = Hex(b.tpdu);
-            NS_TEST_EXPECT_MSG_EQ(MmsSmsDeliver::Decode(v.data(), v.size(), back, e), false, b.tpdu);
+            NS_TEST_EXPECT_MSG_EQ(
+                MmsSmsDeliver::Decode(v.data(), v.size(), back, e), false, b.tpdu);
             NS_TEST_EXPECT_MSG_EQ(e.ToString(), b.error, b.tpdu);
         }
 
@@ -765,7 +782,7 @@ class SmsTpduHandCheckedTestCase : public TestCase
             d.timeZoneQuarters = s.quarters;
             w = d.Encode();
             NS_TEST_EXPECT_MSG_EQ(MmsWspToHex(std::vector<uint8_t>(w.begin() + StampOffset(1),
-                                                                w.begin() + StampOffset(1) + 7)),
+                                                                   w.begin() + StampOffset(1) + 7)),
                                   s.octets,
                                   "TP-SCTS of " << s.utc << " at " << s.quarters);
             NS_TEST_ASSERT_MSG_EQ(
@@ -778,7 +795,7 @@ class SmsTpduHandCheckedTestCase : public TestCase
         d.timeZoneQuarters = 200;
         w = d.Encode();
         NS_TEST_EXPECT_MSG_EQ(MmsWspToHex(std::vector<uint8_t>(w.begin() + StampOffset(1),
-                                                            w.begin() + StampOffset(1) + 7)),
+                                                               w.begin() + StampOffset(1) + 7)),
                               "86211332959597",
                               "clamped at 2068 and +79 quarters");
 
@@ -802,7 +819,8 @@ class SmsTpduHandCheckedTestCase : public TestCase
         for (const auto& b : stampErrors)
         {
             std::vector<uint8_t> v = Hex("04 0181 f1 00 04" + b.tpdu + "00");
-            NS_TEST_EXPECT_MSG_EQ(MmsSmsDeliver::Decode(v.data(), v.size(), back, e), false, b.tpdu);
+            NS_TEST_EXPECT_MSG_EQ(
+                MmsSmsDeliver::Decode(v.data(), v.size(), back, e), false, b.tpdu);
             NS_TEST_EXPECT_MSG_EQ(e.ToString(), b.error, b.tpdu);
         }
         std::vector<uint8_t> leap = Hex("04 0181 f1 00 04 42209200000000 00");
@@ -904,10 +922,12 @@ class SmsTpduUserDataLengthTestCase : public TestCase
         {
             NS_TEST_EXPECT_MSG_EQ(MmsSmsUdlCountsSeptets(dcs), sept, "TP-DCS " << unsigned(dcs));
         }
-        NS_TEST_EXPECT_MSG_EQ((MmsSmsGetAlphabet(0x20) == MmsSmsAlphabet::GSM_7BIT), true, "compressed");
+        NS_TEST_EXPECT_MSG_EQ(
+            (MmsSmsGetAlphabet(0x20) == MmsSmsAlphabet::GSM_7BIT), true, "compressed");
         NS_TEST_EXPECT_MSG_EQ(MmsSmsIsCompressed(0x20), true, "bit 5");
         NS_TEST_EXPECT_MSG_EQ(MmsSmsIsCompressed(0xF0), false, "not in group 1111");
-        NS_TEST_EXPECT_MSG_EQ((MmsSmsGetAlphabet(0xE0) == MmsSmsAlphabet::UCS2), true, "group 1110");
+        NS_TEST_EXPECT_MSG_EQ(
+            (MmsSmsGetAlphabet(0xE0) == MmsSmsAlphabet::UCS2), true, "group 1110");
 
         // Octets of TP-UD: ceil(udl * 7 / 8) septets.
         const std::pair<uint8_t, std::size_t> octets[] = {
@@ -949,7 +969,8 @@ class SmsTpduUserDataLengthTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(e.message, "141 octets exceed the 140 octets of TP-UD", "");
         v[5] = 0x00;
         v[13] = 0xA1;
-        NS_TEST_EXPECT_MSG_EQ(MmsSmsDeliver::Decode(v.data(), v.size(), d, e), false, "161 septets");
+        NS_TEST_EXPECT_MSG_EQ(
+            MmsSmsDeliver::Decode(v.data(), v.size(), d, e), false, "161 septets");
         NS_TEST_EXPECT_MSG_EQ(
             e.message, "161 septets (141 octets) exceed the 140 octets of TP-UD", "");
         d = MmsSmsDeliver();
@@ -1329,7 +1350,8 @@ class SmsTpduRoundTripTestCase : public TestCase
             MmsSmsDeliverReport rb;
             NS_TEST_ASSERT_MSG_EQ(MmsSmsDeliverReport::Decode(w.data(), w.size(), r.isError, rb, e),
                                   true,
-                                  "report " << i << ": " << e.ToString() << " in " << MmsWspToHex(w));
+                                  "report " << i << ": " << e.ToString() << " in "
+                                            << MmsWspToHex(w));
             NS_TEST_ASSERT_MSG_EQ((rb == r), true, "report " << i << ": " << MmsWspToHex(w));
             NS_TEST_ASSERT_MSG_EQ(MmsWspToHex(rb.Encode()), MmsWspToHex(w), "same octets " << i);
         }

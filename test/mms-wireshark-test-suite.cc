@@ -12,14 +12,14 @@
 #include "mms-test-data.h"
 
 #include "ns3/core-module.h"
-#include "ns3/mms-http-message.h"
 #include "ns3/internet-module.h"
 #include "ns3/mms-header.h"
+#include "ns3/mms-http-message.h"
 #include "ns3/mms-pdu.h"
+#include "ns3/mms-wsp-push.h"
 #include "ns3/network-module.h"
 #include "ns3/point-to-point-module.h"
 #include "ns3/test.h"
-#include "ns3/mms-wsp-push.h"
 
 #include <cstdlib>
 #include <sstream>
@@ -66,7 +66,8 @@ class MmsWiresharkTestCase : public TestCase
                                          MmsWspContentType("application/vnd.wap.multipart.mixed"),
                                          body,
                                          MmsValue::VERSION_1_2);
-        req.AddField(MmsHeaderField::String(MmsField::SUBJECT, MmsWspEncodedString{0, "ns-3 test"}));
+        req.AddField(
+            MmsHeaderField::String(MmsField::SUBJECT, MmsWspEncodedString{0, "ns-3 test"}));
         m_sendReqSize = req.GetEncodedSize();
         MmsHttpMessage post = MmsHttpMessage::Request("POST", "/mms");
         post.AddHeader("Host", "10.1.1.2");
@@ -144,8 +145,8 @@ class MmsWiresharkTestCase : public TestCase
             if (pdu.GetMessageType() == static_cast<uint8_t>(MmsMessageType::NOTIFICATION_IND))
             {
                 m_notificationTid = pdu.GetTransactionId();
-                MmsHttpMessage get =
-                    MmsHttpMessage::Request("GET", pdu.GetText(MmsField::CONTENT_LOCATION).substr(15));
+                MmsHttpMessage get = MmsHttpMessage::Request(
+                    "GET", pdu.GetText(MmsField::CONTENT_LOCATION).substr(15));
                 get.AddHeader("Host", "10.1.1.2");
                 std::vector<uint8_t> b = get.Serialize();
                 m_client->Send(Create<Packet>(b.data(), b.size()));
@@ -188,14 +189,14 @@ class MmsWiresharkTestCase : public TestCase
                 text.contentType = MmsWspContentType("text/plain");
                 text.data = MmsContent(std::string("hello from ns-3"));
                 body.parts = {text};
-                MmsPdu conf =
-                    MmsPdu::MakeRetrieveConf("",
-                                             "m0001@mmsc",
-                                             FROM,
-                                             {TO},
-                                             1795600800,
-                                             MmsWspContentType("application/vnd.wap.multipart.mixed"),
-                                             body);
+                MmsPdu conf = MmsPdu::MakeRetrieveConf(
+                    "",
+                    "m0001@mmsc",
+                    FROM,
+                    {TO},
+                    1795600800,
+                    MmsWspContentType("application/vnd.wap.multipart.mixed"),
+                    body);
                 resp.body = conf.Encode();
                 m_mmscGot.push_back(0); // a GET
             }

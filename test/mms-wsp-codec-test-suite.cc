@@ -8,9 +8,9 @@
 
 #include "mms-test-data.h"
 
-#include "ns3/test.h"
 #include "ns3/mms-wsp-codec.h"
 #include "ns3/mms-wsp-content-type.h"
+#include "ns3/test.h"
 
 using namespace ns3;
 
@@ -348,7 +348,8 @@ class WspContentTypeTestCase : public TestCase
                               "related encodes as a real M-Send.req has it");
         NS_TEST_EXPECT_MSG_EQ(rel.IsMultipart(), true, "multipart");
         NS_TEST_EXPECT_MSG_EQ(rel.GetStart(), "<SMIL>", "start");
-        NS_TEST_EXPECT_MSG_EQ(MmsWspContentType::WellKnownCode("IMAGE/PNG"), 0x20, "case-insensitive");
+        NS_TEST_EXPECT_MSG_EQ(
+            MmsWspContentType::WellKnownCode("IMAGE/PNG"), 0x20, "case-insensitive");
 
         // Errors
         std::vector<uint8_t> bad = Hex("05b3896100");
@@ -379,7 +380,8 @@ class WspContentTypeTestCase : public TestCase
         {
             h.Encode(hw);
         }
-        NS_TEST_EXPECT_MSG_EQ(MmsWspToHex(hw.GetBuffer()), MmsWspToHex(hb), "headers re-encode exactly");
+        NS_TEST_EXPECT_MSG_EQ(
+            MmsWspToHex(hw.GetBuffer()), MmsWspToHex(hb), "headers re-encode exactly");
     }
 };
 

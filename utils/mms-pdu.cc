@@ -347,8 +347,8 @@ main(int argc, char** argv)
         pduBase = bytes.size() - p.GetData().size();
         std::string app = p.GetApplicationId();
         text << "Push-TID: " << unsigned(p.GetTid()) << "\n"
-             << "Push-PDU-Type: " << (p.GetPduType() == MmsWspPushPdu::PUSH ? "Push" : "ConfirmedPush")
-             << "\n"
+             << "Push-PDU-Type: "
+             << (p.GetPduType() == MmsWspPushPdu::PUSH ? "Push" : "ConfirmedPush") << "\n"
              << "Push-Content-Type: " << p.GetContentType().ToString() << "\n";
         for (const auto& h : p.GetHeaders())
         {

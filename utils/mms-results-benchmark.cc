@@ -98,10 +98,9 @@ RunOnce(Mode mode,
         NodeContainer nodes = network.CreateHandsets(handsets);
         MmsHelper mms;
         mms.SetUserAgentAttribute("Traffic", BooleanValue(true));
-        mms.SetUserAgentAttribute(
-            "InterArrival",
-            StringValue("ns3::ExponentialRandomVariable[Mean=" + std::to_string(3600.0 / rate) +
-                        "]"));
+        mms.SetUserAgentAttribute("InterArrival",
+                                  StringValue("ns3::ExponentialRandomVariable[Mean="
+                                              + std::to_string(3600.0 / rate) + "]"));
         mms.SetUserAgentAttribute("MessageSize",
                                   StringValue("ns3::UniformRandomVariable[Min=5000|Max=40000]"));
         mms.SetUserAgentAttribute("DeliveryReport", BooleanValue(true));
@@ -170,20 +169,24 @@ main(int argc, char* argv[])
     {
         std::remove((path + suffix).c_str());
     }
-    auto median = [](std::vector<Outcome> v) {
-        std::sort(v.begin(), v.end(), [](const Outcome& a, const Outcome& b) {
-            return a.wall < b.wall;
-        });
+    auto median = [](std::vector<Outcome> v)
+    {
+        std::sort(v.begin(),
+                  v.end(),
+                  [](const Outcome& a, const Outcome& b)
+                  {
+                      return a.wall < b.wall;
+                  });
         return v[v.size() / 2];
     };
     Outcome base = median(outcomes[NONE]);
     std::cout << handsets << " handsets on " << bearer << " cells, " << rate
               << " messages per handset per hour for " << traffic << " s (+600 s), "
-              << base.retrieved << " retrievals, " << base.events << " events; median of "
-              << repeat << " interleaved runs\n\n";
+              << base.retrieved << " retrievals, " << base.events << " events; median of " << repeat
+              << " interleaved runs\n\n";
     std::cout << std::left << std::setw(20) << "mode" << std::right << std::setw(10) << "wall s"
-              << std::setw(10) << "ratio" << std::setw(12) << "rows" << std::setw(12)
-              << "file MiB" << std::setw(12) << "us/row"
+              << std::setw(10) << "ratio" << std::setw(12) << "rows" << std::setw(12) << "file MiB"
+              << std::setw(12) << "us/row"
               << "  all runs (s)\n";
     for (Mode m : {NONE, DEFAULT, FULL})
     {

@@ -4,9 +4,9 @@
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
-// libFuzzer target: SMS TPDUs of TS 23.040 (MmsSmsDeliver, MmsSmsSubmit, MmsSmsDeliverReport). The first
-// input octet picks the decoder (modulo 4: 0 SMS-DELIVER, 1 SMS-SUBMIT, 2 SMS-DELIVER-REPORT in
-// an RP-ACK, 3 in an RP-ERROR); the rest is the TPDU. Oracle: no crash or sanitizer report; a
+// libFuzzer target: SMS TPDUs of TS 23.040 (MmsSmsDeliver, MmsSmsSubmit, MmsSmsDeliverReport). The
+// first input octet picks the decoder (modulo 4: 0 SMS-DELIVER, 1 SMS-SUBMIT, 2 SMS-DELIVER-REPORT
+// in an RP-ACK, 3 in an RP-ERROR); the rest is the TPDU. Oracle: no crash or sanitizer report; a
 // decoded TPDU re-encodes to octets that decode to the same values, and re-encoding those gives
 // the same octets again.
 
@@ -66,15 +66,15 @@ LLVMFuzzerTestOneInput(const uint8_t* data, std::size_t size)
         {
             bool isError = data[0] % 4 == 3;
             CheckRoundTrip<ns3::MmsSmsDeliverReport>(tpdu,
-                                                  n,
-                                                  [isError](const uint8_t* d,
-                                                            std::size_t s,
-                                                            ns3::MmsSmsDeliverReport& out,
-                                                            ns3::MmsDecodeError& e)
-                                                  {
-                                                      return ns3::MmsSmsDeliverReport::Decode(
-                                                          d, s, isError, out, e);
-                                                  });
+                                                     n,
+                                                     [isError](const uint8_t* d,
+                                                               std::size_t s,
+                                                               ns3::MmsSmsDeliverReport& out,
+                                                               ns3::MmsDecodeError& e)
+                                                     {
+                                                         return ns3::MmsSmsDeliverReport::Decode(
+                                                             d, s, isError, out, e);
+                                                     });
             break;
         }
     }

@@ -6,6 +6,8 @@
 
 #include "mms-network-helper.h"
 
+#include "mms-common.h" // NS3_VERSION_MINOR
+
 #include "ns3/abort.h"
 #include "ns3/boolean.h"
 #include "ns3/internet-stack-helper.h"
@@ -76,7 +78,12 @@ MmsNetworkHelper::CreateCore(bool separateNodes)
     // The strong end-system model: the gateway does not scan all its interfaces for every
     // packet (with point-to-point access it has one interface per handset; radio cells add
     // one per cell).
+    // ns-3.41 replaced the attribute WeakEsModel with StrongEndSystemModel (gone by 3.48).
+#if defined(NS3_VERSION_MINOR) && NS3_VERSION_MAJOR == 3 && NS3_VERSION_MINOR >= 41
+    m_gateway->GetObject<Ipv4>()->SetAttribute("StrongEndSystemModel", BooleanValue(true));
+#else
     m_gateway->GetObject<Ipv4>()->SetAttribute("WeakEsModel", BooleanValue(false));
+#endif
     for (uint32_t i = 0; i < distinct.GetN(); ++i)
     {
         Link(distinct.Get(i), m_gateway, m_coreLink, m_coreDevices);

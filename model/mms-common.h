@@ -30,11 +30,17 @@
  * ns-3.41 made EnumValue a template whose accessor names the enum type
  * (`MakeEnumAccessor<T>(member)`); older trees take `MakeEnumAccessor(member)`. Trees that do not
  * generate version-defines.h (waf builds without version information) are older than 3.41.
+ * Inside an ns-3 source tree the module's CMakeLists.txt defines NS3_VERSION_MAJOR/MINOR from the
+ * tree's VERSION file unless ns-3 generates version-defines.h (--enable-build-version); the header
+ * is then not searched for, since the search could find another installed ns-3's (Debian's
+ * /usr/include/ns3/version-defines.h says 3.37).
  * \param T the enum type
  * \param member pointer to the enum data member (or its setter and getter)
  */
-#if __has_include("ns3/version-defines.h")
-#    include "ns3/version-defines.h"
+#ifndef NS3_VERSION_MINOR
+#    if __has_include("ns3/version-defines.h")
+#        include "ns3/version-defines.h"
+#    endif
 #endif
 #if defined(NS3_VERSION_MINOR) && NS3_VERSION_MAJOR == 3 && NS3_VERSION_MINOR >= 41
 #    define MMS_ENUM_ACCESSOR(T, member) MakeEnumAccessor<T>(member)

@@ -406,7 +406,7 @@ MmsRrcStateMachine::NotifyActivity()
     {
         ArmInactivity();
     }
-    if (m_pdpMode == PDP_ON_DEMAND && m_pdpUp && !m_pdpIdleEvent.IsRunning())
+    if (m_pdpMode == PDP_ON_DEMAND && m_pdpUp && m_pdpIdleEvent.IsExpired())
     {
         m_pdpIdleEvent = Simulator::Schedule(m_pdpIdleTimeout, &MmsRrcStateMachine::PdpCheck, this);
     }
@@ -416,7 +416,7 @@ void
 MmsRrcStateMachine::ArmInactivity()
 {
     // Lazy timer: one pending check; it re-arms itself if traffic moved the deadline.
-    if (!m_inactivityEvent.IsRunning())
+    if (m_inactivityEvent.IsExpired())
     {
         const Time timeout =
             m_tbf ? m_tbfRelease : (m_state == DCH ? m_dchInactivity : m_fachInactivity);

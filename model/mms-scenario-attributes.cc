@@ -174,7 +174,7 @@ CheckFactory(const std::string& text, const TypeId* base, std::string& reason, i
             reason = name + " has no attribute " + attribute;
             return false;
         }
-        if (info.supportLevel == TypeId::OBSOLETE)
+        if (info.supportLevel == TypeId::SupportLevel::OBSOLETE)
         {
             reason = attribute + " of " + name + " is obsolete";
             return false;
@@ -225,8 +225,9 @@ CheckValueAt(const TypeId::AttributeInformation& info,
             return false;
         }
     }
-    else if (dynamic_cast<const EnumValue*>(v) != nullptr)
+    else if (info.checker->GetValueTypeName().rfind("ns3::EnumValue", 0) == 0)
     {
+        // An enum: "ns3::EnumValue" before ns-3.41, "ns3::EnumValue<T>" (a template) since.
         // EnumChecker::GetValue asserts on an unknown name: look it up here.
         std::istringstream list(info.checker->GetUnderlyingTypeInformation());
         std::string n;

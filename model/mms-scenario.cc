@@ -411,7 +411,7 @@ class GraphChecker
             {
                 m_problems.Add(line, what, name + " is set from the graph");
             }
-            else if (info.supportLevel == TypeId::OBSOLETE)
+            else if (info.supportLevel == TypeId::SupportLevel::OBSOLETE)
             {
                 m_problems.Add(line, what, name + " of " + owner + " is obsolete");
             }

@@ -10,6 +10,7 @@
 // exactly one terminal state, the counts add up, and nothing is left in the store, the SMSC or
 // the Relay at the end.
 
+#include "mms-test-data.h"
 #include "mms-test-world.h"
 
 #include "ns3/boolean.h"
@@ -23,7 +24,7 @@
 #include <map>
 
 using namespace ns3;
-using mmstest::MmsWorld;
+using ::mmstest::MmsWorld;
 
 namespace
 {
@@ -157,11 +158,13 @@ class MmsConservationTestSuite : public TestSuite
 {
   public:
     MmsConservationTestSuite()
-        : TestSuite("mms-conservation", SYSTEM)
+        : TestSuite("mms-conservation", Type::SYSTEM)
     {
         for (uint32_t run = 1; run <= 20; ++run)
         {
-            AddTestCase(new MmsConservationTestCase(run), run <= 4 ? QUICK : EXTENSIVE);
+            AddTestCase(new MmsConservationTestCase(run),
+                        run <= 4 ? ns3::mmstest::TestDuration::QUICK
+                                 : ns3::mmstest::TestDuration::EXTENSIVE);
         }
     }
 };

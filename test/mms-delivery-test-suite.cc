@@ -520,26 +520,23 @@ class MmsDeliveryTestSuite : public TestSuite
 {
   public:
     MmsDeliveryTestSuite()
-        : TestSuite("mms-delivery", SYSTEM)
+        : TestSuite("mms-delivery", Type::SYSTEM)
     {
-        AddTestCase(new MmsFlowTestCase(MmsFlowTestCase::IMMEDIATE, "immediate"), QUICK);
-        AddTestCase(new MmsFlowTestCase(MmsFlowTestCase::DEFERRED, "deferred"), QUICK);
-        AddTestCase(new MmsFlowTestCase(MmsFlowTestCase::REJECTED, "rejected"), QUICK);
-        AddTestCase(new MmsFlowTestCase(MmsFlowTestCase::EXPIRED, "expired"), QUICK);
+        AddTestCase(new MmsFlowTestCase(MmsFlowTestCase::IMMEDIATE, "immediate"));
+        AddTestCase(new MmsFlowTestCase(MmsFlowTestCase::DEFERRED, "deferred"));
+        AddTestCase(new MmsFlowTestCase(MmsFlowTestCase::REJECTED, "rejected"));
+        AddTestCase(new MmsFlowTestCase(MmsFlowTestCase::EXPIRED, "expired"));
         AddTestCase(
-            new MmsFlowTestCase(MmsFlowTestCase::UNREACHABLE_THEN_BACK, "unreachable then back"),
-            QUICK);
-        AddTestCase(new MmsFlowTestCase(MmsFlowTestCase::OVERSIZED, "oversized"), QUICK);
-        AddTestCase(new MmsFlowTestCase(MmsFlowTestCase::STORAGE_FULL, "storage full"), QUICK);
-        AddTestCase(new MmsFlowTestCase(MmsFlowTestCase::IP_PUSH, "IP push"), QUICK);
+            new MmsFlowTestCase(MmsFlowTestCase::UNREACHABLE_THEN_BACK, "unreachable then back"));
+        AddTestCase(new MmsFlowTestCase(MmsFlowTestCase::OVERSIZED, "oversized"));
+        AddTestCase(new MmsFlowTestCase(MmsFlowTestCase::STORAGE_FULL, "storage full"));
+        AddTestCase(new MmsFlowTestCase(MmsFlowTestCase::IP_PUSH, "IP push"));
         // Linear 300 s x n (Mbuni): attempts at +300, +900, +1800, +3000 s.
-        AddTestCase(new MmsRenotifyTestCase("Linear", "", 300, 5, {0, 300, 900, 1800, 3000}),
-                    QUICK);
-        AddTestCase(new MmsRenotifyTestCase("Fixed", "", 120, 4, {0, 120, 240, 360}), QUICK);
-        AddTestCase(new MmsRenotifyTestCase("Table", "0s,30s,2min", 0, 4, {0, 30, 150, 270}),
-                    QUICK);
-        AddTestCase(new MmsRecipientsTestCase, QUICK);
-        AddTestCase(new MmsMalformedTestCase, QUICK);
+        AddTestCase(new MmsRenotifyTestCase("Linear", "", 300, 5, {0, 300, 900, 1800, 3000}));
+        AddTestCase(new MmsRenotifyTestCase("Fixed", "", 120, 4, {0, 120, 240, 360}));
+        AddTestCase(new MmsRenotifyTestCase("Table", "0s,30s,2min", 0, 4, {0, 30, 150, 270}));
+        AddTestCase(new MmsRecipientsTestCase);
+        AddTestCase(new MmsMalformedTestCase);
     }
 };
 

@@ -522,12 +522,12 @@ class MmsHttpConnectionTestSuite : public TestSuite
 {
   public:
     MmsHttpConnectionTestSuite()
-        : TestSuite("mms-http-connection", SYSTEM)
+        : TestSuite("mms-http-connection", Type::SYSTEM)
     {
-        AddTestCase(new HttpConnectionTestCase, TestCase::QUICK);
-        AddTestCase(new HttpAbortTestCase, TestCase::QUICK);
-        AddTestCase(new TransportIdleTimeoutTestCase, TestCase::QUICK);
-        AddTestCase(new TransportTimeWaitTestCase, TestCase::QUICK);
+        AddTestCase(new HttpConnectionTestCase);
+        AddTestCase(new HttpAbortTestCase);
+        AddTestCase(new TransportIdleTimeoutTestCase);
+        AddTestCase(new TransportTimeWaitTestCase);
     }
 };
 

@@ -297,11 +297,11 @@ class MmsPapHttpTestSuite : public TestSuite
 {
   public:
     MmsPapHttpTestSuite()
-        : TestSuite("mms-pap-http", UNIT)
+        : TestSuite("mms-pap-http", Type::UNIT)
     {
-        AddTestCase(new PapDocumentTestCase, TestCase::QUICK);
-        AddTestCase(new PapRequestTestCase, TestCase::QUICK);
-        AddTestCase(new HttpTestCase, TestCase::QUICK);
+        AddTestCase(new PapDocumentTestCase);
+        AddTestCase(new PapRequestTestCase);
+        AddTestCase(new HttpTestCase);
     }
 };
 

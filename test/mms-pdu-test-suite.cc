@@ -7,6 +7,8 @@
 // MMS PDUs: hand-checked encodings of the PDUs the module sends, the round-trip property over
 // thousands of random PDUs, truncation and malformed input, virtual content.
 
+#include "mms-test-data.h"
+
 #include "ns3/mms-header.h"
 #include "ns3/mms-pdu.h"
 #include "ns3/random-variable-stream.h"
@@ -619,13 +621,13 @@ class MmsPduTestSuite : public TestSuite
 {
   public:
     MmsPduTestSuite()
-        : TestSuite("mms-pdu", UNIT)
+        : TestSuite("mms-pdu", Type::UNIT)
     {
-        AddTestCase(new MmsPduVectorsTestCase, TestCase::QUICK);
-        AddTestCase(new MmsPduRoundTripTestCase(3000), TestCase::QUICK);
-        AddTestCase(new MmsPduRoundTripTestCase(100000), TestCase::EXTENSIVE);
-        AddTestCase(new MmsPduMalformedTestCase, TestCase::QUICK);
-        AddTestCase(new MmsPduVirtualContentTestCase, TestCase::QUICK);
+        AddTestCase(new MmsPduVectorsTestCase);
+        AddTestCase(new MmsPduRoundTripTestCase(3000));
+        AddTestCase(new MmsPduRoundTripTestCase(100000), mmstest::TestDuration::EXTENSIVE);
+        AddTestCase(new MmsPduMalformedTestCase);
+        AddTestCase(new MmsPduVirtualContentTestCase);
     }
 };
 

@@ -168,11 +168,11 @@ class MmsPduToolTestSuite : public TestSuite
 {
   public:
     MmsPduToolTestSuite()
-        : TestSuite("mms-pdu-tool", SYSTEM)
+        : TestSuite("mms-pdu-tool", Type::SYSTEM)
     {
         if (!mmstest::MmsPduToolPath().empty())
         {
-            AddTestCase(new MmsPduToolTestCase, TestCase::QUICK);
+            AddTestCase(new MmsPduToolTestCase);
         }
     }
 };

@@ -274,11 +274,11 @@ class MmsPushSmsTestSuite : public TestSuite
 {
   public:
     MmsPushSmsTestSuite()
-        : TestSuite("mms-push-sms", UNIT)
+        : TestSuite("mms-push-sms", Type::UNIT)
     {
-        AddTestCase(new WspPushTestCase, TestCase::QUICK);
-        AddTestCase(new WdpSmsSegmentsTestCase, TestCase::QUICK);
-        AddTestCase(new WdpSmsReassemblyTestCase, TestCase::QUICK);
+        AddTestCase(new WspPushTestCase);
+        AddTestCase(new WdpSmsSegmentsTestCase);
+        AddTestCase(new WdpSmsReassemblyTestCase);
     }
 };
 

@@ -182,14 +182,14 @@ class MmsRadioDeliveryTestSuite : public TestSuite
 {
   public:
     MmsRadioDeliveryTestSuite()
-        : TestSuite("mms-radio-delivery", SYSTEM)
+        : TestSuite("mms-radio-delivery", Type::SYSTEM)
     {
-        AddTestCase(new RadioFlowTestCase("GPRS-CS2"), TestCase::QUICK);
-        AddTestCase(new RadioFlowTestCase("EDGE-MCS9"), TestCase::QUICK);
-        AddTestCase(new RadioFlowTestCase("UMTS-384"), TestCase::QUICK);
-        AddTestCase(new RadioFlowTestCase("HSDPA-CAT6"), TestCase::QUICK);
-        AddTestCase(new RadioFlowTestCase("UMTS-384", true), TestCase::QUICK);
-        AddTestCase(new RadioFlowTestCase("GPRS-CS2", true), TestCase::QUICK);
+        AddTestCase(new RadioFlowTestCase("GPRS-CS2"));
+        AddTestCase(new RadioFlowTestCase("EDGE-MCS9"));
+        AddTestCase(new RadioFlowTestCase("UMTS-384"));
+        AddTestCase(new RadioFlowTestCase("HSDPA-CAT6"));
+        AddTestCase(new RadioFlowTestCase("UMTS-384", true));
+        AddTestCase(new RadioFlowTestCase("GPRS-CS2", true));
     }
 };
 

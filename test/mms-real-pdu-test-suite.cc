@@ -180,7 +180,7 @@ class MmsRealPduTestSuite : public TestSuite
 {
   public:
     MmsRealPduTestSuite()
-        : TestSuite("mms-real-pdu", UNIT)
+        : TestSuite("mms-real-pdu", Type::UNIT)
     {
         std::string manifest;
         std::string path = mmstest::MmsSourcePath("test/data/real-pdus/MANIFEST.tsv");
@@ -218,7 +218,7 @@ class MmsRealPduTestSuite : public TestSuite
                 }
                 v.expected.emplace_back(kv.substr(0, eq), kv.substr(eq + 1));
             }
-            AddTestCase(new MmsRealPduTestCase(v), TestCase::QUICK);
+            AddTestCase(new MmsRealPduTestCase(v));
         }
     }
 };

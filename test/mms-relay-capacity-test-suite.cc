@@ -242,14 +242,14 @@ class MmsRelayCapacityTestSuite : public TestSuite
 {
   public:
     MmsRelayCapacityTestSuite()
-        : TestSuite("mms-relay-capacity", SYSTEM)
+        : TestSuite("mms-relay-capacity", Type::SYSTEM)
     {
         // Enough submissions for a 95% confidence interval of about +-3% of the mean wait: at
         // low load few submissions wait at all, at high load successive waits are correlated.
-        AddTestCase(new MmsErlangCTestCase(0.3, 4, 1000000), QUICK);
-        AddTestCase(new MmsErlangCTestCase(0.5, 4, 600000), QUICK);
-        AddTestCase(new MmsErlangCTestCase(0.7, 4, 600000), QUICK);
-        AddTestCase(new MmsErlangCTestCase(0.9, 4, 2000000), QUICK);
+        AddTestCase(new MmsErlangCTestCase(0.3, 4, 1000000));
+        AddTestCase(new MmsErlangCTestCase(0.5, 4, 600000));
+        AddTestCase(new MmsErlangCTestCase(0.7, 4, 600000));
+        AddTestCase(new MmsErlangCTestCase(0.9, 4, 2000000));
     }
 };
 

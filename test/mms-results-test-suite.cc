@@ -1136,15 +1136,15 @@ class MmsResultsTestSuite : public TestSuite
 {
   public:
     MmsResultsTestSuite()
-        : TestSuite("mms-results", UNIT)
+        : TestSuite("mms-results", Type::UNIT)
     {
-        AddTestCase(new BadPathTestCase, TestCase::QUICK);
-        AddTestCase(new RowsMatchTracesTestCase, TestCase::QUICK);
-        AddTestCase(new SameRunSameRowsTestCase, TestCase::QUICK);
-        AddTestCase(new InterruptedRunTestCase, TestCase::QUICK);
-        AddTestCase(new KilledRunTestCase, TestCase::QUICK);
-        AddTestCase(new KpiSummaryViewTestCase, TestCase::QUICK);
-        AddTestCase(new SchemaUpgradeTestCase, TestCase::QUICK);
+        AddTestCase(new BadPathTestCase);
+        AddTestCase(new RowsMatchTracesTestCase);
+        AddTestCase(new SameRunSameRowsTestCase);
+        AddTestCase(new InterruptedRunTestCase);
+        AddTestCase(new KilledRunTestCase);
+        AddTestCase(new KpiSummaryViewTestCase);
+        AddTestCase(new SchemaUpgradeTestCase);
     }
 
   private:

@@ -84,9 +84,9 @@ class MmsRetryPolicyTestSuite : public TestSuite
 {
   public:
     MmsRetryPolicyTestSuite()
-        : TestSuite("mms-retry-policy", UNIT)
+        : TestSuite("mms-retry-policy", Type::UNIT)
     {
-        AddTestCase(new MmsRetryPolicyTestCase, TestCase::QUICK);
+        AddTestCase(new MmsRetryPolicyTestCase);
     }
 };
 

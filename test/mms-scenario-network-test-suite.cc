@@ -286,10 +286,10 @@ class MmsScenarioNetworkTestSuite : public TestSuite
 {
   public:
     MmsScenarioNetworkTestSuite()
-        : TestSuite("mms-scenario-network", SYSTEM)
+        : TestSuite("mms-scenario-network", Type::SYSTEM)
     {
-        AddTestCase(new MmsScenarioNetworkBuildTestCase, TestCase::QUICK);
-        AddTestCase(new MmsScenarioNetworkTrafficTestCase, TestCase::QUICK);
+        AddTestCase(new MmsScenarioNetworkBuildTestCase);
+        AddTestCase(new MmsScenarioNetworkTrafficTestCase);
     }
 };
 

@@ -517,15 +517,15 @@ class MmsScenarioReaderTestSuite : public TestSuite
 {
   public:
     MmsScenarioReaderTestSuite()
-        : TestSuite("mms-scenario-reader", UNIT)
+        : TestSuite("mms-scenario-reader", Type::UNIT)
     {
-        AddTestCase(new MmsScenarioReaderLinesTestCase, TestCase::QUICK);
-        AddTestCase(new MmsScenarioReaderDefaultsTestCase, TestCase::QUICK);
-        AddTestCase(new MmsScenarioReaderEdgesTestCase, TestCase::QUICK);
-        AddTestCase(new MmsScenarioReaderStringsTestCase, TestCase::QUICK);
-        AddTestCase(new MmsScenarioReaderDigraphTestCase, TestCase::QUICK);
-        AddTestCase(new MmsScenarioReaderSyntaxTestCase, TestCase::QUICK);
-        AddTestCase(new MmsScenarioReaderMalformedTestCase, TestCase::QUICK);
+        AddTestCase(new MmsScenarioReaderLinesTestCase);
+        AddTestCase(new MmsScenarioReaderDefaultsTestCase);
+        AddTestCase(new MmsScenarioReaderEdgesTestCase);
+        AddTestCase(new MmsScenarioReaderStringsTestCase);
+        AddTestCase(new MmsScenarioReaderDigraphTestCase);
+        AddTestCase(new MmsScenarioReaderSyntaxTestCase);
+        AddTestCase(new MmsScenarioReaderMalformedTestCase);
     }
 };
 

@@ -620,13 +620,13 @@ class MmsScenarioTestSuite : public TestSuite
 {
   public:
     MmsScenarioTestSuite()
-        : TestSuite("mms-scenario", UNIT)
+        : TestSuite("mms-scenario", Type::UNIT)
     {
-        AddTestCase(new MmsScenarioLearnerTestCase, TestCase::QUICK);
-        AddTestCase(new MmsScenarioRoutingTestCase, TestCase::QUICK);
-        AddTestCase(new MmsScenarioMissingFileTestCase, TestCase::QUICK);
-        AddTestCase(new MmsScenarioTextTestCase, TestCase::QUICK);
-        AddTestCase(new MmsScenarioCellAttributesTestCase, TestCase::QUICK);
+        AddTestCase(new MmsScenarioLearnerTestCase);
+        AddTestCase(new MmsScenarioRoutingTestCase);
+        AddTestCase(new MmsScenarioMissingFileTestCase);
+        AddTestCase(new MmsScenarioTextTestCase);
+        AddTestCase(new MmsScenarioCellAttributesTestCase);
 
         const std::string kindList = kKinds;
         const std::string presets = kPresets;
@@ -676,7 +676,7 @@ class MmsScenarioTestSuite : public TestSuite
         };
         for (const auto& b : bad)
         {
-            AddTestCase(new MmsScenarioBadFileTestCase(b.first, b.second), TestCase::QUICK);
+            AddTestCase(new MmsScenarioBadFileTestCase(b.first, b.second));
         }
     }
 };

@@ -1366,15 +1366,15 @@ class MmsSmsTpduTestSuite : public TestSuite
 {
   public:
     MmsSmsTpduTestSuite()
-        : TestSuite("mms-sms-tpdu", UNIT)
+        : TestSuite("mms-sms-tpdu", Type::UNIT)
     {
-        AddTestCase(new SmsTpduPublishedDeliverTestCase, TestCase::QUICK);
-        AddTestCase(new SmsTpduPublishedSubmitTestCase, TestCase::QUICK);
-        AddTestCase(new SmsTpduHandCheckedTestCase, TestCase::QUICK);
-        AddTestCase(new SmsTpduUserDataLengthTestCase, TestCase::QUICK);
-        AddTestCase(new SmsTpduValidityTestCase, TestCase::QUICK);
-        AddTestCase(new SmsTpduRobustnessTestCase, TestCase::QUICK);
-        AddTestCase(new SmsTpduRoundTripTestCase, TestCase::QUICK);
+        AddTestCase(new SmsTpduPublishedDeliverTestCase);
+        AddTestCase(new SmsTpduPublishedSubmitTestCase);
+        AddTestCase(new SmsTpduHandCheckedTestCase);
+        AddTestCase(new SmsTpduUserDataLengthTestCase);
+        AddTestCase(new SmsTpduValidityTestCase);
+        AddTestCase(new SmsTpduRobustnessTestCase);
+        AddTestCase(new SmsTpduRoundTripTestCase);
     }
 };
 

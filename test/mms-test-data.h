@@ -11,8 +11,10 @@
 // build and inside an ns-3 source tree.
 
 #include "ns3/ipv4-interface-container.h"
+#include "ns3/mms-common.h" // NS3_VERSION_MINOR
 #include "ns3/net-device-container.h"
 #include "ns3/node-container.h"
+#include "ns3/test.h"
 
 #include <cstdint>
 #include <string>
@@ -22,6 +24,15 @@ namespace ns3
 {
 namespace mmstest
 {
+
+/// How long a test case runs (QUICK, EXTENSIVE, TAKES_FOREVER): TestCase::TestDuration became
+/// the enum class TestCase::Duration in ns-3.42; both take the qualified spelling
+/// TestDuration::QUICK.
+#if defined(NS3_VERSION_MINOR) && NS3_VERSION_MAJOR == 3 && NS3_VERSION_MINOR >= 42
+using TestDuration = TestCase::Duration;
+#else
+using TestDuration = TestCase::TestDuration;
+#endif
 
 /// Absolute or working-directory-relative path of a file under the module's source folder,
 /// e.g. MmsSourcePath("test/data/real-pdus/MANIFEST.tsv").
@@ -56,7 +67,8 @@ struct TwoNodes
  * \param rate link rate, e.g. "10Mbps"
  * \param delay one-way delay, e.g. "5ms"
  * \param network the /24 network, e.g. "10.1.1.0"
- * eturn the nodes, devices and addresses
+ *
+eturn the nodes, devices and addresses
  */
 TwoNodes BuildTwoNodes(const std::string& rate, const std::string& delay, const char* network);
 

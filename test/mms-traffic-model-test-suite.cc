@@ -1040,19 +1040,19 @@ class MmsTrafficModelTestSuite : public TestSuite
 {
   public:
     MmsTrafficModelTestSuite()
-        : TestSuite("mms-traffic-model", UNIT)
+        : TestSuite("mms-traffic-model", Type::UNIT)
     {
-        AddTestCase(new MmsTrafficHourlyTestCase, TestCase::QUICK);
-        AddTestCase(new MmsTrafficGapTestCase(MmsTrafficModel::POISSON), TestCase::QUICK);
-        AddTestCase(new MmsTrafficGapTestCase(MmsTrafficModel::WEIBULL), TestCase::QUICK);
-        AddTestCase(new MmsTrafficSpikeTestCase, TestCase::QUICK);
-        AddTestCase(new MmsTrafficContentTestCase, TestCase::QUICK);
-        AddTestCase(new MmsTrafficRecipientsTestCase, TestCase::QUICK);
-        AddTestCase(new MmsTrafficSharesTestCase, TestCase::QUICK);
-        AddTestCase(new MmsTrafficClockTestCase, TestCase::QUICK);
-        AddTestCase(new MmsTrafficValidateTestCase, TestCase::QUICK);
-        AddTestCase(new MmsTrafficStreamsTestCase, TestCase::QUICK);
-        AddTestCase(new MmsTrafficStationaryTestCase, TestCase::QUICK);
+        AddTestCase(new MmsTrafficHourlyTestCase);
+        AddTestCase(new MmsTrafficGapTestCase(MmsTrafficModel::POISSON));
+        AddTestCase(new MmsTrafficGapTestCase(MmsTrafficModel::WEIBULL));
+        AddTestCase(new MmsTrafficSpikeTestCase);
+        AddTestCase(new MmsTrafficContentTestCase);
+        AddTestCase(new MmsTrafficRecipientsTestCase);
+        AddTestCase(new MmsTrafficSharesTestCase);
+        AddTestCase(new MmsTrafficClockTestCase);
+        AddTestCase(new MmsTrafficValidateTestCase);
+        AddTestCase(new MmsTrafficStreamsTestCase);
+        AddTestCase(new MmsTrafficStationaryTestCase);
     }
 };
 

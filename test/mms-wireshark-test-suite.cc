@@ -375,9 +375,9 @@ class MmsWiresharkTestSuite : public TestSuite
 {
   public:
     MmsWiresharkTestSuite()
-        : TestSuite("mms-wireshark", SYSTEM)
+        : TestSuite("mms-wireshark", Type::SYSTEM)
     {
-        AddTestCase(new MmsWiresharkTestCase, TestCase::QUICK);
+        AddTestCase(new MmsWiresharkTestCase);
     }
 };
 

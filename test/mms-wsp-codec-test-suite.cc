@@ -390,11 +390,11 @@ class MmsWspCodecTestSuite : public TestSuite
 {
   public:
     MmsWspCodecTestSuite()
-        : TestSuite("mms-wsp-codec", UNIT)
+        : TestSuite("mms-wsp-codec", Type::UNIT)
     {
-        AddTestCase(new WspPrimitiveVectorsTestCase, TestCase::QUICK);
-        AddTestCase(new WspPrimitiveErrorsTestCase, TestCase::QUICK);
-        AddTestCase(new WspContentTypeTestCase, TestCase::QUICK);
+        AddTestCase(new WspPrimitiveVectorsTestCase);
+        AddTestCase(new WspPrimitiveErrorsTestCase);
+        AddTestCase(new WspContentTypeTestCase);
     }
 };
 

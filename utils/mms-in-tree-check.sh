@@ -1,0 +1,137 @@
+#!/usr/bin/env bash
+# Builds the mms module inside an ns-3 source tree (as contrib/mms, CMake era: ns-3.36 and later)
+# and checks it there: every mms suite through ns-3's test.py, the runs of
+# test/examples-to-run.py, and the main job (mms-busy-hour) once.
+#
+#   utils/mms-in-tree-check.sh NS3_SOURCE [--cache=DIR] [--jobs=N]
+#
+# NS3_SOURCE is an ns-3 release tarball (.tar.xz, .tar.bz2, .tar.gz) or an ns-3 source tree (a
+# folder with ns3 and test.py). A tarball is unpacked into the cache folder (default
+# ${XDG_CACHE_HOME:-$HOME/.cache}/mms-in-tree), under a key made of the tarball's checksum and
+# the module's build files, and the built tree stays there: a second run with the same key copies
+# only the module's changed files and rebuilds only what they touch; other keys are removed. A
+# tree given as a folder is used in place (its contrib/mms is replaced by this module).
+# Exit status: 0 if everything passed, 1 if a build, suite or run failed, 2 for bad arguments.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+prog="mms-in-tree-check.sh"
+source=""
+cache="${XDG_CACHE_HOME:-$HOME/.cache}/mms-in-tree"
+jobs="$(nproc 2>/dev/null || echo 2)"
+for arg in "$@"; do
+    case "$arg" in
+        --cache=*) cache="${arg#*=}" ;;
+        --jobs=*) jobs="${arg#*=}" ;;
+        -*) echo "$prog: unknown option '$arg' (see the comment at the top of utils/$prog)" >&2; exit 2 ;;
+        *) if [ -n "$source" ]; then echo "$prog: one NS3_SOURCE only, got '$source' and '$arg'" >&2; exit 2; fi
+           source="$arg" ;;
+    esac
+done
+if [ -z "$source" ]; then
+    echo "$prog: usage: $prog NS3_SOURCE [--cache=DIR] [--jobs=N]" >&2
+    exit 2
+fi
+case "$jobs" in ''|*[!0-9]*|0) echo "$prog: --jobs must be a positive whole number, not '$jobs'" >&2; exit 2 ;; esac
+log() { printf '\n== %s\n' "$*"; }
+
+# ------------------------------------------------------------------ the tree
+if [ -d "$source" ]; then
+    tree="$(cd "$source" && pwd)"
+    [ -x "$tree/ns3" ] && [ -f "$tree/test.py" ] ||
+        { echo "$prog: $source: not an ns-3 source tree (no ns3 and test.py)" >&2; exit 2; }
+elif [ -f "$source" ]; then
+    case "$source" in
+        *.tar.xz|*.tar.bz2|*.tar.gz|*.tgz) ;;
+        *) echo "$prog: $source: not a tarball (.tar.xz, .tar.bz2, .tar.gz) nor a folder" >&2; exit 2 ;;
+    esac
+    build_files=("$here/CMakeLists.txt" "$here/examples/CMakeLists.txt")
+    key="$( (sha256sum "$source" | cut -c1-16; cat "${build_files[@]}" | sha256sum | cut -c1-12) | tr -d '\n')"
+    mkdir -p "$cache"
+    for old in "$cache"/*; do
+        [ -e "$old" ] && [ "$(basename "$old")" != "$key" ] && { log "removing the cached tree $old"; rm -rf "$old"; }
+    done
+    if [ ! -d "$cache/$key/tree" ]; then
+        log "unpacking $source into $cache/$key"
+        rm -rf "$cache/$key" && mkdir -p "$cache/$key/unpack"
+        tar -xf "$source" -C "$cache/$key/unpack"
+        top="$(find "$cache/$key/unpack" -mindepth 1 -maxdepth 1 -type d | head -n 1)"
+        [ -n "$top" ] && [ -x "$top/ns3" ] ||
+            { echo "$prog: $source: no ns-3 source tree inside" >&2; rm -rf "$cache/$key"; exit 2; }
+        mv "$top" "$cache/$key/tree" && rmdir "$cache/$key/unpack"
+    fi
+    tree="$cache/$key/tree"
+else
+    echo "$prog: $source: no such file or folder" >&2
+    exit 2
+fi
+version="$(head -n 1 "$tree/VERSION" 2>/dev/null || echo unknown)"
+log "ns-3 $version in $tree"
+
+# ------------------------------------------------------------------ the module, as committed
+# Only changed files are copied, so an unchanged module rebuilds nothing.
+dest="$tree/contrib/mms"
+mkdir -p "$dest"
+if git -C "$here" rev-parse --git-dir >/dev/null 2>&1; then
+    mapfile -t files < <(git -C "$here" ls-files)
+else
+    mapfile -t files < <(cd "$here" && find . -type f ! -path './build*' ! -path './results/*' | sed 's|^\./||')
+fi
+copied=0
+for f in "${files[@]}"; do
+    if ! cmp -s "$here/$f" "$dest/$f"; then
+        mkdir -p "$(dirname "$dest/$f")" && cp -p "$here/$f" "$dest/$f" && copied=$((copied + 1))
+    fi
+done
+# Files the module no longer has.
+declare -A wanted=()
+for f in "${files[@]}"; do wanted["$f"]=1; done
+while IFS= read -r f; do
+    [ -n "${wanted[$f]+x}" ] || rm -f "$dest/$f"
+done < <(cd "$dest" && find . -type f | sed 's|^\./||')
+echo "$copied file(s) of the module copied to $dest"
+
+# ------------------------------------------------------------------ configure, build
+cd "$tree"
+if [ ! -f cmake-cache/CMakeCache.txt ]; then
+    log "configuring (optimized; mms and csma with their dependencies; tests and examples of mms only)"
+    ./ns3 configure -d optimized --enable-modules "mms;csma" --enable-tests --enable-examples \
+        --filter-module-examples-and-tests mms --disable-python
+fi
+log "building with $jobs jobs"
+start=$(date +%s)
+cmake --build cmake-cache -j "$jobs"
+echo "built in $(( $(date +%s) - start )) s"
+
+# ------------------------------------------------------------------ suites, examples, main job
+log "mms suites through test.py"
+mapfile -t suites < <(./test.py --no-build --list 2>/dev/null | awk '$1 != "example" && $2 ~ /^mms-/ {print $2}' | sort)
+[ ${#suites[@]} -gt 0 ] || { echo "$prog: test.py lists no mms suite" >&2; exit 1; }
+passed=0 failed=0
+for s in "${suites[@]}"; do
+    # test.py exits 0 when the suite passed and ends with "1 of 1 tests passed".
+    if ./test.py --no-build -s "$s" >"cmake-cache/mms-suite-$s.log" 2>&1 &&
+        grep -q "1 of 1 tests passed" "cmake-cache/mms-suite-$s.log"; then
+        echo "PASS $s"; passed=$((passed + 1))
+    else
+        echo "FAIL $s (log: $tree/cmake-cache/mms-suite-$s.log)"; tail -n 20 "cmake-cache/mms-suite-$s.log"; failed=$((failed + 1))
+    fi
+done
+log "examples of test/examples-to-run.py through test.py"
+if ./test.py --no-build --constrain=example >cmake-cache/mms-examples.log 2>&1; then
+    grep -aE "(PASS|FAIL|CRASH|SKIP).*: Example" cmake-cache/mms-examples.log | sed 's/\x1b\[[0-9;]*m//g' || true
+    echo "PASS examples"; passed=$((passed + 1))
+else
+    tail -n 30 cmake-cache/mms-examples.log; echo "FAIL examples"; failed=$((failed + 1))
+fi
+log "the main job (mms-busy-hour) in $tree/cmake-cache/mms-main-job"
+rm -rf cmake-cache/mms-main-job && mkdir -p cmake-cache/mms-main-job
+if ./ns3 run --no-build --cwd "$tree/cmake-cache/mms-main-job" mms-busy-hour >cmake-cache/mms-main-job.log 2>&1; then
+    sed -n '/^MMS results:/,$p' cmake-cache/mms-main-job.log
+    echo "PASS mms-busy-hour"; passed=$((passed + 1))
+else
+    tail -n 30 cmake-cache/mms-main-job.log; echo "FAIL mms-busy-hour"; failed=$((failed + 1))
+fi
+echo
+echo "in-tree ns-3 $version: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -48,8 +48,15 @@ elif [ -f "$source" ]; then
     build_files=("$here/CMakeLists.txt" "$here/examples/CMakeLists.txt")
     key="$( (sha256sum "$source" | cut -c1-16; cat "${build_files[@]}" | sha256sum | cut -c1-12) | tr -d '\n')"
     mkdir -p "$cache"
+    # Only entries this script made (a 28-hex-digit key holding a tree or an unpacking) go:
+    # whatever else the folder holds is left alone.
     for old in "$cache"/*; do
-        [ -e "$old" ] && [ "$(basename "$old")" != "$key" ] && { log "removing the cached tree $old"; rm -rf "$old"; }
+        name="$(basename "$old")"
+        if [ "$name" != "$key" ] && [[ "$name" =~ ^[0-9a-f]{28}$ ]] &&
+            { [ -d "$old/tree" ] || [ -d "$old/unpack" ]; }; then
+            log "removing the cached tree $old"
+            rm -rf "$old"
+        fi
     done
     if [ ! -d "$cache/$key/tree" ]; then
         log "unpacking $source into $cache/$key"

@@ -45,6 +45,7 @@ main(int argc, char* argv[])
     bool newYear = false;
     double spikeFactor = 6;
     bool plan = true;
+    bool onDemand = false;
     // Names from before the module's prefix: name the new spelling (ns-3 would not).
     const std::string renamed = MmsCheckRenamedNames(argc, argv, std::getenv("NS_LOG"));
     if (!renamed.empty())
@@ -71,6 +72,10 @@ main(int argc, char* argv[])
                  newYear);
     cmd.AddValue("spikeFactor", "The New Year's Eve rate factor (with --newYear)", spikeFactor);
     cmd.AddValue("plan", "Print which Relay serves which cells before running", plan);
+    cmd.AddValue("handsetsOnDemand",
+                 "Subscribers as records, with a User Agent and a handset only while they need "
+                 "one (0: a handset node per subscriber for the whole run)",
+                 onDemand);
     cmd.Parse(argc, argv);
     if (results == "none")
     {
@@ -101,6 +106,7 @@ main(int argc, char* argv[])
         return 2;
     }
     MmsScenarioHelper builder;
+    builder.SetHandsetsOnDemand(onDemand);
     Ptr<MmsTrafficModel> defaults = builder.GetTrafficModel();
     if (newYear)
     {

@@ -174,6 +174,23 @@ MmsHelper::InstallUserAgents(NodeContainer handsets)
     return c;
 }
 
+Ptr<MmsUserAgent>
+MmsHelper::CreateUserAgent(const std::string& msisdn) const
+{
+    NS_ASSERT_MSG(m_relay, "InstallCore before CreateUserAgent");
+    Ptr<MmsUserAgent> ua = m_uaFactory.Create<MmsUserAgent>();
+    ua->SetMsisdn(msisdn);
+    ua->SetElementName("ua:" + msisdn);
+    ua->SetDirectory(m_directory);
+    return ua;
+}
+
+void
+MmsHelper::SkipNumbers(uint32_t n)
+{
+    m_nextNumber += n;
+}
+
 Ptr<MmsRelay>
 MmsHelper::GetRelay() const
 {

@@ -146,6 +146,20 @@ class MmsHelper
      * \return the User Agents, in the order of the nodes
      */
     ApplicationContainer InstallUserAgents(NodeContainer handsets);
+    /**
+     * \brief A User Agent configured as InstallUserAgents() configures one (its attributes,
+     * the Relay's address, the directory), on no node and not started, with the given number:
+     * what a pool of subscribers makes when a subscriber needs one (MmsSubscriberPool).
+     * \param msisdn the subscriber's number
+     * \return the User Agent
+     */
+    Ptr<MmsUserAgent> CreateUserAgent(const std::string& msisdn) const;
+    /**
+     * \brief Count numbers as used without installing User Agents (subscribers that a pool
+     * keeps as records): the next InstallUserAgents() numbers on after them.
+     * \param n how many numbers
+     */
+    void SkipNumbers(uint32_t n);
 
     /**
      * \brief The Relay installed.

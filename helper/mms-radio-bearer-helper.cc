@@ -128,39 +128,57 @@ MmsRadioBearerHelper::CreateCell(Ptr<Node> networkNode)
     addresses.Assign(NetDeviceContainer(bs));
     NoQueueDisc(bs);
     m_cells.push_back(cell);
+    m_cellProfiles[cell->GetId()] = GetProfile();
     return cell;
 }
 
 NetDeviceContainer
 MmsRadioBearerHelper::Attach(Ptr<MmsRadioCellChannel> cell, NodeContainer handsets)
 {
+    const MmsBearerProfile profile = GetProfile();
+    NetDeviceContainer devices;
+    for (uint32_t i = 0; i < handsets.GetN(); ++i)
+    {
+        devices.Add(AttachWith(cell, handsets.Get(i), profile));
+    }
+    return devices;
+}
+
+Ptr<MmsRadioBearerNetDevice>
+MmsRadioBearerHelper::AttachOne(Ptr<MmsRadioCellChannel> cell, Ptr<Node> handset)
+{
+    auto it = m_cellProfiles.find(cell->GetId());
+    NS_ABORT_MSG_IF(it == m_cellProfiles.end(),
+                    "MmsRadioBearerHelper::AttachOne: cell " << cell->GetId()
+                                                             << " was not created by this helper");
+    return AttachWith(cell, handset, it->second);
+}
+
+Ptr<MmsRadioBearerNetDevice>
+MmsRadioBearerHelper::AttachWith(Ptr<MmsRadioCellChannel> cell,
+                                 Ptr<Node> node,
+                                 const MmsBearerProfile& profile)
+{
     auto it = m_cellAddresses.find(cell->GetId());
     NS_ABORT_MSG_IF(it == m_cellAddresses.end(),
                     "MmsRadioBearerHelper::Attach: cell " << cell->GetId()
                                                           << " was not created by this helper");
-    const MmsBearerProfile profile = GetProfile();
     Ptr<NetDevice> bs = cell->GetDevice(0);
     Ptr<Ipv4> bsIp = bs->GetNode()->GetObject<Ipv4>();
     const Ipv4Address bsAddress = bsIp->GetAddress(bsIp->GetInterfaceForDevice(bs), 0).GetLocal();
-    NetDeviceContainer devices;
     Ipv4StaticRoutingHelper routing;
-    for (uint32_t i = 0; i < handsets.GetN(); ++i)
-    {
-        Ptr<Node> node = handsets.Get(i);
-        EnsureStack(node);
-        Ptr<MmsRadioBearerNetDevice> dev = m_device.Create<MmsRadioBearerNetDevice>();
-        Ptr<MmsRrcStateMachine> rrc = m_rrc.Create<MmsRrcStateMachine>();
-        node->AddDevice(dev);
-        const uint32_t index = cell->AttachHandset(dev, profile, rrc);
-        dev->AttachAsHandset(cell, index, rrc);
-        Ipv4InterfaceContainer ifc = it->second.Assign(NetDeviceContainer(dev));
-        NoQueueDisc(dev);
-        cell->AddAddress(ifc.GetAddress(0), index);
-        Ptr<Ipv4> ip = node->GetObject<Ipv4>();
-        routing.GetStaticRouting(ip)->SetDefaultRoute(bsAddress, ip->GetInterfaceForDevice(dev));
-        devices.Add(dev);
-    }
-    return devices;
+    EnsureStack(node);
+    Ptr<MmsRadioBearerNetDevice> dev = m_device.Create<MmsRadioBearerNetDevice>();
+    Ptr<MmsRrcStateMachine> rrc = m_rrc.Create<MmsRrcStateMachine>();
+    node->AddDevice(dev);
+    const uint32_t index = cell->AttachHandset(dev, profile, rrc);
+    dev->AttachAsHandset(cell, index, rrc);
+    Ipv4InterfaceContainer ifc = it->second.Assign(NetDeviceContainer(dev));
+    NoQueueDisc(dev);
+    cell->AddAddress(ifc.GetAddress(0), index);
+    Ptr<Ipv4> ip = node->GetObject<Ipv4>();
+    routing.GetStaticRouting(ip)->SetDefaultRoute(bsAddress, ip->GetInterfaceForDevice(dev));
+    return dev;
 }
 
 Ptr<MmsRadioBearerNetDevice>

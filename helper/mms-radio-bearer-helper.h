@@ -126,6 +126,14 @@ class MmsRadioBearerHelper : public PcapHelperForDevice
      * \return their radio devices
      */
     NetDeviceContainer Attach(Ptr<MmsRadioCellChannel> cell, NodeContainer handsets);
+    /**
+     * \brief Attach one handset to a cell with the profile the cell was created with (not the
+     * current one): what a pool of handsets made during the run needs (MmsSubscriberPool).
+     * \param cell the cell (created by this helper, else the call aborts)
+     * \param handset the handset node
+     * \return its radio device (its streams are not assigned: the caller assigns them)
+     */
+    Ptr<MmsRadioBearerNetDevice> AttachOne(Ptr<MmsRadioCellChannel> cell, Ptr<Node> handset);
 
     /**
      * \brief The radio device of a handset node.
@@ -148,6 +156,16 @@ class MmsRadioBearerHelper : public PcapHelperForDevice
     int64_t AssignStreams(int64_t stream);
 
   private:
+    /**
+     * Attach a handset.
+     * \param cell the cell
+     * \param node the handset
+     * \param profile its profile
+     * \return its device
+     */
+    Ptr<MmsRadioBearerNetDevice> AttachWith(Ptr<MmsRadioCellChannel> cell,
+                                            Ptr<Node> node,
+                                            const MmsBearerProfile& profile);
     void EnablePcapInternal(std::string prefix,
                             Ptr<NetDevice> nd,
                             bool promiscuous,
@@ -159,6 +177,7 @@ class MmsRadioBearerHelper : public PcapHelperForDevice
     ObjectFactory m_rrc;
     Ipv4AddressHelper m_cellNetworks;
     std::map<uint32_t, Ipv4AddressHelper> m_cellAddresses; //!< by channel id
+    std::map<uint32_t, MmsBearerProfile> m_cellProfiles;   //!< by channel id: CreateCell's
     std::vector<Ptr<MmsRadioCellChannel>> m_cells;
 };
 

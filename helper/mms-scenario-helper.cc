@@ -15,6 +15,8 @@
 #include "ns3/ipv4-static-routing-helper.h"
 #include "ns3/ipv4-static-routing.h"
 #include "ns3/log.h"
+#include "ns3/mms-socket-transport.h"
+#include "ns3/mms-subscriber-pool.h"
 #include "ns3/point-to-point-helper.h"
 #include "ns3/pointer.h"
 #include "ns3/simulator.h"
@@ -83,9 +85,109 @@ StopUserAgents(ApplicationContainer uas)
         uas.Get(i)->SetAttribute("Traffic", BooleanValue(false));
     }
 }
+
+/// The User Agents of one cell, by their index in the cell (what MmsCellTraffic counts).
+struct CellUserAgents : public SimpleRefCount<CellUserAgents>
+{
+    std::vector<Ptr<MmsUserAgent>> uas; //!< index in the cell -> its User Agent
+};
+
+/// A send of a cell's traffic: the chosen User Agent builds its message on its own node.
+void
+SendFromCell(Ptr<CellUserAgents> cell, uint32_t index)
+{
+    Ptr<MmsUserAgent> ua = cell->uas[index];
+    Simulator::ScheduleWithContext(
+        ua->GetNode()->GetId(), Seconds(0), &MmsUserAgent::GenerateMessage, ua);
+}
+
+/// A send of a cell's traffic with handsets on demand: the pool's subscriber sends.
+void
+SendFromPool(Ptr<MmsSubscriberPool> pool, uint32_t first, uint32_t index)
+{
+    pool->Send(first + index);
+}
 } // namespace
 
+/// Makes the handsets of one cell's pool (handsets on demand), during the run.
+struct MmsScenarioHelper::HandsetMaker : public SimpleRefCount<HandsetMaker>
+{
+    std::shared_ptr<MmsRadioBearerHelper> radio; //!< the helper that built the cell
+    Ptr<MmsRadioCellChannel> cell;               //!< the cell
+    uint32_t capacity{0};                        //!< handsets its subnet can address
+    uint32_t made{0};                            //!< handsets made
+    int64_t streams{-1};                         //!< first stream of its block, once assigned
+
+    /**
+     * A new handset of the cell.
+     * \param maker the cell's maker
+     * \param cell the pool's cell index (unused)
+     * \return the handset, or an empty one if the cell's subnet is full
+     */
+    static MmsSubscriberPool::Handset Make(Ptr<HandsetMaker> maker, uint32_t cell)
+    {
+        MmsSubscriberPool::Handset h;
+        if (maker->made >= maker->capacity)
+        {
+            return h; // the subnet is full: the pool refuses the binding
+        }
+        h.node = CreateObject<Node>();
+        InternetStackHelper stack;
+        stack.SetIpv6StackInstall(false);
+        stack.Install(h.node);
+        h.device = maker->radio->AttachOne(maker->cell, h.node);
+        if (maker->streams >= 0)
+        {
+            // A block of HANDSET_STREAMS per handset, reserved by AssignStreams.
+            int64_t s = maker->streams + int64_t{HANDSET_STREAMS} * maker->made;
+            s += h.device->GetRrc()->AssignStreams(s);
+            h.device->AssignStreams(s);
+        }
+        maker->made++;
+        Ptr<MmsSocketTransport> t = CreateObject<MmsSocketTransport>();
+        t->SetNode(h.node);
+        h.transport = t;
+        h.address = MmsNetworkHelper::GetAddress(h.node);
+        return h;
+    }
+};
+
+/// Makes the User Agents of one cell's subscribers (handsets on demand), during the run.
+struct MmsScenarioHelper::AgentMaker : public SimpleRefCount<AgentMaker>
+{
+    std::shared_ptr<MmsHelper> mmse;                           //!< the cell's MMSE
+    std::vector<std::pair<std::string, std::string>> settings; //!< the cell's UA attributes
+    Ptr<MmsTrafficModel> model;                                //!< the cell's traffic model
+    bool traffic{true};                                        //!< generate messages
+    Ptr<MmsUserAgent> prototype; //!< holds the random variables all of them share
+
+    /**
+     * A new User Agent of the cell.
+     * \param maker the cell's maker
+     * \param cell the pool's cell index (unused)
+     * \param msisdn the subscriber's number
+     * \return the User Agent
+     */
+    static Ptr<MmsUserAgent> Make(Ptr<AgentMaker> maker, uint32_t cell, const std::string& msisdn)
+    {
+        Ptr<MmsUserAgent> ua = maker->mmse->CreateUserAgent(msisdn);
+        for (const auto& [name, value] : maker->settings)
+        {
+            ua->SetAttribute(name, StringValue(value));
+        }
+        ua->SetAttribute("TrafficModel", PointerValue(maker->model));
+        ua->SetAttribute("Traffic", BooleanValue(maker->traffic));
+        ua->SetExternalArrivals(true);
+        if (maker->prototype)
+        {
+            ua->ShareRandomVariables(maker->prototype);
+        }
+        return ua;
+    }
+};
+
 MmsScenarioHelper::MmsScenarioHelper()
+    : m_radio(std::make_shared<MmsRadioBearerHelper>())
 {
     m_trafficFactory.SetTypeId("ns3::MmsTrafficModel");
 }
@@ -131,7 +233,7 @@ MmsScenarioHelper::SetTrafficModelAttribute(const std::string& name, const Attri
 void
 MmsScenarioHelper::SetRrcAttribute(const std::string& name, const AttributeValue& value)
 {
-    m_radio.SetRrcAttribute(name, value);
+    m_radio->SetRrcAttribute(name, value);
 }
 
 void
@@ -144,6 +246,25 @@ void
 MmsScenarioHelper::SetTraffic(bool enabled)
 {
     m_traffic = enabled;
+}
+
+void
+MmsScenarioHelper::SetHandsetsOnDemand(bool onDemand)
+{
+    NS_ABORT_MSG_IF(m_installed, "MmsScenarioHelper::SetHandsetsOnDemand after Install");
+    m_onDemand = onDemand;
+}
+
+bool
+MmsScenarioHelper::GetHandsetsOnDemand() const
+{
+    return m_onDemand;
+}
+
+Ptr<MmsSubscriberPool>
+MmsScenarioHelper::GetSubscriberPool() const
+{
+    return m_pool;
 }
 
 void
@@ -173,6 +294,43 @@ MmsScenarioHelper::Check(const MmsScenario& scenario, std::vector<std::string>& 
     // The traffic models the cells will use, checked as a whole (their attributes were
     // checked one by one when the file was read).
     bool ok = true;
+    if (m_onDemand)
+    {
+        // A handset's on-off process and coverage gaps are per node: with handsets on demand a
+        // node serves many subscribers one after another, so they would be wrong.
+        auto on = [](const std::string& value)
+        {
+            return value == "true" || value == "1" || value == "True";
+        };
+        auto it = m_uaDefaults.find("OnOff");
+        if (it != m_uaDefaults.end())
+        {
+            if (on(it->second->SerializeToString(MakeBooleanChecker())))
+            {
+                errors.push_back("User Agent attribute OnOff: not available with handsets on "
+                                 "demand (SetHandsetsOnDemand(false) builds a handset per "
+                                 "subscriber)");
+                ok = false;
+            }
+        }
+        for (const auto& v : scenario.GetVertices())
+        {
+            for (const auto& st : v.settings)
+            {
+                if (v.kind == MmsScenario::CELL && st.target == MmsScenario::USER_AGENT
+                    && st.name == "OnOff" && on(st.value))
+                {
+                    errors.push_back(scenario.GetOrigin()
+                                     + (v.line ? ":" + std::to_string(v.line) : "") + ": cell "
+                                     + v.name
+                                     + ": OnOff=true is not available with handsets on demand "
+                                       "(the --handsetsOnDemand=0 mode builds a handset per "
+                                       "subscriber)");
+                    ok = false;
+                }
+            }
+        }
+    }
     Ptr<MmsTrafficModel> shared = m_trafficFactory.Create<MmsTrafficModel>();
     std::string error;
     if (!shared->Validate(error))
@@ -283,40 +441,58 @@ MmsScenarioHelper::Install(const MmsScenario& scenario)
             largest = std::max(largest, v.subscribers);
         }
     }
-    uint32_t hostBits = 8;
-    while ((uint64_t{1} << hostBits) < uint64_t{largest} + 3)
-    {
-        ++hostBits;
-    }
     const uint32_t cells =
         static_cast<uint32_t>(scenario.GetVerticesOfKind(MmsScenario::CELL).size());
+    uint32_t hostBits = 8;
+    if (m_onDemand)
+    {
+        // A cell's subnet addresses the handsets bound at once, not its subscribers: as many
+        // as fit when the cells share 10.128.0.0/9 (at most 4094, at least 254).
+        largest = std::min<uint32_t>(largest, 4094);
+        while (hostBits < 12 && (uint64_t{1} << hostBits) < uint64_t{largest} + 3
+               && (uint64_t{cells} << (hostBits + 1)) <= (uint64_t{1} << 23))
+        {
+            ++hostBits;
+        }
+    }
+    else
+    {
+        while ((uint64_t{1} << hostBits) < uint64_t{largest} + 3)
+        {
+            ++hostBits;
+        }
+    }
+    m_handsetsPerCell = static_cast<uint32_t>((uint64_t{1} << hostBits) - 3);
     NS_ABORT_MSG_IF(hostBits > 23 || (uint64_t{cells} << hostBits) > (uint64_t{1} << 23),
                     "MmsScenarioHelper: " << cells << " cells of up to " << largest
                                           << " subscribers do not fit the cells' address "
                                              "space 10.128.0.0/9");
     std::ostringstream mask;
     Ipv4Mask(~((uint32_t{1} << hostBits) - 1)).Print(mask);
-    m_radio.SetAddressBase("10.128.0.0", mask.str());
+    m_radio->SetAddressBase("10.128.0.0", mask.str());
     for (uint32_t i : scenario.GetVerticesOfKind(MmsScenario::CELL))
     {
         const auto& v = vertices[i];
-        m_radio.SetProfile(v.bearer);
-        m_radio.ResetChannelAttributes();
+        m_radio->SetProfile(v.bearer);
+        m_radio->ResetChannelAttributes();
         for (const auto& s : v.settings)
         {
             if (s.target == MmsScenario::CELL_PROFILE)
             {
-                m_radio.SetProfileAttribute(s.name, StringValue(s.value));
+                m_radio->SetProfileAttribute(s.name, StringValue(s.value));
             }
             else if (s.target == MmsScenario::CELL_CHANNEL)
             {
-                m_radio.SetChannelAttribute(s.name, StringValue(s.value));
+                m_radio->SetChannelAttribute(s.name, StringValue(s.value));
             }
         }
-        m_cellOf[i] = m_radio.CreateCell(m_nodes[i]);
-        m_handsetsOf[i].Create(v.subscribers);
-        m_radio.Attach(m_cellOf[i], m_handsetsOf[i]);
-        m_handsets.Add(m_handsetsOf[i]);
+        m_cellOf[i] = m_radio->CreateCell(m_nodes[i]);
+        if (!m_onDemand)
+        {
+            m_handsetsOf[i].Create(v.subscribers);
+            m_radio->Attach(m_cellOf[i], m_handsetsOf[i]);
+            m_handsets.Add(m_handsetsOf[i]);
+        }
     }
 
     InstallRoutes(scenario);
@@ -358,7 +534,7 @@ MmsScenarioHelper::Install(const MmsScenario& scenario)
     m_models.push_back(shared);
     for (const auto& mmse : mmses)
     {
-        auto h = std::make_unique<MmsHelper>();
+        auto h = std::make_shared<MmsHelper>();
         h->SetFirstMsisdn(numbering.GetMsisdn(nextNumber));
         for (const auto& [name, value] : m_relayDefaults)
         {
@@ -392,10 +568,15 @@ MmsScenarioHelper::Install(const MmsScenario& scenario)
         std::ostringstream cells;
         std::size_t lineLength = 0; // of the current line of `cells`
         uint32_t served = 0;
+        if (m_onDemand && !m_pool)
+        {
+            m_pool = CreateObject<MmsSubscriberPool>();
+            m_pool->SetFirstMsisdn(m_firstMsisdn);
+        }
+        const uint32_t mmseFirst = m_pool ? m_pool->GetN() : 0;
         for (uint32_t c : mmse.cells)
         {
             const auto& v = vertices[c];
-            ApplicationContainer uas = h->InstallUserAgents(m_handsetsOf[c]);
             Ptr<MmsTrafficModel> model = shared;
             bool own = std::any_of(v.settings.begin(),
                                    v.settings.end(),
@@ -409,15 +590,69 @@ MmsScenarioHelper::Install(const MmsScenario& scenario)
                 ApplySettings(model, v, MmsScenario::TRAFFIC_MODEL);
                 m_models.push_back(model);
             }
-            for (uint32_t k = 0; k < uas.GetN(); ++k)
+            // The cell's sends come from one process for the whole cell (MmsCellTraffic): one
+            // pending event per cell, not per subscriber.
+            Ptr<MmsCellTraffic> source;
+            if (m_traffic && v.subscribers > 0)
             {
-                Ptr<MmsUserAgent> ua = DynamicCast<MmsUserAgent>(uas.Get(k));
-                ApplySettings(ua, v, MmsScenario::USER_AGENT);
-                ua->SetAttribute("TrafficModel", PointerValue(model));
-                ua->SetAttribute("Traffic", BooleanValue(m_traffic));
-                everyone->Add(ua->GetMsisdn(), MmsNetworkHelper::GetAddress(ua->GetNode()));
+                source = CreateObject<MmsCellTraffic>();
+                source->SetModel(model);
+                source->SetSubscribers(v.subscribers);
+                source->SetContext(m_nodes[c]->GetId());
+                source->Start(Seconds(0));
+                m_cellTraffic.push_back(source);
             }
-            m_userAgents.Add(uas);
+            if (m_onDemand)
+            {
+                // Subscribers as records: User Agents and handsets made when needed.
+                Ptr<AgentMaker> agents = Create<AgentMaker>();
+                agents->mmse = h;
+                for (const auto& st : v.settings)
+                {
+                    if (st.target == MmsScenario::USER_AGENT)
+                    {
+                        agents->settings.emplace_back(st.name, st.value);
+                    }
+                }
+                agents->model = model;
+                agents->traffic = m_traffic;
+                agents->prototype = AgentMaker::Make(agents, 0, "+0");
+                m_agentMakers.push_back(agents);
+                Ptr<HandsetMaker> handsets = Create<HandsetMaker>();
+                handsets->radio = m_radio;
+                handsets->cell = m_cellOf[c];
+                handsets->capacity = m_handsetsPerCell;
+                m_handsetMakers.push_back(handsets);
+                const uint32_t first = m_pool->GetN();
+                m_pool->AddCell(v.subscribers,
+                                MakeBoundCallback(&HandsetMaker::Make, handsets),
+                                MakeBoundCallback(&AgentMaker::Make, agents),
+                                m_nodes[c]->GetId());
+                if (source)
+                {
+                    source->SetSendCallback(MakeBoundCallback(&SendFromPool, m_pool, first));
+                }
+            }
+            else
+            {
+                ApplicationContainer uas = h->InstallUserAgents(m_handsetsOf[c]);
+                Ptr<CellUserAgents> senders = Create<CellUserAgents>();
+                for (uint32_t k = 0; k < uas.GetN(); ++k)
+                {
+                    Ptr<MmsUserAgent> ua = DynamicCast<MmsUserAgent>(uas.Get(k));
+                    ApplySettings(ua, v, MmsScenario::USER_AGENT);
+                    ua->SetAttribute("TrafficModel", PointerValue(model));
+                    ua->SetAttribute("Traffic", BooleanValue(m_traffic));
+                    ua->SetExternalArrivals(true);
+                    senders->uas.push_back(ua);
+                    everyone->Add(ua->GetMsisdn(), MmsNetworkHelper::GetAddress(ua->GetNode()));
+                }
+                if (source)
+                {
+                    source->SetSendCallback(MakeBoundCallback(&SendFromCell, senders));
+                }
+                m_userAgents.Add(uas);
+            }
             const std::string cell =
                 v.name + " (" + std::to_string(v.subscribers) + " " + v.bearer + ")";
             if (lineLength == 0)
@@ -439,6 +674,13 @@ MmsScenarioHelper::Install(const MmsScenario& scenario)
             lineLength += cell.size();
             served += v.subscribers;
         }
+        if (m_onDemand && served > 0)
+        {
+            // The MMSE's numbers, found by arithmetic and located by the pool.
+            h->SkipNumbers(served);
+            h->GetDirectory()->AddRange(h->GetMsisdn(0), served, m_pool, mmseFirst);
+            everyone->AddRange(h->GetMsisdn(0), served, m_pool, mmseFirst);
+        }
         plan << "relay " << m_names[mmse.relay] << " (server " << m_names[mmse.server] << ", ppg "
              << m_names[mmse.ppg] << ", smsc " << m_names[mmse.smsc] << ") serves "
              << mmse.cells.size() << " cell(s), " << served << " subscribers, " << h->GetMsisdn(0)
@@ -450,6 +692,10 @@ MmsScenarioHelper::Install(const MmsScenario& scenario)
     }
     if (m_recorder)
     {
+        if (m_pool)
+        {
+            m_recorder->ConnectPool(m_pool);
+        }
         m_recorder->ConnectAll();
     }
 }
@@ -527,7 +773,7 @@ int64_t
 MmsScenarioHelper::AssignStreams(int64_t stream)
 {
     int64_t s = stream;
-    s += m_radio.AssignStreams(s);
+    s += m_radio->AssignStreams(s);
     for (const auto& h : m_mmses)
     {
         s += h->AssignStreams(s);
@@ -547,6 +793,20 @@ MmsScenarioHelper::AssignStreams(int64_t stream)
     {
         s += DynamicCast<RateErrorModel>(em)->AssignStreams(s);
     }
+    for (const auto& source : m_cellTraffic)
+    {
+        s += source->AssignStreams(s);
+    }
+    for (const auto& agents : m_agentMakers)
+    {
+        s += agents->prototype->AssignStreams(s);
+    }
+    for (const auto& handsets : m_handsetMakers)
+    {
+        // A block for every handset the cell's subnet can hold, used as the pool grows.
+        handsets->streams = s;
+        s += int64_t{HANDSET_STREAMS} * handsets->capacity;
+    }
     return s - stream;
 }
 
@@ -554,6 +814,14 @@ void
 MmsScenarioHelper::StopTraffic(Time at) const
 {
     Simulator::Schedule(at, &StopUserAgents, m_userAgents);
+    if (m_pool)
+    {
+        Simulator::Schedule(at, &MmsSubscriberPool::StopTraffic, m_pool);
+    }
+    for (const auto& source : m_cellTraffic)
+    {
+        source->Stop(at);
+    }
 }
 
 Ptr<Node>
@@ -573,7 +841,7 @@ MmsScenarioHelper::GetCell(const std::string& vertex) const
 std::vector<Ptr<MmsRadioCellChannel>>
 MmsScenarioHelper::GetCells() const
 {
-    return m_radio.GetCells();
+    return m_radio->GetCells();
 }
 
 NodeContainer
@@ -629,8 +897,10 @@ MmsScenarioHelper::PrintPlan(std::ostream& os) const
     os << counts[MmsScenario::RELAY] << " relay(s), " << counts[MmsScenario::SERVER]
        << " server(s), " << counts[MmsScenario::PPG] << " PPG(s), " << counts[MmsScenario::SMSC]
        << " SMSC(s), " << counts[MmsScenario::ROUTER] << " router(s), " << counts[MmsScenario::CELL]
-       << " cell(s), " << m_linkDevices.size() << " link(s), " << m_handsets.GetN()
-       << " subscribers, " << m_routes << " static routes\n";
+       << " cell(s), " << m_linkDevices.size() << " link(s), "
+       << (m_pool ? m_pool->GetN() : m_handsets.GetN())
+       << (m_pool ? " subscribers (handsets on demand), " : " subscribers, ") << m_routes
+       << " static routes\n";
     for (const auto& line : m_plan)
     {
         os << line << "\n";

@@ -8,9 +8,11 @@
 
 #include "ns3/application-container.h"
 #include "ns3/attribute.h"
+#include "ns3/mms-cell-traffic.h"
 #include "ns3/mms-helper.h"
 #include "ns3/mms-radio-bearer-helper.h"
 #include "ns3/mms-scenario.h"
+#include "ns3/mms-subscriber-pool.h"
 #include "ns3/mms-traffic-model.h"
 #include "ns3/net-device-container.h"
 #include "ns3/node-container.h"
@@ -125,6 +127,22 @@ class MmsScenarioHelper
      * \param enabled true (the default) to generate, false for User Agents driven by hand
      */
     void SetTraffic(bool enabled);
+    /**
+     * \brief Keep subscribers as records and give them User Agents and handsets only while
+     * they need them (MmsSubscriberPool), or build a handset with its User Agent per
+     * subscriber for the whole run (false: every handset is a node from the start, as small
+     * classroom scenarios want in their pcaps). Before Install.
+     * \param onDemand true for handsets on demand
+     */
+    void SetHandsetsOnDemand(bool onDemand);
+    /**
+     * \return whether subscribers get handsets on demand
+     */
+    bool GetHandsetsOnDemand() const;
+    /**
+     * \return the pool of subscribers (handsets on demand), or null
+     */
+    Ptr<MmsSubscriberPool> GetSubscriberPool() const;
     /**
      * A recorder to connect to everything once installed.
      * \param recorder a recorder the caller opened
@@ -242,7 +260,7 @@ class MmsScenarioHelper
     std::map<std::string, Ptr<AttributeValue>> m_smscDefaults;   //!< SetSmscAttribute
     std::map<std::string, Ptr<AttributeValue>> m_uaDefaults;     //!< SetUserAgentAttribute
     ObjectFactory m_trafficFactory;                              //!< of traffic models
-    MmsRadioBearerHelper m_radio;                                //!< builds the cells
+    std::shared_ptr<MmsRadioBearerHelper> m_radio;               //!< builds the cells
     std::string m_firstMsisdn{"+447700900001"};                  //!< SetFirstMsisdn
     bool m_traffic{true};                                        //!< SetTraffic
     Ptr<MmsSqliteRecorder> m_recorder;                           //!< SetRecorder
@@ -256,8 +274,18 @@ class MmsScenarioHelper
     std::vector<Ptr<Application>> m_elementOf;       //!< per vertex (element vertices only)
     std::vector<NetDeviceContainer> m_linkDevices;   //!< per edge: a's device, b's device
     std::vector<Ptr<ErrorModel>> m_errorModels;      //!< lossy links
-    std::vector<std::unique_ptr<MmsHelper>> m_mmses; //!< one per Relay
+    std::vector<std::shared_ptr<MmsHelper>> m_mmses; //!< one per Relay
     std::vector<Ptr<MmsTrafficModel>> m_models;      //!< shared first, then per-cell ones
+    std::vector<Ptr<MmsCellTraffic>> m_cellTraffic;  //!< the sends of each cell
+    struct HandsetMaker;
+    struct AgentMaker;
+    /// Streams reserved per handset a pool may make: its state machine's and its device's.
+    static constexpr uint32_t HANDSET_STREAMS = 3;
+    bool m_onDemand{false};                         //!< SetHandsetsOnDemand
+    uint32_t m_handsetsPerCell{0};                  //!< addresses of a cell's subnet
+    Ptr<MmsSubscriberPool> m_pool;                  //!< handsets on demand
+    std::vector<Ptr<HandsetMaker>> m_handsetMakers; //!< per cell, handsets on demand
+    std::vector<Ptr<AgentMaker>> m_agentMakers;     //!< per cell, handsets on demand
     ApplicationContainer m_userAgents;
     NodeContainer m_handsets;
     uint32_t m_routes{0};

@@ -52,6 +52,12 @@ MmsApplication::GetTransport()
     return m_transport;
 }
 
+bool
+MmsApplication::HasTransport() const
+{
+    return m_transport != nullptr;
+}
+
 void
 MmsApplication::SetDirectory(Ptr<MmsSubscriberDirectory> directory)
 {

@@ -69,6 +69,10 @@ class MmsApplication : public Application
      */
     Ptr<MmsTransport> GetTransport();
     /**
+     * \return whether a transport is set (GetTransport() would not have to create one)
+     */
+    bool HasTransport() const;
+    /**
      * Set the subscriber directory of the element's MMSE.
      * \param directory the directory (shared with the other elements of the MMSE)
      */

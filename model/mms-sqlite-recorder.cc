@@ -11,6 +11,7 @@
 #include "mms-run-metadata.h"
 #include "mms-server.h"
 #include "mms-smsc.h"
+#include "mms-subscriber-pool.h"
 #include "mms-user-agent.h"
 #include "mms-wap-push-proxy-gateway.h"
 
@@ -485,6 +486,41 @@ MmsSqliteRecorder::ConnectUserAgent(Ptr<MmsUserAgent> ua)
 }
 
 void
+MmsSqliteRecorder::ConnectPool(Ptr<MmsSubscriberPool> pool)
+{
+    pool->TraceConnectWithoutContext("UserAgentCreated",
+                                     MakeCallback(&MmsSqliteRecorder::ConnectUserAgent, this));
+    if (m_recordTransactions)
+    {
+        pool->TraceConnectWithoutContext(
+            "HandsetCreated",
+            MakeBoundCallback(&MmsSqliteRecorder::PoolHandsetSink, this, PeekPointer(pool)));
+    }
+}
+
+void
+MmsSqliteRecorder::PoolHandsetSink(MmsSqliteRecorder* r,
+                                   MmsSubscriberPool* pool,
+                                   uint32_t cell,
+                                   uint32_t handset,
+                                   Ptr<MmsTransport> transport)
+{
+    transport->TraceConnectWithoutContext(
+        "Exchange",
+        MakeBoundCallback(&MmsSqliteRecorder::PoolExchangeSink, r, pool, cell, handset));
+}
+
+void
+MmsSqliteRecorder::PoolExchangeSink(MmsSqliteRecorder* r,
+                                    MmsSubscriberPool* pool,
+                                    uint32_t cell,
+                                    uint32_t handset,
+                                    const MmsSocketTransport::Exchange& x)
+{
+    ExchangeSink(r, "ua:" + pool->GetBoundMsisdn(cell, handset), x);
+}
+
+void
 MmsSqliteRecorder::ConnectRelay(Ptr<MmsRelay> relay)
 {
     auto connect = [&](const char* source, void (MmsSqliteRecorder::*sink)(const MmsEvent&))
@@ -550,7 +586,10 @@ MmsSqliteRecorder::ConnectSmsc(Ptr<MmsSmsc> smsc)
 void
 MmsSqliteRecorder::AddElement(Element e, Ptr<MmsApplication> app, Ptr<Object> queueSource)
 {
-    e.transport = DynamicCast<MmsSocketTransport>(app->GetTransport());
+    // A pooled User Agent has no transport of its own (its handsets' are connected by
+    // ConnectPool).
+    e.transport =
+        app->HasTransport() ? DynamicCast<MmsSocketTransport>(app->GetTransport()) : nullptr;
     if (e.transport)
     {
         e.last = e.transport->GetCounters();

@@ -33,6 +33,8 @@ class MmsServer;
 class MmsUserAgent;
 class MmsRadioCellChannel;
 class MmsSmsc;
+class MmsSubscriberPool;
+class MmsTransport;
 class MmsWapPushProxyGateway;
 
 /**
@@ -109,6 +111,13 @@ class MmsSqliteRecorder : public Object
      * \param ua the User Agent
      */
     void ConnectUserAgent(Ptr<MmsUserAgent> ua);
+    /**
+     * \brief Connect a pool of subscribers (handsets on demand): each User Agent it makes is
+     * connected when made, and, with RecordTransactions, each handset's exchanges are recorded
+     * under the number of the subscriber bound to it.
+     * \param pool the pool
+     */
+    void ConnectPool(Ptr<MmsSubscriberPool> pool);
     /**
      * \brief Connect a Relay (for one created after ConnectAll()); it is sampled as "relay".
      * \param relay the Relay
@@ -277,6 +286,32 @@ class MmsSqliteRecorder : public Object
     static void ExchangeSink(MmsSqliteRecorder* r,
                              std::string element,
                              const MmsSocketTransport::Exchange& x);
+    /**
+     * A pool made a handset: record its exchanges under the bound subscriber's number.
+     * \param r the recorder
+     * \param pool the pool
+     * \param cell the pool's cell index
+     * \param handset the handset's index in the cell
+     * \param transport its transport
+     */
+    static void PoolHandsetSink(MmsSqliteRecorder* r,
+                                MmsSubscriberPool* pool,
+                                uint32_t cell,
+                                uint32_t handset,
+                                Ptr<MmsTransport> transport);
+    /**
+     * An exchange of a pool's handset.
+     * \param r the recorder
+     * \param pool the pool
+     * \param cell the pool's cell index
+     * \param handset the handset's index in the cell
+     * \param x the exchange
+     */
+    static void PoolExchangeSink(MmsSqliteRecorder* r,
+                                 MmsSubscriberPool* pool,
+                                 uint32_t cell,
+                                 uint32_t handset,
+                                 const MmsSocketTransport::Exchange& x);
     void OnDeliveryReportSent(const MmsEvent& e);
     void OnStateTransition(const std::string& messageId,
                            const std::string& recipient,

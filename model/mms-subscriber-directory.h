@@ -19,6 +19,37 @@ namespace ns3
 
 /**
  * \ingroup mms-engines
+ * \brief Where the subscribers of a range of numbers are: what a directory asks of the owner
+ * of subscribers that have no handset of their own for the whole run (MmsSubscriberPool).
+ */
+class MmsSubscriberLocator : public Object
+{
+  public:
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId();
+    ~MmsSubscriberLocator() override;
+    /**
+     * The address at which a subscriber can be reached now, giving it a handset (and so an
+     * address) if it has none: what the network does to reach a subscriber.
+     * \param index the subscriber's index in the range
+     * \param out its address
+     * \return false if it cannot be reached (no handset could be given)
+     */
+    virtual bool Locate(uint32_t index, Ipv4Address& out) = 0;
+    /**
+     * The subscriber a handset address belongs to now.
+     * \param address an address
+     * \param index the subscriber's index in the range, if found
+     * \return whether a subscriber of the range holds the address
+     */
+    virtual bool FindByAddress(Ipv4Address address, uint32_t& index) const = 0;
+};
+
+/**
+ * \ingroup mms-engines
  * \brief MSISDN <-> IPv4 address table shared by the MMS elements of one MMSE.
  *
  * The MMSE's subscriber data: which MSISDNs are local subscribers and at which IP address each
@@ -36,6 +67,12 @@ namespace ns3
  * Numbers are kept without their address type: "+447700900001/TYPE=PLMN" and "+447700900001"
  * name the same subscriber. MmsHelper::InstallUserAgents() adds each handset it installs;
  * MmsHelper::GetDirectory() returns the table.
+ *
+ * Ranges: AddRange() adds a block of consecutive numbers whose subscribers have no fixed
+ * address (handsets on demand): the table stores nothing per subscriber (a number is found by
+ * arithmetic) and asks the range's locator for the address, which may give the subscriber a
+ * handset. Numbers given one by one come first in GetMsisdn()'s order, then the ranges in the
+ * order they were added.
  *
  * Limits: one address per number and IPv4 only. Re-adding a number with a new address
  * replaces its entry, but the old address still maps back to the number.
@@ -55,6 +92,18 @@ class MmsSubscriberDirectory : public Object
      * \param address the handset's IPv4 address
      */
     void Add(const std::string& msisdn, Ipv4Address address);
+    /**
+     * Add a range of consecutive numbers whose addresses the locator gives.
+     * \param firstMsisdn the first number (its trailing digits are counted up, keeping their
+     * width, as MmsHelper::GetMsisdn numbers subscribers)
+     * \param count how many numbers
+     * \param locator where they are
+     * \param firstIndex the locator's index of the first number
+     */
+    void AddRange(const std::string& firstMsisdn,
+                  uint32_t count,
+                  Ptr<MmsSubscriberLocator> locator,
+                  uint32_t firstIndex);
     /**
      * The handset address of a number or address.
      * \param address a number, or an address with a type ("+447700900001/TYPE=PLMN")
@@ -87,6 +136,34 @@ class MmsSubscriberDirectory : public Object
     std::string GetMsisdn(uint32_t i) const;
 
   private:
+    /// A block of consecutive numbers with a locator.
+    struct Range
+    {
+        std::string prefix;                //!< what precedes the counted digits ("+")
+        std::size_t width{0};              //!< digits of the first number
+        uint64_t first{0};                 //!< the first number's digits as a number
+        uint32_t count{0};                 //!< numbers in the range
+        uint32_t firstIndex{0};            //!< the locator's index of the first number
+        Ptr<MmsSubscriberLocator> locator; //!< where they are
+    };
+
+    /**
+     * The range and offset of a number.
+     * \param number a number without its address type
+     * \param offset its offset in the range, if found
+     * \return the range, or null
+     */
+    const Range* FindRange(const std::string& number, uint32_t& offset) const;
+    /**
+     * A number of a range.
+     * \param r the range
+     * \param offset the number's offset in it
+     * \return the number
+     */
+    static std::string Format(const Range& r, uint64_t offset);
+
+    std::vector<Range> m_ranges; //!< AddRange, in order
+    uint64_t m_rangeTotal{0};    //!< numbers in all ranges
     std::map<std::string, Ipv4Address> m_byNumber;
     std::map<uint32_t, std::string> m_byAddress;
     std::vector<std::string> m_numbers;

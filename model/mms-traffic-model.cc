@@ -709,8 +709,32 @@ MmsTrafficModel::GetBusyHour() const
 }
 
 double
-MmsTrafficModel::DrawGap()
+MmsTrafficModel::DrawOperationalResidual()
 {
+    RequireValid();
+    // Stationary start: the first gap is the forward recurrence time of the renewal process
+    // (the time from a random instant to the next event), which has density (1 - F(x)) / mean.
+    // Poisson: memoryless, so an ordinary exponential gap. Weibull: the gap that covers a random
+    // instant is length-biased, density x f(x) / mean; with f Weibull(scale s, shape k) and
+    // Y = (x/s)^k that density is proportional to y^(1/k) e^(-y), so Y ~ Gamma(shape 1 + 1/k,
+    // scale 1) and L = s * Y^(1/k). The instant falls uniformly inside that gap: the residual is
+    // U * L with U uniform in (0, 1). (Its mean E[X^2] / (2 E[X]) is about 3.1 for k = 0.6, not
+    // 1: drawing an ordinary gap here would bias the count of the first interval.)
+    if (m_process == POISSON)
+    {
+        return m_exponential->GetValue(1.0, 0.0);
+    }
+    double k = m_weibullShape;
+    double scale = 1.0 / std::tgamma(1.0 + 1.0 / k);
+    // ns-3's GammaRandomVariable: Alpha is the shape, Beta the scale (mean alpha * beta).
+    double length = scale * std::pow(m_gamma->GetValue(1.0 + 1.0 / k, 1.0), 1.0 / k);
+    return m_uniform->GetValue(0.0, 1.0) * length;
+}
+
+double
+MmsTrafficModel::DrawOperationalGap()
+{
+    RequireValid();
     if (m_process == POISSON)
     {
         return m_exponential->GetValue(1.0, 0.0);
@@ -719,6 +743,12 @@ MmsTrafficModel::DrawGap()
     // gives mean 1 (ns-3's WeibullRandomVariable: x = scale * (-ln u)^(1/shape); bound 0: none).
     double k = m_weibullShape;
     return m_weibull->GetValue(1.0 / std::tgamma(1.0 + 1.0 / k), k, 0.0);
+}
+
+MmsTrafficModel::Process
+MmsTrafficModel::GetProcess() const
+{
+    return m_process;
 }
 
 Time
@@ -730,28 +760,7 @@ MmsTrafficModel::FirstSendTime(Time start)
     {
         return Time::Max();
     }
-    // Stationary start: the first gap is the forward recurrence time of the renewal process
-    // (the time from a random instant to the next event), which has density (1 - F(x)) / mean.
-    // Poisson: memoryless, so an ordinary exponential gap. Weibull: the gap that covers a random
-    // instant is length-biased, density x f(x) / mean; with f Weibull(scale s, shape k) and
-    // Y = (x/s)^k that density is proportional to y^(1/k) e^(-y), so Y ~ Gamma(shape 1 + 1/k,
-    // scale 1) and L = s * Y^(1/k). The instant falls uniformly inside that gap: the residual is
-    // U * L with U uniform in (0, 1). (Its mean E[X^2] / (2 E[X]) is about 3.1 for k = 0.6, not
-    // 1: drawing an ordinary gap here would bias the count of the first interval.)
-    double residual;
-    if (m_process == POISSON)
-    {
-        residual = m_exponential->GetValue(1.0, 0.0);
-    }
-    else
-    {
-        double k = m_weibullShape;
-        double scale = 1.0 / std::tgamma(1.0 + 1.0 / k);
-        // ns-3's GammaRandomVariable: Alpha is the shape, Beta the scale (mean alpha * beta).
-        double length = scale * std::pow(m_gamma->GetValue(1.0 + 1.0 / k, 1.0), 1.0 / k);
-        residual = m_uniform->GetValue(0.0, 1.0) * length;
-    }
-    Time t = GetTimeAt(GetCumulative(start) + residual);
+    Time t = GetTimeAt(GetCumulative(start) + DrawOperationalResidual());
     return std::max(t, start);
 }
 
@@ -764,7 +773,7 @@ MmsTrafficModel::NextSendTime(Time last)
     {
         return Time::Max();
     }
-    Time t = GetTimeAt(GetCumulative(last) + DrawGap());
+    Time t = GetTimeAt(GetCumulative(last) + DrawOperationalGap());
     return std::max(t, last);
 }
 

@@ -168,6 +168,24 @@ class MmsTrafficModel : public Object
      * \return the next send time, at least last; Time::Max() if the subscriber never sends
      */
     Time NextSendTime(Time last);
+    /**
+     * \brief A gap of one subscriber's renewal process in operational time (mean 1): what
+     * NextSendTime() adds to Lambda(last). Aborts if the model is invalid.
+     * \return the gap (dimensionless, operational time)
+     */
+    double DrawOperationalGap();
+    /**
+     * \brief The first gap of one subscriber's stationary renewal process in operational time:
+     * what FirstSendTime() adds to Lambda(start) (a forward recurrence time). Aborts if the
+     * model is invalid.
+     * \return the gap (dimensionless, operational time)
+     */
+    double DrawOperationalResidual();
+    /**
+     * \brief The process whose gaps DrawOperationalGap() draws.
+     * \return Poisson or Weibull (the Process attribute)
+     */
+    Process GetProcess() const;
 
     /**
      * \brief Draw a content class by ContentMix and a size from the class's distribution;
@@ -266,8 +284,6 @@ class MmsTrafficModel : public Object
     void RequireValid() const; //!< Update(); abort with the Validate() error if invalid
     /// \param tod time of day (s, [0, 86400]) \return Lambda from midnight to tod
     double DayCumulative(double tod) const;
-    /// \return a gap of the renewal process in operational time (mean 1)
-    double DrawGap();
 
     // attributes
     Process m_process;

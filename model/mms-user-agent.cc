@@ -333,7 +333,7 @@ MmsUserAgent::DoDispose()
 }
 
 void
-MmsUserAgent::StartApplication()
+MmsUserAgent::Activate()
 {
     if (GetElementName().rfind("MmsUserAgent", 0) == 0 && !m_msisdn.empty())
     {
@@ -344,37 +344,134 @@ MmsUserAgent::StartApplication()
         m_retryPolicy = AndroidRetryPolicy();
     }
     m_running = true;
-    GetTransport()->BindDatagram(m_pushPort, MakeCallback(&MmsUserAgent::HandlePushDatagram, this));
-    GetTransport()->BindDatagram(m_smsPort, MakeCallback(&MmsUserAgent::HandleSmsDatagram, this));
-    if (m_blackout && GetNode())
+}
+
+void
+MmsUserAgent::SetPool(PoolCallback bind, PoolCallback settled)
+{
+    m_bind = bind;
+    m_settled = settled;
+    m_pooled = true;
+}
+
+void
+MmsUserAgent::AttachHandset(Ptr<Node> node, Ptr<MmsTransport> transport)
+{
+    NS_ASSERT_MSG(!m_handset, GetElementName() << ": a handset is attached already");
+    SetTransport(transport);
+    m_handset = true;
+    transport->BindDatagram(m_pushPort, MakeCallback(&MmsUserAgent::HandlePushDatagram, this));
+    transport->BindDatagram(m_smsPort, MakeCallback(&MmsUserAgent::HandleSmsDatagram, this));
+    if (!m_blackout || !node)
     {
-        for (uint32_t i = 0; i < GetNode()->GetNDevices(); ++i)
+        return;
+    }
+    for (uint32_t i = 0; i < node->GetNDevices(); ++i)
+    {
+        Ptr<NetDevice> d = node->GetDevice(i);
+        if (Ptr<MmsRadioBearerNetDevice> radio = DynamicCast<MmsRadioBearerNetDevice>(d))
         {
-            Ptr<NetDevice> d = GetNode()->GetDevice(i);
-            if (Ptr<MmsRadioBearerNetDevice> radio = DynamicCast<MmsRadioBearerNetDevice>(d))
+            // A radio bearer: the network can no longer reach the handset (paging and
+            // SMS fail, queued packets are lost) and it sends nothing.
+            if (!radio->IsBaseStation())
             {
-                // A radio bearer: the network can no longer reach the handset (paging and
-                // SMS fail, queued packets are lost) and it sends nothing.
-                if (!radio->IsBaseStation())
-                {
-                    m_radios.push_back(radio);
-                }
-                continue;
+                m_radios.push_back(radio);
+                radio->SetPowered(m_on);
             }
-            TypeId tid = d->GetInstanceTypeId();
-            TypeId::AttributeInformation info;
-            if (tid.LookupAttributeByName("ReceiveErrorModel", &info))
+            continue;
+        }
+        TypeId tid = d->GetInstanceTypeId();
+        TypeId::AttributeInformation info;
+        if (tid.LookupAttributeByName("ReceiveErrorModel", &info))
+        {
+            Ptr<RateErrorModel> em = CreateObject<RateErrorModel>();
+            em->SetUnit(RateErrorModel::ERROR_UNIT_PACKET);
+            em->SetRate(1.0);
+            if (m_on)
             {
-                Ptr<RateErrorModel> em = CreateObject<RateErrorModel>();
-                em->SetUnit(RateErrorModel::ERROR_UNIT_PACKET);
-                em->SetRate(1.0);
                 em->Disable();
-                d->SetAttribute("ReceiveErrorModel", PointerValue(em));
-                m_blackoutModels.push_back(em);
             }
+            d->SetAttribute("ReceiveErrorModel", PointerValue(em));
+            m_blackoutModels.push_back(em);
         }
     }
-    if (m_traffic)
+}
+
+void
+MmsUserAgent::DetachHandset()
+{
+    if (!m_handset)
+    {
+        return;
+    }
+    Ptr<MmsTransport> t = GetTransport();
+    m_handset = false;
+    t->BindDatagram(m_pushPort, MmsTransport::DatagramCallback());
+    t->BindDatagram(m_smsPort, MmsTransport::DatagramCallback());
+    t->AbortAll();
+    m_radios.clear();
+    m_blackoutModels.clear();
+    SetTransport(nullptr);
+}
+
+bool
+MmsUserAgent::HasHandset() const
+{
+    return m_handset;
+}
+
+bool
+MmsUserAgent::IsSettled() const
+{
+    return m_transactions.empty() && m_timers == 0 && m_waitingRetrievals.empty();
+}
+
+bool
+MmsUserAgent::HasExchangeInFlight() const
+{
+    return m_inFlight > 0;
+}
+
+void
+MmsUserAgent::ShareRandomVariables(Ptr<const MmsUserAgent> from)
+{
+    m_deferredDelay = from->m_deferredDelay;
+    m_readingDelay = from->m_readingDelay;
+    m_interArrival = from->m_interArrival;
+    m_messageSize = from->m_messageSize;
+    m_recipientCount = from->m_recipientCount;
+    m_onTime = from->m_onTime;
+    m_offTime = from->m_offTime;
+    m_draw = from->m_draw;
+}
+
+uint32_t
+MmsUserAgent::GetTidCounter() const
+{
+    return m_tidCounter;
+}
+
+void
+MmsUserAgent::SetTidCounter(uint32_t n)
+{
+    m_tidCounter = n;
+}
+
+void
+MmsUserAgent::CheckSettled()
+{
+    if (m_pooled && !m_settled.IsNull() && IsSettled())
+    {
+        m_settled(this);
+    }
+}
+
+void
+MmsUserAgent::StartApplication()
+{
+    Activate();
+    AttachHandset(GetNode(), GetTransport());
+    if (m_traffic && !m_externalArrivals)
     {
         ScheduleNextMessage();
     }
@@ -412,7 +509,10 @@ MmsUserAgent::SwitchOff()
     {
         radio->SetPowered(false);
     }
-    GetTransport()->AbortAll(); // pending transactions fail and are retried when back
+    if (m_handset)
+    {
+        GetTransport()->AbortAll(); // pending transactions fail and are retried when back
+    }
     m_switchTrace(GetElementName(), false);
 }
 
@@ -498,23 +598,35 @@ MmsUserAgent::ScheduleNextMessage()
         m_sentFromModel = true;
         if (next != Time::Max())
         {
-            m_nextMessage = Simulator::Schedule(next - now, &MmsUserAgent::GenerateMessage, this);
+            m_nextMessage = Simulator::Schedule(next - now, &MmsUserAgent::OwnSend, this);
         }
         return;
     }
     double gap = std::max(0.0, m_interArrival->GetValue());
-    m_nextMessage = Simulator::Schedule(Seconds(gap), &MmsUserAgent::GenerateMessage, this);
+    m_nextMessage = Simulator::Schedule(Seconds(gap), &MmsUserAgent::OwnSend, this);
 }
 
 void
-MmsUserAgent::GenerateMessage()
+MmsUserAgent::SetExternalArrivals(bool external)
+{
+    m_externalArrivals = external;
+}
+
+void
+MmsUserAgent::OwnSend()
 {
     if (!m_running || !m_traffic)
     {
         return; // stopped, or generation switched off (Traffic set to false while running)
     }
     ScheduleNextMessage();
-    if (!m_on || !m_directory || m_directory->GetN() < 2)
+    GenerateMessage();
+}
+
+void
+MmsUserAgent::GenerateMessage()
+{
+    if (!m_running || !m_traffic || !m_on || !m_directory || m_directory->GetN() < 2)
     {
         return; // a switched-off handset sends nothing
     }
@@ -663,12 +775,26 @@ MmsUserAgent::Attempt(uint64_t id)
         it->second.waitingForOn = true; // resumes when the handset is back
         return;
     }
+    if (!m_handset && !m_bind.IsNull())
+    {
+        m_bind(this); // a pooled subscriber: a handset from its cell's pool
+    }
+    if (!m_handset)
+    {
+        // The pool refused (its cell's limit of bound handsets): the attempt fails as one
+        // that found no PDP context, and is retried on the policy.
+        it->second.attempt++;
+        Retry(id, "no PDP context");
+        CheckSettled();
+        return;
+    }
     it->second.attempt++;
     if (it->second.kind == RETRIEVE && it->second.attempt == 1)
     {
         m_retrievalStartedTrace(
             MakeEvent(it->second.messageId, MmsHttp::PlmnAddress(m_msisdn), it->second.tid, 0));
     }
+    m_inFlight++;
     GetTransport()->Request(
         m_relayAddress, it->second.request, MakeCallback(&MmsUserAgent::HandleResponse, this), id);
 }
@@ -676,6 +802,10 @@ MmsUserAgent::Attempt(uint64_t id)
 void
 MmsUserAgent::HandleResponse(uint64_t id, bool ok, const MmsHttpMessage& r, const std::string& why)
 {
+    if (m_inFlight > 0)
+    {
+        m_inFlight--;
+    }
     auto it = m_transactions.find(id);
     if (it == m_transactions.end())
     {
@@ -684,14 +814,16 @@ MmsUserAgent::HandleResponse(uint64_t id, bool ok, const MmsHttpMessage& r, cons
     if (!ok)
     {
         Retry(id, why);
-        return;
     }
-    if (r.status == 503 || r.status == 500 || r.status == 502 || r.status == 504)
+    else if (r.status == 503 || r.status == 500 || r.status == 502 || r.status == 504)
     {
         Retry(id, "HTTP " + std::to_string(r.status));
-        return;
     }
-    Complete(id, r);
+    else
+    {
+        Complete(id, r);
+    }
+    CheckSettled();
 }
 
 void
@@ -831,8 +963,9 @@ MmsUserAgent::Complete(uint64_t id, const MmsHttpMessage& r)
             if (conf.GetOctet(MmsField::READ_REPORT) == MmsValue::YES
                 && m_draw->GetValue() < m_readReportProbability)
             {
+                m_timers++;
                 Simulator::Schedule(Seconds(std::max(0.0, m_readingDelay->GetValue())),
-                                    &MmsUserAgent::SendReadReport,
+                                    &MmsUserAgent::TimedReadReport,
                                     this,
                                     messageId,
                                     conf.GetFrom());
@@ -869,6 +1002,13 @@ MmsUserAgent::Complete(uint64_t id, const MmsHttpMessage& r)
 
 void
 MmsUserAgent::HandleSmsDatagram(const std::vector<uint8_t>& data, const Address& from)
+{
+    ReceiveSms(data, from);
+    CheckSettled();
+}
+
+void
+MmsUserAgent::ReceiveSms(const std::vector<uint8_t>& data, const Address& from)
 {
     if (!m_on || data.size() < 2 || data[0] != MmsSmsc::RP_DATA_TO_MS)
     {
@@ -928,6 +1068,7 @@ MmsUserAgent::HandlePushDatagram(const std::vector<uint8_t>& data, const Address
     {
         HandleWdpDatagram(data, data.size());
     }
+    CheckSettled();
 }
 
 void
@@ -1073,10 +1214,26 @@ MmsUserAgent::HandleNotification(const MmsPdu& pdu, uint64_t bytes)
     {
         return;
     }
+    m_timers++;
     Simulator::Schedule(Seconds(std::max(0.0, m_deferredDelay->GetValue())),
-                        &MmsUserAgent::Retrieve,
+                        &MmsUserAgent::TimedRetrieve,
                         this,
                         location);
+}
+
+void
+MmsUserAgent::TimedRetrieve(std::string location)
+{
+    m_timers--;
+    Retrieve(location);
+    CheckSettled();
+}
+
+void
+MmsUserAgent::TimedReadReport(std::string messageId, std::string originator)
+{
+    m_timers--;
+    SendReadReport(messageId, originator);
 }
 
 void

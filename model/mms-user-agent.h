@@ -80,7 +80,9 @@ class ErrorModel;
  * Traffic: with Traffic = true the UA generates messages itself: InterArrival between them,
  * MessageSize media octets, RecipientCount recipients drawn among the other numbers of the
  * subscriber directory, DeliveryReport and ReadReport flags; or, if TrafficModel is set, all
- * of these from that shared MmsTrafficModel.
+ * of these from that shared MmsTrafficModel. With SetExternalArrivals(true) the UA does not
+ * schedule its sends: an outside source calls GenerateMessage() at each (MmsScenarioHelper's
+ * MmsCellTraffic, one pending event per cell instead of one per subscriber).
  *
  * Trace sources (MmsEvent, element "ua:\<number\>"): Submitted, SubmitConfirmed, Rejected,
  * SmsReceived, PushReceived, RetrievalStarted, RetrievalCompleted, NotifyRespSent,
@@ -149,6 +151,83 @@ class MmsUserAgent : public MmsApplication
      * \param msisdn the MSISDN ("+447700900001")
      */
     void SetMsisdn(const std::string& msisdn);
+    /**
+     * The callbacks a User Agent without a handset of its own gives its pool
+     * (MmsSubscriberPool): `bind` when it needs the data bearer and has no handset (the pool
+     * attaches one with AttachHandset(), or none if it refuses), `settled` when nothing is
+     * under way any more (IsSettled()).
+     */
+    typedef Callback<void, Ptr<MmsUserAgent>> PoolCallback;
+    /**
+     * \brief Make this a pooled User Agent: it runs without a node and asks its pool for a
+     * handset when a transaction is to be attempted.
+     * \param bind called when an attempt needs a handset and none is attached
+     * \param settled called when the UA has nothing under way
+     */
+    void SetPool(PoolCallback bind, PoolCallback settled);
+    /**
+     * \brief Start a pooled User Agent (one that is no node's application): it runs from now,
+     * with no handset attached.
+     */
+    void Activate();
+    /**
+     * \brief Attach a handset: its transport carries the UA's exchanges and datagrams, and
+     * its radio bearer is powered as the UA is switched on or off.
+     * \param node the handset
+     * \param transport its transport
+     */
+    void AttachHandset(Ptr<Node> node, Ptr<MmsTransport> transport);
+    /**
+     * \brief Detach the handset attached by AttachHandset(): its exchanges are aborted and its
+     * datagrams no longer reach this UA.
+     */
+    void DetachHandset();
+    /**
+     * \return whether a handset is attached (always, for a UA installed on a node)
+     */
+    bool HasHandset() const;
+    /**
+     * \return whether nothing is under way: no transaction, no timer (deferred retrieval,
+     * reading), no retrieval waiting for the handset to be switched on
+     */
+    bool IsSettled() const;
+    /**
+     * \return whether an attempt is waiting for its response
+     */
+    bool HasExchangeInFlight() const;
+    /**
+     * \brief Draw from another User Agent's random variables from now on (DeferredDelay,
+     * ReadingDelay, InterArrival, MessageSize, RecipientCount, OnTime, OffTime and the
+     * uniform draws): the User Agents a pool makes one after another for the subscribers of a
+     * cell share one set, whose streams the helper assigned.
+     * \param from the User Agent whose variables to use
+     */
+    void ShareRandomVariables(Ptr<const MmsUserAgent> from);
+    /**
+     * \return the number of the last transaction id this UA made (see SetTidCounter)
+     */
+    uint32_t GetTidCounter() const;
+    /**
+     * \param n the number of the last transaction id made (a pooled subscriber's UAs carry
+     * it on, so that transaction ids stay unique per subscriber)
+     */
+    void SetTidCounter(uint32_t n);
+
+    /**
+     * \brief Let an outside source decide when this subscriber sends.
+     *
+     * With external arrivals the UA schedules no send of its own when it starts (the Traffic
+     * attribute still says whether a send generates a message); the source calls
+     * GenerateMessage() at each send. Call before the application starts.
+     * \param external true for an outside source (default false: the UA's own process)
+     */
+    void SetExternalArrivals(bool external);
+    /**
+     * \brief A send of the subscriber's traffic process: if the UA runs, Traffic is true and
+     * the handset is on, build a message (from the TrafficModel if set, else from the UA's own
+     * variables) to recipients drawn from the subscriber directory and Send() it.
+     */
+    void GenerateMessage();
     /**
      * Submit a message now: its M-Send.req is built at once and its first attempt scheduled
      * on the retry policy (it waits while the handset is off).
@@ -251,7 +330,12 @@ class MmsUserAgent : public MmsApplication
     void StopApplication() override;
 
     void ScheduleNextMessage();
-    void GenerateMessage();
+    void OwnSend(); //!< a send of the UA's own process: schedule the next, then send
+    /// A deferred retrieval is due. \param location the notification's Content-Location
+    void TimedRetrieve(std::string location);
+    /// A reading delay ended. \param messageId the message \param originator its sender
+    void TimedReadReport(std::string messageId, std::string originator);
+    void CheckSettled(); //!< tell the pool if nothing is under way any more
     void ToggleOnOff();
 
     uint64_t Start(const Transaction& t);
@@ -261,6 +345,8 @@ class MmsUserAgent : public MmsApplication
     void Complete(uint64_t id, const MmsHttpMessage& r);
 
     void HandlePushDatagram(const std::vector<uint8_t>& data, const Address& from);
+    /// Decode an SMS and answer it. \param data the RP message \param from the SMSC
+    void ReceiveSms(const std::vector<uint8_t>& data, const Address& from);
     void HandleSmsDatagram(const std::vector<uint8_t>& data, const Address& from);
     void HandleWdpDatagram(const std::vector<uint8_t>& data, uint64_t carriedBytes);
     void HandleNotification(const MmsPdu& pdu, uint64_t bytes);
@@ -289,7 +375,14 @@ class MmsUserAgent : public MmsApplication
     Ptr<MmsRetryPolicy> m_retryPolicy;
     bool m_traffic;
     Ptr<MmsTrafficModel> m_trafficModel;
-    bool m_sentFromModel{false}; //!< the model's first send time was drawn
+    bool m_sentFromModel{false};    //!< the model's first send time was drawn
+    bool m_externalArrivals{false}; //!< SetExternalArrivals
+    PoolCallback m_bind;            //!< SetPool: a handset, please
+    PoolCallback m_settled;         //!< SetPool: nothing under way
+    bool m_pooled{false};           //!< SetPool was called
+    bool m_handset{false};          //!< a handset is attached
+    uint32_t m_timers{0};           //!< deferred retrievals and readings scheduled
+    uint32_t m_inFlight{0};         //!< attempts waiting for their response
     Ptr<RandomVariableStream> m_interArrival;
     Ptr<RandomVariableStream> m_messageSize;
     Ptr<RandomVariableStream> m_recipientCount;

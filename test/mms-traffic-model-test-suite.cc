@@ -8,15 +8,18 @@
 // gaps in operational time are exponential or Weibull with mean 1, the first gap is a forward
 // recurrence time (stationary start), contents follow the mix and the truncated lognormal
 // sizes with their caps, recipients the truncated geometric law, the shares their
-// probabilities; the operational clock inverts exactly; bad attribute values are named.
+// probabilities; the operational clock inverts exactly; bad attribute values are named; a
+// cell's single process (MmsCellTraffic) gives each subscriber the law of its own process.
 // Goodness of fit: chi-squared at significance 0.001 (bins merged until each expects at least
 // 5), means within 4 standard errors. Every random variable has a fixed stream.
 
 #include "ns3/double.h"
 #include "ns3/enum.h"
+#include "ns3/mms-cell-traffic.h"
 #include "ns3/mms-traffic-model.h"
 #include "ns3/nstime.h"
 #include "ns3/random-variable-stream.h"
+#include "ns3/simulator.h"
 #include "ns3/string.h"
 #include "ns3/test.h"
 #include "ns3/uinteger.h"
@@ -1035,6 +1038,153 @@ class MmsTrafficStationaryTestCase : public TestCase
     }
 };
 
+/// 11. A cell's one process is the superposition of its subscribers' processes.
+class MmsCellTrafficTestCase : public TestCase
+{
+  public:
+    MmsCellTrafficTestCase()
+        : TestCase("a cell's single process gives each subscriber its own renewal process")
+    {
+    }
+
+  private:
+    /// What a cell generated over a window.
+    struct Run
+    {
+        std::vector<double> perHour;                     //!< sends per hour of the window
+        std::vector<double> perSubscriber;               //!< sends per subscriber
+        std::vector<std::pair<int64_t, uint32_t>> sends; //!< (ns, sender)
+    };
+
+    static void Record(Run* run, Time start, uint32_t sender)
+    {
+        Time t = Simulator::Now();
+        run->sends.emplace_back(t.GetNanoSeconds(), sender);
+        run->perSubscriber[sender]++;
+        auto h = static_cast<std::size_t>((t - start).GetNanoSeconds() / HOUR_NS);
+        if (h < run->perHour.size())
+        {
+            run->perHour[h]++;
+        }
+    }
+
+    /// Sends of a cell of n subscribers from `start` for `hours`, stopped at `stop` (from 0).
+    static Run Generate(MmsTrafficModel::Process process,
+                        uint32_t n,
+                        Time start,
+                        uint32_t hours,
+                        Time stop,
+                        int64_t stream)
+    {
+        Ptr<MmsTrafficModel> m = MakeModel(stream);
+        m->SetAttribute("Process", EnumValue(process));
+        m->SetAttribute("MessagesPerHour", DoubleValue(5.0 / 24));
+        Run run;
+        run.perHour.assign(hours, 0);
+        run.perSubscriber.assign(n, 0);
+        Ptr<MmsCellTraffic> cell = CreateObject<MmsCellTraffic>();
+        cell->SetModel(m);
+        cell->SetSubscribers(n);
+        cell->AssignStreams(stream + 10);
+        cell->SetSendCallback(MakeBoundCallback(&Record, &run, start));
+        cell->Start(start);
+        cell->Stop(stop);
+        Simulator::Stop(start + Hours(hours));
+        Simulator::Run();
+        Simulator::Destroy();
+        return run;
+    }
+
+    static std::pair<double, double> MeanVar(const std::vector<double>& v)
+    {
+        double mean = Sum(v) / v.size();
+        double sq = 0;
+        for (double x : v)
+        {
+            sq += (x - mean) * (x - mean);
+        }
+        return {mean, sq / (v.size() - 1)};
+    }
+
+    /// Per-subscriber counts of n separate processes drawn from the model directly.
+    static std::vector<double> Direct(
+        MmsTrafficModel::Process process, uint32_t n, Time start, Time end, int64_t stream)
+    {
+        Ptr<MmsTrafficModel> m = MakeModel(stream);
+        m->SetAttribute("Process", EnumValue(process));
+        m->SetAttribute("MessagesPerHour", DoubleValue(5.0 / 24));
+        std::vector<double> counts(n, 0);
+        for (uint32_t i = 0; i < n; ++i)
+        {
+            for (Time t = m->FirstSendTime(start); t < end; t = m->NextSendTime(t))
+            {
+                counts[i]++;
+            }
+        }
+        return counts;
+    }
+
+    void DoRun() override
+    {
+        const Time start = Hours(7);
+        const uint32_t hours = 24;
+        const uint32_t n = 4000;
+        for (auto process : {MmsTrafficModel::POISSON, MmsTrafficModel::WEIBULL})
+        {
+            const bool weibull = process == MmsTrafficModel::WEIBULL;
+            const char* name = weibull ? "Weibull 0.6" : "Poisson";
+            Run run = Generate(process, n, start, hours, start + Hours(hours), weibull ? 500 : 520);
+            Ptr<MmsTrafficModel> m = MakeModel(1);
+            m->SetAttribute("Process", EnumValue(process));
+            m->SetAttribute("MessagesPerHour", DoubleValue(5.0 / 24));
+            const double lambda = m->GetCumulative(start + Hours(hours)) - m->GetCumulative(start);
+            auto [mean, var] = MeanVar(run.perSubscriber);
+            std::vector<double> direct = Direct(process, n, start, start + Hours(hours), 530);
+            auto [dMean, dVar] = MeanVar(direct);
+            std::ostringstream os;
+            os << name << " cell of " << n << " over 24 h: " << Sum(run.perSubscriber)
+               << " sends, per subscriber mean " << mean << " (Lambda " << lambda << "), variance "
+               << var << "; " << n << " separate processes: mean " << dMean << ", variance "
+               << dVar;
+            Report(os.str());
+            // The total against Lambda, within 4 standard errors of the per-subscriber counts.
+            NS_TEST_EXPECT_MSG_EQ_TOL(mean, lambda, 4 * std::sqrt(var / n), os.str());
+            // Each subscriber's counts have the dispersion of its own process: about the mean
+            // for Poisson, several times it for Weibull 0.6 (the superposition of Poisson
+            // processes with random senders, which a heap-less Weibull would be, gives 1).
+            NS_TEST_EXPECT_MSG_EQ_TOL(
+                var / dVar, 1.0, 0.25, "dispersion as separate processes: " << os.str());
+            if (weibull)
+            {
+                NS_TEST_EXPECT_MSG_GT(var / mean, 1.5, "Weibull counts are over-dispersed");
+            }
+            else
+            {
+                NS_TEST_EXPECT_MSG_EQ_TOL(var / mean, 1.0, 0.15, "Poisson counts: var = mean");
+                // Sends by hour follow Lambda's increments (the profile), chi-squared.
+                std::vector<double> p;
+                for (uint32_t h = 0; h < hours; ++h)
+                {
+                    p.push_back((m->GetCumulative(start + Hours(h + 1))
+                                 - m->GetCumulative(start + Hours(h)))
+                                / lambda);
+                }
+                ChiSquared chi = ChiSquaredTest(run.perHour, p);
+                Report(std::string("  by hour: ") + chi.Str());
+                NS_TEST_EXPECT_MSG_EQ(chi.Passes(), true, "sends by hour: " << chi.Str());
+            }
+        }
+        // Same streams, same sends; a stop ends them.
+        Run a = Generate(MmsTrafficModel::WEIBULL, 300, start, 4, start + Hours(2), 540);
+        Run b = Generate(MmsTrafficModel::WEIBULL, 300, start, 4, start + Hours(2), 540);
+        Run c = Generate(MmsTrafficModel::WEIBULL, 300, start, 4, start + Hours(2), 560);
+        NS_TEST_EXPECT_MSG_EQ((a.sends == b.sends), true, "same streams, same sends");
+        NS_TEST_EXPECT_MSG_EQ((a.sends == c.sends), false, "other streams, other sends");
+        NS_TEST_EXPECT_MSG_GT(a.sends.size(), 0u, "sends before the stop");
+        NS_TEST_EXPECT_MSG_EQ(a.perHour[2] + a.perHour[3], 0, "no send after the stop");
+    }
+};
+
 /// The suite.
 class MmsTrafficModelTestSuite : public TestSuite
 {
@@ -1053,6 +1203,7 @@ class MmsTrafficModelTestSuite : public TestSuite
         AddTestCase(new MmsTrafficValidateTestCase);
         AddTestCase(new MmsTrafficStreamsTestCase);
         AddTestCase(new MmsTrafficStationaryTestCase);
+        AddTestCase(new MmsCellTrafficTestCase);
     }
 };
 

@@ -45,6 +45,7 @@ LAYERS = [
         'MmsUserAgent   MmsRelay   MmsServer   MmsWapPushProxyGateway   MmsSmsc',
         'MmsApplication (their base: an ns-3 Application with a transport)',
         'MmsRetryPolicy   MmsSubscriberDirectory   MmsEvent (every trace)',
+        'MmsSubscriberPool (subscriber records, handsets on demand)',
         'MmsLadder (one-line descriptions of what they send)',
     ]),
     ('recording', 'Recording (SQLite)', 'mms-recording', (10.5, 6.6, 5.2, 2.5), [
@@ -69,7 +70,7 @@ LAYERS = [
         'MmsScenarioAttributes (values)',
         'MmsScenarioRoutes (Boost.Graph',
         '  Dijkstra: routes, MMSEs)',
-        'MmsTrafficModel',
+        'MmsTrafficModel   MmsCellTraffic',
     ]),
     ('radio', 'Radio bearers', 'mms-radio', (10.5, 3.2, 5.2, 2.45), [
         'MmsRadioCellChannel',

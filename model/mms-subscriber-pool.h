@@ -1,0 +1,345 @@
+/*
+ * Copyright (c) 2026 The ns-3 mms module authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef MMS_SUBSCRIBER_POOL_H
+#define MMS_SUBSCRIBER_POOL_H
+
+#include "mms-rrc-state-machine.h"
+#include "mms-subscriber-directory.h"
+#include "mms-user-agent.h"
+
+#include "ns3/callback.h"
+#include "ns3/ipv4-address.h"
+#include "ns3/node.h"
+#include "ns3/nstime.h"
+#include "ns3/traced-callback.h"
+
+#include <cstdint>
+#include <deque>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace ns3
+{
+
+class MmsRadioBearerNetDevice;
+
+/**
+ * \ingroup mms-engines
+ * \brief The subscribers of radio cells as compact records, with User Agents and handsets
+ * only while they are needed (handsets on demand).
+ *
+ * A subscriber is a record of 16 octets (its User Agent while it has one, the handset it is
+ * bound to, the count of transaction ids it used); its number is found by arithmetic from its
+ * index (SetFirstMsisdn), and a directory range (MmsSubscriberDirectory::AddRange) makes the
+ * MMSE's elements see every subscriber without a table entry each. Its sends come from its
+ * cell's process (MmsCellTraffic calls Send()).
+ *
+ * A subscriber gets an MmsUserAgent (the same class as a handset installed for the whole run,
+ * created by the cell's UserAgentFactory) when something happens to it: it sends, or the network
+ * locates it to deliver an SMS or an IP push (Locate()). The User Agent keeps it while anything
+ * is under way (transactions, deferred retrievals, reading delays: MmsUserAgent::IsSettled());
+ * then its transaction-id count goes back to the record, its counters into the pool's totals,
+ * and it is disposed of.
+ *
+ * A User Agent gets a handset (an ns-3 node with IPv4, a radio bearer device in the cell and a
+ * socket transport, made by the cell's HandsetFactory) when it needs the data bearer: its first
+ * HTTP attempt, or the delivery of an SMS. Binding is the PDP context activation of a GGSN: the
+ * handset (and so its address) comes from the cell's pool of free handsets, the pool grows by one
+ * when it is empty, and the directory maps the number to that address while the binding lasts.
+ * The radio model then treats the handset as any other: its first transfer pays the PDP
+ * activation and the promotion. The binding ends when the handset's PDP context is released (the
+ * RRC state machine's PdpIdleTimeout; with PdpMode AlwaysOn, when it returns to Idle) and no
+ * exchange is in flight, or, for a binding that only carried an SMS, SmsHoldTime after the
+ * network located it; the handset then waits ReuseHoldTime before another subscriber may take it,
+ * so that late packets for the previous subscriber (TCP segments, an SMS) reach nobody rather
+ * than the wrong subscriber. MaxBoundHandsets, if not 0, bounds the bound handsets of a cell (an
+ * SGSN's limit of PDP contexts): an attempt beyond it fails as one without a PDP context
+ * (retried on the User Agent's policy) and fires Refused.
+ *
+ * Trace sources: UserAgentCreated (a User Agent was created for a subscriber: connect its traces
+ * here, as MmsSqliteRecorder does), HandsetCreated (a cell's pool grew), Bound, Released,
+ * Refused.
+ *
+ * Limits: the SMS bearer reaches a subscriber through a handset bound for it (the signalling
+ * channel of MmsRadioCellChannel, with its paging and transfer delays, needs a device to page);
+ * the OnOff process and coverage gaps of MmsRadioBearerNetDevice are per handset, not per
+ * subscriber, so they are not available with handsets on demand (MmsScenarioHelper refuses
+ * them); what a retired User Agent remembered of past notifications is forgotten, so a
+ * re-notification after that is taken for a new message.
+ */
+class MmsSubscriberPool : public MmsSubscriberLocator
+{
+  public:
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId();
+    /// An empty pool.
+    MmsSubscriberPool();
+    ~MmsSubscriberPool() override;
+
+    /// A handset made for a cell's pool.
+    struct Handset
+    {
+        Ptr<Node> node;                      //!< the node
+        Ptr<MmsTransport> transport;         //!< its transport
+        Ptr<MmsRadioBearerNetDevice> device; //!< its radio bearer device in the cell
+        Ipv4Address address;                 //!< the device's address
+    };
+
+    /// Makes a new handset in a cell (its argument: the pool's cell index).
+    typedef Callback<Handset, uint32_t> HandsetFactory;
+    /// Makes a User Agent for a subscriber of a cell, configured but not started (arguments:
+    /// the cell index, the number).
+    typedef Callback<Ptr<MmsUserAgent>, uint32_t, const std::string&> UserAgentFactory;
+
+    /**
+     * The number of subscriber 0; the others count up from it (MmsHelper::GetMsisdn's rule).
+     * \param msisdn a number ending in digits
+     */
+    void SetFirstMsisdn(const std::string& msisdn);
+    /**
+     * Add a cell of subscribers, numbered on from the previous cell's.
+     * \param subscribers how many
+     * \param handsets makes its handsets
+     * \param userAgents makes its subscribers' User Agents
+     * \param context the node id its events run in (the cell's node)
+     * \return the cell's index in the pool
+     */
+    uint32_t AddCell(uint32_t subscribers,
+                     HandsetFactory handsets,
+                     UserAgentFactory userAgents,
+                     uint32_t context);
+    /**
+     * \param cell a cell index
+     * \return the index of the cell's first subscriber
+     */
+    uint32_t GetFirstSubscriber(uint32_t cell) const;
+    /**
+     * \return the number of subscribers
+     */
+    uint32_t GetN() const;
+    /**
+     * \param index a subscriber's index
+     * \return its number
+     */
+    std::string GetMsisdn(uint32_t index) const;
+
+    /**
+     * A send of subscriber `index`'s traffic process: the subscriber gets a User Agent if it
+     * has none, which builds and submits the message (MmsUserAgent::GenerateMessage).
+     * \param index the subscriber
+     */
+    void Send(uint32_t index);
+    /**
+     * Stop message generation: User Agents made from now on, and those that exist, have
+     * Traffic false.
+     */
+    void StopTraffic();
+
+    // MmsSubscriberLocator
+    bool Locate(uint32_t index, Ipv4Address& out) override;
+    bool FindByAddress(Ipv4Address address, uint32_t& index) const override;
+
+    /// Figures of the pool.
+    struct Statistics
+    {
+        uint64_t activations{0};     //!< User Agents created
+        uint64_t bindings{0};        //!< handsets bound to a subscriber
+        uint64_t releases{0};        //!< bindings ended
+        uint64_t refusals{0};        //!< bindings refused (MaxBoundHandsets)
+        uint64_t handsetsCreated{0}; //!< handsets made (all cells)
+        uint32_t activeNow{0};       //!< subscribers with a User Agent now
+        uint32_t boundNow{0};        //!< handsets bound now
+        uint32_t peakBound{0};       //!< the most bound at once (all cells)
+    };
+
+    /**
+     * \return the pool's figures
+     */
+    Statistics GetStatistics() const;
+    /**
+     * \return the User Agents' counters, summed over every User Agent the pool made (those
+     * retired and those that exist)
+     */
+    MmsUserAgent::Counters GetCounters() const;
+    /**
+     * \param index a subscriber
+     * \return its User Agent, or null if it has none now
+     */
+    Ptr<MmsUserAgent> GetUserAgent(uint32_t index) const;
+    /**
+     * \param cell a cell index
+     * \return the handsets its pool has made
+     */
+    uint32_t GetHandsetCount(uint32_t cell) const;
+    /**
+     * \param cell a cell index
+     * \param handset a handset of the cell's pool
+     * \return the number of the subscriber bound to it, or "" if none
+     */
+    std::string GetBoundMsisdn(uint32_t cell, uint32_t handset) const;
+    /**
+     * \brief TracedCallback signature of a binding: the subscriber's number, the cell index
+     * and the handset's address.
+     * \param msisdn the number
+     * \param cell the cell
+     * \param address the address
+     */
+    typedef void (*BindingTracedCallback)(const std::string& msisdn,
+                                          uint32_t cell,
+                                          Ipv4Address address);
+    /**
+     * \brief TracedCallback signature of a new User Agent.
+     * \param ua the User Agent
+     */
+    typedef void (*UserAgentTracedCallback)(Ptr<MmsUserAgent> ua);
+    /**
+     * \brief TracedCallback signature of a new handset: the cell index, the handset's index in
+     * the cell's pool, its transport.
+     * \param cell the cell
+     * \param handset the handset
+     * \param transport its transport
+     */
+    typedef void (*HandsetTracedCallback)(uint32_t cell,
+                                          uint32_t handset,
+                                          Ptr<MmsTransport> transport);
+
+  protected:
+    /// Dispose of every User Agent and forget the handsets and factories.
+    void DoDispose() override;
+
+  private:
+    /// A subscriber.
+    struct Record
+    {
+        Ptr<MmsUserAgent> ua; //!< while it has one
+        uint32_t tids{0};     //!< transaction ids used so far
+        int32_t handset{-1};  //!< the bound handset (index in its cell's pool), or -1
+    };
+
+    /// A cell's subscribers and handsets.
+    struct Cell
+    {
+        uint32_t first{0};                             //!< index of its first subscriber
+        uint32_t count{0};                             //!< its subscribers
+        uint32_t context{0};                           //!< the node its events run in
+        HandsetFactory makeHandset;                    //!< HandsetFactory
+        UserAgentFactory makeUserAgent;                //!< UserAgentFactory
+        std::vector<Handset> handsets;                 //!< every handset made
+        std::vector<int64_t> boundTo;                  //!< per handset: the subscriber, or -1
+        std::vector<bool> alwaysOn;                    //!< per handset: PdpMode AlwaysOn
+        std::vector<uint32_t> free;                    //!< handsets ready to bind (a stack)
+        std::deque<std::pair<Time, uint32_t>> resting; //!< released: (free from, handset)
+        uint32_t bound{0};                             //!< handsets bound now
+    };
+
+    /**
+     * \param index a subscriber \return its cell's index
+     */
+    uint32_t CellOf(uint32_t index) const;
+    /**
+     * The subscriber's User Agent, made and started if it has none.
+     * \param index the subscriber
+     * \return its User Agent
+     */
+    Ptr<MmsUserAgent> Activate(uint32_t index);
+    /**
+     * Bind a handset of the subscriber's cell to it.
+     * \param index the subscriber
+     * \param limited whether MaxBoundHandsets applies
+     * \return whether it has one now
+     */
+    bool Bind(uint32_t index, bool limited);
+    /**
+     * End a subscriber's binding if its handset may go: no exchange in flight and no PDP
+     * context (with PdpMode AlwaysOn: the handset is Idle).
+     * \param index the subscriber
+     */
+    void MaybeRelease(uint32_t index);
+    /**
+     * MaybeRelease, then MaybeRetire (scheduled from callbacks, so that nothing is disposed of
+     * under its caller).
+     * \param index the subscriber
+     */
+    void Tidy(uint32_t index);
+    /**
+     * The PdpContext trace of a handset's state machine.
+     * \param pool the pool
+     * \param cell the cell
+     * \param handset the handset
+     * \param active whether the context is up
+     */
+    static void PdpSink(MmsSubscriberPool* pool, uint32_t cell, uint32_t handset, bool active);
+    /**
+     * The State trace of a handset's state machine.
+     * \param pool the pool
+     * \param cell the cell
+     * \param handset the handset
+     * \param from the old state
+     * \param to the new state
+     */
+    static void StateSink(MmsSubscriberPool* pool,
+                          uint32_t cell,
+                          uint32_t handset,
+                          MmsRrcStateMachine::State from,
+                          MmsRrcStateMachine::State to);
+    /**
+     * Dispose of a subscriber's User Agent if it is settled and has no handset.
+     * \param index the subscriber
+     */
+    void MaybeRetire(uint32_t index);
+    /**
+     * A User Agent asks for the data bearer.
+     * \param ua the User Agent
+     */
+    void HandleBind(Ptr<MmsUserAgent> ua);
+    /**
+     * A User Agent has nothing under way.
+     * \param ua the User Agent
+     */
+    void HandleSettled(Ptr<MmsUserAgent> ua);
+    /**
+     * A handset's connection state or PDP context changed: its binding may end.
+     * \param cell the cell
+     * \param handset the handset
+     */
+    void HandleRadioChange(uint32_t cell, uint32_t handset);
+    /**
+     * The subscriber whose User Agent this is.
+     * \param ua a User Agent of the pool
+     * \return its index
+     */
+    uint32_t IndexOf(Ptr<MmsUserAgent> ua) const;
+
+    // attributes
+    Time m_reuseHoldTime; //!< ReuseHoldTime
+    Time m_smsHoldTime;   //!< SmsHoldTime
+    uint32_t m_maxBound;  //!< MaxBoundHandsets
+    // state
+    std::string m_prefix;              //!< of the numbers
+    std::size_t m_width{0};            //!< digits of the first number
+    uint64_t m_firstNumber{0};         //!< the first number's digits
+    std::vector<Record> m_records;     //!< by subscriber
+    std::vector<Cell> m_cells;         //!< by cell
+    std::vector<uint32_t> m_cellStart; //!< first subscriber of each cell
+    std::unordered_map<uint32_t, std::pair<uint32_t, uint32_t>> m_byAddress; //!< (cell, handset)
+    std::unordered_map<const MmsUserAgent*, uint32_t> m_active; //!< User Agent -> subscriber
+    bool m_traffic{true};                                       //!< StopTraffic not called
+    Statistics m_stats;                                         //!< GetStatistics
+    MmsUserAgent::Counters m_retired;                           //!< counters of retired User Agents
+    TracedCallback<Ptr<MmsUserAgent>> m_userAgentCreatedTrace;  //!< UserAgentCreated
+    TracedCallback<uint32_t, uint32_t, Ptr<MmsTransport>> m_handsetCreatedTrace; //!< HandsetCreated
+    TracedCallback<const std::string&, uint32_t, Ipv4Address> m_boundTrace;      //!< Bound
+    TracedCallback<const std::string&, uint32_t, Ipv4Address> m_releasedTrace;   //!< Released
+    TracedCallback<const std::string&, uint32_t, Ipv4Address> m_refusedTrace;    //!< Refused
+};
+
+} // namespace ns3
+
+#endif /* MMS_SUBSCRIBER_POOL_H */

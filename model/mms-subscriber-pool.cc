@@ -243,7 +243,7 @@ MmsSubscriberPool::Bind(uint32_t index, bool limited)
     if (limited && m_maxBound > 0 && c.bound >= m_maxBound)
     {
         m_stats.refusals++;
-        m_refusedTrace(GetMsisdn(index), ci, Ipv4Address::GetZero());
+        m_refusedTrace(GetMsisdn(index), ci, UINT32_MAX, Ipv4Address::GetZero());
         return false;
     }
     const Time now = Simulator::Now();
@@ -271,6 +271,7 @@ MmsSubscriberPool::Bind(uint32_t index, bool limited)
         m_byAddress[h.address.Get()] = {ci, hi};
         c.handsets.push_back(h);
         c.boundTo.push_back(-1);
+        c.lastBound.push_back(-1);
         c.free.push_back(hi);
         m_stats.handsetsCreated++;
         m_handsetCreatedTrace(ci, hi, h.transport);
@@ -278,6 +279,7 @@ MmsSubscriberPool::Bind(uint32_t index, bool limited)
     const uint32_t hi = c.free.back();
     c.free.pop_back();
     c.boundTo[hi] = index;
+    c.lastBound[hi] = index;
     r.handset = static_cast<int32_t>(hi);
     c.bound++;
     m_stats.bindings++;
@@ -286,7 +288,7 @@ MmsSubscriberPool::Bind(uint32_t index, bool limited)
     Ptr<MmsUserAgent> ua = Activate(index);
     const Handset& h = c.handsets[hi];
     NS_LOG_INFO(GetMsisdn(index) << " bound to " << h.address << " (cell " << ci << ")");
-    m_boundTrace(GetMsisdn(index), ci, h.address);
+    m_boundTrace(GetMsisdn(index), ci, hi, h.address);
     ua->AttachHandset(h.node, h.transport);
     return true;
 }
@@ -321,7 +323,7 @@ MmsSubscriberPool::MaybeRelease(uint32_t index)
     m_stats.releases++;
     m_stats.boundNow--;
     NS_LOG_INFO(GetMsisdn(index) << " released " << h.address);
-    m_releasedTrace(GetMsisdn(index), ci, h.address);
+    m_releasedTrace(GetMsisdn(index), ci, hi, h.address);
 }
 
 void
@@ -424,7 +426,9 @@ MmsSubscriberPool::FindByAddress(Ipv4Address address, uint32_t& index) const
     {
         return false;
     }
-    int64_t bound = m_cells[it->second.first].boundTo[it->second.second];
+    // A resting handset's address still names its last subscriber: it is not reused before
+    // ReuseHoldTime, so what it sent just before its release (an RP-ACK) is that subscriber's.
+    int64_t bound = m_cells[it->second.first].lastBound[it->second.second];
     if (bound < 0)
     {
         return false;

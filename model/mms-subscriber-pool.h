@@ -56,9 +56,10 @@ class MmsRadioBearerNetDevice;
  * exchange is in flight, or, for a binding that only carried an SMS, SmsHoldTime after the
  * network located it; the handset then waits ReuseHoldTime before another subscriber may take it,
  * so that late packets for the previous subscriber (TCP segments, an SMS) reach nobody rather
- * than the wrong subscriber. MaxBoundHandsets, if not 0, bounds the bound handsets of a cell (an
- * SGSN's limit of PDP contexts): an attempt beyond it fails as one without a PDP context
- * (retried on the User Agent's policy) and fires Refused.
+ * than the wrong subscriber; while it rests its address still names that subscriber (an RP-ACK
+ * sent just before the release is matched to it). MaxBoundHandsets, if not 0, bounds the bound
+ * handsets of a cell (an SGSN's limit of PDP contexts): an attempt beyond it fails as one without a
+ * PDP context (retried on the User Agent's policy) and fires Refused.
  *
  * Trace sources: UserAgentCreated (a User Agent was created for a subscriber: connect its traces
  * here, as MmsSqliteRecorder does), HandsetCreated (a cell's pool grew), Bound, Released,
@@ -185,14 +186,16 @@ class MmsSubscriberPool : public MmsSubscriberLocator
      */
     std::string GetBoundMsisdn(uint32_t cell, uint32_t handset) const;
     /**
-     * \brief TracedCallback signature of a binding: the subscriber's number, the cell index
-     * and the handset's address.
+     * \brief TracedCallback signature of a binding: the subscriber's number, the cell index,
+     * the handset's index in the cell's pool and its address.
      * \param msisdn the number
      * \param cell the cell
-     * \param address the address
+     * \param handset the handset (UINT32_MAX for a refusal)
+     * \param address the address (0.0.0.0 for a refusal)
      */
     typedef void (*BindingTracedCallback)(const std::string& msisdn,
                                           uint32_t cell,
+                                          uint32_t handset,
                                           Ipv4Address address);
     /**
      * \brief TracedCallback signature of a new User Agent.
@@ -226,15 +229,16 @@ class MmsSubscriberPool : public MmsSubscriberLocator
     /// A cell's subscribers and handsets.
     struct Cell
     {
-        uint32_t first{0};                             //!< index of its first subscriber
-        uint32_t count{0};                             //!< its subscribers
-        uint32_t context{0};                           //!< the node its events run in
-        HandsetFactory makeHandset;                    //!< HandsetFactory
-        UserAgentFactory makeUserAgent;                //!< UserAgentFactory
-        std::vector<Handset> handsets;                 //!< every handset made
-        std::vector<int64_t> boundTo;                  //!< per handset: the subscriber, or -1
-        std::vector<bool> alwaysOn;                    //!< per handset: PdpMode AlwaysOn
-        std::vector<uint32_t> free;                    //!< handsets ready to bind (a stack)
+        uint32_t first{0};              //!< index of its first subscriber
+        uint32_t count{0};              //!< its subscribers
+        uint32_t context{0};            //!< the node its events run in
+        HandsetFactory makeHandset;     //!< HandsetFactory
+        UserAgentFactory makeUserAgent; //!< UserAgentFactory
+        std::vector<Handset> handsets;  //!< every handset made
+        std::vector<int64_t> boundTo;   //!< per handset: the subscriber, or -1
+        std::vector<int64_t> lastBound; //!< per handset: the last subscriber bound, or -1
+        std::vector<bool> alwaysOn;     //!< per handset: PdpMode AlwaysOn
+        std::vector<uint32_t> free;     //!< handsets ready to bind (a stack)
         std::deque<std::pair<Time, uint32_t>> resting; //!< released: (free from, handset)
         uint32_t bound{0};                             //!< handsets bound now
     };
@@ -335,9 +339,11 @@ class MmsSubscriberPool : public MmsSubscriberLocator
     MmsUserAgent::Counters m_retired;                           //!< counters of retired User Agents
     TracedCallback<Ptr<MmsUserAgent>> m_userAgentCreatedTrace;  //!< UserAgentCreated
     TracedCallback<uint32_t, uint32_t, Ptr<MmsTransport>> m_handsetCreatedTrace; //!< HandsetCreated
-    TracedCallback<const std::string&, uint32_t, Ipv4Address> m_boundTrace;      //!< Bound
-    TracedCallback<const std::string&, uint32_t, Ipv4Address> m_releasedTrace;   //!< Released
-    TracedCallback<const std::string&, uint32_t, Ipv4Address> m_refusedTrace;    //!< Refused
+    /// The signature of Bound, Released and Refused.
+    using BindingTrace = TracedCallback<const std::string&, uint32_t, uint32_t, Ipv4Address>;
+    BindingTrace m_boundTrace;    //!< Bound
+    BindingTrace m_releasedTrace; //!< Released
+    BindingTrace m_refusedTrace;  //!< Refused
 };
 
 } // namespace ns3

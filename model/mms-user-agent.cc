@@ -423,7 +423,9 @@ MmsUserAgent::HasHandset() const
 bool
 MmsUserAgent::IsSettled() const
 {
-    return m_transactions.empty() && m_timers == 0 && m_waitingRetrievals.empty();
+    // A partly reassembled push waits for its other SMS segments.
+    return m_transactions.empty() && m_timers == 0 && m_waitingRetrievals.empty()
+           && m_reassembler.GetPendingCount() == 0;
 }
 
 bool

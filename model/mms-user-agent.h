@@ -188,7 +188,8 @@ class MmsUserAgent : public MmsApplication
     bool HasHandset() const;
     /**
      * \return whether nothing is under way: no transaction, no timer (deferred retrieval,
-     * reading), no retrieval waiting for the handset to be switched on
+     * reading), no retrieval waiting for the handset to be switched on, no push waiting for
+     * its other SMS segments
      */
     bool IsSettled() const;
     /**

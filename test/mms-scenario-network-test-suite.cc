@@ -22,8 +22,11 @@
 #include "ns3/mms-network-helper.h"
 #include "ns3/mms-scenario-helper.h"
 #include "ns3/mms-scenario.h"
+#include "ns3/mms-socket-transport.h"
+#include "ns3/mms-subscriber-pool.h"
 #include "ns3/mms-traffic-model.h"
 #include "ns3/pointer.h"
+#include "ns3/rng-seed-manager.h"
 #include "ns3/simulator.h"
 #include "ns3/string.h"
 #include "ns3/test.h"
@@ -32,6 +35,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <sstream>
 
 using namespace ns3;
 
@@ -76,6 +80,13 @@ OnSubmitted(Log* log, const MmsEvent& e)
 {
     log->classes.push_back(e.detail);
     log->submitted++;
+}
+
+/// A pool made a User Agent: log its submissions.
+void
+OnPoolUserAgent(Log* log, Ptr<MmsUserAgent> ua)
+{
+    ua->TraceConnectWithoutContext("Submitted", MakeBoundCallback(&OnSubmitted, log));
 }
 
 Ipv4Address
@@ -212,12 +223,18 @@ class MmsScenarioNetworkBuildTestCase : public TestCase
 class MmsScenarioNetworkTrafficTestCase : public TestCase
 {
   public:
-    MmsScenarioNetworkTrafficTestCase()
-        : TestCase("Two Relays: the traffic model's messages all end in a terminal state")
+    /// \param onDemand handsets on demand (else a handset per subscriber)
+    MmsScenarioNetworkTrafficTestCase(bool onDemand)
+        : TestCase(std::string("Two Relays: the traffic model's messages all end in a terminal "
+                               "state (")
+                   + (onDemand ? "handsets on demand" : "a handset per subscriber") + ")")
+        , m_onDemand(onDemand)
     {
     }
 
   private:
+    bool m_onDemand; //!< handsets on demand
+
     void DoRun() override
     {
         MmsScenario scenario;
@@ -230,6 +247,7 @@ class MmsScenarioNetworkTrafficTestCase : public TestCase
         builder.SetTrafficModelAttribute(
             "HourlyProfile", StringValue("1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1"));
         builder.SetSmscAttribute("LossProbability", DoubleValue(0));
+        builder.SetHandsetsOnDemand(m_onDemand);
         builder.Install(scenario);
         builder.AssignStreams(7);
         Log log;
@@ -238,6 +256,14 @@ class MmsScenarioNetworkTrafficTestCase : public TestCase
         {
             uas.Get(i)->TraceConnectWithoutContext("Submitted",
                                                    MakeBoundCallback(&OnSubmitted, &log));
+        }
+        Ptr<MmsSubscriberPool> pool = builder.GetSubscriberPool();
+        NS_TEST_ASSERT_MSG_EQ((pool != nullptr), m_onDemand, "a pool with handsets on demand");
+        NS_TEST_ASSERT_MSG_EQ(uas.GetN(), m_onDemand ? 0u : 14u, "User Agents installed");
+        if (pool)
+        {
+            pool->TraceConnectWithoutContext("UserAgentCreated",
+                                             MakeBoundCallback(&OnPoolUserAgent, &log));
         }
         builder.StopTraffic(Seconds(1800));
         Simulator::Stop(Seconds(1800 + 3600));
@@ -263,6 +289,16 @@ class MmsScenarioNetworkTrafficTestCase : public TestCase
         {
             confirmed += DynamicCast<MmsUserAgent>(uas.Get(i))->GetCounters().submitConfirmed;
         }
+        if (pool)
+        {
+            confirmed = pool->GetCounters().submitConfirmed;
+            MmsSubscriberPool::Statistics st = pool->GetStatistics();
+            NS_TEST_EXPECT_MSG_EQ(pool->GetN(), 14u, "every subscriber a record");
+            NS_TEST_EXPECT_MSG_EQ(st.boundNow, 0u, "every binding ended once all is done");
+            NS_TEST_EXPECT_MSG_EQ(st.activeNow, 0u, "every User Agent retired");
+            NS_TEST_EXPECT_MSG_EQ(st.bindings, st.releases, "each binding released once");
+            NS_TEST_EXPECT_MSG_GT(st.bindings, st.handsetsCreated, "handsets were reused");
+        }
         // A submission whose M-Send.conf comes too late is sent again (the UA's retry policy),
         // and the Relay stores it again: the Relay may accept more than the UAs confirmed.
         NS_TEST_EXPECT_MSG_GT_OR_EQ(accepted, confirmed, "every confirmed message was accepted");
@@ -281,6 +317,154 @@ class MmsScenarioNetworkTrafficTestCase : public TestCase
     }
 };
 
+/// Handsets on demand under load: addresses are reused, never for someone else's traffic.
+class MmsScenarioOnDemandTestCase : public TestCase
+{
+  public:
+    MmsScenarioOnDemandTestCase()
+        : TestCase("Handsets on demand: reused handsets never carry another subscriber's "
+                   "traffic; bindings end; the same run gives the same deliveries")
+    {
+    }
+
+  private:
+    /// What one run saw.
+    struct Run
+    {
+        std::set<std::pair<std::string, std::string>> notified; //!< (message, recipient)
+        std::vector<std::string> deliveries; //!< "time element message" of each retrieval
+        uint32_t checked{0};                 //!< pushes and retrievals checked
+        uint32_t strays{0};                  //!< of them, for a subscriber not notified
+        uint32_t openAtRelease{0};           //!< bindings released with a connection open
+        std::map<std::pair<uint32_t, uint32_t>, Ptr<MmsTransport>> transports; //!< by handset
+        MmsSubscriberPool::Statistics stats;                                   //!< at the end
+    };
+
+    static std::string Number(const std::string& a)
+    {
+        return a.substr(0, a.find('/'));
+    }
+
+    static void OnQueued(Run* run, const MmsEvent& e)
+    {
+        run->notified.insert({e.messageId, Number(e.recipient)});
+    }
+
+    /// A push or a retrieval at a User Agent: it must be for that subscriber.
+    static void OnReceived(Run* run, bool retrieval, const MmsEvent& e)
+    {
+        if (!retrieval && e.detail != "M-Notification.ind")
+        {
+            return;
+        }
+        const std::string self = e.element.substr(3); // "ua:+44..."
+        run->checked++;
+        if (Number(e.recipient) != self || !run->notified.count({e.messageId, self}))
+        {
+            run->strays++;
+        }
+        if (retrieval)
+        {
+            std::ostringstream os;
+            os << Simulator::Now().GetNanoSeconds() << " " << e.element << " " << e.messageId;
+            run->deliveries.push_back(os.str());
+        }
+    }
+
+    static void OnUserAgent(Run* run, Ptr<MmsUserAgent> ua)
+    {
+        ua->TraceConnectWithoutContext("PushReceived", MakeBoundCallback(&OnReceived, run, false));
+        ua->TraceConnectWithoutContext("RetrievalCompleted",
+                                       MakeBoundCallback(&OnReceived, run, true));
+    }
+
+    static void OnHandset(Run* run, uint32_t cell, uint32_t handset, Ptr<MmsTransport> t)
+    {
+        run->transports[{cell, handset}] = t;
+    }
+
+    static void OnReleased(
+        Run* run, const std::string&, uint32_t cell, uint32_t handset, Ipv4Address)
+    {
+        auto t = DynamicCast<MmsSocketTransport>(run->transports[{cell, handset}]);
+        if (!t || t->GetOpenConnections() > 0)
+        {
+            run->openAtRelease++;
+        }
+    }
+
+    static Run Simulate(uint32_t rngRun)
+    {
+        RngSeedManager::SetRun(rngRun);
+        const char* text = R"(graph load {
+  r [kind=relay]; s [kind=server]; ppg [kind=ppg]; smsc [kind=smsc]; core [kind=router];
+  g [kind=cell, bearer="GPRS-CS2", subscribers=150];
+  u [kind=cell, bearer="UMTS-384", subscribers=250];
+  r -- core [rate="100Mbps", delay="1ms"]; s -- core [rate="100Mbps", delay="1ms"];
+  ppg -- core [rate="100Mbps", delay="1ms"]; smsc -- core [rate="100Mbps", delay="1ms"];
+  g -- core [rate="8Mbps", delay="2ms"]; u -- core [rate="8Mbps", delay="2ms"];
+})";
+        MmsScenario scenario;
+        std::vector<std::string> errors;
+        NS_ABORT_MSG_UNLESS(scenario.Parse(text, "load", errors), "the test scenario parses");
+        MmsScenarioHelper builder;
+        builder.SetHandsetsOnDemand(true);
+        // About 200 messages in 10 minutes over 400 subscribers: each handset serves many.
+        builder.SetTrafficModelAttribute("MessagesPerHour", DoubleValue(3));
+        builder.SetTrafficModelAttribute(
+            "HourlyProfile", StringValue("1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1"));
+        builder.SetTrafficModelAttribute("DeferredShare", DoubleValue(0.3));
+        builder.SetUserAgentAttribute("DeferredDelay",
+                                      StringValue("ns3::ExponentialRandomVariable[Mean=120]"));
+        builder.Install(scenario);
+        builder.AssignStreams(11);
+        Run run;
+        Ptr<MmsSubscriberPool> pool = builder.GetSubscriberPool();
+        for (const auto& relay : builder.GetRelays())
+        {
+            relay->TraceConnectWithoutContext("NotificationQueued",
+                                              MakeBoundCallback(&OnQueued, &run));
+        }
+        pool->TraceConnectWithoutContext("UserAgentCreated", MakeBoundCallback(&OnUserAgent, &run));
+        pool->TraceConnectWithoutContext("HandsetCreated", MakeBoundCallback(&OnHandset, &run));
+        pool->TraceConnectWithoutContext("Released", MakeBoundCallback(&OnReleased, &run));
+        builder.StopTraffic(Seconds(600));
+        Simulator::Stop(Seconds(600 + 3600)); // HTTP retries run up to 46 min
+        Simulator::Run();
+        run.stats = pool->GetStatistics();
+        Simulator::Destroy();
+        RngSeedManager::SetRun(1);
+        return run;
+    }
+
+    void DoRun() override
+    {
+        Run a = Simulate(3);
+        std::ostringstream os;
+        os << a.checked << " pushes and retrievals, " << a.deliveries.size() << " retrievals, "
+           << a.stats.bindings << " bindings on " << a.stats.handsetsCreated << " handsets (peak "
+           << a.stats.peakBound << " bound), " << a.stats.activations << " User Agents made";
+        std::cout << "    " << os.str() << "\n";
+        NS_TEST_EXPECT_MSG_GT(a.deliveries.size(), 200u, "a loaded run: " << os.str());
+        NS_TEST_EXPECT_MSG_GT(a.stats.bindings,
+                              3 * a.stats.handsetsCreated,
+                              "handsets were reused many times: " << os.str());
+        NS_TEST_EXPECT_MSG_EQ(a.strays,
+                              0u,
+                              "every push and retrieval reached a recipient of "
+                              "its message: "
+                                  << os.str());
+        NS_TEST_EXPECT_MSG_EQ(a.openAtRelease, 0u, "no connection outlived its binding");
+        NS_TEST_EXPECT_MSG_EQ(a.stats.boundNow, 0u, "every binding ended");
+        NS_TEST_EXPECT_MSG_EQ(a.stats.activeNow, 0u, "every User Agent retired");
+        NS_TEST_EXPECT_MSG_LT(a.stats.handsetsCreated, 400u, "fewer handsets than subscribers");
+        Run b = Simulate(3);
+        NS_TEST_EXPECT_MSG_EQ((a.deliveries == b.deliveries), true, "same run, same deliveries");
+        Run c = Simulate(4);
+        NS_TEST_EXPECT_MSG_EQ((a.deliveries == c.deliveries), false, "another run differs");
+    }
+};
+
 /// The suite.
 class MmsScenarioNetworkTestSuite : public TestSuite
 {
@@ -289,7 +473,9 @@ class MmsScenarioNetworkTestSuite : public TestSuite
         : TestSuite("mms-scenario-network", Type::SYSTEM)
     {
         AddTestCase(new MmsScenarioNetworkBuildTestCase);
-        AddTestCase(new MmsScenarioNetworkTrafficTestCase);
+        AddTestCase(new MmsScenarioNetworkTrafficTestCase(false));
+        AddTestCase(new MmsScenarioNetworkTrafficTestCase(true));
+        AddTestCase(new MmsScenarioOnDemandTestCase);
     }
 };
 

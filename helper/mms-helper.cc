@@ -87,6 +87,9 @@ MmsHelper::InstallCore(Ptr<Node> relay, Ptr<Node> server, Ptr<Node> ppg, Ptr<Nod
     server->AddApplication(s);
     smsc->AddApplication(sc);
     ppg->AddApplication(p);
+    InstallTransport(s);
+    InstallTransport(sc);
+    InstallTransport(p);
     s->SetElementName("server");
     p->SetElementName("ppg");
     sc->SetElementName("smsc");
@@ -113,6 +116,7 @@ MmsHelper::InstallRelay(Ptr<Node> relay,
     m_ownsCore = false;
     m_relay = m_relayFactory.Create<MmsRelay>();
     relay->AddApplication(m_relay);
+    InstallTransport(m_relay);
     UintegerValue port;
     m_smsc->GetAttribute("Port", port);
     m_ppg->SetAttribute(
@@ -167,11 +171,23 @@ MmsHelper::InstallUserAgents(NodeContainer handsets)
         ua->SetElementName("ua:" + msisdn);
         ua->SetDirectory(m_directory);
         handsets.Get(i)->AddApplication(ua);
+        InstallTransport(ua);
         m_directory->Add(msisdn, MmsNetworkHelper::GetAddress(handsets.Get(i)));
         c.Add(ua);
     }
     m_userAgents.Add(c);
     return c;
+}
+
+Ptr<MmsSocketTransport>
+MmsHelper::InstallTransport(Ptr<MmsApplication> app)
+{
+    NS_ASSERT_MSG(app->GetNode(),
+                  "MmsHelper::InstallTransport: " << app->GetElementName() << " is on no node");
+    Ptr<MmsSocketTransport> t = CreateObject<MmsSocketTransport>();
+    t->SetNode(app->GetNode());
+    app->SetTransport(t);
+    return t;
 }
 
 Ptr<MmsRelay>

@@ -335,6 +335,7 @@ MmsScenarioHelper::Install(const MmsScenario& scenario)
             app->SetElementName(m_names[i]);
             app->SetDirectory(everyone);
             m_nodes[i]->AddApplication(app);
+            MmsHelper::InstallTransport(app);
             m_elementOf[i] = app;
         }
     };

@@ -7,7 +7,6 @@
 #include "mms-socket-transport.h"
 
 #include "mms-common.h" // NS3_VERSION_MINOR
-#include "mms-ladder.h"
 
 #include "ns3/double.h"
 #include "ns3/inet-socket-address.h"
@@ -24,23 +23,6 @@ namespace ns3
 
 NS_LOG_COMPONENT_DEFINE("MmsSocketTransport");
 NS_OBJECT_ENSURE_REGISTERED(MmsSocketTransport);
-
-namespace
-{
-/// The transaction a request concerns: its MMS PDU's X-Mms-Transaction-Id, else its X-Sms-Tag.
-std::string
-TransactionIdOf(const MmsHttpMessage& m)
-{
-    MmsPdu pdu;
-    std::string error;
-    if (m.GetHeader("Content-Type").find(MmsHttp::MMS_CONTENT_TYPE) == 0
-        && MmsHttp::DecodeMmsBody(m, pdu, error))
-    {
-        return pdu.GetTransactionId();
-    }
-    return m.GetHeader("X-Sms-Tag");
-}
-} // namespace
 
 TypeId
 MmsSocketTransport::GetTypeId()
@@ -356,6 +338,7 @@ MmsSocketTransport::FlushResponses(uint64_t connectionId)
 void
 MmsSocketTransport::Request(const Address& server,
                             const MmsHttpMessage& request,
+                            const RequestLabel& label,
                             ResponseCallback cb,
                             uint64_t cookie)
 {
@@ -372,8 +355,8 @@ MmsSocketTransport::Request(const Address& server,
         Simulator::Schedule(m_requestTimeout, &MmsSocketTransport::HandleTimeout, this, id);
     if (!m_exchangeTrace.IsEmpty())
     {
-        ce.record.type = MmsLadder::Describe(request);
-        ce.record.transactionId = TransactionIdOf(request);
+        ce.record.type = label.type;
+        ce.record.transactionId = label.transactionId;
         ce.record.peer = server;
         ce.record.start = Simulator::Now();
         ce.record.requestBytes = request.GetSerializedSize();

@@ -55,17 +55,17 @@ class Socket;
  * (largest HTTP body accepted, default 8 MiB), SignallingPort, SignallingTos.
  * Trace sources: RequestRx (a request arrived), HttpTx (a request or response handed to TCP),
  * DatagramTx, Failure (an exchange failed, or a malformed request arrived) and Exchange (one
- * record per request this element sent, with its description from MmsLadder::Describe(),
- * transaction id, start and finish times, octets and status; built only while the trace has
- * sinks).
+ * record per request this element sent, with the label its element gave the request
+ * (description and transaction id), start and finish times, octets and status; built only
+ * while the trace has sinks).
  *
- * Usage: MmsApplication::GetTransport() creates one on the element's node when no other
- * transport was set; the node needs an Internet stack. To configure it, create one, call
- * SetNode() and set its attributes, then give it to MmsApplication::SetTransport().
+ * Usage: MmsHelper::InstallTransport() creates one on an element's node and gives it to the
+ * element; the node needs an Internet stack. To configure it by hand, create one, call
+ * SetNode() and set its attributes, then give it to MmsApplication::SetTransport() before the
+ * simulation starts.
  *
  * Limits: no persistent client connections (one TCP connection per request), no HTTP
- * chunked transfer coding, IPv4 only. Describing requests for the Exchange trace decodes
- * their MMS PDUs, which couples this transport to the MMS codec (doc/mms.rst, "Design").
+ * chunked transfer coding, IPv4 only.
  */
 class MmsSocketTransport : public MmsTransport
 {
@@ -106,11 +106,13 @@ class MmsSocketTransport : public MmsTransport
      * Open a TCP connection to the server and send the request on it.
      * \param server the server's address (InetSocketAddress)
      * \param request the request
+     * \param label what the request is: the Exchange trace records it as given
      * \param cb called once with the response or the failure
      * \param cookie passed back to the callback
      */
     void Request(const Address& server,
                  const MmsHttpMessage& request,
+                 const RequestLabel& label,
                  ResponseCallback cb,
                  uint64_t cookie) override;
     /**
@@ -161,8 +163,8 @@ class MmsSocketTransport : public MmsTransport
     /// One request this element sent and its outcome (the "Exchange" trace source).
     struct Exchange
     {
-        std::string type;          //!< short description of the request ("m-send-req", ...)
-        std::string transactionId; //!< of the MMS PDU carried, or the X-Sms-Tag, or ""
+        std::string type;          //!< the label's description ("m-send-req", ...)
+        std::string transactionId; //!< the label's transaction id (of the PDU carried, a tag)
         Address peer;              //!< the server
         Time start;                //!< when the request was issued
         Time finish;               //!< when the response arrived or the exchange failed

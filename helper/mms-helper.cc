@@ -9,6 +9,8 @@
 #include "mms-network-helper.h"
 
 #include "ns3/inet-socket-address.h"
+#include "ns3/mms-radio-bearer-net-device.h"
+#include "ns3/mms-radio-cell-channel.h"
 #include "ns3/string.h"
 #include "ns3/uinteger.h"
 
@@ -186,6 +188,17 @@ MmsHelper::InstallTransport(Ptr<MmsApplication> app)
                   "MmsHelper::InstallTransport: " << app->GetElementName() << " is on no node");
     Ptr<MmsSocketTransport> t = CreateObject<MmsSocketTransport>();
     t->SetNode(app->GetNode());
+    // A handset on a radio cell: the TCP MSS of its bearer profile.
+    for (uint32_t i = 0; i < app->GetNode()->GetNDevices(); ++i)
+    {
+        auto dev = DynamicCast<MmsRadioBearerNetDevice>(app->GetNode()->GetDevice(i));
+        auto cell = dev ? DynamicCast<MmsRadioCellChannel>(dev->GetChannel()) : nullptr;
+        if (cell && !dev->IsBaseStation())
+        {
+            const MmsBearerProfile& p = cell->GetProfile(dev->GetHandsetIndex());
+            t->SetAttribute("TcpMss", UintegerValue(p.tcpMss));
+        }
+    }
     app->SetTransport(t);
     return t;
 }

@@ -152,6 +152,8 @@ class MmsHelper
     /**
      * \brief Give an element a packet-level transport: a new MmsSocketTransport on the
      * element's node (which needs an Internet stack), set with MmsApplication::SetTransport().
+     * On a handset of a radio cell its TcpMss is the bearer profile's (MmsBearerProfile::tcpMss);
+     * elsewhere it follows the node's MTU.
      * The installers of this helper call it for every element they create; whoever installs an
      * element another way calls it (or sets another MmsTransport) before the simulation starts.
      * \param app the element, already on its node

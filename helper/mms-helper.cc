@@ -9,6 +9,8 @@
 #include "mms-network-helper.h"
 
 #include "ns3/inet-socket-address.h"
+#include "ns3/mms-radio-bearer-net-device.h"
+#include "ns3/mms-radio-cell-channel.h"
 #include "ns3/string.h"
 #include "ns3/uinteger.h"
 
@@ -87,6 +89,9 @@ MmsHelper::InstallCore(Ptr<Node> relay, Ptr<Node> server, Ptr<Node> ppg, Ptr<Nod
     server->AddApplication(s);
     smsc->AddApplication(sc);
     ppg->AddApplication(p);
+    InstallTransport(s);
+    InstallTransport(sc);
+    InstallTransport(p);
     s->SetElementName("server");
     p->SetElementName("ppg");
     sc->SetElementName("smsc");
@@ -113,6 +118,7 @@ MmsHelper::InstallRelay(Ptr<Node> relay,
     m_ownsCore = false;
     m_relay = m_relayFactory.Create<MmsRelay>();
     relay->AddApplication(m_relay);
+    InstallTransport(m_relay);
     UintegerValue port;
     m_smsc->GetAttribute("Port", port);
     m_ppg->SetAttribute(
@@ -167,6 +173,7 @@ MmsHelper::InstallUserAgents(NodeContainer handsets)
         ua->SetElementName("ua:" + msisdn);
         ua->SetDirectory(m_directory);
         handsets.Get(i)->AddApplication(ua);
+        InstallTransport(ua);
         m_directory->Add(msisdn, MmsNetworkHelper::GetAddress(handsets.Get(i)));
         c.Add(ua);
     }
@@ -189,6 +196,35 @@ void
 MmsHelper::SkipNumbers(uint32_t n)
 {
     m_nextNumber += n;
+}
+
+Ptr<MmsSocketTransport>
+MmsHelper::CreateTransport(Ptr<Node> node)
+{
+    Ptr<MmsSocketTransport> t = CreateObject<MmsSocketTransport>();
+    t->SetNode(node);
+    // A handset on a radio cell: the TCP MSS of its bearer profile.
+    for (uint32_t i = 0; i < node->GetNDevices(); ++i)
+    {
+        auto dev = DynamicCast<MmsRadioBearerNetDevice>(node->GetDevice(i));
+        auto cell = dev ? DynamicCast<MmsRadioCellChannel>(dev->GetChannel()) : nullptr;
+        if (cell && !dev->IsBaseStation())
+        {
+            const MmsBearerProfile& p = cell->GetProfile(dev->GetHandsetIndex());
+            t->SetAttribute("TcpMss", UintegerValue(p.tcpMss));
+        }
+    }
+    return t;
+}
+
+Ptr<MmsSocketTransport>
+MmsHelper::InstallTransport(Ptr<MmsApplication> app)
+{
+    NS_ASSERT_MSG(app->GetNode(),
+                  "MmsHelper::InstallTransport: " << app->GetElementName() << " is on no node");
+    Ptr<MmsSocketTransport> t = CreateTransport(app->GetNode());
+    app->SetTransport(t);
+    return t;
 }
 
 Ptr<MmsRelay>

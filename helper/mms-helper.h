@@ -12,6 +12,7 @@
 #include "ns3/mms-relay.h"
 #include "ns3/mms-server.h"
 #include "ns3/mms-smsc.h"
+#include "ns3/mms-socket-transport.h"
 #include "ns3/mms-subscriber-directory.h"
 #include "ns3/mms-user-agent.h"
 #include "ns3/mms-wap-push-proxy-gateway.h"
@@ -41,7 +42,8 @@ namespace ns3
  * InstallUserAgents() then creates one MmsUserAgent per handset (attributes from
  * SetUserAgentAttribute()), numbers it from SetFirstMsisdn() ("+447700900001" by default),
  * names it "ua:" followed by its number and registers the number with the node's address in
- * the shared MmsSubscriberDirectory.
+ * the shared MmsSubscriberDirectory. Every element it installs gets an MmsSocketTransport on
+ * its node (InstallTransport()); an element installed another way needs one too.
  *
  * Each node needs an IPv4 address before installation (the address of its first interface
  * is used); MmsNetworkHelper builds such a network:
@@ -127,8 +129,9 @@ class MmsHelper
      * several Relays, as a scenario graph may have them).
      *
      * The Relay is pointed at the Server and PPG, the PPG at the SMSC. The caller names the
-     * shared elements, gives them a directory that knows every subscriber, and assigns their
-     * streams; AssignStreams() here covers the Relay and the User Agents only.
+     * shared elements, gives them a directory that knows every subscriber and a transport
+     * (InstallTransport()), and assigns their streams; AssignStreams() here covers the Relay
+     * and the User Agents only.
      * \param relay the node of the new Relay (with an IPv4 address)
      * \param server the shared MMS Server, already on its node
      * \param ppg the shared Push Proxy Gateway, already on its node
@@ -160,6 +163,25 @@ class MmsHelper
      * \param n how many numbers
      */
     void SkipNumbers(uint32_t n);
+    /**
+     * \brief Give an element a packet-level transport: a new MmsSocketTransport on the
+     * element's node (which needs an Internet stack), set with MmsApplication::SetTransport().
+     * On a handset of a radio cell its TcpMss is the bearer profile's (MmsBearerProfile::tcpMss);
+     * elsewhere it follows the node's MTU.
+     * The installers of this helper call it for every element they create; whoever installs an
+     * element another way calls it (or sets another MmsTransport) before the simulation starts.
+     * \param app the element, already on its node
+     * \return the transport
+     */
+    static Ptr<MmsSocketTransport> InstallTransport(Ptr<MmsApplication> app);
+    /**
+     * \brief A packet-level transport for a node, as InstallTransport() makes one (the TcpMss of
+     * the node's radio bearer profile, if it is a handset), not given to any element: what a
+     * pool of handsets gives the User Agents bound to a handset in turn.
+     * \param node the node, with its Internet stack and devices
+     * \return the transport
+     */
+    static Ptr<MmsSocketTransport> CreateTransport(Ptr<Node> node);
 
     /**
      * \brief The Relay installed.

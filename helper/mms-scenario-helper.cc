@@ -144,9 +144,7 @@ struct MmsScenarioHelper::HandsetMaker : public SimpleRefCount<HandsetMaker>
             h.device->AssignStreams(s);
         }
         maker->made++;
-        Ptr<MmsSocketTransport> t = CreateObject<MmsSocketTransport>();
-        t->SetNode(h.node);
-        h.transport = t;
+        h.transport = MmsHelper::CreateTransport(h.node);
         h.address = MmsNetworkHelper::GetAddress(h.node);
         return h;
     }
@@ -511,6 +509,7 @@ MmsScenarioHelper::Install(const MmsScenario& scenario)
             app->SetElementName(m_names[i]);
             app->SetDirectory(everyone);
             m_nodes[i]->AddApplication(app);
+            MmsHelper::InstallTransport(app);
             m_elementOf[i] = app;
         }
     };

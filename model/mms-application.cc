@@ -6,8 +6,7 @@
 
 #include "mms-application.h"
 
-#include "mms-socket-transport.h"
-
+#include "ns3/fatal-error.h"
 #include "ns3/string.h"
 
 namespace ns3
@@ -40,15 +39,8 @@ MmsApplication::SetTransport(Ptr<MmsTransport> transport)
 }
 
 Ptr<MmsTransport>
-MmsApplication::GetTransport()
+MmsApplication::GetTransport() const
 {
-    if (!m_transport)
-    {
-        Ptr<MmsSocketTransport> t = CreateObject<MmsSocketTransport>();
-        NS_ASSERT_MSG(GetNode(), "an MMS element needs a node or a transport");
-        t->SetNode(GetNode());
-        m_transport = t;
-    }
     return m_transport;
 }
 
@@ -89,6 +81,19 @@ void
 MmsApplication::SetElementName(const std::string& name)
 {
     m_name = name;
+}
+
+void
+MmsApplication::DoInitialize()
+{
+    if (!m_transport)
+    {
+        NS_FATAL_ERROR("MMS element '" << GetElementName()
+                                       << "' has no transport: install it with MmsHelper, or "
+                                          "give it one (MmsHelper::InstallTransport) before the "
+                                          "simulation starts");
+    }
+    Application::DoInitialize();
 }
 
 void

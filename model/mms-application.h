@@ -24,10 +24,10 @@ namespace ns3
  * The elements of an MMS Environment (MMSE, 3GPP TS 23.140 clause 4) talk to each other only
  * by sending PDUs through an MmsTransport: HTTP exchanges for MM1, PAP and the store protocol,
  * datagrams for WSP Push and the SMS bearer. This base class holds what they have in common:
- * - the transport. A helper (or a test) may set one with SetTransport() before the
- *   application starts; if none is set, the first GetTransport() creates an
- *   MmsSocketTransport on the application's node, so that an element installed on a node
- *   with an IPv4 stack works at packet level without further wiring;
+ * - the transport, an MmsTransport that whoever installs the element sets with
+ *   SetTransport() before the simulation starts (MmsHelper installs an MmsSocketTransport on
+ *   the element's node, a test may give a double). The engines know only the abstract
+ *   interface, so the same element runs over any realisation of it;
  * - the subscriber directory (MmsSubscriberDirectory) of the MMSE, which stands in for the
  *   HLR/HSS and the operator's address data: the Relay, PPG and SMSC resolve numbers with it,
  *   User Agents draw the recipients of generated messages from it;
@@ -40,9 +40,8 @@ namespace ns3
  * scenario file) installs the concrete elements, sets their transport, directory and names,
  * and assigns their random streams.
  *
- * Limits: the base class creates a packet-level transport when none was set, so an element
- * without a node must be given a transport before it starts (GetTransport() asserts
- * otherwise).
+ * Limits: an element without a transport when the simulation initialises it is a programming
+ * error: it stops the simulation with a message naming the element.
  */
 class MmsApplication : public Application
 {
@@ -57,19 +56,18 @@ class MmsApplication : public Application
     ~MmsApplication() override;
 
     /**
-     * Use this transport instead of a packet-level one on the node. Call it before the
-     * application starts; the element binds its ports on the transport when it starts.
+     * Set the transport through which the element reaches the others. Call it before the
+     * simulation starts; the element binds its ports on the transport when it starts.
      * \param transport the transport (the element disposes of it when it is disposed)
      */
     void SetTransport(Ptr<MmsTransport> transport);
     /**
-     * The transport, created on first use: a new MmsSocketTransport on the node if none was
-     * set (asserts that the application has a node).
-     * \return the transport
+     * The transport.
+     * \return the transport set with SetTransport(), or a null pointer if none was set
      */
-    Ptr<MmsTransport> GetTransport();
+    Ptr<MmsTransport> GetTransport() const;
     /**
-     * \return whether a transport is set (GetTransport() would not have to create one)
+     * \return whether a transport is set
      */
     bool HasTransport() const;
     /**
@@ -101,6 +99,8 @@ class MmsApplication : public Application
     virtual int64_t AssignStreams(int64_t stream) = 0;
 
   protected:
+    /// Stop the simulation (NS_FATAL_ERROR naming the element) if no transport was set.
+    void DoInitialize() override;
     /// Dispose of the transport and forget the directory.
     void DoDispose() override;
     /**

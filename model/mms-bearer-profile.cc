@@ -92,6 +92,7 @@ Geran(MmsBearerProfile::Technology tech, uint32_t scheme, uint32_t octets, uint3
     // (6 octets): 3GPP TS 44.065 and TS 44.064.
     p.linkOverhead = 10;
     p.mtu = 1500;
+    p.tcpMss = p.mtu - MmsBearerProfile::IPV4_TCP_HEADERS; // see the class comment
     return p;
 }
 
@@ -132,6 +133,7 @@ Utran(const std::string& name, MmsBearerProfile::Technology tech, uint64_t down,
     // PDCP data PDU header, one octet (3GPP TS 25.323).
     p.linkOverhead = 1;
     p.mtu = 1500;
+    p.tcpMss = p.mtu - MmsBearerProfile::IPV4_TCP_HEADERS; // see the class comment
     return p;
 }
 
@@ -289,6 +291,13 @@ MmsBearerProfile::Validate(std::string& error) const
         error = where + "Mtu " + std::to_string(mtu) + " is below the IPv4 minimum of 68";
         return false;
     }
+    if (tcpMss <= 12 || tcpMss + IPV4_TCP_HEADERS > mtu)
+    {
+        error = where + "TcpMss " + std::to_string(tcpMss) + " is not in 13.."
+                + std::to_string(mtu - IPV4_TCP_HEADERS) + " (at most Mtu " + std::to_string(mtu)
+                + " less 40 octets of IPv4 and TCP headers)";
+        return false;
+    }
     return true;
 }
 
@@ -403,6 +412,15 @@ MmsRadioBearerProfile::GetTypeId()
                           "IP MTU of the bearer (octets); 0 = the preset's (1500).",
                           UintegerValue(0),
                           MakeUintegerAccessor(&MmsRadioBearerProfile::m_mtu),
+                          MakeUintegerChecker<uint32_t>(0, 65535))
+            .AddAttribute("TcpMss",
+                          "TCP maximum segment size of the handsets' sockets (octets), at most "
+                          "Mtu - 40; 0 = the MTU less 40 octets of IPv4 and TCP headers "
+                          "(1460 with the presets' 1500), as Linux and Android derive it "
+                          "(RFC 9293 section 3.7.1). Data segments carry it less their TCP "
+                          "options (12 octets of timestamps).",
+                          UintegerValue(0),
+                          MakeUintegerAccessor(&MmsRadioBearerProfile::m_tcpMss),
                           MakeUintegerChecker<uint32_t>(0, 65535));
     return tid;
 }
@@ -457,6 +475,13 @@ MmsRadioBearerProfile::TryGet(MmsBearerProfile& p, std::string& error) const
     if (m_mtu > 0)
     {
         p.mtu = static_cast<uint16_t>(m_mtu);
+        p.tcpMss = p.mtu > MmsBearerProfile::IPV4_TCP_HEADERS
+                       ? p.mtu - MmsBearerProfile::IPV4_TCP_HEADERS
+                       : 0;
+    }
+    if (m_tcpMss > 0)
+    {
+        p.tcpMss = static_cast<uint16_t>(m_tcpMss);
     }
     return p.Validate(error);
 }

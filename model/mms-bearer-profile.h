@@ -55,10 +55,14 @@ namespace ns3
  *   retransmission round of 12 ms (six 2 ms TTIs).
  *
  * UMTS and HSDPA use 40-octet RLC AM payloads (TS 25.322) and a one-octet PDCP header
- * (TS 25.323). The radio and core delays are chosen so that a small packet's round trip falls
- * in the ranges reported for these networks; they, the cell capacities, block error rates and
- * retransmission limits are modelling choices (doc/mms.rst, "Bearer figures"). Every value can
- * be overridden through MmsRadioBearerProfile.
+ * (TS 25.323). Every preset has an IP MTU of 1500 octets and a TCP maximum segment size of
+ * MTU - 40 = 1460 octets: the MTU less the IPv4 and TCP headers without options (RFC 9293
+ * section 3.7.1), which is what Linux, and so an Android handset, derives from its interface's
+ * MTU (ipv4_default_advmss in net/ipv4/route.c); its data segments carry 1460 less the TCP
+ * options they carry (1448 with timestamps). The radio and core delays are chosen so that a small
+ * packet's round trip falls in the ranges reported for these networks; they, the cell capacities,
+ * block error rates and retransmission limits are modelling choices (doc/mms.rst, "Bearer
+ * figures"). Every value can be overridden through MmsRadioBearerProfile.
  */
 struct MmsBearerProfile
 {
@@ -88,6 +92,11 @@ struct MmsBearerProfile
     Time retransmissionDelay;         //!< delay one retransmission round adds
     uint32_t linkOverhead{0};         //!< octets added per IP packet (SNDCP+LLC, PDCP)
     uint16_t mtu{1500};               //!< IP MTU of the bearer, octets
+    uint16_t tcpMss{1460};            //!< TCP MSS of the handset's sockets, octets (mtu - 40)
+
+    /// Octets of the IPv4 and TCP headers without options, which the MSS leaves out of the MTU
+    /// (RFC 9293 section 3.7.1).
+    static constexpr uint16_t IPV4_TCP_HEADERS = 40;
 
     /**
      * \brief Build a named preset.
@@ -124,7 +133,8 @@ struct MmsBearerProfile
      * \brief Check the values.
      *
      * Rates and capacities positive, delays non-negative, block error rate in [0, 1), block
-     * size positive, MTU at least 68 octets (the IPv4 minimum).
+     * size positive, MTU at least 68 octets (the IPv4 minimum), TCP MSS above 12 octets (the
+     * timestamp option of every segment) and at most MTU - 40.
      * \param error names the first bad field when false is returned
      * \return true if valid
      */
@@ -166,7 +176,8 @@ struct MmsBearerProfile
  * multislot class (default 10: 4 downlink and 2 uplink timeslots, typical of MMS-era phones).
  * The other attributes override one value each: DownlinkRate, UplinkRate,
  * CellDownlinkCapacity, CellUplinkCapacity, RadioDelayDownlink, RadioDelayUplink, CoreDelay,
- * BlockBytes, BlockErrorRate, MaxRetransmissions, RetransmissionDelay, LinkOverhead and Mtu.
+ * BlockBytes, BlockErrorRate, MaxRetransmissions, RetransmissionDelay, LinkOverhead, Mtu and
+ * TcpMss (an Mtu override alone sets the MSS to the new MTU - 40).
  * An override left at its "unset" value (a rate or size of 0, a negative time or error rate,
  * -1 for the counts) keeps the preset's value. Get() and TryGet() resolve the preset and the
  * overrides into an MmsBearerProfile and validate it.
@@ -224,6 +235,7 @@ class MmsRadioBearerProfile : public Object
     Time m_retransmissionDelay;
     int32_t m_linkOverhead;
     uint32_t m_mtu;
+    uint32_t m_tcpMss;
 };
 
 } // namespace ns3

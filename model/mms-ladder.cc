@@ -19,10 +19,8 @@ namespace ns3
 namespace MmsLadder
 {
 
-namespace
-{
 std::string
-PduText(const MmsPdu& pdu, bool full)
+DescribePdu(const MmsPdu& pdu, bool full)
 {
     std::string s = MmsPdu::MessageTypeName(pdu.GetMessageType());
     for (uint8_t f : {MmsField::RESPONSE_STATUS, MmsField::STATUS, MmsField::RETRIEVE_STATUS})
@@ -38,7 +36,31 @@ PduText(const MmsPdu& pdu, bool full)
     }
     return s;
 }
-} // namespace
+
+MmsTransport::RequestLabel
+Label(const MmsPdu& pdu)
+{
+    return {DescribePdu(pdu), pdu.GetTransactionId()};
+}
+
+MmsTransport::RequestLabel
+Label(const MmsHttpMessage& request)
+{
+    MmsTransport::RequestLabel label;
+    label.type = Describe(request);
+    MmsPdu pdu;
+    std::string error;
+    if (request.GetHeader("Content-Type").find(MmsHttp::MMS_CONTENT_TYPE) == 0
+        && MmsHttp::DecodeMmsBody(request, pdu, error))
+    {
+        label.transactionId = pdu.GetTransactionId();
+    }
+    else
+    {
+        label.transactionId = request.GetHeader("X-Sms-Tag");
+    }
+    return label;
+}
 
 std::string
 Describe(const MmsHttpMessage& m, bool full)
@@ -49,7 +71,7 @@ Describe(const MmsHttpMessage& m, bool full)
                && MmsHttp::DecodeMmsBody(m, pdu, error);
     if (mms && !(m.isRequest && m.method == "PUT"))
     {
-        return PduText(pdu, full);
+        return DescribePdu(pdu, full);
     }
     if (m.isRequest)
     {
@@ -68,7 +90,7 @@ Describe(const MmsHttpMessage& m, bool full)
             && MmsPapRequest::Decode(m.GetHeader("Content-Type"), m.body, req, error)
             && MmsPdu::Decode(req.content.data(), req.content.size(), pdu, e))
         {
-            return "PAP " + PduText(pdu, full);
+            return "PAP " + DescribePdu(pdu, full);
         }
         std::string s = m.method + " " + target;
         if (full && m.GetHeader("Content-Type") == "application/vnd.3gpp.sms")

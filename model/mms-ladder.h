@@ -11,11 +11,14 @@
  * \file
  * \ingroup mms-engines
  * One-line descriptions of what the MMS elements put on the wire, for ladder diagrams, logs,
- * the Exchange trace of MmsSocketTransport and tests: "m-send-conf Ok",
- * "PAP m-notification-ind", "SMS-DELIVER 1/2", "RP-ACK".
+ * the labels the elements give their requests (MmsTransport::RequestLabel, which the Exchange
+ * trace of MmsSocketTransport records) and tests: "m-send-conf Ok", "PAP m-notification-ind",
+ * "SMS-DELIVER 1/2", "RP-ACK".
  */
 
 #include "mms-http-message.h"
+#include "mms-pdu.h"
+#include "mms-transport.h"
 
 #include <cstdint>
 #include <string>
@@ -40,6 +43,28 @@ namespace MmsLadder
  * \return the description
  */
 std::string Describe(const MmsHttpMessage& m, bool full = false);
+/**
+ * Describe an MMS PDU: its type and statuses ("m-notifyresp-ind Retrieved").
+ * \param pdu the PDU
+ * \param full true: with its transaction id as well
+ * \return the description; Describe() gives the same for an HTTP message carrying the PDU
+ */
+std::string DescribePdu(const MmsPdu& pdu, bool full = false);
+/**
+ * The label of a request that carries an MMS PDU as its body (a POST of MM1), without
+ * decoding it: what an element that holds the PDU gives MmsTransport::Request().
+ * \param pdu the PDU the request carries
+ * \return DescribePdu(pdu) and the PDU's X-Mms-Transaction-Id ("" if it has none)
+ */
+MmsTransport::RequestLabel Label(const MmsPdu& pdu);
+/**
+ * The label of any request, decoding its body (for tests and tools; an element names what it
+ * sends without decoding it).
+ * \param request the request
+ * \return Describe(request) and the transaction of the MMS PDU it carries, else its
+ * X-Sms-Tag header, else ""
+ */
+MmsTransport::RequestLabel Label(const MmsHttpMessage& request);
 /**
  * Describe a datagram: an SMS on the bearer ("SMS-DELIVER 1/2"), its report ("RP-ACK",
  * "RP-ERROR"), a WSP Push ("Push m-notification-ind"), else "datagram".

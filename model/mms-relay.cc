@@ -6,6 +6,7 @@
 
 #include "mms-relay.h"
 
+#include "mms-ladder.h"
 #include "mms-pap-message.h"
 
 #include "ns3/double.h"
@@ -674,8 +675,11 @@ MmsRelay::HandleSend(const Job& job, const MmsPdu& pdu)
     o.exchange = job.exchange;
     o.messageId = msg.id;
     m_messages[msg.id] = std::move(msg);
-    GetTransport()->Request(
-        m_serverAddress, put, MakeCallback(&MmsRelay::HandleResponse, this), Track(o));
+    GetTransport()->Request(m_serverAddress,
+                            put,
+                            {"PUT /store", pdu.GetTransactionId()},
+                            MakeCallback(&MmsRelay::HandleResponse, this),
+                            Track(o));
 }
 
 void
@@ -931,8 +935,11 @@ MmsRelay::Push(const std::string& pushId,
     o.messageId = pushId.substr(0, pushId.find('/'));
     std::string rest = pushId.substr(pushId.find('/') + 1);
     o.recipient = static_cast<uint32_t>(std::strtoul(rest.c_str(), nullptr, 10));
-    GetTransport()->Request(
-        m_ppgAddress, post, MakeCallback(&MmsRelay::HandleResponse, this), Track(o));
+    GetTransport()->Request(m_ppgAddress,
+                            post,
+                            {"PAP " + MmsLadder::DescribePdu(pdu), ""},
+                            MakeCallback(&MmsRelay::HandleResponse, this),
+                            Track(o));
 }
 
 void
@@ -1052,8 +1059,11 @@ MmsRelay::Remove(const std::string& messageId, bool deleteStored)
         Outstanding o;
         o.kind = DELETE_STORED;
         o.messageId = messageId;
-        GetTransport()->Request(
-            m_serverAddress, del, MakeCallback(&MmsRelay::HandleResponse, this), Track(o));
+        GetTransport()->Request(m_serverAddress,
+                                del,
+                                {"DELETE /store", ""},
+                                MakeCallback(&MmsRelay::HandleResponse, this),
+                                Track(o));
         // Read reports may still come until the expiry; forget the originator then.
         auto info = m_reportInfo.find(messageId);
         if (info != m_reportInfo.end() && !info->second.readReport)
@@ -1206,8 +1216,11 @@ MmsRelay::HandleRetrieve(const Job& job)
     o.exchange = job.exchange;
     o.messageId = messageId;
     o.recipient = index;
-    GetTransport()->Request(
-        m_serverAddress, get, MakeCallback(&MmsRelay::HandleResponse, this), Track(o));
+    GetTransport()->Request(m_serverAddress,
+                            get,
+                            {"GET /store", ""},
+                            MakeCallback(&MmsRelay::HandleResponse, this),
+                            Track(o));
 }
 
 } // namespace ns3

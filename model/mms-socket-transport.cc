@@ -7,11 +7,13 @@
 #include "mms-socket-transport.h"
 
 #include "mms-common.h" // NS3_VERSION_MINOR
-#include "mms-ladder.h"
 
+#include "ns3/boolean.h"
 #include "ns3/double.h"
 #include "ns3/inet-socket-address.h"
+#include "ns3/ipv4.h"
 #include "ns3/log.h"
+#include "ns3/loopback-net-device.h"
 #include "ns3/node.h"
 #include "ns3/simulator.h"
 #include "ns3/socket.h"
@@ -19,28 +21,13 @@
 #include "ns3/udp-socket-factory.h"
 #include "ns3/uinteger.h"
 
+#include <algorithm>
+
 namespace ns3
 {
 
 NS_LOG_COMPONENT_DEFINE("MmsSocketTransport");
 NS_OBJECT_ENSURE_REGISTERED(MmsSocketTransport);
-
-namespace
-{
-/// The transaction a request concerns: its MMS PDU's X-Mms-Transaction-Id, else its X-Sms-Tag.
-std::string
-TransactionIdOf(const MmsHttpMessage& m)
-{
-    MmsPdu pdu;
-    std::string error;
-    if (m.GetHeader("Content-Type").find(MmsHttp::MMS_CONTENT_TYPE) == 0
-        && MmsHttp::DecodeMmsBody(m, pdu, error))
-    {
-        return pdu.GetTransactionId();
-    }
-    return m.GetHeader("X-Sms-Tag");
-}
-} // namespace
 
 TypeId
 MmsSocketTransport::GetTypeId()
@@ -71,6 +58,18 @@ MmsSocketTransport::GetTypeId()
                           TimeValue(Seconds(60)),
                           MakeTimeAccessor(&MmsSocketTransport::m_timeWait),
                           MakeTimeChecker(Seconds(0)))
+            .AddAttribute("TcpMss",
+                          "TCP maximum segment size of the sockets this element opens or "
+                          "accepts (octets): 0 = the smallest IP MTU of the node's interfaces "
+                          "less 40 octets of IPv4 and TCP headers (1460 on 1500-octet links), "
+                          "as Linux derives it from the route's MTU (RFC 9293 section 3.7.1; "
+                          "ns-3's own default is 536). Data segments carry it less the TCP "
+                          "options of each segment (12 octets of timestamps: 1448), set as "
+                          "ns-3's TcpSocket::SegmentSize. MmsHelper sets a handset's on a radio "
+                          "cell from its bearer profile (MmsRadioBearerProfile::TcpMss).",
+                          UintegerValue(0),
+                          MakeUintegerAccessor(&MmsSocketTransport::m_tcpMss),
+                          MakeUintegerChecker<uint16_t>())
             .AddAttribute("MaxBodySize",
                           "Largest HTTP body accepted (octets); a larger one is a framing error.",
                           UintegerValue(8 * 1024 * 1024),
@@ -167,9 +166,39 @@ Ptr<Socket>
 MmsSocketTransport::CreateTcpSocket() const
 {
     Ptr<Socket> s = Socket::CreateSocket(m_node, TcpSocketFactory::GetTypeId());
-    // Sockets accepted by a listener are copies of it and keep this value.
+    // Sockets accepted by a listener are copies of it and keep these values.
     s->SetAttribute("MaxSegLifetime", DoubleValue(m_timeWait.GetSeconds() / 2));
+    // ns-3's SegmentSize is the payload of a segment; the options come on top of it, as they
+    // come out of the MSS in Linux (RFC 9293 section 3.7.1: 1460 - 12 = 1448 with timestamps).
+    BooleanValue timestamps(false);
+    s->GetAttributeFailSafe("Timestamp", timestamps);
+    const uint32_t mss = GetMss();
+    const uint32_t options = timestamps.Get() ? 12 : 0; // TcpOptionTS, padded to 32 bits
+    NS_ABORT_MSG_IF(mss <= options,
+                    "MmsSocketTransport on node " << m_node->GetId() << ": TcpMss " << mss
+                                                  << " leaves no room for data");
+    s->SetAttribute("SegmentSize", UintegerValue(mss - options));
     return s;
+}
+
+uint32_t
+MmsSocketTransport::GetMss() const
+{
+    if (m_tcpMss > 0)
+    {
+        return m_tcpMss;
+    }
+    uint32_t mtu = 0;
+    Ptr<Ipv4> ipv4 = m_node->GetObject<Ipv4>();
+    for (uint32_t i = 0; ipv4 && i < ipv4->GetNInterfaces(); ++i)
+    {
+        if (!DynamicCast<LoopbackNetDevice>(ipv4->GetNetDevice(i)))
+        {
+            mtu = mtu == 0 ? ipv4->GetMtu(i) : std::min(mtu, uint32_t(ipv4->GetMtu(i)));
+        }
+    }
+    // No interface yet: RFC 9293's default MSS (576 - 40).
+    return mtu > 40 ? mtu - 40 : 536;
 }
 
 // ------------------------------------------------------------------------ server side
@@ -356,6 +385,7 @@ MmsSocketTransport::FlushResponses(uint64_t connectionId)
 void
 MmsSocketTransport::Request(const Address& server,
                             const MmsHttpMessage& request,
+                            const RequestLabel& label,
                             ResponseCallback cb,
                             uint64_t cookie)
 {
@@ -372,8 +402,8 @@ MmsSocketTransport::Request(const Address& server,
         Simulator::Schedule(m_requestTimeout, &MmsSocketTransport::HandleTimeout, this, id);
     if (!m_exchangeTrace.IsEmpty())
     {
-        ce.record.type = MmsLadder::Describe(request);
-        ce.record.transactionId = TransactionIdOf(request);
+        ce.record.type = label.type;
+        ce.record.transactionId = label.transactionId;
         ce.record.peer = server;
         ce.record.start = Simulator::Now();
         ce.record.requestBytes = request.GetSerializedSize();

@@ -51,21 +51,26 @@ class Socket;
  * signalling channel instead of the data bearer.
  *
  * Attributes: RequestTimeout, TimeWait (TIME_WAIT of the TCP sockets it opens or accepts,
- * default 60 s as Linux, set as TcpSocketBase::MaxSegLifetime = TimeWait / 2), MaxBodySize
- * (largest HTTP body accepted, default 8 MiB), SignallingPort, SignallingTos.
+ * default 60 s as Linux, set as TcpSocketBase::MaxSegLifetime = TimeWait / 2), TcpMss (the
+ * maximum segment size of those sockets; by default the smallest MTU of the node's interfaces
+ * less 40 octets, 1460 on 1500-octet links, as Linux derives it; MmsHelper sets a handset's
+ * on a radio cell from its bearer profile), MaxBodySize (largest HTTP body accepted, default
+ * 8 MiB), SignallingPort, SignallingTos.
  * Trace sources: RequestRx (a request arrived), HttpTx (a request or response handed to TCP),
  * DatagramTx, Failure (an exchange failed, or a malformed request arrived) and Exchange (one
- * record per request this element sent, with its description from MmsLadder::Describe(),
- * transaction id, start and finish times, octets and status; built only while the trace has
- * sinks).
+ * record per request this element sent, with the label its element gave the request
+ * (description and transaction id), start and finish times, octets and status; built only
+ * while the trace has sinks).
  *
- * Usage: MmsApplication::GetTransport() creates one on the element's node when no other
- * transport was set; the node needs an Internet stack. To configure it, create one, call
- * SetNode() and set its attributes, then give it to MmsApplication::SetTransport().
+ * Usage: MmsHelper::InstallTransport() creates one on an element's node and gives it to the
+ * element; the node needs an Internet stack. To configure it by hand, create one, call
+ * SetNode() and set its attributes, then give it to MmsApplication::SetTransport() before the
+ * simulation starts.
  *
  * Limits: no persistent client connections (one TCP connection per request), no HTTP
- * chunked transfer coding, IPv4 only. Describing requests for the Exchange trace decodes
- * their MMS PDUs, which couples this transport to the MMS codec (doc/mms.rst, "Design").
+ * chunked transfer coding, IPv4 only. ns-3's TCP sends no MSS option, so each end sends
+ * segments of its own TcpMss whatever the other end's: a handset with a smaller MSS than the
+ * network side receives fragmented packets.
  */
 class MmsSocketTransport : public MmsTransport
 {
@@ -106,11 +111,13 @@ class MmsSocketTransport : public MmsTransport
      * Open a TCP connection to the server and send the request on it.
      * \param server the server's address (InetSocketAddress)
      * \param request the request
+     * \param label what the request is: the Exchange trace records it as given
      * \param cb called once with the response or the failure
      * \param cookie passed back to the callback
      */
     void Request(const Address& server,
                  const MmsHttpMessage& request,
+                 const RequestLabel& label,
                  ResponseCallback cb,
                  uint64_t cookie) override;
     /**
@@ -161,8 +168,8 @@ class MmsSocketTransport : public MmsTransport
     /// One request this element sent and its outcome (the "Exchange" trace source).
     struct Exchange
     {
-        std::string type;          //!< short description of the request ("m-send-req", ...)
-        std::string transactionId; //!< of the MMS PDU carried, or the X-Sms-Tag, or ""
+        std::string type;          //!< the label's description ("m-send-req", ...)
+        std::string transactionId; //!< the label's transaction id (of the PDU carried, a tag)
         Address peer;              //!< the server
         Time start;                //!< when the request was issued
         Time finish;               //!< when the response arrived or the exchange failed
@@ -242,12 +249,15 @@ class MmsSocketTransport : public MmsTransport
     void FinishClient(uint64_t id, bool ok, const MmsHttpMessage& response, const std::string& why);
 
     void HandleDatagram(Ptr<Socket> socket);
-    /// A TCP socket on the node with this element's TIME_WAIT (TimeWait attribute).
+    /// A TCP socket on the node with this element's TIME_WAIT (TimeWait) and MSS (TcpMss).
     Ptr<Socket> CreateTcpSocket() const;
+    /// TcpMss, or the smallest MTU of the node's IPv4 interfaces (loopback aside) less 40.
+    uint32_t GetMss() const;
 
     Ptr<Node> m_node;
     Time m_requestTimeout;
-    Time m_timeWait; //!< TIME_WAIT of the TCP sockets this element opens or accepts
+    Time m_timeWait;      //!< TIME_WAIT of the TCP sockets this element opens or accepts
+    uint16_t m_tcpMss{0}; //!< MSS of those sockets; 0: from the node's MTUs
     uint64_t m_maxBody;
     std::map<uint16_t, std::pair<Ptr<Socket>, RequestCallback>> m_listeners;
     std::map<uint64_t, ServerConnection> m_serverConnections;

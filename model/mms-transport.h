@@ -38,9 +38,14 @@ namespace ns3
  * An element never calls another element's methods, so the same element runs over packets
  * (MmsSocketTransport: HTTP/1.1 over ns-3 TCP, UDP) or over another realisation of this
  * interface (a flow-level model, a test double) unchanged, and elements may sit on different
- * ranks of a distributed simulation. An element gets its transport from
- * MmsApplication::GetTransport(); a helper or a test may install another one with
- * MmsApplication::SetTransport().
+ * ranks of a distributed simulation. Whoever installs an element gives it its transport with
+ * MmsApplication::SetTransport() (MmsHelper::InstallTransport() an MmsSocketTransport on the
+ * element's node; a test its double); the element uses it through
+ * MmsApplication::GetTransport().
+ *
+ * A transport carries octets and never decodes them to learn what they mean: the element
+ * that sends a request names it (RequestLabel), and a realisation that traces its exchanges
+ * records that name as given.
  *
  * Addresses are ns-3 addresses (InetSocketAddress at packet level). Callbacks are invoked from
  * the simulator, never re-entrantly from within the call that caused them (exception:
@@ -77,6 +82,14 @@ class MmsTransport : public Object
     /// A datagram arrived: its octets and the sender.
     typedef Callback<void, const std::vector<uint8_t>&, const Address&> DatagramCallback;
 
+    /// What a request is, as the element that sends it names it (MmsLadder::Label()): traces
+    /// and results carry these strings; a transport does not read them.
+    struct RequestLabel
+    {
+        std::string type;          //!< short description ("m-send-req", "PUT /store", ...)
+        std::string transactionId; //!< X-Mms-Transaction-Id of the PDU carried, a tag or ""
+    };
+
     /**
      * Accept requests on a port.
      * \param port the TCP port (at packet level) to listen on; one listener per port
@@ -93,11 +106,13 @@ class MmsTransport : public Object
      * Send a request to a server; the callback reports the response or the failure.
      * \param server the server's address
      * \param request the request
+     * \param label what the request is, for traces (recorded as given)
      * \param cb called once with the outcome
      * \param cookie passed back to the callback (the caller's key for this exchange)
      */
     virtual void Request(const Address& server,
                          const MmsHttpMessage& request,
+                         const RequestLabel& label,
                          ResponseCallback cb,
                          uint64_t cookie) = 0;
     /**

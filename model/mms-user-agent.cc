@@ -6,6 +6,7 @@
 
 #include "mms-user-agent.h"
 
+#include "mms-ladder.h"
 #include "mms-sms-tpdu.h"
 #include "mms-smsc.h"
 #include "mms-wsp-push.h"
@@ -736,6 +737,7 @@ MmsUserAgent::Send(const Message& message)
     t.kind = SEND;
     t.tid = tid;
     t.request = MmsHttp::MakeMmsRequest("POST", m_relayPath, m_relayHost, req);
+    t.label = MmsLadder::Label(req);
     t.bytes = t.request.GetBodySize();
     m_counters.submitted++;
     // The recipients of a submission, comma-separated, and its content class (results rows).
@@ -797,8 +799,11 @@ MmsUserAgent::Attempt(uint64_t id)
             MakeEvent(it->second.messageId, MmsHttp::PlmnAddress(m_msisdn), it->second.tid, 0));
     }
     m_inFlight++;
-    GetTransport()->Request(
-        m_relayAddress, it->second.request, MakeCallback(&MmsUserAgent::HandleResponse, this), id);
+    GetTransport()->Request(m_relayAddress,
+                            it->second.request,
+                            it->second.label,
+                            MakeCallback(&MmsUserAgent::HandleResponse, this),
+                            id);
 }
 
 void
@@ -943,22 +948,18 @@ MmsUserAgent::Complete(uint64_t id, const MmsHttpMessage& r)
             {
                 ack.kind = ACKNOWLEDGE;
                 ack.tid = conf.GetTransactionId();
-                ack.request =
-                    MmsHttp::MakeMmsRequest("POST",
-                                            m_relayPath,
-                                            m_relayHost,
-                                            MmsPdu::MakeAcknowledgeInd(ack.tid, m_reportAllowed));
+                MmsPdu pdu = MmsPdu::MakeAcknowledgeInd(ack.tid, m_reportAllowed);
+                ack.request = MmsHttp::MakeMmsRequest("POST", m_relayPath, m_relayHost, pdu);
+                ack.label = MmsLadder::Label(pdu);
             }
             else
             {
                 ack.kind = NOTIFY_RESP;
                 ack.tid = in != m_inbound.end() ? in->second.notificationTid : t.tid;
-                ack.request = MmsHttp::MakeMmsRequest(
-                    "POST",
-                    m_relayPath,
-                    m_relayHost,
-                    MmsPdu::MakeNotifyRespInd(
-                        ack.tid, MmsValue::STATUS_RETRIEVED, m_reportAllowed));
+                MmsPdu pdu =
+                    MmsPdu::MakeNotifyRespInd(ack.tid, MmsValue::STATUS_RETRIEVED, m_reportAllowed);
+                ack.request = MmsHttp::MakeMmsRequest("POST", m_relayPath, m_relayHost, pdu);
+                ack.label = MmsLadder::Label(pdu);
             }
             ack.bytes = ack.request.GetBodySize();
             Start(ack);
@@ -1260,6 +1261,7 @@ MmsUserAgent::Retrieve(std::string location)
     t.request = MmsHttpMessage::Request("GET", Location(location));
     t.request.AddHeader("Host", m_relayHost);
     t.request.AddHeader("Accept", MmsHttp::MMS_CONTENT_TYPE);
+    t.label = {"GET Content-Location", ""};
     Start(t);
 }
 
@@ -1276,10 +1278,9 @@ MmsUserAgent::SendNotifyResp(const std::string& location, uint8_t status)
     t.location = location;
     t.messageId = in->second.messageId;
     t.tid = in->second.notificationTid;
-    t.request = MmsHttp::MakeMmsRequest("POST",
-                                        m_relayPath,
-                                        m_relayHost,
-                                        MmsPdu::MakeNotifyRespInd(t.tid, status, m_reportAllowed));
+    MmsPdu pdu = MmsPdu::MakeNotifyRespInd(t.tid, status, m_reportAllowed);
+    t.request = MmsHttp::MakeMmsRequest("POST", m_relayPath, m_relayHost, pdu);
+    t.label = MmsLadder::Label(pdu);
     t.bytes = t.request.GetBodySize();
     Start(t);
 }
@@ -1297,6 +1298,7 @@ MmsUserAgent::SendReadReport(std::string messageId, std::string originator)
                                         MmsClock::NowUnix(),
                                         MmsValue::READ_STATUS_READ);
     t.request = MmsHttp::MakeMmsRequest("POST", m_relayPath, m_relayHost, pdu);
+    t.label = MmsLadder::Label(pdu);
     t.bytes = t.request.GetBodySize();
     Start(t);
 }

@@ -299,6 +299,7 @@ class MmsUserAgent : public MmsApplication
     {
         Kind kind{SEND};
         MmsHttpMessage request;
+        MmsTransport::RequestLabel label; //!< what the request is, for the transport's traces
         uint32_t attempt{0};
         std::string tid;       //!< of the PDU sent (or of the notification for RETRIEVE)
         std::string location;  //!< the notification's Content-Location

@@ -359,8 +359,11 @@ MmsWapPushProxyGateway::Deliver(uint64_t id)
                       p.pushId,
                       r.body.size(),
                       "segment " + std::to_string(seg.sequence) + "/" + std::to_string(seg.total)));
-        GetTransport()->Request(
-            m_smscAddress, r, MakeCallback(&MmsWapPushProxyGateway::HandleSmscResponse, this), id);
+        GetTransport()->Request(m_smscAddress,
+                                r,
+                                {"POST /sms", p.pushId},
+                                MakeCallback(&MmsWapPushProxyGateway::HandleSmscResponse, this),
+                                id);
     }
 }
 

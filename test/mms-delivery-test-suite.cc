@@ -19,6 +19,7 @@
 #include "ns3/test.h"
 #include "ns3/uinteger.h"
 
+#include <algorithm>
 #include <sstream>
 
 using namespace ns3;
@@ -281,6 +282,63 @@ class MmsFlowTestCase : public TestCase
 };
 
 /// Re-notification times follow the configured policy exactly.
+/// The engines name what they send without the transport decoding it: every request's label,
+/// as its element gave it, is what decoding the request yields.
+class MmsRequestLabelTestCase : public TestCase
+{
+  public:
+    MmsRequestLabelTestCase(bool deferred)
+        : TestCase(std::string("labels: the elements name their requests as decoding them does (")
+                   + (deferred ? "deferred" : "immediate") + " retrieval, reports)")
+        , m_deferred(deferred)
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        MmsWorld w(2);
+        Deterministic(w);
+        w.mms.SetUserAgentAttribute("ReadReportProbability", DoubleValue(1.0));
+        if (m_deferred)
+        {
+            w.mms.SetUserAgentAttribute("RetrievalMode", StringValue("Deferred"));
+        }
+        w.Install();
+        MmsUserAgent::Message m = To(w.mms.GetMsisdn(1));
+        m.deliveryReport = true;
+        m.readReport = true;
+        Simulator::Schedule(Seconds(1), &SendAt, w.Ua(0), m);
+        Simulator::Stop(Seconds(1500));
+        Simulator::Run();
+
+        std::vector<std::string> decoded = w.decodedLabels;
+        std::vector<std::string> given = w.givenLabels;
+        std::sort(decoded.begin(), decoded.end());
+        std::sort(given.begin(), given.end());
+        NS_TEST_EXPECT_MSG_EQ(Join(given), Join(decoded), "labels given vs decoded");
+        std::string all = Join(given);
+        for (const char* type : {"UA0 m-send-req [",
+                                 "Relay PUT /store [",
+                                 "Relay PAP m-notification-ind []",
+                                 "Relay PAP m-delivery-ind Retrieved []",
+                                 "Relay PAP m-read-orig-ind []",
+                                 "Relay DELETE /store []",
+                                 "PPG POST /sms [",
+                                 "UA1 GET Content-Location []",
+                                 "Relay GET /store []",
+                                 "UA1 m-read-rec-ind []"})
+        {
+            NS_TEST_EXPECT_MSG_NE(all.find(type), std::string::npos, type << " in" << all);
+        }
+        const char* ack =
+            m_deferred ? "UA1 m-acknowledge-ind [" : "UA1 m-notifyresp-ind Retrieved [";
+        NS_TEST_EXPECT_MSG_NE(all.find(ack), std::string::npos, ack << " in" << all);
+    }
+
+    bool m_deferred;
+};
+
 class MmsRenotifyTestCase : public TestCase
 {
   public:
@@ -427,7 +485,7 @@ class MmsMalformedTestCase : public TestCase
                      std::string what)
     {
         answers->push_back(Answer{what, false, MmsHttpMessage()});
-        t->Request(to, m, MakeBoundCallback(&OnResponse, answers), answers->size() - 1);
+        t->Request(to, m, {what, ""}, MakeBoundCallback(&OnResponse, answers), answers->size() - 1);
     }
 
     static void Datagram(Ptr<MmsSocketTransport> t, Address to, std::vector<uint8_t> d)
@@ -535,6 +593,8 @@ class MmsDeliveryTestSuite : public TestSuite
         AddTestCase(new MmsRenotifyTestCase("Linear", "", 300, 5, {0, 300, 900, 1800, 3000}));
         AddTestCase(new MmsRenotifyTestCase("Fixed", "", 120, 4, {0, 120, 240, 360}));
         AddTestCase(new MmsRenotifyTestCase("Table", "0s,30s,2min", 0, 4, {0, 30, 150, 270}));
+        AddTestCase(new MmsRequestLabelTestCase(false));
+        AddTestCase(new MmsRequestLabelTestCase(true));
         AddTestCase(new MmsRecipientsTestCase);
         AddTestCase(new MmsMalformedTestCase);
     }

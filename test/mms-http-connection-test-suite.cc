@@ -308,7 +308,11 @@ class TransportIdleTimeoutTestCase : public TestCase
         post.bodyIsVirtual = true;
         post.virtualBodySize = BODY;
         m_outcomes[1].start = Simulator::Now();
-        m_client->Request(server, post, MakeCallback(&TransportIdleTimeoutTestCase::Done, this), 1);
+        m_client->Request(server,
+                          post,
+                          {"POST /upload", ""},
+                          MakeCallback(&TransportIdleTimeoutTestCase::Done, this),
+                          1);
     }
 
     void Get(Address server)
@@ -316,6 +320,7 @@ class TransportIdleTimeoutTestCase : public TestCase
         m_outcomes[2].start = Simulator::Now();
         m_client->Request(server,
                           MmsHttpMessage::Request("GET", "/silent"),
+                          {"GET /silent", ""},
                           MakeCallback(&TransportIdleTimeoutTestCase::Done, this),
                           2);
     }
@@ -397,6 +402,7 @@ class TransportTimeWaitTestCase : public TestCase
     {
         m_client->Request(server,
                           MmsHttpMessage::Request("GET", "/x"),
+                          {"GET /x", ""},
                           MakeCallback(&TransportTimeWaitTestCase::Done, this),
                           0);
     }

@@ -161,6 +161,9 @@ class ProfileTestCase : public TestCase
         {
             NS_TEST_EXPECT_MSG_EQ(MmsBearerProfile::FromPreset(n, 10, p, e), true, n << ": " << e);
             NS_TEST_EXPECT_MSG_EQ(p.Validate(e), true, n << ": " << e);
+            // A handset's full segment, with the IPv4 and TCP headers, fits the bearer's MTU.
+            NS_TEST_EXPECT_MSG_LT_OR_EQ(p.tcpMss + 40u, uint32_t(p.mtu), n << ": MSS " << p.tcpMss);
+            NS_TEST_EXPECT_MSG_EQ(p.tcpMss, 1460u, n << ": 1500-octet MTU less 40");
         }
 
         NS_TEST_EXPECT_MSG_EQ(MmsBearerProfile::FromPreset("GPRS-CS5", 10, p, e), false, "CS-5");
@@ -185,6 +188,17 @@ class ProfileTestCase : public TestCase
         o->SetAttribute("BlockErrorRate", DoubleValue(1));
         NS_TEST_EXPECT_MSG_EQ(o->TryGet(p, e), false, "BLER 1");
         NS_TEST_EXPECT_MSG_NE(e.find("BlockErrorRate"), std::string::npos, e);
+        o->SetAttribute("BlockErrorRate", DoubleValue(0.2));
+        // The MSS follows an overridden MTU, unless set itself; it must fit the MTU.
+        o->SetAttribute("Mtu", UintegerValue(576));
+        NS_TEST_ASSERT_MSG_EQ(o->TryGet(p, e), true, e);
+        NS_TEST_EXPECT_MSG_EQ(p.tcpMss, 536u, "576 - 40");
+        o->SetAttribute("TcpMss", UintegerValue(500));
+        NS_TEST_ASSERT_MSG_EQ(o->TryGet(p, e), true, e);
+        NS_TEST_EXPECT_MSG_EQ(p.tcpMss, 500u, "override");
+        o->SetAttribute("TcpMss", UintegerValue(537));
+        NS_TEST_EXPECT_MSG_EQ(o->TryGet(p, e), false, "537 + 40 > 576");
+        NS_TEST_EXPECT_MSG_NE(e.find("TcpMss 537"), std::string::npos, e);
 
         // Expected goodput: CS-2 x 4, 1500-octet packets + 10 octets SNDCP/LLC, no errors.
         NS_TEST_ASSERT_MSG_EQ(MmsBearerProfile::FromPreset("GPRS-CS2", 10, p, e), true, e);

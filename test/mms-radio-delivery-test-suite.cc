@@ -14,10 +14,14 @@
 #    include "mms-test-world.h"
 
 #    include "ns3/double.h"
+#    include "ns3/ipv4-header.h"
+#    include "ns3/ipv4-l3-protocol.h"
 #    include "ns3/mms-module.h"
 #    include "ns3/simulator.h"
 #    include "ns3/string.h"
+#    include "ns3/tcp-header.h"
 #    include "ns3/test.h"
+#    include "ns3/uinteger.h"
 
 #    include <map>
 #    include <sstream>
@@ -70,6 +74,18 @@ struct CellCounters
     }
 };
 
+/// UA0 sends one MMS of 30 kB to UA1 at 1 s; the simulation runs to 1500 s.
+void
+SendOneAndRun(MmsWorld& w)
+{
+    MmsUserAgent::Message m;
+    m.to = {w.mms.GetMsisdn(1)};
+    m.contentSize = 30000;
+    Simulator::Schedule(Seconds(1), &SendAt, w.Ua(0), m);
+    Simulator::Stop(Seconds(1500));
+    Simulator::Run();
+}
+
 double
 TimeOf(const MmsWorld& w, const std::string& line)
 {
@@ -118,12 +134,7 @@ class RadioFlowTestCase : public TestCase
         {
             w.Ua(1)->ScheduleOffPeriod(Seconds(0.5), Seconds(900));
         }
-        MmsUserAgent::Message m;
-        m.to = {w.mms.GetMsisdn(1)};
-        m.contentSize = 30000;
-        Simulator::Schedule(Seconds(1), &SendAt, w.Ua(0), m);
-        Simulator::Stop(Seconds(1500));
-        Simulator::Run();
+        SendOneAndRun(w);
 
         const MmsRelay::Counters& c = w.mms.GetRelay()->GetCounters();
         NS_TEST_EXPECT_MSG_EQ(c.retrieved, 1u, "retrieved" << w.Dump());
@@ -174,6 +185,99 @@ class RadioFlowTestCase : public TestCase
     }
 };
 
+/// What one node's IPv4 sent: TCP payload sizes, the largest packet, fragments.
+struct SentSegments
+{
+    std::map<uint32_t, uint32_t> payloads; //!< TCP payload octets -> segments
+    uint32_t largest{0};                   //!< largest IPv4 packet, octets
+    uint32_t fragments{0};
+
+    void Tx(Ptr<const Packet> packet, Ptr<Ipv4>, uint32_t)
+    {
+        Ptr<Packet> p = packet->Copy();
+        Ipv4Header ip;
+        p->RemoveHeader(ip);
+        largest = std::max(largest, packet->GetSize());
+        if (!ip.IsLastFragment() || ip.GetFragmentOffset() != 0)
+        {
+            fragments++;
+            return;
+        }
+        if (ip.GetProtocol() == 6)
+        {
+            TcpHeader tcp;
+            p->RemoveHeader(tcp);
+            if (p->GetSize() > 0)
+            {
+                payloads[p->GetSize()]++;
+            }
+        }
+    }
+
+    uint32_t Largest() const
+    {
+        return payloads.empty() ? 0 : payloads.rbegin()->first;
+    }
+};
+
+/// The handsets' TCP segments on a GPRS cell carry the bearer profile's MSS (less the 12 octets
+/// of timestamps), the network side's the MSS of its 1500-octet links; nothing is fragmented.
+class RadioMssTestCase : public TestCase
+{
+  public:
+    explicit RadioMssTestCase(uint32_t mss)
+        : TestCase("TCP segments on GPRS-CS2 with a handset MSS of " + std::to_string(mss)
+                   + ": full segments of MSS - 12 octets, within the MTU, no fragments")
+        , m_mss(mss)
+    {
+    }
+
+  private:
+    uint32_t m_mss;
+
+    void DoRun() override
+    {
+        static uint32_t s_mss; // the radio callback below is a plain function
+        s_mss = m_mss;
+        MmsWorld w(2,
+                   "GPRS-CS2",
+                   [](MmsRadioBearerHelper& r)
+                   {
+                       if (s_mss != 1460)
+                       {
+                           r.SetProfileAttribute("TcpMss", UintegerValue(s_mss));
+                       }
+                   });
+        w.mms.SetSmscAttribute("DeliveryDelay",
+                               StringValue("ns3::ConstantRandomVariable[Constant=3]"));
+        w.mms.SetSmscAttribute("LossProbability", DoubleValue(0));
+        w.Install(7);
+        SentSegments handset;
+        SentSegments relay;
+        w.handsets.Get(0)->GetObject<Ipv4L3Protocol>()->TraceConnectWithoutContext(
+            "Tx", MakeCallback(&SentSegments::Tx, &handset));
+        w.net.GetRelayNode()->GetObject<Ipv4L3Protocol>()->TraceConnectWithoutContext(
+            "Tx", MakeCallback(&SentSegments::Tx, &relay));
+        SendOneAndRun(w);
+
+        NS_TEST_ASSERT_MSG_EQ(w.Ua(1)->GetCounters().retrieved, 1u, "retrieved" << w.Dump());
+        const MmsBearerProfile p = w.net.GetRadioHelper().GetProfile();
+        NS_TEST_EXPECT_MSG_EQ(p.tcpMss, m_mss, "the profile's MSS");
+        // The 30 kB M-Send.req went up in full segments of MSS - 12 (timestamps).
+        NS_TEST_EXPECT_MSG_EQ(handset.Largest(), m_mss - 12, "handset's full segment");
+        NS_TEST_EXPECT_MSG_GT_OR_EQ(
+            handset.payloads[m_mss - 12], 30000 / (m_mss - 12) - 1, "M-Send.req in full segments");
+        NS_TEST_EXPECT_MSG_LT_OR_EQ(
+            handset.largest, uint32_t(p.mtu), "handset packets fit the MTU");
+        NS_TEST_EXPECT_MSG_EQ(handset.fragments, 0u, "no fragments from the handset");
+        // The Relay (on 1500-octet links) sent M-Retrieve.conf in segments of 1460 - 12.
+        NS_TEST_EXPECT_MSG_EQ(relay.Largest(), 1448u, "Relay's full segment");
+        NS_TEST_EXPECT_MSG_GT_OR_EQ(relay.payloads[1448], 30000u / 1448 - 1, "in full segments");
+        NS_TEST_EXPECT_MSG_LT_OR_EQ(relay.largest, 1500u, "Relay packets fit the MTU");
+        NS_TEST_EXPECT_MSG_EQ(relay.fragments, 0u, "no fragments from the Relay");
+    }
+};
+
 /**
  * \ingroup mms-tests
  * MMS over the radio bearer model.
@@ -190,6 +294,8 @@ class MmsRadioDeliveryTestSuite : public TestSuite
         AddTestCase(new RadioFlowTestCase("HSDPA-CAT6"));
         AddTestCase(new RadioFlowTestCase("UMTS-384", true));
         AddTestCase(new RadioFlowTestCase("GPRS-CS2", true));
+        AddTestCase(new RadioMssTestCase(1460));
+        AddTestCase(new RadioMssTestCase(1000));
     }
 };
 

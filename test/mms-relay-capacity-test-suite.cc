@@ -55,6 +55,7 @@ class InstantTransport : public MmsTransport
 
     void Request(const Address&,
                  const MmsHttpMessage& req,
+                 const RequestLabel&,
                  ResponseCallback cb,
                  uint64_t c) override
     {

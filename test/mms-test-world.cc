@@ -23,6 +23,17 @@ OnHttp(MmsWorld* w, std::string self, const MmsHttpMessage& m, const Address& pe
 {
     w->ladder.push_back(self + ">" + w->NameOf(peer) + " " + MmsLadder::Describe(m));
     w->times.push_back(Simulator::Now().GetSeconds());
+    if (m.isRequest)
+    {
+        MmsTransport::RequestLabel l = MmsLadder::Label(m);
+        w->decodedLabels.push_back(self + " " + l.type + " [" + l.transactionId + "]");
+    }
+}
+
+void
+OnExchange(MmsWorld* w, std::string self, const MmsSocketTransport::Exchange& x)
+{
+    w->givenLabels.push_back(self + " " + x.type + " [" + x.transactionId + "]");
 }
 
 void
@@ -88,6 +99,8 @@ MmsWorld::Install(int64_t stream)
         t->TraceConnectWithoutContext("HttpTx", MakeBoundCallback(&OnHttp, this, apps[i].second));
         t->TraceConnectWithoutContext("DatagramTx",
                                       MakeBoundCallback(&OnDatagram, this, apps[i].second));
+        t->TraceConnectWithoutContext("Exchange",
+                                      MakeBoundCallback(&OnExchange, this, apps[i].second));
     }
 }
 

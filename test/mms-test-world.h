@@ -39,6 +39,11 @@ class MmsWorld
     ns3::ApplicationContainer uas;
     std::vector<std::string> ladder; //!< every message sent, in order, with the time in `times`
     std::vector<double> times;
+    /// Every request an element handed to TCP, labelled by decoding it (MmsLadder::Label):
+    /// "UA0 m-send-req [tid]".
+    std::vector<std::string> decodedLabels;
+    /// Every request an element issued, with the label the element gave it (Exchange trace).
+    std::vector<std::string> givenLabels;
 
     /// Install the elements, assign streams from `stream`, start recording the ladder.
     void Install(int64_t stream = 1);

@@ -105,19 +105,16 @@ USES = [
     ((4.0, 3.2), (11.6, 2.25), 'segments to packets', (8.2, 2.85, 'center'), 'rule'),
     ((9.6, 4.2), (10.5, 4.2), 'bearer\npresets', (10.05, 3.75, 'center'), 'rule'),
     ((11.3, 1.3), (10.7, 1.3), '', None, 'rule'),
-    ((4.1, 5.65), (4.1, 6.6), '1', (3.95, 6.12, 'right'), 'today'),
-    ((8.6, 6.6), (10.9, 5.65), '2', (9.45, 5.95, 'center'), 'today'),
-    ((11.4, 5.65), (8.9, 6.9), '3', (10.25, 6.45, 'center'), 'today'),
+    ((8.6, 6.6), (10.9, 5.65), '1', (9.45, 5.95, 'center'), 'today'),
+    ((11.4, 5.65), (8.9, 6.9), '2', (10.25, 6.45, 'center'), 'today'),
 ]
 
 LEGEND = (
     'Arrow: may use (include, call, connect to trace sources, read attributes). Radio uses '
     'ns-3 network and internet only; the codec uses no ns-3.\n'
     'Dashed red, uses the code has today that the design removes:  '
-    '1  MmsSocketTransport labels what it carries with MmsLadder, and MmsApplication creates '
-    'an MmsSocketTransport\n'
-    '    when none is set;   2  MmsUserAgent holds its radio devices to switch them off;   '
-    '3  the radio includes mms-common.h for an enum wrapper.')
+    '1  MmsUserAgent holds its radio devices to switch them off;\n'
+    '    2  the radio includes mms-common.h for an enum wrapper.')
 
 
 def draw_layers(path, plt):

@@ -734,12 +734,18 @@ MmsScenarioHelper::InstallRoutes(const MmsScenario& scenario)
         }
     }
     Ipv4StaticRoutingHelper helper;
+    std::vector<int32_t> firstEdge(destinations.size());
+    std::vector<uint32_t> uses(edges.size(), 0);
     for (uint32_t v = 0; v < nv; ++v)
     {
         Ptr<Ipv4> ip = m_nodes[v]->GetObject<Ipv4>();
         Ptr<Ipv4StaticRouting> routing = helper.GetStaticRouting(ip);
-        for (const auto& d : destinations)
+        // The first edge towards each destination, and how many destinations each edge leads to.
+        int32_t busiest = -1;
+        for (std::size_t i = 0; i < destinations.size(); ++i)
         {
+            const auto& d = destinations[i];
+            firstEdge[i] = -1;
             if (d.a == v || d.b == static_cast<int32_t>(v))
             {
                 continue; // on this node: a connected route
@@ -751,19 +757,51 @@ MmsScenarioHelper::InstallRoutes(const MmsScenario& scenario)
             {
                 target = static_cast<uint32_t>(d.b);
             }
-            int32_t first = scenario.GetFirstEdge(v, target);
-            if (first < 0)
+            // Unreachable destinations (-1) get no route (the scenario checked what must be
+            // reachable).
+            firstEdge[i] = scenario.GetFirstEdge(v, target);
+            if (firstEdge[i] >= 0)
             {
-                continue; // unreachable (the scenario checked what must be reachable)
+                uint32_t& n = uses[static_cast<uint32_t>(firstEdge[i])];
+                ++n;
+                if (busiest < 0 || n > uses[static_cast<uint32_t>(busiest)]
+                    || (n == uses[static_cast<uint32_t>(busiest)] && firstEdge[i] < busiest))
+                {
+                    busiest = firstEdge[i];
+                }
             }
-            const auto& edge = edges[static_cast<uint32_t>(first)];
-            Ptr<NetDevice> mine = m_linkDevices[first].Get(edge.a == v ? 0 : 1);
-            Ptr<NetDevice> theirs = m_linkDevices[first].Get(edge.a == v ? 1 : 0);
-            routing->AddNetworkRouteTo(d.network,
-                                       d.mask,
+        }
+        // The edge most destinations are reached by is the default route; the others get a
+        // route each (ns-3's static routing scans a node's routes linearly on every lookup, and
+        // on every route added). A node with one link has its default route only.
+        auto add = [&](Ipv4Address network, Ipv4Mask mask, uint32_t e)
+        {
+            const auto& edge = edges[e];
+            Ptr<NetDevice> mine = m_linkDevices[e].Get(edge.a == v ? 0 : 1);
+            Ptr<NetDevice> theirs = m_linkDevices[e].Get(edge.a == v ? 1 : 0);
+            routing->AddNetworkRouteTo(network,
+                                       mask,
                                        InterfaceAddress(theirs),
                                        static_cast<uint32_t>(ip->GetInterfaceForDevice(mine)));
             ++m_routes;
+        };
+        const bool useDefault = busiest >= 0 && uses[static_cast<uint32_t>(busiest)] > 1;
+        if (useDefault)
+        {
+            add(Ipv4Address::GetAny(), Ipv4Mask::GetZero(), static_cast<uint32_t>(busiest));
+        }
+        for (std::size_t i = 0; i < destinations.size(); ++i)
+        {
+            if (firstEdge[i] >= 0)
+            {
+                uses[static_cast<uint32_t>(firstEdge[i])] = 0;
+                if (!useDefault || firstEdge[i] != busiest)
+                {
+                    add(destinations[i].network,
+                        destinations[i].mask,
+                        static_cast<uint32_t>(firstEdge[i]));
+                }
+            }
         }
     }
 }

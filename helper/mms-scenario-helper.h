@@ -42,7 +42,8 @@ class ErrorModel;
  * bearer preset and its channel and profile attributes; one subnet per cell from
  * 10.128.0.0/9, sized for the largest cell) with its subscribers' handsets; static routes on
  * every network node along the scenario's shortest paths by delay (MmsScenarioRoutes), to
- * every link and cell it is not on; one Server, PPG and SMSC application per vertex of those
+ * every link and cell it is not on (a default route by the link most of them leave by, and a
+ * route to each of the others); one Server, PPG and SMSC application per vertex of those
  * kinds, shared by the Relays that use them; one MMSE per Relay (an MmsHelper: the Relay and
  * the User Agents of the cells it serves, numbered on from SetFirstMsisdn cell by cell), whose
  * recipients are drawn among its own subscribers; a User Agent per subscriber with the cell's

@@ -11,6 +11,8 @@
 //
 //   mms-delivery-benchmark [--handsets=100,1000] [--messages=2] [--size=29696]
 
+#include "mms-benchmark-measures.h"
+
 #include "ns3/core-module.h"
 #include "ns3/mms-module.h"
 #include "ns3/network-module.h"
@@ -25,49 +27,6 @@ using namespace ns3;
 
 namespace
 {
-/// Peak and current resident memory of this process (KiB), from /proc/self/status.
-void
-Memory(uint64_t& peakKiB, uint64_t& nowKiB)
-{
-    std::ifstream f("/proc/self/status");
-    std::string line;
-    peakKiB = nowKiB = 0;
-    while (std::getline(f, line))
-    {
-        if (line.rfind("VmHWM:", 0) == 0)
-        {
-            peakKiB = std::stoull(line.substr(6));
-        }
-        if (line.rfind("VmRSS:", 0) == 0)
-        {
-            nowKiB = std::stoull(line.substr(6));
-        }
-    }
-}
-
-void
-Empty()
-{
-}
-
-double
-EmptyEventRate(uint64_t events)
-{
-    // Events scheduled in batches of 1,000 pending, as the MMS runs keep few pending.
-    auto t0 = std::chrono::steady_clock::now();
-    for (uint64_t done = 0; done < events; done += 1000)
-    {
-        for (int i = 0; i < 1000; ++i)
-        {
-            Simulator::Schedule(MicroSeconds(i), &Empty);
-        }
-        Simulator::Run();
-    }
-    double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    Simulator::Destroy();
-    return events / s;
-}
-
 uint64_t g_retrieved = 0;
 
 void
@@ -90,7 +49,7 @@ main(int argc, char* argv[])
     cmd.AddValue("size", "Media octets per message", size);
     cmd.Parse(argc, argv);
 
-    double rate = EmptyEventRate(5000000);
+    double rate = MmsBenchmarkEmptyEventRate(5000000);
     std::cout << "baseline: scheduler runs " << std::fixed << std::setprecision(2) << rate / 1e6
               << " M empty events/s (1,000 pending)\n\n";
     std::cout << std::setw(9) << "handsets" << std::setw(11) << "delivered" << std::setw(13)
@@ -105,7 +64,7 @@ main(int argc, char* argv[])
         uint32_t n = static_cast<uint32_t>(std::stoul(item));
         uint64_t peak0;
         uint64_t rss0;
-        Memory(peak0, rss0);
+        MmsBenchmarkMemory(peak0, rss0);
         g_retrieved = 0;
         auto t0 = std::chrono::steady_clock::now();
         uint64_t events = 0;
@@ -139,7 +98,7 @@ main(int argc, char* argv[])
         double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
         uint64_t peak;
         uint64_t rss;
-        Memory(peak, rss);
+        MmsBenchmarkMemory(peak, rss);
         double perMms = g_retrieved ? wall * 1e6 / g_retrieved : 0;
         std::cout << std::setw(9) << n << std::setw(11) << g_retrieved << std::setw(13)
                   << std::setprecision(0) << (g_retrieved ? double(events) / g_retrieved : 0)

@@ -1,0 +1,428 @@
+/*
+ * Copyright (c) 2026 The ns-3 mms module authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+// Cost of operator-sized networks: for each population size, an operator scenario written by
+// utils/mms-scenario-generate.py (--perCell subscribers per cell on average, about
+// sqrt(cells) regions, the shipped traffic model at its busy hour) is built with
+// MmsScenarioHelper and run for --duration seconds of traffic and --drain seconds to finish,
+// with results recorded to an SQLite file in a temporary folder (deleted afterwards). Each
+// size runs in a child process of its own (this program with --one=N), so that the peak
+// resident memory is that size's. One line per size: load and build time, simulated seconds
+// per wall-clock second, peak memory, bytes per subscriber, events and wall time per delivered
+// MMS, and the wall time per delivered MMS against the smallest size; the scheduler's rate for
+// empty events, measured in the same run, is the baseline.
+//
+//   mms-operator-benchmark [--subscribers=100000,1000000] [--perCell=1000] [--duration=300]
+//                          [--drain=600] [--mode=onDemand|materialised|both]
+//                          [--materialisedUpTo=100000] [--regions=0] [--record=1] [--dir=/tmp]
+//   mms-operator-benchmark --subscribers=10000000              # ten million, 300 s
+//   mms-operator-benchmark --subscribers=1000000 --duration=3600   # the whole busy hour
+
+#include "mms-benchmark-measures.h"
+
+#include "ns3/core-module.h"
+#include "ns3/mms-module.h"
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iomanip>
+#include <iostream>
+#include <map>
+#include <sstream>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <vector>
+
+using namespace ns3;
+
+#ifndef MMS_SOURCE_DIR
+#    define MMS_SOURCE_DIR "."
+#endif
+
+namespace
+{
+double
+Since(std::chrono::steady_clock::time_point t0)
+{
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+uint64_t g_retrieved = 0;
+
+void
+OnRetrieved(const MmsEvent&)
+{
+    g_retrieved++;
+}
+
+/// What one size measured (a child's result line, read back by the parent).
+struct Outcome
+{
+    std::map<std::string, double> v; //!< by name
+};
+
+const char RESULT[] = "mms-operator-benchmark-result";
+
+/// The operator scenario's DOT text, as utils/mms-scenario-generate.py writes it.
+bool
+Generate(uint64_t subscribers, uint32_t cells, uint32_t regions, std::string& text)
+{
+    std::ostringstream cmd;
+    cmd << "python3 '" << MMS_SOURCE_DIR << "/utils/mms-scenario-generate.py' --name operator-"
+        << subscribers << " --cells " << cells << " --subscribers " << subscribers << " --regions "
+        << regions;
+    FILE* p = popen(cmd.str().c_str(), "r");
+    if (!p)
+    {
+        return false;
+    }
+    char buffer[65536];
+    size_t n;
+    while ((n = fread(buffer, 1, sizeof buffer, p)) > 0)
+    {
+        text.append(buffer, n);
+    }
+    return pclose(p) == 0 && !text.empty();
+}
+
+/// One size in this process: generate, load, build, run; print the result line.
+int
+RunOne(uint64_t subscribers,
+       uint32_t perCell,
+       uint32_t regions,
+       double duration,
+       double drain,
+       bool onDemand,
+       bool record,
+       const std::string& dir)
+{
+    const uint32_t cells = static_cast<uint32_t>(std::max<uint64_t>(1, subscribers / perCell));
+    if (regions == 0)
+    {
+        regions = static_cast<uint32_t>(std::max(1.0, std::round(std::sqrt(cells))));
+    }
+    auto t0 = std::chrono::steady_clock::now();
+    std::string text;
+    if (!Generate(subscribers, cells, regions, text))
+    {
+        std::cerr << "mms-operator-benchmark: utils/mms-scenario-generate.py failed for "
+                  << subscribers << " subscribers in " << cells << " cells\n";
+        return 2;
+    }
+    const double generate = Since(t0);
+
+    uint64_t peak;
+    uint64_t rss0;
+    MmsBenchmarkMemory(peak, rss0);
+    t0 = std::chrono::steady_clock::now();
+    MmsScenario scenario;
+    std::vector<std::string> errors;
+    if (!scenario.Parse(text, "operator-" + std::to_string(subscribers), errors))
+    {
+        for (const auto& e : errors)
+        {
+            std::cerr << e << "\n";
+        }
+        return 2;
+    }
+    text.clear();
+    text.shrink_to_fit();
+    const double load = Since(t0);
+
+    MmsScenarioHelper builder;
+    builder.SetHandsetsOnDemand(onDemand);
+    builder.SetTrafficModelAttribute(
+        "TimeOfDayAtStart", TimeValue(Seconds(builder.GetTrafficModel()->GetBusyHour() * 3600)));
+    if (!builder.Check(scenario, errors))
+    {
+        for (const auto& e : errors)
+        {
+            std::cerr << e << "\n";
+        }
+        return 2;
+    }
+    Ptr<MmsSqliteRecorder> recorder;
+    std::string folder;
+    std::string path;
+    if (record)
+    {
+        std::string pattern = dir + "/mms-operator-benchmark-XXXXXX";
+        std::vector<char> buf(pattern.begin(), pattern.end());
+        buf.push_back('\0');
+        if (!mkdtemp(buf.data()))
+        {
+            std::cerr << "mms-operator-benchmark: --dir: cannot make a folder in " << dir << "\n";
+            return 2;
+        }
+        folder = buf.data();
+        path = folder + "/results.sqlite";
+        recorder = CreateObject<MmsSqliteRecorder>();
+        recorder->SetAttribute("Path", StringValue(path));
+        recorder->SetAttribute("Scenario", StringValue(scenario.GetOrigin()));
+        std::string error;
+        if (!recorder->Open(error))
+        {
+            std::cerr << "mms-operator-benchmark: results file: " << error << "\n";
+            return 2;
+        }
+        builder.SetRecorder(recorder);
+    }
+
+    t0 = std::chrono::steady_clock::now();
+    builder.Install(scenario);
+    builder.AssignStreams(1);
+    const double build = Since(t0);
+    uint64_t rssBuilt;
+    MmsBenchmarkMemory(peak, rssBuilt);
+    g_retrieved = 0;
+    for (const auto& relay : builder.GetRelays())
+    {
+        relay->TraceConnectWithoutContext("Retrieved", MakeCallback(&OnRetrieved));
+    }
+
+    // The traffic period and the drain timed apart: the first gives the simulation's speed.
+    builder.StopTraffic(Seconds(duration));
+    t0 = std::chrono::steady_clock::now();
+    Simulator::Stop(Seconds(duration));
+    Simulator::Run();
+    const double traffic = Since(t0);
+    Simulator::Stop(Seconds(drain));
+    Simulator::Run();
+    const double run = Since(t0);
+    const uint64_t events = Simulator::GetEventCount();
+    uint64_t rows = 0;
+    double fileMiB = 0;
+    if (recorder)
+    {
+        recorder->Close();
+        rows = recorder->GetRowsWritten();
+        std::ifstream f(path, std::ios::binary | std::ios::ate);
+        fileMiB = f ? static_cast<double>(f.tellg()) / (1 << 20) : 0;
+    }
+    uint64_t rssEnd;
+    MmsBenchmarkMemory(peak, rssEnd);
+    Simulator::Destroy();
+    if (!folder.empty())
+    {
+        for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+        {
+            std::remove((path + suffix).c_str());
+        }
+        rmdir(folder.c_str());
+    }
+
+    std::cout << RESULT << " subscribers " << subscribers << " cells " << cells << " regions "
+              << regions << " routes " << builder.GetRouteCount() << " generate " << generate
+              << " load " << load << " build " << build << " traffic " << traffic << " run " << run
+              << " simulated " << duration + drain << " duration " << duration << " rss0 " << rss0
+              << " rssBuilt " << rssBuilt << " rssEnd " << rssEnd << " peak " << peak << " events "
+              << events << " delivered " << g_retrieved << " rows " << rows << " fileMiB "
+              << fileMiB << std::endl;
+    return 0;
+}
+
+/// Run this program with --one=N (and the same options) in a child; read its result line.
+bool
+RunChild(const std::vector<std::string>& args, Outcome& out)
+{
+    int pipeFd[2];
+    if (pipe(pipeFd) != 0)
+    {
+        return false;
+    }
+    pid_t pid = fork();
+    if (pid < 0)
+    {
+        return false;
+    }
+    if (pid == 0)
+    {
+        dup2(pipeFd[1], STDOUT_FILENO);
+        close(pipeFd[0]);
+        close(pipeFd[1]);
+        std::vector<char*> argv;
+        for (const auto& a : args)
+        {
+            argv.push_back(const_cast<char*>(a.c_str()));
+        }
+        argv.push_back(nullptr);
+        execv("/proc/self/exe", argv.data());
+        _exit(127);
+    }
+    close(pipeFd[1]);
+    FILE* in = fdopen(pipeFd[0], "r");
+    char line[4096];
+    bool found = false;
+    while (fgets(line, sizeof line, in))
+    {
+        std::string s(line);
+        if (s.rfind(RESULT, 0) != 0)
+        {
+            std::cout << s; // whatever else the child printed
+            continue;
+        }
+        std::istringstream is(s.substr(sizeof RESULT - 1));
+        std::string name;
+        double value;
+        while (is >> name >> value)
+        {
+            out.v[name] = value;
+        }
+        found = true;
+    }
+    fclose(in);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    return found && WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+} // namespace
+
+int
+main(int argc, char* argv[])
+{
+    std::string sizeList = "100000,1000000";
+    uint32_t perCell = 1000;
+    double duration = 300;
+    double drain = 600;
+    std::string mode = "onDemand";
+    uint64_t materialisedUpTo = 100000;
+    uint32_t regions = 0;
+    bool record = true;
+    std::string dir = "/tmp";
+    uint64_t one = 0;
+    bool materialised = false;
+    CommandLine cmd(__FILE__);
+    cmd.AddValue("subscribers", "Comma-separated population sizes", sizeList);
+    cmd.AddValue("perCell", "Subscribers per cell on average", perCell);
+    cmd.AddValue("duration", "Seconds of traffic (3600: the whole busy hour)", duration);
+    cmd.AddValue("drain", "Seconds after the traffic stops for deliveries to finish", drain);
+    cmd.AddValue("mode",
+                 "onDemand (subscribers as records), materialised (a handset per subscriber, "
+                 "sizes up to --materialisedUpTo) or both",
+                 mode);
+    cmd.AddValue("materialisedUpTo", "Largest size run materialised", materialisedUpTo);
+    cmd.AddValue("regions", "Regional routers (0: the square root of the cells)", regions);
+    cmd.AddValue("record", "Record results to an SQLite file in a temporary folder", record);
+    cmd.AddValue("dir", "Where the temporary results folders go", dir);
+    cmd.AddValue("one", "Run this size only, in this process (what each child does)", one);
+    cmd.AddValue("materialised", "With --one: a handset per subscriber", materialised);
+    cmd.Parse(argc, argv);
+    if (perCell == 0 || duration <= 0 || drain < 0
+        || (mode != "onDemand" && mode != "materialised" && mode != "both"))
+    {
+        std::cerr << "mms-operator-benchmark: need --perCell > 0, --duration > 0, --drain >= 0 "
+                     "and --mode onDemand, materialised or both\n";
+        return 2;
+    }
+    if (one > 0)
+    {
+        return RunOne(one, perCell, regions, duration, drain, !materialised, record, dir);
+    }
+
+    std::vector<uint64_t> sizes;
+    std::stringstream list(sizeList);
+    std::string item;
+    while (std::getline(list, item, ','))
+    {
+        char* end = nullptr;
+        unsigned long long n = std::strtoull(item.c_str(), &end, 10);
+        if (item.empty() || *end != '\0' || n < perCell || n > 4000000000ULL)
+        {
+            std::cerr << "mms-operator-benchmark: --subscribers: '" << item
+                      << "' is no size from --perCell to 4,000,000,000\n";
+            return 2;
+        }
+        sizes.push_back(n);
+    }
+
+    const double rate = MmsBenchmarkEmptyEventRate(5000000);
+    std::cout << "baseline: scheduler runs " << std::fixed << std::setprecision(2) << rate / 1e6
+              << " M empty events/s (1,000 pending)\n";
+    std::cout << "each size: " << perCell << " subscribers per cell, " << duration
+              << " s of busy-hour traffic and " << drain << " s to finish, results "
+              << (record ? "recorded" : "not recorded") << "\n\n";
+    std::cout << std::left << std::setw(13) << "mode" << std::right << std::setw(11) << "subscr"
+              << std::setw(7) << "cells" << std::setw(8) << "load s" << std::setw(9) << "build s"
+              << std::setw(9) << "sim/wall" << std::setw(10) << "peak MiB" << std::setw(8)
+              << "B/sub" << std::setw(9) << "peak B/s" << std::setw(12) << "events" << std::setw(10)
+              << "delivered" << std::setw(8) << "ev/MMS" << std::setw(8) << "ms/MMS" << std::setw(8)
+              << "x empty" << std::setw(7) << "ratio"
+              << "\n";
+
+    std::vector<std::string> base;
+    for (int i = 0; i < argc; ++i)
+    {
+        base.emplace_back(argv[i]);
+    }
+    double reference = 0; // wall ms per delivered MMS of the first size (on demand)
+    bool failed = false;
+    for (int m = 0; m < 2; ++m)
+    {
+        const bool mat = m == 1;
+        if ((mat && mode == "onDemand") || (!mat && mode == "materialised"))
+        {
+            continue;
+        }
+        for (uint64_t n : sizes)
+        {
+            if (mat && n > materialisedUpTo)
+            {
+                continue;
+            }
+            std::vector<std::string> args = base;
+            args.push_back("--one=" + std::to_string(n));
+            args.push_back(std::string("--materialised=") + (mat ? "1" : "0"));
+            Outcome o;
+            if (!RunChild(args, o))
+            {
+                std::cerr << "mms-operator-benchmark: the run of " << n << " subscribers failed\n";
+                failed = true;
+                continue;
+            }
+            auto& v = o.v;
+            const double delivered = v["delivered"];
+            const double msPerMms = delivered > 0 ? v["run"] * 1e3 / delivered : 0;
+            if (reference == 0)
+            {
+                reference = msPerMms;
+            }
+            const double built = (v["rssBuilt"] - v["rss0"]) * 1024 / n;
+            const double peakPer = v["peak"] * 1024 / n;
+            std::cout << std::left << std::setw(13) << (mat ? "materialised" : "on demand")
+                      << std::right << std::setprecision(0) << std::setw(11) << n << std::setw(7)
+                      << v["cells"] << std::setprecision(2) << std::setw(8) << v["load"]
+                      << std::setw(9) << v["build"] << std::setprecision(1) << std::setw(9)
+                      << v["duration"] / v["traffic"] << std::setw(10) << v["peak"] / 1024
+                      << std::setprecision(0) << std::setw(8) << built << std::setw(9) << peakPer
+                      << std::setw(12) << v["events"] << std::setw(10) << delivered << std::setw(8)
+                      << (delivered > 0 ? v["events"] / delivered : 0) << std::setprecision(1)
+                      << std::setw(8) << msPerMms << std::setprecision(1) << std::setw(8)
+                      << v["run"] / v["events"] * rate << std::setprecision(2) << std::setw(7)
+                      << (reference > 0 ? msPerMms / reference : 0) << "\n";
+            std::cout << "    (" << std::setprecision(0) << v["regions"] << " regions, "
+                      << v["routes"] << " static routes; scenario written in "
+                      << std::setprecision(2) << v["generate"] << " s; run " << v["run"]
+                      << " s wall, of which traffic " << v["traffic"] << " s; "
+                      << std::setprecision(0) << v["rows"] << " rows, " << std::setprecision(1)
+                      << v["fileMiB"] << " MiB of results)\n";
+            std::cout.flush();
+        }
+    }
+    const double after = MmsBenchmarkEmptyEventRate(5000000);
+    std::cout << "\nbaseline after the runs: " << std::setprecision(2) << after / 1e6
+              << " M empty events/s\n"
+              << "load s: reading the scenario and computing its paths; build s: "
+                 "MmsScenarioHelper::Install and AssignStreams; sim/wall: simulated seconds of "
+                 "traffic per wall-clock second; B/sub: resident memory added by load and build, "
+                 "per subscriber; peak B/s: the child's peak resident memory per subscriber; "
+                 "delivered: retrievals the Relays completed; ms/MMS: wall-clock milliseconds of "
+                 "the run (traffic and drain) per delivered MMS; x empty: wall time per event in "
+                 "empty-event times of the baseline; ratio: ms/MMS against the first line.\n";
+    return failed ? 1 : 0;
+}

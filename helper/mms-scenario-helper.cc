@@ -392,11 +392,20 @@ MmsScenarioHelper::Install(const MmsScenario& scenario)
         std::ostringstream cells;
         std::size_t lineLength = 0; // of the current line of `cells`
         uint32_t served = 0;
+        // Each MMSE draws from a model of its own (the first from the shared one), so that a
+        // service area's draws never depend on another's: a run split over ranks by service
+        // area (SetPartition) then draws what the run in one process draws.
+        Ptr<MmsTrafficModel> areaModel = shared;
+        if (&mmse != &mmses.front())
+        {
+            areaModel = m_trafficFactory.Create<MmsTrafficModel>();
+            m_models.push_back(areaModel);
+        }
         for (uint32_t c : mmse.cells)
         {
             const auto& v = vertices[c];
             ApplicationContainer uas = h->InstallUserAgents(m_handsetsOf[c]);
-            Ptr<MmsTrafficModel> model = shared;
+            Ptr<MmsTrafficModel> model = areaModel;
             bool own = std::any_of(v.settings.begin(),
                                    v.settings.end(),
                                    [](const auto& s)

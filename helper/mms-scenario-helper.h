@@ -45,8 +45,9 @@ class ErrorModel;
  * kinds, shared by the Relays that use them; one MMSE per Relay (an MmsHelper: the Relay and
  * the User Agents of the cells it serves, numbered on from SetFirstMsisdn cell by cell), whose
  * recipients are drawn among its own subscribers; a User Agent per subscriber with the cell's
- * traffic model (the shared one, or the cell's own when the file sets a traffic-model
- * attribute on the cell); and, if one is given, connects the results recorder.
+ * traffic model (the shared one, which the first MMSE draws from and each other MMSE
+ * from a copy of its own, or the cell's own when the file sets a traffic-model attribute on
+ * the cell); and, if one is given, connects the results recorder.
  *
  * \code
  *   MmsScenario scenario;

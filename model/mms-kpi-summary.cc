@@ -256,6 +256,9 @@ MmsKpiSummary::PrintRanks(const std::vector<std::string>& paths,
             }
             const std::string run = std::to_string(runs[r]);
             const std::string offset = std::to_string(int64_t{1000000000} * int64_t(r));
+            // Each rank numbers its own cells from 0: they follow those of the ranks before.
+            const std::string cells = std::to_string(
+                db.QueryInt("SELECT coalesce(max(cell) + 1, 0) FROM main.bearer_sample", 0));
             for (const auto& [table, columns] : MmsResultsSchema::GetTables())
             {
                 if (table == "run" && r > 0)
@@ -276,6 +279,10 @@ MmsKpiSummary::PrintRanks(const std::vector<std::string>& paths,
                              || (table == "delivery" && c == "message"))
                     {
                         v = "\"" + c + "\" + " + offset;
+                    }
+                    else if (table == "bearer_sample" && c == "cell")
+                    {
+                        v = "\"cell\" + " + cells;
                     }
                     values += (values.empty() ? "" : ", ") + v;
                 }

@@ -53,7 +53,7 @@ class MmsKpiSummary
      * The rows of each rank's run are merged into a scratch results file beside the first
      * (its name with ".summary" added, removed afterwards): the run row of the first, every
      * other table's rows of every rank, message ids made distinct by adding 1e9 times the
-     * rank. The summary is then that of the merged run, read from the same views as Print.
+     * rank, and each rank's radio cells numbered after those of the ranks before. The summary is then that of the merged run, read from the same views as Print.
      * \param paths the results files, rank 0 first
      * \param runs the run's id in each file, in the same order
      * \param os where to print; a file that cannot be read gives one line "no summary: " and

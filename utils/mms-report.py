@@ -103,7 +103,8 @@ Distributed runs
   A run on several processes (mms-busy-hour --mpi under mpirun) leaves one file per rank,
   X.rank0.sqlite, X.rank1.sqlite, ...: give them all (rank 0 first), or X.sqlite when no such
   file exists beside them, and every command reads them as one run (the i-th run of each file
-  is one run, described by rank 0's run row; message ids of rank k are moved up by k * 1e9).
+  is one run, described by rank 0's run row; message ids of rank k are moved up by k * 1e9,
+  and each rank's radio cells, numbered from 0 in its file, follow those of the ranks before).
 
 Errors (missing file, not SQLite, not an MMS results file, unknown run or message) are one
 line on stderr naming the file, with exit status 2.
@@ -276,7 +277,8 @@ class RankResults(Results):
     """The results files of the ranks of one distributed run (mms-busy-hour --mpi: each rank
     records the nodes it owns), merged into one in-memory results file: the i-th run of each
     file is one run, numbered and described by rank 0's run row; message ids of rank k move up
-    by k * RANK_OFFSET so that they stay distinct. Every report then reads it as one run."""
+    by k * RANK_OFFSET so that they stay distinct, and each rank's radio cells are numbered
+    after those of the ranks before. Every report then reads it as one run."""
 
     def __init__(self, parts):
         self.path = " + ".join(p.path for p in parts)
@@ -301,6 +303,8 @@ class RankResults(Results):
         self.con.execute("BEGIN")
         for k, part in enumerate(parts):
             runmap = {r[0]: parts[0].runs[i][0] for i, r in enumerate(part.runs)}
+            # Each rank numbers its own radio cells from 0: they follow those of the ranks before.
+            cells = self.con.execute("SELECT coalesce(max(cell) + 1, 0) FROM bearer_sample").fetchone()[0]
             for table in tables:
                 if table == "run" and k > 0:
                     continue
@@ -314,6 +318,8 @@ class RankResults(Results):
                             row[i] = runmap.get(row[i], row[i])
                         elif (table, c) in (("message", "id"), ("delivery", "message")):
                             row[i] = None if row[i] is None else row[i] + k * RANK_OFFSET
+                        elif (table, c) == ("bearer_sample", "cell"):
+                            row[i] += cells
                     out.append(row)
                 self.con.executemany(
                     'INSERT INTO "%s" (%s) VALUES (%s)'

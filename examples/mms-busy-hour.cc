@@ -16,8 +16,15 @@
 //   mms-busy-hour --scenario=my-network.dot --results=my-network.sqlite
 //   mms-busy-hour --newYear                        # 23:45 to 00:15 with a 6-fold spike
 //   mms-busy-hour --ns3::MmsTrafficModel::MessagesPerHour=0.02 --RngRun=2
+//
+// One run on several processes (ns-3 built with --enable-mpi; doc/mms.rst, "MPI runs"):
+//   mpirun -np 2 mms-busy-hour --mpi --scenario=two-areas.dot --results=two.sqlite
+// splits the scenario by service area (MmsScenarioPartition); rank N records its own nodes into
+// two.rankN.sqlite, and rank 0 prints the summary of the whole run from all of them.
+#include "mms-kpi-summary.h"
 #include "mms-renamed-names.h"
 #include "mms-scenario-helper.h"
+#include "mms-scenario-partition.h"
 #include "mms-scenario.h"
 #include "mms-sqlite-recorder.h"
 
@@ -26,8 +33,32 @@
 #include <chrono>
 #include <cstdlib>
 #include <iostream>
+#include <sstream>
+
+#ifdef NS3_MPI
+// ns-3's mpi module defines NS3_MPI for what links it (ns-3 configured with --enable-mpi).
+#    include "ns3/mpi-interface.h"
+
+#    include <mpi.h>
+#endif
 
 using namespace ns3;
+
+namespace
+{
+/// The results file of one rank: "x.sqlite" -> "x.rank1.sqlite".
+std::string
+RankPath(const std::string& results, uint32_t rank)
+{
+    std::string::size_type dot = results.rfind('.');
+    std::string::size_type slash = results.rfind('/');
+    if (dot == std::string::npos || (slash != std::string::npos && dot < slash))
+    {
+        dot = results.size();
+    }
+    return results.substr(0, dot) + ".rank" + std::to_string(rank) + results.substr(dot);
+}
+} // namespace
 
 #ifndef MMS_SOURCE_DIR
 #    define MMS_SOURCE_DIR "."
@@ -46,6 +77,7 @@ main(int argc, char* argv[])
     double spikeFactor = 6;
     bool plan = true;
     bool onDemand = false;
+    bool mpi = false;
     // Names from before the module's prefix: name the new spelling (ns-3 would not).
     const std::string renamed = MmsCheckRenamedNames(argc, argv, std::getenv("NS_LOG"));
     if (!renamed.empty())
@@ -76,7 +108,46 @@ main(int argc, char* argv[])
                  "Subscribers as records, with a User Agent and a handset only while they need "
                  "one (0: a handset node per subscriber for the whole run)",
                  onDemand);
+    cmd.AddValue("mpi",
+                 "One run on the processes of mpirun (ns-3 built with --enable-mpi): the "
+                 "scenario split by service area, one results file per rank (X.rankN.sqlite)",
+                 mpi);
     cmd.Parse(argc, argv);
+    if (mpi && onDemand)
+    {
+        std::cerr << "mms-busy-hour: --handsetsOnDemand=1 with --mpi: handsets on demand are not "
+                     "available in a run split over ranks yet; give one or the other\n";
+        return 2;
+    }
+    uint32_t rank = 0;
+    uint32_t ranks = 1;
+    if (mpi)
+    {
+#ifdef NS3_MPI
+        GlobalValue::Bind("SimulatorImplementationType",
+                          StringValue("ns3::DistributedSimulatorImpl"));
+        MpiInterface::Enable(&argc, &argv);
+        rank = MpiInterface::GetSystemId();
+        ranks = MpiInterface::GetSize();
+#else
+        std::cerr << "mms-busy-hour: --mpi: this ns-3 has no MPI; build ns-3 from source with "
+                     "./ns3 configure --enable-mpi (and the module inside it as contrib/mms)\n";
+        return 2;
+#endif
+    }
+    // Leaves MPI (when it was entered) with an exit status.
+    auto finish = [mpi](int status)
+    {
+#ifdef NS3_MPI
+        if (mpi)
+        {
+            MpiInterface::Disable();
+        }
+#endif
+        return status;
+    };
+    std::ostringstream quiet; // what ranks other than 0 would print
+    std::ostream& out = rank == 0 ? std::cout : quiet;
     if (results == "none")
     {
         results.clear(); // ns-3's CommandLine refuses an empty value
@@ -89,21 +160,25 @@ main(int argc, char* argv[])
     if (duration <= 0 || drain < 0)
     {
         std::cerr << "mms-busy-hour: --duration must be positive and --drain not negative\n";
-        return 2;
+        return finish(2);
     }
 
     // Read and check the scenario before anything is built.
     MmsScenario scenario;
     std::vector<std::string> errors;
-    if (!scenario.Load(scenarioFile, errors))
+    MmsScenarioPartition partition;
+    if (!scenario.Load(scenarioFile, errors)
+        || (mpi && !partition.Compute(scenario, ranks, errors)))
     {
         for (const auto& e : errors)
         {
-            std::cerr << e << "\n";
+            (rank == 0 ? std::cerr : quiet) << e << "\n";
         }
-        std::cerr << "mms-busy-hour: " << errors.size() << " problem(s) in the scenario; nothing "
-                  << "was built\n";
-        return 2;
+        (rank == 0 ? std::cerr : quiet)
+            << "mms-busy-hour: " << errors.size() << " problem(s) in the scenario"
+            << (mpi ? " or its split over " + std::to_string(ranks) + " rank(s)" : "")
+            << "; nothing was built\n";
+        return finish(2);
     }
     MmsScenarioHelper builder;
     builder.SetHandsetsOnDemand(onDemand);
@@ -128,23 +203,29 @@ main(int argc, char* argv[])
     {
         for (const auto& e : errors)
         {
-            std::cerr << e << "\n";
+            (rank == 0 ? std::cerr : quiet) << e << "\n";
         }
-        return 2;
+        return finish(2);
+    }
+    if (mpi)
+    {
+        builder.SetPartition(partition, rank);
+        partition.Print(out);
     }
 
     Ptr<MmsSqliteRecorder> recorder;
+    const std::string path = mpi ? RankPath(results, rank) : results;
     if (!results.empty())
     {
         recorder = CreateObject<MmsSqliteRecorder>();
-        recorder->SetAttribute("Path", StringValue(results));
+        recorder->SetAttribute("Path", StringValue(path));
         recorder->SetAttribute("Scenario", StringValue(scenarioFile));
         recorder->SetCommandLine(argc, argv);
         std::string error;
         if (!recorder->Open(error))
         {
             std::cerr << "mms-busy-hour: --results: " << error << std::endl;
-            return 2;
+            return finish(2);
         }
         builder.SetRecorder(recorder);
     }
@@ -155,19 +236,19 @@ main(int argc, char* argv[])
     auto t1 = std::chrono::steady_clock::now();
     if (plan)
     {
-        builder.PrintPlan(std::cout);
+        builder.PrintPlan(out);
     }
-    std::cout << "built in " << std::chrono::duration<double>(t1 - t0).count() << " s; " << duration
-              << " s of traffic then " << drain << " s to finish\n";
+    out << "built in " << std::chrono::duration<double>(t1 - t0).count() << " s; " << duration
+        << " s of traffic then " << drain << " s to finish\n";
 
     // Traffic stops after `duration`; what is under way may finish during `drain`.
     builder.StopTraffic(Seconds(duration));
     Simulator::Stop(Seconds(duration + drain));
     Simulator::Run();
     auto t2 = std::chrono::steady_clock::now();
-    std::cout << "simulated " << duration + drain << " s in "
-              << std::chrono::duration<double>(t2 - t1).count() << " s\n";
-    if (recorder)
+    out << "simulated " << duration + drain << " s in "
+        << std::chrono::duration<double>(t2 - t1).count() << " s\n";
+    if (recorder && !mpi)
     {
         recorder->Close();
         std::cout << "\n";
@@ -175,6 +256,37 @@ main(int argc, char* argv[])
         std::cout << "Results: " << results << " (run " << recorder->GetRunId()
                   << "); report: utils/mms-report.py summary " << results << "\n";
     }
+#ifdef NS3_MPI
+    if (recorder && mpi)
+    {
+        // Every rank's file is closed before rank 0 reads them all as one run.
+        recorder->Close();
+        int64_t run = recorder->GetRunId();
+        std::vector<int64_t> runIds(ranks);
+        MPI_Gather(&run,
+                   1,
+                   MPI_INT64_T,
+                   runIds.data(),
+                   1,
+                   MPI_INT64_T,
+                   0,
+                   MpiInterface::GetCommunicator());
+        if (rank == 0)
+        {
+            std::vector<std::string> paths;
+            std::string files;
+            for (uint32_t r = 0; r < ranks; ++r)
+            {
+                paths.push_back(RankPath(results, r));
+                files += " " + paths.back();
+            }
+            std::cout << "\n";
+            MmsKpiSummary::PrintRanks(paths, runIds, std::cout);
+            std::cout << "Results: one file per rank," << files
+                      << "; report: utils/mms-report.py summary" << files << "\n";
+        }
+    }
+#endif
     Simulator::Destroy();
-    return 0;
+    return finish(0);
 }

@@ -368,6 +368,10 @@ void
 MmsScenarioHelper::Install(const MmsScenario& scenario)
 {
     NS_ABORT_MSG_IF(m_installed, "MmsScenarioHelper::Install called twice");
+    NS_ABORT_MSG_IF(m_onDemand && !m_systemIdOf.empty(),
+                    "MmsScenarioHelper: handsets on demand are not available in a run split over "
+                    "ranks (SetPartition): pools make nodes during the run, which every rank "
+                    "would have to make alike");
     m_installed = true;
     {
         std::vector<std::string> errors;
@@ -400,7 +404,7 @@ MmsScenarioHelper::Install(const MmsScenario& scenario)
     {
         m_names[i] = vertices[i].name;
         m_kinds[i] = vertices[i].kind;
-        m_nodes[i] = CreateObject<Node>();
+        m_nodes[i] = CreateObject<Node>(SystemIdOf(i));
         stack.Install(m_nodes[i]);
     }
 
@@ -487,7 +491,7 @@ MmsScenarioHelper::Install(const MmsScenario& scenario)
         m_cellOf[i] = m_radio->CreateCell(m_nodes[i]);
         if (!m_onDemand)
         {
-            m_handsetsOf[i].Create(v.subscribers);
+            m_handsetsOf[i].Create(v.subscribers, SystemIdOf(i));
             m_radio->Attach(m_cellOf[i], m_handsetsOf[i]);
             m_handsets.Add(m_handsetsOf[i]);
         }
@@ -573,10 +577,19 @@ MmsScenarioHelper::Install(const MmsScenario& scenario)
             m_pool->SetFirstMsisdn(m_firstMsisdn);
         }
         const uint32_t mmseFirst = m_pool ? m_pool->GetN() : 0;
+        // Each MMSE draws from a model of its own (the first from the shared one), so that a
+        // service area's draws never depend on another's: a run split over ranks by service
+        // area (SetPartition) then draws what the run in one process draws.
+        Ptr<MmsTrafficModel> areaModel = shared;
+        if (&mmse != &mmses.front())
+        {
+            areaModel = m_trafficFactory.Create<MmsTrafficModel>();
+            m_models.push_back(areaModel);
+        }
         for (uint32_t c : mmse.cells)
         {
             const auto& v = vertices[c];
-            Ptr<MmsTrafficModel> model = shared;
+            Ptr<MmsTrafficModel> model = areaModel;
             bool own = std::any_of(v.settings.begin(),
                                    v.settings.end(),
                                    [](const auto& s)
@@ -689,13 +702,71 @@ MmsScenarioHelper::Install(const MmsScenario& scenario)
         nextNumber += served;
         m_mmses.push_back(std::move(h));
     }
+    ParkRemoteApplications();
     if (m_recorder)
     {
+        m_recorder->SetSystemId(m_systemId);
         if (m_pool)
         {
             m_recorder->ConnectPool(m_pool);
         }
         m_recorder->ConnectAll();
+    }
+}
+
+void
+MmsScenarioHelper::SetPartition(const MmsScenarioPartition& partition, uint32_t systemId)
+{
+    NS_ABORT_MSG_IF(m_installed, "MmsScenarioHelper::SetPartition after Install");
+    m_systemIdOf = partition.GetRanksOfVertices();
+    m_systemId = systemId;
+}
+
+uint32_t
+MmsScenarioHelper::SystemIdOf(uint32_t vertex) const
+{
+    return vertex < m_systemIdOf.size() ? m_systemIdOf[vertex] : 0;
+}
+
+bool
+MmsScenarioHelper::IsLocal(uint32_t vertex) const
+{
+    return SystemIdOf(vertex) == m_systemId;
+}
+
+bool
+MmsScenarioHelper::IsLocal(const std::string& vertex) const
+{
+    auto it = std::find(m_names.begin(), m_names.end(), vertex);
+    return it != m_names.end() && IsLocal(static_cast<uint32_t>(it - m_names.begin()));
+}
+
+void
+MmsScenarioHelper::ParkRemoteApplications()
+{
+    // Another rank runs these: here they exist only so that ids, addresses and stream numbers
+    // match. Starting past any simulated time (and never stopping) keeps them silent; 100
+    // years stays far from the end of ns-3's time range, which the distributed simulator adds
+    // its lookahead to.
+    auto park = [](Ptr<Node> node)
+    {
+        for (uint32_t a = 0; a < node->GetNApplications(); ++a)
+        {
+            node->GetApplication(a)->SetStartTime(Years(100));
+            node->GetApplication(a)->SetStopTime(Seconds(0));
+        }
+    };
+    for (uint32_t v = 0; v < m_nodes.size(); ++v)
+    {
+        if (IsLocal(v))
+        {
+            continue;
+        }
+        park(m_nodes[v]);
+        for (uint32_t h = 0; h < m_handsetsOf[v].GetN(); ++h)
+        {
+            park(m_handsetsOf[v].Get(h));
+        }
     }
 }
 

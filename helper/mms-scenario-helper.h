@@ -11,6 +11,7 @@
 #include "ns3/mms-cell-traffic.h"
 #include "ns3/mms-helper.h"
 #include "ns3/mms-radio-bearer-helper.h"
+#include "ns3/mms-scenario-partition.h"
 #include "ns3/mms-scenario.h"
 #include "ns3/mms-subscriber-pool.h"
 #include "ns3/mms-traffic-model.h"
@@ -47,8 +48,9 @@ class ErrorModel;
  * kinds, shared by the Relays that use them; one MMSE per Relay (an MmsHelper: the Relay and
  * the User Agents of the cells it serves, numbered on from SetFirstMsisdn cell by cell), whose
  * recipients are drawn among its own subscribers; a User Agent per subscriber with the cell's
- * traffic model (the shared one, or the cell's own when the file sets a traffic-model
- * attribute on the cell); and, if one is given, connects the results recorder.
+ * traffic model (the shared one, which the first MMSE draws from and each other MMSE
+ * from a copy of its own, or the cell's own when the file sets a traffic-model attribute on
+ * the cell); and, if one is given, connects the results recorder.
  *
  * \code
  *   MmsScenario scenario;
@@ -151,6 +153,27 @@ class MmsScenarioHelper
     void SetRecorder(Ptr<MmsSqliteRecorder> recorder);
 
     /**
+     * Build for one rank of a distributed run (ns-3's MPI simulator). Every rank builds every
+     * node, link, cell, handset and application in the same order, so that node ids, addresses
+     * and random stream numbers are those of a run in one process; nodes get their owner's rank
+     * as system id (the point-to-point helper then makes links between ranks remote), and the
+     * applications of nodes other ranks own are never started (their start time is put past
+     * any simulated time), so they send nothing. A recorder set here records this rank's nodes
+     * and cells only. Without this call everything is local (system id 0).
+     * \param partition a partition computed for the scenario given to Install
+     * \param systemId this process's rank (MpiInterface::GetSystemId())
+     */
+    void SetPartition(const MmsScenarioPartition& partition, uint32_t systemId);
+
+    /**
+     * Whether this rank owns a vertex.
+     * \param vertex the vertex's DOT id
+     * \return true if its node (and for a cell its handsets) runs here; true for every vertex
+     *         without SetPartition, false for an unknown id
+     */
+    bool IsLocal(const std::string& vertex) const;
+
+    /**
      * Check what reading the file could not: that the traffic model of every cell (the
      * defaults set here plus the cell's own traffic-model attributes) is consistent.
      * \param scenario a scenario that loaded without errors
@@ -250,6 +273,20 @@ class MmsScenarioHelper
                        const MmsScenario::Vertex& v,
                        MmsScenario::Target target) const;
     /**
+     * Whether this rank owns a vertex.
+     * \param vertex a vertex index
+     * \return true if its node runs here
+     */
+    bool IsLocal(uint32_t vertex) const;
+    /**
+     * The rank owning a vertex.
+     * \param vertex a vertex index
+     * \return its system id (0 without SetPartition)
+     */
+    uint32_t SystemIdOf(uint32_t vertex) const;
+    /// Never start the applications of the nodes other ranks own.
+    void ParkRemoteApplications();
+    /**
      * Install static routes on every network node along the scenario's first hops.
      * \param scenario the scenario
      */
@@ -266,6 +303,8 @@ class MmsScenarioHelper
     bool m_traffic{true};                                        //!< SetTraffic
     Ptr<MmsSqliteRecorder> m_recorder;                           //!< SetRecorder
     bool m_installed{false};                                     //!< Install was called
+    std::vector<uint32_t> m_systemIdOf; //!< SetPartition: rank per vertex (empty: all local)
+    uint32_t m_systemId{0};             //!< SetPartition: this rank
 
     std::vector<std::string> m_names;                //!< per vertex
     std::vector<MmsScenario::Kind> m_kinds;          //!< per vertex

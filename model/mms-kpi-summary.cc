@@ -8,6 +8,7 @@
 
 #include "mms-sqlite.h"
 
+#include <cstdio>
 #include <iomanip>
 #include <map>
 #include <sstream>
@@ -211,6 +212,115 @@ MmsKpiSummary::Print(const std::string& path, int64_t runId, std::ostream& os)
         os << "  radio cells: " << s.ColumnInt(0) << ", peak downlink utilisation "
            << std::setprecision(1) << 100 * s.ColumnDouble(1) << "%\n";
     }
+}
+
+void
+MmsKpiSummary::PrintRanks(const std::vector<std::string>& paths,
+                          const std::vector<int64_t>& runs,
+                          std::ostream& os)
+{
+    if (paths.empty() || paths.size() != runs.size())
+    {
+        os << "no summary: no results files, or not one run id per file\n";
+        return;
+    }
+    const std::string scratch = paths.front() + ".summary";
+    auto removeScratch = [&scratch]()
+    {
+        for (const char* suffix : {"", "-wal", "-shm"})
+        {
+            std::remove((scratch + suffix).c_str());
+        }
+    };
+    removeScratch();
+    std::string error;
+    {
+        MmsSqliteDatabase db;
+        if (!db.Open(scratch, error) || !MmsResultsSchema::Ensure(db, error))
+        {
+            os << "no summary: " << error << "\n";
+            removeScratch();
+            return;
+        }
+        const std::string run0 = std::to_string(runs.front());
+        for (std::size_t r = 0; r < paths.size() && error.empty(); ++r)
+        {
+            std::string quoted;
+            for (char c : paths[r])
+            {
+                quoted += c == '\'' ? std::string("''") : std::string(1, c);
+            }
+            if (!db.Exec("ATTACH DATABASE '" + quoted + "' AS rank", error))
+            {
+                break;
+            }
+            const std::string run = std::to_string(runs[r]);
+            const std::string offset = std::to_string(int64_t{1000000000} * int64_t(r));
+            // Each rank numbers its own cells from 0: they follow those of the ranks before.
+            const std::string cells = std::to_string(
+                db.QueryInt("SELECT coalesce(max(cell) + 1, 0) FROM main.bearer_sample", 0));
+            for (const auto& [table, columns] : MmsResultsSchema::GetTables())
+            {
+                if (table == "run" && r > 0)
+                {
+                    continue;
+                }
+                std::string names;
+                std::string values;
+                for (const auto& c : columns)
+                {
+                    names += (names.empty() ? "\"" : ", \"") + c + "\"";
+                    std::string v = "\"" + c + "\"";
+                    if (c == "run" && table != "run")
+                    {
+                        v = run0;
+                    }
+                    else if ((table == "message" && c == "id")
+                             || (table == "delivery" && c == "message"))
+                    {
+                        v = "\"" + c + "\" + " + offset;
+                    }
+                    else if (table == "bearer_sample" && c == "cell")
+                    {
+                        v = "\"cell\" + " + cells;
+                    }
+                    values += (values.empty() ? "" : ", ") + v;
+                }
+                const std::string where = table == "run" ? "id" : "run";
+                if (!db.Exec("INSERT INTO main.\"" + table + "\" (" + names + ") SELECT " + values
+                                 + " FROM rank.\"" + table + "\" WHERE " + where + " = " + run,
+                             error))
+                {
+                    break;
+                }
+            }
+            std::string ignored;
+            db.Exec("DETACH DATABASE rank", ignored);
+        }
+    }
+    if (!error.empty())
+    {
+        os << "no summary: " << error << "\n";
+        removeScratch();
+        return;
+    }
+    std::ostringstream merged;
+    Print(scratch, runs.front(), merged);
+    removeScratch();
+    // Name the files read, not the scratch file.
+    std::string text = merged.str();
+    std::string files = std::to_string(paths.size()) + " rank files (";
+    for (std::size_t r = 0; r < paths.size(); ++r)
+    {
+        files += (r ? ", " : "") + paths[r];
+    }
+    files += ")";
+    std::string::size_type at = text.find(scratch);
+    if (at != std::string::npos)
+    {
+        text.replace(at, scratch.size(), files);
+    }
+    os << text;
 }
 
 } // namespace ns3

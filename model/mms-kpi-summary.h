@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <ostream>
 #include <string>
+#include <vector>
 
 namespace ns3
 {
@@ -44,6 +45,23 @@ class MmsKpiSummary
      *        and the reason
      */
     static void Print(const std::string& path, int64_t run, std::ostream& os);
+
+    /**
+     * \brief Print the summary of one run recorded by several processes (the ranks of a
+     * distributed run, each with its own results file), as one run.
+     *
+     * The rows of each rank's run are merged into a scratch results file beside the first
+     * (its name with ".summary" added, removed afterwards): the run row of the first, every
+     * other table's rows of every rank, message ids made distinct by adding 1e9 times the
+     * rank, and each rank's radio cells numbered after those of the ranks before. The summary is then that of the merged run, read from the same views as Print.
+     * \param paths the results files, rank 0 first
+     * \param runs the run's id in each file, in the same order
+     * \param os where to print; a file that cannot be read gives one line "no summary: " and
+     *        the reason
+     */
+    static void PrintRanks(const std::vector<std::string>& paths,
+                           const std::vector<int64_t>& runs,
+                           std::ostream& os);
 };
 
 } // namespace ns3

@@ -91,8 +91,8 @@ MmsSmsc::GetTypeId()
                             "ns3::TracedValueCallback::Uint32")
             .AddTraceSource("Accepted",
                             "A submitted SMS was accepted (transaction id: the X-Sms-Tag; detail: "
-                            "the SMSC reference, \"smsc-N\", which opens the detail of the "
-                            "events below).",
+                            "the SMSC reference, \"NAME-N\" (NAME: the element name, \"smsc\" "
+                            "if none was set), which opens the detail of the events below).",
                             MakeTraceSourceAccessor(&MmsSmsc::m_acceptedTrace),
                             "ns3::MmsEventTracedCallback")
             .AddTraceSource("Refused",
@@ -211,7 +211,11 @@ MmsSmsc::HandleSubmit(MmsTransport::ExchangeId ex, const MmsHttpMessage& m, cons
     uint64_t id = m_nextId++;
     Sms& s = m_sms[id];
     s.destination = submit.destination;
-    s.reference = "smsc-" + std::to_string(id);
+    // References are unique per SMSC; named SMSCs (scenario vertices) prefix their own name,
+    // so that the references of several SMSCs in one run never collide.
+    const std::string name = GetElementName();
+    s.reference = (name.find('@') == std::string::npos ? name : std::string("smsc")) + "-"
+                  + std::to_string(id);
     s.deliver.originator = m.GetHeader("X-Sms-From");
     s.tag = m.GetHeader("X-Sms-Tag");
     s.messageId = s.tag.substr(0, s.tag.find('/'));

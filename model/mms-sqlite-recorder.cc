@@ -389,6 +389,12 @@ MmsSqliteRecorder::WasInterrupted() const
 // ------------------------------------------------------------------------ connecting
 
 void
+MmsSqliteRecorder::SetSystemId(uint32_t systemId)
+{
+    m_systemId = systemId;
+}
+
+void
 MmsSqliteRecorder::ConnectAll()
 {
     NS_ABORT_MSG_UNLESS(m_db.IsOpen(), "MmsSqliteRecorder::ConnectAll before a successful Open");
@@ -400,6 +406,10 @@ MmsSqliteRecorder::ConnectAll()
     for (uint32_t n = 0; n < NodeList::GetNNodes(); ++n)
     {
         Ptr<Node> node = NodeList::GetNode(n);
+        if (node->GetSystemId() != m_systemId)
+        {
+            continue; // another rank records it
+        }
         for (uint32_t a = 0; a < node->GetNApplications(); ++a)
         {
             Ptr<Application> app = node->GetApplication(a);
@@ -427,7 +437,10 @@ MmsSqliteRecorder::ConnectAll()
     }
     for (uint32_t c = 0; c < ChannelList::GetNChannels(); ++c)
     {
-        if (auto cell = DynamicCast<MmsRadioCellChannel>(ChannelList::GetChannel(c)))
+        auto cell = DynamicCast<MmsRadioCellChannel>(ChannelList::GetChannel(c));
+        if (cell
+            && (cell->GetNDevices() == 0
+                || cell->GetDevice(0)->GetNode()->GetSystemId() == m_systemId))
         {
             ConnectCell(cell);
         }

@@ -100,10 +100,17 @@ class MmsSqliteRecorder : public Object
     std::string GetPath() const;
 
     /**
+     * Record only the nodes of one rank of a distributed run (ns-3's MPI simulator): ConnectAll
+     * then connects the elements on nodes with this system id and the cells whose network end
+     * is such a node, so that each rank writes its own rows once. Call before ConnectAll.
+     * \param systemId the rank (default 0, which every node has in a run in one process)
+     */
+    void SetSystemId(uint32_t systemId);
+    /**
      * Connect to every MMS element (User Agents, Relay, Server, PPG, SMSC) and every radio cell
-     * in the simulation, record the attributes that differ from their defaults, and start the
-     * periodic flushing, sampling and progress events. Call after the elements are installed
-     * and before Simulator::Run().
+     * in the simulation (on this rank's nodes: SetSystemId), record the attributes that differ
+     * from their defaults, and start the periodic flushing, sampling and progress events. Call
+     * after the elements are installed and before Simulator::Run().
      */
     void ConnectAll();
     /**
@@ -358,6 +365,7 @@ class MmsSqliteRecorder : public Object
     MmsSqliteDatabase m_db;
     int64_t m_runId{0};
     std::string m_commandLine;
+    uint32_t m_systemId{0}; //!< SetSystemId: the rank whose nodes are recorded
     bool m_connected{false};
     bool m_closed{false};
     bool m_failed{false};

@@ -19,6 +19,10 @@ element_sample, bearer_sample, run), not from the KPI views, and checks:
   ladder     text and --png exit 0; M-Send.req and M-Retrieve.conf lines present and in
              time order (all event times ascending); the PNG is valid and its "Series" is
              the number of arrows in the text; --message with the Message-ID text works
+  ranks      the file split into two rank files (as a distributed run writes them) reads
+             as the same runs: summary --format=csv of the two files, and of X.sqlite when
+             only X.rank0/1.sqlite exist, equals the whole file's; plots and ladder accept
+             them; files with different numbers of runs: exit 2
   errors     a missing file, a file that is not SQLite, an SQLite file without the results
              schema, a results file of schema version 1 (without the summary views), an
              unknown run id and an unknown message: exit status 2, one message on stderr
@@ -288,6 +292,68 @@ class Checker:
                 )
             )
         return p
+
+    # ---------------------------------------------------------------- ranks
+
+    def check_ranks(self, exp):
+        """The file split into two rank files (rows dealt alternately, message and delivery
+        rows by message id, radio cells all on rank 0, the run rows in both) must read as the same runs."""
+        stem = os.path.join(self.out, "split")
+        paths = ["%s.rank%d.sqlite" % (stem, k) for k in (0, 1)]
+        src = sqlite3.connect("file:%s?mode=ro" % os.path.abspath(self.results), uri=True)
+        for k, path in enumerate(paths):
+            if os.path.exists(path):
+                os.remove(path)
+            dst = sqlite3.connect(path)
+            src.backup(dst)
+            tables = [
+                r[0]
+                for r in dst.execute(
+                    "SELECT name FROM sqlite_master WHERE type = 'table' AND name != 'run' "
+                    "AND name NOT LIKE 'sqlite_%'"
+                )
+            ]
+            for t in tables:
+                if t == "message":
+                    dst.execute("DELETE FROM message WHERE id % 2 != ?", (k,))
+                elif t == "bearer_sample":
+                    # A rank records whole cells: here every cell is rank 0's.
+                    if k == 1:
+                        dst.execute("DELETE FROM bearer_sample")
+                elif t == "delivery":
+                    dst.execute(
+                        "DELETE FROM delivery WHERE coalesce(message, 0) % 2 != ?", (k,)
+                    )
+                else:
+                    dst.execute('DELETE FROM "%s" WHERE rowid %% 2 != ?' % t, (k,))
+            dst.commit()
+            dst.close()
+        src.close()
+        whole = self.run(["summary", self.results, "--format=csv"]).stdout
+        split = self.run(["summary"] + paths + ["--format=csv"]).stdout
+        if whole != split:
+            fail(
+                "summary of two rank files differs from the whole file's:\n%s\nvs\n%s"
+                % (whole[:1500], split[:1500])
+            )
+        found = self.run(["summary", stem + ".sqlite", "--format=csv"]).stdout
+        if found != whole:
+            fail("summary %s.sqlite did not find and read its rank files" % stem)
+        self.run(["plots"] + paths + ["--out", os.path.join(self.out, "split-plots")])
+        self.run(["ladder"] + paths)
+        ok(
+            "ranks: two rank files (given, and found from %s.sqlite) summarise as the whole "
+            "file; plots and ladder read them" % os.path.basename(stem)
+        )
+        # Rank files of different runs are refused.
+        dst = sqlite3.connect(paths[1])
+        dst.execute("INSERT INTO run (status, started) VALUES ('complete', 'now')")
+        dst.commit()
+        dst.close()
+        p = self.run(["summary"] + paths, expect=2, what="rank files with different runs")
+        if "not the ranks of the same runs" not in p.stderr:
+            fail("rank files with different runs: stderr %r" % p.stderr)
+        ok("ranks: files holding different numbers of runs: exit 2, named")
 
     # ---------------------------------------------------------------- summary
 
@@ -668,6 +734,7 @@ def main():
         checker.check_plots(exp)
         checker.check_ladder(exp)
         checker.check_errors(exp)
+        checker.check_ranks(exp)
     except CheckFailed as e:
         print("FAIL  %s" % e, flush=True)
         print("check-report: FAILED: %s" % str(e).splitlines()[0], file=sys.stderr)

@@ -70,6 +70,7 @@ LAYERS = [
         'MmsScenarioAttributes (values)',
         'MmsScenarioRoutes (Boost.Graph',
         '  Dijkstra: routes, MMSEs)',
+        'MmsScenarioPartition (MPI ranks)',
         'MmsTrafficModel   MmsCellTraffic',
     ]),
     ('radio', 'Radio bearers', 'mms-radio', (10.5, 3.2, 5.2, 2.45), [

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Builds the mms module inside an ns-3 source tree (as contrib/mms, CMake era: ns-3.36 and later)
+# with ns-3's MPI module (--enable-mpi, Debian's OpenMPI, installed with apt-get when missing)
 # and checks it there: every mms suite through ns-3's test.py, the runs of
-# test/examples-to-run.py, and the main job (mms-busy-hour) once.
+# test/examples-to-run.py, the main job (mms-busy-hour) once, and one run on two processes
+# (mpirun -np 2 mms-busy-hour --mpi) against the same run in one process
+# (test/check-mpi-run.py: the same message and delivery rows, conservation across ranks).
 #
 #   utils/mms-in-tree-check.sh NS3_SOURCE [--cache=DIR] [--jobs=N]
 #
@@ -98,12 +101,24 @@ while IFS= read -r f; do
 done < <(cd "$dest" && find . -type f | sed 's|^\./||')
 echo "$copied file(s) of the module copied to $dest"
 
+# ------------------------------------------------------------------ MPI
+# ns-3's MPI module needs an MPI implementation: Debian's OpenMPI (compiler wrappers, mpirun).
+if ! command -v mpicxx >/dev/null 2>&1 || ! command -v mpirun >/dev/null 2>&1; then
+    log "installing OpenMPI (libopenmpi-dev, openmpi-bin) for ns-3's MPI module"
+    if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
+    $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq \
+        libopenmpi-dev openmpi-bin >/dev/null ||
+        { echo "$prog: cannot install libopenmpi-dev and openmpi-bin" >&2; exit 1; }
+fi
+
 # ------------------------------------------------------------------ configure, build
 cd "$tree"
-if [ ! -f cmake-cache/CMakeCache.txt ]; then
-    log "configuring (optimized; mms and csma with their dependencies; tests and examples of mms only)"
+# A tree configured before without MPI is configured again (its build stays: only what the
+# new options touch is rebuilt).
+if [ ! -f cmake-cache/CMakeCache.txt ] || ! grep -q '^NS3_MPI:BOOL=ON' cmake-cache/CMakeCache.txt; then
+    log "configuring (optimized, MPI; mms and csma with their dependencies; tests and examples of mms only)"
     ./ns3 configure -d optimized --enable-modules "mms;csma" --enable-tests --enable-examples \
-        --filter-module-examples-and-tests mms --disable-python
+        --filter-module-examples-and-tests mms --disable-python --enable-mpi
 fi
 log "building with $jobs jobs"
 start=$(date +%s)
@@ -138,6 +153,38 @@ if ./ns3 run --no-build --cwd "$tree/cmake-cache/mms-main-job" mms-busy-hour >cm
     echo "PASS mms-busy-hour"; passed=$((passed + 1))
 else
     tail -n 30 cmake-cache/mms-main-job.log; echo "FAIL mms-busy-hour"; failed=$((failed + 1))
+fi
+log "one run on two processes (mpirun -np 2 mms-busy-hour --mpi) against one process, in $tree/cmake-cache/mms-mpi"
+rm -rf cmake-cache/mms-mpi && mkdir -p cmake-cache/mms-mpi
+busy="$(find "$tree/build" -type f -perm -u+x -name '*mms-busy-hour*' | head -n 1)"
+mpi_args=(--scenario="$tree/contrib/mms/test/data/scenarios/mpi-two-areas.dot" --duration=600
+    --drain=900 --plan=false --RngRun=3 --ns3::MmsTrafficModel::MessagesPerHour=1)
+mpirun_root=()
+[ "$(id -u)" -ne 0 ] || mpirun_root=(--allow-run-as-root)
+if [ -n "$busy" ] && (cd cmake-cache/mms-mpi && "$busy" "${mpi_args[@]}" --results=one.sqlite >one.log 2>&1 &&
+    mpirun "${mpirun_root[@]}" --oversubscribe -np 2 "$busy" --mpi "${mpi_args[@]}" \
+        --results=two.sqlite >two.log 2>&1); then
+    sed -n '/^2 rank/,/lookahead/p;/^simulated/p' cmake-cache/mms-mpi/two.log | head -n 6
+    python3 "$here/test/check-mpi-run.py" cmake-cache/mms-mpi/one.sqlite \
+        cmake-cache/mms-mpi/two.rank0.sqlite cmake-cache/mms-mpi/two.rank1.sqlite \
+        >cmake-cache/mms-mpi/check.log 2>&1 || true
+    cat cmake-cache/mms-mpi/check.log
+    if grep -qE '^PASS: (the same|rows differ)' cmake-cache/mms-mpi/check.log; then
+        echo "PASS mms-busy-hour --mpi: rows as in one process"; passed=$((passed + 1))
+    else
+        echo "FAIL mms-busy-hour --mpi: rows as in one process"; failed=$((failed + 1))
+    fi
+    if grep -q '^PASS: conservation' cmake-cache/mms-mpi/check.log; then
+        echo "PASS mms-busy-hour --mpi: conservation across ranks"; passed=$((passed + 1))
+    else
+        echo "FAIL mms-busy-hour --mpi: conservation across ranks"; failed=$((failed + 1))
+    fi
+else
+    [ -n "$busy" ] || echo "no mms-busy-hour program in $tree/build"
+    for f in one.log two.log; do
+        [ -f "cmake-cache/mms-mpi/$f" ] && { echo "-- $f"; tail -n 20 "cmake-cache/mms-mpi/$f"; }
+    done
+    echo "FAIL mms-busy-hour --mpi (the runs)"; failed=$((failed + 2))
 fi
 echo
 echo "in-tree ns-3 $version: $passed passed, $failed failed"

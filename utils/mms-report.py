@@ -9,7 +9,7 @@ cell_utilisation). Many runs share one file. The file is opened read-only, in
 one read transaction, so a report can run while a simulation is still writing to it.
 
 Usage:
-  mms-report.py FILE [--run N ...] [--compare] [--format text|csv]      (= summary)
+  mms-report.py FILE... [--run N ...] [--compare] [--format text|csv]   (= summary)
   mms-report.py summary FILE [--run N ...] [--compare] [--format text|csv]
   mms-report.py plots FILE --out DIR [--run N ...]
   mms-report.py ladder FILE [--run N] [--message ID] [--png PATH]
@@ -99,6 +99,13 @@ ladder
   --png PATH also draws it with matplotlib (one row per event, times on the y axis
   increasing downward; the PNG's "Series" text chunk is the number of arrows).
 
+Distributed runs
+  A run on several processes (mms-busy-hour --mpi under mpirun) leaves one file per rank,
+  X.rank0.sqlite, X.rank1.sqlite, ...: give them all (rank 0 first), or X.sqlite when no such
+  file exists beside them, and every command reads them as one run (the i-th run of each file
+  is one run, described by rank 0's run row; message ids of rank k are moved up by k * 1e9,
+  and each rank's radio cells, numbered from 0 in its file, follow those of the ranks before).
+
 Errors (missing file, not SQLite, not an MMS results file, unknown run or message) are one
 line on stderr naming the file, with exit status 2.
 """
@@ -158,6 +165,31 @@ class ReportError(Exception):
 
 
 # ----------------------------------------------------------------------------- database
+
+
+RANK_OFFSET = 1000000000  # message ids of rank k's file are moved up by k times this
+
+
+def rank_files(path):
+    """The rank files X.rank0.sqlite, X.rank1.sqlite, ... of a distributed run recorded with
+    --results=X.sqlite, when X.sqlite itself does not exist (else [])."""
+    if os.path.exists(path):
+        return []
+    stem, ext = os.path.splitext(path)
+    found = []
+    while os.path.exists("%s.rank%d%s" % (stem, len(found), ext)):
+        found.append("%s.rank%d%s" % (stem, len(found), ext))
+    return found
+
+
+def open_results(paths):
+    """One results file, or the files of the ranks of one distributed run (rank 0 first) read
+    as one run; a single missing X.sqlite with X.rank0.sqlite ... beside it means those."""
+    if len(paths) == 1 and rank_files(paths[0]):
+        paths = rank_files(paths[0])
+    if len(paths) == 1:
+        return Results(paths[0])
+    return RankResults([Results(p) for p in paths])
 
 
 class Results:
@@ -239,6 +271,67 @@ class Results:
                 seen.add(r)
                 out.append(self.run_rows[r])
         return out
+
+
+class RankResults(Results):
+    """The results files of the ranks of one distributed run (mms-busy-hour --mpi: each rank
+    records the nodes it owns), merged into one in-memory results file: the i-th run of each
+    file is one run, numbered and described by rank 0's run row; message ids of rank k move up
+    by k * RANK_OFFSET so that they stay distinct, and each rank's radio cells are numbered
+    after those of the ranks before. Every report then reads it as one run."""
+
+    def __init__(self, parts):
+        self.path = " + ".join(p.path for p in parts)
+        self.name = "results files " + ", ".join("'%s'" % p.path for p in parts)
+        counts = [len(p.runs) for p in parts]
+        if len(set(counts)) != 1:
+            raise ReportError(
+                "%s: not the ranks of the same runs (they hold %s runs)"
+                % (self.name, ", ".join(str(c) for c in counts))
+            )
+        self.con = sqlite3.connect(":memory:", isolation_level=None)
+        first = parts[0].con
+        schema = first.execute(
+            "SELECT type, sql FROM sqlite_master WHERE sql IS NOT NULL "
+            "AND name NOT LIKE 'sqlite_%' ORDER BY CASE type WHEN 'table' THEN 0 "
+            "WHEN 'index' THEN 1 ELSE 2 END, rowid"
+        ).fetchall()
+        for _, sql in schema:
+            self.con.execute(sql)
+        self.con.execute("PRAGMA user_version = %d" % SCHEMA_VERSION)
+        tables = [r[0] for r in first.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        self.con.execute("BEGIN")
+        for k, part in enumerate(parts):
+            runmap = {r[0]: parts[0].runs[i][0] for i, r in enumerate(part.runs)}
+            # Each rank numbers its own radio cells from 0: they follow those of the ranks before.
+            cells = self.con.execute("SELECT coalesce(max(cell) + 1, 0) FROM bearer_sample").fetchone()[0]
+            for table in tables:
+                if table == "run" and k > 0:
+                    continue
+                cols = [d[0] for d in part.con.execute('SELECT * FROM "%s" LIMIT 0' % table).description]
+                rows = part.con.execute('SELECT * FROM "%s"' % table).fetchall()
+                out = []
+                for row in rows:
+                    row = list(row)
+                    for i, c in enumerate(cols):
+                        if c == "run" and table != "run":
+                            row[i] = runmap.get(row[i], row[i])
+                        elif (table, c) in (("message", "id"), ("delivery", "message")):
+                            row[i] = None if row[i] is None else row[i] + k * RANK_OFFSET
+                        elif (table, c) == ("bearer_sample", "cell"):
+                            row[i] += cells
+                    out.append(row)
+                self.con.executemany(
+                    'INSERT INTO "%s" (%s) VALUES (%s)'
+                    % (table, ", ".join('"%s"' % c for c in cols), ", ".join("?" * len(cols))),
+                    out,
+                )
+        self.con.execute("COMMIT")
+        self.con.execute("PRAGMA query_only = 1")
+        self.con.execute("BEGIN")
+        self.runs = self.con.execute("SELECT * FROM run ORDER BY id").fetchall()
+        self.run_columns = [d[0] for d in self.con.execute("SELECT * FROM run LIMIT 0").description]
+        self.run_rows = {r[0]: dict(zip(self.run_columns, r)) for r in self.runs}
 
 
 def id_ranges(ids):
@@ -560,7 +653,7 @@ def print_run_text(db, run, figures, out):
 
 
 def cmd_summary(args, out):
-    db = Results(args.file)
+    db = open_results(args.file)
     runs = db.select_runs(args.run)
     table = [(run, summarise(db, run)) for run in runs]
     if args.compare:
@@ -692,7 +785,7 @@ def save_png(plt, fig, path, labels):
 
 
 def cmd_plots(args, out):
-    db = Results(args.file)
+    db = open_results(args.file)
     runs = db.select_runs(args.run)
     plt = load_pyplot()
     try:
@@ -1261,7 +1354,7 @@ def cmd_ladder(args, out):
             raise ReportError(
                 "ladder PNG '%s': the folder '%s' does not exist" % (args.png, folder)
             )
-    db = Results(args.file)
+    db = open_results(args.file)
     if not db.run_rows:
         raise ReportError("%s: no runs recorded yet" % db.name)
     run = args.run if args.run is not None else max(db.run_rows)
@@ -1330,7 +1423,12 @@ def parser():
         help="KPI summary of each run (the default)",
         description="KPI summary of each run; see mms-report.py --help for the figures.",
     )
-    s.add_argument("file", metavar="FILE", help="results file (SQLite)")
+    s.add_argument(
+        "file",
+        metavar="FILE",
+        nargs="+",
+        help="results file (SQLite); several: the rank files of one distributed run",
+    )
     s.add_argument(
         "--run",
         type=run_int,
@@ -1347,7 +1445,12 @@ def parser():
         description="Write latency-cdf.png, throughput.png, queues.png, storage.png "
         "and bearer.png into DIR.",
     )
-    pl.add_argument("file", metavar="FILE", help="results file (SQLite)")
+    pl.add_argument(
+        "file",
+        metavar="FILE",
+        nargs="+",
+        help="results file (SQLite); several: the rank files of one distributed run",
+    )
     pl.add_argument("--out", required=True, metavar="DIR", help="folder for the PNG files")
     pl.add_argument(
         "--run",
@@ -1362,7 +1465,12 @@ def parser():
         help="ladder diagram of one message",
         description="Ladder (sequence) diagram of one message, as text and " "optionally as a PNG.",
     )
-    la.add_argument("file", metavar="FILE", help="results file (SQLite)")
+    la.add_argument(
+        "file",
+        metavar="FILE",
+        nargs="+",
+        help="results file (SQLite); several: the rank files of one distributed run",
+    )
     la.add_argument("--run", type=run_int, metavar="N", help="run id (default: the last run)")
     la.add_argument(
         "--message",
@@ -1391,7 +1499,7 @@ def main(argv=None):
         sys.stderr.write("%s: %s\n" % (PROG, e))
         return 2
     except sqlite3.Error as e:
-        sys.stderr.write("%s: results file '%s': SQLite error: %s\n" % (PROG, args.file, e))
+        sys.stderr.write("%s: results file '%s': SQLite error: %s\n" % (PROG, " ".join(args.file), e))
         return 2
     except BrokenPipeError:
         # A reader such as "head" closed the pipe: stop quietly.
@@ -1399,7 +1507,7 @@ def main(argv=None):
         return 0
     except OSError as e:
         # writing an output (a PNG, the output folder) failed
-        sys.stderr.write("%s: %s: %s\n" % (PROG, e.filename or args.file, e.strerror or e))
+        sys.stderr.write("%s: %s: %s\n" % (PROG, e.filename or " ".join(args.file), e.strerror or e))
         return 2
     except KeyboardInterrupt:
         sys.stderr.write("%s: interrupted\n" % PROG)

@@ -10,6 +10,10 @@ the same file) and add up exactly to --subscribers.
 
   utils/mms-scenario-generate.py > examples/scenarios/mid-size-operator.dot
   utils/mms-scenario-generate.py --cells 200 --subscribers 400000 --regions 10 > big.dot
+
+--mmscs K (default 1) writes K such operator areas, each with its MMSC site, SMSC, core and
+--regions regions, their cores chained by 5 ms links, the cells dealt to the areas in turn:
+a scenario that a distributed run (mms-busy-hour --mpi) splits over up to K ranks.
 """
 import argparse
 import random
@@ -25,9 +29,13 @@ def main():
     p.add_argument('--gprs-share', type=float, default=0.4,
                    help='share of cells on GPRS (CS-2); the others are UMTS 384 kbit/s')
     p.add_argument('--seed', type=int, default=1)
+    p.add_argument('--mmscs', type=int, default=1,
+                   help='operator areas, each with its own MMSC, SMSC and regions')
     a = p.parse_args()
-    if a.cells < 1 or a.regions < 1 or a.subscribers < a.cells or not 0 <= a.gprs_share <= 1:
-        p.error('need cells >= 1, regions >= 1, subscribers >= cells, 0 <= gprs-share <= 1')
+    if a.cells < 1 or a.regions < 1 or a.subscribers < a.cells or not 0 <= a.gprs_share <= 1 \
+            or not 1 <= a.mmscs <= a.cells:
+        p.error('need cells >= 1, regions >= 1, subscribers >= cells, 0 <= gprs-share <= 1, '
+                '1 <= mmscs <= cells')
     rng = random.Random(a.seed)
     # Cell sizes: mean +-50 %, then scaled to the exact total.
     raw = [rng.uniform(0.5, 1.5) for _ in range(a.cells)]
@@ -39,39 +47,47 @@ def main():
     gprs = set(rng.sample(range(a.cells), round(a.cells * a.gprs_share)))
 
     out = sys.stdout
-    out.write('// %s: %d cells, %d subscribers (%d GPRS cells, %d UMTS cells), one MMSC\n'
-              % (a.name, a.cells, a.subscribers, len(gprs), a.cells - len(gprs)))
+    out.write('// %s: %d cells, %d subscribers (%d GPRS cells, %d UMTS cells), %s\n'
+              % (a.name, a.cells, a.subscribers, len(gprs), a.cells - len(gprs),
+                 'one MMSC' if a.mmscs == 1 else '%d MMSCs' % a.mmscs))
     out.write('// Written by utils/mms-scenario-generate.py%s; edit freely.\n'
               % ''.join(' ' + x for x in sys.argv[1:]))
     out.write('// Link rates and delays are planning assumptions: E1 (2 Mbit/s) backhaul for\n'
               '// GPRS cells, 4 x E1 (8 Mbit/s) for UMTS cells, STM-1 (155 Mbit/s) regional\n'
               '// links, gigabit Ethernet at the MMSC site.\n')
     out.write('graph "%s" {\n' % a.name)
-    out.write('    // The MMSC site: Relay, Server and PPG behind one router.\n')
-    out.write('    mmsc [kind=relay];\n')
-    out.write('    store [kind=server];\n')
-    out.write('    ppg [kind=ppg];\n')
-    out.write('    site [kind=router];\n')
-    out.write('    mmsc -- site [rate="1Gbps", delay="0.1ms"];\n')
-    out.write('    store -- site [rate="1Gbps", delay="0.1ms"];\n')
-    out.write('    ppg -- site [rate="1Gbps", delay="0.1ms"];\n')
-    out.write('    // The core: the SMSC sits with the core router.\n')
-    out.write('    core [kind=router];\n')
-    out.write('    smsc [kind=smsc];\n')
-    out.write('    site -- core [rate="1Gbps", delay="1ms"];\n')
-    out.write('    smsc -- core [rate="100Mbps", delay="1ms"];\n')
-    for r in range(a.regions):
-        out.write('    region%d [kind=router];\n' % (r + 1))
-        out.write('    core -- region%d [rate="155Mbps", delay="%dms"];\n'
-                  % (r + 1, 2 + 2 * (r % 4)))
+    for m in range(a.mmscs):
+        sfx = '' if a.mmscs == 1 else '_%d' % (m + 1)
+        out.write('    // The MMSC site: Relay, Server and PPG behind one router.\n')
+        out.write('    mmsc%s [kind=relay];\n' % sfx)
+        out.write('    store%s [kind=server];\n' % sfx)
+        out.write('    ppg%s [kind=ppg];\n' % sfx)
+        out.write('    site%s [kind=router];\n' % sfx)
+        for e in ('mmsc', 'store', 'ppg'):
+            out.write('    %s%s -- site%s [rate="1Gbps", delay="0.1ms"];\n' % (e, sfx, sfx))
+        out.write('    // The core: the SMSC sits with the core router.\n')
+        out.write('    core%s [kind=router];\n' % sfx)
+        out.write('    smsc%s [kind=smsc];\n' % sfx)
+        out.write('    site%s -- core%s [rate="1Gbps", delay="1ms"];\n' % (sfx, sfx))
+        out.write('    smsc%s -- core%s [rate="100Mbps", delay="1ms"];\n' % (sfx, sfx))
+        if m > 0:
+            out.write('    core%s -- core%s [rate="1Gbps", delay="5ms"];\n'
+                      % ('' if m == 1 and a.mmscs == 1 else '_%d' % m, sfx))
+        for r in range(a.regions):
+            out.write('    region%d%s [kind=router];\n' % (r + 1, sfx))
+            out.write('    core%s -- region%d%s [rate="155Mbps", delay="%dms"];\n'
+                      % (sfx, r + 1, sfx, 2 + 2 * (r % 4)))
     out.write('    // Cells: the node of a cell is its network end (BSC/RNC, SGSN and GGSN).\n')
     for c in range(a.cells):
         name = 'c%0*d' % (len(str(a.cells)), c + 1)
         bearer = 'GPRS-CS2' if c in gprs else 'UMTS-384'
         rate = '2Mbps' if c in gprs else '8Mbps'
+        area = c % a.mmscs
+        sfx = '' if a.mmscs == 1 else '_%d' % (area + 1)
         out.write('    %s [kind=cell, bearer="%s", subscribers=%d];\n' % (name, bearer, sizes[c]))
-        out.write('    region%d -- %s [rate="%s", delay="2ms"];\n'
-                  % (c % a.regions + 1, name, rate))
+        out.write('    region%d%s -- %s [rate="%s", delay="2ms"];\n'
+                  % (c // a.mmscs % a.regions + 1 if a.mmscs > 1 else c % a.regions + 1, sfx,
+                     name, rate))
     out.write('}\n')
 
 

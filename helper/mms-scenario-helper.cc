@@ -881,10 +881,19 @@ int64_t
 MmsScenarioHelper::AssignStreams(int64_t stream)
 {
     int64_t s = stream;
-    s += m_radio->AssignStreams(s);
-    for (const auto& h : m_mmses)
+    // What does not depend on how subscribers are built comes first, so that both ways of
+    // building them (SetHandsetsOnDemand) draw the same sends, contents and element delays.
+    for (const auto& m : m_models)
     {
-        s += h->AssignStreams(s);
+        s += m->AssignStreams(s);
+    }
+    for (const auto& source : m_cellTraffic)
+    {
+        s += source->AssignStreams(s);
+    }
+    for (const auto& em : m_errorModels)
+    {
+        s += DynamicCast<RateErrorModel>(em)->AssignStreams(s);
     }
     for (std::size_t i = 0; i < m_elementOf.size(); ++i)
     {
@@ -893,17 +902,10 @@ MmsScenarioHelper::AssignStreams(int64_t stream)
             s += DynamicCast<MmsApplication>(m_elementOf[i])->AssignStreams(s);
         }
     }
-    for (const auto& m : m_models)
+    s += m_radio->AssignStreams(s);
+    for (const auto& h : m_mmses)
     {
-        s += m->AssignStreams(s);
-    }
-    for (const auto& em : m_errorModels)
-    {
-        s += DynamicCast<RateErrorModel>(em)->AssignStreams(s);
-    }
-    for (const auto& source : m_cellTraffic)
-    {
-        s += source->AssignStreams(s);
+        s += h->AssignStreams(s);
     }
     for (const auto& agents : m_agentMakers)
     {

@@ -104,6 +104,7 @@ main(int argc, char* argv[])
                        MmsRadioBearerNetDevice::GetTypeId(),
                        MmsRrcStateMachine::GetTypeId(),
                        MmsSqliteRecorder::GetTypeId(),
+                       MmsSubscriberPool::GetTypeId(),
                        MmsTrafficModel::GetTypeId()})
     {
         Print(tid);

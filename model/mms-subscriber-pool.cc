@@ -66,8 +66,9 @@ MmsSubscriberPool::GetTypeId()
                           MakeTimeAccessor(&MmsSubscriberPool::m_smsHoldTime),
                           MakeTimeChecker(Seconds(0)))
             .AddAttribute("MaxBoundHandsets",
-                          "Most handsets of one cell bound to subscribers for data at once "
-                          "(an SGSN's limit of PDP contexts); 0: no limit.",
+                          "Bound handsets of one cell beyond which a binding for data is refused "
+                          "(an SGSN's limit of PDP contexts); bindings for an SMS are never "
+                          "refused but count; 0: no limit.",
                           UintegerValue(0),
                           MakeUintegerAccessor(&MmsSubscriberPool::m_maxBound),
                           MakeUintegerChecker<uint32_t>())
@@ -256,9 +257,14 @@ MmsSubscriberPool::Bind(uint32_t index, bool limited)
     {
         // The cell's pool grows by one handset.
         Handset h = c.makeHandset(ci);
-        NS_ABORT_MSG_UNLESS(h.node && h.transport && h.device,
-                            "MmsSubscriberPool: the HandsetFactory of cell " << ci
-                                                                             << " made nothing");
+        if (!h.node || !h.transport || !h.device)
+        {
+            // The cell can address no more handsets (its subnet is full): refused, as beyond
+            // MaxBoundHandsets.
+            m_stats.refusals++;
+            m_refusedTrace(GetMsisdn(index), ci, UINT32_MAX, Ipv4Address::GetZero());
+            return false;
+        }
         const auto hi = static_cast<uint32_t>(c.handsets.size());
         Ptr<MmsRrcStateMachine> rrc = h.device->GetRrc();
         StringValue mode;

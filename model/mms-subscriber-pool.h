@@ -59,7 +59,9 @@ class MmsRadioBearerNetDevice;
  * than the wrong subscriber; while it rests its address still names that subscriber (an RP-ACK
  * sent just before the release is matched to it). MaxBoundHandsets, if not 0, bounds the bound
  * handsets of a cell (an SGSN's limit of PDP contexts): an attempt beyond it fails as one without a
- * PDP context (retried on the User Agent's policy) and fires Refused.
+ * PDP context (retried on the User Agent's policy) and fires Refused. So does a binding when the
+ * cell's HandsetFactory can make no more handsets (MmsScenarioHelper's: the cell's subnet is
+ * full); an SMS that finds no handset then fails at the SMSC as for an unknown subscriber.
  *
  * Trace sources: UserAgentCreated (a User Agent was created for a subscriber: connect its traces
  * here, as MmsSqliteRecorder does), HandsetCreated (a cell's pool grew), Bound, Released,

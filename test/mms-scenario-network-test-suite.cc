@@ -461,6 +461,64 @@ class MmsScenarioOnDemandTestCase : public TestCase
     }
 };
 
+/// Handsets on demand with a limit of bound handsets per cell: refusals, then retries succeed.
+class MmsScenarioOnDemandLimitTestCase : public TestCase
+{
+  public:
+    MmsScenarioOnDemandLimitTestCase()
+        : TestCase("Handsets on demand: beyond MaxBoundHandsets an attempt is refused and retried; "
+                   "every message still ends in a terminal state")
+    {
+    }
+
+  private:
+    static void OnRefused(
+        uint32_t* n, const std::string&, uint32_t, uint32_t handset, Ipv4Address a)
+    {
+        NS_ASSERT(handset == UINT32_MAX && a == Ipv4Address::GetZero());
+        (*n)++;
+    }
+
+    void DoRun() override
+    {
+        MmsScenario scenario;
+        std::vector<std::string> errors;
+        NS_TEST_ASSERT_MSG_EQ(scenario.Parse(TWO_RELAYS, "two", errors), true, "parses");
+        Config::SetDefault("ns3::MmsSubscriberPool::MaxBoundHandsets", UintegerValue(1));
+        MmsScenarioHelper builder;
+        builder.SetTrafficModelAttribute("MessagesPerHour", DoubleValue(12));
+        builder.SetTrafficModelAttribute(
+            "HourlyProfile", StringValue("1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1"));
+        builder.SetSmscAttribute("LossProbability", DoubleValue(0));
+        builder.SetHandsetsOnDemand(true);
+        builder.Install(scenario);
+        builder.AssignStreams(7);
+        Config::SetDefault("ns3::MmsSubscriberPool::MaxBoundHandsets", UintegerValue(0));
+        uint32_t refused = 0;
+        builder.GetSubscriberPool()->TraceConnectWithoutContext(
+            "Refused", MakeBoundCallback(&OnRefused, &refused));
+        builder.StopTraffic(Seconds(1800));
+        Simulator::Stop(Seconds(1800 + 7200));
+        Simulator::Run();
+        MmsSubscriberPool::Statistics st = builder.GetSubscriberPool()->GetStatistics();
+        NS_TEST_EXPECT_MSG_GT(refused, 0u, "one bound handset per cell is not enough");
+        NS_TEST_EXPECT_MSG_EQ(uint64_t{refused}, st.refusals, "each refusal traced");
+        // SMS bindings are never refused but count: the peak may pass the limit.
+        NS_TEST_EXPECT_MSG_LT(st.peakBound, 14u, "fewer bound than subscribers");
+        for (const auto& relay : builder.GetRelays())
+        {
+            const MmsRelay::Counters& c = relay->GetCounters();
+            NS_TEST_EXPECT_MSG_GT(c.retrieved, 10u, "each Relay delivers messages");
+            NS_TEST_EXPECT_MSG_EQ(c.recipients,
+                                  c.retrieved + c.rejected + c.expired + c.failed
+                                      + relay->GetPendingRecipients(),
+                                  "every accepted (message, recipient) pair is accounted for");
+        }
+        NS_TEST_EXPECT_MSG_EQ(st.boundNow, 0u, "every binding ended");
+        Simulator::Destroy();
+    }
+};
+
 /// The suite.
 class MmsScenarioNetworkTestSuite : public TestSuite
 {
@@ -472,6 +530,7 @@ class MmsScenarioNetworkTestSuite : public TestSuite
         AddTestCase(new MmsScenarioNetworkTrafficTestCase(false));
         AddTestCase(new MmsScenarioNetworkTrafficTestCase(true));
         AddTestCase(new MmsScenarioOnDemandTestCase);
+        AddTestCase(new MmsScenarioOnDemandLimitTestCase);
     }
 };
 

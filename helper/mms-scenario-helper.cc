@@ -300,16 +300,18 @@ MmsScenarioHelper::Check(const MmsScenario& scenario, std::vector<std::string>& 
         {
             return value == "true" || value == "1" || value == "True";
         };
+        // The value the User Agents would get: this helper's default, else the attribute's
+        // (which --ns3::MmsUserAgent::OnOff on the command line sets).
+        BooleanValue onOff;
+        CreateObject<MmsUserAgent>()->GetAttribute("OnOff", onOff);
         auto it = m_uaDefaults.find("OnOff");
-        if (it != m_uaDefaults.end())
+        if (it != m_uaDefaults.end() ? on(it->second->SerializeToString(MakeBooleanChecker()))
+                                     : onOff.Get())
         {
-            if (on(it->second->SerializeToString(MakeBooleanChecker())))
-            {
-                errors.push_back("User Agent attribute OnOff: not available with handsets on "
-                                 "demand (SetHandsetsOnDemand(false) builds a handset per "
-                                 "subscriber)");
-                ok = false;
-            }
+            errors.push_back("User Agent attribute OnOff: not available with handsets on "
+                             "demand (SetHandsetsOnDemand(false) builds a handset per "
+                             "subscriber)");
+            ok = false;
         }
         for (const auto& v : scenario.GetVertices())
         {

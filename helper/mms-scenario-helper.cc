@@ -15,6 +15,7 @@
 #include "ns3/ipv4-static-routing-helper.h"
 #include "ns3/ipv4-static-routing.h"
 #include "ns3/log.h"
+#include "ns3/mms-radio-bearer-net-device.h"
 #include "ns3/mms-socket-transport.h"
 #include "ns3/mms-subscriber-pool.h"
 #include "ns3/point-to-point-helper.h"
@@ -294,41 +295,17 @@ MmsScenarioHelper::Check(const MmsScenario& scenario, std::vector<std::string>& 
     bool ok = true;
     if (m_onDemand)
     {
-        // A handset's on-off process and coverage gaps are per node: with handsets on demand a
-        // node serves many subscribers one after another, so they would be wrong.
-        auto on = [](const std::string& value)
+        // A device's coverage process is per node: with handsets on demand a node serves many
+        // subscribers one after another, so it would be wrong (switch-offs, the User Agent's
+        // OnOff, are kept per subscriber instead).
+        BooleanValue coverage;
+        CreateObject<MmsRadioBearerNetDevice>()->GetAttribute("CoverageProcess", coverage);
+        if (coverage.Get())
         {
-            return value == "true" || value == "1" || value == "True";
-        };
-        // The value the User Agents would get: this helper's default, else the attribute's
-        // (which --ns3::MmsUserAgent::OnOff on the command line sets).
-        BooleanValue onOff;
-        CreateObject<MmsUserAgent>()->GetAttribute("OnOff", onOff);
-        auto it = m_uaDefaults.find("OnOff");
-        if (it != m_uaDefaults.end() ? on(it->second->SerializeToString(MakeBooleanChecker()))
-                                     : onOff.Get())
-        {
-            errors.push_back("User Agent attribute OnOff: not available with handsets on "
-                             "demand (SetHandsetsOnDemand(false) builds a handset per "
-                             "subscriber)");
+            errors.push_back("radio device attribute CoverageProcess: not available with "
+                             "handsets on demand (SetHandsetsOnDemand(false) builds a handset "
+                             "per subscriber)");
             ok = false;
-        }
-        for (const auto& v : scenario.GetVertices())
-        {
-            for (const auto& st : v.settings)
-            {
-                if (v.kind == MmsScenario::CELL && st.target == MmsScenario::USER_AGENT
-                    && st.name == "OnOff" && on(st.value))
-                {
-                    errors.push_back(scenario.GetOrigin()
-                                     + (v.line ? ":" + std::to_string(v.line) : "") + ": cell "
-                                     + v.name
-                                     + ": OnOff=true is not available with handsets on demand "
-                                       "(the --handsetsOnDemand=0 mode builds a handset per "
-                                       "subscriber)");
-                    ok = false;
-                }
-            }
         }
     }
     Ptr<MmsTrafficModel> shared = m_trafficFactory.Create<MmsTrafficModel>();
@@ -638,10 +615,16 @@ MmsScenarioHelper::Install(const MmsScenario& scenario)
                 handsets->capacity = m_handsetsPerCell;
                 m_handsetMakers.push_back(handsets);
                 const uint32_t first = m_pool->GetN();
-                m_pool->AddCell(v.subscribers,
-                                MakeBoundCallback(&HandsetMaker::Make, handsets),
-                                MakeBoundCallback(&AgentMaker::Make, agents),
-                                m_nodes[c]->GetId());
+                const uint32_t poolCell =
+                    m_pool->AddCell(v.subscribers,
+                                    MakeBoundCallback(&HandsetMaker::Make, handsets),
+                                    MakeBoundCallback(&AgentMaker::Make, agents),
+                                    m_nodes[c]->GetId());
+                if (agents->prototype->HasOnOff())
+                {
+                    // Switch-offs live in the subscribers' records (lazily drawn).
+                    m_pool->SetSwitching(poolCell, agents->prototype);
+                }
                 if (source)
                 {
                     source->SetSendCallback(MakeBoundCallback(&SendFromPool, m_pool, first));

@@ -96,7 +96,12 @@ MmsSubscriberPool::GetTypeId()
     return tid;
 }
 
-MmsSubscriberPool::MmsSubscriberPool() = default;
+MmsSubscriberPool::MmsSubscriberPool()
+{
+    // What doc/mms.rst and the class description say a record costs.
+    static_assert(sizeof(Record) == 32, "a subscriber record is 32 octets");
+}
+
 MmsSubscriberPool::~MmsSubscriberPool() = default;
 
 void
@@ -155,6 +160,34 @@ MmsSubscriberPool::GetFirstSubscriber(uint32_t cell) const
     return m_cells.at(cell).first;
 }
 
+void
+MmsSubscriberPool::SetSwitching(uint32_t cell, Ptr<const MmsUserAgent> prototype)
+{
+    NS_ABORT_MSG_IF(!prototype || !prototype->HasOnOff(),
+                    "MmsSubscriberPool::SetSwitching: a User Agent whose OnOff is true");
+    m_cells.at(cell).switching = prototype;
+    m_cells[cell].switchStart = Simulator::Now();
+}
+
+bool
+MmsSubscriberPool::IsOn(uint32_t index)
+{
+    Record& r = m_records.at(index);
+    const Cell& c = m_cells[CellOf(index)];
+    if (r.ua)
+    {
+        return r.ua->IsOn();
+    }
+    if (!c.switching)
+    {
+        return true;
+    }
+    bool on = !r.off;
+    c.switching->AdvanceSwitchState(c.switchStart, on, r.nextSwitch);
+    r.off = !on;
+    return on;
+}
+
 uint32_t
 MmsSubscriberPool::GetN() const
 {
@@ -196,8 +229,13 @@ MmsSubscriberPool::Activate(uint32_t index)
         return r.ua;
     }
     const uint32_t cell = CellOf(index);
+    const bool on = IsOn(index);
     Ptr<MmsUserAgent> ua = m_cells[cell].makeUserAgent(cell, GetMsisdn(index));
     ua->SetTidCounter(r.tids);
+    if (m_cells[cell].switching && ua->HasOnOff())
+    {
+        ua->SetSwitchState(on, r.nextSwitch);
+    }
     ua->SetPool(MakeCallback(&MmsSubscriberPool::HandleBind, this),
                 MakeCallback(&MmsSubscriberPool::HandleSettled, this));
     if (!m_traffic)
@@ -216,6 +254,11 @@ MmsSubscriberPool::Activate(uint32_t index)
 void
 MmsSubscriberPool::Send(uint32_t index)
 {
+    if (!IsOn(index))
+    {
+        m_stats.sendsWhileOff++;
+        return; // a switched-off handset sends nothing
+    }
     Ptr<MmsUserAgent> ua = Activate(index);
     ua->GenerateMessage();
     Tidy(index); // nothing sent (switched off, or no traffic): the User Agent goes again
@@ -342,6 +385,10 @@ MmsSubscriberPool::MaybeRetire(uint32_t index)
     }
     Ptr<MmsUserAgent> ua = r.ua;
     r.tids = ua->GetTidCounter();
+    if (m_cells[CellOf(index)].switching)
+    {
+        r.off = !ua->GetSwitchState(r.nextSwitch);
+    }
     AddCounters(m_retired, ua->GetCounters());
     m_active.erase(PeekPointer(ua));
     r.ua = nullptr;

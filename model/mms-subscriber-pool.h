@@ -32,8 +32,8 @@ class MmsRadioBearerNetDevice;
  * \brief The subscribers of radio cells as compact records, with User Agents and handsets
  * only while they are needed (handsets on demand).
  *
- * A subscriber is a record of 16 octets (its User Agent while it has one, the handset it is
- * bound to, the count of transaction ids it used); its number is found by arithmetic from its
+ * A subscriber is a record of 32 octets (its User Agent while it has one, the handset it is
+ * bound to, the count of transaction ids it used, its switched-off state); its number is found by arithmetic from its
  * index (SetFirstMsisdn), and a directory range (MmsSubscriberDirectory::AddRange) makes the
  * MMSE's elements see every subscriber without a table entry each. Its sends come from its
  * cell's process (MmsCellTraffic calls Send()).
@@ -67,9 +67,14 @@ class MmsRadioBearerNetDevice;
  * here, as MmsSqliteRecorder does), HandsetCreated (a cell's pool grew), Bound, Released,
  * Refused.
  *
+ * Switch-offs: with SetSwitching() a cell's subscribers follow a User Agent's OnOff process;
+ * while a subscriber has no User Agent its process lives in its record (the state and the end
+ * of the current period, drawn when the subscriber is looked at), and its User Agents carry it
+ * on while they exist (MmsUserAgent::SetSwitchState, GetSwitchState).
+ *
  * Limits: the SMS bearer reaches a subscriber through a handset bound for it (the signalling
  * channel of MmsRadioCellChannel, with its paging and transfer delays, needs a device to page);
- * the OnOff process and coverage gaps of MmsRadioBearerNetDevice are per handset, not per
+ * the coverage gaps of MmsRadioBearerNetDevice (CoverageProcess) are per handset, not per
  * subscriber, so they are not available with handsets on demand (MmsScenarioHelper refuses
  * them); what a retired User Agent remembered of past notifications is forgotten, so a
  * re-notification after that is taken for a new message.
@@ -124,6 +129,25 @@ class MmsSubscriberPool : public MmsSubscriberLocator
      */
     uint32_t GetFirstSubscriber(uint32_t cell) const;
     /**
+     * Give a cell's subscribers the OnOff process of a User Agent (MmsUserAgent's OnOff,
+     * OnTime and OffTime), started now. A subscriber's process lives in its record while it
+     * has no User Agent: its periods are drawn when it is looked at (a send, a paging), from
+     * that User Agent's OnTime and OffTime, as its own User Agent would have drawn them; its
+     * User Agents carry it on while they exist. A switched-off subscriber without a User Agent
+     * sends nothing and gets none; the network cannot page it.
+     * \param cell the cell (AddCell's return)
+     * \param prototype a User Agent whose OnOff is true (its random variables are used; the
+     *        cell's User Agents should share them: MmsUserAgent::ShareRandomVariables)
+     */
+    void SetSwitching(uint32_t cell, Ptr<const MmsUserAgent> prototype);
+    /**
+     * Whether a subscriber is switched on now (its User Agent's state while it has one, else
+     * its record's OnOff process brought up to now; always, without SetSwitching).
+     * \param index the subscriber
+     * \return true if switched on
+     */
+    bool IsOn(uint32_t index);
+    /**
      * \return the number of subscribers
      */
     uint32_t GetN() const;
@@ -157,6 +181,7 @@ class MmsSubscriberPool : public MmsSubscriberLocator
         uint64_t releases{0};        //!< bindings ended
         uint64_t refusals{0};        //!< bindings refused (MaxBoundHandsets)
         uint64_t handsetsCreated{0}; //!< handsets made (all cells)
+        uint64_t sendsWhileOff{0};   //!< sends of switched-off subscribers without a User Agent
         uint32_t activeNow{0};       //!< subscribers with a User Agent now
         uint32_t boundNow{0};        //!< handsets bound now
         uint32_t peakBound{0};       //!< the most bound at once (all cells)
@@ -226,6 +251,8 @@ class MmsSubscriberPool : public MmsSubscriberLocator
         Ptr<MmsUserAgent> ua; //!< while it has one
         uint32_t tids{0};     //!< transaction ids used so far
         int32_t handset{-1};  //!< the bound handset (index in its cell's pool), or -1
+        Time nextSwitch{-1};  //!< OnOff: when the current period ends (negative: not started)
+        bool off{false};      //!< OnOff: switched off (as of the last look)
     };
 
     /// A cell's subscribers and handsets.
@@ -243,6 +270,8 @@ class MmsSubscriberPool : public MmsSubscriberLocator
         std::vector<uint32_t> free;     //!< handsets ready to bind (a stack)
         std::deque<std::pair<Time, uint32_t>> resting; //!< released: (free from, handset)
         uint32_t bound{0};                             //!< handsets bound now
+        Ptr<const MmsUserAgent> switching; //!< SetSwitching: whose OnOff periods, or null
+        Time switchStart;                  //!< SetSwitching: when the processes started
     };
 
     /**
@@ -255,6 +284,7 @@ class MmsSubscriberPool : public MmsSubscriberLocator
      * \return its User Agent
      */
     Ptr<MmsUserAgent> Activate(uint32_t index);
+
     /**
      * Bind a handset of the subscriber's cell to it.
      * \param index the subscriber

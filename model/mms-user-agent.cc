@@ -480,8 +480,7 @@ MmsUserAgent::StartApplication()
     }
     if (m_onOff)
     {
-        m_onOffEvent = Simulator::Schedule(
-            Seconds(std::max(0.0, m_onTime->GetValue())), &MmsUserAgent::ToggleOnOff, this);
+        ScheduleToggle(Seconds(std::max(0.0, m_onTime->GetValue())));
     }
 }
 
@@ -583,8 +582,56 @@ MmsUserAgent::ToggleOnOff()
         SwitchOn();
         next = m_onTime->GetValue();
     }
-    m_onOffEvent =
-        Simulator::Schedule(Seconds(std::max(0.0, next)), &MmsUserAgent::ToggleOnOff, this);
+    ScheduleToggle(Seconds(std::max(0.0, next)));
+}
+
+void
+MmsUserAgent::ScheduleToggle(Time delay)
+{
+    m_nextSwitch = Simulator::Now() + delay;
+    m_onOffEvent = Simulator::Schedule(delay, &MmsUserAgent::ToggleOnOff, this);
+}
+
+bool
+MmsUserAgent::HasOnOff() const
+{
+    return m_onOff;
+}
+
+bool
+MmsUserAgent::GetSwitchState(Time& next) const
+{
+    next = m_onOff && m_running ? m_nextSwitch : Time(-1);
+    return m_on;
+}
+
+void
+MmsUserAgent::SetSwitchState(bool on, Time next)
+{
+    NS_ASSERT_MSG(!m_handset, GetElementName() << ": SetSwitchState before AttachHandset");
+    m_on = on;
+    m_onOffEvent.Cancel();
+    if (m_onOff)
+    {
+        ScheduleToggle(std::max(Time(0), next - Simulator::Now()));
+    }
+}
+
+void
+MmsUserAgent::AdvanceSwitchState(Time start, bool& on, Time& next) const
+{
+    // The periods the UA's own process would have drawn, drawn when they are observed.
+    const Time now = Simulator::Now();
+    if (next.IsNegative())
+    {
+        on = true;
+        next = start + Seconds(std::max(0.0, m_onTime->GetValue()));
+    }
+    while (next <= now)
+    {
+        on = !on;
+        next += Seconds(std::max(0.0, (on ? m_onTime : m_offTime)->GetValue()));
+    }
 }
 
 // ------------------------------------------------------------------------ traffic

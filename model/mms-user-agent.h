@@ -213,6 +213,35 @@ class MmsUserAgent : public MmsApplication
      * it on, so that transaction ids stay unique per subscriber)
      */
     void SetTidCounter(uint32_t n);
+    /**
+     * \brief The state of the OnOff process, so that it can continue while the subscriber has
+     * no User Agent (MmsSubscriberPool keeps it in the subscriber's record).
+     * \param[out] next when the current period ends (negative when no OnOff process runs)
+     * \return whether switched on
+     */
+    bool GetSwitchState(Time& next) const;
+    /**
+     * \brief Continue an OnOff process kept outside this User Agent: switched on or off as
+     * given (without the Switch trace; call before AttachHandset()), the current period ending
+     * at `next`, when this UA toggles and draws the next period from OnTime or OffTime. Only
+     * for a UA whose OnOff attribute is true.
+     * \param on whether switched on
+     * \param next when the current period ends (not before now)
+     */
+    void SetSwitchState(bool on, Time next);
+    /**
+     * \brief Bring an OnOff process kept outside a User Agent up to now, drawing its periods
+     * from this UA's OnTime and OffTime: the process of a UA started at `start` (on first, for
+     * an OnTime), observed only now.
+     * \param start when the process started
+     * \param[in,out] on whether switched on
+     * \param[in,out] next when the current period ends; negative: not started yet
+     */
+    void AdvanceSwitchState(Time start, bool& on, Time& next) const;
+    /**
+     * \return whether the OnOff attribute is true
+     */
+    bool HasOnOff() const;
 
     /**
      * \brief Let an outside source decide when this subscriber sends.
@@ -339,6 +368,11 @@ class MmsUserAgent : public MmsApplication
     void TimedReadReport(std::string messageId, std::string originator);
     void CheckSettled(); //!< tell the pool if nothing is under way any more
     void ToggleOnOff();
+    /**
+     * Schedule the OnOff process's next toggle.
+     * \param delay from now
+     */
+    void ScheduleToggle(Time delay);
 
     uint64_t Start(const Transaction& t);
     void Attempt(uint64_t id);
@@ -398,6 +432,7 @@ class MmsUserAgent : public MmsApplication
 
     // state
     bool m_on{true};
+    Time m_nextSwitch{-1}; //!< when m_onOffEvent fires (negative: not scheduled)
     bool m_running{false};
     std::map<uint64_t, Transaction> m_transactions;
     std::map<std::string, Inbound> m_inbound; //!< by Content-Location

@@ -32,6 +32,7 @@
 #include "ns3/uinteger.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <set>
 #include <sstream>
@@ -72,7 +73,14 @@ struct Log
 {
     std::vector<std::string> classes;
     uint32_t submitted{0};
+    uint32_t switchedOff{0}; //!< Switch traces with on = false
 };
+
+void
+OnSwitch(Log* log, const std::string&, bool on)
+{
+    log->switchedOff += on ? 0 : 1;
+}
 
 void
 OnSubmitted(Log* log, const MmsEvent& e)
@@ -133,6 +141,7 @@ class MmsScenarioNetworkBuildTestCase : public TestCase
                               (errors.empty() ? "" : errors.front()));
         MmsScenarioHelper builder;
         builder.SetTraffic(false);
+        builder.SetHandsetsOnDemand(false); // the handsets are inspected below
         builder.Install(scenario);
         builder.AssignStreams(1);
 
@@ -219,17 +228,23 @@ class MmsScenarioNetworkBuildTestCase : public TestCase
 class MmsScenarioNetworkTrafficTestCase : public TestCase
 {
   public:
-    /// \param onDemand handsets on demand (else a handset per subscriber)
-    MmsScenarioNetworkTrafficTestCase(bool onDemand)
+    /**
+     * \param onDemand handsets on demand (else a handset per subscriber)
+     * \param onOff subscribers switch off and on (MmsUserAgent's OnOff)
+     */
+    MmsScenarioNetworkTrafficTestCase(bool onDemand, bool onOff)
         : TestCase(std::string("Two Relays: the traffic model's messages all end in a terminal "
                                "state (")
-                   + (onDemand ? "handsets on demand" : "a handset per subscriber") + ")")
+                   + (onDemand ? "handsets on demand" : "a handset per subscriber")
+                   + (onOff ? ", with switch-offs" : "") + ")")
         , m_onDemand(onDemand)
+        , m_onOff(onOff)
     {
     }
 
   private:
     bool m_onDemand; //!< handsets on demand
+    bool m_onOff;    //!< switch-offs
 
     void DoRun() override
     {
@@ -244,6 +259,16 @@ class MmsScenarioNetworkTrafficTestCase : public TestCase
             "HourlyProfile", StringValue("1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1"));
         builder.SetSmscAttribute("LossProbability", DoubleValue(0));
         builder.SetHandsetsOnDemand(m_onDemand);
+        if (m_onOff)
+        {
+            // Off a quarter of the time, in periods of 5 minutes on average: messages wait for
+            // their recipients, and senders that are off send nothing.
+            builder.SetUserAgentAttribute("OnOff", BooleanValue(true));
+            builder.SetUserAgentAttribute("OnTime",
+                                          StringValue("ns3::ExponentialRandomVariable[Mean=900]"));
+            builder.SetUserAgentAttribute("OffTime",
+                                          StringValue("ns3::ExponentialRandomVariable[Mean=300]"));
+        }
         builder.Install(scenario);
         builder.AssignStreams(7);
         Log log;
@@ -252,6 +277,7 @@ class MmsScenarioNetworkTrafficTestCase : public TestCase
         {
             uas.Get(i)->TraceConnectWithoutContext("Submitted",
                                                    MakeBoundCallback(&OnSubmitted, &log));
+            uas.Get(i)->TraceConnectWithoutContext("Switch", MakeBoundCallback(&OnSwitch, &log));
         }
         Ptr<MmsSubscriberPool> pool = builder.GetSubscriberPool();
         NS_TEST_ASSERT_MSG_EQ((pool != nullptr), m_onDemand, "a pool with handsets on demand");
@@ -294,6 +320,8 @@ class MmsScenarioNetworkTrafficTestCase : public TestCase
             NS_TEST_EXPECT_MSG_EQ(st.activeNow, 0u, "every User Agent retired");
             NS_TEST_EXPECT_MSG_EQ(st.bindings, st.releases, "each binding released once");
             NS_TEST_EXPECT_MSG_GT(st.bindings, st.handsetsCreated, "handsets were reused");
+            NS_TEST_EXPECT_MSG_EQ(
+                (st.sendsWhileOff > 0), m_onOff, "switched-off subscribers' sends are dropped");
         }
         // A submission whose M-Send.conf comes too late is sent again (the UA's retry policy),
         // and the Relay stores it again: the Relay may accept more than the UAs confirmed.
@@ -309,6 +337,10 @@ class MmsScenarioNetworkTrafficTestCase : public TestCase
             seen.insert(c);
         }
         NS_TEST_EXPECT_MSG_GT(seen.size(), 3u, "the mix shows several classes");
+        if (!m_onDemand)
+        {
+            NS_TEST_EXPECT_MSG_EQ((log.switchedOff > 0), m_onOff, "handsets switched off");
+        }
         Simulator::Destroy();
     }
 };
@@ -519,6 +551,66 @@ class MmsScenarioOnDemandLimitTestCase : public TestCase
     }
 };
 
+/// The OnOff process kept in subscriber records: the alternating renewal process a User Agent
+/// runs, observed lazily.
+class MmsSubscriberSwitchingTestCase : public TestCase
+{
+  public:
+    MmsSubscriberSwitchingTestCase()
+        : TestCase("Subscriber records switch off and on as a User Agent's OnOff process would: "
+                   "share off at 200 s and 1,800 s against the alternating renewal process")
+    {
+    }
+
+  private:
+    /// Share of the records switched off now. \param pool the pool \param share out
+    static void Look(Ptr<MmsSubscriberPool> pool, double* share)
+    {
+        uint32_t off = 0;
+        for (uint32_t i = 0; i < pool->GetN(); ++i)
+        {
+            off += pool->IsOn(i) ? 0 : 1;
+        }
+        *share = static_cast<double>(off) / pool->GetN();
+    }
+
+    void DoRun() override
+    {
+        const uint32_t n = 20000;
+        Ptr<MmsSubscriberPool> pool = CreateObject<MmsSubscriberPool>();
+        pool->SetFirstMsisdn("+447700000000");
+        const uint32_t cell = pool->AddCell(
+            n, MmsSubscriberPool::HandsetFactory(), MmsSubscriberPool::UserAgentFactory(), 0);
+        pool->AddCell(
+            10, MmsSubscriberPool::HandsetFactory(), MmsSubscriberPool::UserAgentFactory(), 0);
+        Ptr<MmsUserAgent> prototype = CreateObject<MmsUserAgent>();
+        prototype->SetAttribute("OnOff", BooleanValue(true));
+        prototype->SetAttribute("OnTime", StringValue("ns3::ExponentialRandomVariable[Mean=600]"));
+        prototype->SetAttribute("OffTime", StringValue("ns3::ExponentialRandomVariable[Mean=300]"));
+        prototype->AssignStreams(11);
+        pool->SetSwitching(cell, prototype);
+        double early = -1;
+        double late = -1;
+        Simulator::Schedule(Seconds(200), &Look, pool, &early);
+        Simulator::Schedule(Seconds(1800), &Look, pool, &late);
+        Simulator::Run();
+        // Everyone starts on; off with probability a/(a+b) (1 - exp(-(a+b) t)), a = 1/600 and
+        // b = 1/300 per second (leaving on, leaving off): 0.2107 at 200 s, 1/3 at 1,800 s. The
+        // tolerance is six standard deviations of a share of 20,000 (0.0033).
+        const double a = 1.0 / 600;
+        const double b = 1.0 / 300;
+        auto expected = [&](double t)
+        {
+            return a / (a + b) * (1 - std::exp(-(a + b) * t));
+        };
+        NS_TEST_EXPECT_MSG_EQ_TOL(early, expected(200), 0.02, "off at 200 s");
+        NS_TEST_EXPECT_MSG_EQ_TOL(late, expected(1800), 0.02, "off at 1,800 s");
+        NS_TEST_EXPECT_MSG_EQ(pool->IsOn(n + 3), true, "a cell without the process: always on");
+        pool->Dispose();
+        Simulator::Destroy();
+    }
+};
+
 /// The suite.
 class MmsScenarioNetworkTestSuite : public TestSuite
 {
@@ -527,8 +619,11 @@ class MmsScenarioNetworkTestSuite : public TestSuite
         : TestSuite("mms-scenario-network", Type::SYSTEM)
     {
         AddTestCase(new MmsScenarioNetworkBuildTestCase);
-        AddTestCase(new MmsScenarioNetworkTrafficTestCase(false));
-        AddTestCase(new MmsScenarioNetworkTrafficTestCase(true));
+        AddTestCase(new MmsScenarioNetworkTrafficTestCase(false, false));
+        AddTestCase(new MmsScenarioNetworkTrafficTestCase(true, false));
+        AddTestCase(new MmsScenarioNetworkTrafficTestCase(false, true));
+        AddTestCase(new MmsScenarioNetworkTrafficTestCase(true, true));
+        AddTestCase(new MmsSubscriberSwitchingTestCase);
         AddTestCase(new MmsScenarioOnDemandTestCase);
         AddTestCase(new MmsScenarioOnDemandLimitTestCase);
     }

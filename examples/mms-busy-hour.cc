@@ -30,8 +30,10 @@
 
 #include "ns3/core-module.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
+#include <cstring>
 #include <iostream>
 #include <sstream>
 
@@ -76,7 +78,7 @@ main(int argc, char* argv[])
     bool newYear = false;
     double spikeFactor = 6;
     bool plan = true;
-    bool onDemand = false;
+    bool onDemand = true;
     bool mpi = false;
     // Names from before the module's prefix: name the new spelling (ns-3 would not).
     const std::string renamed = MmsCheckRenamedNames(argc, argv, std::getenv("NS_LOG"));
@@ -106,13 +108,26 @@ main(int argc, char* argv[])
     cmd.AddValue("plan", "Print which Relay serves which cells before running", plan);
     cmd.AddValue("handsetsOnDemand",
                  "Subscribers as records, with a User Agent and a handset only while they need "
-                 "one (0: a handset node per subscriber for the whole run)",
+                 "one (0: a handset node per subscriber for the whole run; the default with "
+                 "--mpi)",
                  onDemand);
     cmd.AddValue("mpi",
                  "One run on the processes of mpirun (ns-3 built with --enable-mpi): the "
                  "scenario split by service area, one results file per rank (X.rankN.sqlite)",
                  mpi);
     cmd.Parse(argc, argv);
+    // A run split over ranks builds a handset per subscriber unless told otherwise.
+    const bool onDemandGiven =
+        std::any_of(argv + 1,
+                    argv + argc,
+                    [](const char* a)
+                    {
+                        return std::strncmp(a, "--handsetsOnDemand", 18) == 0;
+                    });
+    if (mpi && !onDemandGiven)
+    {
+        onDemand = false;
+    }
     if (mpi && onDemand)
     {
         std::cerr << "mms-busy-hour: --handsetsOnDemand=1 with --mpi: handsets on demand are not "

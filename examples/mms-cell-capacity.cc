@@ -231,6 +231,8 @@ main(int argc, char* argv[])
                       << Num(duration + drain, 0) << " s to simulate" << std::endl;
         }
         MmsScenarioHelper builder;
+        // A handset per subscriber for the whole run: the cell's sharing is what is measured.
+        builder.SetHandsetsOnDemand(false);
         builder.SetTrafficModelAttribute("MessagesPerHour", DoubleValue(perSubscriberHour));
         builder.SetTrafficModelAttribute(
             "HourlyProfile", StringValue("1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1"));

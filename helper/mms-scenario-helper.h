@@ -132,10 +132,11 @@ class MmsScenarioHelper
     void SetTraffic(bool enabled);
     /**
      * \brief Keep subscribers as records and give them User Agents and handsets only while
-     * they need them (MmsSubscriberPool), or build a handset with its User Agent per
-     * subscriber for the whole run (false: every handset is a node from the start, as small
-     * classroom scenarios want in their pcaps). Before Install.
-     * \param onDemand true for handsets on demand
+     * they need them (MmsSubscriberPool; the default), or build a handset with its User Agent
+     * per subscriber for the whole run (false: every handset is a node from the start, as
+     * small classroom scenarios want in their pcaps, and as SetPartition() needs). Before
+     * Install.
+     * \param onDemand true for handsets on demand (the default)
      */
     void SetHandsetsOnDemand(bool onDemand);
     /**
@@ -321,7 +322,7 @@ class MmsScenarioHelper
     struct AgentMaker;
     /// Streams reserved per handset a pool may make: its state machine's and its device's.
     static constexpr uint32_t HANDSET_STREAMS = 3;
-    bool m_onDemand{false};                         //!< SetHandsetsOnDemand
+    bool m_onDemand{true};                          //!< SetHandsetsOnDemand
     uint32_t m_handsetsPerCell{0};                  //!< addresses of a cell's subnet
     Ptr<MmsSubscriberPool> m_pool;                  //!< handsets on demand
     std::vector<Ptr<HandsetMaker>> m_handsetMakers; //!< per cell, handsets on demand

@@ -272,6 +272,7 @@ class MmsScenarioPartitionCellsTestCase : public TestCase
         // The helper, told it is rank 1, builds every node with its owner's system id.
         MmsScenarioHelper builder;
         builder.SetTraffic(false);
+        builder.SetHandsetsOnDemand(false);
         builder.SetPartition(p, 1);
         builder.Install(sc);
         for (const auto& v : sc.GetVertices())

@@ -108,9 +108,10 @@ case "$cmd" in
         cd "$bdir" && ctest --output-on-failure -j "$jobs"
         ;;
     run)
-        # The shipped mid-size operator (50 cells, 50,000 subscribers) in the first 5 minutes
-        # of its busy hour: results/busy-hour.sqlite and the KPI summary. Extra arguments go to
-        # the program (e.g. ./setup.sh run --duration=3600 for the whole hour).
+        # The shipped national operator (1,000 cells, 1,000,000 subscribers, handsets on
+        # demand) in the first 5 minutes of its busy hour: results/busy-hour.sqlite and the KPI
+        # summary. Extra arguments go to the program (e.g. ./setup.sh run --duration=3600 for
+        # the whole hour).
         log "running the main job (examples/mms-busy-hour.cc) in $here/results"
         mkdir -p "$here/results" && cd "$here/results" && "$bdir/mms-busy-hour" "${run_args[@]}"
         ;;

@@ -4,12 +4,14 @@
  * SPDX-License-Identifier: GPL-2.0-only
  */
 // Network planning: an operator's network from a scenario file (GraphViz DOT), run through its
-// busy hour. By default the shipped mid-size operator (50 cells, 50,000 subscribers on GPRS and
-// UMTS cells, one MMSC, PPG and SMSC) for the first 5 minutes of its busy hour, which takes
-// about a minute here; --duration=3600 runs the whole hour, --newYear the minutes around
-// midnight on New Year's Eve. Every subscriber runs the traffic model (ns3::MmsTrafficModel;
-// change any of its attributes with --ns3::MmsTrafficModel::<Name>=<value>, or per cell in the
-// file). Results go to an SQLite file in the current directory; the KPI summary ends the run.
+// busy hour. By default the shipped national operator (1,000 cells in 32 regions, 1,000,000
+// subscribers on GPRS and UMTS cells, one MMSC, PPG and SMSC) for the first 5 minutes of its busy
+// hour, with handsets on demand (subscribers as records; --handsetsOnDemand=0 builds a handset
+// node per subscriber, as the mid-size operator of 50,000 in the same folder still allows);
+// --duration=3600 runs the whole hour, --newYear the minutes around midnight on New Year's Eve.
+// Every subscriber runs the traffic model (ns3::MmsTrafficModel; change any of its attributes with
+// --ns3::MmsTrafficModel::<Name>=<value>, or per cell in the file). Results go to an SQLite file in
+// the current directory; the KPI summary ends the run.
 //
 //   mms-busy-hour                                  # shipped scenario, 300 s of the busy hour
 //   mms-busy-hour --duration=3600                  # the whole busy hour
@@ -70,7 +72,7 @@ int
 main(int argc, char* argv[])
 {
     std::string scenarioFile =
-        std::string(MMS_SOURCE_DIR) + "/examples/scenarios/mid-size-operator.dot";
+        std::string(MMS_SOURCE_DIR) + "/examples/scenarios/national-operator.dot";
     std::string results = "busy-hour.sqlite";
     double duration = 300;
     double drain = 600;

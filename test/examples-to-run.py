@@ -6,7 +6,7 @@
 # its output folder (testpy-output/<date>/), where the results files they write land, and runs
 # them in parallel: two runs must not share a results file (SQLite locks it while one records).
 # The arguments keep every run to seconds: the smallest network (mms-first, radio and wired),
-# the shipped mid-size scenario for one simulated minute, one load of the cell sweep.
+# the shipped national operator for one simulated minute, one load of the cell sweep.
 # The standalone build does not read this file (CTest runs the examples there).
 cpp_examples = [
     ("mms-first --pcap=0 --results=first-radio.sqlite", "True", "True"),

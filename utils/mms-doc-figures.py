@@ -335,7 +335,12 @@ def main():
         wd = os.path.join(work, 'busy-hour')
         shutil.rmtree(wd, ignore_errors=True)
         os.makedirs(wd)
-        run([busy, '--duration=%d' % a.duration, '--drain=%d' % a.drain, '--plan=false',
+        # The figure's run: the mid-size operator with a handset per subscriber, as drawn when
+        # that was the default (the caption's figures are this run's).
+        scenario = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'examples',
+                                'scenarios', 'mid-size-operator.dot')
+        run([busy, '--scenario=' + scenario, '--handsetsOnDemand=0',
+             '--duration=%d' % a.duration, '--drain=%d' % a.drain, '--plan=false',
              '--results=busy-hour.sqlite'], wd, os.path.join(wd, 'mms-busy-hour.log'))
         run([sys.executable, report, 'plots', 'busy-hour.sqlite', '--out', 'plots'], wd,
             os.path.join(wd, 'plots.log'))

@@ -22,6 +22,7 @@
 #include "ns3/pointer.h"
 #include "ns3/simulator.h"
 #include "ns3/string.h"
+#include "ns3/uinteger.h"
 
 #include <algorithm>
 #include <cmath>
@@ -118,6 +119,9 @@ struct MmsScenarioHelper::HandsetMaker : public SimpleRefCount<HandsetMaker>
     uint32_t capacity{0};                        //!< handsets its subnet can address
     uint32_t made{0};                            //!< handsets made
     int64_t streams{-1};                         //!< first stream of its block, once assigned
+    /// Gives the subscribers' coverage periods (the pool runs them), or null: no coverage
+    /// process.
+    Ptr<MmsRadioBearerNetDevice> coverage;
 
     /**
      * A new handset of the cell.
@@ -137,6 +141,11 @@ struct MmsScenarioHelper::HandsetMaker : public SimpleRefCount<HandsetMaker>
         stack.SetIpv6StackInstall(false);
         stack.Install(h.node);
         h.device = maker->radio->AttachOne(maker->cell, h.node);
+        if (maker->coverage)
+        {
+            // Coverage is the subscriber's, which the pool applies while it is bound.
+            h.device->SetAttribute("CoverageProcess", BooleanValue(false));
+        }
         if (maker->streams >= 0)
         {
             // A block of HANDSET_STREAMS per handset, reserved by AssignStreams.
@@ -293,21 +302,6 @@ MmsScenarioHelper::Check(const MmsScenario& scenario, std::vector<std::string>& 
     // The traffic models the cells will use, checked as a whole (their attributes were
     // checked one by one when the file was read).
     bool ok = true;
-    if (m_onDemand)
-    {
-        // A device's coverage process is per node: with handsets on demand a node serves many
-        // subscribers one after another, so it would be wrong (switch-offs, the User Agent's
-        // OnOff, are kept per subscriber instead).
-        BooleanValue coverage;
-        CreateObject<MmsRadioBearerNetDevice>()->GetAttribute("CoverageProcess", coverage);
-        if (coverage.Get())
-        {
-            errors.push_back("radio device attribute CoverageProcess: not available with "
-                             "handsets on demand (SetHandsetsOnDemand(false) builds a handset "
-                             "per subscriber)");
-            ok = false;
-        }
-    }
     Ptr<MmsTrafficModel> shared = m_trafficFactory.Create<MmsTrafficModel>();
     std::string error;
     if (!shared->Validate(error))
@@ -625,6 +619,24 @@ MmsScenarioHelper::Install(const MmsScenario& scenario)
                     // Switch-offs live in the subscribers' records (lazily drawn).
                     m_pool->SetSwitching(poolCell, agents->prototype);
                 }
+                // Coverage gaps (the devices' CoverageProcess) live in the records too.
+                Ptr<MmsRadioBearerNetDevice> coverage = CreateObject<MmsRadioBearerNetDevice>();
+                BooleanValue coverageOn;
+                coverage->GetAttribute("CoverageProcess", coverageOn);
+                if (coverageOn.Get())
+                {
+                    handsets->coverage = coverage;
+                    m_pool->SetCoverage(poolCell, coverage);
+                }
+                // SMS reach the subscribers by number through the cell's base station.
+                Ptr<MmsSmsc> smsc = DynamicCast<MmsSmsc>(m_elementOf[mmse.smsc]);
+                UintegerValue bearerPort;
+                smsc->GetAttribute("BearerPort", bearerPort);
+                m_pool->SetSmsPoint(poolCell,
+                                    MmsHelper::CreateTransport(m_nodes[c]),
+                                    m_cellOf[c],
+                                    InterfaceAddress(m_cellOf[c]->GetDevice(0)),
+                                    static_cast<uint16_t>(bearerPort.Get()));
                 if (source)
                 {
                     source->SetSendCallback(MakeBoundCallback(&SendFromPool, m_pool, first));
@@ -895,6 +907,13 @@ MmsScenarioHelper::AssignStreams(int64_t stream)
     for (const auto& agents : m_agentMakers)
     {
         s += agents->prototype->AssignStreams(s);
+    }
+    for (const auto& handsets : m_handsetMakers)
+    {
+        if (handsets->coverage)
+        {
+            s += handsets->coverage->AssignStreams(s);
+        }
     }
     for (const auto& handsets : m_handsetMakers)
     {

@@ -555,6 +555,28 @@ MmsRadioCellChannel::Signalling(uint32_t index, Direction d, Ptr<Packet> packet)
                                    packet);
 }
 
+Time
+MmsRadioCellChannel::SignalSubscriber(Ptr<const Packet> packet, Direction d, bool reachable)
+{
+    if (!reachable)
+    {
+        DropSubscriberSms(packet, d);
+        return Time(-1);
+    }
+    // Without a handset the subscriber is Idle: the network pages it.
+    const Time delay =
+        d == DOWNLINK ? Seconds(m_smsTransferTime->GetValue()) + Seconds(m_pagingDelay->GetValue())
+                      : Seconds(m_smsReportTime->GetValue());
+    m_smsTrace(packet, UINT32_MAX, delay);
+    return delay;
+}
+
+void
+MmsRadioCellChannel::DropSubscriberSms(Ptr<const Packet> packet, Direction d)
+{
+    Drop(packet, UINT32_MAX, d, d == DOWNLINK ? "PagingFailed" : "Unreachable");
+}
+
 void
 MmsRadioCellChannel::DeliverSignalling(uint32_t index, uint32_t direction, Ptr<Packet> packet)
 {

@@ -186,6 +186,27 @@ class MmsRadioCellChannel : public Channel
      * \param reachable true if switched on and in coverage
      */
     void SetReachable(uint32_t index, bool reachable);
+    /**
+     * \brief Carry an SMS to or from a subscriber that has no handset in the cell (a record of
+     * MmsSubscriberPool, paged by number): the signalling channel's delay, as for a handset
+     * in Idle (downlink: PagingDelay then SmsTransferTime; uplink: SmsReportTime), with the Sms
+     * trace; if the subscriber is unreachable, the SMS is dropped (PagingFailed downlink,
+     * Unreachable uplink). The handset index in the traces is UINT32_MAX. The caller delivers
+     * the SMS after the delay (and calls DropSubscriberSms() if the subscriber is unreachable
+     * by then).
+     * \param packet the SMS
+     * \param d the direction
+     * \param reachable whether the subscriber is switched on and in coverage now
+     * \return the delay, or a negative time if the SMS was dropped
+     */
+    Time SignalSubscriber(Ptr<const Packet> packet, Direction d, bool reachable);
+    /**
+     * \brief Drop an SMS of SignalSubscriber() whose subscriber became unreachable before it
+     * arrived (PagingFailed downlink, Unreachable uplink).
+     * \param packet the SMS
+     * \param d the direction
+     */
+    void DropSubscriberSms(Ptr<const Packet> packet, Direction d);
 
     /**
      * \brief The number of handsets attached.
@@ -246,7 +267,8 @@ class MmsRadioCellChannel : public Channel
     /**
      * \brief TracedCallback signature of a dropped packet (the Drop trace).
      * \param packet the packet dropped
-     * \param handset the handset's index in the cell (UINT32_MAX for NoRoute)
+     * \param handset the handset's index in the cell (UINT32_MAX for NoRoute, and for an SMS
+     *        of a subscriber without a handset: SignalSubscriber())
      * \param reason Unreachable, PagingFailed, NoPdpContext, BufferFull, ResidualLoss,
      *        NoRoute or Flushed
      */
@@ -258,7 +280,8 @@ class MmsRadioCellChannel : public Channel
      * \brief TracedCallback signature of a packet entering the signalling channel (the Sms
      * trace).
      * \param packet the SMS packet
-     * \param handset the handset's index in the cell
+     * \param handset the handset's index in the cell (UINT32_MAX: a subscriber without a
+     *        handset, SignalSubscriber())
      * \param delay the time it takes to arrive (paging included)
      */
     typedef void (*SmsTracedCallback)(Ptr<const Packet> packet, uint32_t handset, Time delay);

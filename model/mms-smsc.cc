@@ -195,8 +195,8 @@ MmsSmsc::HandleSubmit(MmsTransport::ExchangeId ex, const MmsHttpMessage& m, cons
         answer(400, "Bad Request", "SMS-SUBMIT: " + e.ToString());
         return;
     }
-    Ipv4Address address;
-    if (!m_directory || !m_directory->Resolve(submit.destination, address))
+    // A subscriber? (Where it is, is looked up at each delivery attempt.)
+    if (!m_directory || !m_directory->IsSubscriber(submit.destination))
     {
         m_refusedTrace(MakeEvent("", submit.destination, "", body.size(), "unknown subscriber"));
         answer(404, "Not Found", "TP-DA " + submit.destination + ": unknown subscriber");
@@ -298,7 +298,8 @@ MmsSmsc::Transmit(std::string destination)
         return;
     }
     Sms& s = m_sms[d.queue.front()];
-    if (!m_directory || !m_directory->Resolve(destination, d.address))
+    bool viaCell = false;
+    if (!m_directory || !m_directory->ResolveForSms(destination, d.address, viaCell))
     {
         Finish(destination, false, "unknown subscriber");
         return;
@@ -309,6 +310,10 @@ MmsSmsc::Transmit(std::string destination)
     datagram[0] = RP_DATA_TO_MS;
     datagram[1] = s.rpReference;
     std::copy(tpdu.begin(), tpdu.end(), datagram.begin() + 2);
+    if (viaCell)
+    {
+        datagram = WrapForCell(FORWARD_TO_CELL, destination, datagram);
+    }
     std::string attempt = s.reference + " attempt " + std::to_string(s.attempts);
     d.awaitingAck = true;
     if (m_lossDraw->GetValue() < m_lossProbability)
@@ -343,15 +348,61 @@ MmsSmsc::HandleAckTimeout(std::string destination)
     d.timer = Simulator::Schedule(m_retryInterval, &MmsSmsc::StartAttempt, this, destination);
 }
 
-void
-MmsSmsc::HandleReport(const std::vector<uint8_t>& data, const Address& from)
+std::vector<uint8_t>
+MmsSmsc::WrapForCell(uint8_t kind, const std::string& msisdn, const std::vector<uint8_t>& datagram)
 {
-    if (!InetSocketAddress::IsMatchingType(from) || data.size() < 2 || !m_directory)
+    NS_ABORT_MSG_IF(msisdn.size() > 255, "MmsSmsc::WrapForCell: a number of 255 octets at most");
+    std::vector<uint8_t> out;
+    out.reserve(2 + msisdn.size() + datagram.size());
+    out.push_back(kind);
+    out.push_back(static_cast<uint8_t>(msisdn.size()));
+    out.insert(out.end(), msisdn.begin(), msisdn.end());
+    out.insert(out.end(), datagram.begin(), datagram.end());
+    return out;
+}
+
+bool
+MmsSmsc::UnwrapFromCell(const std::vector<uint8_t>& data,
+                        uint8_t kind,
+                        std::string& msisdn,
+                        std::vector<uint8_t>& datagram)
+{
+    if (data.size() < 2 || data[0] != kind)
+    {
+        return false;
+    }
+    const std::size_t n = data[1];
+    if (n == 0 || data.size() < 2 + n + 2)
+    {
+        return false; // no number, or no RP-MTI and RP-MR after it
+    }
+    msisdn.assign(data.begin() + 2, data.begin() + 2 + static_cast<std::ptrdiff_t>(n));
+    datagram.assign(data.begin() + 2 + static_cast<std::ptrdiff_t>(n), data.end());
+    return true;
+}
+
+void
+MmsSmsc::HandleReport(const std::vector<uint8_t>& wire, const Address& from)
+{
+    if (!InetSocketAddress::IsMatchingType(from) || wire.size() < 2 || !m_directory)
     {
         return;
     }
-    std::string destination =
-        m_directory->FindByAddress(InetSocketAddress::ConvertFrom(from).GetIpv4());
+    // An answer from a cell names its subscriber; one from a handset, its address.
+    std::string destination;
+    std::vector<uint8_t> data;
+    if (wire[0] == FORWARD_REPORT)
+    {
+        if (!UnwrapFromCell(wire, FORWARD_REPORT, destination, data))
+        {
+            return;
+        }
+    }
+    else
+    {
+        destination = m_directory->FindByAddress(InetSocketAddress::ConvertFrom(from).GetIpv4());
+        data = wire;
+    }
     auto it = m_destinations.find(destination);
     if (it == m_destinations.end() || it->second.queue.empty() || !it->second.awaitingAck)
     {

@@ -18,6 +18,8 @@
 
 #include <deque>
 #include <map>
+#include <string>
+#include <vector>
 
 namespace ns3
 {
@@ -47,10 +49,14 @@ namespace ns3
  * SMS-DELIVER-REPORT in the answer). Sent from MmsSocketTransport's SignallingPort, these
  * datagrams ride a radio cell's signalling channel (MmsRadioCellChannel) where the handset
  * is on one, or plain IP otherwise. Messages to one destination are delivered one at a time,
- * in order, as SMSCs do; a delivery attempt waits a random paging and transfer delay
- * (DeliveryDelay), may be lost (LossProbability), and fails if no RP-ACK comes within
- * AckTimeout (the handset is off, out of coverage, or the SMS was lost) or an RP-ERROR comes;
- * it is retried every RetryInterval until the validity period ends (the submission's TP-VP,
+ * in order, as SMSCs do. A subscriber without a handset (MmsSubscriberPool's records; the
+ * directory's MmsSubscriberDirectory::ResolveForSms says so) is reached by number through its
+ * cell instead, as an SMSC hands an SMS to the serving MSC (MAP MT-ForwardSM): the datagram goes
+ * to the cell's address wrapped with the number (FORWARD_TO_CELL, WrapForCell()), and the
+ * cell's answer comes back wrapped the same way (FORWARD_REPORT). A delivery attempt waits a random
+ * paging and transfer delay (DeliveryDelay), may be lost (LossProbability), and fails if no RP-ACK
+ * comes within AckTimeout (the handset is off, out of coverage, or the SMS was lost) or an RP-ERROR
+ * comes; it is retried every RetryInterval until the validity period ends (the submission's TP-VP,
  * else ValidityPeriod), when the SMS is dropped.
  *
  * Attributes: Port (default 13013, Kannel's sendsms-port), BearerPort (9292), ServiceRate
@@ -109,6 +115,37 @@ class MmsSmsc : public MmsApplication
     static constexpr uint8_t RP_DATA_TO_MS = 1;    //!< RP-MTI of RP-DATA, network to MS
     static constexpr uint8_t RP_ACK_FROM_MS = 2;   //!< RP-MTI of RP-ACK, MS to network
     static constexpr uint8_t RP_ERROR_FROM_MS = 4; //!< RP-MTI of RP-ERROR, MS to network
+    /// First octet of an SMS forwarded by number to a cell (the project's stand-in for MAP
+    /// MT-ForwardSM, 3GPP TS 29.002): outside the RP-MTI range (TS 24.011 8.2.2: 0 to 7).
+    static constexpr uint8_t FORWARD_TO_CELL = 0x40;
+    /// First octet of the answer to FORWARD_TO_CELL from the cell (the subscriber's RP-ACK or
+    /// RP-ERROR with its number).
+    static constexpr uint8_t FORWARD_REPORT = 0x41;
+
+    /**
+     * Wrap an SMS-bearer datagram with a subscriber number: `kind` (FORWARD_TO_CELL or
+     * FORWARD_REPORT), one octet N, the number in N ASCII octets, then the datagram.
+     * \param kind the first octet
+     * \param msisdn the subscriber's number (at most 255 octets)
+     * \param datagram the RP datagram (RP-MTI, RP-MR, TPDU)
+     * \return the wrapped datagram
+     */
+    static std::vector<uint8_t> WrapForCell(uint8_t kind,
+                                            const std::string& msisdn,
+                                            const std::vector<uint8_t>& datagram);
+    /**
+     * Read a datagram of WrapForCell().
+     * \param data the datagram
+     * \param kind the first octet expected
+     * \param msisdn the number, when it is one
+     * \param datagram the RP datagram inside, when it is one
+     * \return false if `data` is not a whole wrapped datagram of that kind with an RP
+     *         datagram of at least two octets inside
+     */
+    static bool UnwrapFromCell(const std::vector<uint8_t>& data,
+                               uint8_t kind,
+                               std::string& msisdn,
+                               std::vector<uint8_t>& datagram);
 
   protected:
     /// Cancel the delivery timers and drop every held SMS.
@@ -143,7 +180,7 @@ class MmsSmsc : public MmsApplication
     void StartAttempt(std::string destination);
     void Transmit(std::string destination);
     void HandleAckTimeout(std::string destination);
-    void HandleReport(const std::vector<uint8_t>& data, const Address& from);
+    void HandleReport(const std::vector<uint8_t>& wire, const Address& from);
     void Finish(const std::string& destination, bool delivered, const std::string& detail);
 
     uint16_t m_port;

@@ -23,6 +23,13 @@ MmsSubscriberLocator::GetTypeId()
 
 MmsSubscriberLocator::~MmsSubscriberLocator() = default;
 
+bool
+MmsSubscriberLocator::LocateForSms(uint32_t index, Ipv4Address& out, bool& byNumber)
+{
+    byNumber = false;
+    return Locate(index, out);
+}
+
 TypeId
 MmsSubscriberDirectory::GetTypeId()
 {
@@ -107,18 +114,42 @@ MmsSubscriberDirectory::FindRange(const std::string& number, uint32_t& offset) c
 }
 
 bool
-MmsSubscriberDirectory::Resolve(const std::string& address, Ipv4Address& out) const
+MmsSubscriberDirectory::Find(const std::string& address,
+                             Ipv4Address& out,
+                             const Range*& range,
+                             uint32_t& index) const
 {
     std::string n = MmsHttp::StripAddressType(address);
     auto it = m_byNumber.find(n);
+    range = nullptr;
     if (it != m_byNumber.end())
     {
         out = it->second;
         return true;
     }
     uint32_t offset = 0;
-    const Range* r = FindRange(n, offset);
-    return r && r->locator->Locate(r->firstIndex + offset, out);
+    range = FindRange(n, offset);
+    index = range ? range->firstIndex + offset : 0;
+    return range != nullptr;
+}
+
+bool
+MmsSubscriberDirectory::Resolve(const std::string& address, Ipv4Address& out) const
+{
+    const Range* r = nullptr;
+    uint32_t index = 0;
+    return Find(address, out, r, index) && (!r || r->locator->Locate(index, out));
+}
+
+bool
+MmsSubscriberDirectory::ResolveForSms(const std::string& address,
+                                      Ipv4Address& out,
+                                      bool& byNumber) const
+{
+    byNumber = false;
+    const Range* r = nullptr;
+    uint32_t index = 0;
+    return Find(address, out, r, index) && (!r || r->locator->LocateForSms(index, out, byNumber));
 }
 
 bool

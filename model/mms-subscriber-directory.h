@@ -40,6 +40,16 @@ class MmsSubscriberLocator : public Object
      */
     virtual bool Locate(uint32_t index, Ipv4Address& out) = 0;
     /**
+     * Where an SMS for a subscriber goes now: its handset's address, or (byNumber) the address
+     * of the point that delivers SMS to subscribers without a handset by number (the serving
+     * cell, MmsSmsc::FORWARD_TO_CELL). The default: Locate(), never by number.
+     * \param index the subscriber's index in the range
+     * \param out the address
+     * \param byNumber whether the SMS must carry the subscriber's number to `out`
+     * \return false if it cannot be reached
+     */
+    virtual bool LocateForSms(uint32_t index, Ipv4Address& out, bool& byNumber);
+    /**
      * The subscriber a handset address belongs to now.
      * \param address an address
      * \param index the subscriber's index in the range, if found
@@ -112,6 +122,15 @@ class MmsSubscriberDirectory : public Object
      */
     bool Resolve(const std::string& address, Ipv4Address& out) const;
     /**
+     * Where an SMS for a number goes (MmsSubscriberLocator::LocateForSms for a range; a
+     * number added one by one: its handset's address).
+     * \param address a number, or an address with a type
+     * \param out the address to send the SMS to, when found
+     * \param byNumber whether the SMS must carry the number to `out` (MmsSmsc::WrapForCell)
+     * \return true if the number is a subscriber that can be reached
+     */
+    bool ResolveForSms(const std::string& address, Ipv4Address& out, bool& byNumber) const;
+    /**
      * Whether a number or address is a subscriber of this MMSE.
      * \param address a number, or an address with a type
      * \return true if it is in the table
@@ -154,6 +173,18 @@ class MmsSubscriberDirectory : public Object
      * \return the range, or null
      */
     const Range* FindRange(const std::string& number, uint32_t& offset) const;
+    /**
+     * Find a number or address: in the table (its address in `out`) or in a range.
+     * \param address a number, or an address with a type
+     * \param out the address of a number in the table
+     * \param range the range holding it, or null (in the table, or not found)
+     * \param index its locator's index, in a range
+     * \return whether it is a subscriber
+     */
+    bool Find(const std::string& address,
+              Ipv4Address& out,
+              const Range*& range,
+              uint32_t& index) const;
     /**
      * A number of a range.
      * \param r the range

@@ -5,10 +5,13 @@
  */
 #include "mms-subscriber-pool.h"
 
+#include "mms-common.h"
 #include "mms-radio-bearer-net-device.h"
+#include "mms-smsc.h"
 
 #include "ns3/boolean.h"
 #include "ns3/log.h"
+#include "ns3/pointer.h"
 #include "ns3/simulator.h"
 #include "ns3/string.h"
 #include "ns3/uinteger.h"
@@ -99,7 +102,7 @@ MmsSubscriberPool::GetTypeId()
 MmsSubscriberPool::MmsSubscriberPool()
 {
     // What doc/mms.rst and the class description say a record costs.
-    static_assert(sizeof(Record) == 32, "a subscriber record is 32 octets");
+    static_assert(sizeof(Record) == 40, "a subscriber record is 40 octets");
 }
 
 MmsSubscriberPool::~MmsSubscriberPool() = default;
@@ -121,6 +124,11 @@ MmsSubscriberPool::DoDispose()
     m_cells.clear();
     m_active.clear();
     m_byAddress.clear();
+    for (auto& [index, ev] : m_coverageEvents)
+    {
+        ev.Cancel();
+    }
+    m_coverageEvents.clear();
     MmsSubscriberLocator::DoDispose();
 }
 
@@ -160,13 +168,46 @@ MmsSubscriberPool::GetFirstSubscriber(uint32_t cell) const
     return m_cells.at(cell).first;
 }
 
+MmsSubscriberPool::Alternating
+MmsSubscriberPool::Periods(Ptr<const Object> from, const std::string& up, const std::string& down)
+{
+    PointerValue u;
+    PointerValue d;
+    from->GetAttribute(up, u);
+    from->GetAttribute(down, d);
+    return {u.Get<RandomVariableStream>(), d.Get<RandomVariableStream>(), Simulator::Now()};
+}
+
 void
 MmsSubscriberPool::SetSwitching(uint32_t cell, Ptr<const MmsUserAgent> prototype)
 {
     NS_ABORT_MSG_IF(!prototype || !prototype->HasOnOff(),
                     "MmsSubscriberPool::SetSwitching: a User Agent whose OnOff is true");
-    m_cells.at(cell).switching = prototype;
-    m_cells[cell].switchStart = Simulator::Now();
+    m_cells.at(cell).switching = Periods(prototype, "OnTime", "OffTime");
+}
+
+void
+MmsSubscriberPool::SetCoverage(uint32_t cell, Ptr<const MmsRadioBearerNetDevice> prototype)
+{
+    NS_ABORT_MSG_IF(!prototype, "MmsSubscriberPool::SetCoverage: no device");
+    m_cells.at(cell).coverage = Periods(prototype, "InCoverageTime", "OutOfCoverageTime");
+}
+
+void
+MmsSubscriberPool::Advance(const Alternating& a, bool& down, Time& next)
+{
+    // The periods the process would have drawn since it was last looked at, drawn now.
+    const Time now = Simulator::Now();
+    if (next.IsNegative())
+    {
+        down = false;
+        next = a.start + Seconds(std::max(0.0, a.up->GetValue()));
+    }
+    while (next <= now)
+    {
+        down = !down;
+        next += Seconds(std::max(0.0, (down ? a.down : a.up)->GetValue()));
+    }
 }
 
 bool
@@ -178,14 +219,47 @@ MmsSubscriberPool::IsOn(uint32_t index)
     {
         return r.ua->IsOn();
     }
-    if (!c.switching)
+    if (c.switching.up)
     {
-        return true;
+        Advance(c.switching, r.off, r.nextSwitch);
     }
-    bool on = !r.off;
-    c.switching->AdvanceSwitchState(c.switchStart, on, r.nextSwitch);
-    r.off = !on;
-    return on;
+    return !r.off;
+}
+
+bool
+MmsSubscriberPool::IsReachable(uint32_t index)
+{
+    // Both processes are brought up to now.
+    const bool on = IsOn(index);
+    return IsInCoverage(index) && on;
+}
+
+bool
+MmsSubscriberPool::IsInCoverage(uint32_t index)
+{
+    Record& r = m_records.at(index);
+    const Cell& c = m_cells[CellOf(index)];
+    if (c.coverage.up)
+    {
+        Advance(c.coverage, r.outOfCoverage, r.nextCoverage);
+    }
+    return !r.outOfCoverage;
+}
+
+void
+MmsSubscriberPool::CoverageChange(uint32_t index)
+{
+    Record& r = m_records.at(index);
+    m_coverageEvents.erase(index);
+    if (r.handset < 0)
+    {
+        return;
+    }
+    const Cell& c = m_cells[CellOf(index)];
+    const bool in = IsInCoverage(index);
+    c.handsets[static_cast<uint32_t>(r.handset)].device->SetReachable(in);
+    m_coverageEvents[index] = Simulator::Schedule(
+        r.nextCoverage - Simulator::Now(), &MmsSubscriberPool::CoverageChange, this, index);
 }
 
 uint32_t
@@ -232,7 +306,7 @@ MmsSubscriberPool::Activate(uint32_t index)
     const bool on = IsOn(index);
     Ptr<MmsUserAgent> ua = m_cells[cell].makeUserAgent(cell, GetMsisdn(index));
     ua->SetTidCounter(r.tids);
-    if (m_cells[cell].switching && ua->HasOnOff())
+    if (m_cells[cell].switching.up && ua->HasOnOff())
     {
         ua->SetSwitchState(on, r.nextSwitch);
     }
@@ -339,6 +413,10 @@ MmsSubscriberPool::Bind(uint32_t index, bool limited)
     NS_LOG_INFO(GetMsisdn(index) << " bound to " << h.address << " (cell " << ci << ")");
     m_boundTrace(GetMsisdn(index), ci, hi, h.address);
     ua->AttachHandset(h.node, h.transport);
+    if (c.coverage.up)
+    {
+        CoverageChange(index); // the handset is where its subscriber is
+    }
     return true;
 }
 
@@ -365,6 +443,13 @@ MmsSubscriberPool::MaybeRelease(uint32_t index)
     {
         r.ua->DetachHandset();
     }
+    auto ev = m_coverageEvents.find(index);
+    if (ev != m_coverageEvents.end())
+    {
+        ev->second.Cancel();
+        m_coverageEvents.erase(ev);
+        h.device->SetReachable(true);
+    }
     c.boundTo[hi] = -1;
     r.handset = -1;
     c.bound--;
@@ -385,7 +470,7 @@ MmsSubscriberPool::MaybeRetire(uint32_t index)
     }
     Ptr<MmsUserAgent> ua = r.ua;
     r.tids = ua->GetTidCounter();
-    if (m_cells[CellOf(index)].switching)
+    if (m_cells[CellOf(index)].switching.up)
     {
         r.off = !ua->GetSwitchState(r.nextSwitch);
     }
@@ -469,6 +554,139 @@ MmsSubscriberPool::Locate(uint32_t index, Ipv4Address& out)
     const Cell& c = m_cells[CellOf(index)];
     out = c.handsets[static_cast<uint32_t>(r.handset)].address;
     return true;
+}
+
+bool
+MmsSubscriberPool::LocateForSms(uint32_t index, Ipv4Address& out, bool& byNumber)
+{
+    byNumber = false;
+    if (index >= m_records.size())
+    {
+        return false;
+    }
+    const Record& r = m_records[index];
+    const Cell& c = m_cells[CellOf(index)];
+    if (r.handset >= 0 || !c.smsTransport)
+    {
+        return Locate(index, out); // its handset, or one bound for the SMS
+    }
+    out = c.smsAddress;
+    byNumber = true;
+    return true;
+}
+
+void
+MmsSubscriberPool::SetSmsPoint(uint32_t cell,
+                               Ptr<MmsTransport> transport,
+                               Ptr<MmsRadioCellChannel> channel,
+                               Ipv4Address address,
+                               uint16_t port)
+{
+    Cell& c = m_cells.at(cell);
+    NS_ABORT_MSG_IF(!transport || !channel, "MmsSubscriberPool::SetSmsPoint: no transport or cell");
+    c.smsTransport = transport;
+    c.channel = channel;
+    c.smsAddress = address;
+    c.smsPort = port;
+    transport->BindDatagram(port, MakeBoundCallback(&MmsSubscriberPool::SmsPointSink, this, cell));
+}
+
+bool
+MmsSubscriberPool::FindByMsisdn(const std::string& msisdn, uint32_t& index) const
+{
+    const std::string n = MmsHttp::StripAddressType(msisdn);
+    if (n.size() <= m_prefix.size() || n.compare(0, m_prefix.size(), m_prefix) != 0)
+    {
+        return false;
+    }
+    const std::string digits = n.substr(m_prefix.size());
+    if (digits.size() > 18 || digits.find_first_not_of("0123456789") != std::string::npos)
+    {
+        return false;
+    }
+    const uint64_t value = std::stoull(digits);
+    if (value < m_firstNumber || value - m_firstNumber >= m_records.size())
+    {
+        return false;
+    }
+    index = static_cast<uint32_t>(value - m_firstNumber);
+    return GetMsisdn(index) == n; // the same width of digits
+}
+
+void
+MmsSubscriberPool::SmsPointSink(MmsSubscriberPool* pool,
+                                uint32_t cell,
+                                const std::vector<uint8_t>& data,
+                                const Address& from)
+{
+    std::string msisdn;
+    std::vector<uint8_t> datagram;
+    uint32_t index = 0;
+    if (!MmsSmsc::UnwrapFromCell(data, MmsSmsc::FORWARD_TO_CELL, msisdn, datagram)
+        || !pool->FindByMsisdn(msisdn, index) || pool->CellOf(index) != cell)
+    {
+        NS_LOG_WARN("cell " << cell << ": a datagram for no subscriber of the cell dropped");
+        return;
+    }
+    const Cell& c = pool->m_cells[cell];
+    Ptr<Packet> sms = Create<Packet>(datagram.data(), static_cast<uint32_t>(datagram.size()));
+    const Time delay =
+        c.channel->SignalSubscriber(sms, MmsRadioCellChannel::DOWNLINK, pool->IsReachable(index));
+    if (delay.IsNegative())
+    {
+        return; // paging failed: the SMSC's acknowledgement timer runs out
+    }
+    Simulator::Schedule(delay, &MmsSubscriberPool::DeliverByNumber, pool, index, datagram, from);
+}
+
+void
+MmsSubscriberPool::DeliverByNumber(uint32_t index, std::vector<uint8_t> datagram, Address smsc)
+{
+    if (!IsReachable(index))
+    {
+        const Cell& c = m_cells[CellOf(index)];
+        c.channel->DropSubscriberSms(
+            Create<Packet>(datagram.data(), static_cast<uint32_t>(datagram.size())),
+            MmsRadioCellChannel::DOWNLINK);
+        return;
+    }
+    m_stats.smsByNumber++;
+    Ptr<MmsUserAgent> ua = Activate(index);
+    ua->ReceiveSmsByNumber(datagram,
+                           [this, index, smsc](const std::vector<uint8_t>& answer)
+                           {
+                               AnswerByNumber(index, smsc, answer);
+                           });
+    Tidy(index); // nothing else to do: the User Agent goes again
+}
+
+void
+MmsSubscriberPool::AnswerByNumber(uint32_t index,
+                                  const Address& smsc,
+                                  const std::vector<uint8_t>& answer)
+{
+    const uint32_t ci = CellOf(index);
+    const Cell& c = m_cells[ci];
+    Ptr<Packet> report = Create<Packet>(answer.data(), static_cast<uint32_t>(answer.size()));
+    const Time delay =
+        c.channel->SignalSubscriber(report, MmsRadioCellChannel::UPLINK, IsReachable(index));
+    if (delay.IsNegative())
+    {
+        return;
+    }
+    Simulator::Schedule(delay,
+                        &MmsSubscriberPool::SendAnswer,
+                        this,
+                        ci,
+                        smsc,
+                        MmsSmsc::WrapForCell(MmsSmsc::FORWARD_REPORT, GetMsisdn(index), answer));
+}
+
+void
+MmsSubscriberPool::SendAnswer(uint32_t cell, Address smsc, std::vector<uint8_t> wrapped)
+{
+    const Cell& c = m_cells[cell];
+    c.smsTransport->SendDatagram(c.smsPort, smsc, wrapped);
 }
 
 bool

@@ -6,11 +6,13 @@
 #ifndef MMS_SUBSCRIBER_POOL_H
 #define MMS_SUBSCRIBER_POOL_H
 
+#include "mms-radio-cell-channel.h"
 #include "mms-rrc-state-machine.h"
 #include "mms-subscriber-directory.h"
 #include "mms-user-agent.h"
 
 #include "ns3/callback.h"
+#include "ns3/event-id.h"
 #include "ns3/ipv4-address.h"
 #include "ns3/node.h"
 #include "ns3/nstime.h"
@@ -32,11 +34,11 @@ class MmsRadioBearerNetDevice;
  * \brief The subscribers of radio cells as compact records, with User Agents and handsets
  * only while they are needed (handsets on demand).
  *
- * A subscriber is a record of 32 octets (its User Agent while it has one, the handset it is
- * bound to, the count of transaction ids it used, its switched-off state); its number is found by arithmetic from its
- * index (SetFirstMsisdn), and a directory range (MmsSubscriberDirectory::AddRange) makes the
- * MMSE's elements see every subscriber without a table entry each. Its sends come from its
- * cell's process (MmsCellTraffic calls Send()).
+ * A subscriber is a record of 40 octets (its User Agent while it has one, the handset it is
+ * bound to, the count of transaction ids it used, its switched-off and coverage states); its number
+ * is found by arithmetic from its index (SetFirstMsisdn), and a directory range
+ * (MmsSubscriberDirectory::AddRange) makes the MMSE's elements see every subscriber without a table
+ * entry each. Its sends come from its cell's process (MmsCellTraffic calls Send()).
  *
  * A subscriber gets an MmsUserAgent (the same class as a handset installed for the whole run,
  * created by the cell's UserAgentFactory) when something happens to it: it sends, or the network
@@ -70,14 +72,18 @@ class MmsRadioBearerNetDevice;
  * Switch-offs: with SetSwitching() a cell's subscribers follow a User Agent's OnOff process;
  * while a subscriber has no User Agent its process lives in its record (the state and the end
  * of the current period, drawn when the subscriber is looked at), and its User Agents carry it
- * on while they exist (MmsUserAgent::SetSwitchState, GetSwitchState).
+ * on while they exist (MmsUserAgent::SetSwitchState, GetSwitchState). Coverage: with
+ * SetCoverage() likewise a handset device's coverage process, applied to the handset while
+ * the subscriber is bound.
  *
- * Limits: the SMS bearer reaches a subscriber through a handset bound for it (the signalling
- * channel of MmsRadioCellChannel, with its paging and transfer delays, needs a device to page);
- * the coverage gaps of MmsRadioBearerNetDevice (CoverageProcess) are per handset, not per
- * subscriber, so they are not available with handsets on demand (MmsScenarioHelper refuses
- * them); what a retired User Agent remembered of past notifications is forgotten, so a
- * re-notification after that is taken for a new message.
+ * SMS by number: with SetSmsPoint() the SMSC reaches a subscriber without a handset through
+ * its cell's base station (MmsSmsc::FORWARD_TO_CELL): the cell's signalling channel pages the
+ * record, the User Agent handles the SMS as one from its handset, and binds a handset only if
+ * it then has something to send. Without it, an SMS binds a handset for SmsHoldTime.
+ *
+ * Limits: an IP push (Locate()) binds a handset for SmsHoldTime; what a retired User Agent
+ * remembered of past notifications is forgotten, so a re-notification after that is taken for
+ * a new message.
  */
 class MmsSubscriberPool : public MmsSubscriberLocator
 {
@@ -141,12 +147,64 @@ class MmsSubscriberPool : public MmsSubscriberLocator
      */
     void SetSwitching(uint32_t cell, Ptr<const MmsUserAgent> prototype);
     /**
+     * Give a cell's subscribers the coverage process of a handset device
+     * (MmsRadioBearerNetDevice's CoverageProcess, InCoverageTime and OutOfCoverageTime),
+     * started now: each subscriber's lives in its record (drawn when it is looked at, from that
+     * device's variables, as a handset's own process would have drawn them), and acts on the
+     * handset bound to it while the binding lasts (MmsRadioBearerNetDevice::SetReachable, one
+     * pending event per bound subscriber). Out of coverage, a subscriber cannot be paged and its
+     * handset reaches nothing. The pool's handsets must not run a coverage process of their own.
+     * \param cell the cell (AddCell's return)
+     * \param prototype a device whose variables give the periods
+     */
+    void SetCoverage(uint32_t cell, Ptr<const MmsRadioBearerNetDevice> prototype);
+    /**
+     * Whether a subscriber is in coverage now (its record's coverage process brought up to
+     * now; always, without SetCoverage).
+     * \param index the subscriber
+     * \return true if in coverage
+     */
+    bool IsInCoverage(uint32_t index);
+    /**
+     * Whether the network can reach a subscriber now: switched on (IsOn) and in coverage
+     * (IsInCoverage).
+     * \param index the subscriber
+     * \return true if reachable
+     */
+    bool IsReachable(uint32_t index);
+    /**
      * Whether a subscriber is switched on now (its User Agent's state while it has one, else
      * its record's OnOff process brought up to now; always, without SetSwitching).
      * \param index the subscriber
      * \return true if switched on
      */
     bool IsOn(uint32_t index);
+    /**
+     * \brief Deliver SMS to a cell's subscribers by number, without a handset: the cell's
+     * base station receives the SMSC's datagrams for them (MmsSmsc::FORWARD_TO_CELL, UDP
+     * `port` at `address`, through `transport`); each pages its subscriber through the cell's
+     * signalling channel (MmsRadioCellChannel::SignalSubscriber: paging, SMS transfer, paging
+     * failure if switched off), gives the SMS to the subscriber's User Agent
+     * (MmsUserAgent::ReceiveSmsByNumber) and sends its answer back after the channel's report
+     * time (MmsSmsc::FORWARD_REPORT). Without this, an SMS binds a handset (Locate()).
+     * \param cell the cell (AddCell's return)
+     * \param transport a transport on the cell's base-station node
+     * \param channel the cell's channel
+     * \param address the base station's address, where the SMSC sends
+     * \param port the SMS bearer port (MmsSmsc BearerPort)
+     */
+    void SetSmsPoint(uint32_t cell,
+                     Ptr<MmsTransport> transport,
+                     Ptr<MmsRadioCellChannel> channel,
+                     Ipv4Address address,
+                     uint16_t port);
+    /**
+     * The subscriber of a number.
+     * \param msisdn a number (an address type is ignored)
+     * \param index its index, when found
+     * \return whether the number is one of the pool's
+     */
+    bool FindByMsisdn(const std::string& msisdn, uint32_t& index) const;
     /**
      * \return the number of subscribers
      */
@@ -171,6 +229,7 @@ class MmsSubscriberPool : public MmsSubscriberLocator
 
     // MmsSubscriberLocator
     bool Locate(uint32_t index, Ipv4Address& out) override;
+    bool LocateForSms(uint32_t index, Ipv4Address& out, bool& byNumber) override;
     bool FindByAddress(Ipv4Address address, uint32_t& index) const override;
 
     /// Figures of the pool.
@@ -182,6 +241,7 @@ class MmsSubscriberPool : public MmsSubscriberLocator
         uint64_t refusals{0};        //!< bindings refused (MaxBoundHandsets)
         uint64_t handsetsCreated{0}; //!< handsets made (all cells)
         uint64_t sendsWhileOff{0};   //!< sends of switched-off subscribers without a User Agent
+        uint64_t smsByNumber{0};     //!< SMS delivered by number to subscribers (SetSmsPoint)
         uint32_t activeNow{0};       //!< subscribers with a User Agent now
         uint32_t boundNow{0};        //!< handsets bound now
         uint32_t peakBound{0};       //!< the most bound at once (all cells)
@@ -248,11 +308,21 @@ class MmsSubscriberPool : public MmsSubscriberLocator
     /// A subscriber.
     struct Record
     {
-        Ptr<MmsUserAgent> ua; //!< while it has one
-        uint32_t tids{0};     //!< transaction ids used so far
-        int32_t handset{-1};  //!< the bound handset (index in its cell's pool), or -1
-        Time nextSwitch{-1};  //!< OnOff: when the current period ends (negative: not started)
-        bool off{false};      //!< OnOff: switched off (as of the last look)
+        Ptr<MmsUserAgent> ua;      //!< while it has one
+        uint32_t tids{0};          //!< transaction ids used so far
+        int32_t handset{-1};       //!< the bound handset (index in its cell's pool), or -1
+        Time nextSwitch{-1};       //!< OnOff: when the current period ends (negative: not started)
+        Time nextCoverage{-1};     //!< coverage: when the current period ends (likewise)
+        bool off{false};           //!< OnOff: switched off (as of the last look)
+        bool outOfCoverage{false}; //!< coverage: out of coverage (as of the last look)
+    };
+
+    /// An alternating on/off process kept in the records (SetSwitching, SetCoverage).
+    struct Alternating
+    {
+        Ptr<RandomVariableStream> up;   //!< length of an up period (on, in coverage), s
+        Ptr<RandomVariableStream> down; //!< length of a down period, s
+        Time start;                     //!< when every subscriber's process started (up)
     };
 
     /// A cell's subscribers and handsets.
@@ -270,8 +340,12 @@ class MmsSubscriberPool : public MmsSubscriberLocator
         std::vector<uint32_t> free;     //!< handsets ready to bind (a stack)
         std::deque<std::pair<Time, uint32_t>> resting; //!< released: (free from, handset)
         uint32_t bound{0};                             //!< handsets bound now
-        Ptr<const MmsUserAgent> switching; //!< SetSwitching: whose OnOff periods, or null
-        Time switchStart;                  //!< SetSwitching: when the processes started
+        Alternating switching;                         //!< SetSwitching (no up variable: none)
+        Alternating coverage;                          //!< SetCoverage (no up variable: none)
+        Ptr<MmsTransport> smsTransport;                //!< SetSmsPoint: the base station's, or null
+        Ptr<MmsRadioCellChannel> channel;              //!< SetSmsPoint: the cell's channel
+        Ipv4Address smsAddress;                        //!< SetSmsPoint: the base station's address
+        uint16_t smsPort{0};                           //!< SetSmsPoint: the SMS bearer port
     };
 
     /**
@@ -352,6 +426,63 @@ class MmsSubscriberPool : public MmsSubscriberLocator
      * \return its index
      */
     uint32_t IndexOf(Ptr<MmsUserAgent> ua) const;
+    /**
+     * Bring an alternating process up to now: the periods it would have drawn since it was
+     * last looked at, drawn now.
+     * \param a the process's variables and start
+     * \param[in,out] down whether in a down period
+     * \param[in,out] next when the current period ends (negative: not started)
+     */
+    static void Advance(const Alternating& a, bool& down, Time& next);
+    /**
+     * An alternating process starting now, with the periods of two attributes of an object.
+     * \param from the object
+     * \param up the attribute of an up period's length (a RandomVariableStream)
+     * \param down that of a down period's
+     * \return the process
+     */
+    static Alternating Periods(Ptr<const Object> from,
+                               const std::string& up,
+                               const std::string& down);
+    /**
+     * A bound subscriber's coverage changes: its handset follows, until the next change.
+     * \param index the subscriber
+     */
+    void CoverageChange(uint32_t index);
+    /**
+     * A datagram reached a cell's base station (SetSmsPoint): an SMS for a subscriber of the
+     * cell is paged.
+     * \param pool the pool
+     * \param cell the cell
+     * \param data the datagram
+     * \param from the SMSC's address
+     */
+    static void SmsPointSink(MmsSubscriberPool* pool,
+                             uint32_t cell,
+                             const std::vector<uint8_t>& data,
+                             const Address& from);
+    /**
+     * A paged SMS arrives at its subscriber.
+     * \param index the subscriber
+     * \param datagram the RP-DATA datagram
+     * \param smsc the SMSC's address
+     */
+    void DeliverByNumber(uint32_t index, std::vector<uint8_t> datagram, Address smsc);
+    /**
+     * A subscriber answers an SMS delivered by number: over the signalling channel, then to
+     * the SMSC.
+     * \param index the subscriber
+     * \param smsc the SMSC's address
+     * \param answer the RP-ACK or RP-ERROR datagram
+     */
+    void AnswerByNumber(uint32_t index, const Address& smsc, const std::vector<uint8_t>& answer);
+    /**
+     * Send a subscriber's answer from its cell's base station to the SMSC.
+     * \param cell the cell
+     * \param smsc the SMSC's address
+     * \param wrapped the answer, wrapped with the subscriber's number
+     */
+    void SendAnswer(uint32_t cell, Address smsc, std::vector<uint8_t> wrapped);
 
     // attributes
     Time m_reuseHoldTime; //!< ReuseHoldTime
@@ -366,6 +497,7 @@ class MmsSubscriberPool : public MmsSubscriberLocator
     std::vector<uint32_t> m_cellStart; //!< first subscriber of each cell
     std::unordered_map<uint32_t, std::pair<uint32_t, uint32_t>> m_byAddress; //!< (cell, handset)
     std::unordered_map<const MmsUserAgent*, uint32_t> m_active; //!< User Agent -> subscriber
+    std::unordered_map<uint32_t, EventId> m_coverageEvents;     //!< bound subscriber -> next change
     bool m_traffic{true};                                       //!< StopTraffic not called
     Statistics m_stats;                                         //!< GetStatistics
     MmsUserAgent::Counters m_retired;                           //!< counters of retired User Agents

@@ -617,23 +617,6 @@ MmsUserAgent::SetSwitchState(bool on, Time next)
     }
 }
 
-void
-MmsUserAgent::AdvanceSwitchState(Time start, bool& on, Time& next) const
-{
-    // The periods the UA's own process would have drawn, drawn when they are observed.
-    const Time now = Simulator::Now();
-    if (next.IsNegative())
-    {
-        on = true;
-        next = start + Seconds(std::max(0.0, m_onTime->GetValue()));
-    }
-    while (next <= now)
-    {
-        on = !on;
-        next += Seconds(std::max(0.0, (on ? m_onTime : m_offTime)->GetValue()));
-    }
-}
-
 // ------------------------------------------------------------------------ traffic
 
 void
@@ -1053,12 +1036,25 @@ MmsUserAgent::Complete(uint64_t id, const MmsHttpMessage& r)
 void
 MmsUserAgent::HandleSmsDatagram(const std::vector<uint8_t>& data, const Address& from)
 {
-    ReceiveSms(data, from);
+    Ptr<MmsTransport> transport = GetTransport();
+    const uint16_t port = m_smsPort;
+    ReceiveSms(data,
+               [transport, port, from](const std::vector<uint8_t>& answer)
+               {
+                   transport->SendDatagram(port, from, answer);
+               });
     CheckSettled();
 }
 
 void
-MmsUserAgent::ReceiveSms(const std::vector<uint8_t>& data, const Address& from)
+MmsUserAgent::ReceiveSmsByNumber(const std::vector<uint8_t>& datagram, const SmsReply& reply)
+{
+    ReceiveSms(datagram, reply);
+    CheckSettled();
+}
+
+void
+MmsUserAgent::ReceiveSms(const std::vector<uint8_t>& data, const SmsReply& reply)
 {
     if (!m_on || data.size() < 2 || data[0] != MmsSmsc::RP_DATA_TO_MS)
     {
@@ -1076,7 +1072,7 @@ MmsUserAgent::ReceiveSms(const std::vector<uint8_t>& data, const Address& from)
     answer[0] = ok ? MmsSmsc::RP_ACK_FROM_MS : MmsSmsc::RP_ERROR_FROM_MS;
     answer[1] = data[1];
     std::copy(tpdu.begin(), tpdu.end(), answer.begin() + 2);
-    GetTransport()->SendDatagram(m_smsPort, from, answer);
+    reply(answer);
     if (!ok)
     {
         NS_LOG_WARN(GetElementName() << ": undecodable SMS-DELIVER: " << e.ToString());

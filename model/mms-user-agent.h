@@ -19,6 +19,7 @@
 #include "ns3/traced-callback.h"
 
 #include <deque>
+#include <functional>
 #include <map>
 #include <memory>
 
@@ -213,6 +214,17 @@ class MmsUserAgent : public MmsApplication
      * it on, so that transaction ids stay unique per subscriber)
      */
     void SetTidCounter(uint32_t n);
+    /// Where the answer to an SMS goes (the RP-ACK or RP-ERROR datagram).
+    using SmsReply = std::function<void(const std::vector<uint8_t>&)>;
+    /**
+     * \brief An SMS delivered to a subscriber without a handset, by number (MmsSubscriberPool
+     * through its cell): handled by the same code as one reaching the handset's SMS port (its
+     * SMS-DELIVER decoded, its WAP Push passed on, which may start a retrieval and so bind a
+     * handset), the answer going to `reply`.
+     * \param datagram the RP-DATA datagram (RP-MTI, RP-MR, SMS-DELIVER TPDU)
+     * \param reply takes the RP-ACK or RP-ERROR datagram
+     */
+    void ReceiveSmsByNumber(const std::vector<uint8_t>& datagram, const SmsReply& reply);
     /**
      * \brief The state of the OnOff process, so that it can continue while the subscriber has
      * no User Agent (MmsSubscriberPool keeps it in the subscriber's record).
@@ -229,15 +241,6 @@ class MmsUserAgent : public MmsApplication
      * \param next when the current period ends (not before now)
      */
     void SetSwitchState(bool on, Time next);
-    /**
-     * \brief Bring an OnOff process kept outside a User Agent up to now, drawing its periods
-     * from this UA's OnTime and OffTime: the process of a UA started at `start` (on first, for
-     * an OnTime), observed only now.
-     * \param start when the process started
-     * \param[in,out] on whether switched on
-     * \param[in,out] next when the current period ends; negative: not started yet
-     */
-    void AdvanceSwitchState(Time start, bool& on, Time& next) const;
     /**
      * \return whether the OnOff attribute is true
      */
@@ -382,7 +385,13 @@ class MmsUserAgent : public MmsApplication
 
     void HandlePushDatagram(const std::vector<uint8_t>& data, const Address& from);
     /// Decode an SMS and answer it. \param data the RP message \param from the SMSC
-    void ReceiveSms(const std::vector<uint8_t>& data, const Address& from);
+    /**
+     * An SMS-bearer datagram (RP-DATA): decode it, answer (RP-ACK or RP-ERROR) through
+     * `reply`, and pass a WAP Push it carries on.
+     * \param data the datagram
+     * \param reply where the answer goes
+     */
+    void ReceiveSms(const std::vector<uint8_t>& data, const SmsReply& reply);
     void HandleSmsDatagram(const std::vector<uint8_t>& data, const Address& from);
     void HandleWdpDatagram(const std::vector<uint8_t>& data, uint64_t carriedBytes);
     void HandleNotification(const MmsPdu& pdu, uint64_t bytes);

@@ -251,8 +251,12 @@ MmsWapPushProxyGateway::HandleRequest(MmsTransport::ExchangeId ex,
             reject(MmsPapCode::ADDRESS_NOT_FOUND, "no subscriber " + value);
             return;
         }
-        m_directory->Resolve(value, p.ip);
-        p.hasIp = true;
+        if (m_bearer == UDP)
+        {
+            // An IP push needs the handset's address (a subscriber without a handset gets one);
+            // an SMS push goes by number.
+            p.hasIp = m_directory->Resolve(value, p.ip);
+        }
     }
     else
     {

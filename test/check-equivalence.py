@@ -5,7 +5,9 @@
 """Handsets on demand against a handset per subscriber, over replications.
 
 Runs mms-busy-hour on a generated 2,000-subscriber operator (two GPRS and two UMTS cells) at a
-normal load with deferred retrievals, delivery and read reports and switch-offs, RngRun 1 to N
+normal load with deferred retrievals, delivery and read reports, switch-offs and coverage gaps
+(the User Agent's OnOff and the radio device's CoverageProcess with their defaults but a mean
+off period of 600 s), RngRun 1 to N
 in each mode, and checks that the two modes agree: for every KPI mean (send, notification,
 retrieval and end-to-end time), failure ratio, and the counts of confirmed messages and
 retrievals, the difference of the two modes' means over the replications lies within its 95 %
@@ -75,6 +77,7 @@ COMMON = [
     "--ns3::MmsTrafficModel::ReadReportShare=0.2",
     "--ns3::MmsUserAgent::OnOff=true",
     "--ns3::MmsUserAgent::OffTime=ns3::ExponentialRandomVariable[Mean=600]",
+    "--ns3::MmsRadioBearerNetDevice::CoverageProcess=true",
 ]
 
 

@@ -19,8 +19,10 @@
 #include "ns3/ipv4-static-routing.h"
 #include "ns3/ipv4.h"
 #include "ns3/mms-network-helper.h"
+#include "ns3/mms-radio-bearer-net-device.h"
 #include "ns3/mms-scenario-helper.h"
 #include "ns3/mms-scenario.h"
+#include "ns3/mms-smsc.h"
 #include "ns3/mms-socket-transport.h"
 #include "ns3/mms-subscriber-pool.h"
 #include "ns3/mms-traffic-model.h"
@@ -69,12 +71,29 @@ const char* TWO_RELAYS = R"(graph two {
   cB -- b [rate="2Mbps", delay="2ms"];
 })";
 
+/// The same rate at every hour of the day. \param builder the helper \param perHour messages
+/// per subscriber-hour
+void
+SteadyTraffic(MmsScenarioHelper& builder, double perHour)
+{
+    builder.SetTrafficModelAttribute("MessagesPerHour", DoubleValue(perHour));
+    builder.SetTrafficModelAttribute(
+        "HourlyProfile", StringValue("1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1"));
+}
+
 struct Log
 {
     std::vector<std::string> classes;
     uint32_t submitted{0};
     uint32_t switchedOff{0}; //!< Switch traces with on = false
+    uint32_t unreachable{0}; //!< radio drops for an unreachable handset or subscriber
 };
+
+void
+OnDrop(Log* log, Ptr<const Packet>, uint32_t, const std::string& reason)
+{
+    log->unreachable += reason == "PagingFailed" || reason == "Unreachable" || reason == "Flushed";
+}
 
 void
 OnSwitch(Log* log, const std::string&, bool on)
@@ -236,7 +255,7 @@ class MmsScenarioNetworkTrafficTestCase : public TestCase
         : TestCase(std::string("Two Relays: the traffic model's messages all end in a terminal "
                                "state (")
                    + (onDemand ? "handsets on demand" : "a handset per subscriber")
-                   + (onOff ? ", with switch-offs" : "") + ")")
+                   + (onOff ? ", with switch-offs and coverage gaps" : "") + ")")
         , m_onDemand(onDemand)
         , m_onOff(onOff)
     {
@@ -254,13 +273,18 @@ class MmsScenarioNetworkTrafficTestCase : public TestCase
         MmsScenarioHelper builder;
         // 12 messages per hour per subscriber: about 80 messages in 30 minutes, the GPRS cell below
         // saturation.
-        builder.SetTrafficModelAttribute("MessagesPerHour", DoubleValue(12));
-        builder.SetTrafficModelAttribute(
-            "HourlyProfile", StringValue("1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1"));
+        SteadyTraffic(builder, 12);
         builder.SetSmscAttribute("LossProbability", DoubleValue(0));
         builder.SetHandsetsOnDemand(m_onDemand);
         if (m_onOff)
         {
+            // Out of coverage a tenth of the time (2 minutes on average): the network cannot
+            // page the subscriber and its transfers fail.
+            Config::SetDefault("ns3::MmsRadioBearerNetDevice::CoverageProcess", BooleanValue(true));
+            Config::SetDefault("ns3::MmsRadioBearerNetDevice::InCoverageTime",
+                               StringValue("ns3::ExponentialRandomVariable[Mean=1080]"));
+            Config::SetDefault("ns3::MmsRadioBearerNetDevice::OutOfCoverageTime",
+                               StringValue("ns3::ExponentialRandomVariable[Mean=120]"));
             // Off a quarter of the time, in periods of 5 minutes on average: messages wait for
             // their recipients, and senders that are off send nothing.
             builder.SetUserAgentAttribute("OnOff", BooleanValue(true));
@@ -271,7 +295,12 @@ class MmsScenarioNetworkTrafficTestCase : public TestCase
         }
         builder.Install(scenario);
         builder.AssignStreams(7);
+        Config::Reset();
         Log log;
+        for (const auto& cell : builder.GetCells())
+        {
+            cell->TraceConnectWithoutContext("Drop", MakeBoundCallback(&OnDrop, &log));
+        }
         ApplicationContainer uas = builder.GetUserAgents();
         for (uint32_t i = 0; i < uas.GetN(); ++i)
         {
@@ -326,7 +355,16 @@ class MmsScenarioNetworkTrafficTestCase : public TestCase
         // A submission whose M-Send.conf comes too late is sent again (the UA's retry policy),
         // and the Relay stores it again: the Relay may accept more than the UAs confirmed.
         NS_TEST_EXPECT_MSG_GT_OR_EQ(accepted, confirmed, "every confirmed message was accepted");
-        NS_TEST_EXPECT_MSG_EQ(confirmed, log.submitted, "every generated message confirmed");
+        if (m_onOff)
+        {
+            // A sender that leaves coverage may exhaust its retries (the UA gives up).
+            NS_TEST_EXPECT_MSG_LT_OR_EQ(confirmed, log.submitted, "confirmed at most once");
+            NS_TEST_EXPECT_MSG_GT(confirmed * 10, log.submitted * 9, "nearly all confirmed");
+        }
+        else
+        {
+            NS_TEST_EXPECT_MSG_EQ(confirmed, log.submitted, "every generated message confirmed");
+        }
         const auto& names = MmsTrafficModel::ContentClassNames();
         std::set<std::string> seen;
         for (const auto& c : log.classes)
@@ -341,6 +379,9 @@ class MmsScenarioNetworkTrafficTestCase : public TestCase
         {
             NS_TEST_EXPECT_MSG_EQ((log.switchedOff > 0), m_onOff, "handsets switched off");
         }
+        NS_TEST_EXPECT_MSG_EQ((log.unreachable > 0),
+                              m_onOff,
+                              "switched off or out of coverage: the radio drops what is sent");
         Simulator::Destroy();
     }
 };
@@ -438,9 +479,7 @@ class MmsScenarioOnDemandTestCase : public TestCase
         MmsScenarioHelper builder;
         builder.SetHandsetsOnDemand(true);
         // About 200 messages in 10 minutes over 400 subscribers: each handset serves many.
-        builder.SetTrafficModelAttribute("MessagesPerHour", DoubleValue(3));
-        builder.SetTrafficModelAttribute(
-            "HourlyProfile", StringValue("1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1"));
+        SteadyTraffic(builder, 3);
         builder.SetTrafficModelAttribute("DeferredShare", DoubleValue(0.3));
         builder.SetUserAgentAttribute("DeferredDelay",
                                       StringValue("ns3::ExponentialRandomVariable[Mean=120]"));
@@ -518,9 +557,7 @@ class MmsScenarioOnDemandLimitTestCase : public TestCase
         NS_TEST_ASSERT_MSG_EQ(scenario.Parse(TWO_RELAYS, "two", errors), true, "parses");
         Config::SetDefault("ns3::MmsSubscriberPool::MaxBoundHandsets", UintegerValue(1));
         MmsScenarioHelper builder;
-        builder.SetTrafficModelAttribute("MessagesPerHour", DoubleValue(12));
-        builder.SetTrafficModelAttribute(
-            "HourlyProfile", StringValue("1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1"));
+        SteadyTraffic(builder, 12);
         builder.SetSmscAttribute("LossProbability", DoubleValue(0));
         builder.SetHandsetsOnDemand(true);
         builder.Install(scenario);
@@ -551,27 +588,134 @@ class MmsScenarioOnDemandLimitTestCase : public TestCase
     }
 };
 
+/// SMS by number: notifications reach subscribers without a handset through their cell.
+class MmsSmsByNumberTestCase : public TestCase
+{
+  public:
+    MmsSmsByNumberTestCase()
+        : TestCase("Handsets on demand: a notification SMS reaches its recipient by number "
+                   "through the cell, paged, without binding a handset")
+    {
+    }
+
+  private:
+    /// What the run saw.
+    struct Seen
+    {
+        uint32_t smsAtUserAgents{0};           //!< SmsReceived at User Agents
+        uint32_t smsWithoutHandset{0};         //!< ... whose User Agent had no handset
+        uint32_t delivered{0};                 //!< SMSC SmsDelivered
+        Time shortest{Seconds(1e9)};           //!< least SMSC attempt to RP-ACK
+        std::map<std::string, Time> attempt;   //!< SMSC reference -> time of the last attempt
+        std::vector<Ptr<MmsUserAgent>> agents; //!< every User Agent made
+    };
+
+    static void OnSms(Seen* seen, Ptr<MmsUserAgent> ua, const MmsEvent&)
+    {
+        seen->smsAtUserAgents++;
+        seen->smsWithoutHandset += ua->HasHandset() ? 0 : 1;
+    }
+
+    static void OnUserAgent(Seen* seen, Ptr<MmsUserAgent> ua)
+    {
+        ua->TraceConnectWithoutContext("SmsReceived", MakeBoundCallback(&OnSms, seen, ua));
+    }
+
+    static std::string Reference(const MmsEvent& e)
+    {
+        return e.detail.substr(0, e.detail.find(' '));
+    }
+
+    static void OnSmsSent(Seen* seen, const MmsEvent& e)
+    {
+        seen->attempt[Reference(e)] = Simulator::Now();
+    }
+
+    static void OnSmsDelivered(Seen* seen, const MmsEvent& e)
+    {
+        seen->delivered++;
+        seen->shortest = std::min(seen->shortest, Simulator::Now() - seen->attempt[Reference(e)]);
+    }
+
+    void DoRun() override
+    {
+        const char* text = R"(graph sms {
+  r [kind=relay]; s [kind=server]; ppg [kind=ppg]; smsc [kind=smsc]; core [kind=router];
+  u [kind=cell, bearer="UMTS-384", subscribers=40];
+  r -- core [rate="100Mbps", delay="1ms"]; s -- core [rate="100Mbps", delay="1ms"];
+  ppg -- core [rate="100Mbps", delay="1ms"]; smsc -- core [rate="100Mbps", delay="1ms"];
+  u -- core [rate="8Mbps", delay="2ms"];
+})";
+        MmsScenario scenario;
+        std::vector<std::string> errors;
+        NS_TEST_ASSERT_MSG_EQ(scenario.Parse(text, "sms", errors), true, "parses");
+        MmsScenarioHelper builder;
+        builder.SetHandsetsOnDemand(true);
+        SteadyTraffic(builder, 3);
+        // Every retrieval deferred beyond the end: recipients only get their notification.
+        builder.SetTrafficModelAttribute("DeferredShare", DoubleValue(1));
+        builder.SetUserAgentAttribute("DeferredDelay",
+                                      StringValue("ns3::ConstantRandomVariable[Constant=1e6]"));
+        builder.SetSmscAttribute("LossProbability", DoubleValue(0));
+        builder.Install(scenario);
+        builder.AssignStreams(5);
+        Seen seen;
+        Ptr<MmsSubscriberPool> pool = builder.GetSubscriberPool();
+        pool->TraceConnectWithoutContext("UserAgentCreated",
+                                         MakeBoundCallback(&OnUserAgent, &seen));
+        Ptr<MmsSmsc> smsc = DynamicCast<MmsSmsc>(builder.GetNode("smsc")->GetApplication(0));
+        NS_TEST_ASSERT_MSG_NE(smsc, nullptr, "the SMSC");
+        smsc->TraceConnectWithoutContext("SmsSent", MakeBoundCallback(&OnSmsSent, &seen));
+        smsc->TraceConnectWithoutContext("SmsDelivered", MakeBoundCallback(&OnSmsDelivered, &seen));
+        builder.StopTraffic(Seconds(1200));
+        Simulator::Stop(Seconds(1800));
+        Simulator::Run();
+        const MmsSubscriberPool::Statistics st = pool->GetStatistics();
+        NS_TEST_EXPECT_MSG_GT(seen.delivered, 20u, "notifications were delivered");
+        NS_TEST_EXPECT_MSG_EQ(seen.smsAtUserAgents, seen.delivered, "each SMS received once");
+        // A recipient binds only to answer (its M-NotifyResp.ind, deferred): an SMS reaching it
+        // while it is bound goes to its handset; the others go by number, without a handset.
+        NS_TEST_EXPECT_MSG_GT(st.smsByNumber * 2, uint64_t{seen.delivered}, "most by number");
+        NS_TEST_EXPECT_MSG_GT(seen.smsWithoutHandset * 2, seen.delivered, "most without a handset");
+        NS_TEST_EXPECT_MSG_LT(st.smsByNumber, uint64_t{seen.delivered} + 1, "none counted twice");
+        // Core delay, then (paged in Idle) at least the cell's shortest SMS transfer (1 s) and
+        // report (0.3 s) before the SMSC has the RP-ACK.
+        NS_TEST_EXPECT_MSG_GT(seen.shortest, Seconds(1.3), "the cell's signalling delays");
+        NS_TEST_EXPECT_MSG_LT(
+            seen.shortest, Seconds(60), "well within the acknowledgement timeout");
+        Simulator::Destroy();
+    }
+};
+
 /// The OnOff process kept in subscriber records: the alternating renewal process a User Agent
 /// runs, observed lazily.
 class MmsSubscriberSwitchingTestCase : public TestCase
 {
   public:
     MmsSubscriberSwitchingTestCase()
-        : TestCase("Subscriber records switch off and on as a User Agent's OnOff process would: "
-                   "share off at 200 s and 1,800 s against the alternating renewal process")
+        : TestCase("Subscriber records switch off and on, and leave coverage, as a User Agent's "
+                   "and a handset's processes would: shares at 200 s and 1,800 s against the "
+                   "alternating renewal process")
     {
     }
 
   private:
     /// Share of the records switched off now. \param pool the pool \param share out
-    static void Look(Ptr<MmsSubscriberPool> pool, double* share)
+    static void Look(Ptr<MmsSubscriberPool> pool, double* share, double* outShare, double* both)
     {
         uint32_t off = 0;
-        for (uint32_t i = 0; i < pool->GetN(); ++i)
+        uint32_t out = 0;
+        uint32_t unreachable = 0;
+        const uint32_t n = pool->GetN() - 10;
+        for (uint32_t i = 0; i < n; ++i)
         {
             off += pool->IsOn(i) ? 0 : 1;
+            out += pool->IsInCoverage(i) ? 0 : 1;
+            unreachable += pool->IsReachable(i) ? 0 : 1;
         }
-        *share = static_cast<double>(off) / pool->GetN();
+        *share = static_cast<double>(off) / n;
+        *outShare = static_cast<double>(out) / n;
+        *both = static_cast<double>(unreachable) / n;
     }
 
     void DoRun() override
@@ -589,10 +733,21 @@ class MmsSubscriberSwitchingTestCase : public TestCase
         prototype->SetAttribute("OffTime", StringValue("ns3::ExponentialRandomVariable[Mean=300]"));
         prototype->AssignStreams(11);
         pool->SetSwitching(cell, prototype);
+        Ptr<MmsRadioBearerNetDevice> device = CreateObject<MmsRadioBearerNetDevice>();
+        device->SetAttribute("InCoverageTime",
+                             StringValue("ns3::ExponentialRandomVariable[Mean=600]"));
+        device->SetAttribute("OutOfCoverageTime",
+                             StringValue("ns3::ExponentialRandomVariable[Mean=300]"));
+        device->AssignStreams(40);
+        pool->SetCoverage(cell, device);
         double early = -1;
         double late = -1;
-        Simulator::Schedule(Seconds(200), &Look, pool, &early);
-        Simulator::Schedule(Seconds(1800), &Look, pool, &late);
+        double earlyOut = -1;
+        double lateOut = -1;
+        double earlyBoth = -1;
+        double lateBoth = -1;
+        Simulator::Schedule(Seconds(200), &Look, pool, &early, &earlyOut, &earlyBoth);
+        Simulator::Schedule(Seconds(1800), &Look, pool, &late, &lateOut, &lateBoth);
         Simulator::Run();
         // Everyone starts on; off with probability a/(a+b) (1 - exp(-(a+b) t)), a = 1/600 and
         // b = 1/300 per second (leaving on, leaving off): 0.2107 at 200 s, 1/3 at 1,800 s. The
@@ -605,6 +760,15 @@ class MmsSubscriberSwitchingTestCase : public TestCase
         };
         NS_TEST_EXPECT_MSG_EQ_TOL(early, expected(200), 0.02, "off at 200 s");
         NS_TEST_EXPECT_MSG_EQ_TOL(late, expected(1800), 0.02, "off at 1,800 s");
+        // Coverage: the same law, drawn independently (its own streams).
+        NS_TEST_EXPECT_MSG_EQ_TOL(earlyOut, expected(200), 0.02, "out of coverage at 200 s");
+        NS_TEST_EXPECT_MSG_EQ_TOL(lateOut, expected(1800), 0.02, "out of coverage at 1,800 s");
+        auto either = [&](double t)
+        {
+            return 1 - (1 - expected(t)) * (1 - expected(t));
+        };
+        NS_TEST_EXPECT_MSG_EQ_TOL(earlyBoth, either(200), 0.02, "unreachable at 200 s");
+        NS_TEST_EXPECT_MSG_EQ_TOL(lateBoth, either(1800), 0.02, "unreachable at 1,800 s");
         NS_TEST_EXPECT_MSG_EQ(pool->IsOn(n + 3), true, "a cell without the process: always on");
         pool->Dispose();
         Simulator::Destroy();
@@ -624,6 +788,7 @@ class MmsScenarioNetworkTestSuite : public TestSuite
         AddTestCase(new MmsScenarioNetworkTrafficTestCase(false, true));
         AddTestCase(new MmsScenarioNetworkTrafficTestCase(true, true));
         AddTestCase(new MmsSubscriberSwitchingTestCase);
+        AddTestCase(new MmsSmsByNumberTestCase);
         AddTestCase(new MmsScenarioOnDemandTestCase);
         AddTestCase(new MmsScenarioOnDemandLimitTestCase);
     }

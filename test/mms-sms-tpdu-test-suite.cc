@@ -13,6 +13,7 @@
 #include "mms-test-data.h"
 
 #include "ns3/mms-sms-tpdu.h"
+#include "ns3/mms-smsc.h"
 #include "ns3/mms-wdp-sms.h"
 #include "ns3/mms-wsp-push.h"
 #include "ns3/test.h"
@@ -1361,6 +1362,67 @@ class SmsTpduRoundTripTestCase : public TestCase
     }
 };
 
+/// The SMSC's wrapping of an SMS datagram with a number (SMS to subscribers by number).
+class SmsForwardWrapTestCase : public TestCase
+{
+  public:
+    SmsForwardWrapTestCase()
+        : TestCase("SMS forwarded by number: byte-exact wrapping, round trip, every truncation "
+                   "and random data refused or read without a read past the end")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        const std::vector<uint8_t> rp = {MmsSmsc::RP_DATA_TO_MS, 0x07, 0x04, 0x0B};
+        const std::vector<uint8_t> wrapped =
+            MmsSmsc::WrapForCell(MmsSmsc::FORWARD_TO_CELL, "+4477", rp);
+        const std::vector<uint8_t> expected = {
+            0x40, 5, '+', '4', '4', '7', '7', 0x01, 0x07, 0x04, 0x0B};
+        NS_TEST_EXPECT_MSG_EQ((wrapped == expected), true, "kind, length, number, datagram");
+        std::string n;
+        std::vector<uint8_t> d;
+        NS_TEST_EXPECT_MSG_EQ(
+            MmsSmsc::UnwrapFromCell(wrapped, MmsSmsc::FORWARD_TO_CELL, n, d), true, "reads back");
+        NS_TEST_EXPECT_MSG_EQ(n, "+4477", "the number");
+        NS_TEST_EXPECT_MSG_EQ((d == rp), true, "the datagram");
+        NS_TEST_EXPECT_MSG_EQ(MmsSmsc::UnwrapFromCell(wrapped, MmsSmsc::FORWARD_REPORT, n, d),
+                              false,
+                              "another kind is refused");
+        // Every truncation that cuts the number or leaves less than RP-MTI and RP-MR.
+        for (std::size_t k = 0; k < 9; ++k)
+        {
+            std::vector<uint8_t> t(wrapped.begin(), wrapped.begin() + k);
+            NS_TEST_EXPECT_MSG_EQ(MmsSmsc::UnwrapFromCell(t, MmsSmsc::FORWARD_TO_CELL, n, d),
+                                  false,
+                                  "truncated to " << k);
+        }
+        NS_TEST_EXPECT_MSG_EQ(
+            MmsSmsc::UnwrapFromCell({0x40, 0, 1, 2}, 0x40, n, d), false, "no number");
+        // Random data: every accepted one is consistent with its length octet.
+        std::mt19937 rng(7);
+        for (int i = 0; i < 20000; ++i)
+        {
+            std::vector<uint8_t> r(rng() % 40);
+            for (auto& b : r)
+            {
+                b = static_cast<uint8_t>(rng());
+            }
+            if (!r.empty() && (i % 2 == 0))
+            {
+                r[0] = MmsSmsc::FORWARD_REPORT;
+            }
+            if (MmsSmsc::UnwrapFromCell(r, MmsSmsc::FORWARD_REPORT, n, d))
+            {
+                NS_TEST_ASSERT_MSG_EQ(n.size(), r[1], "number length");
+                NS_TEST_ASSERT_MSG_EQ(2 + n.size() + d.size(), r.size(), "all octets");
+                NS_TEST_ASSERT_MSG_GT_OR_EQ(d.size(), 2u, "RP-MTI and RP-MR");
+            }
+        }
+    }
+};
+
 /// The SMS TPDU suite.
 class MmsSmsTpduTestSuite : public TestSuite
 {
@@ -1375,6 +1437,7 @@ class MmsSmsTpduTestSuite : public TestSuite
         AddTestCase(new SmsTpduValidityTestCase);
         AddTestCase(new SmsTpduRobustnessTestCase);
         AddTestCase(new SmsTpduRoundTripTestCase);
+        AddTestCase(new SmsForwardWrapTestCase);
     }
 };
 

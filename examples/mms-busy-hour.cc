@@ -263,11 +263,17 @@ main(int argc, char* argv[])
     Simulator::Stop(Seconds(duration + drain));
     Simulator::Run();
     auto t2 = std::chrono::steady_clock::now();
-    out << "simulated " << duration + drain << " s in "
+    out << "simulated " << Simulator::Now().GetSeconds() << " s in "
         << std::chrono::duration<double>(t2 - t1).count() << " s\n";
     if (recorder && !mpi)
     {
         recorder->Close();
+        if (recorder->HasFailed())
+        {
+            // The recorder stopped the run and printed why (a full disk, an I/O error).
+            Simulator::Destroy();
+            return finish(2);
+        }
         std::cout << "\n";
         recorder->PrintSummary(std::cout);
         std::cout << "Results: " << results << " (run " << recorder->GetRunId()

@@ -251,6 +251,10 @@ main(int argc, char* argv[])
         int64_t run = recorder->GetRunId();
         recorder->Close();
         Simulator::Destroy();
+        if (recorder->HasFailed())
+        {
+            return 2; // the recorder printed why (a full disk, an I/O error)
+        }
 
         MmsSqliteDatabase db;
         if (!db.OpenReadOnly(results, error))

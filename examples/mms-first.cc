@@ -307,6 +307,11 @@ main(int argc, char* argv[])
     if (recorder)
     {
         recorder->Close();
+        if (recorder->HasFailed())
+        {
+            Simulator::Destroy();
+            return 2; // the recorder printed why (a full disk, an I/O error)
+        }
         std::cout << "\n";
         recorder->PrintSummary(std::cout);
         std::cout << "The message as a ladder from the results file: utils/mms-report.py ladder "

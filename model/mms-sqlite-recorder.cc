@@ -38,6 +38,7 @@
 #include <iomanip>
 #include <iostream>
 #include <sstream>
+#include <sys/stat.h>
 
 namespace ns3
 {
@@ -386,6 +387,24 @@ MmsSqliteRecorder::WasInterrupted() const
     return m_interrupted;
 }
 
+bool
+MmsSqliteRecorder::HasFailed() const
+{
+    return m_failed;
+}
+
+std::string
+MmsSqliteRecorder::GetFailure() const
+{
+    return m_failureMessage;
+}
+
+uint64_t
+MmsSqliteRecorder::GetRowsCommitted() const
+{
+    return m_rowsCommitted;
+}
+
 // ------------------------------------------------------------------------ connecting
 
 void
@@ -726,7 +745,7 @@ MmsSqliteRecorder::OnUaFailed(const MmsEvent& e)
 void
 MmsSqliteRecorder::WriteMessage(const MessageRecord& m)
 {
-    if (!m_db.IsOpen())
+    if (!Writable())
     {
         return;
     }
@@ -744,7 +763,8 @@ MmsSqliteRecorder::WriteMessage(const MessageRecord& m)
     s.BindTextOrNull(11, m.status);
     if (!s.Run())
     {
-        Fail("message row: " + s.GetError());
+        Fail("writing a message row", s.GetError());
+        return;
     }
     RowWritten();
 }
@@ -782,7 +802,7 @@ MmsSqliteRecorder::SetTime(const std::string& messageId,
         return;
     }
     // Written already (or never seen): set it in the file.
-    if (!m_db.IsOpen())
+    if (!Writable())
     {
         return;
     }
@@ -794,7 +814,7 @@ MmsSqliteRecorder::SetTime(const std::string& messageId,
     s.BindText(5, number);
     if (!s.Run())
     {
-        Fail("delivery update: " + s.GetError());
+        Fail("updating a delivery row", s.GetError());
     }
 }
 
@@ -810,7 +830,7 @@ MmsSqliteRecorder::Count(const std::string& messageId, const std::string& recipi
         ++*counts[which];
         return;
     }
-    if (!m_db.IsOpen())
+    if (!Writable())
     {
         return;
     }
@@ -820,7 +840,7 @@ MmsSqliteRecorder::Count(const std::string& messageId, const std::string& recipi
     s.BindText(3, number);
     if (!s.Run())
     {
-        Fail("delivery update: " + s.GetError());
+        Fail("updating a delivery row", s.GetError());
     }
 }
 
@@ -944,7 +964,7 @@ MmsSqliteRecorder::OnTerminal(const std::string& state, const MmsEvent& e)
 void
 MmsSqliteRecorder::WriteDelivery(const DeliveryRecord& d)
 {
-    if (!m_db.IsOpen())
+    if (!Writable())
     {
         return;
     }
@@ -979,7 +999,8 @@ MmsSqliteRecorder::WriteDelivery(const DeliveryRecord& d)
     }
     if (!s.Run())
     {
-        Fail("delivery row: " + s.GetError());
+        Fail("writing a delivery row", s.GetError());
+        return;
     }
     RowWritten();
 }
@@ -1054,7 +1075,7 @@ MmsSqliteRecorder::OnSmsExpired(const MmsEvent& e)
 void
 MmsSqliteRecorder::WriteSms(const SmsRecord& r, const std::string& state)
 {
-    if (!m_db.IsOpen())
+    if (!Writable())
     {
         return;
     }
@@ -1073,7 +1094,8 @@ MmsSqliteRecorder::WriteSms(const SmsRecord& r, const std::string& state)
     s.BindText(12, state);
     if (!s.Run())
     {
-        Fail("sms row: " + s.GetError());
+        Fail("writing an sms row", s.GetError());
+        return;
     }
     RowWritten();
 }
@@ -1085,7 +1107,7 @@ MmsSqliteRecorder::ExchangeSink(MmsSqliteRecorder* r,
                                 std::string element,
                                 const MmsSocketTransport::Exchange& x)
 {
-    if (!r->m_db.IsOpen())
+    if (!r->Writable())
     {
         return;
     }
@@ -1110,7 +1132,8 @@ MmsSqliteRecorder::ExchangeSink(MmsSqliteRecorder* r,
     s.BindText(10, x.status);
     if (!s.Run())
     {
-        r->Fail("transaction row: " + s.GetError());
+        r->Fail("writing a transaction row", s.GetError());
+        return;
     }
     r->RowWritten();
 }
@@ -1125,7 +1148,7 @@ MmsSqliteRecorder::QueueSink(MmsSqliteRecorder* r, uint32_t element, uint32_t, u
 void
 MmsSqliteRecorder::Sample()
 {
-    if (!m_db.IsOpen())
+    if (!Writable())
     {
         return;
     }
@@ -1133,6 +1156,10 @@ MmsSqliteRecorder::Sample()
     m_lastSample = Simulator::Now();
     for (Element& e : m_elements)
     {
+        if (!Writable())
+        {
+            return; // a commit of a full batch failed
+        }
         MmsSqliteStatement& s = m_insertElementSample;
         s.BindInt(1, m_runId);
         s.BindDouble(2, NowSeconds());
@@ -1189,12 +1216,17 @@ MmsSqliteRecorder::Sample()
         e.last = now;
         if (!s.Run())
         {
-            Fail("element_sample row: " + s.GetError());
+            Fail("writing an element_sample row", s.GetError());
+            return;
         }
         RowWritten();
     }
     for (Cell& c : m_cells)
     {
+        if (!Writable())
+        {
+            return;
+        }
         MmsSqliteStatement& s = m_insertBearerSample;
         s.BindInt(1, m_runId);
         s.BindDouble(2, NowSeconds());
@@ -1222,7 +1254,8 @@ MmsSqliteRecorder::Sample()
         s.BindInt(14, static_cast<int64_t>(drops));
         if (!s.Run())
         {
-            Fail("bearer_sample row: " + s.GetError());
+            Fail("writing a bearer_sample row", s.GetError());
+            return;
         }
         RowWritten();
     }
@@ -1251,36 +1284,50 @@ MmsSqliteRecorder::RowWritten()
 void
 MmsSqliteRecorder::Commit()
 {
-    if (!m_db.IsOpen())
+    if (!m_db.IsOpen() || m_failed)
     {
         return;
     }
     std::string error;
     if (!m_db.Commit(error))
     {
-        Fail(error);
+        Fail("committing a batch", m_db.LastError());
         return;
     }
     m_rowsSinceCommit = 0;
+    m_rowsCommitted = m_rows;
     m_lastCommit = Simulator::Now();
     m_committedTrace(m_rows);
     // Rows accumulate in the next transaction until a commit.
     if (!m_closed && !m_db.Begin(error))
     {
-        Fail(error);
+        Fail("starting a batch", m_db.LastError());
     }
 }
 
-void
-MmsSqliteRecorder::Fail(const std::string& what)
+bool
+MmsSqliteRecorder::Writable() const
 {
-    if (!m_failure.empty())
+    // Rows are written only inside a batch: never one that commits by itself.
+    return m_db.IsOpen() && !m_failed && m_db.InTransaction();
+}
+
+void
+MmsSqliteRecorder::Fail(const std::string& doing, const std::string& reason)
+{
+    if (m_failed)
     {
         return;
     }
-    m_failure = what;
-    std::cerr << "MmsSqliteRecorder: results file '" << m_path << "': " << what
-              << "; stopping the simulation, the run will be marked aborted\n";
+    m_failed = true;
+    m_diskFull = m_db.LastErrorIsDiskFull(); // before anything else talks to SQLite
+    std::ostringstream os;
+    os << "\"" << reason << "\" " << doing << " at " << NowSeconds() << " s simulated";
+    m_failure = os.str();
+    // Nothing more is written: the open batch is rolled back whole (SQLite may have undone
+    // only the failed statement), so that the file holds exactly the committed batches.
+    std::string error;
+    m_db.Rollback(error);
     Simulator::Stop();
 }
 
@@ -1296,6 +1343,11 @@ MmsSqliteRecorder::Interrupted()
 void
 MmsSqliteRecorder::Housekeeping()
 {
+    if (m_failed)
+    {
+        Simulator::Stop(); // a write failed before the simulation ran (Run() forgets a Stop())
+        return;
+    }
     if (g_signal != 0 && !m_interrupted)
     {
         Interrupted();
@@ -1337,7 +1389,7 @@ MmsSqliteRecorder::RecordAttributes()
                       s,
                       error))
     {
-        Fail(error);
+        Fail("preparing the run_attribute rows", error);
         return;
     }
     for (const MmsRunMetadata::Row& r : MmsRunMetadata::Collect())
@@ -1357,7 +1409,8 @@ MmsSqliteRecorder::RecordAttributes()
         }
         if (!s.Run())
         {
-            Fail("run_attribute row: " + s.GetError());
+            Fail("writing a run_attribute row", s.GetError());
+            return;
         }
     }
 }
@@ -1380,7 +1433,115 @@ MmsSqliteRecorder::Close()
         Sample();
     }
     m_closed = true;
-    // What is still open at the end, with its state.
+    // What is still open at the end, with its state (nothing after a write error: the file
+    // keeps the committed batches only).
+    WriteOpenRecords();
+    m_openMessages.clear();
+    m_deliveries.clear();
+    m_sms.clear();
+    Commit();
+
+    if (m_catchSignals && m_connected)
+    {
+        sigaction(SIGINT, &m_previousSigint, nullptr);
+        sigaction(SIGTERM, &m_previousSigterm, nullptr);
+    }
+    std::string status = "complete";
+    std::string note;
+    if (m_interrupted)
+    {
+        status = "aborted";
+        note = "stopped by signal " + std::to_string(static_cast<int>(g_signal));
+    }
+    std::string kept;
+    if (m_failed)
+    {
+        std::ostringstream os;
+        os << (m_diskFull ? "the disk is full" : "a write failed") << " (" << m_failure
+           << "); the simulation stopped there";
+        m_failureMessage = os.str();
+        os.str("");
+        os << "the " << m_rowsCommitted << " rows committed up to " << m_lastCommit.GetSeconds()
+           << " s simulated (the rows written after that commit were rolled back)";
+        kept = os.str();
+        status = "aborted";
+        note = "write error: " + m_failureMessage + "; the file keeps " + kept;
+    }
+    // A small transaction of its own (the batches are committed or rolled back by now).
+    std::string error;
+    bool marked = false;
+    double wall =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - m_wallStart).count();
+    MmsSqliteStatement s;
+    if (m_db.Prepare("UPDATE run SET status = ?, ended = ?, wall_seconds = ?, "
+                     "simulated_seconds = ?, note = ? WHERE id = ?",
+                     s,
+                     error))
+    {
+        s.BindText(1, status);
+        s.BindText(2, UtcNow());
+        s.BindDouble(3, wall);
+        s.BindDouble(4, NowSeconds());
+        s.BindTextOrNull(5, note);
+        s.BindInt(6, m_runId);
+        marked = s.Run();
+        error = s.GetError();
+    }
+    if (!marked && !m_failed)
+    {
+        std::cerr << "MmsSqliteRecorder: results file '" << m_path << "': cannot mark run "
+                  << m_runId << " " << status << ": " << error << "\n";
+    }
+    for (auto& st : m_updateDelivery)
+    {
+        st.Finalize();
+    }
+    for (auto& st : m_countDelivery)
+    {
+        st.Finalize();
+    }
+    m_insertMessage.Finalize();
+    m_insertDelivery.Finalize();
+    m_insertSms.Finalize();
+    m_insertTransaction.Finalize();
+    m_insertElementSample.Finalize();
+    m_insertBearerSample.Finalize();
+    s.Finalize();
+    // Fold the WAL into the main file so that the file can be copied alone (on a full disk
+    // this fails: the WAL stays, and SQLite reads it with the file).
+    std::string ignored;
+    m_db.Exec("PRAGMA wal_checkpoint(TRUNCATE)", ignored);
+    m_db.Close();
+    if (m_failed)
+    {
+        std::ostringstream os;
+        os << "results file '" << m_path << "': " << m_failureMessage << "; run " << m_runId;
+        if (marked)
+        {
+            os << " is marked aborted and keeps " << kept;
+        }
+        else
+        {
+            os << " could not be marked aborted (" << error << ") and is left 'running'; it keeps "
+               << kept;
+        }
+        struct stat st;
+        if (stat((m_path + "-wal").c_str(), &st) == 0 && st.st_size > 0)
+        {
+            os << "; the last batches are in '" << m_path << "-wal': keep it with the file";
+        }
+        m_failureMessage = os.str();
+        std::cerr << "MmsSqliteRecorder: " << m_failureMessage << std::endl;
+    }
+}
+
+void
+MmsSqliteRecorder::WriteOpenRecords()
+{
+    if (!Writable())
+    {
+        return;
+    }
     std::vector<const MessageRecord*> messages;
     for (const auto& [tid, m] : m_openMessages)
     {
@@ -1428,66 +1589,6 @@ MmsSqliteRecorder::Close()
     {
         WriteSms(*s, "pending");
     }
-    m_openMessages.clear();
-    m_deliveries.clear();
-    m_sms.clear();
-
-    std::string error;
-    m_db.Commit(error);
-    if (m_catchSignals && m_connected)
-    {
-        sigaction(SIGINT, &m_previousSigint, nullptr);
-        sigaction(SIGTERM, &m_previousSigterm, nullptr);
-    }
-    std::string status = "complete";
-    std::string note;
-    if (m_interrupted)
-    {
-        status = "aborted";
-        note = "stopped by signal " + std::to_string(static_cast<int>(g_signal));
-    }
-    if (!m_failure.empty())
-    {
-        status = "aborted";
-        note = "write error: " + m_failure;
-    }
-    double wall =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - m_wallStart).count();
-    MmsSqliteStatement s;
-    if (m_db.Prepare("UPDATE run SET status = ?, ended = ?, wall_seconds = ?, "
-                     "simulated_seconds = ?, note = ? WHERE id = ?",
-                     s,
-                     error))
-    {
-        s.BindText(1, status);
-        s.BindText(2, UtcNow());
-        s.BindDouble(3, wall);
-        s.BindDouble(4, NowSeconds());
-        s.BindTextOrNull(5, note);
-        s.BindInt(6, m_runId);
-        if (!s.Run())
-        {
-            std::cerr << "MmsSqliteRecorder: results file '" << m_path << "': cannot mark run "
-                      << m_runId << " " << status << ": " << s.GetError() << "\n";
-        }
-    }
-    for (auto& st : m_updateDelivery)
-    {
-        st.Finalize();
-    }
-    for (auto& st : m_countDelivery)
-    {
-        st.Finalize();
-    }
-    m_insertMessage.Finalize();
-    m_insertDelivery.Finalize();
-    m_insertSms.Finalize();
-    m_insertTransaction.Finalize();
-    m_insertElementSample.Finalize();
-    m_insertBearerSample.Finalize();
-    // Fold the WAL into the main file so that the file can be copied alone.
-    m_db.Exec("PRAGMA wal_checkpoint(TRUNCATE)", error);
-    m_db.Close();
 }
 
 // ------------------------------------------------------------------------ summary

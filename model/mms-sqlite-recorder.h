@@ -48,7 +48,10 @@ class MmsWapPushProxyGateway;
  * (MmsEvent) keep what is still open in memory and write a row when it ends; rows are
  * written with prepared statements in batched transactions (FlushRows, FlushInterval), so a
  * killed run loses at most one batch, and SIGINT/SIGTERM stop the simulation with everything
- * committed and the run marked aborted. The schema, with its KPI views after
+ * committed and the run marked aborted. A write that fails (a full disk, an I/O error) rolls
+ * the open batch back and stops the simulation; Close() then marks the run aborted in a small
+ * transaction of its own (or says it could not) and prints one line naming the file and the
+ * error (HasFailed(), GetFailure()). The schema, with its KPI views after
  * ETSI TS 102 250-2, is MmsResultsSchema's; doc/mms.rst, "Results in SQLite", documents it.
  *
  * Use: set the attributes, SetCommandLine(), Open() before building the scenario (a bad path
@@ -157,12 +160,32 @@ class MmsSqliteRecorder : public Object
      * Write what is still open (messages without a final answer, deliveries not in a terminal
      * state, SMS in the SMSC) with their state at the end, take a last sample, mark the run
      * complete (or aborted, when a signal stopped it) and close the file. Idempotent.
+     *
+     * After a write error (HasFailed()) it writes no rows: it marks the run aborted, with the
+     * error and the rows kept as its note, and prints one line on standard error (GetFailure());
+     * if even that mark cannot be written, the run stays 'running' and the line says so.
      */
     void Close();
     /**
      * \return true if SIGINT or SIGTERM stopped the run (it is then marked aborted)
      */
     bool WasInterrupted() const;
+    /**
+     * \return true if a write to the results file failed (a full disk: SQLITE_FULL; an I/O
+     *         error: SQLITE_IOERR; any other error of SQLite): the open batch was rolled back,
+     *         nothing more was written, the simulation was stopped, and Close() marks the run
+     *         aborted if it can. A program should then exit with a non-zero status (the
+     *         examples exit with 2).
+     */
+    bool HasFailed() const;
+    /**
+     * \return after Close(), when HasFailed(): the line Close() printed on standard error,
+     *         without its "MmsSqliteRecorder: " prefix (it names the file, whether the disk is
+     *         full, the error, what was being written at which simulated time, whether the run
+     *         is marked aborted or left 'running', and how many rows the file keeps); "" when
+     *         nothing failed
+     */
+    std::string GetFailure() const;
 
     /**
      * \brief Print this run's summary (counts, latency percentiles, failure ratios,
@@ -175,6 +198,11 @@ class MmsSqliteRecorder : public Object
      * \return the rows written so far (message, delivery, sms, transaction and sample tables)
      */
     uint64_t GetRowsWritten() const;
+    /**
+     * \return the rows of GetRowsWritten() that are committed: what a killed run, or one
+     *         stopped by a write error, keeps in the file
+     */
+    uint64_t GetRowsCommitted() const;
 
     /**
      * Trace signature of "Committed": a transaction was committed.
@@ -346,7 +374,16 @@ class MmsSqliteRecorder : public Object
     void Interrupted(); //!< a signal arrived: stop the simulation, mark the run aborted
     void Sample();
     void Commit();
-    void Fail(const std::string& what);
+    /// False once a write failed (nothing more is written), outside a batch, or when closed.
+    bool Writable() const;
+    /// Write the records still open (Close()).
+    void WriteOpenRecords();
+    /**
+     * A write failed: roll back the open batch, stop writing and stop the simulation.
+     * \param doing what was being written ("writing a delivery row")
+     * \param reason SQLite's message
+     */
+    void Fail(const std::string& doing, const std::string& reason);
     void RecordAttributes();
     void AddElement(Element e, Ptr<MmsApplication> app, Ptr<Object> queueSource);
     /// Increment a count column of a delivery (through to the file if written already).
@@ -370,6 +407,7 @@ class MmsSqliteRecorder : public Object
     bool m_closed{false};
     bool m_failed{false};
     uint64_t m_rows{0};
+    uint64_t m_rowsCommitted{0}; //!< m_rows at the last commit
     uint64_t m_rowsSinceCommit{0};
     Time m_lastCommit;
     Time m_lastSample;
@@ -397,7 +435,9 @@ class MmsSqliteRecorder : public Object
     uint64_t m_messagesSubmitted{0};
     uint64_t m_deliveriesClosed{0};
     bool m_interrupted{false};
-    std::string m_failure; //!< the first write error, if any
+    std::string m_failure;        //!< the first write error: SQLite's reason, what, when
+    bool m_diskFull{false};       //!< that error was SQLITE_FULL
+    std::string m_failureMessage; //!< GetFailure()
     TracedCallback<uint64_t> m_committedTrace;
 
     struct sigaction m_previousSigint

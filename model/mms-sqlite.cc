@@ -25,6 +25,25 @@ MmsSqliteDatabase::~MmsSqliteDatabase()
 
 namespace
 {
+/**
+ * SQLite's message for the last error of a connection, with the system's reason when the
+ * error came from the file system ("disk I/O error (File too large)"). SQLite's own "database
+ * or disk is full" carries no system reason.
+ */
+std::string
+ErrorText(sqlite3* db, const char* message)
+{
+    std::string text = message;
+    int primary = sqlite3_extended_errcode(db) & 0xff;
+    int sys = sqlite3_system_errno(db);
+    if (sys != 0
+        && (primary == SQLITE_FULL || primary == SQLITE_IOERR || primary == SQLITE_CANTOPEN))
+    {
+        text += std::string(" (") + std::strerror(sys) + ")";
+    }
+    return text;
+}
+
 /// The folder part of a path ("." for a bare file name).
 std::string
 DirectoryOf(const std::string& path)
@@ -177,7 +196,8 @@ MmsSqliteDatabase::Exec(const std::string& sql, std::string& error)
     int rc = sqlite3_exec(m_db, sql.c_str(), nullptr, nullptr, &message);
     if (rc != SQLITE_OK)
     {
-        error = "results file '" + m_path + "': " + (message ? message : sqlite3_errstr(rc));
+        error = "results file '" + m_path
+                + "': " + ErrorText(m_db, message ? message : sqlite3_errstr(rc));
         sqlite3_free(message);
         return false;
     }
@@ -250,8 +270,35 @@ MmsSqliteDatabase::Commit(std::string& error)
     {
         return true;
     }
+    if (Exec("COMMIT", error))
+    {
+        m_inTransaction = false;
+        return true;
+    }
+    // A COMMIT that failed may leave the transaction open (always after SQLITE_BUSY; after
+    // SQLITE_FULL or SQLITE_IOERR SQLite may have rolled it back): the caller then rolls it
+    // back or tries again.
+    m_inTransaction = sqlite3_get_autocommit(m_db) == 0;
+    return false;
+}
+
+bool
+MmsSqliteDatabase::Rollback(std::string& error)
+{
     m_inTransaction = false;
-    return Exec("COMMIT", error);
+    // After SQLITE_FULL or SQLITE_IOERR, SQLite may have rolled back the whole transaction
+    // itself, or only the failed statement: ask it.
+    if (!m_db || sqlite3_get_autocommit(m_db) != 0)
+    {
+        return true;
+    }
+    return Exec("ROLLBACK", error);
+}
+
+bool
+MmsSqliteDatabase::LastErrorIsDiskFull() const
+{
+    return m_db && (sqlite3_extended_errcode(m_db) & 0xff) == SQLITE_FULL;
 }
 
 bool
@@ -269,7 +316,7 @@ MmsSqliteDatabase::LastInsertRowId() const
 std::string
 MmsSqliteDatabase::LastError() const
 {
-    return m_db ? sqlite3_errmsg(m_db) : "not open";
+    return m_db ? ErrorText(m_db, sqlite3_errmsg(m_db)) : "not open";
 }
 
 // ------------------------------------------------------------------------ statement
@@ -356,7 +403,7 @@ MmsSqliteStatement::Step()
     }
     if (rc != SQLITE_DONE)
     {
-        m_error = sqlite3_errmsg(m_db);
+        m_error = ErrorText(m_db, sqlite3_errmsg(m_db));
     }
     return false;
 }

@@ -38,7 +38,8 @@ class MmsSqliteStatement;
  * unwritable folder, a file that is not SQLite) and name the file and the reason.
  *
  * Errors are values: a method that can fail returns false and sets a message naming the
- * file and what SQLite said; nothing aborts. Statements are prepared with Prepare() into an
+ * file and what SQLite said (with the system's reason for a file-system error, such as a full
+ * disk); nothing aborts. Statements are prepared with Prepare() into an
  * MmsSqliteStatement; Begin() and Commit() bracket a batch of writes. The schema of a results
  * file is MmsResultsSchema's.
  */
@@ -115,12 +116,24 @@ class MmsSqliteDatabase
     bool Begin(std::string& error);
     /**
      * \brief Commit the open transaction, if any.
+     *
+     * A COMMIT that fails may leave the transaction open (SQLite keeps it after SQLITE_BUSY,
+     * and may after SQLITE_FULL or SQLITE_IOERR): InTransaction() then stays true, and the
+     * caller rolls it back (Rollback()) or tries again.
      * \param error set on failure
      * \return true on success (and when no transaction was open)
      */
     bool Commit(std::string& error);
     /**
-     * \return true between Begin() and Commit()
+     * \brief Roll back the open transaction, if SQLite still has one (after SQLITE_FULL or
+     * SQLITE_IOERR it may have rolled back the whole transaction itself, or only the statement
+     * that failed).
+     * \param error set on failure
+     * \return true on success (and when no transaction was open)
+     */
+    bool Rollback(std::string& error);
+    /**
+     * \return true from Begin() until a Commit() or Rollback() ends the transaction
      */
     bool InTransaction() const;
 
@@ -129,9 +142,16 @@ class MmsSqliteDatabase
      */
     int64_t LastInsertRowId() const;
     /**
-     * \return the last error SQLite reported on this connection ("not open" when not open)
+     * \return the last error SQLite reported on this connection, with the system's reason
+     *         when it came from the file system ("disk I/O error (File too large)"); "not
+     *         open" when not open
      */
     std::string LastError() const;
+    /**
+     * \return true if the last error on this connection was SQLITE_FULL: the disk (or the
+     *         file system holding the file or its -wal companion) is full
+     */
+    bool LastErrorIsDiskFull() const;
 
   private:
     /**
@@ -144,7 +164,7 @@ class MmsSqliteDatabase
 
     sqlite3* m_db{nullptr};      //!< the connection, or null
     std::string m_path;          //!< the file
-    bool m_inTransaction{false}; //!< between Begin() and Commit()
+    bool m_inTransaction{false}; //!< from Begin() until a Commit() or Rollback() ends it
 };
 
 /**

@@ -6,7 +6,8 @@
 
 // The SQLite results file: rows against the trace events they come from, KPI views against
 // latencies computed from raw traces, identical rows for the same RngRun, many runs in one
-// file, a run killed with SIGKILL (a child process) or stopped by SIGINT, and bad paths.
+// file, a run killed with SIGKILL (a child process) or stopped by SIGINT, a write error (a
+// child process whose files may not grow), and bad paths.
 
 #include "mms-test-world.h"
 
@@ -22,6 +23,7 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -616,6 +618,70 @@ ConnectCommits(Ptr<MmsSqliteRecorder> r)
     r->TraceConnectWithoutContext("Committed", MakeBoundCallback(&CountCommits, g_pipe));
 }
 
+/**
+ * Record a scenario of 40 handsets with exchanges (RngRun 3) in a forked child, which reports
+ * through a pipe (g_pipe). In the child, `setup` runs first, `extra` is RunScenario's, and the
+ * child ends with the exit status `end` gives after the run (it may write to g_pipe too).
+ * \param path the results file
+ * \param stop simulated seconds of traffic and of the run
+ * \param in set to the read end of the pipe
+ * \return the child's pid (-1 if fork failed)
+ */
+pid_t
+RecordInChild(const std::string& path,
+              double stop,
+              void (*setup)(),
+              void (*extra)(Ptr<MmsSqliteRecorder>),
+              int (*end)(),
+              FILE** in)
+{
+    int fds[2];
+    if (pipe(fds) != 0)
+    {
+        return -1;
+    }
+    pid_t child = fork();
+    if (child == 0)
+    {
+        close(fds[0]);
+        g_pipe = fds[1];
+        setup();
+        Scenario sc;
+        sc.handsets = 40;
+        sc.traffic = stop;
+        sc.stop = stop;
+        RunScenario(sc, path, 3, nullptr, true, extra);
+        _exit(end());
+    }
+    close(fds[1]);
+    *in = fdopen(fds[0], "r");
+    return child;
+}
+
+/// The rows GetRowsWritten() counts, in a results file of one run.
+uint64_t
+RecordedRows(MmsSqliteDatabase& db)
+{
+    int64_t rows = 0;
+    for (const char* table :
+         {"message", "delivery", "sms", "\"transaction\"", "element_sample", "bearer_sample"})
+    {
+        rows += db.QueryInt(std::string("SELECT count(*) FROM ") + table, 0);
+    }
+    return static_cast<uint64_t>(rows);
+}
+
+void
+Nothing()
+{
+}
+
+int
+ExitZero()
+{
+    return 0;
+}
+
 class KilledRunTestCase : public TestCase
 {
   public:
@@ -629,23 +695,10 @@ class KilledRunTestCase : public TestCase
     {
         std::string path = TempPath("killed.sqlite");
         RemoveDb(path);
-        int fds[2];
-        NS_TEST_ASSERT_MSG_EQ(pipe(fds), 0, "pipe");
-        pid_t child = fork();
+        FILE* in = nullptr;
+        // A run far longer than the parent waits.
+        pid_t child = RecordInChild(path, 1e6, &Nothing, &ConnectCommits, &ExitZero, &in);
         NS_TEST_ASSERT_MSG_NE(child, -1, "fork");
-        if (child == 0)
-        {
-            close(fds[0]);
-            g_pipe = fds[1];
-            Scenario sc;
-            sc.handsets = 40;
-            sc.traffic = 1e6;
-            sc.stop = 1e6; // far longer than the parent waits
-            RunScenario(sc, path, 3, nullptr, true, &ConnectCommits);
-            _exit(0);
-        }
-        close(fds[1]);
-        FILE* in = fdopen(fds[0], "r");
         uint64_t committed = 0;
         uint32_t commits = 0;
         char line[64];
@@ -674,20 +727,175 @@ class KilledRunTestCase : public TestCase
             db.QueryText("SELECT status FROM run"), "running", "the run is not marked complete");
         NS_TEST_EXPECT_MSG_EQ(
             db.QueryText("SELECT coalesce(ended, 'none') FROM run"), "none", "no end time");
-        int64_t rows = 0;
-        for (const char* table :
-             {"message", "delivery", "sms", "\"transaction\"", "element_sample", "bearer_sample"})
-        {
-            rows += db.QueryInt(std::string("SELECT count(*) FROM ") + table, 0);
-        }
         NS_TEST_EXPECT_MSG_GT_OR_EQ(
-            uint64_t(rows), committed, "every row committed before the kill is there");
+            RecordedRows(db), committed, "every row committed before the kill is there");
         // Message rows are numbered in submission order: the committed ones have no holes
         // other than messages still open at the kill.
         NS_TEST_EXPECT_MSG_GT(db.QueryInt("SELECT count(*) FROM message", 0), 10, "messages");
         db.Close();
         RemoveDb(path);
     }
+};
+
+// --------------------------------------------------------------------------------------------
+
+// A write error in a forked child: after its third commit of rows, the child may write no file
+// beyond the -wal file's size plus a slack (RLIMIT_FSIZE, SIGXFSZ ignored: a write beyond fails
+// with EFBIG, which SQLite reports as "disk I/O error"), and reports through the pipe each
+// commit and, at the end, what the recorder says.
+uint32_t g_commitsWithRows = 0;
+uint64_t g_rowsAtLimit = 0;
+off_t g_slack = 0;
+std::string g_walPath;
+Ptr<MmsSqliteRecorder> g_recorder;
+
+void
+LimitFileSize(uint64_t rows)
+{
+    CountCommits(g_pipe, rows);
+    if (rows > 0 && ++g_commitsWithRows == 3)
+    {
+        struct stat st;
+        struct rlimit limit;
+        if (stat(g_walPath.c_str(), &st) == 0 && getrlimit(RLIMIT_FSIZE, &limit) == 0)
+        {
+            limit.rlim_cur = static_cast<rlim_t>(st.st_size + g_slack);
+            setrlimit(RLIMIT_FSIZE, &limit);
+            g_rowsAtLimit = rows;
+        }
+    }
+}
+
+void
+ConnectLimit(Ptr<MmsSqliteRecorder> r)
+{
+    g_recorder = r;
+    r->SetAttribute("FlushInterval", TimeValue(Seconds(60)));
+    r->TraceConnectWithoutContext("Committed", MakeCallback(&LimitFileSize));
+}
+
+void
+IgnoreSigxfsz()
+{
+    signal(SIGXFSZ, SIG_IGN); // a write beyond RLIMIT_FSIZE then fails with EFBIG
+}
+
+/// In the child: what the recorder says, through the pipe; exit status 2 if it failed.
+int
+ReportEnd()
+{
+    std::string end = "END " + std::to_string(g_recorder->HasFailed()) + " "
+                      + std::to_string(g_recorder->GetRowsCommitted()) + " "
+                      + std::to_string(g_rowsAtLimit) + "\nMSG " + g_recorder->GetFailure() + "\n";
+    ssize_t ignored = write(g_pipe, end.data(), end.size());
+    (void)ignored;
+    return g_recorder->HasFailed() ? 2 : 0;
+}
+
+class WriteErrorTestCase : public TestCase
+{
+  public:
+    /**
+     * \param slack octets the -wal file may still grow by after the third commit: one WAL
+     *        frame (24 + 4,096) leaves room for the run's mark but not for a batch; 0 for
+     *        nothing
+     */
+    WriteErrorTestCase(off_t slack)
+        : TestCase(slack > 0 ? "A write error stops the run; the file keeps the committed rows "
+                               "and the run is marked aborted"
+                             : "A write error that leaves no room even for the mark: the run "
+                               "stays 'running' and the message says so")
+        , m_slack(slack)
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        std::string path = TempPath("write-error-" + std::to_string(m_slack) + ".sqlite");
+        RemoveDb(path);
+        g_slack = m_slack; // read by the child
+        g_walPath = path + "-wal";
+        FILE* in = nullptr;
+        // The limit comes after about 100 s.
+        pid_t child = RecordInChild(path, 3000, &IgnoreSigxfsz, &ConnectLimit, &ReportEnd, &in);
+        NS_TEST_ASSERT_MSG_NE(child, -1, "fork");
+        std::string end;
+        std::string message;
+        char line[4096];
+        while (std::fgets(line, sizeof(line), in))
+        {
+            std::string l = line;
+            if (l.rfind("END ", 0) == 0)
+            {
+                end = l.substr(4);
+            }
+            else if (l.rfind("MSG ", 0) == 0)
+            {
+                message = l.substr(4);
+            }
+        }
+        std::fclose(in);
+        int status = 0;
+        waitpid(child, &status, 0);
+        NS_TEST_ASSERT_MSG_EQ(WIFEXITED(status), true, "the child ended by itself, no signal");
+        NS_TEST_EXPECT_MSG_EQ(WEXITSTATUS(status), 2, "it reports the failure");
+        int failed = 0;
+        uint64_t committed = 0;
+        uint64_t atLimit = 0;
+        std::istringstream(end) >> failed >> committed >> atLimit;
+        NS_TEST_ASSERT_MSG_EQ(failed, 1, "HasFailed");
+        NS_TEST_ASSERT_MSG_GT(atLimit, 50, "rows were committed before the limit");
+        NS_TEST_EXPECT_MSG_EQ(committed, atLimit, "the first batch after the limit failed");
+        for (const std::string& words : {"results file '" + path + "'",
+                                         std::string("a write failed (\"disk I/O error"),
+                                         "keeps the " + std::to_string(committed) + " rows"})
+        {
+            NS_TEST_EXPECT_MSG_NE(message.find(words),
+                                  std::string::npos,
+                                  "the message says '" << words << "': " << message);
+        }
+
+        MmsSqliteDatabase db;
+        std::string error;
+        NS_TEST_ASSERT_MSG_EQ(db.OpenReadOnly(path, error), true, error);
+        NS_TEST_EXPECT_MSG_EQ(db.QueryText("PRAGMA integrity_check"), "ok", "the file is sound");
+        if (m_slack > 0)
+        {
+            NS_TEST_EXPECT_MSG_NE(message.find("is marked aborted"), std::string::npos, message);
+            NS_TEST_EXPECT_MSG_EQ(db.QueryText("SELECT status FROM run"), "aborted", "aborted");
+            NS_TEST_EXPECT_MSG_EQ(db.QueryText("SELECT note FROM run")
+                                      .rfind("write error: a write failed (\"disk I/O error", 0),
+                                  0,
+                                  "the note says why: " << db.QueryText("SELECT note FROM run"));
+            NS_TEST_EXPECT_MSG_EQ(
+                db.QueryInt("SELECT ended IS NOT NULL FROM run"), 1, "with an end time");
+        }
+        else
+        {
+            NS_TEST_EXPECT_MSG_NE(message.find("could not be marked aborted (disk I/O error"),
+                                  std::string::npos,
+                                  message);
+            NS_TEST_EXPECT_MSG_NE(message.find("is left 'running'"), std::string::npos, message);
+            NS_TEST_EXPECT_MSG_EQ(db.QueryText("SELECT status FROM run"), "running", "running");
+            NS_TEST_EXPECT_MSG_EQ(db.QueryInt("SELECT ended IS NULL FROM run"), 1, "no end");
+        }
+        NS_TEST_EXPECT_MSG_EQ(RecordedRows(db), committed, "exactly the committed rows");
+        NS_TEST_EXPECT_MSG_EQ(db.QueryInt("SELECT count(*) FROM delivery WHERE ended IS NULL OR "
+                                          "final_state NOT IN ('retrieved', 'rejected', "
+                                          "'expired', 'failed')"),
+                              0,
+                              "no delivery written at the close");
+        NS_TEST_EXPECT_MSG_EQ(db.QueryInt("SELECT count(*) FROM sms WHERE final_state = "
+                                          "'pending'"),
+                              0,
+                              "no SMS written at the close");
+        NS_TEST_EXPECT_MSG_GT(db.QueryInt("SELECT count(*) FROM delivery"), 5, "deliveries");
+        db.Close();
+        RemoveDb(path);
+    }
+
+    off_t m_slack; //!< see the constructor
 };
 
 // --------------------------------------------------------------------------------------------
@@ -1143,6 +1351,8 @@ class MmsResultsTestSuite : public TestSuite
         AddTestCase(new SameRunSameRowsTestCase);
         AddTestCase(new InterruptedRunTestCase);
         AddTestCase(new KilledRunTestCase);
+        AddTestCase(new WriteErrorTestCase(24 + 4096));
+        AddTestCase(new WriteErrorTestCase(0));
         AddTestCase(new KpiSummaryViewTestCase);
         AddTestCase(new SchemaUpgradeTestCase);
     }

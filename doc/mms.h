@@ -114,5 +114,6 @@
  * \ingroup mms
  *
  * Helpers that build the IP network (fixed links or radio cells), install and wire the
- * network elements, and build a whole network from a scenario file.
+ * network elements, build a whole network from a scenario file, and read the programs'
+ * command lines with every argument checked before anything is built.
  */

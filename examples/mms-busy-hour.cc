@@ -23,8 +23,8 @@
 //   mpirun -np 2 mms-busy-hour --mpi --scenario=two-areas.dot --results=two.sqlite
 // splits the scenario by service area (MmsScenarioPartition); rank N records its own nodes into
 // two.rankN.sqlite, and rank 0 prints the summary of the whole run from all of them.
+#include "mms-command-line.h"
 #include "mms-kpi-summary.h"
-#include "mms-renamed-names.h"
 #include "mms-scenario-helper.h"
 #include "mms-scenario-partition.h"
 #include "mms-scenario.h"
@@ -32,10 +32,8 @@
 
 #include "ns3/core-module.h"
 
-#include <algorithm>
 #include <chrono>
 #include <cstdlib>
-#include <cstring>
 #include <iostream>
 #include <sstream>
 
@@ -82,23 +80,20 @@ main(int argc, char* argv[])
     bool plan = true;
     bool onDemand = true;
     bool mpi = false;
-    // Names from before the module's prefix: name the new spelling (ns-3 would not).
-    const std::string renamed = MmsCheckRenamedNames(argc, argv, std::getenv("NS_LOG"));
-    if (!renamed.empty())
-    {
-        std::cerr << "mms-busy-hour: " << renamed;
-        return 2;
-    }
-    CommandLine cmd(__FILE__);
+    // Every argument is checked before anything is built (exit status 2, one line each).
+    MmsCommandLine cmd(__FILE__);
     cmd.AddValue("scenario", "Scenario file (GraphViz DOT)", scenarioFile);
     cmd.AddValue("results",
                  "SQLite results file (appended to: one run per invocation); none: no results file",
                  results);
     cmd.AddValue("duration",
                  "Seconds of traffic generation from the start (3600: the whole busy hour)",
-                 duration);
-    cmd.AddValue(
-        "drain", "Seconds after the traffic stops for messages under way to finish", drain);
+                 duration,
+                 MmsCommandLine::Positive<double>());
+    cmd.AddValue("drain",
+                 "Seconds after the traffic stops for messages under way to finish",
+                 drain,
+                 MmsCommandLine::AtLeast(0.0));
     cmd.AddValue("startHour",
                  "Time of day at the start, in hours (default: the traffic model's busy hour)",
                  startHour);
@@ -106,7 +101,10 @@ main(int argc, char* argv[])
                  "New Year's Eve: start at 23:45 with SpikeFactor messages per subscriber "
                  "from 23:45 to 00:15 (duration 1800 s unless given)",
                  newYear);
-    cmd.AddValue("spikeFactor", "The New Year's Eve rate factor (with --newYear)", spikeFactor);
+    cmd.AddValue("spikeFactor",
+                 "The New Year's Eve rate factor (with --newYear)",
+                 spikeFactor,
+                 MmsCommandLine::AtLeast(0.0));
     cmd.AddValue("plan", "Print which Relay serves which cells before running", plan);
     cmd.AddValue("handsetsOnDemand",
                  "Subscribers as records, with a User Agent and a handset only while they need "
@@ -119,22 +117,15 @@ main(int argc, char* argv[])
                  mpi);
     cmd.Parse(argc, argv);
     // A run split over ranks builds a handset per subscriber unless told otherwise.
-    const bool onDemandGiven =
-        std::any_of(argv + 1,
-                    argv + argc,
-                    [](const char* a)
-                    {
-                        return std::strncmp(a, "--handsetsOnDemand", 18) == 0;
-                    });
-    if (mpi && !onDemandGiven)
+    if (mpi && !cmd.IsGiven("handsetsOnDemand"))
     {
         onDemand = false;
     }
     if (mpi && onDemand)
     {
-        std::cerr << "mms-busy-hour: --handsetsOnDemand=1 with --mpi: handsets on demand are not "
-                     "available in a run split over ranks yet; give one or the other\n";
-        return 2;
+        cmd.Refuse("handsetsOnDemand",
+                   "with --mpi: handsets on demand are not available in a run split over ranks "
+                   "yet; give one or the other");
     }
     uint32_t rank = 0;
     uint32_t ranks = 1;
@@ -169,16 +160,7 @@ main(int argc, char* argv[])
     {
         results.clear(); // ns-3's CommandLine refuses an empty value
     }
-    bool durationGiven = false;
-    for (int i = 1; i < argc; ++i)
-    {
-        durationGiven = durationGiven || std::string(argv[i]).rfind("--duration", 0) == 0;
-    }
-    if (duration <= 0 || drain < 0)
-    {
-        std::cerr << "mms-busy-hour: --duration must be positive and --drain not negative\n";
-        return finish(2);
-    }
+    const bool durationGiven = cmd.IsGiven("duration");
 
     // Read and check the scenario before anything is built.
     MmsScenario scenario;

@@ -14,7 +14,7 @@
 //   mms-cell-capacity                                   # 200 subscribers, loads 0.1 .. 0.85
 //   mms-cell-capacity --bearer=GPRS-CS2 --subscribers=50 --loads=0.2,0.5,0.8
 //   utils/mms-cell-capacity-plot.py mms-cell-capacity.csv --out mms-cell-capacity.png
-#include "mms-renamed-names.h"
+#include "mms-command-line.h"
 #include "mms-scenario-helper.h"
 #include "mms-scenario.h"
 #include "mms-sqlite-recorder.h"
@@ -87,51 +87,49 @@ main(int argc, char* argv[])
     std::string results = "mms-cell-capacity.sqlite";
     std::string csv = "mms-cell-capacity.csv";
     double progress = 10;
-    // Names from before the module's prefix: name the new spelling (ns-3 would not).
-    const std::string renamed = MmsCheckRenamedNames(argc, argv, std::getenv("NS_LOG"));
-    if (!renamed.empty())
-    {
-        std::cerr << "mms-cell-capacity: " << renamed;
-        return 2;
-    }
-    CommandLine cmd(__FILE__);
-    cmd.AddValue("subscribers", "Subscribers in the cell", subscribers);
-    cmd.AddValue("bearer", "Bearer profile preset of the cell (UMTS-384, GPRS-CS2, ...)", bearer);
+    // Every argument is checked before anything is built (exit status 2, one line each).
+    MmsCommandLine cmd(__FILE__);
+    cmd.AddValue("subscribers",
+                 "Subscribers in the cell",
+                 subscribers,
+                 [](const uint32_t& n)
+                 {
+                     // A handset per subscriber, all in the cell's subnet of 10.128.0.0/9
+                     // (MmsScenarioHelper): at most 2^23 - 3 of them.
+                     return n >= 2 && n <= 8388605 ? std::string()
+                                                   : "expected a whole number from 2 to 8388605 "
+                                                     "(the handsets one cell's subnet addresses)";
+                 });
+    cmd.AddValue("bearer",
+                 "Bearer profile preset of the cell (UMTS-384, GPRS-CS2, ...)",
+                 bearer,
+                 MmsCommandLine::BearerPreset());
     cmd.AddValue("loads",
                  "Comma-separated offered loads of the busier direction of the cell "
                  "(utilisations, e.g. 0.1,0.5,0.9)",
-                 loads);
-    cmd.AddValue("duration", "Seconds of traffic per load", duration);
-    cmd.AddValue("drain", "Seconds after the traffic for messages under way to finish", drain);
+                 loads,
+                 MmsCommandLine::PositiveNumbers());
+    cmd.AddValue(
+        "duration", "Seconds of traffic per load", duration, MmsCommandLine::Positive<double>());
+    cmd.AddValue("drain",
+                 "Seconds after the traffic for messages under way to finish",
+                 drain,
+                 MmsCommandLine::AtLeast(0.0));
     cmd.AddValue("results", "SQLite results file (one run per load, appended to)", results);
     cmd.AddValue("csv", "CSV file of percentiles against load", csv);
     cmd.AddValue("progress",
                  "Wall-clock seconds between progress lines on standard error (0: none)",
-                 progress);
+                 progress,
+                 MmsCommandLine::AtLeast(0.0));
     cmd.Parse(argc, argv);
 
-    std::vector<double> levels;
+    std::vector<double> levels; // checked with the command line
     {
         std::istringstream is(loads);
-        std::string item;
-        while (std::getline(is, item, ','))
+        for (std::string item; std::getline(is, item, ',');)
         {
-            char* end = nullptr;
-            double v = std::strtod(item.c_str(), &end);
-            if (item.empty() || *end != '\0' || !(v > 0))
-            {
-                std::cerr << "mms-cell-capacity: --loads: '" << item
-                          << "' is not a positive number\n";
-                return 2;
-            }
-            levels.push_back(v);
+            levels.push_back(std::strtod(item.c_str(), nullptr));
         }
-    }
-    if (subscribers < 2 || duration <= 0 || drain < 0 || levels.empty())
-    {
-        std::cerr << "mms-cell-capacity: need at least 2 subscribers, a positive duration and "
-                     "one load\n";
-        return 2;
     }
 
     // The network as a scenario text: one cell behind a router next to the MMSC.
@@ -178,11 +176,7 @@ main(int argc, char* argv[])
     meanSize /= draws;
     meanRecipients /= draws;
     MmsBearerProfile profile;
-    if (!MmsBearerProfile::FromPreset(bearer, 10, profile, error))
-    {
-        std::cerr << "mms-cell-capacity: --bearer: " << error << "\n";
-        return 2;
-    }
+    MmsBearerProfile::FromPreset(bearer, 10, profile, error); // checked with the command line
     const double down = profile.cellDownlinkCapacity;
     const double up = profile.cellUplinkCapacity;
     // Offered bits per message per direction: the media once up, once per recipient down.
@@ -196,8 +190,7 @@ main(int argc, char* argv[])
     std::ofstream out(csv);
     if (!out)
     {
-        std::cerr << "mms-cell-capacity: --csv: cannot write " << csv << "\n";
-        return 2;
+        cmd.Refuse("csv", "cannot write " + csv);
     }
     out << "load,messages_per_subscriber_hour,offered_down_bps,offered_up_bps,util_down,util_up,"
            "messages,deliveries,send_p50,send_p95,retrieval_p50,retrieval_p95,e2e_p50,e2e_p90,"
@@ -221,8 +214,7 @@ main(int argc, char* argv[])
         recorder->SetCommandLine(argc, argv);
         if (!recorder->Open(error))
         {
-            std::cerr << "mms-cell-capacity: --results: " << error << "\n";
-            return 2;
+            cmd.Refuse("results", error);
         }
         if (progress > 0)
         {

@@ -25,14 +25,13 @@
 //   ./build/mms-first --results=FILE       results file (default mms-first.sqlite, one run
 //                                          appended per invocation; --results=none for none)
 
-#include "mms-renamed-names.h"
+#include "mms-command-line.h"
 
 #include "ns3/core-module.h"
 #include "ns3/internet-module.h"
 #include "ns3/mms-module.h"
 #include "ns3/network-module.h"
 
-#include <cstdlib>
 #include <iomanip>
 #include <iostream>
 #include <map>
@@ -137,30 +136,28 @@ main(int argc, char* argv[])
     std::string handsetDelay = "100ms";
     std::string bearer = "UMTS-384";
     std::string results = "mms-first.sqlite";
-    // Names from before the module's prefix: name the new spelling (ns-3 would not).
-    const std::string renamed = MmsCheckRenamedNames(argc, argv, std::getenv("NS_LOG"));
-    if (!renamed.empty())
-    {
-        std::cerr << "mms-first: " << renamed;
-        return 2;
-    }
-    CommandLine cmd(__FILE__);
+    // Every argument is checked before anything is built (exit status 2, one line each).
+    MmsCommandLine cmd(__FILE__);
     cmd.AddValue("deferred", "The recipient defers retrieval", deferred);
     cmd.AddValue("deliveryReport", "The originator asks for a delivery report", deliveryReport);
     cmd.AddValue("readReport", "The originator asks for a read report", readReport);
-    cmd.AddValue(
-        "recipientOff", "The recipient is off for this many seconds at first", recipientOff);
+    cmd.AddValue("recipientOff",
+                 "The recipient is off for this many seconds at first",
+                 recipientOff,
+                 MmsCommandLine::AtLeast(0.0));
     cmd.AddValue("ipPush", "Push the notification over UDP instead of SMS", ipPush);
     cmd.AddValue("size", "Media octets of the message", size);
     cmd.AddValue("pcap", "Write pcap files", pcap);
-    cmd.AddValue("stop", "Simulated time (s)", stop);
-    cmd.AddValue("handsetRate", "Handset link rate", handsetRate);
-    cmd.AddValue("handsetDelay", "Handset link one-way delay", handsetDelay);
+    cmd.AddValue("stop", "Simulated time (s)", stop, MmsCommandLine::Positive<double>());
+    cmd.AddValue("handsetRate", "Handset link rate", handsetRate, MmsCommandLine::DataRateText());
+    cmd.AddValue(
+        "handsetDelay", "Handset link one-way delay", handsetDelay, MmsCommandLine::TimeText());
     cmd.AddValue("bearer",
                  "Bearer profile of the radio cell: UMTS-384 (default), GPRS-CS2 (or "
                  "GPRS-CS1..4, EDGE-MCS1..9, UMTS-64/128, HSDPA-CAT12/6/8/10); or p2p for fixed "
                  "links (handsetRate, handsetDelay)",
-                 bearer);
+                 bearer,
+                 MmsCommandLine::BearerPreset({"p2p"}));
     cmd.AddValue("results",
                  "SQLite results file (appended to: one run per invocation); none: no results file",
                  results);
@@ -182,8 +179,7 @@ main(int argc, char* argv[])
         std::string error;
         if (!recorder->Open(error))
         {
-            std::cerr << "mms-first: --results: " << error << std::endl;
-            return 2;
+            cmd.Refuse("results", error);
         }
     }
 
@@ -191,14 +187,7 @@ main(int argc, char* argv[])
     network.SetHandsetLink(handsetRate, handsetDelay);
     if (bearer != "p2p")
     {
-        MmsBearerProfile check;
-        std::string error;
-        if (!MmsBearerProfile::FromPreset(bearer, 10, check, error))
-        {
-            std::cerr << "mms-first: --bearer: " << error << std::endl;
-            return 2;
-        }
-        network.SetRadioAccess(bearer);
+        network.SetRadioAccess(bearer); // a preset: checked with the command line
         if (ipPush)
         {
             // A push over IP needs the recipient's PDP context up before anything is sent.

@@ -12,12 +12,11 @@
 //
 //   ./mms-wire-demo [--photoSize=30720] [--to=+358409876543/TYPE=PLMN] [--pcap=0]
 
-#include "mms-renamed-names.h"
+#include "mms-command-line.h"
 
 #include "ns3/core-module.h"
 #include "ns3/mms-module.h"
 
-#include <cstdlib>
 #include <iomanip>
 #include <iostream>
 
@@ -44,14 +43,8 @@ main(int argc, char* argv[])
     std::string from = "+358401234567/TYPE=PLMN";
     std::string to = "+358409876543/TYPE=PLMN";
     std::string location = "http://mmsc.example.net/mms/m0001";
-    // Names from before the module's prefix: name the new spelling (ns-3 would not).
-    const std::string renamed = MmsCheckRenamedNames(argc, argv, std::getenv("NS_LOG"));
-    if (!renamed.empty())
-    {
-        std::cerr << "mms-wire-demo: " << renamed;
-        return 2;
-    }
-    CommandLine cmd(__FILE__);
+    // Every argument is checked first (exit status 2, one line each).
+    MmsCommandLine cmd(__FILE__);
     cmd.AddValue("photoSize", "Size of the JPEG part (octets)", photoSize);
     cmd.AddValue("from", "Originator address", from);
     cmd.AddValue("to", "Recipient address", to);

@@ -5,6 +5,7 @@
  */
 #include "mms-scenario-helper.h"
 
+#include "mms-command-line.h"
 #include "mms-network-helper.h"
 #include "mms-sqlite-recorder.h"
 
@@ -101,6 +102,38 @@ SendFromCell(Ptr<CellUserAgents> cell, uint32_t index)
     Ptr<MmsUserAgent> ua = cell->uas[index];
     Simulator::ScheduleWithContext(
         ua->GetNode()->GetId(), Seconds(0), &MmsUserAgent::GenerateMessage, ua);
+}
+
+/// The type a vertex's setting is for.
+TypeId
+TargetType(MmsScenario::Kind kind, MmsScenario::Target target)
+{
+    switch (target)
+    {
+        case MmsScenario::CELL_CHANNEL:
+            return MmsRadioCellChannel::GetTypeId();
+        case MmsScenario::CELL_PROFILE:
+            return MmsRadioBearerProfile::GetTypeId();
+        case MmsScenario::USER_AGENT:
+            return MmsUserAgent::GetTypeId();
+        case MmsScenario::TRAFFIC_MODEL:
+            return MmsTrafficModel::GetTypeId();
+        case MmsScenario::ELEMENT:
+            break;
+    }
+    switch (kind)
+    {
+        case MmsScenario::RELAY:
+            return MmsRelay::GetTypeId();
+        case MmsScenario::SERVER:
+            return MmsServer::GetTypeId();
+        case MmsScenario::PPG:
+            return MmsWapPushProxyGateway::GetTypeId();
+        case MmsScenario::SMSC:
+            return MmsSmsc::GetTypeId();
+        default:
+            return Object::GetTypeId();
+    }
 }
 
 /// A send of a cell's traffic with handsets on demand: the pool's subscriber sends.
@@ -334,7 +367,93 @@ MmsScenarioHelper::Check(const MmsScenario& scenario, std::vector<std::string>& 
             ok = false;
         }
     }
+    // Each vertex's values with what their objects check of them together: the bearer profile
+    // of a cell (its preset and the file's overrides), and the objects of object-factory
+    // strings (each value was checked alone when the file was read).
+    for (const auto& v : scenario.GetVertices())
+    {
+        const std::string where = scenario.GetOrigin()
+                                  + (v.line ? ":" + std::to_string(v.line) : "") + ": "
+                                  + MmsScenario::KindName(v.kind) + " " + v.name + ": ";
+        MmsScenarioAttributes::Settings profile;
+        if (v.kind == MmsScenario::CELL)
+        {
+            profile.emplace_back("Preset", v.bearer);
+        }
+        for (const auto& s : v.settings)
+        {
+            const TypeId tid = TargetType(v.kind, s.target);
+            TypeId::AttributeInformation info;
+            if (MmsScenarioAttributes::Find(tid, s.name, info)
+                && !MmsScenarioAttributes::CheckValue(info, s.value, error, MmsCheckObjectValues))
+            {
+                errors.push_back(where + s.name + " \"" + s.value + "\" is not valid: " + error);
+                ok = false;
+            }
+            if (s.target == MmsScenario::CELL_PROFILE)
+            {
+                profile.emplace_back(s.name, s.value);
+            }
+        }
+        if (!profile.empty()
+            && !MmsCheckObjectValues(MmsRadioBearerProfile::GetTypeId(), profile, error))
+        {
+            errors.push_back(where + error);
+            ok = false;
+        }
+    }
+    uint32_t hostBits = 0;
+    if (!PlanCellSubnets(scenario, hostBits, error))
+    {
+        errors.push_back(scenario.GetOrigin() + ": " + error);
+        ok = false;
+    }
     return ok;
+}
+
+bool
+MmsScenarioHelper::PlanCellSubnets(const MmsScenario& scenario,
+                                   uint32_t& hostBits,
+                                   std::string& error) const
+{
+    uint32_t largest = 0;
+    for (const auto& v : scenario.GetVertices())
+    {
+        if (v.kind == MmsScenario::CELL)
+        {
+            largest = std::max(largest, v.subscribers);
+        }
+    }
+    const uint32_t cells =
+        static_cast<uint32_t>(scenario.GetVerticesOfKind(MmsScenario::CELL).size());
+    hostBits = 8;
+    if (m_onDemand)
+    {
+        // A cell's subnet addresses the handsets bound at once, not its subscribers: as many
+        // as fit when the cells share 10.128.0.0/9 (at most 4094, at least 254).
+        largest = std::min<uint32_t>(largest, 4094);
+        while (hostBits < 12 && (uint64_t{1} << hostBits) < uint64_t{largest} + 3
+               && (uint64_t{cells} << (hostBits + 1)) <= (uint64_t{1} << 23))
+        {
+            ++hostBits;
+        }
+    }
+    else
+    {
+        while ((uint64_t{1} << hostBits) < uint64_t{largest} + 3)
+        {
+            ++hostBits;
+        }
+    }
+    if (hostBits > 23 || (uint64_t{cells} << hostBits) > (uint64_t{1} << 23))
+    {
+        error = std::to_string(cells) + " cells of up to " + std::to_string(largest)
+                + (m_onDemand ? " handsets bound at once" : " subscribers")
+                + " do not fit the cells' address space 10.128.0.0/9 (2^23 addresses, a "
+                  "subnet of a power of two per cell, 3 of them not for handsets)";
+        return false;
+    }
+    return true;
 }
 
 void
@@ -407,41 +526,12 @@ MmsScenarioHelper::Install(const MmsScenario& scenario)
         }
     }
 
-    // Cells: one subnet each, sized for the largest cell, from 10.128.0.0/9.
-    uint32_t largest = 0;
-    for (const auto& v : vertices)
-    {
-        if (v.kind == MmsScenario::CELL)
-        {
-            largest = std::max(largest, v.subscribers);
-        }
-    }
-    const uint32_t cells =
-        static_cast<uint32_t>(scenario.GetVerticesOfKind(MmsScenario::CELL).size());
+    // Cells: one subnet each, sized for the largest cell, from 10.128.0.0/9 (Check made sure
+    // they fit).
     uint32_t hostBits = 8;
-    if (m_onDemand)
-    {
-        // A cell's subnet addresses the handsets bound at once, not its subscribers: as many
-        // as fit when the cells share 10.128.0.0/9 (at most 4094, at least 254).
-        largest = std::min<uint32_t>(largest, 4094);
-        while (hostBits < 12 && (uint64_t{1} << hostBits) < uint64_t{largest} + 3
-               && (uint64_t{cells} << (hostBits + 1)) <= (uint64_t{1} << 23))
-        {
-            ++hostBits;
-        }
-    }
-    else
-    {
-        while ((uint64_t{1} << hostBits) < uint64_t{largest} + 3)
-        {
-            ++hostBits;
-        }
-    }
+    std::string error;
+    PlanCellSubnets(scenario, hostBits, error);
     m_handsetsPerCell = static_cast<uint32_t>((uint64_t{1} << hostBits) - 3);
-    NS_ABORT_MSG_IF(hostBits > 23 || (uint64_t{cells} << hostBits) > (uint64_t{1} << 23),
-                    "MmsScenarioHelper: " << cells << " cells of up to " << largest
-                                          << " subscribers do not fit the cells' address "
-                                             "space 10.128.0.0/9");
     std::ostringstream mask;
     Ipv4Mask(~((uint32_t{1} << hostBits) - 1)).Print(mask);
     m_radio->SetAddressBase("10.128.0.0", mask.str());

@@ -176,7 +176,11 @@ class MmsScenarioHelper
 
     /**
      * Check what reading the file could not: that the traffic model of every cell (the
-     * defaults set here plus the cell's own traffic-model attributes) is consistent.
+     * defaults set here plus the cell's own traffic-model attributes) is consistent; that the
+     * bearer profile of every cell (its preset and the file's overrides) is valid; that the
+     * objects the file's object-factory strings make accept their values together
+     * (MmsCheckObjectValues: "ns3::MmsRetryPolicy[Table=...]"); and that the cells fit their
+     * address space, 10.128.0.0/9.
      * \param scenario a scenario that loaded without errors
      * \param errors one line per problem, naming the cell and its line (appended)
      * \return true if Install() can build it
@@ -292,6 +296,15 @@ class MmsScenarioHelper
      * \param scenario the scenario
      */
     void InstallRoutes(const MmsScenario& scenario);
+    /**
+     * The size of the cells' subnets, one per cell from 10.128.0.0/9, all alike: for the
+     * largest cell's handsets (on demand: those bound at once).
+     * \param scenario the scenario
+     * \param hostBits the host bits of a cell's subnet
+     * \param error what is wrong, when false is returned
+     * \return true if every cell gets a subnet
+     */
+    bool PlanCellSubnets(const MmsScenario& scenario, uint32_t& hostBits, std::string& error) const;
 
     std::map<std::string, Ptr<AttributeValue>> m_relayDefaults;  //!< SetRelayAttribute
     std::map<std::string, Ptr<AttributeValue>> m_serverDefaults; //!< SetServerAttribute

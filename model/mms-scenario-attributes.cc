@@ -100,13 +100,18 @@ RangeText(Ptr<const AttributeChecker> checker, bool whole)
 bool CheckValueAt(const TypeId::AttributeInformation& info,
                   const std::string& value,
                   std::string& reason,
+                  const MmsScenarioAttributes::ObjectCheck& objectCheck,
                   int depth);
 
 /// "TypeName" or "TypeName[Name=value|Name=value]" as ns-3's ObjectFactory reads it, checked
 /// without letting it abort: the TypeId exists, is `base` or a child of it (when given) and can
-/// be created; each attribute exists and its value is valid.
+/// be created; each attribute exists and its value is valid; the values pass objectCheck.
 bool
-CheckFactory(const std::string& text, const TypeId* base, std::string& reason, int depth)
+CheckFactory(const std::string& text,
+             const TypeId* base,
+             std::string& reason,
+             const MmsScenarioAttributes::ObjectCheck& objectCheck,
+             int depth)
 {
     const std::string form = "expected a type name such as ns3::ExponentialRandomVariable, "
                              "optionally followed by [Name=value|Name=value]";
@@ -153,6 +158,7 @@ CheckFactory(const std::string& text, const TypeId* base, std::string& reason, i
         reason = name + " cannot be created (it has no constructor)";
         return false;
     }
+    MmsScenarioAttributes::Settings settings;
     std::size_t cur = 0;
     while (cur != parameters.size())
     {
@@ -169,27 +175,23 @@ CheckFactory(const std::string& text, const TypeId* base, std::string& reason, i
         const std::string attribute = item.substr(0, equal);
         const std::string value = item.substr(equal + 1);
         TypeId::AttributeInformation info;
-        if (!MmsScenarioAttributes::Find(tid, attribute, info))
+        if (!MmsScenarioAttributes::FindSettable(tid, attribute, info, reason))
         {
-            reason = name + " has no attribute " + attribute;
-            return false;
-        }
-        if (info.supportLevel == TypeId::SupportLevel::OBSOLETE)
-        {
-            reason = attribute + " of " + name + " is obsolete";
-            return false;
-        }
-        if ((info.flags & TypeId::ATTR_CONSTRUCT) == 0)
-        {
-            reason = attribute + " of " + name + " cannot be set";
             return false;
         }
         std::string inner;
-        if (depth >= 4 || !CheckValueAt(info, value, inner, depth + 1))
+        if (depth >= 4 || !CheckValueAt(info, value, inner, objectCheck, depth + 1))
         {
             reason = attribute + " \"" + value + "\" of " + name + ": " + inner;
             return false;
         }
+        settings.emplace_back(attribute, value);
+    }
+    std::string inner;
+    if (objectCheck && !objectCheck(tid, settings, inner))
+    {
+        reason = name + ": " + inner;
+        return false;
     }
     return true;
 }
@@ -199,6 +201,7 @@ bool
 CheckValueAt(const TypeId::AttributeInformation& info,
              const std::string& value,
              std::string& reason,
+             const MmsScenarioAttributes::ObjectCheck& objectCheck,
              int depth)
 {
     Ptr<AttributeValue> probe = info.checker->Create();
@@ -269,19 +272,31 @@ CheckValueAt(const TypeId::AttributeInformation& info,
         const auto* pointer = dynamic_cast<const PointerChecker*>(PeekPointer(info.checker));
         if (pointer == nullptr)
         {
-            return CheckFactory(value, nullptr, reason, depth);
+            return CheckFactory(value, nullptr, reason, objectCheck, depth);
         }
         TypeId pointee = pointer->GetPointeeTypeId();
-        return CheckFactory(value, &pointee, reason, depth);
+        return CheckFactory(value, &pointee, reason, objectCheck, depth);
     }
     else if (dynamic_cast<const ObjectFactoryValue*>(v) != nullptr)
     {
-        return CheckFactory(value, nullptr, reason, depth);
+        return CheckFactory(value, nullptr, reason, objectCheck, depth);
+    }
+    else if (dynamic_cast<const TypeIdValue*>(v) != nullptr)
+    {
+        // TypeIdValue reads a name with TypeId::LookupByName, which aborts on an unknown one.
+        TypeId tid;
+        if (!TypeId::LookupByNameFailSafe(value, &tid))
+        {
+            reason = "no ns-3 type is named " + value;
+            return false;
+        }
+        return true;
     }
     else
     {
         reason = "values of type " + info.checker->GetValueTypeName()
-                 + " cannot be set from a scenario file";
+                 + " are not accepted as text here (they cannot be checked before ns-3 reads "
+                   "them)";
         return false;
     }
     // The text reads to its end now, so deserializing it cannot abort.
@@ -446,11 +461,36 @@ MmsScenarioAttributes::Find(TypeId tid, const std::string& name, TypeId::Attribu
 }
 
 bool
+MmsScenarioAttributes::FindSettable(TypeId tid,
+                                    const std::string& name,
+                                    TypeId::AttributeInformation& info,
+                                    std::string& reason)
+{
+    if (!Find(tid, name, info))
+    {
+        reason = tid.GetName() + " has no attribute " + name;
+        return false;
+    }
+    if (info.supportLevel == TypeId::SupportLevel::OBSOLETE)
+    {
+        reason = name + " of " + tid.GetName() + " is obsolete";
+        return false;
+    }
+    if ((info.flags & TypeId::ATTR_CONSTRUCT) == 0)
+    {
+        reason = name + " of " + tid.GetName() + " cannot be set";
+        return false;
+    }
+    return true;
+}
+
+bool
 MmsScenarioAttributes::CheckValue(const TypeId::AttributeInformation& info,
                                   const std::string& value,
-                                  std::string& reason)
+                                  std::string& reason,
+                                  const ObjectCheck& objectCheck)
 {
-    return CheckValueAt(info, value, reason, 0);
+    return CheckValueAt(info, value, reason, objectCheck, 0);
 }
 
 } // namespace ns3

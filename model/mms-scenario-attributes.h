@@ -9,7 +9,10 @@
 #include "ns3/type-id.h"
 
 #include <cstdint>
+#include <functional>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace ns3
 {
@@ -33,6 +36,16 @@ namespace ns3
 class MmsScenarioAttributes
 {
   public:
+    /// Attribute values of one object as text, name and value, in the order they are set.
+    using Settings = std::vector<std::pair<std::string, std::string>>;
+    /**
+     * A check of an object's values taken together, beyond each attribute's checker (e.g. a
+     * traffic model's Validate()): the type, its settings (each accepted by CheckValue), and
+     * where to write what is wrong; true if an object of the type can be built and used with
+     * them. MmsCheckObjectValues() is the module's.
+     */
+    using ObjectCheck = std::function<bool(TypeId, const Settings&, std::string&)>;
+
     /// The form of a time, for messages.
     static constexpr const char* TIME_FORM =
         "expected a time such as \"20ms\": a number and a unit among s, ms, us, ns, ps, fs, min, "
@@ -90,22 +103,41 @@ class MmsScenarioAttributes
     static bool Find(TypeId tid, const std::string& name, TypeId::AttributeInformation& info);
 
     /**
+     * An attribute of a type or of its parents (Find) that can be set when an object is made:
+     * not obsolete, and settable at construction.
+     * \param tid the type
+     * \param name the attribute's name
+     * \param info the attribute, when found
+     * \param reason what is wrong, when false is returned: "ns3::MmsRelay has no attribute X",
+     *        "X of ns3::MmsRelay is obsolete", "X of ns3::MmsRelay cannot be set"
+     * \return true if the attribute can be set
+     */
+    static bool FindSettable(TypeId tid,
+                             const std::string& name,
+                             TypeId::AttributeInformation& info,
+                             std::string& reason);
+
+    /**
      * Whether ns-3 accepts a text as the value of an attribute. Values of string, boolean,
-     * integer, double, enum, Time and DataRate attributes are read and range-checked; pointer
-     * attributes take an object-factory string of a type that is the pointee's type or a child
-     * of it and can be created ("ns3::ExponentialRandomVariable[Mean=600]"), ObjectFactory
-     * attributes one of any type; inside the brackets each attribute must exist, be settable
-     * at construction and have a valid value (checked alike, four levels deep at most).
-     * Attributes of other value types are refused.
+     * integer, double, enum, Time and DataRate attributes are read and range-checked; TypeId
+     * attributes take the name of a registered type; pointer attributes take an object-factory
+     * string of a type that is the pointee's type or a child of it and can be created
+     * ("ns3::ExponentialRandomVariable[Mean=600]"), ObjectFactory attributes one of any type;
+     * inside the brackets each attribute must exist, be settable at construction and have a
+     * valid value (checked alike, four levels deep at most), and the bracket's values together
+     * must pass objectCheck, when one is given. Attributes of other value types are refused.
      * \param info the attribute (from Find)
      * \param value the text
      * \param reason why the text is refused, when it is: "expected a whole number from 1 to
      *        12", "ns3::MmsRelay is not a kind of ns3::RandomVariableStream", ...
+     * \param objectCheck the check of the objects an object-factory string makes (none: only
+     *        each attribute's own checker)
      * \return true if the value is valid
      */
     static bool CheckValue(const TypeId::AttributeInformation& info,
                            const std::string& value,
-                           std::string& reason);
+                           std::string& reason,
+                           const ObjectCheck& objectCheck = ObjectCheck());
 };
 
 } // namespace ns3

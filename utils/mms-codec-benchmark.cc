@@ -14,8 +14,11 @@
 #include "mms-pdu.h"
 #include "mms-wsp-push.h"
 
+#include <cerrno>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <string>
@@ -138,14 +141,30 @@ main(int argc, char** argv)
 {
     for (int i = 1; i < argc; ++i)
     {
+        // A bad argument: one line naming it, exit status 2.
         std::string a = argv[i];
+        const char* problem = nullptr;
         if (a.compare(0, 10, "--seconds=") == 0)
         {
-            g_seconds = std::stod(a.substr(10));
+            // The whole value, a finite number above 0 (std::stod would throw on "abc").
+            const std::string v = a.substr(10);
+            char* end = nullptr;
+            errno = 0;
+            g_seconds = std::strtod(v.c_str(), &end);
+            if (v.empty() || *end != '\0' || errno != 0 || !std::isfinite(g_seconds)
+                || !(g_seconds > 0) || v.find_first_not_of("0123456789.eE+-") != std::string::npos)
+            {
+                problem = "expected a positive number of seconds per figure";
+            }
         }
         else
         {
-            std::fprintf(stderr, "usage: mms-codec-benchmark [--seconds=S]\n");
+            problem = "unknown flag: expected --seconds=S";
+        }
+        if (problem)
+        {
+            std::fprintf(
+                stderr, "mms-codec-benchmark: argument %d '%s': %s\n", i, argv[i], problem);
             return 2;
         }
     }

@@ -42,10 +42,15 @@ main(int argc, char* argv[])
     std::string handsetList = "100,1000";
     uint32_t messages = 2;
     uint32_t size = 29696;
-    CommandLine cmd(__FILE__);
-    cmd.AddValue("handsets", "Comma-separated population sizes", handsetList);
-    cmd.AddValue(
-        "messages", "Messages each handset sends (Poisson within the first hour)", messages);
+    MmsCommandLine cmd(__FILE__); // exits with status 2 on a bad argument
+    cmd.AddValue("handsets",
+                 "Comma-separated population sizes",
+                 handsetList,
+                 MmsCommandLine::WholeNumbers(1, 4294967295ULL));
+    cmd.AddValue("messages",
+                 "Messages each handset sends (Poisson within the first hour)",
+                 messages,
+                 MmsCommandLine::Positive<uint32_t>());
     cmd.AddValue("size", "Media octets per message", size);
     cmd.Parse(argc, argv);
 
@@ -61,7 +66,7 @@ main(int argc, char* argv[])
     std::string item;
     while (std::getline(list, item, ','))
     {
-        uint32_t n = static_cast<uint32_t>(std::stoul(item));
+        const auto n = static_cast<uint32_t>(std::stoul(item)); // checked with the command line
         uint64_t peak0;
         uint64_t rss0;
         MmsBenchmarkMemory(peak0, rss0);

@@ -38,8 +38,8 @@ SOURCE = os.path.dirname(HERE)
 # box (x, y, width, height) and its classes, one line of the box per entry.
 LAYERS = [
     ('helpers', 'Helpers (helper/)', 'mms-helpers', (0.3, 10.0, 15.4, 1.25), [
-        'MmsHelper   MmsNetworkHelper   MmsRadioBearerHelper   MmsScenarioHelper'
-        '      they use every layer below',
+        'MmsHelper   MmsNetworkHelper   MmsRadioBearerHelper   MmsScenarioHelper   '
+        'MmsCommandLine      they use every layer below',
     ]),
     ('engines', 'Network elements (engines)', 'mms-engines', (0.3, 6.6, 8.6, 2.5), [
         'MmsUserAgent   MmsRelay   MmsServer   MmsWapPushProxyGateway   MmsSmsc',

@@ -297,29 +297,35 @@ main(int argc, char* argv[])
     std::string dir = "/tmp";
     uint64_t one = 0;
     bool materialised = false;
-    CommandLine cmd(__FILE__);
-    cmd.AddValue("subscribers", "Comma-separated population sizes", sizeList);
-    cmd.AddValue("perCell", "Subscribers per cell on average", perCell);
-    cmd.AddValue("duration", "Seconds of traffic (3600: the whole busy hour)", duration);
-    cmd.AddValue("drain", "Seconds after the traffic stops for deliveries to finish", drain);
+    MmsCommandLine cmd(__FILE__); // exits with status 2 on a bad argument
+    cmd.AddValue("subscribers",
+                 "Comma-separated population sizes",
+                 sizeList,
+                 MmsCommandLine::WholeNumbers(1, 4000000000ULL));
+    cmd.AddValue("perCell",
+                 "Subscribers per cell on average",
+                 perCell,
+                 MmsCommandLine::Positive<uint32_t>());
+    cmd.AddValue("duration",
+                 "Seconds of traffic (3600: the whole busy hour)",
+                 duration,
+                 MmsCommandLine::Positive<double>());
+    cmd.AddValue("drain",
+                 "Seconds after the traffic stops for deliveries to finish",
+                 drain,
+                 MmsCommandLine::AtLeast(0.0));
     cmd.AddValue("mode",
                  "onDemand (subscribers as records), materialised (a handset per subscriber, "
                  "sizes up to --materialisedUpTo) or both",
-                 mode);
+                 mode,
+                 MmsCommandLine::OneOf({"onDemand", "materialised", "both"}));
     cmd.AddValue("materialisedUpTo", "Largest size run materialised", materialisedUpTo);
     cmd.AddValue("regions", "Regional routers (0: the square root of the cells)", regions);
     cmd.AddValue("record", "Record results to an SQLite file in a temporary folder", record);
-    cmd.AddValue("dir", "Where the temporary results folders go", dir);
+    cmd.AddValue("dir", "Where the temporary results folders go", dir, MmsCommandLine::Folder());
     cmd.AddValue("one", "Run this size only, in this process (what each child does)", one);
     cmd.AddValue("materialised", "With --one: a handset per subscriber", materialised);
     cmd.Parse(argc, argv);
-    if (perCell == 0 || duration <= 0 || drain < 0
-        || (mode != "onDemand" && mode != "materialised" && mode != "both"))
-    {
-        std::cerr << "mms-operator-benchmark: need --perCell > 0, --duration > 0, --drain >= 0 "
-                     "and --mode onDemand, materialised or both\n";
-        return 2;
-    }
     if (one > 0)
     {
         return RunOne(one, perCell, regions, duration, drain, !materialised, record, dir);
@@ -330,13 +336,11 @@ main(int argc, char* argv[])
     std::string item;
     while (std::getline(list, item, ','))
     {
-        char* end = nullptr;
-        unsigned long long n = std::strtoull(item.c_str(), &end, 10);
-        if (item.empty() || *end != '\0' || n < perCell || n > 4000000000ULL)
+        const unsigned long long n = std::strtoull(item.c_str(), nullptr, 10); // checked
+        if (n < perCell)
         {
-            std::cerr << "mms-operator-benchmark: --subscribers: '" << item
-                      << "' is no size from --perCell to 4,000,000,000\n";
-            return 2;
+            cmd.Refuse("subscribers",
+                       item + " is fewer than --perCell (" + std::to_string(perCell) + ")");
         }
         sizes.push_back(n);
     }

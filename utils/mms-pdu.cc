@@ -206,6 +206,12 @@ main(int argc, char** argv)
     bool json = false;
     std::string file = "-";
     int files = 0;
+    // A bad argument: one line naming it, exit status 2.
+    auto refuse = [argv](int i, const std::string& what)
+    {
+        std::cerr << "mms-pdu: argument " << i << " '" << argv[i] << "': " << what << "\n";
+        return 2;
+    };
     for (int i = 1; i < argc; ++i)
     {
         std::string a = argv[i];
@@ -232,18 +238,23 @@ main(int argc, char** argv)
         }
         else if (a.size() > 1 && a[0] == '-' && a != "-")
         {
-            std::cerr << "mms-pdu: unknown option '" << a << "'\n";
-            return Usage();
+            return refuse(i,
+                          "unknown option: expected --hex, --push, --sms, --json, --help or a "
+                          "FILE");
+        }
+        else if (files > 0)
+        {
+            return refuse(i, "a second FILE: mms-pdu reads one (or standard input)");
         }
         else
         {
             file = a;
             ++files;
         }
-    }
-    if (files > 1 || (push && sms))
-    {
-        return Usage();
+        if (push && sms)
+        {
+            return refuse(i, "--push and --sms exclude each other");
+        }
     }
     std::string input;
     if (file == "-")

@@ -407,21 +407,28 @@ main(int argc, char* argv[])
     uint32_t size = 30000;
     double duration = 600;
     std::string closer = "handset";
-    CommandLine cmd(__FILE__);
-    cmd.AddValue("handsets", "Comma-separated population sizes", handsetList);
-    cmd.AddValue("perCell", "Most handsets in one cell", perCell);
-    cmd.AddValue("profile", "Bearer profile preset of every cell and handset", profile);
-    cmd.AddValue("gap", "Mean time between a handset's downloads (s, exponential)", gap);
-    cmd.AddValue("size", "Octets per download", size);
-    cmd.AddValue("duration", "Simulated time (s)", duration);
+    MmsCommandLine cmd(__FILE__); // exits with status 2 on a bad argument
+    cmd.AddValue("handsets",
+                 "Comma-separated population sizes",
+                 handsetList,
+                 MmsCommandLine::WholeNumbers(1, 4294967295ULL));
+    cmd.AddValue(
+        "perCell", "Most handsets in one cell", perCell, MmsCommandLine::Positive<uint32_t>());
+    cmd.AddValue("profile",
+                 "Bearer profile preset of every cell and handset",
+                 profile,
+                 MmsCommandLine::BearerPreset());
+    cmd.AddValue("gap",
+                 "Mean time between a handset's downloads (s, exponential)",
+                 gap,
+                 MmsCommandLine::Positive<double>());
+    cmd.AddValue("size", "Octets per download", size, MmsCommandLine::Positive<uint32_t>());
+    cmd.AddValue("duration", "Simulated time (s)", duration, MmsCommandLine::Positive<double>());
     cmd.AddValue("closer",
                  "Which end closes first: server (after sending) or handset (after receiving)",
-                 closer);
+                 closer,
+                 MmsCommandLine::OneOf({"server", "handset"}));
     cmd.Parse(argc, argv);
-    NS_ABORT_MSG_IF(perCell == 0 || gap <= 0 || duration <= 0 || size == 0,
-                    "perCell, gap, duration and size must be positive");
-    NS_ABORT_MSG_IF(closer != "server" && closer != "handset",
-                    "--closer is server or handset, not " << closer);
 
     Config::SetDefault("ns3::TcpSocket::SegmentSize", UintegerValue(1448));
 
@@ -445,8 +452,7 @@ main(int argc, char* argv[])
     std::stringstream list(handsetList);
     for (std::string item; std::getline(list, item, ',');)
     {
-        const uint32_t n = static_cast<uint32_t>(std::stoul(item));
-        NS_ABORT_MSG_IF(n == 0, "a population needs at least one handset");
+        const auto n = static_cast<uint32_t>(std::stoul(item)); // checked with the command line
         const Result r =
             RunPopulation(n, perCell, profile, gap, size, duration, closer == "handset");
         const double mb = r.rxBytes / 1e6;

@@ -20,6 +20,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <iomanip>
 #include <iostream>
@@ -147,13 +148,31 @@ main(int argc, char* argv[])
     uint32_t repeat = 3;
     std::string bearer = "UMTS-384";
     std::string dir = "/tmp";
-    CommandLine cmd(__FILE__);
-    cmd.AddValue("handsets", "Handsets (500 per cell)", handsets);
-    cmd.AddValue("rate", "Messages per handset per hour", rate);
-    cmd.AddValue("traffic", "Seconds of traffic (then 600 s to drain)", traffic);
-    cmd.AddValue("repeat", "Runs of each mode (interleaved); the median is reported", repeat);
-    cmd.AddValue("bearer", "Bearer profile of the cells", bearer);
-    cmd.AddValue("dir", "Folder for the results files (deleted after each run)", dir);
+    MmsCommandLine cmd(__FILE__); // exits with status 2 on a bad argument
+    cmd.AddValue(
+        "handsets", "Handsets (500 per cell)", handsets, MmsCommandLine::Positive<uint32_t>());
+    cmd.AddValue("rate",
+                 "Messages per handset per hour",
+                 rate,
+                 [](const double& r)
+                 {
+                     // The mean gap, 3600 / rate seconds, must be a number too.
+                     return r > 0 && std::isfinite(3600 / r) ? std::string()
+                                                             : "expected a positive number";
+                 });
+    cmd.AddValue("traffic",
+                 "Seconds of traffic (then 600 s to drain)",
+                 traffic,
+                 MmsCommandLine::Positive<double>());
+    cmd.AddValue("repeat",
+                 "Runs of each mode (interleaved); the median is reported",
+                 repeat,
+                 MmsCommandLine::Positive<uint32_t>());
+    cmd.AddValue("bearer", "Bearer profile of the cells", bearer, MmsCommandLine::BearerPreset());
+    cmd.AddValue("dir",
+                 "Folder for the results files (deleted after each run)",
+                 dir,
+                 MmsCommandLine::Folder());
     cmd.Parse(argc, argv);
 
     std::string path = dir + "/mms-results-benchmark-" + std::to_string(getpid()) + ".sqlite";

@@ -203,16 +203,8 @@ MmsScenarioRouting::RouteInput(Ptr<const Packet> p,
     {
         return false; // no multicast routes
     }
-    // (Ipv4ListRouting delivers local packets before asking any protocol; alone, this one does.)
-    if (m_ipv4->IsDestinationAddress(header.GetDestination(), iif))
-    {
-        if (lcb.IsNull())
-        {
-            return false;
-        }
-        lcb(p, header, iif);
-        return true;
-    }
+    // Packets for the node itself never get here: Ipv4ListRouting delivers them before asking
+    // any protocol (asking again would scan every address of the node once more per packet).
     if (!m_ipv4->IsForwarding(iif))
     {
         ecb(p, header, Socket::ERROR_NOROUTETOHOST);

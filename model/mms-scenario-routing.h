@@ -46,7 +46,9 @@ namespace ns3
  *
  * The networks of the node's own interfaces (while they are up, as Ipv4StaticRouting keeps
  * them) are routes too, so a protocol put before Ipv4StaticRouting in Ipv4ListRouting gives
- * the same answer for every destination. Taking an interface down forgets every route through
+ * the same answer for every destination. It belongs in an Ipv4ListRouting, which delivers the
+ * packets addressed to the node before asking its protocols: RouteInput does not check that
+ * again. Taking an interface down forgets every route through
  * it, as Ipv4StaticRouting does. No metrics and no multicast routes: a destination it has no
  * route to is left to the protocols after it (RouteOutput returns none, with
  * Socket::ERROR_NOROUTETOHOST; RouteInput returns false).
@@ -114,14 +116,15 @@ class MmsScenarioRouting : public Ipv4RoutingProtocol
                                Socket::SocketErrno& sockerr) override;
 
     /**
-     * Route a packet the node received: local delivery if it is addressed to the node, an
-     * error if the receiving interface does not forward, else forwarding along the route.
+     * Route a packet the node received and is not the destination of (Ipv4ListRouting, where
+     * this protocol belongs, delivers those before asking any protocol): an error if the
+     * receiving interface does not forward, else forwarding along the route.
      * \param p the packet
      * \param header its IPv4 header
      * \param idev the device it came in on
      * \param ucb called to forward it along the route found
      * \param mcb multicast forwarding (never called: no multicast routes)
-     * \param lcb called for local delivery
+     * \param lcb local delivery (never called: see above)
      * \param ecb called with Socket::ERROR_NOROUTETOHOST if the interface does not forward
      * \return true if the packet was handled, false to leave it to the other protocols
      */

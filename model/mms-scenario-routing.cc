@@ -87,7 +87,7 @@ MmsScenarioRouting::Add(Ipv4Address network, Ipv4Mask mask, Ipv4Address gateway,
     {
         if (r.network == network && r.gateway == gateway && r.interface == interface)
         {
-            return; // Ipv4StaticRouting does not add a route twice either
+            return; // (it would change no answer; Ipv4StaticRouting of ns-3.48 skips it too)
         }
     }
     routes.push_back(Route{network, gateway, interface});

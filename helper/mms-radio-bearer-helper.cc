@@ -8,6 +8,7 @@
 
 #include "ns3/abort.h"
 #include "ns3/internet-stack-helper.h"
+#include "ns3/ipv4-address-generator.h"
 #include "ns3/ipv4-static-routing-helper.h"
 #include "ns3/ipv4-static-routing.h"
 #include "ns3/ipv4.h"
@@ -121,12 +122,16 @@ MmsRadioBearerHelper::CreateCell(Ptr<Node> networkNode)
     Ptr<MmsRadioBearerNetDevice> bs = CreateObject<MmsRadioBearerNetDevice>();
     networkNode->AddDevice(bs);
     bs->AttachAsBaseStation(cell);
-    // One subnet per cell; the network end takes its first address.
-    Ipv4AddressHelper& addresses = m_cellAddresses[cell->GetId()];
-    addresses = m_cellNetworks;
+    // One subnet per cell; the network end takes its first address, handsets the next ones.
+    Ipv4AddressHelper addresses = m_cellNetworks;
     m_cellNetworks.NewNetwork();
-    addresses.Assign(NetDeviceContainer(bs));
+    const Ipv4InterfaceContainer ifc = addresses.Assign(NetDeviceContainer(bs));
     NoQueueDisc(bs);
+    const Ipv4InterfaceAddress first = ifc.Get(0).first->GetAddress(ifc.Get(0).second, 0);
+    CellAddresses& handsets = m_cellAddresses[cell->GetId()];
+    handsets.mask = first.GetMask();
+    handsets.next = first.GetLocal().Get() + 1;
+    handsets.last = first.GetBroadcast().Get() - 1;
     m_cells.push_back(cell);
     m_cellProfiles[cell->GetId()] = GetProfile();
     return cell;
@@ -139,7 +144,7 @@ MmsRadioBearerHelper::Attach(Ptr<MmsRadioCellChannel> cell, NodeContainer handse
     NetDeviceContainer devices;
     for (uint32_t i = 0; i < handsets.GetN(); ++i)
     {
-        devices.Add(AttachWith(cell, handsets.Get(i), profile));
+        devices.Add(AttachWith(cell, handsets.Get(i), profile, true));
     }
     return devices;
 }
@@ -151,13 +156,14 @@ MmsRadioBearerHelper::AttachOne(Ptr<MmsRadioCellChannel> cell, Ptr<Node> handset
     NS_ABORT_MSG_IF(it == m_cellProfiles.end(),
                     "MmsRadioBearerHelper::AttachOne: cell " << cell->GetId()
                                                              << " was not created by this helper");
-    return AttachWith(cell, handset, it->second);
+    return AttachWith(cell, handset, it->second, false);
 }
 
 Ptr<MmsRadioBearerNetDevice>
 MmsRadioBearerHelper::AttachWith(Ptr<MmsRadioCellChannel> cell,
                                  Ptr<Node> node,
-                                 const MmsBearerProfile& profile)
+                                 const MmsBearerProfile& profile,
+                                 bool registerAddress)
 {
     auto it = m_cellAddresses.find(cell->GetId());
     NS_ABORT_MSG_IF(it == m_cellAddresses.end(),
@@ -173,11 +179,29 @@ MmsRadioBearerHelper::AttachWith(Ptr<MmsRadioCellChannel> cell,
     node->AddDevice(dev);
     const uint32_t index = cell->AttachHandset(dev, profile, rrc);
     dev->AttachAsHandset(cell, index, rrc);
-    Ipv4InterfaceContainer ifc = it->second.Assign(NetDeviceContainer(dev));
-    NoQueueDisc(dev);
-    cell->AddAddress(ifc.GetAddress(0), index);
+    // The next address of the cell's subnet, set as Ipv4AddressHelper::Assign sets one (no
+    // queue disc: it installs none on a device without a NetDeviceQueueInterface).
+    CellAddresses& addresses = it->second;
+    NS_ABORT_MSG_IF(addresses.next > addresses.last,
+                    "MmsRadioBearerHelper::Attach: the subnet of cell " << cell->GetId()
+                                                                        << " has no address left");
+    const Ipv4Address address(addresses.next++);
+    if (registerAddress)
+    {
+        Ipv4AddressGenerator::AddAllocated(address);
+    }
     Ptr<Ipv4> ip = node->GetObject<Ipv4>();
-    routing.GetStaticRouting(ip)->SetDefaultRoute(bsAddress, ip->GetInterfaceForDevice(dev));
+    int32_t interface = ip->GetInterfaceForDevice(dev);
+    if (interface < 0)
+    {
+        interface = static_cast<int32_t>(ip->AddInterface(dev));
+    }
+    ip->AddAddress(static_cast<uint32_t>(interface), Ipv4InterfaceAddress(address, addresses.mask));
+    ip->SetMetric(static_cast<uint32_t>(interface), 1);
+    ip->SetUp(static_cast<uint32_t>(interface));
+    NoQueueDisc(dev);
+    cell->AddAddress(address, index);
+    routing.GetStaticRouting(ip)->SetDefaultRoute(bsAddress, static_cast<uint32_t>(interface));
     return dev;
 }
 

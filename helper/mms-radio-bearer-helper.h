@@ -161,11 +161,16 @@ class MmsRadioBearerHelper : public PcapHelperForDevice
      * \param cell the cell
      * \param node the handset
      * \param profile its profile
+     * \param registerAddress whether to record its address in ns-3's Ipv4AddressGenerator, as
+     *        Ipv4AddressHelper does (which aborts on an address given twice); handsets made
+     *        during the run are not recorded (the generator scans every range it holds, one per
+     *        cell, for each address), their cell's subnet being theirs alone
      * \return its device
      */
     Ptr<MmsRadioBearerNetDevice> AttachWith(Ptr<MmsRadioCellChannel> cell,
                                             Ptr<Node> node,
-                                            const MmsBearerProfile& profile);
+                                            const MmsBearerProfile& profile,
+                                            bool registerAddress);
     void EnablePcapInternal(std::string prefix,
                             Ptr<NetDevice> nd,
                             bool promiscuous,
@@ -175,9 +180,18 @@ class MmsRadioBearerHelper : public PcapHelperForDevice
     ObjectFactory m_channel;
     ObjectFactory m_device;
     ObjectFactory m_rrc;
+
+    /// The next handset address of a cell.
+    struct CellAddresses
+    {
+        uint32_t next{0}; //!< the next handset's address
+        uint32_t last{0}; //!< the subnet's last address before its broadcast address
+        Ipv4Mask mask;    //!< the subnet's mask
+    };
+
     Ipv4AddressHelper m_cellNetworks;
-    std::map<uint32_t, Ipv4AddressHelper> m_cellAddresses; //!< by channel id
-    std::map<uint32_t, MmsBearerProfile> m_cellProfiles;   //!< by channel id: CreateCell's
+    std::map<uint32_t, CellAddresses> m_cellAddresses;   //!< by channel id
+    std::map<uint32_t, MmsBearerProfile> m_cellProfiles; //!< by channel id: CreateCell's
     std::vector<Ptr<MmsRadioCellChannel>> m_cells;
 };
 

@@ -7,14 +7,14 @@
 
 #include "mms-command-line.h"
 #include "mms-network-helper.h"
+#include "mms-scenario-routing.h"
 #include "mms-sqlite-recorder.h"
 
 #include "ns3/boolean.h"
 #include "ns3/error-model.h"
 #include "ns3/internet-stack-helper.h"
 #include "ns3/ipv4-address-helper.h"
-#include "ns3/ipv4-static-routing-helper.h"
-#include "ns3/ipv4-static-routing.h"
+#include "ns3/ipv4-list-routing.h"
 #include "ns3/log.h"
 #include "ns3/mms-radio-bearer-net-device.h"
 #include "ns3/mms-socket-transport.h"
@@ -37,6 +37,10 @@ NS_LOG_COMPONENT_DEFINE("MmsScenarioHelper");
 namespace
 {
 using Defaults = std::map<std::string, Ptr<AttributeValue>>;
+
+/// Where a network node's MmsScenarioRouting goes in its Ipv4ListRouting: before the static
+/// routing InternetStackHelper puts there (priority 0; Ipv4GlobalRouting, -10, after both).
+const int16_t kScenarioRoutingPriority = 10;
 
 void
 Remember(Defaults& d, const std::string& name, const AttributeValue& value)
@@ -861,8 +865,10 @@ void
 MmsScenarioHelper::InstallRoutes(const MmsScenario& scenario)
 {
     // Every network node gets a route to every link and every cell it is not on, through the
-    // first hop of its shortest path (by delay) there. Handsets keep their default route to
-    // their cell.
+    // first hop of its shortest path (by delay) there, in an MmsScenarioRouting put before the
+    // node's static routing (which keeps the routes of its own networks and the loopback, as
+    // MmsScenarioRouting does too: the protocol after it never answers in its stead). Handsets
+    // keep their default route to their cell, in their static routing.
     const auto& edges = scenario.GetEdges();
     const uint32_t nv = static_cast<uint32_t>(m_nodes.size());
 
@@ -891,13 +897,15 @@ MmsScenarioHelper::InstallRoutes(const MmsScenario& scenario)
             destinations.push_back({a.CombineMask(mask), mask, c, -1});
         }
     }
-    Ipv4StaticRoutingHelper helper;
     std::vector<int32_t> firstEdge(destinations.size());
     std::vector<uint32_t> uses(edges.size(), 0);
     for (uint32_t v = 0; v < nv; ++v)
     {
         Ptr<Ipv4> ip = m_nodes[v]->GetObject<Ipv4>();
-        Ptr<Ipv4StaticRouting> routing = helper.GetStaticRouting(ip);
+        Ptr<Ipv4ListRouting> list = DynamicCast<Ipv4ListRouting>(ip->GetRoutingProtocol());
+        NS_ASSERT_MSG(list, "MmsScenarioHelper: the node's IPv4 routing is not a list");
+        Ptr<MmsScenarioRouting> routing = CreateObject<MmsScenarioRouting>();
+        list->AddRoutingProtocol(routing, kScenarioRoutingPriority);
         // The first edge towards each destination, and how many destinations each edge leads to.
         int32_t busiest = -1;
         for (std::size_t i = 0; i < destinations.size(); ++i)
@@ -930,17 +938,16 @@ MmsScenarioHelper::InstallRoutes(const MmsScenario& scenario)
             }
         }
         // The edge most destinations are reached by is the default route; the others get a
-        // route each (ns-3's static routing scans a node's routes linearly on every lookup, and
-        // on every route added). A node with one link has its default route only.
+        // route each. A node with one link has its default route only.
         auto add = [&](Ipv4Address network, Ipv4Mask mask, uint32_t e)
         {
             const auto& edge = edges[e];
             Ptr<NetDevice> mine = m_linkDevices[e].Get(edge.a == v ? 0 : 1);
             Ptr<NetDevice> theirs = m_linkDevices[e].Get(edge.a == v ? 1 : 0);
-            routing->AddNetworkRouteTo(network,
-                                       mask,
-                                       InterfaceAddress(theirs),
-                                       static_cast<uint32_t>(ip->GetInterfaceForDevice(mine)));
+            routing->AddNetworkRoute(network,
+                                     mask,
+                                     InterfaceAddress(theirs),
+                                     static_cast<uint32_t>(ip->GetInterfaceForDevice(mine)));
             ++m_routes;
         };
         const bool useDefault = busiest >= 0 && uses[static_cast<uint32_t>(busiest)] > 1;

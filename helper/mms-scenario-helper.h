@@ -41,16 +41,18 @@ class ErrorModel;
  * (its rate, delay and, if the file gives one, a RateErrorModel per packet on each end), each
  * its own /30 from 10.0.0.0; one radio cell per cell vertex (MmsRadioBearerHelper, the cell's
  * bearer preset and its channel and profile attributes; one subnet per cell from
- * 10.128.0.0/9, sized for the largest cell) with its subscribers' handsets; static routes on
- * every network node along the scenario's shortest paths by delay (MmsScenarioRoutes), to
- * every link and cell it is not on (a default route by the link most of them leave by, and a
- * route to each of the others); one Server, PPG and SMSC application per vertex of those
- * kinds, shared by the Relays that use them; one MMSE per Relay (an MmsHelper: the Relay and
- * the User Agents of the cells it serves, numbered on from SetFirstMsisdn cell by cell), whose
- * recipients are drawn among its own subscribers; a User Agent per subscriber with the cell's
- * traffic model (the shared one, which the first MMSE draws from and each other MMSE
- * from a copy of its own, or the cell's own when the file sets a traffic-model attribute on
- * the cell); and, if one is given, connects the results recorder.
+ * 10.128.0.0/9, sized for the largest cell) with its subscribers' handsets; routes on every
+ * network node along the scenario's shortest paths by delay (MmsScenarioRoutes), to every link
+ * and cell it is not on (a default route by the link most of them leave by, and a route to
+ * each of the others), in an MmsScenarioRouting put before the node's static routing in its
+ * Ipv4ListRouting (priority 10; routes added to that static routing by hand are consulted only
+ * for destinations the MmsScenarioRouting has no route to); one Server, PPG and SMSC application
+ * per vertex of those kinds, shared by the Relays that use them; one MMSE per Relay (an MmsHelper:
+ * the Relay and the User Agents of the cells it serves, numbered on from SetFirstMsisdn cell by
+ * cell), whose recipients are drawn among its own subscribers; a User Agent per subscriber with the
+ * cell's traffic model (the shared one, which the first MMSE draws from and each other MMSE from a
+ * copy of its own, or the cell's own when the file sets a traffic-model attribute on the cell);
+ * and, if one is given, connects the results recorder.
  *
  * \code
  *   MmsScenario scenario;
@@ -252,7 +254,8 @@ class MmsScenarioHelper
      */
     Ptr<MmsTrafficModel> GetTrafficModel() const;
     /**
-     * The static routes installed on the network nodes (not counting handsets' default routes).
+     * The routes installed on the network nodes (not counting the routes to their own networks,
+     * nor handsets' default routes).
      * \return their number
      */
     uint32_t GetRouteCount() const;
@@ -292,7 +295,8 @@ class MmsScenarioHelper
     /// Never start the applications of the nodes other ranks own.
     void ParkRemoteApplications();
     /**
-     * Install static routes on every network node along the scenario's first hops.
+     * Install an MmsScenarioRouting on every network node, with routes along the scenario's
+     * first hops.
      * \param scenario the scenario
      */
     void InstallRoutes(const MmsScenario& scenario);

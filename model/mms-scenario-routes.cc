@@ -58,8 +58,14 @@ const Cost kUnreachable{std::numeric_limits<int64_t>::max(), std::numeric_limits
 void
 MmsScenarioRoutes::Clear()
 {
+    m_n = 0;
+    m_k = 0;
+    m_row.clear();
+    m_leafNext.clear();
+    m_leafEdge.clear();
+    m_leafNs.clear();
+    m_ns.clear();
     m_firstEdge.clear();
-    m_distance.clear();
     m_mmses.clear();
     m_servingRelay.clear();
 }
@@ -70,66 +76,110 @@ MmsScenarioRoutes::Compute(const MmsScenario& scenario)
     Clear();
     const auto& edges = scenario.GetEdges();
     const uint32_t n = static_cast<uint32_t>(scenario.GetVertices().size());
-    using RouteGraph = boost::adjacency_list<boost::vecS,
-                                             boost::vecS,
-                                             boost::undirectedS,
-                                             boost::no_property,
-                                             boost::property<boost::edge_weight_t, Cost>>;
-    RouteGraph g(n);
+    m_n = n;
     std::vector<Cost> weight(edges.size());
     std::vector<std::vector<std::pair<uint32_t, uint32_t>>> incident(n); // (neighbour, edge)
     for (uint32_t e = 0; e < edges.size(); ++e)
     {
         weight[e] = Cost{Time(edges[e].delay).GetNanoSeconds(), 1};
-        boost::add_edge(edges[e].a, edges[e].b, weight[e], g);
         incident[edges[e].a].emplace_back(edges[e].b, e);
         incident[edges[e].b].emplace_back(edges[e].a, e);
     }
-    std::vector<std::vector<Cost>> cost(n, std::vector<Cost>(n, kUnreachable));
-    for (uint32_t s = 0; s < n; ++s)
+
+    // Leaves: one link, to a vertex that is not a leaf (of two vertices linked only to each
+    // other, neither is). The others get rows, in vertex order.
+    auto oneLink = [&incident](uint32_t v)
     {
+        return incident[v].size() == 1;
+    };
+    m_row.assign(n, kNoVertex);
+    m_leafNext.assign(n, kNoVertex);
+    m_leafEdge.assign(n, -1);
+    m_leafNs.assign(n, 0);
+    std::vector<uint32_t> vertexOfRow;
+    for (uint32_t v = 0; v < n; ++v)
+    {
+        if (oneLink(v) && incident[v][0].first != v && !oneLink(incident[v][0].first))
+        {
+            m_leafNext[v] = incident[v][0].first;
+            m_leafEdge[v] = static_cast<int32_t>(incident[v][0].second);
+            m_leafNs[v] = weight[incident[v][0].second].ns;
+        }
+        else
+        {
+            m_row[v] = static_cast<uint32_t>(vertexOfRow.size());
+            vertexOfRow.push_back(v);
+        }
+    }
+    const uint32_t k = static_cast<uint32_t>(vertexOfRow.size());
+    m_k = k;
+
+    // The graph of the other vertices (no shortest path between two of them enters a leaf,
+    // which leads nowhere else).
+    using RouteGraph = boost::adjacency_list<boost::vecS,
+                                             boost::vecS,
+                                             boost::undirectedS,
+                                             boost::no_property,
+                                             boost::property<boost::edge_weight_t, Cost>>;
+    RouteGraph g(k);
+    for (uint32_t e = 0; e < edges.size(); ++e)
+    {
+        const uint32_t ra = m_row[edges[e].a];
+        const uint32_t rb = m_row[edges[e].b];
+        if (ra != kNoVertex && rb != kNoVertex)
+        {
+            boost::add_edge(ra, rb, weight[e], g);
+        }
+    }
+
+    // Links are undirected, so the costs from `t` are the costs to `t`: one run of Dijkstra
+    // from each row's vertex gives that column of the tables. The first hop from s to t goes
+    // to the lowest-index neighbour on a shortest path (by delay, then hops); a leaf
+    // neighbour of s never is on one (it would add its link twice).
+    m_ns.assign(static_cast<std::size_t>(k) * k, -1);
+    m_firstEdge.assign(static_cast<std::size_t>(k) * k, -1);
+    std::vector<Cost> cost(k);
+    for (uint32_t t = 0; t < k; ++t)
+    {
+        std::fill(cost.begin(), cost.end(), kUnreachable);
         boost::dijkstra_shortest_paths(
             g,
-            s,
-            boost::distance_map(boost::make_iterator_property_map(
-                                    cost[s].begin(), boost::get(boost::vertex_index, g)))
+            t,
+            boost::distance_map(
+                boost::make_iterator_property_map(cost.begin(), boost::get(boost::vertex_index, g)))
                 .distance_compare(CostLess())
                 .distance_combine(CostPlus())
                 .distance_inf(kUnreachable)
                 .distance_zero(Cost{0, 0}));
-    }
-    // First hops: to the lowest-index neighbour on a shortest path (by delay, then hops).
-    m_firstEdge.assign(n, std::vector<int32_t>(n, -1));
-    m_distance.assign(n, std::vector<double>(n, std::numeric_limits<double>::infinity()));
-    for (uint32_t s = 0; s < n; ++s)
-    {
-        for (uint32_t t = 0; t < n; ++t)
+        for (uint32_t s = 0; s < k; ++s)
         {
-            if (cost[s][t] == kUnreachable)
+            if (cost[s] == kUnreachable)
             {
                 continue;
             }
-            m_distance[s][t] = static_cast<double>(cost[s][t].ns) / 1e9;
+            const std::size_t at = static_cast<std::size_t>(s) * k + t;
+            m_ns[at] = cost[s].ns;
             if (s == t)
             {
                 continue;
             }
             uint32_t bestNeighbour = kNoVertex;
-            for (const auto& x : incident[s])
+            for (const auto& x : incident[vertexOfRow[s]])
             {
-                if (cost[x.first][t] == kUnreachable)
+                const uint32_t rx = m_row[x.first];
+                if (rx == kNoVertex || cost[rx] == kUnreachable)
                 {
                     continue;
                 }
-                if (CostPlus()(weight[x.second], cost[x.first][t]) == cost[s][t]
-                    && x.first < bestNeighbour)
+                if (CostPlus()(weight[x.second], cost[rx]) == cost[s] && x.first < bestNeighbour)
                 {
                     bestNeighbour = x.first;
-                    m_firstEdge[s][t] = static_cast<int32_t>(x.second);
+                    m_firstEdge[at] = static_cast<int32_t>(x.second);
                 }
             }
         }
     }
+
     const std::vector<uint32_t> relays = scenario.GetVerticesOfKind(MmsScenario::RELAY);
     const std::vector<uint32_t> servers = scenario.GetVerticesOfKind(MmsScenario::SERVER);
     const std::vector<uint32_t> ppgs = scenario.GetVerticesOfKind(MmsScenario::PPG);
@@ -162,43 +212,89 @@ MmsScenarioRoutes::Compute(const MmsScenario& scenario)
     }
 }
 
+int64_t
+MmsScenarioRoutes::GetPathNs(uint32_t from, uint32_t to) const
+{
+    if (from == to)
+    {
+        return 0;
+    }
+    // A leaf's paths are its neighbour's, plus its link.
+    int64_t extra = 0;
+    if (m_row[from] == kNoVertex)
+    {
+        extra += m_leafNs[from];
+        from = m_leafNext[from];
+    }
+    if (m_row[to] == kNoVertex)
+    {
+        extra += m_leafNs[to];
+        to = m_leafNext[to];
+    }
+    const int64_t ns =
+        from == to ? 0 : m_ns[static_cast<std::size_t>(m_row[from]) * m_k + m_row[to]];
+    return ns < 0 ? -1 : ns + extra;
+}
+
 int32_t
 MmsScenarioRoutes::GetFirstEdge(uint32_t from, uint32_t to) const
 {
-    if (from >= m_firstEdge.size() || to >= m_firstEdge.size())
+    if (from >= m_n || to >= m_n || from == to)
     {
         return -1;
     }
-    return m_firstEdge[from][to];
+    if (m_row[from] == kNoVertex)
+    {
+        // A leaf leaves over its link, to wherever it can reach.
+        return GetPathNs(from, to) < 0 ? -1 : m_leafEdge[from];
+    }
+    if (m_row[to] == kNoVertex)
+    {
+        // To a leaf: over its link from its neighbour, else as to that neighbour.
+        if (m_leafNext[to] == from)
+        {
+            return m_leafEdge[to];
+        }
+        to = m_leafNext[to];
+    }
+    return m_firstEdge[static_cast<std::size_t>(m_row[from]) * m_k + m_row[to]];
 }
 
 double
 MmsScenarioRoutes::GetPathDelay(uint32_t from, uint32_t to) const
 {
-    if (from >= m_distance.size() || to >= m_distance.size())
+    if (from >= m_n || to >= m_n)
     {
         return std::numeric_limits<double>::infinity();
     }
-    return m_distance[from][to];
+    const int64_t ns = GetPathNs(from, to);
+    return ns < 0 ? std::numeric_limits<double>::infinity() : static_cast<double>(ns) / 1e9;
 }
 
 int32_t
 MmsScenarioRoutes::GetNearest(uint32_t from, const std::vector<uint32_t>& candidates) const
 {
     int32_t best = -1;
-    if (from >= m_distance.size())
+    if (from >= m_n)
     {
         return best;
     }
+    double bestDelay = std::numeric_limits<double>::infinity();
     for (uint32_t i : candidates)
     {
-        if (i >= m_distance.size() || std::isinf(m_distance[from][i]))
+        if (i >= m_n)
         {
             continue;
         }
-        if (best < 0 || m_distance[from][i] < m_distance[from][best])
+        const double delay = GetPathDelay(from, i);
+        if (std::isinf(delay))
+        {
+            continue;
+        }
+        if (best < 0 || delay < bestDelay)
         {
             best = static_cast<int32_t>(i);
+            bestDelay = delay;
         }
     }
     return best;

@@ -21,16 +21,23 @@ class MmsScenario;
  * clause 5) each Relay forms with its Server, PPG and SMSC.
  *
  * Links are undirected and cost their delay (in whole nanoseconds, as ns-3's Time holds it);
- * a path costs its summed delay. Boost.Graph's dijkstra_shortest_paths runs from every vertex
- * over the pair (delay, hops), so that among paths of equal delay the one with fewer hops is
+ * a path costs its summed delay. Among paths of equal delay the one with fewer hops is
  * shortest; among those, the first hop goes to the neighbour of lowest vertex index. Every
  * vertex is served by its nearest Relay (ties to the lower index); each Relay uses its nearest
  * Server and PPG, and each PPG its nearest SMSC.
  *
  * MmsScenario computes its routes once its checks pass, and answers the questions below
- * through them; the scenario helper installs static routes along the first hops. Memory and
- * time grow with the square of the vertex count (a first hop and a delay per pair): fine for
- * the hundreds of network elements and cells a scenario file describes.
+ * through them; the scenario helper installs routes (MmsScenarioRouting) along the first hops.
+ *
+ * Only the vertices that are not leaves get a table. A leaf is a vertex with exactly one link
+ * whose other end is not a leaf itself (in an operator scenario: the cells, and the elements
+ * hung off a router). Every path from a leaf starts over its link, and every path to it ends
+ * there, so its answers are its neighbour's plus that link (exactly: the delays are summed in
+ * nanoseconds, as a path's are). Boost.Graph's dijkstra_shortest_paths runs from each other
+ * vertex over the pair (delay, hops), through the other vertices only (no shortest path
+ * between them crosses a leaf). Memory and time grow with the square of the vertices that are
+ * not leaves (a first hop and a delay per pair, 12 bytes) and linearly with the leaves: an
+ * operator scenario of ten thousand cells on a hundred routers keeps about a hundred rows.
  */
 class MmsScenarioRoutes
 {
@@ -97,10 +104,24 @@ class MmsScenarioRoutes
     const std::vector<Mmse>& GetMmses() const;
 
   private:
-    std::vector<std::vector<int32_t>> m_firstEdge; //!< [from][to]
-    std::vector<std::vector<double>> m_distance;   //!< [from][to], seconds
-    std::vector<Mmse> m_mmses;                     //!< one per Relay
-    std::vector<uint32_t> m_servingRelay;          //!< per vertex
+    /**
+     * The delay of a shortest path in nanoseconds.
+     * \param from the vertex where the path starts (in range)
+     * \param to the vertex where it ends (in range)
+     * \return the summed link delay, or -1 if `to` is unreachable
+     */
+    int64_t GetPathNs(uint32_t from, uint32_t to) const;
+
+    uint32_t m_n{0};                      //!< vertices
+    uint32_t m_k{0};                      //!< vertices that are not leaves (rows of the tables)
+    std::vector<uint32_t> m_row;          //!< per vertex: its row, or UINT32_MAX for a leaf
+    std::vector<uint32_t> m_leafNext;     //!< per leaf: the other end of its link
+    std::vector<int32_t> m_leafEdge;      //!< per leaf: its link
+    std::vector<int64_t> m_leafNs;        //!< per leaf: its link's delay, nanoseconds
+    std::vector<int64_t> m_ns;            //!< [row][row] path delay in ns, -1 if unreachable
+    std::vector<int32_t> m_firstEdge;     //!< [row][row] first hop, -1 if none
+    std::vector<Mmse> m_mmses;            //!< one per Relay
+    std::vector<uint32_t> m_servingRelay; //!< per vertex
 };
 
 } // namespace ns3

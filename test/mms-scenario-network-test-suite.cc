@@ -4,7 +4,7 @@
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
-// A network built from a scenario graph by MmsScenarioHelper: static routes along the shortest
+// A network built from a scenario graph by MmsScenarioHelper: routes along the shortest
 // paths by delay, two Relays each serving the cells nearest to it (their subscribers' Relay
 // address, their own Message-ID prefix, recipients drawn among their own subscribers), shared
 // PPG and SMSC, settings from the file on the elements, cells and User Agents, the SMSC's core
@@ -15,12 +15,12 @@
 #include "ns3/config.h"
 #include "ns3/double.h"
 #include "ns3/integer.h"
-#include "ns3/ipv4-static-routing-helper.h"
-#include "ns3/ipv4-static-routing.h"
+#include "ns3/ipv4-list-routing.h"
 #include "ns3/ipv4.h"
 #include "ns3/mms-network-helper.h"
 #include "ns3/mms-radio-bearer-net-device.h"
 #include "ns3/mms-scenario-helper.h"
+#include "ns3/mms-scenario-routing.h"
 #include "ns3/mms-scenario.h"
 #include "ns3/mms-smsc.h"
 #include "ns3/mms-socket-transport.h"
@@ -139,6 +139,24 @@ AddressOn(Ptr<Node> node, Ptr<Node> neighbour)
     }
     return Ipv4Address();
 }
+
+/// The device of `node` on its point-to-point link to `neighbour` (null if none).
+Ptr<NetDevice>
+DeviceTowards(Ptr<Node> node, Ptr<Node> neighbour)
+{
+    for (uint32_t d = 0; d < node->GetNDevices(); ++d)
+    {
+        Ptr<Channel> ch = node->GetDevice(d)->GetChannel();
+        for (std::size_t k = 0; ch && k < ch->GetNDevices(); ++k)
+        {
+            if (ch->GetDevice(k)->GetNode() == neighbour)
+            {
+                return node->GetDevice(d);
+            }
+        }
+    }
+    return nullptr;
+}
 } // namespace
 
 /// Routes, service areas, settings from the file and the SMSC's core delay, before running.
@@ -151,6 +169,102 @@ class MmsScenarioNetworkBuildTestCase : public TestCase
     }
 
   private:
+    /**
+     * Every network node's route to every link and cell it is not on leaves over the first hop of
+     * the scenario's shortest path (to the nearer end of a link, its first end on a tie), to the
+     * neighbour's address on that link, and comes from the node's MmsScenarioRouting (which sits
+     * before its static routing).
+     * \param scenario the scenario
+     * \param builder the helper that built it
+     * \return how many routes were checked
+     */
+    uint32_t CheckRoutes(const MmsScenario& scenario, const MmsScenarioHelper& builder)
+    {
+        const auto& vertices = scenario.GetVertices();
+        const auto& edges = scenario.GetEdges();
+
+        // Destinations: (an address in it, the vertex to route to, or two for a link).
+        struct Destination
+        {
+            Ipv4Address address;
+            uint32_t a;
+            int32_t b;
+        };
+
+        std::vector<Destination> destinations;
+        for (uint32_t e = 0; e < edges.size(); ++e)
+        {
+            destinations.push_back({AddressOn(builder.GetNode(vertices[edges[e].a].name),
+                                              builder.GetNode(vertices[edges[e].b].name)),
+                                    edges[e].a,
+                                    static_cast<int32_t>(edges[e].b)});
+        }
+        for (uint32_t c : scenario.GetVerticesOfKind(MmsScenario::CELL))
+        {
+            Ptr<NetDevice> d = builder.GetCell(vertices[c].name)->GetDevice(0);
+            Ptr<Ipv4> ip = d->GetNode()->GetObject<Ipv4>();
+            Ipv4InterfaceAddress cell =
+                ip->GetAddress(static_cast<uint32_t>(ip->GetInterfaceForDevice(d)), 0);
+            destinations.push_back({Ipv4Address(cell.GetLocal().Get() + 1), c, -1}); // a handset
+        }
+        uint32_t checked = 0;
+        for (uint32_t v = 0; v < vertices.size(); ++v)
+        {
+            Ptr<Node> node = builder.GetNode(vertices[v].name);
+            Ptr<Ipv4ListRouting> list =
+                DynamicCast<Ipv4ListRouting>(node->GetObject<Ipv4>()->GetRoutingProtocol());
+            int16_t priority = 0;
+            Ptr<MmsScenarioRouting> mine =
+                list ? DynamicCast<MmsScenarioRouting>(list->GetRoutingProtocol(0, priority))
+                     : nullptr;
+            NS_TEST_EXPECT_MSG_NE(mine, nullptr, vertices[v].name << ": MmsScenarioRouting first");
+            if (!mine)
+            {
+                continue;
+            }
+            for (const auto& d : destinations)
+            {
+                if (d.a == v || d.b == static_cast<int32_t>(v))
+                {
+                    continue;
+                }
+                uint32_t target = d.a;
+                if (d.b >= 0
+                    && scenario.GetPathDelay(v, static_cast<uint32_t>(d.b))
+                           < scenario.GetPathDelay(v, d.a))
+                {
+                    target = static_cast<uint32_t>(d.b);
+                }
+                const int32_t e = scenario.GetFirstEdge(v, target);
+                Ipv4Header h;
+                h.SetDestination(d.address);
+                Socket::SocketErrno err;
+                Ptr<Ipv4Route> route = list->RouteOutput(Create<Packet>(), h, nullptr, err);
+                Ptr<Ipv4Route> own = mine->Lookup(d.address);
+                const std::string what = vertices[v].name + " to " + vertices[d.a].name
+                                         + (d.b >= 0 ? " -- " + vertices[d.b].name : "");
+                NS_TEST_EXPECT_MSG_EQ((e >= 0 && route && own), true, what << ": a route");
+                if (e < 0 || !route || !own)
+                {
+                    continue;
+                }
+                const uint32_t next = scenario.GetOtherEnd(static_cast<uint32_t>(e), v);
+                Ptr<Node> nextNode = builder.GetNode(vertices[next].name);
+                NS_TEST_EXPECT_MSG_EQ(route->GetGateway(),
+                                      AddressOn(nextNode, node),
+                                      what << ": over " << vertices[next].name);
+                NS_TEST_EXPECT_MSG_EQ(route->GetOutputDevice(),
+                                      DeviceTowards(node, nextNode),
+                                      what << ": on the link to " << vertices[next].name);
+                NS_TEST_EXPECT_MSG_EQ(own->GetGateway(),
+                                      route->GetGateway(),
+                                      what << ": the node's answer is its MmsScenarioRouting's");
+                ++checked;
+            }
+        }
+        return checked;
+    }
+
     void DoRun() override
     {
         MmsScenario scenario;
@@ -174,10 +288,9 @@ class MmsScenarioNetworkBuildTestCase : public TestCase
         Ipv4InterfaceAddress cbAddr =
             bIp->GetAddress(static_cast<uint32_t>(bIp->GetInterfaceForDevice(cB->GetDevice(0))), 0);
         Ipv4Address cbNet = cbAddr.GetLocal().CombineMask(cbAddr.GetMask());
-        // The route a's static routing picks for a handset's address in cB (a default route
-        // or one to the subnet: the helper installs whichever needs fewer entries).
-        Ptr<Ipv4StaticRouting> rt =
-            Ipv4StaticRoutingHelper().GetStaticRouting(a->GetObject<Ipv4>());
+        // The route a's routing picks for a handset's address in cB (a default route or one to
+        // the subnet: the helper installs whichever needs fewer entries).
+        Ptr<Ipv4RoutingProtocol> rt = a->GetObject<Ipv4>()->GetRoutingProtocol();
         Ipv4Header toCb;
         toCb.SetDestination(Ipv4Address(cbNet.Get() + 2));
         Socket::SocketErrno err;
@@ -186,7 +299,10 @@ class MmsScenarioNetworkBuildTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(route->GetGateway(),
                               AddressOn(core, a),
                               "a routes to cB through core, the shorter path by delay");
-        NS_TEST_EXPECT_MSG_GT(builder.GetRouteCount(), 0u, "static routes installed");
+        NS_TEST_EXPECT_MSG_GT(builder.GetRouteCount(), 0u, "routes installed");
+        NS_TEST_EXPECT_MSG_EQ(CheckRoutes(scenario, builder),
+                              11u * 13u - 2u * 11u - 2u, // 11 nodes, 11 links and 2 cells
+                              "every node's route to each link and cell it is not on");
 
         // Each cell's subscribers use their nearest Relay; numbers follow in cell order.
         auto relays = builder.GetRelays();

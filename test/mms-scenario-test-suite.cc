@@ -12,10 +12,14 @@
 #include "mms-test-data.h"
 
 #include "ns3/mms-scenario.h"
+#include "ns3/nstime.h"
 #include "ns3/test.h"
 #include "ns3/type-id.h"
 
+#include <algorithm>
+#include <limits>
 #include <set>
+#include <sstream>
 
 using namespace ns3;
 
@@ -68,6 +72,95 @@ Network(const std::string& nodes = "", const std::string& edges = "")
            "  c -- g [rate=\"2Mbps\", delay=\"5ms\"]\n"
            + // 12
            nodes + edges + "}\n";
+}
+
+/// Ties, zero delays, a cell on two routers, a leaf behind a router of two links, and parts
+/// that reach nothing of the rest: two routers linked only to each other, a chain, a triangle.
+const char* const kTiesAndIslands = R"(graph ties {
+    node [kind=router]
+    g1; g2; g3; h; q; z
+    r1 [kind=relay]; r2 [kind=relay]; s [kind=server]; p [kind=ppg]; m [kind=smsc]
+    x; y; u; v; w; o1; o2; o3
+    node [kind=cell, bearer="UMTS-384", subscribers=3]
+    c1; c2; c3; c4
+    edge [rate="100Mbps"]
+    g1 -- g2 [delay="1ms"]
+    g2 -- g3 [delay="1ms"]
+    g1 -- h [delay="1ms"]
+    h -- g3 [delay="1ms"]
+    g1 -- g3 [delay="3ms"]
+    r1 -- g1 [delay="1ms"]
+    r2 -- g3 [delay="1ms"]
+    s -- g2 [delay="0ms"]
+    p -- h [delay="1ms"]
+    m -- h [delay="0ms"]
+    c1 -- g1 [delay="2ms"]
+    c2 -- q [delay="2ms"]
+    q -- g3 [delay="1ms"]
+    c3 -- g2 [delay="1ms"]
+    c4 -- g1 [delay="1ms"]
+    c4 -- g3 [delay="1ms"]
+    z -- g2 [delay="0ms"]
+    x -- y [delay="1ms"]
+    u -- v [delay="1ms"]
+    v -- w [delay="2ms"]
+    o1 -- o2 [delay="1ms"]
+    o2 -- o3 [delay="1ms"]
+    o3 -- o1 [delay="2ms"]
+}
+)";
+
+/**
+ * An operator network shaped as utils/mms-scenario-generate.py writes them: per area an MMSC
+ * site (Relay, Server, PPG on a site router), a core router with the SMSC, regional routers
+ * 2, 4, 6 or 8 ms from the core, cells 2 ms from their region; the areas' cores chained.
+ * \param cells the cells, dealt to the areas in turn and to their regions in turn
+ * \param regions regions per area
+ * \param areas operator areas
+ * \param ring also link each area's regions in a ring, 2 ms apart (many equal delays)
+ * \return the DOT text
+ */
+std::string
+OperatorText(uint32_t cells, uint32_t regions, uint32_t areas, bool ring)
+{
+    std::ostringstream os;
+    os << "graph operator {\n";
+    for (uint32_t a = 0; a < areas; ++a)
+    {
+        const std::string x = "_" + std::to_string(a);
+        os << "  mmsc" << x << " [kind=relay]; store" << x << " [kind=server]; ppg" << x
+           << " [kind=ppg]; smsc" << x << " [kind=smsc]; site" << x << " [kind=router]; core" << x
+           << " [kind=router]\n";
+        for (const char* e : {"mmsc", "store", "ppg"})
+        {
+            os << "  " << e << x << " -- site" << x << " [rate=\"1Gbps\", delay=\"0.1ms\"]\n";
+        }
+        os << "  site" << x << " -- core" << x << " [rate=\"1Gbps\", delay=\"1ms\"]\n";
+        os << "  smsc" << x << " -- core" << x << " [rate=\"1Gbps\", delay=\"1ms\"]\n";
+        if (a > 0)
+        {
+            os << "  core_" << a - 1 << " -- core" << x << " [rate=\"1Gbps\", delay=\"5ms\"]\n";
+        }
+        for (uint32_t r = 0; r < regions; ++r)
+        {
+            os << "  region" << r << x << " [kind=router]\n";
+            os << "  core" << x << " -- region" << r << x << " [rate=\"155Mbps\", delay=\""
+               << 2 + 2 * (r % 4) << "ms\"]\n";
+            if (ring && regions > 2)
+            {
+                os << "  region" << r << x << " -- region" << (r + 1) % regions << x
+                   << " [rate=\"155Mbps\", delay=\"2ms\"]\n";
+            }
+        }
+    }
+    for (uint32_t c = 0; c < cells; ++c)
+    {
+        os << "  c" << c << " [kind=cell, bearer=\"GPRS-CS2\", subscribers=" << 1 + c % 7 << "]\n";
+        os << "  region" << c / areas % regions << "_" << c % areas << " -- c" << c
+           << " [rate=\"2Mbps\", delay=\"2ms\"]\n";
+    }
+    os << "}\n";
+    return os.str();
 }
 
 } // namespace
@@ -282,6 +375,218 @@ class MmsScenarioRoutingTestCase : public TestCase
         NS_TEST_ASSERT_MSG_EQ(mmses[1].cells.size(), 1u, "r2 serves c2");
         NS_TEST_EXPECT_MSG_EQ(mmses[1].cells[0], static_cast<uint32_t>(C2), "c2");
     }
+};
+
+/// Every answer of the routes against a plain reference computed here: Floyd-Warshall over
+/// (delay in ns, hops), first hops to the lowest-index neighbour on a shortest path, nearest
+/// vertices by delay (ties to the lower index).
+class MmsScenarioRoutesReferenceTestCase : public TestCase
+{
+  public:
+    /**
+     * Check one scenario.
+     * \param name what messages call it
+     * \param text the DOT text, or "" to load `path`
+     * \param path a scenario file (when `text` is empty)
+     * \param minTies the least number of (from, to) pairs with two or more first hops on a
+     *        shortest path that the scenario must have (0: no requirement)
+     * \param minUnreachable the least number of unreachable pairs it must have
+     */
+    MmsScenarioRoutesReferenceTestCase(const std::string& name,
+                                       const std::string& text,
+                                       const std::string& path,
+                                       uint32_t minTies,
+                                       uint32_t minUnreachable)
+        : TestCase("routes of " + name + " match a reference for every pair")
+        , m_name(name)
+        , m_text(text)
+        , m_path(path)
+        , m_minTies(minTies)
+        , m_minUnreachable(minUnreachable)
+    {
+    }
+
+  private:
+    struct Cost
+    {
+        int64_t ns;
+        uint32_t hops;
+    };
+
+    static bool Less(const Cost& a, const Cost& b)
+    {
+        return a.ns != b.ns ? a.ns < b.ns : a.hops < b.hops;
+    }
+
+    void DoRun() override
+    {
+        MmsScenario sc;
+        std::vector<std::string> errors;
+        const bool ok = m_text.empty() ? sc.Load(m_path, errors) : sc.Parse(m_text, m_name, errors);
+        NS_TEST_ASSERT_MSG_EQ(ok, true, m_name << " loads" << Joined(errors));
+        const auto& edges = sc.GetEdges();
+        const uint32_t n = static_cast<uint32_t>(sc.GetVertices().size());
+        const int64_t inf = std::numeric_limits<int64_t>::max();
+        std::vector<std::vector<Cost>> d(n, std::vector<Cost>(n, Cost{inf, 0}));
+        std::vector<int64_t> w(edges.size());
+        for (uint32_t v = 0; v < n; ++v)
+        {
+            d[v][v] = Cost{0, 0};
+        }
+        for (uint32_t e = 0; e < edges.size(); ++e)
+        {
+            w[e] = Time(edges[e].delay).GetNanoSeconds();
+            const Cost c{w[e], 1};
+            if (Less(c, d[edges[e].a][edges[e].b]))
+            {
+                d[edges[e].a][edges[e].b] = c;
+                d[edges[e].b][edges[e].a] = c;
+            }
+        }
+        for (uint32_t k = 0; k < n; ++k)
+        {
+            for (uint32_t i = 0; i < n; ++i)
+            {
+                if (d[i][k].ns == inf)
+                {
+                    continue;
+                }
+                for (uint32_t j = 0; j < n; ++j)
+                {
+                    if (d[k][j].ns == inf)
+                    {
+                        continue;
+                    }
+                    const Cost via{d[i][k].ns + d[k][j].ns, d[i][k].hops + d[k][j].hops};
+                    if (Less(via, d[i][j]))
+                    {
+                        d[i][j] = via;
+                    }
+                }
+            }
+        }
+        auto delay = [&](uint32_t a, uint32_t b)
+        {
+            return d[a][b].ns == inf ? std::numeric_limits<double>::infinity()
+                                     : static_cast<double>(d[a][b].ns) / 1e9;
+        };
+        uint32_t ties = 0;
+        uint32_t unreachable = 0;
+        uint32_t wrong = 0; // reported one by one up to a few, then counted
+        for (uint32_t s = 0; s < n; ++s)
+        {
+            for (uint32_t t = 0; t < n; ++t)
+            {
+                int32_t first = -1;
+                uint32_t firstNeighbour = n;
+                uint32_t onShortest = 0;
+                if (s != t && d[s][t].ns != inf)
+                {
+                    for (uint32_t e = 0; e < edges.size(); ++e)
+                    {
+                        if (edges[e].a != s && edges[e].b != s)
+                        {
+                            continue;
+                        }
+                        const uint32_t x = edges[e].a == s ? edges[e].b : edges[e].a;
+                        if (d[x][t].ns != inf && w[e] + d[x][t].ns == d[s][t].ns
+                            && 1 + d[x][t].hops == d[s][t].hops)
+                        {
+                            ++onShortest;
+                            if (x < firstNeighbour)
+                            {
+                                firstNeighbour = x;
+                                first = static_cast<int32_t>(e);
+                            }
+                        }
+                    }
+                }
+                ties += onShortest > 1 ? 1 : 0;
+                unreachable += d[s][t].ns == inf ? 1 : 0;
+                const bool same =
+                    sc.GetFirstEdge(s, t) == first && sc.GetPathDelay(s, t) == delay(s, t);
+                if (!same && ++wrong <= 5)
+                {
+                    NS_TEST_EXPECT_MSG_EQ(
+                        sc.GetFirstEdge(s, t), first, m_name << " " << s << " -> " << t);
+                    NS_TEST_EXPECT_MSG_EQ(
+                        sc.GetPathDelay(s, t), delay(s, t), m_name << " " << s << " -> " << t);
+                }
+            }
+        }
+        NS_TEST_EXPECT_MSG_EQ(wrong, 0u, m_name << ": pairs with another first hop or delay");
+        NS_TEST_EXPECT_MSG_GT_OR_EQ(ties, m_minTies, m_name << ": pairs with tied first hops");
+        NS_TEST_EXPECT_MSG_GT_OR_EQ(unreachable, m_minUnreachable, m_name << ": unreachable pairs");
+
+        // Nearest vertices of each kind, serving Relays and MMSEs.
+        auto nearest = [&](uint32_t from, const std::vector<uint32_t>& of)
+        {
+            int32_t best = -1;
+            for (uint32_t v : of)
+            {
+                if (d[from][v].ns != inf && (best < 0 || delay(from, v) < delay(from, best)))
+                {
+                    best = static_cast<int32_t>(v);
+                }
+            }
+            return best;
+        };
+        const MmsScenario::Kind kinds[] = {MmsScenario::RELAY,
+                                           MmsScenario::SERVER,
+                                           MmsScenario::PPG,
+                                           MmsScenario::SMSC,
+                                           MmsScenario::ROUTER,
+                                           MmsScenario::CELL};
+        for (uint32_t v = 0; v < n; ++v)
+        {
+            for (auto kind : kinds)
+            {
+                NS_TEST_EXPECT_MSG_EQ(sc.GetNearest(v, kind),
+                                      nearest(v, sc.GetVerticesOfKind(kind)),
+                                      m_name << ": nearest " << MmsScenario::KindName(kind)
+                                             << " to " << v);
+            }
+            const int32_t relay = nearest(v, sc.GetVerticesOfKind(MmsScenario::RELAY));
+            NS_TEST_EXPECT_MSG_EQ(
+                sc.GetServingRelay(v),
+                (relay < 0 ? std::numeric_limits<uint32_t>::max() : static_cast<uint32_t>(relay)),
+                m_name << ": serving Relay of " << v);
+        }
+        const auto relays = sc.GetVerticesOfKind(MmsScenario::RELAY);
+        NS_TEST_ASSERT_MSG_EQ(
+            sc.GetMmses().size(), relays.size(), m_name << ": one MMSE per Relay");
+        for (std::size_t i = 0; i < relays.size(); ++i)
+        {
+            const auto& m = sc.GetMmses()[i];
+            const uint32_t r = relays[i];
+            NS_TEST_EXPECT_MSG_EQ(m.relay, r, m_name << ": MMSE " << i);
+            NS_TEST_EXPECT_MSG_EQ(static_cast<int32_t>(m.server),
+                                  nearest(r, sc.GetVerticesOfKind(MmsScenario::SERVER)),
+                                  m_name << ": server of MMSE " << i);
+            const int32_t ppg = nearest(r, sc.GetVerticesOfKind(MmsScenario::PPG));
+            NS_TEST_EXPECT_MSG_EQ(
+                static_cast<int32_t>(m.ppg), ppg, m_name << ": PPG of MMSE " << i);
+            NS_TEST_EXPECT_MSG_EQ(
+                static_cast<int32_t>(m.smsc),
+                nearest(static_cast<uint32_t>(ppg), sc.GetVerticesOfKind(MmsScenario::SMSC)),
+                m_name << ": SMSC of MMSE " << i);
+            std::vector<uint32_t> cells;
+            for (uint32_t c : sc.GetVerticesOfKind(MmsScenario::CELL))
+            {
+                if (nearest(c, relays) == static_cast<int32_t>(r))
+                {
+                    cells.push_back(c);
+                }
+            }
+            NS_TEST_EXPECT_MSG_EQ((m.cells == cells), true, m_name << ": cells of MMSE " << i);
+        }
+    }
+
+    std::string m_name;        //!< what messages call the scenario
+    std::string m_text;        //!< its DOT text ("" to load m_path)
+    std::string m_path;        //!< its file
+    uint32_t m_minTies;        //!< least pairs with tied first hops it must have
+    uint32_t m_minUnreachable; //!< least unreachable pairs it must have
 };
 
 /// One wrong file: exactly these error lines (after the file's path).
@@ -627,6 +932,22 @@ class MmsScenarioTestSuite : public TestSuite
         AddTestCase(new MmsScenarioMissingFileTestCase);
         AddTestCase(new MmsScenarioTextTestCase);
         AddTestCase(new MmsScenarioCellAttributesTestCase);
+        for (const char* file : {"examples/scenarios/first-network.dot",
+                                 "examples/scenarios/mid-size-operator.dot",
+                                 "test/data/scenarios/routing.dot",
+                                 "test/data/scenarios/mpi-two-areas.dot"})
+        {
+            std::string name = file; // (test names take no '/')
+            std::replace(name.begin(), name.end(), '/', '-');
+            AddTestCase(new MmsScenarioRoutesReferenceTestCase(
+                name, "", mmstest::MmsSourcePath(file), 0, 0));
+        }
+        AddTestCase(new MmsScenarioRoutesReferenceTestCase(
+            "ties and islands", kTiesAndIslands, "", 20, 100));
+        AddTestCase(new MmsScenarioRoutesReferenceTestCase(
+            "an operator of two areas", OperatorText(120, 5, 2, false), "", 0, 0));
+        AddTestCase(new MmsScenarioRoutesReferenceTestCase(
+            "an operator with a regional ring", OperatorText(60, 7, 1, true), "", 10, 0));
 
         const std::string kindList = kKinds;
         const std::string presets = kPresets;

@@ -70,6 +70,7 @@ LAYERS = [
         'MmsScenarioAttributes (values)',
         'MmsScenarioRoutes (Boost.Graph',
         '  Dijkstra: routes, MMSEs)',
+        'MmsScenarioRouting (IPv4 routes)',
         'MmsScenarioPartition (MPI ranks)',
         'MmsTrafficModel   MmsCellTraffic',
     ]),

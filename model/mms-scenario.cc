@@ -4,10 +4,11 @@
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
-// The checks of a scenario, on what MmsScenarioReader read: the nodes one by one (kind, cell
-// parameters, ns-3 attributes), the links one by one (ends, rate, delay, loss, attributes), then
-// the graph as a whole (isolated vertices, the kinds a scenario needs, what each cell and Relay
-// reaches). Every problem is collected with its line, then all are reported sorted by line.
+// The checks of a scenario, on what MmsScenarioReader read: its size, the nodes one by one
+// (kind, cell parameters, ns-3 attributes), the links one by one (ends, rate, delay, loss,
+// attributes), then the graph as a whole (the links' delays added up, isolated vertices, the
+// kinds a scenario needs, what each cell and Relay reaches). Every problem is collected with its
+// line, then all are reported sorted by line.
 
 #include "mms-scenario.h"
 
@@ -158,6 +159,18 @@ KindNames()
 }
 
 const uint32_t kMaxSubscribers = 10000000;
+
+/// MmsScenarioRoutes keeps tables of the square of the vertex count (12 octets per pair, 28
+/// while they are computed: 11 GB at 20,000 vertices) and searches from every vertex over every
+/// link: beyond these a scenario is refused before they are computed. The 10,000,000-subscriber
+/// operator of mms-operator-benchmark has 10,106 vertices and 10,105 links.
+const std::size_t kMaxVertices = 20000;
+const std::size_t kLinksPerVertex = 4; //!< links allowed per vertex, on average ...
+const std::size_t kSpareLinks = 1000;  //!< ... plus these (a full mesh of 49 routers)
+
+/// Routes add delays as 64-bit counts of nanoseconds (Time's): the delays of all links
+/// together, and so any path's delay plus one more link, stay within 2^62 ns (146 years).
+const uint64_t kMaxTotalDelayNs = uint64_t{1} << 62;
 
 /// Problems found, each at a line (0: unknown).
 class Problems
@@ -554,11 +567,29 @@ class GraphChecker
         m_edges.push_back(e);
     }
 
-    /// No isolated node; at least one element of each kind; every cell reaches a relay, a PPG
-    /// and an SMSC, every relay a server (and, in a part of the network without cells, a PPG and
-    /// an SMSC). Links are undirected, so "reaches" is "in the same connected component".
+    /// Link delays within what routes can add; no isolated node; at least one element of each
+    /// kind; every cell reaches a relay, a PPG and an SMSC, every relay a server (and, in a part
+    /// of the network without cells, a PPG and an SMSC). Links are undirected, so "reaches" is
+    /// "in the same connected component".
     void CheckWhole()
     {
+        uint64_t totalNs = 0;
+        for (const auto& e : m_edges)
+        {
+            // (A valid delay reads without aborting and is not negative.)
+            const uint64_t ns = e.delay.empty() ? 0 : Time(e.delay).GetNanoSeconds();
+            if (ns > kMaxTotalDelayNs - totalNs)
+            {
+                m_problems.Add(0,
+                               "scenario",
+                               "the link delays add up to more than "
+                                   + std::to_string(kMaxTotalDelayNs / 1000000000)
+                                   + " s (146 years), more than routes can add up in ns-3's "
+                                     "Time");
+                break;
+            }
+            totalNs += ns;
+        }
         std::vector<uint32_t> count(KindNames().size(), 0);
         for (uint32_t i = 0; i < m_vertices.size(); ++i)
         {
@@ -724,7 +755,7 @@ MmsScenario::Parse(const std::string& text,
     if (!MmsScenarioReader::Read(text, graph, syntax))
     {
         problems.Add(syntax.line,
-                     "syntax error",
+                     syntax.tooLarge ? "too large" : "syntax error",
                      syntax.message
                          + (syntax.atEnd ? " (the file ends here: is a closing } missing?)" : ""));
         problems.Flush(origin, errors);
@@ -740,6 +771,21 @@ MmsScenario::Parse(const std::string& text,
                              + "\"): without them DOT reads " + u.number
                              + " and what follows as two words");
         }
+        problems.Flush(origin, errors);
+        return false;
+    }
+
+    // Sizes the routes cannot be computed for: reported alone, before anything else is built.
+    const std::size_t n = graph.nodes.size();
+    if (n > kMaxVertices || graph.edges.size() > kLinksPerVertex * n + kSpareLinks)
+    {
+        problems.Add(0,
+                     "too large",
+                     std::to_string(n) + " vertices and " + std::to_string(graph.edges.size())
+                         + " links: a scenario has at most " + std::to_string(kMaxVertices)
+                         + " vertices and " + std::to_string(kLinksPerVertex)
+                         + " links per vertex plus " + std::to_string(kSpareLinks)
+                         + " (routes are searched from every vertex over every link)");
         problems.Flush(origin, errors);
         return false;
     }

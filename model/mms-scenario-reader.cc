@@ -922,9 +922,11 @@ class Parser
             Charge(sources.size() * targets.size() * (1 + attributes.size()), lines[i]);
             for (const auto& a : sources)
             {
+                const std::size_t ai = m_nodeIndex.at(a);
                 for (const auto& b : targets)
                 {
-                    if (m_graph.strict && (a == b || !m_strictEdges.insert({a, b}).second))
+                    if (m_graph.strict
+                        && (a == b || !m_strictEdges.insert({ai, m_nodeIndex.at(b)}).second))
                     {
                         continue; // a loop or a second edge: dropped
                     }
@@ -1003,8 +1005,8 @@ class Parser
     MmsScenarioReader::Graph& m_graph;
     Token m_peek;
     bool m_havePeek{false};
-    std::map<std::string, std::size_t> m_nodeIndex; //!< index in m_graph.nodes by name
-    std::set<std::pair<std::string, std::string>> m_strictEdges;
+    std::map<std::string, std::size_t> m_nodeIndex;              //!< index in m_graph.nodes by name
+    std::set<std::pair<std::size_t, std::size_t>> m_strictEdges; //!< ends' indices, in order
     std::map<std::string, Subgraph> m_subgraphs;
     std::string m_current{kRoot};
     int m_anonymous{0};

@@ -25,6 +25,7 @@
 #include <cstring>
 #include <limits>
 #include <set>
+#include <tuple>
 
 namespace ns3
 {
@@ -369,7 +370,6 @@ class GraphChecker
             named.emplace_back(a.second.line, a.first);
         }
         std::sort(named.begin(), named.end());
-        const std::vector<AttributeTarget> targets = TargetsOf(v.kind);
         for (const auto& n : named)
         {
             const uint32_t line = n.first;
@@ -387,60 +387,97 @@ class GraphChecker
                 }
                 continue;
             }
-            TypeId::AttributeInformation info;
-            const AttributeTarget* found = nullptr;
-            for (const auto& t : targets)
+            const Verdict& verdict = Judge(v.kind, name, value);
+            if (verdict.ok)
             {
-                if (MmsScenarioAttributes::Find(t.tid, name, info))
-                {
-                    found = &t;
-                    break;
-                }
-            }
-            if (found == nullptr)
-            {
-                std::string types;
-                for (std::size_t t = 0; t < targets.size(); ++t)
-                {
-                    types += (t == 0                    ? ""
-                              : t + 1 == targets.size() ? " or "
-                                                        : ", ")
-                             + targets[t].tid.GetName();
-                }
-                m_problems.Add(line,
-                               what,
-                               "unknown attribute \"" + name + "\""
-                                   + (targets.empty()
-                                          ? std::string(" (a router takes only kind and GraphViz "
-                                                        "presentation attributes)")
-                                          : " (neither a GraphViz presentation attribute nor an "
-                                            "attribute of "
-                                                + types + ")"));
-                continue;
-            }
-            const std::string owner = found->tid.GetName();
-            std::string reason;
-            if (IsReserved(v.kind, found->target, name))
-            {
-                m_problems.Add(line, what, name + " is set from the graph");
-            }
-            else if (info.supportLevel == TypeId::SupportLevel::OBSOLETE)
-            {
-                m_problems.Add(line, what, name + " of " + owner + " is obsolete");
-            }
-            else if ((info.flags & TypeId::ATTR_SET) == 0)
-            {
-                m_problems.Add(line, what, name + " of " + owner + " cannot be set (read-only)");
-            }
-            else if (!MmsScenarioAttributes::CheckValue(info, value, reason))
-            {
-                m_problems.Add(line, what, name + " \"" + value + "\" is not valid: " + reason);
+                v.settings.push_back({verdict.target, name, value});
             }
             else
             {
-                v.settings.push_back({found->target, name, value});
+                m_problems.Add(line, what, verdict.problem);
             }
         }
+    }
+
+    /// What an ns-3 attribute set on a vertex comes to: a setting for one of its targets, or
+    /// a problem.
+    struct Verdict
+    {
+        bool ok{false};
+        MmsScenario::Target target{MmsScenario::ELEMENT}; //!< when ok
+        std::string problem;                              //!< when not
+    };
+
+    /// The verdict on name=value for a vertex of a kind, worked out once per kind, name and
+    /// value: a "node [...]" default copied into every node would otherwise have the TypeIds
+    /// searched and the value read again for each (seconds for 4 kB of defaults).
+    const Verdict& Judge(Kind kind, const std::string& name, const std::string& value)
+    {
+        auto known = m_verdicts.find(std::make_tuple(kind, name, value));
+        if (known != m_verdicts.end())
+        {
+            return known->second;
+        }
+        Verdict& verdict = m_verdicts[std::make_tuple(kind, name, value)];
+        auto t = m_targets.find(kind);
+        if (t == m_targets.end())
+        {
+            t = m_targets.emplace(kind, TargetsOf(kind)).first;
+        }
+        const std::vector<AttributeTarget>& targets = t->second;
+        TypeId::AttributeInformation info;
+        const AttributeTarget* found = nullptr;
+        for (const auto& target : targets)
+        {
+            if (MmsScenarioAttributes::Find(target.tid, name, info))
+            {
+                found = &target;
+                break;
+            }
+        }
+        if (found == nullptr)
+        {
+            std::string types;
+            for (std::size_t i = 0; i < targets.size(); ++i)
+            {
+                types += (i == 0                    ? ""
+                          : i + 1 == targets.size() ? " or "
+                                                    : ", ")
+                         + targets[i].tid.GetName();
+            }
+            verdict.problem =
+                "unknown attribute \"" + name + "\""
+                + (targets.empty() ? std::string(" (a router takes only kind and GraphViz "
+                                                 "presentation attributes)")
+                                   : " (neither a GraphViz presentation attribute nor an "
+                                     "attribute of "
+                                         + types + ")");
+            return verdict;
+        }
+        const std::string owner = found->tid.GetName();
+        std::string reason;
+        if (IsReserved(kind, found->target, name))
+        {
+            verdict.problem = name + " is set from the graph";
+        }
+        else if (info.supportLevel == TypeId::SupportLevel::OBSOLETE)
+        {
+            verdict.problem = name + " of " + owner + " is obsolete";
+        }
+        else if ((info.flags & TypeId::ATTR_SET) == 0)
+        {
+            verdict.problem = name + " of " + owner + " cannot be set (read-only)";
+        }
+        else if (!MmsScenarioAttributes::CheckValue(info, value, reason))
+        {
+            verdict.problem = name + " \"" + value + "\" is not valid: " + reason;
+        }
+        else
+        {
+            verdict.ok = true;
+            verdict.target = found->target;
+        }
+        return verdict;
     }
 
     void CheckEdge(const MmsScenarioReader::Edge& edge)
@@ -688,6 +725,8 @@ class GraphChecker
     std::vector<uint32_t> m_degree;
     std::vector<std::pair<uint32_t, uint32_t>> m_links; //!< endpoints of links (no self loops)
     std::map<std::pair<uint32_t, uint32_t>, uint32_t> m_firstLink; //!< -> its line
+    std::map<Kind, std::vector<AttributeTarget>> m_targets;        //!< TargetsOf, by kind
+    std::map<std::tuple<Kind, std::string, std::string>, Verdict> m_verdicts; //!< see Judge
 };
 
 } // namespace

@@ -78,9 +78,11 @@ if [ "$cmd" = fuzz ]; then
         [ -x "$t" ] || continue
         name="$(basename "$t")"; corpus="$here/test/fuzz/corpus/${name#fuzz-}"
         work="$bdir/corpus-${name#fuzz-}"; mkdir -p "$work" "$corpus"
+        dict=(); [ -f "$here/test/fuzz/$name.dict" ] && dict=(-dict="$here/test/fuzz/$name.dict")
         log "fuzzing $name for ${fuzz_seconds}s (seed corpus $corpus, new inputs in $work)"
         "$t" -max_total_time="$fuzz_seconds" -max_len=4096 -timeout=10 -rss_limit_mb=2048 \
-             -artifact_prefix="$bdir/$name-" -print_final_stats=1 "$work" "$corpus" 2>&1 | tail -n 12
+             "${dict[@]}" -artifact_prefix="$bdir/$name-" -print_final_stats=1 "$work" "$corpus" \
+             2>&1 | tail -n 12
     done
     exit 0
 fi

@@ -63,6 +63,13 @@ IsLineBreak(char c)
 /// The maximum depth of subgraphs, as Boost's reader has it.
 const long kMaxNesting = 255;
 
+/// The most a text may make the reader hold: attributes copied from defaults into nodes,
+/// subgraphs and edges, edges, and subgraph members looked up for edge ends. Each of these is
+/// bounded by the text's length but for them, which grow with its square (an edge between two
+/// subgraphs of n nodes is n * n edges, each with a copy of the statement's attributes). An
+/// edge written out with two attributes counts 5: the shipped national operator about 5,000.
+const uint64_t kMaxWork = 1000000;
+
 /// Name of the root graph among the subgraphs (as Boost's reader names it).
 const char* const kRoot = "___root___";
 
@@ -602,18 +609,12 @@ class Parser
     }
 
   private:
-    struct Member
-    {
-        bool subgraph;
-        std::string name;
-    };
-
     /// What a subgraph (or the root graph) holds while it is read.
     struct Subgraph
     {
-        Attributes nodeDefaults; //!< "node [...]" in force
-        Attributes edgeDefaults; //!< "edge [...]" in force
-        std::vector<Member> members;
+        Attributes nodeDefaults;                        //!< "node [...]" in force
+        Attributes edgeDefaults;                        //!< "edge [...]" in force
+        std::set<std::pair<bool, std::string>> members; //!< (is a subgraph, name), each once
     };
 
     /// One end of an edge: a node or a subgraph.
@@ -646,6 +647,23 @@ class Parser
             return m_peek;
         }
         return m_lexer.Get();
+    }
+
+    /// Count `units` of work (see kMaxWork) done for what the text says at `line`; stop when the
+    /// text asks for more than kMaxWork in all.
+    void Charge(uint64_t units, uint32_t line)
+    {
+        m_work += std::min<uint64_t>(units, kMaxWork + 1);
+        if (m_work > kMaxWork)
+        {
+            throw SyntaxError{line,
+                              "the graph asks for more than " + std::to_string(kMaxWork)
+                                  + " attributes copied from defaults, edges and subgraph members "
+                                    "in all (an edge between two subgraphs stands for an edge per "
+                                    "pair of their nodes)",
+                              false,
+                              true};
+        }
     }
 
     /// A parse error at the next token, worded as Boost's.
@@ -716,11 +734,11 @@ class Parser
                     {
                         attributes[a.first] = a.second;
                     }
-                    Current().members.push_back({false, ep.name});
+                    Current().members.insert({false, ep.name});
                 }
                 else
                 {
-                    Current().members.push_back({true, ep.name});
+                    Current().members.insert({true, ep.name});
                 }
                 break;
             }
@@ -782,9 +800,12 @@ class Parser
         }
         if (m_subgraphs.find(name) == m_subgraphs.end())
         {
-            Subgraph copy = Current(); // the enclosing graph's defaults
-            copy.members.clear();
-            m_subgraphs[name] = copy;
+            Subgraph& outer = Current();
+            Charge(outer.nodeDefaults.size() + outer.edgeDefaults.size(), first.line);
+            Subgraph opened; // with the enclosing graph's defaults
+            opened.nodeDefaults = outer.nodeDefaults;
+            opened.edgeDefaults = outer.edgeDefaults;
+            m_subgraphs[name] = opened;
         }
         if (!anonymous && Peek().type != Token::LBRACE)
         {
@@ -859,6 +880,7 @@ class Parser
         }
         if (m_nodeIndex.find(first.text) == m_nodeIndex.end())
         {
+            Charge(Current().nodeDefaults.size(), first.line);
             m_nodeIndex[first.text] = m_graph.nodes.size();
             m_graph.nodes.push_back({first.text, first.line, Current().nodeDefaults});
         }
@@ -880,6 +902,7 @@ class Parser
                     {op.line, Display(chain[chain.size() - 2]), Display(chain.back())});
             }
         }
+        Charge(Current().edgeDefaults.size(), lines.front());
         Attributes attributes = Current().edgeDefaults;
         if (Peek().type == Token::LBRACKET)
         {
@@ -887,12 +910,23 @@ class Parser
         }
         for (std::size_t i = 0; i + 1 < chain.size(); ++i)
         {
-            const std::set<std::string> targets = Members(chain[i + 1]);
-            for (const auto& a : Members(chain[i]))
+            const std::set<std::string> sources = Members(chain[i], lines[i]);
+            const std::set<std::string> targets = Members(chain[i + 1], lines[i]);
+            // Each pair, kept or (strict) dropped, and the attributes of each edge kept.
+            Charge(sources.size(), lines[i]);
+            Charge(targets.size(), lines[i]);
+            if (!targets.empty() && sources.size() > kMaxWork / targets.size())
             {
+                Charge(kMaxWork + 1, lines[i]);
+            }
+            Charge(sources.size() * targets.size() * (1 + attributes.size()), lines[i]);
+            for (const auto& a : sources)
+            {
+                const std::size_t ai = m_nodeIndex.at(a);
                 for (const auto& b : targets)
                 {
-                    if (m_graph.strict && (a == b || !m_strictEdges.insert({a, b}).second))
+                    if (m_graph.strict
+                        && (a == b || !m_strictEdges.insert({ai, m_nodeIndex.at(b)}).second))
                     {
                         continue; // a loop or a second edge: dropped
                     }
@@ -907,8 +941,9 @@ class Parser
         return ep.subgraph ? std::string("{...}") : ep.name;
     }
 
-    /// The nodes an endpoint stands for (a subgraph: its members, recursively).
-    std::set<std::string> Members(const Endpoint& ep) const
+    /// The nodes an endpoint stands for (a subgraph: its members, recursively), each member
+    /// looked at charged as read at `line`.
+    std::set<std::string> Members(const Endpoint& ep, uint32_t line)
     {
         std::set<std::string> result;
         std::vector<Endpoint> work{ep};
@@ -926,9 +961,11 @@ class Parser
             {
                 continue;
             }
-            for (const auto& m : m_subgraphs.at(e.name).members)
+            const auto& members = m_subgraphs.at(e.name).members;
+            Charge(members.size(), line);
+            for (const auto& m : members)
             {
-                work.push_back({m.subgraph, m.name});
+                work.push_back({m.first, m.second});
             }
         }
         return result;
@@ -968,12 +1005,13 @@ class Parser
     MmsScenarioReader::Graph& m_graph;
     Token m_peek;
     bool m_havePeek{false};
-    std::map<std::string, std::size_t> m_nodeIndex; //!< index in m_graph.nodes by name
-    std::set<std::pair<std::string, std::string>> m_strictEdges;
+    std::map<std::string, std::size_t> m_nodeIndex;              //!< index in m_graph.nodes by name
+    std::set<std::pair<std::size_t, std::size_t>> m_strictEdges; //!< ends' indices, in order
     std::map<std::string, Subgraph> m_subgraphs;
     std::string m_current{kRoot};
     int m_anonymous{0};
     long m_nesting{0};
+    uint64_t m_work{0}; //!< see Charge
 };
 
 } // namespace

@@ -61,6 +61,16 @@ namespace ns3
  * recurses more than the subgraph nesting allows and never reads out of the text: any input,
  * empty or unterminated, gives a graph or a syntax error.
  *
+ * What a text makes the reader hold is bounded too. Nodes, edge statements and attributes
+ * written out each take room in the text, but three things grow with its square: attributes
+ * copied from "node [...]" and "edge [...]" defaults into every node, edge and subgraph opened
+ * after them, the edges an edge between two subgraphs stands for (one per pair of their
+ * nodes, in a strict graph also those dropped), and the subgraph members looked up for each
+ * such edge end. The reader counts them and stops, as at a syntax error but with tooLarge
+ * set, where the count passes 1,000,000 (the shipped national operator, 1,038 links written
+ * out, counts about 5,000), so that a few kilobytes of subgraphs cannot ask for gigabytes of
+ * edges.
+ *
  * \code
  *   MmsScenarioReader::Graph graph;
  *   MmsScenarioReader::SyntaxError error;
@@ -129,20 +139,22 @@ class MmsScenarioReader
         std::vector<UnquotedNumber> unquoted; //!< numbers run into words, in file order
     };
 
-    /// The first syntax error of a text.
+    /// The first syntax error of a text, or what made it too large to read.
     struct SyntaxError
     {
-        uint32_t line{0};    //!< line of the offending token or character
-        std::string message; //!< Boost's wording, naming the token or character
-        bool atEnd{false};   //!< the parser met the end of the text where it wanted more
+        uint32_t line{0};     //!< line of the offending token or character
+        std::string message;  //!< Boost's wording, naming the token or character
+        bool atEnd{false};    //!< the parser met the end of the text where it wanted more
+        bool tooLarge{false}; //!< no syntax error: the text asks for more than the reader holds
     };
 
     /**
      * Read a DOT text.
      * \param text the whole file
      * \param graph what the text holds (replaced; empty after a syntax error)
-     * \param error the first syntax error (replaced; meaningful when false is returned)
-     * \return true if the text is a DOT graph, false at a syntax error
+     * \param error the first syntax error, or what made the text too large (replaced;
+     *        meaningful when false is returned)
+     * \return true if the text is a DOT graph, false at a syntax error or when too large
      */
     static bool Read(const std::string& text, Graph& graph, SyntaxError& error);
 };

@@ -4,10 +4,11 @@
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
-// The checks of a scenario, on what MmsScenarioReader read: the nodes one by one (kind, cell
-// parameters, ns-3 attributes), the links one by one (ends, rate, delay, loss, attributes), then
-// the graph as a whole (isolated vertices, the kinds a scenario needs, what each cell and Relay
-// reaches). Every problem is collected with its line, then all are reported sorted by line.
+// The checks of a scenario, on what MmsScenarioReader read: its size, the nodes one by one
+// (kind, cell parameters, ns-3 attributes), the links one by one (ends, rate, delay, loss,
+// attributes), then the graph as a whole (the links' delays added up, isolated vertices, the
+// kinds a scenario needs, what each cell and Relay reaches). Every problem is collected with its
+// line, then all are reported sorted by line.
 
 #include "mms-scenario.h"
 
@@ -24,6 +25,8 @@
 #include <cstring>
 #include <limits>
 #include <set>
+#include <tuple>
+#include <unordered_map>
 
 namespace ns3
 {
@@ -158,6 +161,21 @@ KindNames()
 }
 
 const uint32_t kMaxSubscribers = 10000000;
+
+/// MmsScenarioRoutes keeps tables of the square of the count of vertices that are not leaves
+/// (12 octets per pair: 4.8 GB at 20,000) and searches from each of them over every link: beyond
+/// these a scenario is refused before they are computed. Leaves (one link, to a vertex that is
+/// not a leaf: the cells of an operator) cost a few octets each; the 10,000,000-subscriber
+/// operator of mms-operator-benchmark has 10,106 vertices, 101 of them not leaves, and 10,105
+/// links; 200,000 vertices hold 200 million subscribers at 1,000 per cell.
+const std::size_t kMaxVertices = 200000;
+const std::size_t kMaxInnerVertices = 20000; //!< vertices that are not leaves
+const std::size_t kLinksPerVertex = 4;       //!< links allowed per vertex, on average ...
+const std::size_t kSpareLinks = 1000;        //!< ... plus these (a full mesh of 49 routers)
+
+/// Routes add delays as 64-bit counts of nanoseconds (Time's): the delays of all links
+/// together, and so any path's delay plus one more link, stay within 2^62 ns (146 years).
+const uint64_t kMaxTotalDelayNs = uint64_t{1} << 62;
 
 /// Problems found, each at a line (0: unknown).
 class Problems
@@ -356,7 +374,6 @@ class GraphChecker
             named.emplace_back(a.second.line, a.first);
         }
         std::sort(named.begin(), named.end());
-        const std::vector<AttributeTarget> targets = TargetsOf(v.kind);
         for (const auto& n : named)
         {
             const uint32_t line = n.first;
@@ -374,60 +391,97 @@ class GraphChecker
                 }
                 continue;
             }
-            TypeId::AttributeInformation info;
-            const AttributeTarget* found = nullptr;
-            for (const auto& t : targets)
+            const Verdict& verdict = Judge(v.kind, name, value);
+            if (verdict.ok)
             {
-                if (MmsScenarioAttributes::Find(t.tid, name, info))
-                {
-                    found = &t;
-                    break;
-                }
-            }
-            if (found == nullptr)
-            {
-                std::string types;
-                for (std::size_t t = 0; t < targets.size(); ++t)
-                {
-                    types += (t == 0                    ? ""
-                              : t + 1 == targets.size() ? " or "
-                                                        : ", ")
-                             + targets[t].tid.GetName();
-                }
-                m_problems.Add(line,
-                               what,
-                               "unknown attribute \"" + name + "\""
-                                   + (targets.empty()
-                                          ? std::string(" (a router takes only kind and GraphViz "
-                                                        "presentation attributes)")
-                                          : " (neither a GraphViz presentation attribute nor an "
-                                            "attribute of "
-                                                + types + ")"));
-                continue;
-            }
-            const std::string owner = found->tid.GetName();
-            std::string reason;
-            if (IsReserved(v.kind, found->target, name))
-            {
-                m_problems.Add(line, what, name + " is set from the graph");
-            }
-            else if (info.supportLevel == TypeId::SupportLevel::OBSOLETE)
-            {
-                m_problems.Add(line, what, name + " of " + owner + " is obsolete");
-            }
-            else if ((info.flags & TypeId::ATTR_SET) == 0)
-            {
-                m_problems.Add(line, what, name + " of " + owner + " cannot be set (read-only)");
-            }
-            else if (!MmsScenarioAttributes::CheckValue(info, value, reason))
-            {
-                m_problems.Add(line, what, name + " \"" + value + "\" is not valid: " + reason);
+                v.settings.push_back({verdict.target, name, value});
             }
             else
             {
-                v.settings.push_back({found->target, name, value});
+                m_problems.Add(line, what, verdict.problem);
             }
         }
+    }
+
+    /// What an ns-3 attribute set on a vertex comes to: a setting for one of its targets, or
+    /// a problem.
+    struct Verdict
+    {
+        bool ok{false};
+        MmsScenario::Target target{MmsScenario::ELEMENT}; //!< when ok
+        std::string problem;                              //!< when not
+    };
+
+    /// The verdict on name=value for a vertex of a kind, worked out once per kind, name and
+    /// value: a "node [...]" default copied into every node would otherwise have the TypeIds
+    /// searched and the value read again for each (seconds for 4 kB of defaults).
+    const Verdict& Judge(Kind kind, const std::string& name, const std::string& value)
+    {
+        auto known = m_verdicts.find(std::make_tuple(kind, name, value));
+        if (known != m_verdicts.end())
+        {
+            return known->second;
+        }
+        Verdict& verdict = m_verdicts[std::make_tuple(kind, name, value)];
+        auto t = m_targets.find(kind);
+        if (t == m_targets.end())
+        {
+            t = m_targets.emplace(kind, TargetsOf(kind)).first;
+        }
+        const std::vector<AttributeTarget>& targets = t->second;
+        TypeId::AttributeInformation info;
+        const AttributeTarget* found = nullptr;
+        for (const auto& target : targets)
+        {
+            if (MmsScenarioAttributes::Find(target.tid, name, info))
+            {
+                found = &target;
+                break;
+            }
+        }
+        if (found == nullptr)
+        {
+            std::string types;
+            for (std::size_t i = 0; i < targets.size(); ++i)
+            {
+                types += (i == 0                    ? ""
+                          : i + 1 == targets.size() ? " or "
+                                                    : ", ")
+                         + targets[i].tid.GetName();
+            }
+            verdict.problem =
+                "unknown attribute \"" + name + "\""
+                + (targets.empty() ? std::string(" (a router takes only kind and GraphViz "
+                                                 "presentation attributes)")
+                                   : " (neither a GraphViz presentation attribute nor an "
+                                     "attribute of "
+                                         + types + ")");
+            return verdict;
+        }
+        const std::string owner = found->tid.GetName();
+        std::string reason;
+        if (IsReserved(kind, found->target, name))
+        {
+            verdict.problem = name + " is set from the graph";
+        }
+        else if (info.supportLevel == TypeId::SupportLevel::OBSOLETE)
+        {
+            verdict.problem = name + " of " + owner + " is obsolete";
+        }
+        else if ((info.flags & TypeId::ATTR_SET) == 0)
+        {
+            verdict.problem = name + " of " + owner + " cannot be set (read-only)";
+        }
+        else if (!MmsScenarioAttributes::CheckValue(info, value, reason))
+        {
+            verdict.problem = name + " \"" + value + "\" is not valid: " + reason;
+        }
+        else
+        {
+            verdict.ok = true;
+            verdict.target = found->target;
+        }
+        return verdict;
     }
 
     void CheckEdge(const MmsScenarioReader::Edge& edge)
@@ -554,11 +608,29 @@ class GraphChecker
         m_edges.push_back(e);
     }
 
-    /// No isolated node; at least one element of each kind; every cell reaches a relay, a PPG
-    /// and an SMSC, every relay a server (and, in a part of the network without cells, a PPG and
-    /// an SMSC). Links are undirected, so "reaches" is "in the same connected component".
+    /// Link delays within what routes can add; no isolated node; at least one element of each
+    /// kind; every cell reaches a relay, a PPG and an SMSC, every relay a server (and, in a part
+    /// of the network without cells, a PPG and an SMSC). Links are undirected, so "reaches" is
+    /// "in the same connected component".
     void CheckWhole()
     {
+        uint64_t totalNs = 0;
+        for (const auto& e : m_edges)
+        {
+            // (A valid delay reads without aborting and is not negative.)
+            const uint64_t ns = e.delay.empty() ? 0 : Time(e.delay).GetNanoSeconds();
+            if (ns > kMaxTotalDelayNs - totalNs)
+            {
+                m_problems.Add(0,
+                               "scenario",
+                               "the link delays add up to more than "
+                                   + std::to_string(kMaxTotalDelayNs / 1000000000)
+                                   + " s (146 years), more than routes can add up in ns-3's "
+                                     "Time");
+                break;
+            }
+            totalNs += ns;
+        }
         std::vector<uint32_t> count(KindNames().size(), 0);
         for (uint32_t i = 0; i < m_vertices.size(); ++i)
         {
@@ -657,6 +729,8 @@ class GraphChecker
     std::vector<uint32_t> m_degree;
     std::vector<std::pair<uint32_t, uint32_t>> m_links; //!< endpoints of links (no self loops)
     std::map<std::pair<uint32_t, uint32_t>, uint32_t> m_firstLink; //!< -> its line
+    std::map<Kind, std::vector<AttributeTarget>> m_targets;        //!< TargetsOf, by kind
+    std::map<std::tuple<Kind, std::string, std::string>, Verdict> m_verdicts; //!< see Judge
 };
 
 } // namespace
@@ -724,7 +798,7 @@ MmsScenario::Parse(const std::string& text,
     if (!MmsScenarioReader::Read(text, graph, syntax))
     {
         problems.Add(syntax.line,
-                     "syntax error",
+                     syntax.tooLarge ? "too large" : "syntax error",
                      syntax.message
                          + (syntax.atEnd ? " (the file ends here: is a closing } missing?)" : ""));
         problems.Flush(origin, errors);
@@ -740,6 +814,46 @@ MmsScenario::Parse(const std::string& text,
                              + "\"): without them DOT reads " + u.number
                              + " and what follows as two words");
         }
+        problems.Flush(origin, errors);
+        return false;
+    }
+
+    // Sizes the routes cannot be computed for: reported alone, before anything else is built.
+    const std::size_t n = graph.nodes.size();
+    std::size_t inner = 0; // vertices that are not leaves, as MmsScenarioRoutes counts them
+    const bool counted =
+        n <= kMaxVertices && graph.edges.size() <= kLinksPerVertex * n + kSpareLinks;
+    if (counted)
+    {
+        std::unordered_map<std::string, std::vector<std::string>> links;
+        for (const auto& e : graph.edges)
+        {
+            links[e.a].push_back(e.b);
+            links[e.b].push_back(e.a);
+        }
+        for (const auto& v : graph.nodes)
+        {
+            auto it = links.find(v.name);
+            const bool leaf = it != links.end() && it->second.size() == 1 && it->second[0] != v.name
+                              && links[it->second[0]].size() != 1;
+            inner += leaf ? 0 : 1;
+        }
+    }
+    if (!counted || inner > kMaxInnerVertices)
+    {
+        problems.Add(0,
+                     "too large",
+                     std::to_string(n) + " vertices"
+                         + (counted ? " (" + std::to_string(inner) + " not leaves)" : "") + " and "
+                         + std::to_string(graph.edges.size()) + " links: a scenario has at most "
+                         + std::to_string(kMaxVertices) + " vertices, "
+                         + std::to_string(kMaxInnerVertices)
+                         + " of them not leaves (a leaf has one link, to a vertex that is not "
+                           "a leaf), and "
+                         + std::to_string(kLinksPerVertex) + " links per vertex plus "
+                         + std::to_string(kSpareLinks)
+                         + " (routes are searched from every vertex that is not a leaf over "
+                           "every link)");
         problems.Flush(origin, errors);
         return false;
     }

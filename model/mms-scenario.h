@@ -31,11 +31,14 @@ namespace ns3
  * Load (or Parse) does three things, each in its own file:
  * - reading: MmsScenarioReader parses the DOT text once, giving nodes, edges and attributes
  *   with their lines; a syntax error stops there and is reported alone;
- * - checking (this class): "digraph" and "->", numbers run into words, kinds, cells'
- *   subscribers and bearer, every link's rate, delay and loss, loops, second links and links
- *   between two cells, every ns-3 attribute's name and value (MmsScenarioAttributes, which
- *   never calls what aborts in ns-3.37 on bad text), isolated vertices, the kinds a scenario
- *   needs and what each cell and Relay must reach; every problem is reported, with its line;
+ * - checking (this class): the size (at most 200,000 vertices, 20,000 of them not leaves, and
+ *   4 links per vertex plus 1,000, since the routes grow with these), "digraph" and "->", numbers run into words, kinds,
+ *   cells' subscribers and bearer, every link's rate, delay and loss, loops, second links and
+ *   links between two cells, every ns-3 attribute's name and value (MmsScenarioAttributes,
+ *   which never calls what aborts in ns-3.37 on bad text), link delays adding up to no more
+ *   than 2^62 ns (146 years, so that no route's delay overflows Time), isolated vertices, the
+ *   kinds a scenario needs and what each cell and Relay must reach; every problem is
+ *   reported, with its line;
  * - routing: MmsScenarioRoutes computes, for a scenario that passed the checks, the shortest
  *   paths by delay, each cell's serving Relay and the MMSEs, which the getters below answer.
  *
@@ -128,7 +131,9 @@ class MmsScenario
      * edge's line is that of its "--". Problems come sorted by line, those of no line last. A
      * syntax error is reported alone ("<file>:<line>: syntax error: <message>", worded as
      * MmsScenarioReader says), since nothing else can be checked; so are numbers run into
-     * words (an unquoted 2Mbps).
+     * words (an unquoted 2Mbps), a text the reader finds too large ("<file>:<line>: too large:
+     * the graph asks for more than ...") and too many vertices or links ("<file>: too large:
+     * ...").
      * \param path the DOT file
      * \param errors the problems found (appended)
      * \return true if the scenario is valid

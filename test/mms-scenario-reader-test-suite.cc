@@ -452,6 +452,98 @@ class MmsScenarioReaderSyntaxTestCase : public TestCase
     }
 };
 
+/// What a text makes the reader hold is bounded: edges between subgraphs, members looked up and
+/// attributes copied from defaults are counted, and a text asking for more than 1,000,000 of
+/// them in all is refused as too large at the line where the count passes it.
+class MmsScenarioReaderSizeTestCase : public TestCase
+{
+  public:
+    MmsScenarioReaderSizeTestCase()
+        : TestCase("a few kilobytes asking for a million edges are refused as too large")
+    {
+    }
+
+  private:
+    /// "n0 n1 ... n<count-1>"
+    static std::string Names(uint32_t count)
+    {
+        std::string out;
+        for (uint32_t i = 0; i < count; ++i)
+        {
+            out += (i == 0 ? "n" : " n") + std::to_string(i);
+        }
+        return out;
+    }
+
+    /// Read `text`; expect it refused as too large at `line`.
+    void ExpectTooLarge(const std::string& text, uint32_t line, const std::string& what)
+    {
+        Reader::Graph g;
+        Reader::SyntaxError error;
+        NS_TEST_ASSERT_MSG_EQ(Reader::Read(text, g, error), false, what);
+        NS_TEST_EXPECT_MSG_EQ(error.tooLarge, true, what);
+        NS_TEST_EXPECT_MSG_EQ(error.atEnd, false, what);
+        NS_TEST_EXPECT_MSG_EQ(error.line, line, what);
+        NS_TEST_EXPECT_MSG_EQ(
+            error.message.find("the graph asks for more than 1000000 "), 0u, error.message);
+        NS_TEST_EXPECT_MSG_EQ(g.nodes.size() + g.edges.size(), 0u, "nothing read: " << what);
+    }
+
+    void DoRun() override
+    {
+        // 1,000 nodes as two edge ends: a million edges from 6 kB, refused before any is made
+        // (and so in a strict graph, which would drop the loops and keep the others).
+        const std::string s = "  subgraph s { " + Names(1000) + " }\n";
+        ExpectTooLarge("graph {\n" + s + "  subgraph s -- subgraph s\n}\n", 3, "s -- s");
+        ExpectTooLarge(
+            "strict graph {\n" + s + "  subgraph s -- subgraph s\n}\n", 3, "strict s -- s");
+
+        // Members looked up count too: each "subgraph s -- {}" looks at 1,000 members twice
+        // (listing them and pairing them with none), so 500 such statements are the most.
+        Reader::Graph g;
+        Reader::SyntaxError error;
+        std::string text = "graph {\n" + s;
+        for (int i = 0; i < 500; ++i)
+        {
+            text += "subgraph s -- {}\n";
+        }
+        NS_TEST_EXPECT_MSG_EQ(Reader::Read(text + "}\n", g, error), true, error.message);
+        NS_TEST_EXPECT_MSG_EQ(g.nodes.size(), 1000u, "the subgraph's nodes");
+        NS_TEST_EXPECT_MSG_EQ(g.edges.size(), 0u, "no edge to an empty subgraph");
+        ExpectTooLarge(text + "subgraph s -- {}\n}\n", 503, "501 lookups");
+
+        // Defaults copied into every node: 100 attributes into 10,000 nodes.
+        std::string defaults = "graph {\n  node [";
+        for (int i = 0; i < 100; ++i)
+        {
+            defaults += " a" + std::to_string(i) + "=1";
+        }
+        ExpectTooLarge(defaults + "]\n  " + Names(10001) + "\n}\n", 3, "node defaults");
+        // And into every edge: 1,000 attributes on each of 1,000 edges, refused before any.
+        std::string edges = "graph {\n  edge [";
+        for (int i = 0; i < 1000; ++i)
+        {
+            edges += " a" + std::to_string(i) + "=1";
+        }
+        ExpectTooLarge(edges + "]\n  {" + Names(500) + "} -- {x y}\n}\n", 3, "edge defaults");
+
+        // A subgraph naming a node 4,000 times holds it once: 1,000 edges from it count 5 each.
+        text = "graph {\n  subgraph s {";
+        for (int i = 0; i < 4000; ++i)
+        {
+            text += " a";
+        }
+        text += " }\n";
+        for (int i = 0; i < 1000; ++i)
+        {
+            text += "  subgraph s -- b\n";
+        }
+        NS_TEST_EXPECT_MSG_EQ(Reader::Read(text + "}\n", g, error), true, error.message);
+        NS_TEST_EXPECT_MSG_EQ(Edges(g).substr(0, 11), "a-b@3 a-b@4", "one edge per statement");
+        NS_TEST_EXPECT_MSG_EQ(g.edges.size(), 1000u, "one edge per statement");
+    }
+};
+
 /// Malformed text: every truncation of a good file, and random bytes, give an error at a line
 /// of the text (or, for the whole file, a graph), never a crash or an unbounded recursion.
 class MmsScenarioReaderMalformedTestCase : public TestCase
@@ -525,6 +617,7 @@ class MmsScenarioReaderTestSuite : public TestSuite
         AddTestCase(new MmsScenarioReaderStringsTestCase);
         AddTestCase(new MmsScenarioReaderDigraphTestCase);
         AddTestCase(new MmsScenarioReaderSyntaxTestCase);
+        AddTestCase(new MmsScenarioReaderSizeTestCase);
         AddTestCase(new MmsScenarioReaderMalformedTestCase);
     }
 };

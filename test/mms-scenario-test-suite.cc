@@ -868,6 +868,145 @@ class MmsScenarioTextTestCase : public TestCase
     }
 };
 
+/// Sizes the routes cannot be computed for, and delays they cannot add, are refused with one
+/// error before anything is routed; what the reader refuses as too large is reported as such.
+class MmsScenarioSizeTestCase : public TestCase
+{
+  public:
+    MmsScenarioSizeTestCase()
+        : TestCase("too many vertices or links, and delays adding up beyond Time, are refused")
+    {
+    }
+
+  private:
+    /// "<prefix>0 <prefix>1 ... <prefix><count-1>"
+    static std::string Names(const std::string& prefix, uint32_t count)
+    {
+        std::string out;
+        for (uint32_t i = 0; i < count; ++i)
+        {
+            out += (i == 0 ? "" : " ") + prefix + std::to_string(i);
+        }
+        return out;
+    }
+
+    /// The good network with two groups of `n` routers, every router of one linked to every
+    /// router of the other, and the first to the network's router: 2n + 6 vertices and
+    /// n * n + 6 links.
+    static std::string Mesh(uint32_t n)
+    {
+        return Network("  subgraph {\n"
+                       "    node [kind=router] edge [rate=\"1Mbps\", delay=\"1ms\"]\n"
+                       "    {"
+                       + Names("a", n) + "} -- {" + Names("b", n) + "}\n    g -- a0\n  }\n");
+    }
+
+    void DoRun() override
+    {
+        MmsScenario sc;
+        std::vector<std::string> errors;
+        // 20,000 vertices that are not leaves at most (unlinked ones are not): beyond, one
+        // error and nothing else looked at.
+        NS_TEST_EXPECT_MSG_EQ(
+            sc.Parse("graph {\n" + Names("v", 20001) + "\n}\n", "t.dot", errors), false, "");
+        NS_TEST_ASSERT_MSG_EQ(errors.size(), 1u, Joined(errors));
+        NS_TEST_EXPECT_MSG_EQ(errors[0],
+                              "t.dot: too large: 20001 vertices (20001 not leaves) and 0 links: a "
+                              "scenario has at most 200000 vertices, 20000 of them not leaves (a "
+                              "leaf has one link, to a vertex that is not a leaf), and 4 links "
+                              "per vertex plus 1000 (routes are searched from every vertex that "
+                              "is not a leaf over every link)",
+                              "");
+        // Leaves are cheap: 30,000 cells on two routers pass the size check (and fail others).
+        errors.clear();
+        std::string star = "graph {\n  a -- b\n";
+        for (int i = 0; i < 30000; ++i)
+        {
+            star += "  c" + std::to_string(i) + (i % 2 ? " -- a\n" : " -- b\n");
+        }
+        NS_TEST_EXPECT_MSG_EQ(sc.Parse(star + "}\n", "t.dot", errors), false, "");
+        NS_TEST_EXPECT_MSG_EQ((errors.empty() || errors[0].find("too large") == std::string::npos),
+                              true,
+                              "30,002 vertices, 2 of them not leaves: not too large");
+        // 200,000 vertices at most, leaves or not.
+        errors.clear();
+        star = "graph {\n  a -- b\n";
+        for (int i = 0; i < 200000; ++i)
+        {
+            star += "  c" + std::to_string(i) + " -- a\n";
+        }
+        NS_TEST_EXPECT_MSG_EQ(sc.Parse(star + "}\n", "t.dot", errors), false, "");
+        NS_TEST_ASSERT_MSG_EQ(errors.size(), 1u, "one error");
+        NS_TEST_EXPECT_MSG_EQ(
+            errors[0].rfind("t.dot: too large: 200002 vertices and 200001 links", 0),
+            0u,
+            errors[0]);
+        errors.clear();
+        NS_TEST_EXPECT_MSG_EQ(
+            sc.Parse("graph {\n" + Names("v", 20000) + "\n}\n", "t.dot", errors), false, "");
+        NS_TEST_EXPECT_MSG_EQ(errors.size(), 40000u, "each vertex has no kind and no link");
+        NS_TEST_EXPECT_MSG_EQ(
+            errors[0],
+            "t.dot:2: node v0: no kind (add kind=relay, server, ppg, smsc, router or cell)",
+            "");
+
+        // Links: 4 per vertex plus 1,000. 76 vertices and 1,231 links are routed; 80 vertices
+        // and 1,375 links (more than 1,320) are not.
+        errors.clear();
+        NS_TEST_EXPECT_MSG_EQ(sc.Parse(Mesh(35), "t.dot", errors), true, Joined(errors));
+        NS_TEST_EXPECT_MSG_EQ(sc.GetEdges().size(), 1231u, "the mesh's links");
+        NS_TEST_EXPECT_MSG_EQ_TOL(sc.GetPathDelay(sc.FindVertex("c"), sc.FindVertex("b34")),
+                                  0.007,
+                                  1e-12,
+                                  "c -- g -- a0 -- b34");
+        NS_TEST_EXPECT_MSG_EQ(sc.Parse(Mesh(37), "t.dot", errors), false, "");
+        NS_TEST_ASSERT_MSG_EQ(errors.size(), 1u, Joined(errors));
+        NS_TEST_EXPECT_MSG_EQ(
+            errors[0].find("t.dot: too large: 80 vertices and 1375 links: "), 0u, errors[0]);
+        NS_TEST_EXPECT_MSG_EQ(sc.GetVertices().size(), 0u, "nothing kept");
+
+        // Delays: routes add them in 64-bit nanoseconds, so all links' together stay within 2^62
+        // ns (146 years). A 100-year link is routed; two are refused, not added up to a wrong
+        // route.
+        errors.clear();
+        NS_TEST_EXPECT_MSG_EQ(
+            sc.Parse(Network("", "  c -- r [rate=\"1Mbps\", delay=\"100y\"]\n"), "t.dot", errors),
+            true,
+            Joined(errors));
+        NS_TEST_EXPECT_MSG_EQ_TOL(sc.GetPathDelay(sc.FindVertex("c"), sc.FindVertex("r")),
+                                  0.006,
+                                  1e-12,
+                                  "around the 100-year link");
+        NS_TEST_EXPECT_MSG_EQ(sc.Parse(Network("",
+                                               "  c -- r [rate=\"1Mbps\", delay=\"100y\"]\n"
+                                               "  c -- s [rate=\"1Mbps\", delay=\"100y\"]\n"),
+                                       "t.dot",
+                                       errors),
+                              false,
+                              "");
+        NS_TEST_ASSERT_MSG_EQ(errors.size(), 1u, Joined(errors));
+        NS_TEST_EXPECT_MSG_EQ(errors[0],
+                              "t.dot: scenario: the link delays add up to more than 4611686018 s "
+                              "(146 years), more than routes can add up in ns-3's Time",
+                              "");
+
+        // The reader's own bound, reported as too large at its line.
+        errors.clear();
+        NS_TEST_EXPECT_MSG_EQ(sc.Parse("graph {\n  subgraph s { " + Names("v", 1000)
+                                           + " }\n  subgraph s -- subgraph s\n}\n",
+                                       "t.dot",
+                                       errors),
+                              false,
+                              "");
+        NS_TEST_ASSERT_MSG_EQ(errors.size(), 1u, Joined(errors));
+        NS_TEST_EXPECT_MSG_EQ(errors[0].find("t.dot:3: too large: the graph asks for more than "
+                                             "1000000 attributes copied from defaults, edges and "
+                                             "subgraph members in all"),
+                              0u,
+                              errors[0]);
+    }
+};
+
 /// The cell's four attribute types share no name, as the header says.
 class MmsScenarioCellAttributesTestCase : public TestCase
 {
@@ -948,6 +1087,7 @@ class MmsScenarioTestSuite : public TestSuite
             "an operator of two areas", OperatorText(120, 5, 2, false), "", 0, 0));
         AddTestCase(new MmsScenarioRoutesReferenceTestCase(
             "an operator with a regional ring", OperatorText(60, 7, 1, true), "", 10, 0));
+        AddTestCase(new MmsScenarioSizeTestCase);
 
         const std::string kindList = kKinds;
         const std::string presets = kPresets;

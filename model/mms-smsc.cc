@@ -352,12 +352,13 @@ std::vector<uint8_t>
 MmsSmsc::WrapForCell(uint8_t kind, const std::string& msisdn, const std::vector<uint8_t>& datagram)
 {
     NS_ABORT_MSG_IF(msisdn.size() > 255, "MmsSmsc::WrapForCell: a number of 255 octets at most");
-    std::vector<uint8_t> out;
-    out.reserve(2 + msisdn.size() + datagram.size());
-    out.push_back(kind);
-    out.push_back(static_cast<uint8_t>(msisdn.size()));
-    out.insert(out.end(), msisdn.begin(), msisdn.end());
-    out.insert(out.end(), datagram.begin(), datagram.end());
+    std::vector<uint8_t> out(2 + msisdn.size() + datagram.size());
+    out[0] = kind;
+    out[1] = static_cast<uint8_t>(msisdn.size());
+    std::copy(msisdn.begin(), msisdn.end(), out.begin() + 2);
+    std::copy(datagram.begin(),
+              datagram.end(),
+              out.begin() + 2 + static_cast<std::ptrdiff_t>(msisdn.size()));
     return out;
 }
 

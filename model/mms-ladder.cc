@@ -37,6 +37,18 @@ DescribePdu(const MmsPdu& pdu, bool full)
     return s;
 }
 
+std::string
+TargetId(const std::string& target)
+{
+    const std::string store = "/store/";
+    if (target.rfind(store, 0) == 0)
+    {
+        return target.substr(store.size());
+    }
+    std::string::size_type r = target.find("/r/");
+    return r == std::string::npos ? std::string() : target.substr(r + 3);
+}
+
 MmsTransport::RequestLabel
 Label(const MmsPdu& pdu)
 {
@@ -49,15 +61,25 @@ Label(const MmsHttpMessage& request)
     MmsTransport::RequestLabel label;
     label.type = Describe(request);
     MmsPdu pdu;
+    MmsPapRequest pap;
     std::string error;
-    if (request.GetHeader("Content-Type").find(MmsHttp::MMS_CONTENT_TYPE) == 0
-        && MmsHttp::DecodeMmsBody(request, pdu, error))
+    const std::string& type = request.GetHeader("Content-Type");
+    if (type.find(MmsHttp::MMS_CONTENT_TYPE) == 0 && MmsHttp::DecodeMmsBody(request, pdu, error))
     {
         label.transactionId = pdu.GetTransactionId();
     }
-    else
+    else if (type.rfind("multipart/related", 0) == 0
+             && MmsPapRequest::Decode(type, request.body, pap, error))
+    {
+        label.transactionId = pap.control.pushId;
+    }
+    else if (!request.GetHeader("X-Sms-Tag").empty())
     {
         label.transactionId = request.GetHeader("X-Sms-Tag");
+    }
+    else
+    {
+        label.transactionId = TargetId(request.target);
     }
     return label;
 }

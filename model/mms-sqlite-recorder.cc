@@ -168,6 +168,14 @@ MmsSqliteRecorder::GetTypeId()
                           BooleanValue(false),
                           MakeBooleanAccessor(&MmsSqliteRecorder::m_recordTransactions),
                           MakeBooleanChecker())
+            .AddAttribute("RecordPdus",
+                          "Write one row per message between two elements (table pdu): HTTP "
+                          "requests and responses and datagrams, with the instants each was "
+                          "issued, sent and arrived (MmsLadderTracer), for ladder diagrams. A "
+                          "few rows per MMS and one per SMS attempt: meant for small runs.",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&MmsSqliteRecorder::m_recordPdus),
+                          MakeBooleanChecker())
             .AddAttribute("SampleInterval",
                           "Interval of the element and bearer samples (and of the throughput "
                           "view); 0 disables sampling.",
@@ -208,6 +216,11 @@ MmsSqliteRecorder::DoDispose()
     Close();
     m_elements.clear();
     m_cells.clear();
+    if (m_ladderTracer)
+    {
+        m_ladderTracer->Dispose();
+        m_ladderTracer = nullptr;
+    }
     Object::DoDispose();
 }
 
@@ -317,6 +330,11 @@ MmsSqliteRecorder::Open(std::string& error)
                         "start, finish, request_bytes, response_bytes, status) "
                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         m_insertTransaction,
+                        error)
+        && m_db.Prepare("INSERT INTO pdu (run, sender, receiver, kind, description, "
+                        "transaction_id, octets, issued, sent, arrived) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        m_insertPdu,
                         error)
         && m_db.Prepare("INSERT INTO element_sample (run, time, element, queue, queue_max, busy, "
                         "stored_messages, stored_bytes, messages_in, bytes_in, messages_out, "
@@ -490,7 +508,7 @@ MmsSqliteRecorder::ConnectUserAgent(Ptr<MmsUserAgent> ua)
     connect("DeliveryReportReceived", &MmsSqliteRecorder::OnDeliveryReportReceived);
     connect("ReadReportSent", &MmsSqliteRecorder::OnReadReportSent);
     connect("ReadReportReceived", &MmsSqliteRecorder::OnReadReportReceived);
-    if (m_recordTransactions)
+    if (m_recordTransactions || m_recordPdus)
     {
         Element e;
         e.name = ua->GetElementName();
@@ -503,7 +521,7 @@ MmsSqliteRecorder::ConnectPool(Ptr<MmsSubscriberPool> pool)
 {
     pool->TraceConnectWithoutContext("UserAgentCreated",
                                      MakeCallback(&MmsSqliteRecorder::ConnectUserAgent, this));
-    if (m_recordTransactions)
+    if (m_recordTransactions || m_recordPdus)
     {
         pool->TraceConnectWithoutContext(
             "HandsetCreated",
@@ -518,9 +536,24 @@ MmsSqliteRecorder::PoolHandsetSink(MmsSqliteRecorder* r,
                                    uint32_t handset,
                                    Ptr<MmsTransport> transport)
 {
-    transport->TraceConnectWithoutContext(
-        "Exchange",
-        MakeBoundCallback(&MmsSqliteRecorder::PoolExchangeSink, r, pool, cell, handset));
+    if (r->m_recordTransactions)
+    {
+        transport->TraceConnectWithoutContext(
+            "Exchange",
+            MakeBoundCallback(&MmsSqliteRecorder::PoolExchangeSink, r, pool, cell, handset));
+    }
+    auto sockets = DynamicCast<MmsSocketTransport>(transport);
+    if (r->m_recordPdus && sockets)
+    {
+        r->GetLadderTracer()->Add(
+            sockets, MakeBoundCallback(&MmsSqliteRecorder::PoolName, pool, cell, handset));
+    }
+}
+
+std::string
+MmsSqliteRecorder::PoolName(MmsSubscriberPool* pool, uint32_t cell, uint32_t handset)
+{
+    return "ua:" + pool->GetBoundMsisdn(cell, handset);
 }
 
 void
@@ -610,6 +643,10 @@ MmsSqliteRecorder::AddElement(Element e, Ptr<MmsApplication> app, Ptr<Object> qu
         {
             e.transport->TraceConnectWithoutContext(
                 "Exchange", MakeBoundCallback(&ExchangeSink, this, app->GetElementName()));
+        }
+        if (m_recordPdus)
+        {
+            GetLadderTracer()->Add(e.transport, app->GetElementName());
         }
     }
     if (e.name.compare(0, 3, "ua:") == 0)
@@ -1115,6 +1152,43 @@ MmsSqliteRecorder::ExchangeSink(MmsSqliteRecorder* r,
     r->RowWritten();
 }
 
+Ptr<MmsLadderTracer>
+MmsSqliteRecorder::GetLadderTracer()
+{
+    if (!m_ladderTracer)
+    {
+        m_ladderTracer = CreateObject<MmsLadderTracer>();
+        m_ladderTracer->TraceConnectWithoutContext("Pdu",
+                                                   MakeCallback(&MmsSqliteRecorder::OnPdu, this));
+    }
+    return m_ladderTracer;
+}
+
+void
+MmsSqliteRecorder::OnPdu(const MmsLadderTracer::Pdu& p)
+{
+    if (!m_db.IsOpen())
+    {
+        return;
+    }
+    MmsSqliteStatement& s = m_insertPdu;
+    s.BindInt(1, m_runId);
+    s.BindText(2, p.sender);
+    s.BindText(3, p.receiver);
+    s.BindText(4, p.kind);
+    s.BindText(5, p.description);
+    s.BindTextOrNull(6, p.transactionId);
+    s.BindInt(7, static_cast<int64_t>(p.octets));
+    s.BindDouble(8, p.issued.GetSeconds());
+    s.BindDouble(9, p.sent.GetSeconds());
+    s.BindTime(10, p.arrived.IsNegative() ? -1.0 : p.arrived.GetSeconds());
+    if (!s.Run())
+    {
+        Fail("pdu row: " + s.GetError());
+    }
+    RowWritten();
+}
+
 void
 MmsSqliteRecorder::QueueSink(MmsSqliteRecorder* r, uint32_t element, uint32_t, uint32_t to)
 {
@@ -1380,7 +1454,11 @@ MmsSqliteRecorder::Close()
         Sample();
     }
     m_closed = true;
-    // What is still open at the end, with its state.
+    // Messages that never arrived, then what is still open at the end, with its state.
+    if (m_ladderTracer)
+    {
+        m_ladderTracer->Flush();
+    }
     std::vector<const MessageRecord*> messages;
     for (const auto& [tid, m] : m_openMessages)
     {
@@ -1483,6 +1561,7 @@ MmsSqliteRecorder::Close()
     m_insertDelivery.Finalize();
     m_insertSms.Finalize();
     m_insertTransaction.Finalize();
+    m_insertPdu.Finalize();
     m_insertElementSample.Finalize();
     m_insertBearerSample.Finalize();
     // Fold the WAL into the main file so that the file can be copied alone.

@@ -8,6 +8,7 @@
 #define MMS_SQLITE_RECORDER_H
 
 #include "mms-common.h"
+#include "mms-ladder-tracer.h"
 #include "mms-relay.h"
 #include "mms-socket-transport.h"
 #include "mms-sqlite.h"
@@ -43,7 +44,9 @@ class MmsWapPushProxyGateway;
  *
  * One run row with the run's metadata (and its configuration in run_attribute, collected by
  * MmsRunMetadata), one row per message, per (message, recipient) delivery and per SMS,
- * optionally one per request/response exchange, and time series of the elements (queues,
+ * optionally one per request/response exchange (RecordTransactions) and one per message
+ * between two elements with its sending and arrival (RecordPdus, from an MmsLadderTracer),
+ * and time series of the elements (queues,
  * stores, traffic) and radio cells (utilisation, drops). Sinks on the engines' trace sources
  * (MmsEvent) keep what is still open in memory and write a row when it ends; rows are
  * written with prepared statements in batched transactions (FlushRows, FlushInterval), so a
@@ -172,9 +175,17 @@ class MmsSqliteRecorder : public Object
     void PrintSummary(std::ostream& os) const;
 
     /**
-     * \return the rows written so far (message, delivery, sms, transaction and sample tables)
+     * \return the rows written so far (message, delivery, sms, transaction, pdu and sample
+     * tables)
      */
     uint64_t GetRowsWritten() const;
+
+    /**
+     * \brief The tracer whose messages RecordPdus writes (created on first use; the elements
+     * connected with RecordPdus are added to it).
+     * \return the tracer
+     */
+    Ptr<MmsLadderTracer> GetLadderTracer();
 
     /**
      * Trace signature of "Committed": a transaction was committed.
@@ -319,6 +330,15 @@ class MmsSqliteRecorder : public Object
                                  uint32_t cell,
                                  uint32_t handset,
                                  const MmsSocketTransport::Exchange& x);
+    /**
+     * The name of a pool's handset: "ua:" and the number of the subscriber bound to it.
+     * \param pool the pool
+     * \param cell the pool's cell index
+     * \param handset the handset's index in the cell
+     * \return the name
+     */
+    static std::string PoolName(MmsSubscriberPool* pool, uint32_t cell, uint32_t handset);
+    void OnPdu(const MmsLadderTracer::Pdu& p);
     void OnDeliveryReportSent(const MmsEvent& e);
     void OnStateTransition(const std::string& messageId,
                            const std::string& recipient,
@@ -358,6 +378,7 @@ class MmsSqliteRecorder : public Object
     uint32_t m_flushRows;
     Time m_flushInterval;
     bool m_recordTransactions;
+    bool m_recordPdus;
     Time m_sampleInterval;
     Time m_progressInterval;
     bool m_catchSignals;
@@ -382,6 +403,7 @@ class MmsSqliteRecorder : public Object
     MmsSqliteStatement m_insertDelivery;
     MmsSqliteStatement m_insertSms;
     MmsSqliteStatement m_insertTransaction;
+    MmsSqliteStatement m_insertPdu;
     MmsSqliteStatement m_insertElementSample;
     MmsSqliteStatement m_insertBearerSample;
     MmsSqliteStatement m_updateDelivery[DELIVERY_TIMES];
@@ -394,6 +416,7 @@ class MmsSqliteRecorder : public Object
     std::unordered_map<std::string, SmsRecord> m_sms;              //!< open, by reference
     std::vector<Element> m_elements;
     std::vector<Cell> m_cells;
+    Ptr<MmsLadderTracer> m_ladderTracer; //!< RecordPdus: pairs sending and arrival
     uint64_t m_messagesSubmitted{0};
     uint64_t m_deliveriesClosed{0};
     bool m_interrupted{false};

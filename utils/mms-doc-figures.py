@@ -56,7 +56,8 @@ LAYERS = [
         '  from the summary views)',
         'MmsSqliteDatabase',
         'MmsResultsSchema (tables, KPI and',
-        '  summary views; version 2)',
+        '  summary views; version 3)',
+        'MmsLadderTracer (each PDU: sent, arrived)',
     ]),
     ('transport', 'Transports', 'mms-transport', (0.3, 3.2, 4.6, 2.45), [
         'MmsTransport (the interface',

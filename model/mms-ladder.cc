@@ -49,10 +49,21 @@ TargetId(const std::string& target)
     return r == std::string::npos ? std::string() : target.substr(r + 3);
 }
 
+std::string
+PduTransaction(const MmsPdu& pdu)
+{
+    std::string tid = pdu.GetTransactionId();
+    if (tid.empty() && pdu.HasField(MmsField::MESSAGE_ID))
+    {
+        tid = pdu.GetText(MmsField::MESSAGE_ID);
+    }
+    return tid;
+}
+
 MmsTransport::RequestLabel
 Label(const MmsPdu& pdu)
 {
-    return {DescribePdu(pdu), pdu.GetTransactionId()};
+    return {DescribePdu(pdu), PduTransaction(pdu)};
 }
 
 MmsTransport::RequestLabel
@@ -66,7 +77,7 @@ Label(const MmsHttpMessage& request)
     const std::string& type = request.GetHeader("Content-Type");
     if (type.find(MmsHttp::MMS_CONTENT_TYPE) == 0 && MmsHttp::DecodeMmsBody(request, pdu, error))
     {
-        label.transactionId = pdu.GetTransactionId();
+        label.transactionId = PduTransaction(pdu);
     }
     else if (type.rfind("multipart/related", 0) == 0
              && MmsPapRequest::Decode(type, request.body, pap, error))

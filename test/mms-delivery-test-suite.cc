@@ -329,7 +329,7 @@ class MmsRequestLabelTestCase : public TestCase
                                  "PPG POST /sms [M00000001/0/",
                                  "UA1 GET Content-Location [M00000001/0]",
                                  "Relay GET /store [M00000001]",
-                                 "UA1 m-read-rec-ind []"})
+                                 "UA1 m-read-rec-ind [M00000001]"})
         {
             NS_TEST_EXPECT_MSG_NE(all.find(type), std::string::npos, type << " in" << all);
         }

@@ -30,6 +30,10 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.dont_write_bytecode = True  # nothing written into the source tree
+import mms_python  # noqa: E402  (beside this script: runs it on the Python that has matplotlib)
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 SOURCE = os.path.dirname(HERE)
 
@@ -307,9 +311,10 @@ def main():
     busy = program(a.busy_hour or os.path.join(a.build, 'mms-busy-hour'), 'mms-busy-hour')
     report = os.path.join(HERE, 'mms-report.py')
     try:
-        import matplotlib
+        mms_python.require('matplotlib', 'python3-matplotlib')
     except ImportError as e:
-        fail('needs matplotlib (%s); Debian: apt-get install python3-matplotlib' % e)
+        fail('needs matplotlib: %s' % e)
+    import matplotlib
     matplotlib.use('Agg')
     import matplotlib.pyplot as plt
 

@@ -471,9 +471,10 @@ def exercise7(r):
         f["%s: messages submitted" % name] = one(
             con, "SELECT count(*) FROM message WHERE run = ?", (run,)
         )
-        f["%s: notification time p50 (s)" % name] = one(
-            con, "SELECT p50 FROM kpi_summary WHERE run = ? AND kpi = 'notification_time'", (run,)
-        )
+        for kpi in ("send", "notification", "retrieval"):
+            f["%s: %s time p50 (s)" % (name, kpi)] = one(
+                con, "SELECT p50 FROM kpi_summary WHERE run = ? AND kpi = ?", (run, kpi + "_time")
+            )
         for cell, label in ((0, "town"), (1, "village")):
             f["%s: %s downlink utilisation, first 20 min" % (name, label)] = one(
                 con,

@@ -1406,6 +1406,26 @@ class Pdu:
         return text + ")"
 
 
+def pdu_roles(rows):
+    """The lifeline of each core element of a message's pdu rows, whatever the scenario named
+    it ("mmsc", "store", ...), from the requests it sent or received: a store request goes
+    from the Relay to the Server, a PAP push from the Relay to the PPG, POST /sms from the PPG
+    to the SMSC, and a handset's request to the Relay."""
+    roles = {}
+    for sender, receiver, kind, description, *_ in rows:
+        if kind != "request":
+            continue
+        if description.endswith(" /store"):
+            roles.update({sender: 1, receiver: 2})
+        elif description.startswith("PAP "):
+            roles.update({sender: 1, receiver: 3})
+        elif description == "POST /sms":
+            roles.update({sender: 3, receiver: 4})
+        elif sender.startswith("ua:"):
+            roles[receiver] = 1
+    return roles
+
+
 def pdu_columns(recipients):
     return ["Originator", "Relay", "Server", "PPG", "SMSC"] + (
         ["Recipient"] if len(recipients) == 1 else ["R%d" % (i + 1) for i in range(len(recipients))]
@@ -1424,10 +1444,11 @@ def message_pdus(db, run, m, recipients):
         [run] + params,
     )
     originator = strip_type(m["originator"])
+    roles = pdu_roles(rows)
     out = []
     for r in rows:
-        src = element_column(r[0], originator, recipients)
-        dst = element_column(r[1], originator, recipients)
+        src = roles.get(r[0], element_column(r[0], originator, recipients))
+        dst = roles.get(r[1], element_column(r[1], originator, recipients))
         if src is not None and dst is not None and src != dst:
             out.append(Pdu(r, src, dst))
     return out

@@ -45,7 +45,8 @@ log() { printf '\n== %s\n' "$*"; }
 # --------------------------------------------------------------------------- packages
 packages=(build-essential cmake pkg-config
           ns3 libns3-dev libgsl-dev libxml2-dev libpython3.11-dev
-          libboost-graph-dev libsqlite3-dev sqlite3 tshark python3 python3-matplotlib doxygen)
+          libboost-graph-dev libsqlite3-dev sqlite3 tshark python3 python3-matplotlib doxygen
+          python3-docutils chromium)
 if [ "$cmd" = fuzz ]; then
     packages+=(clang libclang-rt-14-dev)
 fi

@@ -6,9 +6,11 @@
 
 // One MMS, step by step: an originator sends a photo to one recipient through the MMS Relay,
 // the MMS Server, the WAP Push Proxy Gateway and the SMSC, all over ns-3 TCP/IP, both handsets
-// on a UMTS 384 kbit/s radio cell. The program prints a ladder diagram of every PDU with its
-// time and size, then a summary, and writes pcap files (mms-first-<node>-<device>.pcap) that
-// Wireshark decodes: HTTP carrying MMS PDUs, PAP, and WSP Push over UDP port 2948 with --ipPush.
+// on a UMTS 384 kbit/s radio cell. The program prints a ladder diagram of every message
+// between the elements, each with the instant it was sent and the instant it arrived (the
+// same ladder as utils/mms-report.py ladder draws from the results file), then a summary, and
+// writes pcap files (mms-first-<node>-<device>.pcap) that Wireshark decodes: HTTP carrying MMS
+// PDUs, PAP, and WSP Push over UDP port 2948 with --ipPush.
 //
 //   ./build/mms-first                      immediate retrieval, notification by SMS, UMTS cell
 //   ./build/mms-first --bearer=GPRS-CS2    a GPRS cell instead (or UMTS-128, EDGE-MCS9,
@@ -32,32 +34,44 @@
 #include "ns3/mms-module.h"
 #include "ns3/network-module.h"
 
+#include <algorithm>
+#include <cstdlib>
 #include <iomanip>
 #include <iostream>
 #include <map>
 #include <sstream>
+#include <unistd.h>
+#include <vector>
 
 using namespace ns3;
 
 namespace
 {
-std::map<uint32_t, int> g_column; //!< IPv4 address -> ladder column
-std::vector<std::string> g_names;
-const int WIDTH = 13;
+const int WIDTH = 13; //!< characters per lifeline
 
-void
-Arrow(int from, int to, const std::string& label, uint64_t bytes)
+/// One line of the ladder: the instants, the arrow between two lifelines, the label (the
+/// format utils/mms-report.py's render_pdu_ladder_text prints from the pdu table).
+std::string
+LadderLine(const MmsLadderTracer::Pdu& p, int from, int to, std::size_t columns)
 {
     std::ostringstream line;
-    line << std::fixed << std::setprecision(3) << std::setw(9) << Simulator::Now().GetSeconds()
-         << "  ";
-    int lo = std::min(from, to);
-    int hi = std::max(from, to);
-    std::string row(WIDTH * g_names.size(), ' ');
-    for (std::size_t c = 0; c < g_names.size(); ++c)
+    line << std::fixed << std::setprecision(3) << std::setw(10) << p.sent.GetSeconds() << " ";
+    if (p.arrived.IsNegative())
+    {
+        line << std::setw(10) << "-";
+    }
+    else
+    {
+        line << std::setw(10) << p.arrived.GetSeconds();
+    }
+    line << "  ";
+    std::string row(WIDTH * columns, ' ');
+    for (std::size_t c = 0; c < columns; ++c)
     {
         row[c * WIDTH + WIDTH / 2] = '|';
     }
+    int lo = std::min(from, to);
+    int hi = std::max(from, to);
     for (int x = lo * WIDTH + WIDTH / 2 + 1; x < hi * WIDTH + WIDTH / 2; ++x)
     {
         row[x] = '-';
@@ -70,40 +84,18 @@ Arrow(int from, int to, const std::string& label, uint64_t bytes)
     {
         row[lo * WIDTH + WIDTH / 2 + 1] = '<';
     }
-    line << row << " " << label << " (" << bytes << " B)";
-    std::cout << line.str() << "\n";
-}
-
-int
-ColumnOf(const Address& a)
-{
-    if (!InetSocketAddress::IsMatchingType(a))
+    line << row << " " << p.description;
+    if (!p.transactionId.empty())
     {
-        return -1;
+        line << " tid=" << p.transactionId;
     }
-    auto it = g_column.find(InetSocketAddress::ConvertFrom(a).GetIpv4().Get());
-    return it == g_column.end() ? -1 : it->second;
-}
-
-void
-HttpTx(int self, const MmsHttpMessage& m, const Address& peer)
-{
-    int other = ColumnOf(peer);
-    if (other >= 0)
+    line << " (" << p.octets << " B";
+    if (p.issued < p.sent)
     {
-        Arrow(self, other, MmsLadder::Describe(m, true), m.GetSerializedSize());
+        line << ", issued " << p.issued.GetSeconds();
     }
-}
-
-void
-DatagramTx(int self, const std::vector<uint8_t>& data, const Address& peer)
-{
-    int other = ColumnOf(peer);
-    if (other < 0)
-    {
-        return;
-    }
-    Arrow(self, other, MmsLadder::DescribeDatagram(data, true), data.size());
+    line << ")";
+    return line.str();
 }
 
 void
@@ -113,11 +105,9 @@ SendMessage(Ptr<MmsUserAgent> ua, MmsUserAgent::Message m)
 }
 
 void
-Connect(Ptr<MmsApplication> app, int column)
+Collect(std::vector<MmsLadderTracer::Pdu>* pdus, const MmsLadderTracer::Pdu& p)
 {
-    Ptr<MmsSocketTransport> t = DynamicCast<MmsSocketTransport>(app->GetTransport());
-    t->TraceConnectWithoutContext("HttpTx", MakeBoundCallback(&HttpTx, column));
-    t->TraceConnectWithoutContext("DatagramTx", MakeBoundCallback(&DatagramTx, column));
+    pdus->push_back(p);
 }
 } // namespace
 
@@ -175,6 +165,7 @@ main(int argc, char* argv[])
         recorder->SetAttribute("Path", StringValue(results));
         recorder->SetAttribute("Scenario", StringValue("mms-first"));
         recorder->SetAttribute("RecordTransactions", BooleanValue(true));
+        recorder->SetAttribute("RecordPdus", BooleanValue(true));
         recorder->SetCommandLine(argc, argv);
         std::string error;
         if (!recorder->Open(error))
@@ -227,27 +218,20 @@ main(int argc, char* argv[])
         recipient->SetAttribute("RetrievalMode", StringValue("Deferred"));
     }
 
-    g_names = {"UA-O " + originator->GetMsisdn().substr(9),
-               "Relay",
-               "Server",
-               "PPG",
-               "SMSC",
-               "UA-R " + recipient->GetMsisdn().substr(9)};
-    std::vector<Ptr<Node>> nodes = {handsets.Get(0),
-                                    network.GetRelayNode(),
-                                    network.GetServerNode(),
-                                    network.GetPpgNode(),
-                                    network.GetSmscNode(),
-                                    handsets.Get(1)};
-    for (std::size_t i = 0; i < nodes.size(); ++i)
-    {
-        g_column[MmsNetworkHelper::GetAddress(nodes[i]).Get()] = static_cast<int>(i);
-    }
+    // The lifelines, in the order utils/mms-report.py ladder draws them.
+    const std::vector<std::string> columns = {
+        "Originator", "Relay", "Server", "PPG", "SMSC", "Recipient"};
     std::vector<Ptr<MmsApplication>> apps = {
         originator, mms.GetRelay(), mms.GetServer(), mms.GetPpg(), mms.GetSmsc(), recipient};
+    std::map<std::string, int> columnOf;
+    Ptr<MmsLadderTracer> tracer = CreateObject<MmsLadderTracer>();
+    std::vector<MmsLadderTracer::Pdu> pdus;
+    tracer->TraceConnectWithoutContext("Pdu", MakeBoundCallback(&Collect, &pdus));
     for (std::size_t i = 0; i < apps.size(); ++i)
     {
-        Connect(apps[i], static_cast<int>(i));
+        columnOf[apps[i]->GetElementName()] = static_cast<int>(i);
+        tracer->Add(DynamicCast<MmsSocketTransport>(apps[i]->GetTransport()),
+                    apps[i]->GetElementName());
     }
     if (pcap)
     {
@@ -266,18 +250,43 @@ main(int argc, char* argv[])
     m.subject = "Hello";
     Simulator::Schedule(Seconds(1), &SendMessage, originator, m);
 
-    std::cout << "           ";
-    for (const auto& n : g_names)
-    {
-        std::cout << std::left << std::setw(WIDTH) << n;
-    }
-    std::cout << std::right << "\n";
     if (recorder)
     {
         recorder->ConnectAll();
     }
     Simulator::Stop(Seconds(stop));
     Simulator::Run();
+    tracer->Flush();
+
+    // The ladder: every message between the elements, in the order they were sent.
+    std::stable_sort(pdus.begin(),
+                     pdus.end(),
+                     [](const auto& a, const auto& b)
+                     {
+                         return a.sent < b.sent;
+                     });
+    std::cout << MmsLadderTracer::LADDER_LEGEND << "\n";
+    std::ostringstream header;
+    header << std::setw(10) << "sent (s)"
+           << " " << std::setw(10) << "arrived (s)"
+           << "  ";
+    std::string names(WIDTH * columns.size(), ' ');
+    for (std::size_t c = 0; c < columns.size(); ++c)
+    {
+        std::size_t start = c * WIDTH + WIDTH / 2 - columns[c].size() / 2;
+        names.replace(start, columns[c].size(), columns[c]);
+    }
+    names.erase(names.find_last_not_of(' ') + 1);
+    std::cout << header.str() << names << "\n";
+    for (const auto& p : pdus)
+    {
+        auto from = columnOf.find(p.sender);
+        auto to = columnOf.find(p.receiver);
+        if (from != columnOf.end() && to != columnOf.end())
+        {
+            std::cout << LadderLine(p, from->second, to->second, columns.size()) << "\n";
+        }
+    }
 
     const MmsRelay::Counters& c = mms.GetRelay()->GetCounters();
     std::cout << "\nRelay: " << c.submissions << " submission(s), " << c.accepted << " accepted, "
@@ -290,8 +299,18 @@ main(int argc, char* argv[])
               << " read report(s) received\n";
     if (pcap)
     {
-        std::cout << "pcap files: mms-first-<node>-<device>.pcap; the originator's: tshark -r "
-                  << "mms-first-" << handsets.Get(0)->GetId() << "-1.pcap -Y mmse\n";
+        // Every node's first device; the handsets' show what crossed the radio cell.
+        char cwd[4096];
+        std::string here = getcwd(cwd, sizeof(cwd)) ? cwd : ".";
+        std::cout << "\npcap files in " << here << " (mms-first-<node>-<device>.pcap):\n";
+        for (std::size_t i = 0; i < apps.size(); ++i)
+        {
+            std::cout << "  " << std::left << std::setw(11) << columns[i] << std::right
+                      << "mms-first-" << apps[i]->GetNode()->GetId() << "-1.pcap\n";
+        }
+        std::cout << "In Wireshark, the display filter mmse shows the MMS PDUs (Statistics > Flow "
+                     "Graph draws them as a ladder); or: tshark -r mms-first-"
+                  << recipient->GetNode()->GetId() << "-1.pcap -Y mmse\n";
     }
     if (recorder)
     {

@@ -37,10 +37,33 @@ DescribePdu(const MmsPdu& pdu, bool full)
     return s;
 }
 
+std::string
+TargetId(const std::string& target)
+{
+    const std::string store = "/store/";
+    if (target.rfind(store, 0) == 0)
+    {
+        return target.substr(store.size());
+    }
+    std::string::size_type r = target.find("/r/");
+    return r == std::string::npos ? std::string() : target.substr(r + 3);
+}
+
+std::string
+PduTransaction(const MmsPdu& pdu)
+{
+    std::string tid = pdu.GetTransactionId();
+    if (tid.empty() && pdu.HasField(MmsField::MESSAGE_ID))
+    {
+        tid = pdu.GetText(MmsField::MESSAGE_ID);
+    }
+    return tid;
+}
+
 MmsTransport::RequestLabel
 Label(const MmsPdu& pdu)
 {
-    return {DescribePdu(pdu), pdu.GetTransactionId()};
+    return {DescribePdu(pdu), PduTransaction(pdu)};
 }
 
 MmsTransport::RequestLabel
@@ -49,15 +72,25 @@ Label(const MmsHttpMessage& request)
     MmsTransport::RequestLabel label;
     label.type = Describe(request);
     MmsPdu pdu;
+    MmsPapRequest pap;
     std::string error;
-    if (request.GetHeader("Content-Type").find(MmsHttp::MMS_CONTENT_TYPE) == 0
-        && MmsHttp::DecodeMmsBody(request, pdu, error))
+    const std::string& type = request.GetHeader("Content-Type");
+    if (type.find(MmsHttp::MMS_CONTENT_TYPE) == 0 && MmsHttp::DecodeMmsBody(request, pdu, error))
     {
-        label.transactionId = pdu.GetTransactionId();
+        label.transactionId = PduTransaction(pdu);
+    }
+    else if (type.rfind("multipart/related", 0) == 0
+             && MmsPapRequest::Decode(type, request.body, pap, error))
+    {
+        label.transactionId = pap.control.pushId;
+    }
+    else if (!request.GetHeader("X-Sms-Tag").empty())
+    {
+        label.transactionId = request.GetHeader("X-Sms-Tag");
     }
     else
     {
-        label.transactionId = request.GetHeader("X-Sms-Tag");
+        label.transactionId = TargetId(request.target);
     }
     return label;
 }

@@ -51,20 +51,36 @@ std::string Describe(const MmsHttpMessage& m, bool full = false);
  */
 std::string DescribePdu(const MmsPdu& pdu, bool full = false);
 /**
+ * The transaction of an MMS PDU, for labels and ladders: its X-Mms-Transaction-Id, else its
+ * Message-ID (M-Read-Rec.ind has only that), else "".
+ * \param pdu the PDU
+ * \return the id
+ */
+std::string PduTransaction(const MmsPdu& pdu);
+/**
  * The label of a request that carries an MMS PDU as its body (a POST of MM1), without
  * decoding it: what an element that holds the PDU gives MmsTransport::Request().
  * \param pdu the PDU the request carries
- * \return DescribePdu(pdu) and the PDU's X-Mms-Transaction-Id ("" if it has none)
+ * \return DescribePdu(pdu) and PduTransaction(pdu)
  */
 MmsTransport::RequestLabel Label(const MmsPdu& pdu);
 /**
  * The label of any request, decoding its body (for tests and tools; an element names what it
- * sends without decoding it).
+ * sends without decoding it, and gives the same label).
  * \param request the request
- * \return Describe(request) and the transaction of the MMS PDU it carries, else its
- * X-Sms-Tag header, else ""
+ * \return Describe(request) and the transaction of the MMS PDU it carries (PduTransaction()),
+ * else the push-id of the PAP push it carries, else its X-Sms-Tag header, else
+ * TargetId(request.target)
  */
 MmsTransport::RequestLabel Label(const MmsHttpMessage& request);
+/**
+ * The message a request target names, for the labels of requests without an MMS PDU:
+ * "/store/M00000001" gives "M00000001" (the Message-ID), a Content-Location path
+ * ".../r/M00000001/0" gives "M00000001/0" (the Message-ID and the recipient's index).
+ * \param target the request target
+ * \return the id, or "" for other targets
+ */
+std::string TargetId(const std::string& target);
 /**
  * Describe a datagram: an SMS on the bearer ("SMS-DELIVER 1/2"), its report ("RP-ACK",
  * "RP-ERROR"), a WSP Push ("Push m-notification-ind"), else "datagram".

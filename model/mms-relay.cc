@@ -937,7 +937,7 @@ MmsRelay::Push(const std::string& pushId,
     o.recipient = static_cast<uint32_t>(std::strtoul(rest.c_str(), nullptr, 10));
     GetTransport()->Request(m_ppgAddress,
                             post,
-                            {"PAP " + MmsLadder::DescribePdu(pdu), ""},
+                            {"PAP " + MmsLadder::DescribePdu(pdu), pushId},
                             MakeCallback(&MmsRelay::HandleResponse, this),
                             Track(o));
 }
@@ -1061,7 +1061,7 @@ MmsRelay::Remove(const std::string& messageId, bool deleteStored)
         o.messageId = messageId;
         GetTransport()->Request(m_serverAddress,
                                 del,
-                                {"DELETE /store", ""},
+                                {"DELETE /store", messageId},
                                 MakeCallback(&MmsRelay::HandleResponse, this),
                                 Track(o));
         // Read reports may still come until the expiry; forget the originator then.
@@ -1218,7 +1218,7 @@ MmsRelay::HandleRetrieve(const Job& job)
     o.recipient = index;
     GetTransport()->Request(m_serverAddress,
                             get,
-                            {"GET /store", ""},
+                            {"GET /store", messageId},
                             MakeCallback(&MmsRelay::HandleResponse, this),
                             Track(o));
 }

@@ -96,9 +96,24 @@ MmsSocketTransport::GetTypeId()
                             "An HTTP request or response was handed to TCP (with the peer).",
                             MakeTraceSourceAccessor(&MmsSocketTransport::m_httpTxTrace),
                             "ns3::MmsSocketTransport::HttpTracedCallback")
+            .AddTraceSource("RequestTx",
+                            "A request this element sent was handed to TCP once its "
+                            "connection was up (with the server, its label and when it was "
+                            "issued).",
+                            MakeTraceSourceAccessor(&MmsSocketTransport::m_requestTxTrace),
+                            "ns3::MmsSocketTransport::RequestTxTracedCallback")
+            .AddTraceSource("ResponseRx",
+                            "The whole response to a request this element sent arrived (with "
+                            "the server and the request's label).",
+                            MakeTraceSourceAccessor(&MmsSocketTransport::m_responseRxTrace),
+                            "ns3::MmsSocketTransport::ResponseRxTracedCallback")
             .AddTraceSource("DatagramTx",
                             "A datagram was sent (with its destination).",
                             MakeTraceSourceAccessor(&MmsSocketTransport::m_datagramTxTrace),
+                            "ns3::MmsSocketTransport::DatagramTracedCallback")
+            .AddTraceSource("DatagramRx",
+                            "A datagram arrived (with its sender).",
+                            MakeTraceSourceAccessor(&MmsSocketTransport::m_datagramRxTrace),
                             "ns3::MmsSocketTransport::DatagramTracedCallback")
             .AddTraceSource("Failure",
                             "An exchange failed (refused, reset, timed out, malformed).",
@@ -398,6 +413,8 @@ MmsSocketTransport::Request(const Address& server,
     ce.cb = cb;
     ce.cookie = cookie;
     ce.server = server;
+    ce.label = label;
+    ce.issued = Simulator::Now();
     ce.timeout =
         Simulator::Schedule(m_requestTimeout, &MmsSocketTransport::HandleTimeout, this, id);
     if (!m_exchangeTrace.IsEmpty())
@@ -444,6 +461,7 @@ MmsSocketTransport::HandleConnected(Ptr<Socket> socket)
     m_counters.messagesOut++;
     m_counters.bytesOut += ce.request.GetSerializedSize();
     m_httpTxTrace(ce.request, ce.server);
+    m_requestTxTrace(ce.request, ce.server, ce.label, ce.issued);
     c->Send(ce.request);
     ce.request = MmsHttpMessage(); // sent: do not keep the body
 }
@@ -464,6 +482,11 @@ MmsSocketTransport::HandleClientMessage(Ptr<MmsHttpConnection> c, const MmsHttpM
     auto it = m_connectionToClient.find(PeekPointer(c));
     if (it != m_connectionToClient.end())
     {
+        auto ce = m_clients.find(it->second);
+        if (ce != m_clients.end())
+        {
+            m_responseRxTrace(m, ce->second.server, ce->second.label);
+        }
         FinishClient(it->second, true, m, "");
     }
 }
@@ -641,6 +664,7 @@ MmsSocketTransport::HandleDatagram(Ptr<Socket> socket)
         p->CopyData(data.data(), data.size());
         m_counters.messagesIn++;
         m_counters.bytesIn += data.size();
+        m_datagramRxTrace(data, from);
         auto it = m_datagramSockets.find(port);
         if (it != m_datagramSockets.end() && !it->second.second.IsNull())
         {

@@ -57,10 +57,13 @@ class Socket;
  * on a radio cell from its bearer profile), MaxBodySize (largest HTTP body accepted, default
  * 8 MiB), SignallingPort, SignallingTos.
  * Trace sources: RequestRx (a request arrived), HttpTx (a request or response handed to TCP),
- * DatagramTx, Failure (an exchange failed, or a malformed request arrived) and Exchange (one
- * record per request this element sent, with the label its element gave the request
- * (description and transaction id), start and finish times, octets and status; built only
- * while the trace has sinks).
+ * RequestTx (a request handed to TCP, with its label and the time it was issued: the time
+ * between is the connection's set-up), ResponseRx (a response arrived, with its request's
+ * label), DatagramTx, DatagramRx, Failure (an exchange failed, or a malformed request arrived)
+ * and Exchange (one record per request this element sent, with the label its element gave the
+ * request (description and transaction id), start and finish times, octets and status; built
+ * only while the trace has sinks). MmsLadderTracer pairs what one element sends with its
+ * arrival at the other.
  *
  * Usage: MmsHelper::InstallTransport() creates one on an element's node and gives it to the
  * element; the node needs an Internet stack. To configure it by hand, create one, call
@@ -186,9 +189,32 @@ class MmsSocketTransport : public MmsTransport
      */
     typedef void (*HttpTracedCallback)(const MmsHttpMessage& message, const Address& peer);
     /**
-     * Trace signature of DatagramTx: a datagram sent to a peer.
+     * Trace signature of RequestTx: a request this element sent was handed to TCP, its
+     * connection being up.
+     * \param request the request
+     * \param server the server's address
+     * \param label what the request is, as its element named it
+     * \param issued when the element issued it (Request()): the connection was set up since
+     */
+    typedef void (*RequestTxTracedCallback)(const MmsHttpMessage& request,
+                                            const Address& server,
+                                            const RequestLabel& label,
+                                            Time issued);
+    /**
+     * Trace signature of ResponseRx: the whole response to a request this element sent
+     * arrived.
+     * \param response the response
+     * \param server the server's address
+     * \param label the label of the request it answers
+     */
+    typedef void (*ResponseRxTracedCallback)(const MmsHttpMessage& response,
+                                             const Address& server,
+                                             const RequestLabel& label);
+    /**
+     * Trace signature of DatagramTx and DatagramRx: a datagram sent to a peer, or received
+     * from one.
      * \param data the octets
-     * \param peer the destination
+     * \param peer the destination (DatagramTx) or the sender (DatagramRx)
      */
     typedef void (*DatagramTracedCallback)(const std::vector<uint8_t>& data, const Address& peer);
     /**
@@ -230,7 +256,9 @@ class MmsSocketTransport : public MmsTransport
         ResponseCallback cb;
         uint64_t cookie{0};
         EventId timeout;
-        Exchange record; //!< filled only while the Exchange trace has sinks
+        RequestLabel label; //!< as the element named the request
+        Time issued;        //!< when Request() was called
+        Exchange record;    //!< filled only while the Exchange trace has sinks
     };
 
     void HandleAccept(Ptr<Socket> socket, const Address& from);
@@ -273,7 +301,11 @@ class MmsSocketTransport : public MmsTransport
     uint64_t m_nextId{1};
     TracedCallback<const MmsHttpMessage&, const Address&> m_requestRxTrace;
     TracedCallback<const MmsHttpMessage&, const Address&> m_httpTxTrace;
+    TracedCallback<const MmsHttpMessage&, const Address&, const RequestLabel&, Time>
+        m_requestTxTrace;
+    TracedCallback<const MmsHttpMessage&, const Address&, const RequestLabel&> m_responseRxTrace;
     TracedCallback<const std::vector<uint8_t>&, const Address&> m_datagramTxTrace;
+    TracedCallback<const std::vector<uint8_t>&, const Address&> m_datagramRxTrace;
     TracedCallback<const std::string&> m_failureTrace;
     TracedCallback<const Exchange&> m_exchangeTrace;
     Counters m_counters;

@@ -169,6 +169,14 @@ MmsSqliteRecorder::GetTypeId()
                           BooleanValue(false),
                           MakeBooleanAccessor(&MmsSqliteRecorder::m_recordTransactions),
                           MakeBooleanChecker())
+            .AddAttribute("RecordPdus",
+                          "Write one row per message between two elements (table pdu): HTTP "
+                          "requests and responses and datagrams, with the instants each was "
+                          "issued, sent and arrived (MmsLadderTracer), for ladder diagrams. A "
+                          "few rows per MMS and one per SMS attempt: meant for small runs.",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&MmsSqliteRecorder::m_recordPdus),
+                          MakeBooleanChecker())
             .AddAttribute("SampleInterval",
                           "Interval of the element and bearer samples (and of the throughput "
                           "view); 0 disables sampling.",
@@ -209,6 +217,11 @@ MmsSqliteRecorder::DoDispose()
     Close();
     m_elements.clear();
     m_cells.clear();
+    if (m_ladderTracer)
+    {
+        m_ladderTracer->Dispose();
+        m_ladderTracer = nullptr;
+    }
     Object::DoDispose();
 }
 
@@ -318,6 +331,11 @@ MmsSqliteRecorder::Open(std::string& error)
                         "start, finish, request_bytes, response_bytes, status) "
                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         m_insertTransaction,
+                        error)
+        && m_db.Prepare("INSERT INTO pdu (run, sender, receiver, kind, description, "
+                        "transaction_id, octets, issued, sent, arrived) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        m_insertPdu,
                         error)
         && m_db.Prepare("INSERT INTO element_sample (run, time, element, queue, queue_max, busy, "
                         "stored_messages, stored_bytes, messages_in, bytes_in, messages_out, "
@@ -509,7 +527,7 @@ MmsSqliteRecorder::ConnectUserAgent(Ptr<MmsUserAgent> ua)
     connect("DeliveryReportReceived", &MmsSqliteRecorder::OnDeliveryReportReceived);
     connect("ReadReportSent", &MmsSqliteRecorder::OnReadReportSent);
     connect("ReadReportReceived", &MmsSqliteRecorder::OnReadReportReceived);
-    if (m_recordTransactions)
+    if (m_recordTransactions || m_recordPdus)
     {
         Element e;
         e.name = ua->GetElementName();
@@ -522,7 +540,7 @@ MmsSqliteRecorder::ConnectPool(Ptr<MmsSubscriberPool> pool)
 {
     pool->TraceConnectWithoutContext("UserAgentCreated",
                                      MakeCallback(&MmsSqliteRecorder::ConnectUserAgent, this));
-    if (m_recordTransactions)
+    if (m_recordTransactions || m_recordPdus)
     {
         pool->TraceConnectWithoutContext(
             "HandsetCreated",
@@ -537,9 +555,24 @@ MmsSqliteRecorder::PoolHandsetSink(MmsSqliteRecorder* r,
                                    uint32_t handset,
                                    Ptr<MmsTransport> transport)
 {
-    transport->TraceConnectWithoutContext(
-        "Exchange",
-        MakeBoundCallback(&MmsSqliteRecorder::PoolExchangeSink, r, pool, cell, handset));
+    if (r->m_recordTransactions)
+    {
+        transport->TraceConnectWithoutContext(
+            "Exchange",
+            MakeBoundCallback(&MmsSqliteRecorder::PoolExchangeSink, r, pool, cell, handset));
+    }
+    auto sockets = DynamicCast<MmsSocketTransport>(transport);
+    if (r->m_recordPdus && sockets)
+    {
+        r->GetLadderTracer()->Add(
+            sockets, MakeBoundCallback(&MmsSqliteRecorder::PoolName, pool, cell, handset));
+    }
+}
+
+std::string
+MmsSqliteRecorder::PoolName(MmsSubscriberPool* pool, uint32_t cell, uint32_t handset)
+{
+    return "ua:" + pool->GetBoundMsisdn(cell, handset);
 }
 
 void
@@ -629,6 +662,10 @@ MmsSqliteRecorder::AddElement(Element e, Ptr<MmsApplication> app, Ptr<Object> qu
         {
             e.transport->TraceConnectWithoutContext(
                 "Exchange", MakeBoundCallback(&ExchangeSink, this, app->GetElementName()));
+        }
+        if (m_recordPdus)
+        {
+            GetLadderTracer()->Add(e.transport, app->GetElementName());
         }
     }
     if (e.name.compare(0, 3, "ua:") == 0)
@@ -1138,6 +1175,43 @@ MmsSqliteRecorder::ExchangeSink(MmsSqliteRecorder* r,
     r->RowWritten();
 }
 
+Ptr<MmsLadderTracer>
+MmsSqliteRecorder::GetLadderTracer()
+{
+    if (!m_ladderTracer)
+    {
+        m_ladderTracer = CreateObject<MmsLadderTracer>();
+        m_ladderTracer->TraceConnectWithoutContext("Pdu",
+                                                   MakeCallback(&MmsSqliteRecorder::OnPdu, this));
+    }
+    return m_ladderTracer;
+}
+
+void
+MmsSqliteRecorder::OnPdu(const MmsLadderTracer::Pdu& p)
+{
+    if (!Writable())
+    {
+        return;
+    }
+    MmsSqliteStatement& s = m_insertPdu;
+    s.BindInt(1, m_runId);
+    s.BindText(2, p.sender);
+    s.BindText(3, p.receiver);
+    s.BindText(4, p.kind);
+    s.BindText(5, p.description);
+    s.BindTextOrNull(6, p.transactionId);
+    s.BindInt(7, static_cast<int64_t>(p.octets));
+    s.BindDouble(8, p.issued.GetSeconds());
+    s.BindDouble(9, p.sent.GetSeconds());
+    s.BindTime(10, p.arrived.IsNegative() ? -1.0 : p.arrived.GetSeconds());
+    if (!s.Run())
+    {
+        Fail("writing a pdu row", s.GetError());
+    }
+    RowWritten();
+}
+
 void
 MmsSqliteRecorder::QueueSink(MmsSqliteRecorder* r, uint32_t element, uint32_t, uint32_t to)
 {
@@ -1282,7 +1356,7 @@ MmsSqliteRecorder::RowWritten()
 }
 
 void
-MmsSqliteRecorder::Commit()
+MmsSqliteRecorder::Commit(bool last)
 {
     if (!m_db.IsOpen() || m_failed)
     {
@@ -1298,8 +1372,9 @@ MmsSqliteRecorder::Commit()
     m_rowsCommitted = m_rows;
     m_lastCommit = Simulator::Now();
     m_committedTrace(m_rows);
-    // Rows accumulate in the next transaction until a commit.
-    if (!m_closed && !m_db.Begin(error))
+    // Rows accumulate in the next transaction until a commit (also while Close writes what is
+    // still open, which may be more rows than a batch).
+    if (!last && !m_db.Begin(error))
     {
         Fail("starting a batch", m_db.LastError());
     }
@@ -1439,7 +1514,7 @@ MmsSqliteRecorder::Close()
     m_openMessages.clear();
     m_deliveries.clear();
     m_sms.clear();
-    Commit();
+    Commit(true);
 
     if (m_catchSignals && m_connected)
     {
@@ -1504,6 +1579,7 @@ MmsSqliteRecorder::Close()
     m_insertDelivery.Finalize();
     m_insertSms.Finalize();
     m_insertTransaction.Finalize();
+    m_insertPdu.Finalize();
     m_insertElementSample.Finalize();
     m_insertBearerSample.Finalize();
     s.Finalize();
@@ -1541,6 +1617,11 @@ MmsSqliteRecorder::WriteOpenRecords()
     if (!Writable())
     {
         return;
+    }
+    // Messages that never arrived first (pdu rows), then what is still open, with its state.
+    if (m_ladderTracer)
+    {
+        m_ladderTracer->Flush();
     }
     std::vector<const MessageRecord*> messages;
     for (const auto& [tid, m] : m_openMessages)

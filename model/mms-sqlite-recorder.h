@@ -8,6 +8,7 @@
 #define MMS_SQLITE_RECORDER_H
 
 #include "mms-common.h"
+#include "mms-ladder-tracer.h"
 #include "mms-relay.h"
 #include "mms-socket-transport.h"
 #include "mms-sqlite.h"
@@ -43,7 +44,9 @@ class MmsWapPushProxyGateway;
  *
  * One run row with the run's metadata (and its configuration in run_attribute, collected by
  * MmsRunMetadata), one row per message, per (message, recipient) delivery and per SMS,
- * optionally one per request/response exchange, and time series of the elements (queues,
+ * optionally one per request/response exchange (RecordTransactions) and one per message
+ * between two elements with its sending and arrival (RecordPdus, from an MmsLadderTracer),
+ * and time series of the elements (queues,
  * stores, traffic) and radio cells (utilisation, drops). Sinks on the engines' trace sources
  * (MmsEvent) keep what is still open in memory and write a row when it ends; rows are
  * written with prepared statements in batched transactions (FlushRows, FlushInterval), so a
@@ -195,7 +198,8 @@ class MmsSqliteRecorder : public Object
     void PrintSummary(std::ostream& os) const;
 
     /**
-     * \return the rows written so far (message, delivery, sms, transaction and sample tables)
+     * \return the rows written so far (message, delivery, sms, transaction, pdu and sample
+     * tables)
      */
     uint64_t GetRowsWritten() const;
     /**
@@ -203,6 +207,13 @@ class MmsSqliteRecorder : public Object
      *         stopped by a write error, keeps in the file
      */
     uint64_t GetRowsCommitted() const;
+
+    /**
+     * \brief The tracer whose messages RecordPdus writes (created on first use; the elements
+     * connected with RecordPdus are added to it).
+     * \return the tracer
+     */
+    Ptr<MmsLadderTracer> GetLadderTracer();
 
     /**
      * Trace signature of "Committed": a transaction was committed.
@@ -347,6 +358,15 @@ class MmsSqliteRecorder : public Object
                                  uint32_t cell,
                                  uint32_t handset,
                                  const MmsSocketTransport::Exchange& x);
+    /**
+     * The name of a pool's handset: "ua:" and the number of the subscriber bound to it.
+     * \param pool the pool
+     * \param cell the pool's cell index
+     * \param handset the handset's index in the cell
+     * \return the name
+     */
+    static std::string PoolName(MmsSubscriberPool* pool, uint32_t cell, uint32_t handset);
+    void OnPdu(const MmsLadderTracer::Pdu& p);
     void OnDeliveryReportSent(const MmsEvent& e);
     void OnStateTransition(const std::string& messageId,
                            const std::string& recipient,
@@ -373,7 +393,11 @@ class MmsSqliteRecorder : public Object
     void Housekeeping();
     void Interrupted(); //!< a signal arrived: stop the simulation, mark the run aborted
     void Sample();
-    void Commit();
+    /**
+     * Commit the current batch of rows and, unless \p last, begin the next one.
+     * \param last true for the closing commit only: no batch follows it
+     */
+    void Commit(bool last = false);
     /// False once a write failed (nothing more is written), outside a batch, or when closed.
     bool Writable() const;
     /// Write the records still open (Close()).
@@ -395,6 +419,7 @@ class MmsSqliteRecorder : public Object
     uint32_t m_flushRows;
     Time m_flushInterval;
     bool m_recordTransactions;
+    bool m_recordPdus;
     Time m_sampleInterval;
     Time m_progressInterval;
     bool m_catchSignals;
@@ -420,6 +445,7 @@ class MmsSqliteRecorder : public Object
     MmsSqliteStatement m_insertDelivery;
     MmsSqliteStatement m_insertSms;
     MmsSqliteStatement m_insertTransaction;
+    MmsSqliteStatement m_insertPdu;
     MmsSqliteStatement m_insertElementSample;
     MmsSqliteStatement m_insertBearerSample;
     MmsSqliteStatement m_updateDelivery[DELIVERY_TIMES];
@@ -432,6 +458,7 @@ class MmsSqliteRecorder : public Object
     std::unordered_map<std::string, SmsRecord> m_sms;              //!< open, by reference
     std::vector<Element> m_elements;
     std::vector<Cell> m_cells;
+    Ptr<MmsLadderTracer> m_ladderTracer; //!< RecordPdus: pairs sending and arrival
     uint64_t m_messagesSubmitted{0};
     uint64_t m_deliveriesClosed{0};
     bool m_interrupted{false};

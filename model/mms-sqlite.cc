@@ -600,11 +600,24 @@ CREATE TABLE IF NOT EXISTS bearer_sample (
   uplink_bytes INTEGER NOT NULL,
   drops INTEGER NOT NULL
 );
+CREATE TABLE IF NOT EXISTS pdu (
+  run INTEGER NOT NULL REFERENCES run(id),
+  sender TEXT NOT NULL,
+  receiver TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('request', 'response', 'datagram')),
+  description TEXT NOT NULL,
+  transaction_id TEXT,
+  octets INTEGER NOT NULL,
+  issued REAL NOT NULL,
+  sent REAL NOT NULL,
+  arrived REAL
+);
 CREATE INDEX IF NOT EXISTS message_by_id ON message (run, message_id);
 CREATE INDEX IF NOT EXISTS delivery_by_message ON delivery (run, message_id, recipient);
 CREATE INDEX IF NOT EXISTS sms_by_message ON sms (run, message_id);
 CREATE INDEX IF NOT EXISTS element_sample_by_time ON element_sample (run, element, time);
 CREATE INDEX IF NOT EXISTS bearer_sample_by_time ON bearer_sample (run, cell, time);
+CREATE INDEX IF NOT EXISTS pdu_by_sent ON pdu (run, sent);
 
 -- KPIs after ETSI TS 102 250-2 (MMS parameters), with this module's trigger points.
 CREATE VIEW IF NOT EXISTS kpi_send AS
@@ -828,8 +841,8 @@ Ensure(MmsSqliteDatabase& db, std::string& error)
     {
         return CreateMissing(db, error);
     }
-    // An MMS results file: every table must have the columns this build writes (the tables
-    // are the same in every version so far).
+    // An MMS results file: every table must have the columns this build writes; a table added
+    // since the file's version (version 3: pdu) is created below.
     for (const auto& table : GetTables())
     {
         MmsSqliteStatement s;
@@ -842,6 +855,10 @@ Ensure(MmsSqliteDatabase& db, std::string& error)
                 have.insert(s.ColumnText(1));
             }
         }
+        if (have.empty() && version < 3 && table.first == "pdu")
+        {
+            continue;
+        }
         for (const auto& column : table.second)
         {
             if (have.count(column) == 0)
@@ -852,7 +869,8 @@ Ensure(MmsSqliteDatabase& db, std::string& error)
             }
         }
     }
-    // An older version gains the views added since (version 2: the summary views).
+    // An older version gains what was added since (version 2: the summary views; version 3:
+    // the pdu table).
     return version == VERSION || CreateMissing(db, error);
 }
 

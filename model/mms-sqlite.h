@@ -288,16 +288,19 @@ class MmsSqliteStatement
  *
  * Tables (run, run_attribute, message, delivery, sms, "transaction", element_sample,
  * bearer_sample) with their indexes; the KPI views after ETSI TS 102 250-2 (kpi_send,
- * kpi_notification, kpi_retrieval, kpi_end_to_end, kpi_failure_ratio) and throughput; and,
+ * kpi_notification, kpi_retrieval, kpi_end_to_end, kpi_failure_ratio) and throughput;
  * since version 2, the summary views that the end-of-run summary (MmsKpiSummary) and
  * utils/mms-report.py both read: kpi_summary (kpi, run, n, mean, p50, p90, p95, p99; nearest-
  * rank percentiles), run_summary (message, delivery and retrieval counts, retrieved octets),
- * element_peak and cell_utilisation. doc/mms.rst, "Results in SQLite", documents every column.
+ * element_peak and cell_utilisation; since version 3, the table pdu (each message between two
+ * elements with the instants it was sent and arrived, MmsLadderTracer's). doc/mms.rst,
+ * "Results in SQLite", documents every column.
  */
 namespace MmsResultsSchema
 {
-/// Value of PRAGMA user_version in an MMS results file: 2 adds the summary views to version 1.
-constexpr int VERSION = 2;
+/// Value of PRAGMA user_version in an MMS results file: 2 adds the summary views to version 1,
+/// 3 the pdu table.
+constexpr int VERSION = 3;
 /**
  * \return the statements that create the tables, indexes and views; each creates only what
  *         is missing (IF NOT EXISTS), so running them again is harmless
@@ -317,8 +320,9 @@ const std::vector<std::string>& GetViews();
  * it has.
  *
  * An empty file gets the schema; an MMS results file of this version is accepted once every
- * table has the columns this build writes; a file of version 1 that passes the same check
- * gains the views added since (in one transaction) and becomes this version. Anything else is
+ * table has the columns this build writes; a file of version 1 or 2 that passes the same check
+ * (for the tables it has) gains the views and tables added since (in one transaction) and
+ * becomes this version. Anything else is
  * refused with a message naming the file and what differs: another program's tables, a later
  * schema version, a missing column.
  * \param db the database, open for writing

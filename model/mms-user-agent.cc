@@ -1304,7 +1304,7 @@ MmsUserAgent::Retrieve(std::string location)
     t.request = MmsHttpMessage::Request("GET", Location(location));
     t.request.AddHeader("Host", m_relayHost);
     t.request.AddHeader("Accept", MmsHttp::MMS_CONTENT_TYPE);
-    t.label = {"GET Content-Location", ""};
+    t.label = {"GET Content-Location", MmsLadder::TargetId(t.request.target)};
     Start(t);
 }
 

@@ -16,9 +16,24 @@ element_sample, bearer_sample, run), not from the KPI views, and checks:
   plots      every PNG exists, is a PNG (signature, chunk CRCs, IHDR/IDAT/IEND) and its
              "Series" text chunk (tEXt, zTXt or iTXt) equals the number of series the file
              implies, and "Series-Labels" names them
-  ladder     text and --png exit 0; M-Send.req and M-Retrieve.conf lines present and in
-             time order (all event times ascending); the PNG is valid and its "Series" is
-             the number of arrows in the text; --message with the Message-ID text works
+  ladder     text and --png exit 0, from the pdu table (the default: the file has its rows)
+             and --source records. pdu: the legend, then one line per pdu row of the
+             message (the checker's own query) with its sent and arrived instants in the
+             checker's order, an m-send-req line issued at the message's submission and an
+             m-retrieve-conf line that arrived at the delivery's retrieval_completed.
+             records: M-Send.req [issued] and M-Retrieve.conf [arrived] lines present and in
+             time order (all event times ascending). Each PNG is valid and its "Series" is
+             the number of arrows in its text; --message with the Message-ID text works
+  html       html -o PAGE exits 0; the page (parsed with html.parser) has the KPI table's
+             values as summary --format=csv gives them (text precision), the figure table,
+             <svg> for the CDFs and each run's series and ladder, one arrow id per
+             ladder line, unique ids and nothing fetched from elsewhere (src, href or url() to anything but
+             #ids); --compare M adds run M's column; an unknown run and a missing folder:
+             exit 2
+  python     the report run by a virtual environment's python3 without matplotlib runs
+             itself again with /usr/bin/python3 and draws its PNG; told not to
+             (MMS_PYTHON_REEXEC set), it exits 2 naming the interpreter, the package and
+             /usr/bin/python3
   ranks      the file split into two rank files (as a distributed run writes them) reads
              as the same runs: summary --format=csv of the two files, and of X.sqlite when
              only X.rank0/1.sqlite exist, equals the whole file's; plots and ladder accept
@@ -34,6 +49,7 @@ passed, 1 at the first failure (with a message saying what differed), 2 on bad a
 
 import argparse
 import csv
+import html.parser
 import io
 import math
 import os
@@ -171,7 +187,48 @@ class Expected:
         self.message_ids = {
             (r, i): t for r, i, t in con.execute("SELECT run, id, message_id FROM message")
         }
+        # The ladder of the first retrieved message of each run: its pdu rows, read here
+        # with the checker's own rules (the message's transaction id, its Message-ID, or an
+        # id starting "<Message-ID>/", "N<Message-ID>/" or "R<Message-ID>/"; between the
+        # originator, the recipients and the four core elements; ordered by sent).
+        self.pdu = {}
+        self.ladder_instants = {}
+        for run, message in self.first_retrieved.items():
+            tid, mid, originator, submitted = con.execute(
+                "SELECT transaction_id, message_id, originator, submitted FROM message"
+                " WHERE run = ? AND id = ?",
+                (run, message),
+            ).fetchone()
+            recipients = {
+                "ua:" + strip_type(r)
+                for (r,) in con.execute(
+                    "SELECT recipient FROM delivery WHERE run = ? AND message_id = ?", (run, mid)
+                )
+            }
+            completed = con.execute(
+                "SELECT min(retrieval_completed) FROM delivery WHERE run = ? AND message_id = ?",
+                (run, mid),
+            ).fetchone()[0]
+            self.ladder_instants[(run, message)] = (submitted, completed)
+            lifelines = {"relay", "server", "ppg", "smsc", "ua:" + strip_type(originator)}
+            lifelines |= recipients
+            rows = []
+            for sender, receiver, description, t, sent, arrived in con.execute(
+                "SELECT sender, receiver, description, transaction_id, sent, arrived FROM pdu"
+                " WHERE run = ? ORDER BY sent, rowid",
+                (run,),
+            ):
+                t = t or ""
+                mine = t in (tid, mid) or any(t.startswith(p + mid + "/") for p in ("", "N", "R"))
+                if mine and sender in lifelines and receiver in lifelines and sender != receiver:
+                    rows.append(
+                        ("%.3f" % sent, "-" if arrived is None else "%.3f" % arrived, description)
+                    )
+            self.pdu[(run, message)] = rows
         con.close()
+
+    def pdu_lines(self, run, message):
+        return self.pdu.get((run, message), [])
 
     def labels(self, plot, runs):
         runs = set(runs)
@@ -191,6 +248,63 @@ class Expected:
         if plot == "bearer.png":
             return ["run %d cell %s" % s for s in self.cell_series if s[0] in runs]
         raise KeyError(plot)
+
+
+# ----------------------------------------------------------------------------- HTML
+
+
+class PageParser(html.parser.HTMLParser):
+    """What the checks read from the HTML page: KPI cells by (data-run, data-figure), ids,
+    <svg> elements and references to anything outside the page."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.cells, self.ids, self.svgs, self.external = {}, {}, 0, []
+        self._cell = None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "svg":
+            self.svgs += 1
+        if "id" in a:
+            self.ids[a["id"]] = self.ids.get(a["id"], 0) + 1
+        for key, value in attrs:
+            value = value or ""
+            if key in ("src", "href", "xlink:href") and not value.startswith("#"):
+                self.external.append("%s=%s" % (key, value))
+            for ref in re.findall(r"url\(([^)]*)\)", value):
+                if not ref.strip("'\"").startswith("#"):
+                    self.external.append(ref)
+        if tag == "td" and "data-figure" in a:
+            self._cell = (a.get("data-run"), a["data-figure"])
+            self.cells[self._cell] = ""
+
+    def handle_data(self, data):
+        if self._cell:
+            self.cells[self._cell] += data
+
+    def handle_endtag(self, tag):
+        if tag == "td":
+            self._cell = None
+
+
+def parse_page(path):
+    p = PageParser()
+    with open(path, encoding="utf-8") as f:
+        p.feed(f.read())
+    return p
+
+
+def text_of(value):
+    """A csv value of the summary as the text format and the page show it (times: 3
+    decimals; counts as they are)."""
+    if value == "-":
+        return "-"
+    try:
+        int(value)
+        return value
+    except ValueError:
+        return "%.3f" % float(value)
 
 
 # ----------------------------------------------------------------------------- PNG
@@ -524,52 +638,63 @@ class Checker:
 
     # ---------------------------------------------------------------- ladder
 
-    def check_ladder(self, exp):
+    def ladder_target(self, exp):
         last = exp.runs[-1]
         if last in exp.first_retrieved:
-            args, which = [], "the default (last run, first retrieved message)"
-            run, message = last, exp.first_retrieved[last]
-        elif exp.first_retrieved:
+            which = "the default (last run, first retrieved message)"
+            return [], which, last, exp.first_retrieved[last]
+        if exp.first_retrieved:
             run = max(exp.first_retrieved)
             message = exp.first_retrieved[run]
-            args, which = ["--run", str(run), "--message", str(message)], "run %d message %d" % (
+            return ["--run", str(run), "--message", str(message)], "run %d message %d" % (
                 run,
                 message,
-            )
-        else:
-            fail(
-                "the results file has no delivery with final_state 'retrieved' linked to a message:"
-                " the ladder check needs one"
-            )
-        png = os.path.join(self.out, "ladder.png")
-        if os.path.exists(png):
-            os.remove(png)
-        p = self.run(["ladder", self.results] + args)
-        self.check_ladder_text(p.stdout, which + ", text")
-        if args == [] and not re.search(
-            r"\bmessage %d\b.*\brun %d\b" % (message, run), p.stdout.splitlines()[0]
-        ):
-            fail(
-                "ladder: the default should be message %d of run %d, the header says %r"
-                % (message, run, p.stdout.splitlines()[0])
-            )
-        p = self.run(["ladder", self.results, "--png", png] + args)
-        arrows = self.check_ladder_text(p.stdout, which + ", with --png")
-        count, labels, size = series_of(png)
-        if count != arrows:
-            fail("%s: Series %d, but the text ladder has %d arrows" % (png, count, arrows))
-        if not any(label.startswith("M-Send.req") for label in labels) or not any(
-            label.startswith("M-Retrieve.conf") for label in labels
-        ):
-            fail("%s: the arrows %r lack M-Send.req or M-Retrieve.conf" % (png, labels))
-        ok(
-            "ladder --png: %dx%d PNG with %d arrows, as many as in the text"
-            % (size[0], size[1], count)
+            ), run, message
+        fail(
+            "the results file has no delivery with final_state 'retrieved' linked to a message:"
+            " the ladder check needs one"
         )
+
+    def check_ladder(self, exp):
+        args, which, run, message = self.ladder_target(exp)
+        for source in ("pdu", "records"):
+            png = os.path.join(self.out, "ladder-%s.png" % source)
+            if os.path.exists(png):
+                os.remove(png)
+            extra = [] if source == "pdu" else ["--source", "records"]
+            p = self.run(["ladder", self.results] + args + extra)
+            if source == "pdu":
+                self.check_pdu_ladder(p.stdout, exp, run, message, which)
+            else:
+                self.check_ladder_text(p.stdout, which + ", records")
+            if args == [] and not re.search(
+                r"\bmessage %d\b.*\brun %d\b" % (message, run), p.stdout.splitlines()[0]
+            ):
+                fail(
+                    "ladder: the default should be message %d of run %d, the header says %r"
+                    % (message, run, p.stdout.splitlines()[0])
+                )
+            p = self.run(["ladder", self.results, "--png", png] + args + extra)
+            if source == "pdu":
+                arrows = self.check_pdu_ladder(p.stdout, exp, run, message, which + ", --png")
+            else:
+                arrows = self.check_ladder_text(p.stdout, which + ", records, with --png")
+            count, labels, size = series_of(png)
+            if count != arrows:
+                fail("%s: Series %d, but the text ladder has %d arrows" % (png, count, arrows))
+            want = ("m-send-req", "m-retrieve-conf") if source == "pdu" else (
+                "M-Send.req", "M-Retrieve.conf")
+            for word in want:
+                if not any(label.startswith(word) for label in labels):
+                    fail("%s: the arrows %r lack %s" % (png, labels, word))
+            ok(
+                "ladder --source %s --png: %dx%d PNG with %d arrows, as many as in the text"
+                % (source, size[0], size[1], count)
+            )
         text_id = exp.message_ids.get((run, message))
         if text_id:
             p = self.run(["ladder", self.results, "--run", str(run), "--message", text_id])
-            self.check_ladder_text(p.stdout, "--message %s" % text_id)
+            self.check_pdu_ladder(p.stdout, exp, run, message, "--message %s" % text_id)
             if not re.search(r"\bmessage %d\b" % message, p.stdout.splitlines()[0]):
                 fail(
                     "ladder --message %s: the header %r does not name message %d"
@@ -580,7 +705,47 @@ class Checker:
                 % (run, text_id, message)
             )
 
+    def check_pdu_ladder(self, text, exp, run, message, which):
+        """The pdu ladder of a message against the checker's own reading of the pdu table."""
+        if "Each arrow is one message, from the element that sent it" not in text:
+            fail("ladder (%s): no legend saying what the instants are:\n%s" % (which, text))
+        lines = []
+        for line in text.splitlines():
+            m = re.match(r"^\s*(\d+\.\d{3}) +(\d+\.\d{3}|-)  ( *\|.*\|) +(\S.*)$", line)
+            if m:
+                lines.append((m.group(1), m.group(2), m.group(4)))
+        want = exp.pdu_lines(run, message)
+        if [l[:2] for l in lines] != [w[:2] for w in want]:
+            fail(
+                "ladder (%s): the (sent, arrived) instants of its %d lines are not the %d pdu "
+                "rows of message %d in order:\n%s\nexpected %s"
+                % (which, len(lines), len(want), message, text, want)
+            )
+        for (_, _, label), (_, _, description) in zip(lines, want):
+            if not label.startswith(description):
+                fail("ladder (%s): line %r should describe %r" % (which, label, description))
+        sends = [l for l in lines if l[2].startswith("m-send-req tid=")]
+        retrievals = [l for l in lines if l[2].startswith("m-retrieve-conf")]
+        submitted, completed = exp.ladder_instants[(run, message)]
+        # issued at the submission: "issued <submitted>", or sent then if it did not wait
+        at = "%.3f" % submitted
+        if not sends or ("issued " + at not in sends[0][2] and sends[0][0] != at):
+            fail("ladder (%s): no m-send-req issued at the submission %s:\n%s" % (which, at, text))
+        if not retrievals or retrievals[0][1] != "%.3f" % completed:
+            fail(
+                "ladder (%s): no m-retrieve-conf that arrived at retrieval_completed %.3f:\n%s"
+                % (which, completed, text)
+            )
+        ok(
+            "ladder (%s): %d lines, the message's pdu rows with their sent and arrived instants; "
+            "m-send-req issued at %.3f, m-retrieve-conf arrived at %.3f"
+            % (which, len(lines), submitted, completed)
+        )
+        return len(lines)
+
     def check_ladder_text(self, text, which):
+        if "Each row is one instant the records of the message hold" not in text:
+            fail("ladder (%s): no legend saying what the instants are:\n%s" % (which, text))
         events = []
         for line in text.splitlines():
             m = re.match(r"^\s*(\d+\.\d{3})\s{2}", line)
@@ -598,12 +763,14 @@ class Checker:
                     "ladder (%s): events out of time order:\n%s\n%s"
                     % (which, events[i - 1][1], events[i][1])
                 )
-        send = [i for i, (_, line) in enumerate(events) if "M-Send.req" in line]
-        retrieve = [i for i, (_, line) in enumerate(events) if "M-Retrieve.conf" in line]
+        send = [i for i, (_, s) in enumerate(events) if "M-Send.req" in s and "[issued]" in s]
+        retrieve = [
+            i for i, (_, s) in enumerate(events) if "M-Retrieve.conf" in s and "[arrived]" in s
+        ]
         if not send:
-            fail("ladder (%s): no M-Send.req line:\n%s" % (which, text))
+            fail("ladder (%s): no M-Send.req [issued] line:\n%s" % (which, text))
         if not retrieve:
-            fail("ladder (%s): no M-Retrieve.conf line:\n%s" % (which, text))
+            fail("ladder (%s): no M-Retrieve.conf [arrived] line:\n%s" % (which, text))
         if not (send[0] < retrieve[0] and times[send[0]] <= times[retrieve[0]]):
             fail("ladder (%s): M-Retrieve.conf comes before M-Send.req:\n%s" % (which, text))
         arrows = sum(1 for _, line in events if re.search(r"\|-+>\||\|<-+\|", line))
@@ -612,6 +779,130 @@ class Checker:
             % (which, len(events), times[send[0]], times[retrieve[0]])
         )
         return arrows
+
+    # ---------------------------------------------------------------- html
+
+    def check_html(self, exp):
+        last = exp.runs[-1]
+        page = os.path.join(self.out, "page.html")
+        if os.path.exists(page):
+            os.remove(page)
+        runs = [last] + ([exp.runs[0]] if len(exp.runs) > 1 else [])
+        args = ["html", self.results, "-o", page, "--run", str(last)]
+        if len(runs) > 1:
+            args += ["--compare", str(runs[1])]
+        self.run(args)
+        parsed = parse_page(page)
+        p = self.run(["summary", self.results, "--format=csv"] + ["--run"] + [str(r) for r in runs])
+        values = {}
+        for row in csv.DictReader(io.StringIO(p.stdout)):
+            values[(int(row["run"]), row["figure"])] = row["value"]
+        checked = 0
+        for run in runs:
+            for key, _ in KPI_NAMES:
+                for suffix in ("count", "mean", "p50", "p90", "p95", "p99"):
+                    figure = "%s.%s" % (key, suffix)
+                    got = parsed.cells.get((str(run), figure))
+                    if got is None:
+                        fail("%s: no KPI cell for run %d %s" % (page, run, figure))
+                    if got != text_of(values.get((run, figure), "-")):
+                        fail(
+                            "%s: run %d %s shows %r, the summary gives %r"
+                            % (page, run, figure, got, values.get((run, figure)))
+                        )
+                    checked += 1
+            for figure in ("messages", "deliveries", "delivery_ratio"):
+                if (str(run), figure) not in parsed.cells:
+                    fail("%s: no %s cell for run %d" % (page, figure, run))
+        if parsed.svgs < 1 + 2 * len(runs):
+            fail(
+                "%s: %d <svg> elements, expected the CDFs and each run's series and ladder"
+                % (page, parsed.svgs)
+            )
+        duplicates = sorted(i for i, n in parsed.ids.items() if n > 1)
+        if duplicates:
+            fail("%s: ids used more than once: %s" % (page, duplicates[:5]))
+        if parsed.external:
+            fail("%s: refers to something outside the page: %s" % (page, parsed.external[:5]))
+        arrows = sum(1 for i in parsed.ids if re.fullmatch(r"ladder-%d-pdu-\d+" % last, i))
+        lines = None
+        if exp.first_retrieved.get(last):
+            lines = len(exp.pdu_lines(last, exp.first_retrieved[last]))
+        if lines is not None and arrows != lines:
+            fail(
+                "%s: %d ladder arrows for run %d, the pdu ladder has %d lines"
+                % (page, arrows, last, lines)
+            )
+        ok(
+            "html: %s (runs %s): %d KPI cells as the summary gives them, %d <svg>, %d ladder "
+            "arrows, unique ids, nothing outside the page"
+            % (os.path.basename(page), ", ".join(map(str, runs)), checked, parsed.svgs, arrows)
+        )
+        for args, what, names in (
+            (
+                ["html", self.results, "-o", page, "--run", str(max(exp.runs) + 1000)],
+                "an unknown run",
+                [str(max(exp.runs) + 1000)],
+            ),
+            (["html", self.results, "-o", os.path.join(self.out, "no-such-folder", "p.html")],
+             "a missing folder", ["no-such-folder"]),
+        ):
+            p = self.run(args, expect=2, what=what)
+            for name in names:
+                if name not in p.stderr:
+                    fail(
+                        "%s (%s): stderr does not name %r: %s"
+                        % (" ".join(args), what, name, p.stderr)
+                    )
+            ok("html with %s -> exit 2: %s" % (what, p.stderr.strip()))
+
+    # ---------------------------------------------------------------- interpreter
+
+    def check_interpreter(self, exp):
+        """A python3 without matplotlib first on PATH (a virtual environment here; pyenv or
+        conda elsewhere): the report runs itself again with /usr/bin/python3."""
+        if not os.path.exists("/usr/bin/python3"):
+            ok("python: no /usr/bin/python3 here, nothing to check")
+            return
+        venv = os.path.join(self.out, "venv-without-matplotlib")
+        python = os.path.join(venv, "bin", "python3")
+        if not os.path.exists(python):
+            r = subprocess.run(["/usr/bin/python3", "-m", "venv", "--without-pip", venv],
+                               capture_output=True, text=True)
+            if r.returncode != 0:
+                fail("python: cannot make a virtual environment: %s" % r.stderr.strip())
+        r = subprocess.run([python, "-c", "import matplotlib"], capture_output=True)
+        if r.returncode == 0:
+            fail("python: %s imports matplotlib; the check needs one that does not" % python)
+        png = os.path.join(self.out, "ladder-venv.png")
+        if os.path.exists(png):
+            os.remove(png)
+        env = dict(os.environ)
+        env.pop("MMS_PYTHON", None)
+        env.pop("MMS_PYTHON_REEXEC", None)
+        env["PATH"] = os.path.dirname(python) + os.pathsep + env.get("PATH", "")
+        args = self.ladder_target(exp)[0]
+        r = subprocess.run([python, self.report, "ladder", self.results, "--png", png] + args,
+                           capture_output=True, text=True, env=env)
+        if r.returncode != 0 or not os.path.exists(png):
+            fail("python: %s mms-report.py ladder --png: exit %d, no PNG: %s"
+                 % (python, r.returncode, r.stderr.strip()[-1500:]))
+        if r.stdout.count("Ladder of message") != 1:
+            fail("python: the ladder was printed %d times" % r.stdout.count("Ladder of message"))
+        series_of(png)
+        ok("python: run by %s (no matplotlib), the report ran again with /usr/bin/python3 and "
+           "drew %s" % (python, os.path.basename(png)))
+        env["MMS_PYTHON_REEXEC"] = python
+        r = subprocess.run([python, self.report, "plots", self.results, "--out", self.out],
+                           capture_output=True, text=True, env=env)
+        err = r.stderr.strip()
+        if r.returncode != 2 or "Traceback" in err or len(err.splitlines()) != 1:
+            fail("python: told not to run again, plots should exit 2 with one line: exit %d: %s"
+                 % (r.returncode, err))
+        for name in (python, "matplotlib", "python3-matplotlib", "/usr/bin/python3"):
+            if name not in err:
+                fail("python: the message does not name %r: %s" % (name, err))
+        ok("python: told not to run again, exit 2: %s" % err)
 
     # ---------------------------------------------------------------- errors
 
@@ -733,6 +1024,8 @@ def main():
         checker.check_summary(exp)
         checker.check_plots(exp)
         checker.check_ladder(exp)
+        checker.check_html(exp)
+        checker.check_interpreter(exp)
         checker.check_errors(exp)
         checker.check_ranks(exp)
     except CheckFailed as e:

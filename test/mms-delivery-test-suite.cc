@@ -318,16 +318,18 @@ class MmsRequestLabelTestCase : public TestCase
         std::sort(given.begin(), given.end());
         NS_TEST_EXPECT_MSG_EQ(Join(given), Join(decoded), "labels given vs decoded");
         std::string all = Join(given);
+        // Requests without an MMS PDU name their message: a PAP push by its push-id, a
+        // store request by the Message-ID, a retrieval by the Content-Location's id.
         for (const char* type : {"UA0 m-send-req [",
                                  "Relay PUT /store [",
-                                 "Relay PAP m-notification-ind []",
-                                 "Relay PAP m-delivery-ind Retrieved []",
-                                 "Relay PAP m-read-orig-ind []",
-                                 "Relay DELETE /store []",
-                                 "PPG POST /sms [",
-                                 "UA1 GET Content-Location []",
-                                 "Relay GET /store []",
-                                 "UA1 m-read-rec-ind []"})
+                                 "Relay PAP m-notification-ind [M00000001/0/n1]",
+                                 "Relay PAP m-delivery-ind Retrieved [M00000001/0/d129]",
+                                 "Relay PAP m-read-orig-ind [M00000001/0/r0]",
+                                 "Relay DELETE /store [M00000001]",
+                                 "PPG POST /sms [M00000001/0/",
+                                 "UA1 GET Content-Location [M00000001/0]",
+                                 "Relay GET /store [M00000001]",
+                                 "UA1 m-read-rec-ind [M00000001]"})
         {
             NS_TEST_EXPECT_MSG_NE(all.find(type), std::string::npos, type << " in" << all);
         }

@@ -106,6 +106,7 @@ struct Traced
     uint64_t smsDelivered{0};
     uint64_t smsSent{0};
     uint64_t exchanges{0};
+    uint64_t smscDatagrams{0};                  //!< datagrams the SMSC's transport sent
     std::map<std::string, double> pushReceived; //!< id|number -> first time
     std::map<std::string, double> retrievalStarted;
     std::map<std::string, double> retrievalCompleted;
@@ -195,6 +196,12 @@ OnExchange(const MmsSocketTransport::Exchange&)
     g_traced->exchanges++;
 }
 
+void
+OnSmscDatagram(const std::vector<uint8_t>&, const Address&)
+{
+    g_traced->smscDatagrams++;
+}
+
 /// Build the scenario, connect the independent counters (if `traced`), record into `path`
 /// with `recorderSetup` applied, run, close. Returns the run id (0 if Open failed).
 int64_t
@@ -213,6 +220,7 @@ RunScenario(const Scenario& sc,
     recorder->SetAttribute("SampleInterval", TimeValue(Seconds(30)));
     recorder->SetAttribute("FlushRows", UintegerValue(97));
     recorder->SetAttribute("RecordTransactions", BooleanValue(transactions));
+    recorder->SetAttribute("RecordPdus", BooleanValue(transactions));
     recorder->SetAttribute("CatchSignals", BooleanValue(extra != nullptr));
     recorder->SetCommandLine("mms-results-test --RngRun=" + std::to_string(rngRun));
     std::string error;
@@ -284,6 +292,8 @@ RunScenario(const Scenario& sc,
                                              MakeBoundCallback(&Count, &traced->smsDelivered));
             smsc->TraceConnectWithoutContext("SmsSent",
                                              MakeBoundCallback(&Count, &traced->smsSent));
+            smsc->GetTransport()->TraceConnectWithoutContext("DatagramTx",
+                                                             MakeCallback(&OnSmscDatagram));
             if (transactions)
             {
                 for (uint32_t n = 0; n < NodeList::GetNNodes(); ++n)
@@ -403,6 +413,53 @@ class RowsMatchTracesTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(count("SELECT count(*) FROM \"transaction\"" + r),
                               t.exchanges,
                               "one transaction row per Exchange event");
+        // The pdu table: each message's instants in order; every SMS transmission and every
+        // acknowledgement the SMSC counted; each retrieval arrived when its delivery row says.
+        NS_TEST_EXPECT_MSG_EQ(count("SELECT count(*) FROM pdu" + r
+                                    + " AND NOT (issued <= sent AND (arrived IS NULL OR "
+                                      "sent <= arrived))"),
+                              0,
+                              "issued <= sent <= arrived");
+        NS_TEST_EXPECT_MSG_EQ(count("SELECT count(*) FROM pdu" + r
+                                    + " AND sender = 'smsc' AND description LIKE 'SMS-DELIVER%'"),
+                              t.smscDatagrams,
+                              "one SMS-DELIVER row per datagram the SMSC sent");
+        NS_TEST_EXPECT_MSG_LT(t.smscDatagrams, t.smsSent, "SmsSent counts lost attempts too");
+        NS_TEST_EXPECT_MSG_EQ(count("SELECT count(*) FROM pdu" + r
+                                    + " AND receiver = 'smsc' AND description = 'RP-ACK' AND "
+                                      "arrived IS NOT NULL"),
+                              t.smsDelivered,
+                              "one RP-ACK arrived per SmsDelivered event");
+        NS_TEST_EXPECT_MSG_GT(count("SELECT count(*) FROM pdu" + r + " AND arrived IS NULL"),
+                              0,
+                              "some never arrived (handsets off)");
+        NS_TEST_EXPECT_MSG_EQ(
+            count("SELECT count(*) FROM delivery d" + r
+                  + " AND final_state = 'retrieved' AND retrieval_completed IS NOT NULL AND NOT "
+                    "EXISTS (SELECT 1 FROM pdu p WHERE p.run = d.run AND p.description = "
+                    "'m-retrieve-conf' AND p.arrived = d.retrieval_completed AND "
+                    "p.transaction_id LIKE d.message_id || '/%' AND p.receiver = 'ua:' || "
+                    "d.recipient)"),
+            0,
+            "every retrieval's M-Retrieve.conf arrived at its recipient at retrieval_completed");
+        // The first M-Send.req is issued at the submission, unless that attempt failed before
+        // its connection was up (nothing was sent); retries are issued later.
+        const std::string firstIssued =
+            "(SELECT min(issued) FROM pdu p WHERE p.run = m.run AND p.description = 'm-send-req' "
+            "AND p.transaction_id = m.transaction_id AND p.sender = 'ua:' || m.originator)";
+        NS_TEST_EXPECT_MSG_EQ(
+            count("SELECT count(*) FROM message m" + r + " AND submitted > " + firstIssued),
+            0,
+            "no M-Send.req issued before its submission");
+        NS_TEST_EXPECT_MSG_EQ(
+            count("SELECT count(*) FROM message m" + r + " AND submitted = " + firstIssued),
+            count("SELECT count(*) FROM message m" + r
+                  + " AND EXISTS (SELECT 1 FROM \"transaction\" x WHERE x.run = "
+                    "m.run AND x.transaction_id = m.transaction_id AND x.type = "
+                    "'m-send-req' AND x.start = m.submitted AND x.response_bytes "
+                    "> 0)"),
+            "an M-Send.req answered at the first attempt was issued at the "
+            "submission");
         NS_TEST_EXPECT_MSG_EQ(
             count("SELECT count(*) FROM delivery" + r + " AND read_report_received IS NOT NULL"),
             t.readReportsReceived,
@@ -663,8 +720,13 @@ uint64_t
 RecordedRows(MmsSqliteDatabase& db)
 {
     int64_t rows = 0;
-    for (const char* table :
-         {"message", "delivery", "sms", "\"transaction\"", "element_sample", "bearer_sample"})
+    for (const char* table : {"message",
+                              "delivery",
+                              "sms",
+                              "\"transaction\"",
+                              "pdu",
+                              "element_sample",
+                              "bearer_sample"})
     {
         rows += db.QueryInt(std::string("SELECT count(*) FROM ") + table, 0);
     }
@@ -890,7 +952,8 @@ class WriteErrorTestCase : public TestCase
                                           "'pending'"),
                               0,
                               "no SMS written at the close");
-        NS_TEST_EXPECT_MSG_GT(db.QueryInt("SELECT count(*) FROM delivery"), 5, "deliveries");
+        // Three batches of 97 rows, pdu rows among them: a few deliveries (5 here).
+        NS_TEST_EXPECT_MSG_GT(db.QueryInt("SELECT count(*) FROM delivery"), 2, "deliveries");
         db.Close();
         RemoveDb(path);
     }
@@ -1039,7 +1102,10 @@ class BadPathTestCase : public TestCase
             }
         }
         NS_TEST_EXPECT_MSG_EQ(found, true, "the quoted \"transaction\" table is parsed");
-        NS_TEST_EXPECT_MSG_EQ(MmsResultsSchema::GetTables().size(), 8, "eight tables");
+        NS_TEST_EXPECT_MSG_EQ(MmsResultsSchema::GetTables().size(), 9, "nine tables");
+        NS_TEST_EXPECT_MSG_EQ(MmsResultsSchema::GetTables().back().first, "pdu", "pdu last");
+        NS_TEST_EXPECT_MSG_EQ(
+            MmsResultsSchema::GetTables().back().second.size(), 10, "pdu: run to arrived");
     }
 };
 
@@ -1268,8 +1334,8 @@ class SchemaUpgradeTestCase : public TestCase
 {
   public:
     SchemaUpgradeTestCase()
-        : TestCase("A version-1 results file opened for writing gains the summary views, keeps "
-                   "its rows, and is version 2 afterwards")
+        : TestCase("A version-1 results file opened for writing gains the summary views and the "
+                   "pdu table, keeps its rows, and is of this version afterwards")
     {
     }
 
@@ -1286,7 +1352,7 @@ class SchemaUpgradeTestCase : public TestCase
             MmsSqliteDatabase db;
             NS_TEST_ASSERT_MSG_EQ(db.Open(path, e), true, e);
             NS_TEST_ASSERT_MSG_EQ(MmsResultsSchema::Ensure(db, e), true, e);
-            std::string drop;
+            std::string drop = "DROP TABLE pdu;";
             for (const std::string& view : added)
             {
                 drop += "DROP VIEW " + view + ";";
@@ -1314,7 +1380,12 @@ class SchemaUpgradeTestCase : public TestCase
         MmsSqliteDatabase db;
         NS_TEST_ASSERT_MSG_EQ(db.Open(path, e), true, e);
         NS_TEST_ASSERT_MSG_EQ(MmsResultsSchema::Ensure(db, e), true, e);
-        NS_TEST_EXPECT_MSG_EQ(db.QueryInt("PRAGMA user_version"), 2, "version 2 now");
+        NS_TEST_EXPECT_MSG_EQ(
+            db.QueryInt("PRAGMA user_version"), MmsResultsSchema::VERSION, "this version now");
+        NS_TEST_EXPECT_MSG_EQ(
+            db.QueryInt("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'pdu'"),
+            1,
+            "the pdu table was added");
         for (const std::string& view : MmsResultsSchema::GetViews())
         {
             NS_TEST_EXPECT_MSG_EQ(db.QueryInt("SELECT count(*) FROM sqlite_master WHERE type = "
@@ -1332,9 +1403,10 @@ class SchemaUpgradeTestCase : public TestCase
         // Ensure() again changes nothing; a file of a later version is refused.
         NS_TEST_EXPECT_MSG_EQ(MmsResultsSchema::Ensure(db, e), true, e);
         NS_TEST_EXPECT_MSG_EQ(db.QueryInt("SELECT count(*) FROM message"), 1, "rows kept");
-        db.Exec("PRAGMA user_version = 3", e);
-        NS_TEST_EXPECT_MSG_EQ(MmsResultsSchema::Ensure(db, e), false, "version 3 is refused");
-        NS_TEST_EXPECT_MSG_NE(e.find("schema version 3"), std::string::npos, e);
+        const std::string later = std::to_string(MmsResultsSchema::VERSION + 1);
+        db.Exec("PRAGMA user_version = " + later, e);
+        NS_TEST_EXPECT_MSG_EQ(MmsResultsSchema::Ensure(db, e), false, "a later version is refused");
+        NS_TEST_EXPECT_MSG_NE(e.find("schema version " + later), std::string::npos, e);
         db.Close();
         RemoveDb(path);
     }

@@ -15,7 +15,12 @@ Errors (missing file, missing column, no rows) exit with status 2 and one line o
 import argparse
 import csv
 import math
+import os
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.dont_write_bytecode = True  # nothing written into the source tree
+import mms_python  # noqa: E402  (beside this script: runs it on the Python that has matplotlib)
 
 COLUMNS = ['load', 'util_down', 'util_up', 'send_p50', 'send_p95', 'retrieval_p50',
            'retrieval_p95', 'e2e_p50', 'e2e_p90', 'e2e_p95']
@@ -55,6 +60,10 @@ def main():
     order = sorted(range(len(rows)), key=lambda i: data['load'][i])
     data = {c: [v[i] for i in order] for c, v in data.items()}
 
+    try:
+        mms_python.require('matplotlib', 'python3-matplotlib')
+    except ImportError as e:
+        fail(str(e))
     import matplotlib
     matplotlib.use('Agg')
     import matplotlib.pyplot as plt

@@ -30,6 +30,10 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.dont_write_bytecode = True  # nothing written into the source tree
+import mms_python  # noqa: E402  (beside this script: runs it on the Python that has matplotlib)
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 SOURCE = os.path.dirname(HERE)
 
@@ -56,7 +60,8 @@ LAYERS = [
         '  from the summary views)',
         'MmsSqliteDatabase',
         'MmsResultsSchema (tables, KPI and',
-        '  summary views; version 2)',
+        '  summary views; version 3)',
+        'MmsLadderTracer (each PDU: sent, arrived)',
     ]),
     ('transport', 'Transports', 'mms-transport', (0.3, 3.2, 4.6, 2.45), [
         'MmsTransport (the interface',
@@ -307,9 +312,10 @@ def main():
     busy = program(a.busy_hour or os.path.join(a.build, 'mms-busy-hour'), 'mms-busy-hour')
     report = os.path.join(HERE, 'mms-report.py')
     try:
-        import matplotlib
+        mms_python.require('matplotlib', 'python3-matplotlib')
     except ImportError as e:
-        fail('needs matplotlib (%s); Debian: apt-get install python3-matplotlib' % e)
+        fail('needs matplotlib: %s' % e)
+    import matplotlib
     matplotlib.use('Agg')
     import matplotlib.pyplot as plt
 

@@ -2,17 +2,19 @@
 """mms-report: KPI summaries, plots and ladder diagrams from an MMS results file.
 
 An MMS results file is the SQLite file the mms module's simulations write (PRAGMA
-user_version 2; tables run, message, delivery, sms, "transaction", element_sample,
+user_version 3; tables run, message, delivery, sms, "transaction", pdu, element_sample,
 bearer_sample, the KPI views kpi_send, kpi_notification, kpi_retrieval, kpi_end_to_end,
 kpi_failure_ratio, throughput and the summary views kpi_summary, run_summary, element_peak,
-cell_utilisation). Many runs share one file. The file is opened read-only, in
-one read transaction, so a report can run while a simulation is still writing to it.
+cell_utilisation; version 2 is read too, without the pdu table). Many runs share one file.
+The file is opened read-only, in one read transaction, so a report can run while a
+simulation is still writing to it.
 
 Usage:
   mms-report.py FILE... [--run N ...] [--compare] [--format text|csv]   (= summary)
   mms-report.py summary FILE [--run N ...] [--compare] [--format text|csv]
   mms-report.py plots FILE --out DIR [--run N ...]
-  mms-report.py ladder FILE [--run N] [--message ID] [--png PATH]
+  mms-report.py ladder FILE [--run N] [--message ID] [--source pdu|records] [--png PATH]
+  mms-report.py html FILE -o PAGE [--run N] [--compare M] [--message ID]
 
 summary
   For each selected run (default: every run, in id order) the key figures: status,
@@ -84,20 +86,46 @@ plots
   maximum of each bin is kept, so peaks stay visible). Needs matplotlib.
 
 ladder
-  A ladder (sequence) diagram of one message: Originator, Relay, PPG, SMSC and one lifeline
-  per recipient, every recorded event in time order (M-Send.req/conf, PAP pushes, SMS
-  submit/deliver, WSP push, M-NotifyResp.ind, GET, M-Retrieve.conf, acknowledgement,
-  delivery and read reports). "transaction" rows (HTTP exchanges, recorded by the client
-  element with the server's address as peer) are added, marked "[HTTP exchange]", when
-  their transaction id is the message's, its Message-ID, one of its SMS push ids, or
-  contains "<Message-ID>/"; their server is inferred from the element and the request (a
-  handset talks to the Relay, the PPG to the SMSC, PAP goes to the PPG). The status an
+  A ladder (sequence) diagram of one message. Default run: the last one; default message:
+  the first (lowest message.id) with a delivery that was retrieved, else the first message.
+  --message takes message.id (an integer) or the Message-ID text. Every ladder says which
+  instants it shows.
+
+  From the pdu table (--source pdu, the default when the run recorded it: RecordPdus, which
+  mms-first sets): lifelines Originator, Relay, Server, PPG, SMSC and the recipients
+  ("Recipient", or R1, R2, ... for several); one line per message between two elements
+  whose transaction is the message's (its transaction id, its Message-ID, "<Message-ID>/...",
+  "N<Message-ID>/..." or "R<Message-ID>/..."), in the order they were sent, each with the
+  instant it was sent (handed to TCP or UDP) and the instant it arrived whole ("-": never),
+  and for a request issued earlier (waiting for its connection) the instant it was issued:
+  the same lines, in the same words, as mms-first prints.
+
+  From the records (--source records, the default without pdu rows): Originator, Relay,
+  PPG, SMSC and one lifeline per recipient, one row per instant the message, delivery and
+  sms rows hold, each labelled with what that instant is: [issued] (an element issued a
+  request), [sent], [arrived], [queued]. "transaction" rows (HTTP exchanges, recorded by the
+  client element with the server's address as peer) are added, marked "[HTTP exchange]",
+  at the instant the request was issued and the instant its response arrived. The status an
   M-NotifyResp.ind carried is not recorded: "Rejected" is shown for a delivery rejected
-  without retrieval, else "Deferred". Default run: the last one;
-  default message: the first (lowest message.id) with a delivery that was retrieved, else
-  the first message. --message takes message.id (an integer) or the Message-ID text.
-  --png PATH also draws it with matplotlib (one row per event, times on the y axis
-  increasing downward; the PNG's "Series" text chunk is the number of arrows).
+  without retrieval, else "Deferred".
+
+  --png PATH also draws it with matplotlib. A pdu ladder: each arrow leaves its sender's
+  lifeline at the row of the instant it was sent and reaches the receiver's at the row of
+  the instant it arrived (rows: the distinct instants in order, not to scale; a message
+  that never arrived ends in a cross); a dotted stretch of the sender's lifeline marks a
+  request waiting for its connection. A records ladder: one row per instant. The PNG's
+  "Series" text chunk is the number of arrows, its "Series-Labels" their labels.
+
+html
+  One self-contained HTML page (inline CSS and SVG; nothing is fetched when it is opened)
+  for run N (default: the last): the run's metadata, the latency KPIs (kpi_summary) and the
+  other figures of the summary, the CDFs of the four latency KPIs, time series of the
+  elements (queues, stored messages) and of the radio cells (downlink utilisation) and of
+  the retrieved throughput, and the ladder of message ID (default as for ladder) as an SVG
+  sequence diagram with its text. --compare M puts run M beside run N (both from FILE):
+  its figures in a second column, its CDFs over run N's, its series and ladder beside.
+  Plots are drawn by matplotlib as SVG; the page is built with xml.etree. Each value of the
+  KPI table carries data-run and data-figure attributes (the csv figure names of summary).
 
 Distributed runs
   A run on several processes (mms-busy-hour --mpi under mpirun) leaves one file per rank,
@@ -118,8 +146,13 @@ import sqlite3
 import sys
 import urllib.parse
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.dont_write_bytecode = True  # nothing written into the source tree
+import mms_python  # noqa: E402  (beside this script)
+
 PROG = "mms-report"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
+READS_VERSIONS = (2, 3)  # version 2: no pdu table
 TERMINAL = ("retrieved", "rejected", "expired", "failed")
 OPEN = ("notifying", "deferred", "retrieving")
 PERCENTILES = ("p50", "p90", "p95", "p99")
@@ -219,12 +252,13 @@ class Results:
             raise ReportError("%s: not an SQLite database (%s)" % (self.name, e))
         if "run" in names and version == 1:
             raise ReportError(
-                "%s: MMS results schema version 1; this report reads version %d, which adds "
-                "the summary views (kpi_summary, run_summary, element_peak, cell_utilisation). "
+                "%s: MMS results schema version 1; this report reads versions 2 (which adds "
+                "the summary views kpi_summary, run_summary, element_peak, cell_utilisation) "
+                "and %d. "
                 "The report only reads: a run recorded into the file by this version of the "
                 "module upgrades it (its rows stay as they are)" % (self.name, SCHEMA_VERSION)
             )
-        if "run" not in names or version != SCHEMA_VERSION:
+        if "run" not in names or version not in READS_VERSIONS:
             if "run" not in names:
                 what = "tables: " + (", ".join(sorted(names)[:8]) or "none")
             else:
@@ -238,6 +272,7 @@ class Results:
             raise ReportError(
                 "%s: damaged MMS results file: no %s" % (self.name, ", ".join(missing))
             )
+        self.has_pdu = "pdu" in names
         try:
             self.con.execute("BEGIN")
             self.runs = self.con.execute("SELECT * FROM run ORDER BY id").fetchall()
@@ -327,6 +362,7 @@ class RankResults(Results):
                     out,
                 )
         self.con.execute("COMMIT")
+        self.has_pdu = all(p.has_pdu for p in parts)
         self.con.execute("PRAGMA query_only = 1")
         self.con.execute("BEGIN")
         self.runs = self.con.execute("SELECT * FROM run ORDER BY id").fetchall()
@@ -707,15 +743,17 @@ def cmd_summary(args, out):
 
 def load_pyplot():
     try:
+        mms_python.require("matplotlib", "python3-matplotlib")
         import matplotlib
 
         matplotlib.use("Agg")
         import matplotlib.pyplot as plt
     except ImportError as e:
-        raise ReportError(
-            "plots need matplotlib (%s); install it with "
-            "'apt-get install python3-matplotlib'" % e
-        )
+        raise ReportError("plots need matplotlib: %s" % e)
+    # SVG for the HTML page: text stays text (searchable, in the page's font) and the ids are
+    # the same from one run of the report to the next.
+    matplotlib.rcParams["svg.fonttype"] = "none"
+    matplotlib.rcParams["svg.hashsalt"] = PROG
     return plt
 
 
@@ -741,7 +779,8 @@ def runs_title(db, runs):
     )
 
 
-def finish_plot(plt, fig, ax, path, labels, title, empty_note):
+def decorate(ax, labels, title, empty_note, legend_outside=True):
+    """Title, grid, and the legend (or a note when there are no series, or too many)."""
     ax.set_title(title, fontsize=10)
     if not labels:
         ax.text(
@@ -765,9 +804,15 @@ def finish_plot(plt, fig, ax, path, labels, title, empty_note):
             fontsize=8,
             color="0.3",
         )
-    else:
+    elif legend_outside:
         ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, borderaxespad=0)
+    else:
+        ax.legend(loc="best", fontsize=8)
     ax.grid(True, alpha=0.3)
+
+
+def finish_plot(plt, fig, ax, path, labels, title, empty_note):
+    decorate(ax, labels, title, empty_note)
     return save_png(plt, fig, path, labels)
 
 
@@ -784,25 +829,11 @@ def save_png(plt, fig, path, labels):
     return len(labels)
 
 
-def cmd_plots(args, out):
-    db = open_results(args.file)
-    runs = db.select_runs(args.run)
-    plt = load_pyplot()
-    try:
-        os.makedirs(args.out, exist_ok=True)
-    except OSError as e:
-        raise ReportError("output folder '%s': %s" % (args.out, e.strerror or e))
-    title_runs = runs_title(db, runs)
-    written = []
-
-    def target(name):
-        return os.path.join(args.out, name)
-
-    # latency CDFs
-    fig, ax = plt.subplots(figsize=(10, 6))
+def plot_cdf(ax, db, runs, kpis=KPIS, label_run=True):
+    """Empirical CDF of each latency KPI of each run: the labels of the series drawn."""
     labels, lo, hi = [], None, None
     for run in runs:
-        for _, human, view, column in KPIS:
+        for _, human, view, column in kpis:
             values = kpi_values(db, view, column, run["id"])
             n = len(values)
             if n == 0:
@@ -813,7 +844,9 @@ def cmd_plots(args, out):
                 ranks = sorted({1 + (n - 1) * i // (MAX_POINTS - 1) for i in range(MAX_POINTS)})
             xs = [values[k - 1] for k in ranks]
             ys = [k / n for k in ranks]
-            label = "run %d %s" % (run["id"], human)
+            label = ("run %d %s" % (run["id"], human)) if label_run else human
+            if len(kpis) == 1:
+                label = "run %d" % run["id"]
             ax.step([xs[0]] + xs, [0.0] + ys, where="post", label=label)
             labels.append(label)
             lo = values[0] if lo is None else min(lo, values[0])
@@ -823,23 +856,12 @@ def cmd_plots(args, out):
     ax.set_xlabel("latency (s)" + (", log scale" if ax.get_xscale() == "log" else ""))
     ax.set_ylabel("fraction of values \u2264 latency (empirical CDF)")
     ax.set_ylim(0, 1.02)
-    written.append(
-        (
-            "latency-cdf.png",
-            finish_plot(
-                plt,
-                fig,
-                ax,
-                target("latency-cdf.png"),
-                labels,
-                "Latency KPIs, empirical CDF: " + title_runs,
-                "no latency values in these runs",
-            ),
-        )
-    )
+    return labels
 
-    # throughput
-    fig, ax = plt.subplots(figsize=(10, 6))
+
+def plot_throughput(ax, db, runs):
+    """Retrieved bit rate per throughput interval of each run (intervals without retrievals
+    drawn as zero): the labels of the series drawn."""
     series = []
     for run in runs:
         rows = db.q(
@@ -871,78 +893,63 @@ def cmd_plots(args, out):
         ax.step(xs, [y / scale for y in ys], where="post", label=label)
     ax.set_xlabel("simulation time (s)")
     ax.set_ylabel("retrieved bit rate per interval (%s)" % unit)
-    written.append(
-        (
-            "throughput.png",
-            finish_plot(
-                plt,
-                fig,
-                ax,
-                target("throughput.png"),
-                [s[0] for s in series],
-                "Retrieved throughput (M-Retrieve.conf completions): " + title_runs,
-                "no retrievals (or no sample interval) in these runs",
-            ),
-        )
-    )
+    return [s[0] for s in series]
 
-    # element queues and storage
-    for name, column, ylabel, title, how in (
-        (
-            "queues.png",
-            "queue_max",
-            "peak queue length in the sample interval (count)",
-            "Element queues (queue_max per sample interval): ",
-            "pre",
-        ),
-        (
-            "storage.png",
-            "stored_messages",
-            "stored messages",
-            "Messages stored (stored_messages at each sample): ",
-            "line",
-        ),
-    ):
-        fig, ax = plt.subplots(figsize=(10, 6))
-        labels = []
-        for run in runs:
-            rows = db.q(
-                "SELECT element, time, %s FROM element_sample WHERE run = ? AND %s IS NOT NULL"
-                " ORDER BY element, time" % (column, column),
-                (run["id"],),
-            )
-            by = {}
-            for element, time, value in rows:
-                by.setdefault(element, ([], []))
-                by[element][0].append(time)
-                by[element][1].append(value)
-            for element in sorted(by, key=element_key):
-                xs, ys = thin(*by[element])
-                label = "run %d %s" % (run["id"], element)
-                if how == "pre":
-                    ax.step(xs, ys, where="pre", label=label)
-                else:
-                    ax.plot(xs, ys, label=label)
-                labels.append(label)
-        ax.set_xlabel("simulation time (s)")
-        ax.set_ylabel(ylabel)
-        written.append(
-            (
-                name,
-                finish_plot(
-                    plt,
-                    fig,
-                    ax,
-                    target(name),
-                    labels,
-                    title + title_runs,
-                    "no %s samples in these runs" % column,
-                ),
-            )
-        )
 
-    # radio cells
-    fig, ax = plt.subplots(figsize=(10, 6))
+# Element series: (file name, column, y label, title, drawing: "pre" steps or "line")
+ELEMENT_SERIES = (
+    (
+        "queues.png",
+        "queue_max",
+        "peak queue length in the sample interval (count)",
+        "Element queues (queue_max per sample interval): ",
+        "pre",
+    ),
+    (
+        "storage.png",
+        "stored_messages",
+        "stored messages",
+        "Messages stored (stored_messages at each sample): ",
+        "line",
+    ),
+)
+
+
+def group_series(rows):
+    """(key, time, value) rows -> {key: ([times], [values])}."""
+    by = {}
+    for key, time, value in rows:
+        by.setdefault(key, ([], []))
+        by[key][0].append(time)
+        by[key][1].append(value)
+    return by
+
+
+def plot_elements(ax, db, runs, column, ylabel, how):
+    """One series per run and element with a non-NULL `column` in element_sample."""
+    labels = []
+    for run in runs:
+        rows = db.q(
+            "SELECT element, time, %s FROM element_sample WHERE run = ? AND %s IS NOT NULL"
+            " ORDER BY element, time" % (column, column),
+            (run["id"],),
+        )
+        by = group_series(rows)
+        for element in sorted(by, key=element_key):
+            xs, ys = thin(*by[element])
+            label = "run %d %s" % (run["id"], element)
+            if how == "pre":
+                ax.step(xs, ys, where="pre", label=label)
+            else:
+                ax.plot(xs, ys, label=label)
+            labels.append(label)
+    ax.set_xlabel("simulation time (s)")
+    ax.set_ylabel(ylabel)
+    return labels
+
+
+def plot_cells(ax, db, runs):
+    """Downlink utilisation of each radio cell of each run."""
     labels = []
     for run in runs:
         rows = db.q(
@@ -950,11 +957,7 @@ def cmd_plots(args, out):
             " ORDER BY cell, time",
             (run["id"],),
         )
-        by = {}
-        for cell, time, value in rows:
-            by.setdefault(cell, ([], []))
-            by[cell][0].append(time)
-            by[cell][1].append(value)
+        by = group_series(rows)
         for cell in sorted(by):
             xs, ys = thin(*by[cell])
             label = "run %d cell %s" % (run["id"], cell)
@@ -963,23 +966,53 @@ def cmd_plots(args, out):
     ax.set_xlabel("simulation time (s)")
     ax.set_ylabel("downlink utilisation (fraction of the cell's capacity)")
     ax.set_ylim(0, 1.05)
-    written.append(
-        (
-            "bearer.png",
-            finish_plot(
-                plt,
-                fig,
-                ax,
-                target("bearer.png"),
-                labels,
-                "Radio cells, downlink utilisation per sample interval: " + title_runs,
-                "no radio cells in this run",
-            ),
-        )
-    )
+    return labels
 
-    for name, count in written:
-        out.write("wrote %s (%d series)\n" % (target(name), count))
+
+def cmd_plots(args, out):
+    db = open_results(args.file)
+    runs = db.select_runs(args.run)
+    plt = load_pyplot()
+    try:
+        os.makedirs(args.out, exist_ok=True)
+    except OSError as e:
+        raise ReportError("output folder '%s': %s" % (args.out, e.strerror or e))
+    title_runs = runs_title(db, runs)
+    written = []
+
+    def draw(name, plot, title, empty_note):
+        fig, ax = plt.subplots(figsize=(10, 6))
+        labels = plot(ax)
+        path = os.path.join(args.out, name)
+        written.append((path, finish_plot(plt, fig, ax, path, labels, title, empty_note)))
+
+    draw(
+        "latency-cdf.png",
+        lambda ax: plot_cdf(ax, db, runs),
+        "Latency KPIs, empirical CDF: " + title_runs,
+        "no latency values in these runs",
+    )
+    draw(
+        "throughput.png",
+        lambda ax: plot_throughput(ax, db, runs),
+        "Retrieved throughput (M-Retrieve.conf completions): " + title_runs,
+        "no retrievals (or no sample interval) in these runs",
+    )
+    for name, column, ylabel, title, how in ELEMENT_SERIES:
+        draw(
+            name,
+            lambda ax: plot_elements(ax, db, runs, column, ylabel, how),
+            title + title_runs,
+            "no %s samples in these runs" % column,
+        )
+    draw(
+        "bearer.png",
+        lambda ax: plot_cells(ax, db, runs),
+        "Radio cells, downlink utilisation per sample interval: " + title_runs,
+        "no radio cells in this run",
+    )
+    for path, count in written:
+        out.write("wrote %s (%d series)\n" % (path, count))
     return 0
 
 
@@ -1055,6 +1088,37 @@ def find_message(db, run, message):
     return dict(zip([c.strip() for c in cols.split(",")], m))
 
 
+def message_filter(m, extra_ids=()):
+    """SQL condition (and its parameters) on a transaction_id column for the rows of message
+    m: its transaction id, its Message-ID, the extra ids (push ids of its SMS), or an id
+    derived from its Message-ID: "<Message-ID>/...", "N<Message-ID>/..." (notifications),
+    "R<Message-ID>/..." (retrievals)."""
+    ids = sorted({x for x in (m["transaction_id"], m["message_id"]) if x} | set(extra_ids))
+    if not ids:
+        return "0", []
+    where = "transaction_id IN (%s)" % ", ".join("?" * len(ids))
+    params = list(ids)
+    if m["message_id"]:
+        for prefix in ("", "N", "R"):
+            where += " OR substr(transaction_id, 1, ?) = ?"
+            text = prefix + m["message_id"] + "/"
+            params += [len(text), text]
+    return where, params
+
+
+def element_column(name, originator, recipients):
+    """The lifeline of an element name in the pdu or "transaction" rows ("relay", "ppg",
+    "ua:+447700900001", ...) in a ladder Originator, Relay, Server, PPG, SMSC, recipients...;
+    None for another element."""
+    n = (name or "").lower()
+    if n.startswith("ua:"):
+        number = strip_type(name[3:])
+        if number == originator:
+            return 0
+        return 5 + recipients.index(number) if number in recipients else None
+    return {"relay": 1, "mmsc": 1, "server": 2, "store": 2, "ppg": 3, "smsc": 4}.get(n)
+
+
 def build_ladder(db, run, m):
     dcols = (
         "recipient",
@@ -1103,8 +1167,8 @@ def build_ladder(db, run, m):
     originator = strip_type(m["originator"])
     O, RL, P, S = Ladder.ORIG, Ladder.RELAY, Ladder.PPG, Ladder.SMSC
 
-    lad.arrow(m["submitted"], O, RL, "M-Send.req, %d octets" % m["size"])
-    lad.arrow(m["confirmed"], RL, O, "M-Send.conf %s" % (m["status"] or "(no status)"))
+    lad.arrow(m["submitted"], O, RL, "M-Send.req, %d octets [issued]" % m["size"])
+    lad.arrow(m["confirmed"], RL, O, "M-Send.conf %s [arrived]" % (m["status"] or "(no status)"))
 
     sms = []
     if m["message_id"] is not None:
@@ -1118,20 +1182,23 @@ def build_ladder(db, run, m):
     for d in deliveries:
         col = aliases[strip_type(d["recipient"])]
         who = " for %s" % lad.columns[col] if several else ""
-        lad.arrow(d["notification_queued"], RL, P, "PAP push M-Notification.ind" + who)
+        lad.arrow(d["notification_queued"], RL, P, "PAP push M-Notification.ind%s [queued]" % who)
         for ref, kind, dest, accepted, first_sent, delivered, attempts, state, _ in sms:
             if kind != "notification" or strip_type(dest) != strip_type(d["recipient"]):
                 continue
-            lad.arrow(accepted, P, S, "SMS submit %s" % ref)
+            lad.arrow(accepted, P, S, "SMS submit %s [arrived]" % ref)
             # sms.first_sent: the SMSC's first transmission; sms.delivered: its RP-ACK arrived.
             lad.arrow(
-                first_sent, S, col, "SMS-DELIVER %s (%s)" % (ref, plural(attempts, "attempt"))
+                first_sent,
+                S,
+                col,
+                "SMS-DELIVER %s (%s) [sent]" % (ref, plural(attempts, "attempt")),
             )
             if delivered is not None:
-                lad.arrow(delivered, col, S, "RP-ACK %s" % ref)
+                lad.arrow(delivered, col, S, "RP-ACK %s [arrived]" % ref)
             else:
                 lad.mark(first_sent, S, "SMS %s not delivered: %s" % (ref, state))
-        lad.mark(d["push_received"], col, "WSP Push complete")
+        lad.mark(d["push_received"], col, "WSP Push complete [arrived]")
         # The status it carried is not recorded: Rejected when the recipient rejected the
         # message without retrieving it, else Deferred (retrieval later or never).
         rejected = d["final_state"] == "rejected" and d["retrieval_started"] is None
@@ -1139,19 +1206,21 @@ def build_ladder(db, run, m):
             d["notify_resp_sent"],
             col,
             RL,
-            "M-NotifyResp.ind " + ("Rejected" if rejected else "Deferred"),
+            "M-NotifyResp.ind %s [issued]" % ("Rejected" if rejected else "Deferred"),
         )
-        lad.arrow(d["retrieval_started"], col, RL, "GET Content-Location")
+        lad.arrow(d["retrieval_started"], col, RL, "GET Content-Location [issued]")
         size = d["size"] if d["size"] is not None else m["size"]
-        lad.arrow(d["retrieval_completed"], RL, col, "M-Retrieve.conf, %d octets" % size)
-        lad.arrow(d["acknowledged"], col, RL, "acknowledgement")
+        lad.arrow(
+            d["retrieval_completed"], RL, col, "M-Retrieve.conf, %d octets [arrived]" % size
+        )
+        lad.arrow(d["acknowledged"], col, RL, "acknowledgement [issued]")
         lad.mark(d["ended"], RL, "ended: %s%s" % (d["final_state"], who))
-        lad.arrow(d["delivery_report_sent"], RL, P, "PAP push M-Delivery.ind" + who)
+        lad.arrow(d["delivery_report_sent"], RL, P, "PAP push M-Delivery.ind%s [issued]" % who)
         lad.arrow(
             d["read_report_sent"],
             col,
             RL,
-            "M-Read-Rec.ind" + (" from %s" % lad.columns[col] if several else ""),
+            "M-Read-Rec.ind%s [issued]" % (" from %s" % lad.columns[col] if several else ""),
         )
     report_sms = [
         s
@@ -1159,35 +1228,30 @@ def build_ladder(db, run, m):
         if s[1] in ("delivery-report", "read-report") and strip_type(s[2]) == originator
     ]
     for ref, kind, dest, accepted, first_sent, delivered, attempts, state, _ in report_sms:
-        lad.arrow(accepted, P, S, "SMS submit %s (%s)" % (ref, kind))
-        lad.arrow(first_sent, S, O, "SMS-DELIVER %s (%s)" % (ref, plural(attempts, "attempt")))
+        lad.arrow(accepted, P, S, "SMS submit %s (%s) [arrived]" % (ref, kind))
+        lad.arrow(
+            first_sent, S, O, "SMS-DELIVER %s (%s) [sent]" % (ref, plural(attempts, "attempt"))
+        )
         if delivered is not None:
-            lad.arrow(delivered, O, S, "RP-ACK %s" % ref)
+            lad.arrow(delivered, O, S, "RP-ACK %s [arrived]" % ref)
         else:
             lad.mark(first_sent, S, "SMS %s not delivered: %s" % (ref, state))
     for d in deliveries:
         via = S if any(s[1] == "delivery-report" for s in report_sms) else P
-        lad.arrow(d["delivery_report_received"], via, O, "M-Delivery.ind")
+        lad.arrow(d["delivery_report_received"], via, O, "M-Delivery.ind [arrived]")
         via = S if any(s[1] == "read-report" for s in report_sms) else P
-        lad.arrow(d["read_report_received"], via, O, "M-Read-Orig.ind")
+        lad.arrow(d["read_report_received"], via, O, "M-Read-Orig.ind [arrived]")
 
     # "transaction" rows (one per HTTP exchange, written by the client element; the peer is
     # an address): those carrying this message's transaction id or Message-ID, the push ids
     # of its SMS, or an id derived from its Message-ID ("<Message-ID>/...", "N<Message-ID>/0").
-    ids = sorted(
-        {x for x in (m["transaction_id"], m["message_id"]) if x} | {s[8] for s in sms if s[8]}
-    )
-    if ids:
-        where = "transaction_id IN (%s)" % ", ".join("?" * len(ids))
-        params = [run] + ids
-        if m["message_id"]:
-            where += " OR instr(transaction_id, ?) > 0"
-            params.append(m["message_id"] + "/")
+    where, params = message_filter(m, [s[8] for s in sms if s[8]])
+    if params:
         txns = db.q(
             "SELECT element, peer, type, transaction_id, start, finish, request_bytes,"
             ' response_bytes, status FROM "transaction" WHERE run = ? AND (%s)'
             " ORDER BY start, rowid" % where,
-            params,
+            [run] + params,
         )
 
         def column_of(name):
@@ -1225,8 +1289,13 @@ def build_ladder(db, run, m):
         for element, peer, type_, tid, start, finish, req, resp, status in txns:
             a, b = column_of(element), peer_column(element, peer, type_)
             if a is not None and b is not None and a != b:
-                lad.arrow(start, a, b, "%s, %d octets [HTTP exchange]" % (type_, req))
-                lad.arrow(finish, b, a, "%s, %d octets [response to %s]" % (status, resp, type_))
+                lad.arrow(start, a, b, "%s, %d octets [issued] [HTTP exchange]" % (type_, req))
+                lad.arrow(
+                    finish,
+                    b,
+                    a,
+                    "%s, %d octets [arrived] [response to %s]" % (status, resp, type_),
+                )
             else:
                 at = a if a is not None else (b if b is not None else RL)
                 lad.mark(
@@ -1279,12 +1348,229 @@ def render_ladder_text(lad, out):
     return arrows
 
 
-def render_ladder_png(plt, lad, path, title):
+# The first lines of a ladder drawn from the pdu table: mms-first prints the same
+# (MmsLadderTracer::LADDER_LEGEND in model/mms-ladder-tracer.cc).
+PDU_LEGEND = (
+    "Each arrow is one message, from the element that sent it to the one it reached.\n"
+    "sent: handed to TCP or UDP; arrived: received whole (-: never arrived). A request\n"
+    "issued earlier waited for its connection (radio and PDP set-up, TCP handshake)."
+)
+RECORDS_LEGEND = (
+    "Each row is one instant the records of the message hold, labelled with what it is:\n"
+    "[issued] an element issued a request, [sent] sent a message, [arrived] one arrived\n"
+    "whole, [queued] the Relay queued a push. (Record the run with RecordPdus for the\n"
+    "sending and the arrival of every message.)"
+)
+PDU_WIDTH = 13  # characters per lifeline, as mms-first
+
+
+class Pdu:
+    """A row of the pdu table."""
+
+    __slots__ = (
+        "sender",
+        "receiver",
+        "kind",
+        "description",
+        "transaction_id",
+        "octets",
+        "issued",
+        "sent",
+        "arrived",
+        "src",
+        "dst",
+    )
+
+    def __init__(self, row, src, dst):
+        (
+            self.sender,
+            self.receiver,
+            self.kind,
+            self.description,
+            self.transaction_id,
+            self.octets,
+            self.issued,
+            self.sent,
+            self.arrived,
+        ) = row
+        self.src, self.dst = src, dst
+
+    def label(self):
+        """The words of the ladder line, as mms-first prints them."""
+        text = self.description
+        if self.transaction_id:
+            text += " tid=" + self.transaction_id
+        text += " (%d B" % self.octets
+        if self.issued < self.sent:
+            text += ", issued %.3f" % self.issued
+        return text + ")"
+
+
+def pdu_roles(rows):
+    """The lifeline of each core element of a message's pdu rows, whatever the scenario named
+    it ("mmsc", "store", ...), from the requests it sent or received: a store request goes
+    from the Relay to the Server, a PAP push from the Relay to the PPG, POST /sms from the PPG
+    to the SMSC, and a handset's request to the Relay."""
+    roles = {}
+    for sender, receiver, kind, description, *_ in rows:
+        if kind != "request":
+            continue
+        if description.endswith(" /store"):
+            roles.update({sender: 1, receiver: 2})
+        elif description.startswith("PAP "):
+            roles.update({sender: 1, receiver: 3})
+        elif description == "POST /sms":
+            roles.update({sender: 3, receiver: 4})
+        elif sender.startswith("ua:"):
+            roles[receiver] = 1
+    return roles
+
+
+def pdu_columns(recipients):
+    return ["Originator", "Relay", "Server", "PPG", "SMSC"] + (
+        ["Recipient"] if len(recipients) == 1 else ["R%d" % (i + 1) for i in range(len(recipients))]
+    )
+
+
+def message_pdus(db, run, m, recipients):
+    """The pdu rows of message m between lifelines of its ladder, in the order they were sent
+    (as mms-first orders them: by sent, then as they were recorded)."""
+    if not db.has_pdu:
+        return []
+    where, params = message_filter(m)
+    rows = db.q(
+        "SELECT sender, receiver, kind, description, transaction_id, octets, issued, sent,"
+        " arrived FROM pdu WHERE run = ? AND (%s) ORDER BY sent, rowid" % where,
+        [run] + params,
+    )
+    originator = strip_type(m["originator"])
+    roles = pdu_roles(rows)
+    out = []
+    for r in rows:
+        src = roles.get(r[0], element_column(r[0], originator, recipients))
+        dst = roles.get(r[1], element_column(r[1], originator, recipients))
+        if src is not None and dst is not None and src != dst:
+            out.append(Pdu(r, src, dst))
+    return out
+
+
+def render_pdu_ladder_text(columns, pdus, out):
+    """The ladder as mms-first prints it; returns the number of arrows."""
+    w = PDU_WIDTH
+    out.write(PDU_LEGEND + "\n")
+    names = [" "] * (w * len(columns))
+    for c, name in enumerate(columns):
+        start = c * w + w // 2 - len(name) // 2
+        names[start : start + len(name)] = list(name)
+    out.write(("%10s %10s  " % ("sent (s)", "arrived (s)") + "".join(names)).rstrip() + "\n")
+    for p in pdus:
+        row = [" "] * (w * len(columns))
+        for c in range(len(columns)):
+            row[c * w + w // 2] = "|"
+        lo, hi = sorted((p.src, p.dst))
+        for x in range(lo * w + w // 2 + 1, hi * w + w // 2):
+            row[x] = "-"
+        if p.dst > p.src:
+            row[hi * w + w // 2 - 1] = ">"
+        else:
+            row[lo * w + w // 2 + 1] = "<"
+        arrived = "%10.3f" % p.arrived if p.arrived is not None else "%10s" % "-"
+        out.write("%10.3f %s  %s %s\n" % (p.sent, arrived, "".join(row), p.label()))
+    return len(pdus)
+
+
+PDU_COLOURS = {"request": "tab:blue", "response": "tab:green", "datagram": "tab:orange"}
+
+
+def draw_pdu_ladder(plt, columns, pdus, title):
+    """A matplotlib figure of the ladder: each arrow from (sender, the row of the instant it
+    was sent) to (receiver, the row of the instant it arrived), rows being the distinct
+    instants in order; returns (figure, arrow labels). Each arrow's artists have the gid
+    "pdu-<i>" (an id in SVG)."""
+    instants = sorted(
+        {round(t, 3) for p in pdus for t in (p.issued, p.sent, p.arrived) if t is not None}
+    )
+    row = {t: i for i, t in enumerate(instants)}
+    n, rows = len(columns), max(1, len(instants))
+    fig, ax = plt.subplots(figsize=(2.4 + 1.9 * n, 1.8 + 0.34 * rows))
+    for x in range(n):
+        ax.plot([x, x], [-0.6, rows - 0.4], color="0.6", linewidth=1, zorder=1)
+    ax.set_xticks(range(n))
+    ax.set_xticklabels(columns, fontsize=9, fontweight="bold")
+    ax.xaxis.tick_top()
+    ax.set_xlim(-0.6, n - 0.4)
+    ax.set_ylim(rows - 0.4, -0.8)
+    ax.set_yticks(range(len(instants)))
+    ax.set_yticklabels(["%.3f" % t for t in instants], fontsize=7.5)
+    ax.set_ylabel("simulation time (s): one row per instant, in order (not to scale)")
+    labels = []
+    for i, p in enumerate(pdus):
+        gid = "pdu-%d" % i
+        y0 = row[round(p.sent, 3)]
+        way = 1 if p.dst > p.src else -1
+        if p.issued < p.sent and round(p.issued, 3) != round(p.sent, 3):
+            # the request waited for its connection: a dotted stretch of the sender's lifeline
+            ax.plot(
+                [p.src, p.src],
+                [row[round(p.issued, 3)], y0],
+                color="0.3",
+                linestyle=":",
+                linewidth=2.2,
+                zorder=2,
+                gid=gid + "-connecting",
+            )
+        if p.arrived is None:
+            x1, y1 = p.src + way * 0.45, y0 + 0.5
+        else:
+            x1, y1 = p.dst, row[round(p.arrived, 3)]
+        colour = "tab:red" if p.arrived is None else PDU_COLOURS.get(p.kind, "tab:blue")
+        arrow = ax.annotate(
+            "",
+            xy=(x1, y1),
+            xytext=(p.src, y0),
+            arrowprops=dict(arrowstyle="-|>", color=colour, lw=1.2, shrinkA=0, shrinkB=0),
+            zorder=3,
+        )
+        arrow.arrow_patch.set_gid(gid)
+        if p.arrived is None:
+            ax.plot([x1], [y1], marker="x", color="tab:red", markersize=8, zorder=4)
+        label = p.label() + ("" if p.arrived is not None else ", never arrived")
+        ax.text(
+            p.src + way * 0.06,
+            y0 - 0.08,
+            label,
+            ha="left" if way > 0 else "right",
+            va="bottom",
+            fontsize=7,
+            color="black",
+            zorder=5,
+            gid=gid + "-label",
+            bbox=dict(boxstyle="square,pad=0.05", fc="white", ec="none", alpha=0.75),
+        )
+        labels.append(p.label())
+    for side in ("right", "bottom", "left"):
+        ax.spines[side].set_visible(False)
+    ax.tick_params(axis="x", length=0)
+    ax.set_title(title, fontsize=10, pad=24)
+    ax.text(
+        0.0,
+        -0.4 / rows - 0.01,
+        "Blue: a request; green: a response; orange: a datagram (SMS, WSP Push); red, ending in "
+        "a cross: never arrived. Dotted: a request issued, waiting for its connection.",
+        transform=ax.transAxes,
+        fontsize=8,
+        color="0.25",
+        va="top",
+    )
+    return fig, labels
+
+
+def draw_records_ladder(plt, lad, title):
+    """A matplotlib figure of a records ladder (one row per instant): (figure, labels)."""
     events = lad.ordered()
     n = len(lad.columns)
     rows = max(1, len(events))
-    fig_h = 1.6 + 0.42 * rows
-    fig, ax = plt.subplots(figsize=(2.2 + 1.9 * n, fig_h))
+    fig, ax = plt.subplots(figsize=(2.2 + 1.9 * n, 1.6 + 0.42 * rows))
     for x in range(n):
         ax.plot([x, x], [-0.6, rows - 0.4], color="0.55", linewidth=1, zorder=1)
     ax.set_xticks(range(n))
@@ -1294,14 +1580,15 @@ def render_ladder_png(plt, lad, path, title):
     ax.set_ylim(rows - 0.4, -0.8)
     ax.set_yticks(range(len(events)))
     ax.set_yticklabels(["%.3f" % e[0] for e in events], fontsize=8)
-    ax.set_ylabel("simulation time (s), one row per event (not to scale)")
+    ax.set_ylabel("simulation time (s), one row per recorded instant (not to scale)")
     labels = []
     for y, (time, _, kind, src, dst, label) in enumerate(events):
+        gid = "event-%d" % y
         if kind == "arrow":
             # HTTP exchanges from the "transaction" table: grey and dashed, under the
             # protocol steps they carry
             http = label.endswith("[HTTP exchange]") or "[response to " in label
-            ax.annotate(
+            arrow = ax.annotate(
                 "",
                 xy=(dst, y),
                 xytext=(src, y),
@@ -1315,36 +1602,107 @@ def render_ladder_png(plt, lad, path, title):
                 ),
                 zorder=3,
             )
-            ax.text(
-                (src + dst) / 2.0,
-                y - 0.12,
-                label,
-                ha="center",
-                va="bottom",
-                fontsize=7.5,
-                color="0.35" if http else "black",
-                zorder=4,
-                bbox=dict(boxstyle="square,pad=0.05", fc="white", ec="none", alpha=0.8),
-            )
+            arrow.arrow_patch.set_gid(gid)
+            x, ha = (src + dst) / 2.0, "center"
             labels.append(label)
         else:
-            ax.plot([src], [y], marker="s", color="tab:orange", markersize=6, zorder=3)
-            ax.text(
-                src + 0.08,
-                y,
-                label,
-                ha="left",
-                va="center",
-                fontsize=7.5,
-                color="0.2",
-                zorder=4,
-                bbox=dict(boxstyle="square,pad=0.05", fc="white", ec="none", alpha=0.8),
-            )
+            ax.plot([src], [y], marker="s", color="tab:orange", markersize=6, zorder=3, gid=gid)
+            x, ha = src + 0.08, "left"
+        ax.text(
+            x,
+            y - 0.12 if kind == "arrow" else y,
+            label,
+            ha=ha,
+            va="bottom" if kind == "arrow" else "center",
+            fontsize=7.5,
+            color="0.2",
+            zorder=4,
+            bbox=dict(boxstyle="square,pad=0.05", fc="white", ec="none", alpha=0.8),
+        )
     for side in ("right", "bottom", "left"):
         ax.spines[side].set_visible(False)
     ax.tick_params(axis="x", length=0)
     ax.set_title(title, fontsize=10, pad=24)
-    return save_png(plt, fig, path, labels)
+    return fig, labels
+
+
+class MessageLadder:
+    """The ladder of one message of one run: from its pdu rows, or else from its records."""
+
+    def __init__(self, db, run, message, source=None):
+        self.db, self.run = db, run
+        self.m = find_message(db, run, message)
+        self.records, self.deliveries, self.recipients = build_ladder(db, run, self.m)
+        if source is None:
+            source = "pdu" if db.has_pdu and self.run_has_pdus() else "records"
+        if source == "pdu" and not db.has_pdu:
+            raise ReportError(
+                "%s: no pdu table (schema version 2): --source records" % db.name
+            )
+        self.source = source
+        self.columns = pdu_columns(self.recipients)
+        self.pdus = message_pdus(db, run, self.m, self.recipients) if source == "pdu" else []
+
+    def run_has_pdus(self):
+        return self.db.one("SELECT count(*) FROM pdu WHERE run = ?", (self.run,))[0] > 0
+
+    def title(self):
+        return "%s, run %d: message %d (%s), %s; %s" % (
+            os.path.basename(self.db.path),
+            self.run,
+            self.m["id"],
+            self.m["message_id"] or "no Message-ID",
+            plural(len(self.recipients), "recipient"),
+            "each message sent and arrived" if self.source == "pdu" else "recorded instants",
+        )
+
+    def header(self, out):
+        m, w = self.m, out.write
+        w(
+            "Ladder of message %d (Message-ID %s) in run %d of %s\n"
+            % (m["id"], m["message_id"] or "-", self.run, self.db.path)
+        )
+        w(
+            "  from %s, %d octets, class %s, transaction %s, %s\n"
+            % (
+                m["originator"],
+                m["size"],
+                m["content_class"] or "-",
+                m["transaction_id"],
+                plural(m["recipients"], "recipient"),
+            )
+        )
+        states = {}
+        for d in self.deliveries:
+            states.setdefault(strip_type(d["recipient"]), []).append(d["final_state"])
+        names = self.columns[5:] if self.source == "pdu" else self.records.columns[4:]
+        for name, number in zip(names, self.recipients):
+            open_note = [s for s in states[number] if s in OPEN]
+            w(
+                "  %s = %s: %s%s\n"
+                % (
+                    name,
+                    number,
+                    ", ".join(states[number]),
+                    " (still open when the run ended)" if open_note else "",
+                )
+            )
+        if not self.deliveries:
+            w("  (no delivery rows for this message)\n")
+        w("\n")
+
+    def text(self, out):
+        """Print the ladder; returns the number of arrows."""
+        if self.source == "pdu":
+            return render_pdu_ladder_text(self.columns, self.pdus, out)
+        out.write(RECORDS_LEGEND + "\n")
+        return render_ladder_text(self.records, out)
+
+    def figure(self, plt):
+        """(figure, arrow labels)."""
+        if self.source == "pdu":
+            return draw_pdu_ladder(plt, self.columns, self.pdus, self.title())
+        return draw_records_ladder(plt, self.records, self.title())
 
 
 def cmd_ladder(args, out):
@@ -1359,52 +1717,325 @@ def cmd_ladder(args, out):
         raise ReportError("%s: no runs recorded yet" % db.name)
     run = args.run if args.run is not None else max(db.run_rows)
     db.select_runs([run])
-    m = find_message(db, run, args.message)
-    lad, deliveries, recipients = build_ladder(db, run, m)
-    w = out.write
-    w(
-        "Ladder of message %d (Message-ID %s) in run %d of %s\n"
-        % (m["id"], m["message_id"] or "-", run, db.path)
-    )
-    w(
-        "  from %s, %d octets, class %s, transaction %s, %s\n"
-        % (
-            m["originator"],
-            m["size"],
-            m["content_class"] or "-",
-            m["transaction_id"],
-            plural(m["recipients"], "recipient"),
-        )
-    )
-    states = {}
-    for d in deliveries:
-        states.setdefault(strip_type(d["recipient"]), []).append(d["final_state"])
-    for i, number in enumerate(recipients):
-        open_note = [s for s in states[number] if s in OPEN]
-        w(
-            "  R%d = %s: %s%s\n"
-            % (
-                i + 1,
-                number,
-                ", ".join(states[number]),
-                " (still open when the run ended)" if open_note else "",
-            )
-        )
-    if not deliveries:
-        w("  (no delivery rows for this message)\n")
-    w("\n")
-    render_ladder_text(lad, out)
+    plt = load_pyplot() if args.png else None
+    ladder = MessageLadder(db, run, args.message, args.source)
+    ladder.header(out)
+    ladder.text(out)
     if args.png:
-        plt = load_pyplot()
-        title = "%s, run %d: message %d (%s), %s" % (
-            os.path.basename(db.path),
-            run,
-            m["id"],
-            m["message_id"] or "no Message-ID",
-            plural(len(recipients), "recipient"),
+        fig, labels = ladder.figure(plt)
+        drawn = save_png(plt, fig, args.png, labels)
+        out.write("\nwrote %s (%d series: arrows)\n" % (args.png, drawn))
+    return 0
+
+
+# ----------------------------------------------------------------------------- html
+
+SVG_NS = "{http://www.w3.org/2000/svg}"
+XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
+
+PAGE_CSS = """
+body { font-family: "DejaVu Sans", Arial, sans-serif; margin: 1.5em auto; max-width: 1500px;
+       color: #222; padding: 0 1em; }
+h1 { font-size: 1.5em; margin-bottom: 0.2em; }
+h2 { font-size: 1.2em; border-bottom: 1px solid #ccc; padding-bottom: 0.2em; margin-top: 1.6em; }
+nav a { margin-right: 1em; }
+p.note { color: #555; font-size: 0.9em; }
+table { border-collapse: collapse; margin: 0.5em 0; font-size: 0.9em; }
+th, td { border: 1px solid #ccc; padding: 0.2em 0.6em; }
+th { background: #f0f0f0; text-align: left; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.text { max-width: 60em; overflow-wrap: anywhere; }
+.runs { display: grid; grid-template-columns: repeat(auto-fit, minmax(560px, 1fr)); gap: 1em; }
+.stack > div { margin-bottom: 1.5em; }
+figure { margin: 0.5em 0; }
+figcaption { font-size: 0.85em; color: #444; margin-top: 0.3em; }
+svg { max-width: 100%; height: auto; }
+pre { font-size: 0.72em; background: #f7f7f7; padding: 0.5em; overflow-x: auto; }
+"""
+
+META_FIELDS = (
+    ("status", "status"),
+    ("scenario", "scenario"),
+    ("started", "started (UTC)"),
+    ("ended", "ended (UTC)"),
+    ("simulated_seconds", "simulated time (s)"),
+    ("wall_seconds", "wall-clock time (s)"),
+    ("rng_seed", "RngSeed"),
+    ("rng_run", "RngRun"),
+    ("sample_interval", "sample interval (s)"),
+    ("ns3_version", "ns-3"),
+    ("module_version", "mms module"),
+    ("command_line", "command line"),
+    ("note", "note"),
+)
+# Figures of the summary shown in the second table (the KPIs have their own).
+OTHER_FIGURES = (
+    ("messages", "messages submitted"),
+    ("deliveries", "deliveries"),
+    ("deliveries_open", "deliveries still open"),
+    ("delivery_ratio", "delivery ratio (retrieved / terminal)"),
+    ("send_failure_ratio", "send failure ratio"),
+    ("notification_failure_ratio", "notification failure ratio"),
+    ("retrieval_failure_ratio", "retrieval failure ratio"),
+    ("end_to_end_failure_ratio", "end-to-end failure ratio"),
+    ("retrievals_per_hour", "retrievals per hour"),
+    ("mean_bit_rate", "mean retrieved bit rate (bit/s)"),
+    ("peak_interval_bit_rate", "peak interval bit rate (bit/s)"),
+    ("cells", "radio cells"),
+    ("downlink_utilisation.peak", "downlink utilisation, peak"),
+    ("downlink_utilisation.mean", "downlink utilisation, mean"),
+    ("uplink_utilisation.peak", "uplink utilisation, peak"),
+    ("uplink_utilisation.mean", "uplink utilisation, mean"),
+)
+
+
+def inline_svg(fig, plt, prefix):
+    """A matplotlib figure as an <svg> element for an HTML page: no XML namespaces (the HTML
+    parser gives <svg> its own), no metadata, every id prefixed so that the figures of one
+    page do not share ids."""
+    import io
+    import xml.etree.ElementTree as ET
+
+    buf = io.StringIO()
+    fig.savefig(buf, format="svg", bbox_inches="tight", metadata={"Date": None})
+    plt.close(fig)
+    root = ET.fromstring(buf.getvalue())
+    for parent in list(root.iter()):
+        for child in list(parent):
+            if child.tag == SVG_NS + "metadata":
+                parent.remove(child)
+    ids = {}
+    for el in root.iter():
+        if "id" in el.attrib:
+            ids[el.attrib["id"]] = "%s-%s" % (prefix, el.attrib["id"])
+    for el in root.iter():
+        if el.tag.startswith(SVG_NS):
+            el.tag = el.tag[len(SVG_NS) :]
+        for key in list(el.attrib):
+            value = el.attrib.pop(key)
+            if key == "id":
+                value = ids[value]
+            elif key == XLINK_HREF:
+                key = "xlink:href"
+            if "#" in value:
+                for old, new in ids.items():
+                    value = value.replace("#%s)" % old, "#%s)" % new)
+                    if value == "#" + old:
+                        value = "#" + new
+            el.attrib[key] = value
+    root.attrib.pop("version", None)
+    root.attrib["role"] = "img"
+    return root
+
+
+class Page:
+    """An HTML page built with xml.etree."""
+
+    def __init__(self, title):
+        import xml.etree.ElementTree as ET
+
+        self.ET = ET
+        self.html = ET.Element("html", lang="en")
+        head = ET.SubElement(self.html, "head")
+        ET.SubElement(head, "meta", charset="utf-8")
+        ET.SubElement(head, "meta", name="viewport", content="width=device-width, initial-scale=1")
+        ET.SubElement(head, "title").text = title
+        ET.SubElement(head, "style").text = PAGE_CSS
+        self.body = ET.SubElement(self.html, "body")
+
+    def add(self, parent, tag, text=None, **attrs):
+        # class_ -> class, data_run -> data-run
+        el = self.ET.SubElement(
+            parent, tag, {k.rstrip("_").replace("_", "-"): str(v) for k, v in attrs.items()}
         )
-        drawn = render_ladder_png(plt, lad, args.png, title)
-        w("\nwrote %s (%d series: arrows)\n" % (args.png, drawn))
+        if text is not None:
+            el.text = str(text)
+        return el
+
+    def section(self, ident, heading):
+        sec = self.add(self.body, "section", id=ident)
+        self.add(sec, "h2", heading)
+        return sec
+
+    def table(self, parent, ident, heads):
+        """A table with a row of headings; returns its body."""
+        table = self.add(parent, "table", id=ident)
+        tr = self.add(self.add(table, "thead"), "tr")
+        for head in heads:
+            self.add(tr, "th", head)
+        return self.add(table, "tbody")
+
+    def figure(self, parent, svg, caption):
+        fig = self.add(parent, "figure")
+        fig.append(svg)
+        self.add(fig, "figcaption", caption)
+        return fig
+
+    def write(self, path):
+        text = "<!DOCTYPE html>\n" + self.ET.tostring(self.html, encoding="unicode", method="html")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text + "\n")
+        return len(text)
+
+
+def html_tables(page, db, runs, figures):
+    """The run metadata, the KPI table and the other figures, one column per run."""
+    sec = page.section("run", "Runs")
+    body = page.table(sec, "run-table", [""] + ["run %d" % r["id"] for r in runs])
+    for key, human in META_FIELDS:
+        tr = page.add(body, "tr")
+        page.add(tr, "th", human)
+        for run in runs:
+            value = run.get(key)
+            num = isinstance(value, (int, float)) and not isinstance(value, bool)
+            if value is None:
+                text = "-"
+            else:
+                text = "%.3f" % value if isinstance(value, float) else str(value)
+            page.add(
+                tr, "td", text, class_="num" if num else "text", data_run=run["id"], data_field=key
+            )
+
+    sec = page.section("kpi", "Latency KPIs")
+    page.add(sec, "p", "Seconds; percentiles are nearest rank (the kpi_summary view of the "
+             "results file, which the end-of-run summary prints too).", class_="note")
+    body = page.table(
+        sec, "kpi-table", ["KPI", "run", "count", "mean", "p50", "p90", "p95", "p99"]
+    )
+    for key, human, _, _ in KPIS:
+        for run in runs:
+            v = figures[run["id"]]
+            tr = page.add(body, "tr")
+            page.add(tr, "th", human)
+            page.add(tr, "td", "run %d" % run["id"])
+            for suffix, kind in (("count", "int"), ("mean", "time")) + tuple(
+                (p, "time") for p in PERCENTILES
+            ):
+                figure = key + "." + suffix
+                page.add(tr, "td", text_value(v.get(figure), kind), class_="num",
+                         data_run=run["id"], data_figure=figure)
+
+    page.add(sec, "h3", "Deliveries, failures, throughput and cells")
+    body = page.table(sec, "figure-table", ["figure"] + ["run %d" % r["id"] for r in runs])
+    kinds = {}
+    for run in runs:
+        for fig in db.summary_figures[run["id"]]:
+            kinds[fig.key] = fig.kind
+    keys = [k for k, _ in OTHER_FIGURES] + sorted(
+        k for k in kinds if k.startswith("element.") and k.endswith("_peak")
+    )
+    humans = dict(OTHER_FIGURES)
+    peaks = {
+        "queue_peak": "peak queue",
+        "stored_messages_peak": "peak stored messages",
+        "stored_bytes_peak": "peak stored octets",
+    }
+    for key in keys:
+        if key.startswith("element."):
+            _, element, what = key.split(".", 2)
+            humans[key] = "%s: %s" % (element, peaks.get(what, what))
+        tr = page.add(body, "tr")
+        page.add(tr, "th", humans.get(key, key))
+        for run in runs:
+            page.add(tr, "td", text_value(figures[run["id"]].get(key), kinds.get(key, "int")),
+                     class_="num", data_run=run["id"], data_figure=key)
+
+
+def html_plots(page, plt, db, runs):
+    """CDFs of the four latency KPIs (the runs over each other) and each run's time series."""
+    sec = page.section("cdf", "Distributions of the latency KPIs")
+    fig, axes = plt.subplots(2, 2, figsize=(11, 7.5))
+    for ax, kpi in zip(axes.flat, KPIS):
+        labels = plot_cdf(ax, db, runs, kpis=(kpi,))
+        decorate(ax, labels, kpi[1], "no values", legend_outside=False)
+    fig.tight_layout()
+    page.figure(sec, inline_svg(fig, plt, "cdf"), "Empirical CDF of each KPI: the fraction of "
+                "its values at or below a latency; one series per run.")
+
+    sec = page.section("series", "Time series of the elements and cells")
+    grid = page.add(sec, "div", class_="runs")
+    for run in runs:
+        fig, axes = plt.subplots(4, 1, figsize=(8, 12), sharex=True)
+        one = [run]
+        labels = plot_elements(axes[0], db, one, "queue_max", "peak queue (count)", "pre")
+        decorate(axes[0], labels, "Element queues (queue_max per sample interval)",
+                 "no queue samples", legend_outside=False)
+        labels = plot_elements(axes[1], db, one, "stored_messages", "stored messages", "line")
+        decorate(axes[1], labels, "Messages stored", "no store samples", legend_outside=False)
+        labels = plot_cells(axes[2], db, one)
+        decorate(axes[2], labels, "Radio cells, downlink utilisation", "no radio cells",
+                 legend_outside=False)
+        labels = plot_throughput(axes[3], db, one)
+        decorate(axes[3], labels, "Retrieved throughput", "no retrievals", legend_outside=False)
+        for ax in axes[:3]:
+            ax.set_xlabel("")
+        fig.tight_layout()
+        page.figure(grid, inline_svg(fig, plt, "series-%d" % run["id"]),
+                    "Run %d: element samples every %s s, the radio cells' bearer samples, "
+                    "and the throughput view."
+                    % (run["id"], text_value(run.get("sample_interval"), "seconds")))
+
+
+def html_ladders(page, plt, db, runs, message):
+    """The ladder of the chosen message of each run, as an SVG sequence diagram and text."""
+    import io
+
+    sec = page.section("ladder", "Ladder")
+    grid = page.add(sec, "div", class_="stack")
+    for i, run in enumerate(runs):
+        cell = page.add(grid, "div")
+        wanted = message
+        if i > 0 and message is not None:
+            # the compared run: the same message if it has it, else its default
+            try:
+                find_message(db, run["id"], message)
+            except ReportError:
+                wanted = None
+        try:
+            ladder = MessageLadder(db, run["id"], wanted)
+        except ReportError as e:
+            page.add(cell, "p", "Run %d: no ladder (%s)." % (run["id"], e), class_="note")
+            continue
+        text = io.StringIO()
+        ladder.header(text)
+        arrows = ladder.text(text)
+        fig, _ = ladder.figure(plt)
+        legend = PDU_LEGEND if ladder.source == "pdu" else RECORDS_LEGEND
+        page.figure(cell, inline_svg(fig, plt, "ladder-%d" % run["id"]),
+                    "Run %d, message %d: %d arrows. %s" % (run["id"], ladder.m["id"], arrows,
+                                                          legend.replace("\n", " ")))
+        details = page.add(cell, "details")
+        page.add(details, "summary", "The same ladder as text")
+        page.add(details, "pre", text.getvalue(), class_="ladder-text")
+
+
+def cmd_html(args, out):
+    db = open_results(args.file)
+    if not db.run_rows:
+        raise ReportError("%s: no runs recorded yet" % db.name)
+    run = args.run if args.run is not None else max(db.run_rows)
+    wanted = [run] + ([args.compare] if args.compare is not None else [])
+    runs = db.select_runs(wanted)
+    folder = os.path.dirname(os.path.abspath(args.output))
+    if not os.path.isdir(folder):
+        raise ReportError("HTML page '%s': the folder '%s' does not exist" % (args.output, folder))
+    plt = load_pyplot()
+    db.summary_figures = {r["id"]: summarise(db, r) for r in runs}
+    figures = {rid: {f.key: f.value for f in figs} for rid, figs in db.summary_figures.items()}
+    ids = " and ".join("run %d" % r["id"] for r in runs)
+    page = Page("MMS results: %s of %s" % (ids, os.path.basename(db.path)))
+    page.add(page.body, "h1", "MMS results: %s of %s" % (ids, os.path.basename(db.path)))
+    page.add(page.body, "p", "Results file %s, read by utils/mms-report.py html. The page is "
+             "self-contained: its plots are inline SVG." % db.path, class_="note")
+    nav = page.add(page.body, "nav")
+    for ident, name in (("run", "Runs"), ("kpi", "KPIs"), ("cdf", "Distributions"),
+                        ("series", "Time series"), ("ladder", "Ladder")):
+        page.add(nav, "a", name, href="#" + ident)
+    html_tables(page, db, runs, figures)
+    html_plots(page, plt, db, runs)
+    html_ladders(page, plt, db, runs, args.message)
+    size = page.write(args.output)
+    out.write("wrote %s (%s, %d characters)\n" % (args.output, ids, size))
     return 0
 
 
@@ -1417,7 +2048,7 @@ def parser():
         description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    sub = p.add_subparsers(dest="command", metavar="{summary,plots,ladder}")
+    sub = p.add_subparsers(dest="command", metavar="{summary,plots,ladder,html}")
     s = sub.add_parser(
         "summary",
         help="KPI summary of each run (the default)",
@@ -1477,13 +2108,40 @@ def parser():
         metavar="ID",
         help="message.id or Message-ID (default: the first " "message retrieved by a recipient)",
     )
+    la.add_argument(
+        "--source",
+        choices=("pdu", "records"),
+        help="draw each message sent and arrived (pdu table; the default when the run recorded "
+        "it) or the instants of the message's records",
+    )
     la.add_argument("--png", metavar="PATH", help="also draw the ladder into this PNG file")
+    ht = sub.add_parser(
+        "html",
+        help="one self-contained HTML page of a run (or two side by side)",
+        description="One self-contained HTML page: metadata, KPI tables, CDFs, time series "
+        "and the ladder of a message of run N; --compare M puts run M beside it.",
+    )
+    ht.add_argument(
+        "file",
+        metavar="FILE",
+        nargs="+",
+        help="results file (SQLite); several: the rank files of one distributed run",
+    )
+    ht.add_argument("-o", "--output", required=True, metavar="PAGE", help="the HTML file to write")
+    ht.add_argument("--run", type=run_int, metavar="N", help="run id (default: the last run)")
+    ht.add_argument("--compare", type=run_int, metavar="M", help="a second run, side by side")
+    ht.add_argument(
+        "--message",
+        metavar="ID",
+        help="message.id or Message-ID of the ladder (default: the first message retrieved "
+        "by a recipient)",
+    )
     return p
 
 
 def main(argv=None):
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv and argv[0] not in ("summary", "plots", "ladder", "-h", "--help"):
+    if argv and argv[0] not in ("summary", "plots", "ladder", "html", "-h", "--help"):
         argv.insert(0, "summary")
     args = parser().parse_args(argv)
     if args.command is None:
@@ -1492,9 +2150,13 @@ def main(argv=None):
         return 2
     out = sys.stdout
     try:
-        return {"summary": cmd_summary, "plots": cmd_plots, "ladder": cmd_ladder}[args.command](
-            args, out
-        )
+        commands = {
+            "summary": cmd_summary,
+            "plots": cmd_plots,
+            "ladder": cmd_ladder,
+            "html": cmd_html,
+        }
+        return commands[args.command](args, out)
     except ReportError as e:
         sys.stderr.write("%s: %s\n" % (PROG, e))
         return 2

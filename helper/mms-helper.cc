@@ -212,6 +212,8 @@ MmsHelper::CreateTransport(Ptr<Node> node)
         {
             const MmsBearerProfile& p = cell->GetProfile(dev->GetHandsetIndex());
             t->SetAttribute("TcpMss", UintegerValue(p.tcpMss));
+            // A connection per exchange: a handset's User Agent keeps none open.
+            t->SetAttribute("KeepAlive", TimeValue(Seconds(0)));
         }
     }
     return t;
@@ -223,6 +225,10 @@ MmsHelper::InstallTransport(Ptr<MmsApplication> app)
     NS_ASSERT_MSG(app->GetNode(),
                   "MmsHelper::InstallTransport: " << app->GetElementName() << " is on no node");
     Ptr<MmsSocketTransport> t = CreateTransport(app->GetNode());
+    if (DynamicCast<MmsUserAgent>(app))
+    {
+        t->SetAttribute("KeepAlive", TimeValue(Seconds(0))); // a handset, on any link
+    }
     app->SetTransport(t);
     return t;
 }

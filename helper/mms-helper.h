@@ -167,7 +167,8 @@ class MmsHelper
      * \brief Give an element a packet-level transport: a new MmsSocketTransport on the
      * element's node (which needs an Internet stack), set with MmsApplication::SetTransport().
      * On a handset of a radio cell its TcpMss is the bearer profile's (MmsBearerProfile::tcpMss);
-     * elsewhere it follows the node's MTU.
+     * elsewhere it follows the node's MTU. A User Agent's keeps no connection alive after its
+     * exchange (KeepAlive 0); the MMSC's elements keep theirs (MmsSocketTransport::KeepAlive).
      * The installers of this helper call it for every element they create; whoever installs an
      * element another way calls it (or sets another MmsTransport) before the simulation starts.
      * \param app the element, already on its node
@@ -176,7 +177,8 @@ class MmsHelper
     static Ptr<MmsSocketTransport> InstallTransport(Ptr<MmsApplication> app);
     /**
      * \brief A packet-level transport for a node, as InstallTransport() makes one (the TcpMss of
-     * the node's radio bearer profile, if it is a handset), not given to any element: what a
+     * the node's radio bearer profile and no kept-alive connections, if it is a handset on a
+     * radio cell), not given to any element: what a
      * pool of handsets gives the User Agents bound to a handset in turn.
      * \param node the node, with its Internet stack and devices
      * \return the transport

@@ -58,6 +58,19 @@ MmsSocketTransport::GetTypeId()
                           TimeValue(Seconds(60)),
                           MakeTimeAccessor(&MmsSocketTransport::m_timeWait),
                           MakeTimeChecker(Seconds(0)))
+            .AddAttribute("KeepAlive",
+                          "How long a connection to a server stays open after its exchange "
+                          "ended well, for this element's next request to that server "
+                          "(HTTP/1.1 persistent connections, RFC 9112 section 9.3): the next "
+                          "request skips the TCP handshake and the server's node keeps no "
+                          "TIME_WAIT entry per request. 0 s: a connection per exchange, "
+                          "closed by this end once the response is in. Default 4 s, below "
+                          "Apache httpd's KeepAliveTimeout of 5 s so that the client, not "
+                          "the server, ends an idle connection. MmsHelper sets 0 on handsets "
+                          "(a connection per exchange, as their User Agents are modelled).",
+                          TimeValue(Seconds(4)),
+                          MakeTimeAccessor(&MmsSocketTransport::m_keepAlive),
+                          MakeTimeChecker(Seconds(0)))
             .AddAttribute("TcpMss",
                           "TCP maximum segment size of the sockets this element opens or "
                           "accepts (octets): 0 = the smallest IP MTU of the node's interfaces "
@@ -166,6 +179,13 @@ MmsSocketTransport::DoDispose()
         }
     }
     m_clients.clear();
+    for (auto& [c, idle] : m_idle)
+    {
+        idle.expiry.Cancel();
+        idle.connection->Dispose();
+    }
+    m_idle.clear();
+    m_idleByServer.clear();
     for (auto& [port, d] : m_datagramSockets)
     {
         d.first->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
@@ -406,7 +426,8 @@ MmsSocketTransport::Request(const Address& server,
 {
     NS_ASSERT_MSG(m_node, "MmsSocketTransport::Request before SetNode");
     uint64_t id = m_nextId++;
-    Ptr<Socket> s = CreateTcpSocket();
+    Ptr<MmsHttpConnection> kept = TakeIdle(server);
+    Ptr<Socket> s = kept ? kept->GetSocket() : CreateTcpSocket();
     ClientExchange ce;
     ce.socket = s;
     ce.request = request;
@@ -427,6 +448,13 @@ MmsSocketTransport::Request(const Address& server,
     }
     m_clients[id] = ce;
     m_socketToClient[PeekPointer(s)] = id;
+    if (kept)
+    {
+        m_counters.connectionsReused++;
+        SendOnConnection(id, kept);
+        return;
+    }
+    m_counters.connectionsOpened++;
     s->SetConnectCallback(MakeCallback(&MmsSocketTransport::HandleConnected, this),
                           MakeCallback(&MmsSocketTransport::HandleConnectFailed, this));
     if (s->Bind() != 0 || s->Connect(server) != 0)
@@ -448,14 +476,19 @@ MmsSocketTransport::HandleConnected(Ptr<Socket> socket)
     {
         return;
     }
-    uint64_t id = it->second;
-    ClientExchange& ce = m_clients[id];
     Ptr<MmsHttpConnection> c = CreateObject<MmsHttpConnection>();
     c->SetAttribute("MaxBodySize", UintegerValue(m_maxBody));
     c->Attach(socket, false);
     c->SetMessageCallback(MakeCallback(&MmsSocketTransport::HandleClientMessage, this));
     c->SetErrorCallback(MakeCallback(&MmsSocketTransport::HandleClientError, this));
     c->SetCloseCallback(MakeCallback(&MmsSocketTransport::HandleClientClose, this));
+    SendOnConnection(it->second, c);
+}
+
+void
+MmsSocketTransport::SendOnConnection(uint64_t id, Ptr<MmsHttpConnection> c)
+{
+    ClientExchange& ce = m_clients[id];
     ce.connection = c;
     m_connectionToClient[PeekPointer(c)] = id;
     m_counters.messagesOut++;
@@ -494,6 +527,11 @@ MmsSocketTransport::HandleClientMessage(Ptr<MmsHttpConnection> c, const MmsHttpM
 void
 MmsSocketTransport::HandleClientClose(Ptr<MmsHttpConnection> c)
 {
+    if (m_idle.count(PeekPointer(c)))
+    {
+        DropIdle(PeekPointer(c), false); // the server ended it
+        return;
+    }
     auto it = m_connectionToClient.find(PeekPointer(c));
     if (it != m_connectionToClient.end())
     {
@@ -504,6 +542,11 @@ MmsSocketTransport::HandleClientClose(Ptr<MmsHttpConnection> c)
 void
 MmsSocketTransport::HandleClientError(Ptr<MmsHttpConnection> c, const std::string& e)
 {
+    if (m_idle.count(PeekPointer(c)))
+    {
+        DropIdle(PeekPointer(c), true); // octets nobody asked for
+        return;
+    }
     auto it = m_connectionToClient.find(PeekPointer(c));
     if (it != m_connectionToClient.end())
     {
@@ -523,7 +566,7 @@ MmsSocketTransport::HandleTimeout(uint64_t id)
     if (ce.connection)
     {
         // Idle timer: it fires when the exchange has made no progress for the whole timeout.
-        Time idle = Simulator::Now() - ce.connection->GetLastProgress();
+        Time idle = Simulator::Now() - Max(ce.connection->GetLastProgress(), ce.issued);
         if (idle < m_requestTimeout)
         {
             ce.timeout = Simulator::Schedule(
@@ -552,15 +595,22 @@ MmsSocketTransport::FinishClient(uint64_t id,
     if (ce.connection)
     {
         m_connectionToClient.erase(PeekPointer(ce.connection));
-        if (ok)
+        if (ok && m_keepAlive.IsStrictlyPositive() && !ce.connection->IsClosed())
         {
-            ce.connection->Close();
+            KeepIdle(ce.connection, ce.server);
         }
         else
         {
-            ce.connection->Abort();
+            if (ok)
+            {
+                ce.connection->Close();
+            }
+            else
+            {
+                ce.connection->Abort();
+            }
+            Simulator::ScheduleNow(&MmsHttpConnection::Dispose, ce.connection);
         }
-        Simulator::ScheduleNow(&MmsHttpConnection::Dispose, ce.connection);
     }
     else
     {
@@ -588,6 +638,63 @@ MmsSocketTransport::FinishClient(uint64_t id,
     {
         ce.cb(ce.cookie, ok, response, why);
     }
+}
+
+void
+MmsSocketTransport::KeepIdle(Ptr<MmsHttpConnection> c, const Address& server)
+{
+    IdleConnection& idle = m_idle[PeekPointer(c)];
+    idle.connection = c;
+    idle.server = server;
+    idle.expiry =
+        Simulator::Schedule(m_keepAlive, &MmsSocketTransport::DropIdle, this, PeekPointer(c), true);
+    m_idleByServer.emplace(server, PeekPointer(c));
+}
+
+Ptr<MmsHttpConnection>
+MmsSocketTransport::TakeIdle(const Address& server)
+{
+    auto range = m_idleByServer.equal_range(server);
+    if (range.first == range.second)
+    {
+        return nullptr;
+    }
+    // The one used last: the others may expire and close.
+    auto last = std::prev(range.second);
+    auto idle = m_idle.find(last->second);
+    m_idleByServer.erase(last);
+    Ptr<MmsHttpConnection> c = idle->second.connection;
+    idle->second.expiry.Cancel();
+    m_idle.erase(idle);
+    return c;
+}
+
+void
+MmsSocketTransport::DropIdle(const MmsHttpConnection* c, bool closeIt)
+{
+    auto idle = m_idle.find(c);
+    if (idle == m_idle.end())
+    {
+        return;
+    }
+    auto range = m_idleByServer.equal_range(idle->second.server);
+    for (auto i = range.first; i != range.second; ++i)
+    {
+        if (i->second == c)
+        {
+            m_idleByServer.erase(i);
+            break;
+        }
+    }
+    Ptr<MmsHttpConnection> connection = idle->second.connection;
+    idle->second.expiry.Cancel();
+    m_idle.erase(idle);
+    if (closeIt)
+    {
+        connection->Close();
+    }
+    // Dispose later: this may run inside one of its callbacks.
+    Simulator::ScheduleNow(&MmsHttpConnection::Dispose, connection);
 }
 
 const MmsSocketTransport::Counters&

@@ -156,10 +156,12 @@ class MmsSocketTransport : public MmsTransport
     /// datagrams, with their octets (HTTP: start line, headers and body; datagrams: payload).
     struct Counters
     {
-        uint64_t messagesIn{0};  //!< requests and responses received, datagrams received
-        uint64_t bytesIn{0};     //!< octets of what was received
-        uint64_t messagesOut{0}; //!< requests and responses sent, datagrams sent
-        uint64_t bytesOut{0};    //!< octets of what was sent
+        uint64_t messagesIn{0};        //!< requests and responses received, datagrams received
+        uint64_t bytesIn{0};           //!< octets of what was received
+        uint64_t messagesOut{0};       //!< requests and responses sent, datagrams sent
+        uint64_t bytesOut{0};          //!< octets of what was sent
+        uint64_t connectionsOpened{0}; //!< TCP connections this element opened to servers
+        uint64_t connectionsReused{0}; //!< requests sent on a kept-alive connection
     };
 
     /**
@@ -275,6 +277,14 @@ class MmsSocketTransport : public MmsTransport
     void HandleClientError(Ptr<MmsHttpConnection> c, const std::string& e);
     void HandleTimeout(uint64_t id);
     void FinishClient(uint64_t id, bool ok, const MmsHttpMessage& response, const std::string& why);
+    /// Hand exchange \p id's request to its (new or kept-alive) connection \p c.
+    void SendOnConnection(uint64_t id, Ptr<MmsHttpConnection> c);
+    /// Keep \p c, whose exchange with \p server ended well, for the next request (KeepAlive).
+    void KeepIdle(Ptr<MmsHttpConnection> c, const Address& server);
+    /// An idle connection kept for \p server, taken out of the pool, or null.
+    Ptr<MmsHttpConnection> TakeIdle(const Address& server);
+    /// Close and forget the idle connection \p c (its KeepAlive expired, or the server closed it).
+    void DropIdle(const MmsHttpConnection* c, bool closeIt);
 
     void HandleDatagram(Ptr<Socket> socket);
     /// A TCP socket on the node with this element's TIME_WAIT (TimeWait) and MSS (TcpMss).
@@ -285,6 +295,7 @@ class MmsSocketTransport : public MmsTransport
     Ptr<Node> m_node;
     Time m_requestTimeout;
     Time m_timeWait;      //!< TIME_WAIT of the TCP sockets this element opens or accepts
+    Time m_keepAlive;     //!< how long an idle connection to a server is kept; 0: not kept
     uint16_t m_tcpMss{0}; //!< MSS of those sockets; 0: from the node's MTUs
     uint64_t m_maxBody;
     std::map<uint16_t, std::pair<Ptr<Socket>, RequestCallback>> m_listeners;
@@ -294,6 +305,17 @@ class MmsSocketTransport : public MmsTransport
     std::map<const Socket*, uint64_t> m_socketToClient;
     std::map<const MmsHttpConnection*, uint64_t> m_connectionToClient;
     std::map<const MmsHttpConnection*, uint64_t> m_connectionToServer;
+
+    /// A connection to a server with no exchange under way, kept for the next request.
+    struct IdleConnection
+    {
+        Ptr<MmsHttpConnection> connection;
+        Address server;
+        EventId expiry; //!< KeepAlive after its last exchange ended
+    };
+
+    std::map<const MmsHttpConnection*, IdleConnection> m_idle;
+    std::multimap<Address, const MmsHttpConnection*> m_idleByServer; //!< most recent last
     std::map<const Socket*, uint16_t> m_listenerPort;
     std::map<uint16_t, std::pair<Ptr<Socket>, DatagramCallback>> m_datagramSockets;
     uint16_t m_signallingPort{9292};

@@ -376,11 +376,18 @@ class TransportIdleTimeoutTestCase : public TestCase
 
 /// MmsSocketTransport's TimeWait: every TCP socket it opens or accepts gets MaxSegLifetime =
 /// TimeWait / 2, and the side that closes first leaves TIME_WAIT exactly TimeWait later.
+/// MmsSocketTransport's KeepAlive: with it, requests 1 s apart share one connection, which the
+/// client closes KeepAlive after its last response; a request after that opens a new one.
 class TransportTimeWaitTestCase : public TestCase
 {
   public:
-    TransportTimeWaitTestCase()
-        : TestCase("TIME_WAIT lasts the transport's TimeWait on opened and accepted sockets")
+    /// \param keepAlive the client's KeepAlive (s): 0, a connection per exchange
+    TransportTimeWaitTestCase(double keepAlive)
+        : TestCase(keepAlive > 0 ? "KeepAlive: requests share a connection, which the client "
+                                   "closes KeepAlive after its last exchange"
+                                 : "TIME_WAIT lasts the transport's TimeWait on opened and "
+                                   "accepted sockets")
+        , m_keepAlive(keepAlive)
     {
     }
 
@@ -396,6 +403,10 @@ class TransportTimeWaitTestCase : public TestCase
     void Done(uint64_t, bool ok, const MmsHttpMessage&, const std::string&)
     {
         m_answered += ok ? 1 : 0;
+        if (m_answered == 3)
+        {
+            m_thirdAnswer = Simulator::Now();
+        }
     }
 
     void Get(Address server)
@@ -430,7 +441,7 @@ class TransportTimeWaitTestCase : public TestCase
                     "State", MakeBoundCallback(&TransportTimeWaitTestCase::StateSink, this, index));
             }
         }
-        if (Simulator::Now() < Seconds(10))
+        if (Simulator::Now() < Seconds(30))
         {
             Simulator::Schedule(MilliSeconds(1), &TransportTimeWaitTestCase::Scan, this);
         }
@@ -463,6 +474,7 @@ class TransportTimeWaitTestCase : public TestCase
         m_nodes = net.nodes;
         m_client = CreateObject<MmsSocketTransport>();
         m_client->SetAttribute("TimeWait", TimeValue(Seconds(CLIENT_WAIT)));
+        m_client->SetAttribute("KeepAlive", TimeValue(Seconds(m_keepAlive)));
         m_client->SetNode(net.nodes.Get(0));
         m_server = CreateObject<MmsSocketTransport>();
         m_server->SetAttribute("TimeWait", TimeValue(Seconds(SERVER_WAIT)));
@@ -474,13 +486,27 @@ class TransportTimeWaitTestCase : public TestCase
         {
             Simulator::Schedule(Seconds(i), &TransportTimeWaitTestCase::Get, this, server);
         }
+        const bool kept = m_keepAlive > 0;
+        if (kept)
+        {
+            // Long after the kept connection closed.
+            Simulator::Schedule(Seconds(20), &TransportTimeWaitTestCase::Get, this, server);
+        }
         Simulator::Stop(Seconds(100));
         Simulator::Run();
 
-        NS_TEST_EXPECT_MSG_EQ(m_answered, 3, "three exchanges answered");
-        // The client's three sockets; the server's listener and the three it accepted.
-        NS_TEST_EXPECT_MSG_EQ(m_msl[0].size(), 3u, "client sockets seen");
-        NS_TEST_EXPECT_MSG_EQ(m_msl[1].size(), 4u, "server sockets seen");
+        const uint32_t requests = kept ? 4 : 3;
+        const uint32_t connections = kept ? 2 : 3;
+        NS_TEST_EXPECT_MSG_EQ(m_answered, requests, "every exchange answered");
+        NS_TEST_EXPECT_MSG_EQ(m_client->GetCounters().connectionsOpened,
+                              connections,
+                              "connections the client opened");
+        NS_TEST_EXPECT_MSG_EQ(m_client->GetCounters().connectionsReused,
+                              requests - connections,
+                              "requests on a kept connection");
+        // The client's sockets; the server's listener and those it accepted.
+        NS_TEST_EXPECT_MSG_EQ(m_msl[0].size(), connections, "client sockets seen");
+        NS_TEST_EXPECT_MSG_EQ(m_msl[1].size(), connections + 1, "server sockets seen");
         for (uint32_t n = 0; n < 2; ++n)
         {
             for (double msl : m_msl[n])
@@ -501,7 +527,24 @@ class TransportTimeWaitTestCase : public TestCase
                                   "TIME_WAIT on node " << o.node);
         }
         // One side of each connection closes first.
-        NS_TEST_EXPECT_MSG_EQ(timeWaits, 3u, "three connections went through TIME_WAIT");
+        NS_TEST_EXPECT_MSG_EQ(timeWaits, connections, "each connection went through TIME_WAIT");
+        if (kept)
+        {
+            // The client closed the shared connection KeepAlive after the third answer: its
+            // TIME_WAIT starts one round trip (FIN, ACK and FIN back: 10 ms each way) later.
+            Time first = Seconds(1000);
+            for (const Observed& o : m_states)
+            {
+                if (!o.timeWait.IsZero())
+                {
+                    NS_TEST_EXPECT_MSG_EQ(o.node, 0u, "the client closed first");
+                    first = Min(first, o.timeWait);
+                }
+            }
+            const Time expected = m_thirdAnswer + Seconds(m_keepAlive);
+            NS_TEST_EXPECT_MSG_GT_OR_EQ(first, expected, "not before KeepAlive");
+            NS_TEST_EXPECT_MSG_LT(first, expected + MilliSeconds(100), "nor long after");
+        }
         m_client = nullptr;
         m_server = nullptr;
         Simulator::Destroy();
@@ -517,7 +560,9 @@ class TransportTimeWaitTestCase : public TestCase
     NodeContainer m_nodes;
     Ptr<MmsSocketTransport> m_client;
     Ptr<MmsSocketTransport> m_server;
-    int m_answered{0};
+    double m_keepAlive; //!< the client's KeepAlive (s)
+    Time m_thirdAnswer;
+    uint32_t m_answered{0};
     std::set<Ptr<Object>> m_seen; // held, so that no new socket reuses an address
     std::vector<double> m_msl[2];
     std::vector<Observed> m_states;
@@ -533,7 +578,8 @@ class MmsHttpConnectionTestSuite : public TestSuite
         AddTestCase(new HttpConnectionTestCase);
         AddTestCase(new HttpAbortTestCase);
         AddTestCase(new TransportIdleTimeoutTestCase);
-        AddTestCase(new TransportTimeWaitTestCase);
+        AddTestCase(new TransportTimeWaitTestCase(0));
+        AddTestCase(new TransportTimeWaitTestCase(4));
     }
 };
 

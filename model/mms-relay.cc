@@ -158,6 +158,15 @@ MmsRelay::GetTypeId()
                           TimeValue(Days(7)),
                           MakeTimeAccessor(&MmsRelay::m_maxExpiry),
                           MakeTimeChecker())
+            .AddAttribute("DuplicateWindow",
+                          "How long an accepted M-Send.req's originator and transaction id are "
+                          "remembered: the same pair again within it is answered Ok with the "
+                          "first Message-ID and not stored again (a retry whose first "
+                          "M-Send.conf was lost). Default 1 h (longer than the User Agent's "
+                          "default retries, 46 min; a modelling choice); 0 remembers none.",
+                          TimeValue(Hours(1)),
+                          MakeTimeAccessor(&MmsRelay::m_duplicateWindow),
+                          MakeTimeChecker(Time(0)))
             .AddAttribute("NotificationPolicy",
                           "Schedule of notification pushes until the recipient answers. "
                           "Default Linear, 300 s x n, 5 attempts (Mbuni's queue back-off).",
@@ -320,6 +329,8 @@ MmsRelay::DoDispose()
     m_messages.clear();
     m_queue.clear();
     m_inService.clear();
+    m_submitKeys.clear();
+    m_submitKeyOrder.clear();
     m_notifyPolicy = nullptr;
     MmsApplication::DoDispose();
 }
@@ -454,12 +465,19 @@ MmsRelay::FinishJob(uint64_t jobId)
     Job job = std::move(m_inService[jobId]);
     m_inService.erase(jobId);
     m_busy--;
-    if (!m_queue.empty())
+    while (!m_queue.empty())
     {
         Job next = std::move(m_queue.front());
         m_queue.pop_front();
         m_queueLength = static_cast<uint32_t>(m_queue.size());
+        if (!GetTransport()->IsAwaitingResponse(next.exchange))
+        {
+            // Its client gave up (timed out, connection closed): no work is spent on it.
+            m_counters.abandoned++;
+            continue;
+        }
         StartJob(std::move(next));
+        break;
     }
     Process(job);
 }
@@ -642,10 +660,21 @@ MmsRelay::HandleSend(const Job& job, const MmsPdu& pdu)
                    std::to_string(size) + " octets, at most " + std::to_string(m_maxMessageSize));
         return;
     }
+    // A submission sent again (its M-Send.conf was lost): answered as the first, not stored.
+    std::string key = MmsHttp::PlmnAddress(originator) + " " + tid;
+    if (!tid.empty() && AnswerDuplicate(job, key, tid))
+    {
+        return;
+    }
     char buf[32];
     std::snprintf(buf, sizeof(buf), "%08llu", static_cast<unsigned long long>(m_nextMessage++));
     Message msg;
     msg.id = m_messageIdPrefix + buf;
+    if (!tid.empty() && m_duplicateWindow > Time(0))
+    {
+        m_submitKeys[key] = SubmitKey{msg.id, Simulator::Now()};
+        m_submitKeyOrder.emplace_back(Simulator::Now(), key);
+    }
     msg.originator = MmsHttp::PlmnAddress(originator);
     msg.submitTid = tid;
     msg.pdu = pdu;
@@ -680,6 +709,44 @@ MmsRelay::HandleSend(const Job& job, const MmsPdu& pdu)
                             {"PUT /store", pdu.GetTransactionId()},
                             MakeCallback(&MmsRelay::HandleResponse, this),
                             Track(o));
+}
+
+bool
+MmsRelay::AnswerDuplicate(const Job& job, const std::string& key, const std::string& tid)
+{
+    // Forget what is older than the window.
+    while (!m_submitKeyOrder.empty()
+           && m_submitKeyOrder.front().first + m_duplicateWindow <= Simulator::Now())
+    {
+        auto old = m_submitKeys.find(m_submitKeyOrder.front().second);
+        if (old != m_submitKeys.end() && old->second.at == m_submitKeyOrder.front().first)
+        {
+            m_submitKeys.erase(old);
+        }
+        m_submitKeyOrder.pop_front();
+    }
+    auto it = m_submitKeys.find(key);
+    if (it == m_submitKeys.end())
+    {
+        return false;
+    }
+    auto m = m_messages.find(it->second.messageId);
+    if (m != m_messages.end() && !m->second.stored)
+    {
+        AnswerSend(job.exchange,
+                   tid,
+                   MmsValue::RESPONSE_TRANSIENT_FAILURE,
+                   "",
+                   "the same submission is being stored");
+        return true;
+    }
+    m_counters.accepted++;
+    m_counters.duplicates++;
+    NS_LOG_LOGIC("M-Send.req " << key << " again: answered with " << it->second.messageId);
+    GetTransport()->Respond(job.exchange,
+                            MmsHttp::MakeMmsResponse(MmsPdu::MakeSendConf(
+                                tid, MmsValue::RESPONSE_OK, it->second.messageId)));
+    return true;
 }
 
 void
@@ -720,6 +787,7 @@ MmsRelay::HandleResponse(uint64_t cookie, bool ok, const MmsHttpMessage& r, cons
                     status = MmsValue::RESPONSE_PERMANENT_FAILURE;
                 }
                 std::string tid = m.submitTid;
+                m_submitKeys.erase(m.originator + " " + tid); // a retry may store it
                 m_messages.erase(mit);
                 AnswerSend(o.exchange, tid, status, "", text);
                 return;

@@ -67,7 +67,15 @@ namespace ns3
  * QueueLimit waiting (a c-server queue); the service time depends on the transaction type
  * (SubmitTime, RetrieveTime, ReportTime). A request that finds the queue full is answered at
  * once: M-Send.conf Error-transient-failure for a submission, 503 with Retry-After otherwise.
- * Store, fetch and PAP exchanges are not counted in the pool.
+ * A queued request whose client has gone (it timed out and closed its connection) is dropped
+ * unserved when its turn comes (MmsTransport::IsAwaitingResponse()). Store, fetch and PAP
+ * exchanges are not counted in the pool.
+ *
+ * Retried submissions: an M-Send.req with the originator and X-Mms-Transaction-Id of one
+ * accepted within DuplicateWindow (a User Agent that timed out before the M-Send.conf came and
+ * sent it again) is answered Ok with the first Message-ID and not stored again, so a message
+ * is delivered once however often it was sent; while the first is still being stored the
+ * repeat gets Error-transient-failure.
  *
  * Trace sources: QueueLength (a traced value), Transaction (type, wait, service time of each
  * MM1 transaction entering service), StateTransition (every (message, recipient) state change;
@@ -167,16 +175,18 @@ class MmsRelay : public MmsApplication
     /// Counts for summaries and the conservation check.
     struct Counters
     {
-        uint64_t submissions{0};     //!< M-Send.req received
-        uint64_t accepted{0};        //!< answered Ok
-        uint64_t refused{0};         //!< answered with an error status
-        uint64_t overflow{0};        //!< refused because the queue was full
-        uint64_t recipients{0};      //!< (message, recipient) pairs accepted
-        uint64_t retrieved{0};       //!< pairs ended Retrieved
-        uint64_t rejected{0};        //!< pairs ended Rejected
-        uint64_t expired{0};         //!< pairs ended Expired
-        uint64_t failed{0};          //!< pairs ended Failed
-        uint64_t notifications{0};   //!< notification pushes submitted (re-notifications too)
+        uint64_t submissions{0};   //!< M-Send.req received
+        uint64_t accepted{0};      //!< answered Ok
+        uint64_t refused{0};       //!< answered with an error status
+        uint64_t overflow{0};      //!< refused because the queue was full
+        uint64_t abandoned{0};     //!< queued requests dropped unserved: their client had gone
+        uint64_t duplicates{0};    //!< M-Send.req answered Ok with the Message-ID of an earlier one
+        uint64_t recipients{0};    //!< (message, recipient) pairs accepted
+        uint64_t retrieved{0};     //!< pairs ended Retrieved
+        uint64_t rejected{0};      //!< pairs ended Rejected
+        uint64_t expired{0};       //!< pairs ended Expired
+        uint64_t failed{0};        //!< pairs ended Failed
+        uint64_t notifications{0}; //!< notification pushes submitted (re-notifications too)
         uint64_t deliveryReports{0}; //!< M-Delivery.ind pushes submitted
         uint64_t readReports{0};     //!< M-Read-Orig.ind pushes submitted
         uint64_t malformed{0};       //!< requests that were not valid MMS PDUs
@@ -276,6 +286,7 @@ class MmsRelay : public MmsApplication
 
     // MM1
     void HandleSend(const Job& job, const MmsPdu& pdu);
+    bool AnswerDuplicate(const Job& job, const std::string& key, const std::string& tid);
     void AnswerSend(MmsTransport::ExchangeId ex,
                     const std::string& tid,
                     uint8_t status,
@@ -322,6 +333,7 @@ class MmsRelay : public MmsApplication
     uint32_t m_maxRecipients;
     Time m_defaultExpiry;
     Time m_maxExpiry;
+    Time m_duplicateWindow;
     Ptr<MmsRetryPolicy> m_notifyPolicy;
     uint32_t m_workers;
     uint32_t m_queueLimit;
@@ -345,6 +357,16 @@ class MmsRelay : public MmsApplication
 
     std::map<std::string, ReportInfo> m_reportInfo; //!< kept until expiry, for read reports
     std::map<uint64_t, Outstanding> m_outstanding;
+
+    struct SubmitKey
+    {
+        std::string messageId;
+        Time at;
+    };
+
+    /// Accepted submissions by originator and transaction id, for DuplicateWindow.
+    std::map<std::string, SubmitKey> m_submitKeys;
+    std::deque<std::pair<Time, std::string>> m_submitKeyOrder; //!< oldest first
     uint64_t m_nextCookie{1};
     uint64_t m_nextMessage{1};
     Counters m_counters;

@@ -379,6 +379,13 @@ MmsSocketTransport::Respond(ExchangeId exchange, const MmsHttpMessage& response)
     FlushResponses(it->second.connectionId);
 }
 
+bool
+MmsSocketTransport::IsAwaitingResponse(ExchangeId exchange) const
+{
+    auto it = m_outstanding.find(exchange);
+    return it != m_outstanding.end() && !it->second.answered;
+}
+
 void
 MmsSocketTransport::FlushResponses(uint64_t connectionId)
 {

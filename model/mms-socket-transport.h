@@ -111,6 +111,12 @@ class MmsSocketTransport : public MmsTransport
      */
     void Respond(ExchangeId exchange, const MmsHttpMessage& response) override;
     /**
+     * Whether a request still waits for its answer.
+     * \param exchange the id given to the RequestCallback
+     * \return false once it was answered or its connection closed (the client gave up)
+     */
+    bool IsAwaitingResponse(ExchangeId exchange) const override;
+    /**
      * Open a TCP connection to the server and send the request on it.
      * \param server the server's address (InetSocketAddress)
      * \param request the request

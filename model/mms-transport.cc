@@ -23,4 +23,10 @@ MmsTransport::GetTypeId()
 
 MmsTransport::~MmsTransport() = default;
 
+bool
+MmsTransport::IsAwaitingResponse(ExchangeId) const
+{
+    return true;
+}
+
 } // namespace ns3

@@ -103,6 +103,14 @@ class MmsTransport : public Object
      */
     virtual void Respond(ExchangeId exchange, const MmsHttpMessage& response) = 0;
     /**
+     * Whether a request still waits for its answer: its client has not gone (connection
+     * closed or reset) and it was not answered. A server that queues requests asks before it
+     * spends work on one. A realisation that cannot tell answers true (this default).
+     * \param exchange the id given to the RequestCallback
+     * \return false once the request can no longer be answered
+     */
+    virtual bool IsAwaitingResponse(ExchangeId exchange) const;
+    /**
      * Send a request to a server; the callback reports the response or the failure.
      * \param server the server's address
      * \param request the request

@@ -14,6 +14,7 @@
 #include "ns3/inet-socket-address.h"
 #include "ns3/mms-module.h"
 #include "ns3/node.h"
+#include "ns3/nstime.h"
 #include "ns3/pointer.h"
 #include "ns3/random-variable-stream.h"
 #include "ns3/rng-seed-manager.h"
@@ -163,6 +164,8 @@ class MmsErlangCTestCase : public TestCase
         relay->SetDirectory(dir);
         relay->SetAttribute("Workers", UintegerValue(m_workers));
         relay->SetAttribute("QueueLimit", UintegerValue(1000000));
+        // Every submission below is the same M-Send.req (one transaction id): not repeats.
+        relay->SetAttribute("DuplicateWindow", TimeValue(Seconds(0)));
         Ptr<ExponentialRandomVariable> service = CreateObject<ExponentialRandomVariable>();
         service->SetAttribute("Mean", DoubleValue(1 / mu));
         relay->SetAttribute("SubmitTime", PointerValue(service));

@@ -15,6 +15,9 @@ Figures (PNG):
   mms-latency-cdf.png   the latency KPIs of a short busy hour: build/mms-busy-hour (the shipped
                         mid-size operator, --duration and --drain below) in a scratch folder,
                         drawn by utils/mms-report.py plots
+  mms-overload.png      an overwhelmed Relay: utils/mms-overload.py runs build/mms-busy-hour on
+                        examples/scenarios/overwhelmed-relay.dot at 1, 2, 5 and 10 x the
+                        busy-hour rate (600 s of traffic, 3600 s to finish) and draws it
 
 The programs run in --work (default: a temporary folder, removed at the end), so nothing but
 the PNGs lands in --out. After drawing, every ".. figure:: figures/NAME.png" of --rst must have
@@ -354,6 +357,13 @@ def main():
         shutil.copyfile(os.path.join(wd, 'plots', 'latency-cdf.png'),
                         os.path.join(out, 'mms-latency-cdf.png'))
         written.append('mms-latency-cdf.png')
+
+        # An overwhelmed Relay: its scenario at 1, 2, 5 and 10 x the busy-hour rate.
+        wd = os.path.join(work, 'overload')
+        run([sys.executable, os.path.join(HERE, 'mms-overload.py'), '--busy-hour', busy,
+             '--work', wd, '--png', os.path.join(out, 'mms-overload.png')], work,
+            os.path.join(work, 'overload.log'))
+        written.append('mms-overload.png')
     finally:
         if not a.work:
             shutil.rmtree(work, ignore_errors=True)

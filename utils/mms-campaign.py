@@ -84,6 +84,7 @@ report
 
 import argparse
 import csv
+import functools
 import itertools
 import json
 import math
@@ -342,7 +343,7 @@ def program_places(name, base, build):
     if "/" in name:
         return [os.path.join(base, name)]
     for d in (build, os.environ.get("MMS_BUILD"), os.path.join(os.path.dirname(HERE), "build")):
-        if d:
+        if d and os.path.join(os.path.abspath(d), name) not in places:
             places.append(os.path.join(os.path.abspath(d), name))
     places.append("PATH")
     return places
@@ -364,7 +365,8 @@ def listed_flags(command):
                            text=True, timeout=120)
     except (OSError, subprocess.TimeoutExpired) as e:
         raise CampaignError("cannot run %s: %s" % (" ".join(command), e))
-    return set(re.findall(r"^\s*--([^\s=:\[]+)", r.stdout, re.M))
+    # "--flag:  help [default]", "--ns3::Type::Attribute=[default]", "--Global=[default]: help"
+    return {m.split("=", 1)[0].rstrip(":") for m in re.findall(r"^\s*--(\S+)", r.stdout, re.M)}
 
 
 def program_flags(program):
@@ -715,6 +717,7 @@ def t_cdf_half(x, df, steps=4000):
     return s * h / 3.0
 
 
+@functools.lru_cache(maxsize=None)
 def t_quantile(p, df):
     """The p-quantile (p > 0.5) of Student's t with df degrees of freedom, by bisection."""
     lo, hi = 0.0, 1.0

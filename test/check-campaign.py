@@ -17,7 +17,8 @@ local
   ratio equal those computed here from the raw message and delivery tables of the runs' own
   files (nearest-rank p95, Student t critical values from a printed table);
 * resume: a campaign killed (SIGKILL to all its processes) after its first runs completed,
-  run again, runs only the runs that were not complete and leaves the others untouched.
+  run again, runs only the runs that were not complete and leaves the others untouched; after
+  a change of one point's value, only that point's runs run again.
 
 slurm
   A real Slurm on this machine (Debian's slurm-wlm and munge; root needed, else exit status
@@ -294,6 +295,14 @@ def resume(a, work):
     check(counts == [1] * 6, "resume: each run's file holds one complete run (%s)" % counts)
     r = tool(a, "status", path, "--build", a.build, "--out", out)
     check(r.returncode == 0 and "6 runs: 6 complete" in r.stdout, "status: 6 complete")
+    # A changed campaign: the runs of the changed point run again, the others do not.
+    write_campaign(path, text.replace("40, 41, 42", "40, 41, 43"))
+    r = tool(a, "run", path, "--build", a.build, "--out", out, "--jobs", "1")
+    check(r.returncode == 0 and "4 complete, 2 to run" in r.stdout and
+          "6 runs: 6 complete" in r.stdout, "a changed point runs again, only it (%s)"
+          % r.stdout.strip())
+    with open(os.path.join(out, "runs", "p002-r001", "scenario.dot")) as f:
+        check("subscribers=43," in f.read(), "the changed point's scenario has 43 subscribers")
 
 
 def main_local(a, work):

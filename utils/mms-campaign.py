@@ -56,8 +56,9 @@ Runs
   program's working directory, with its stdout.log, stderr.log, its results file and a file
   "exit-status" written when it ends. A run is complete when its exit status is 0 and every
   run row of its results file is complete; "run" runs only the runs that are not complete (a
-  run interrupted or failed is started again from an empty folder). The plan is written to
-  OUT/plan.json.
+  run interrupted or failed is started again from an empty folder, and so is a run whose
+  command or scenario is not the plan's any more: the campaign file or scenario changed). The
+  plan is written to OUT/plan.json.
 
 Executors
   local  GNU parallel (Debian: parallel) with a progress bar, --jobs at a time (default: the
@@ -85,6 +86,7 @@ report
 import argparse
 import csv
 import functools
+import hashlib
 import itertools
 import json
 import math
@@ -331,11 +333,21 @@ class Campaign:
                     if k not in self.placeholders:
                         args.append("--%s=%s" % (k, fmt(v)))
                 args.append("--RngRun=%d" % rng)
+                digest = hashlib.sha256("\0".join(args).encode())
+                digest.update(scenario_text(self.template, point).encode())
                 runs.append({"index": len(runs), "name": name, "point": p,
                              "replication": r, "rng_run": rng,
                              "parameters": {k: v for k, v in point.items()},
-                             "command": args})
+                             "command": args, "digest": digest.hexdigest()})
         return runs
+
+
+def scenario_text(template, parameters):
+    """The scenario of a run: the template with each ${NAME} replaced ("" without one)."""
+    text = template or ""
+    for k, v in parameters.items():
+        text = text.replace("${%s}" % k, fmt(v))
+    return text
 
 
 def program_places(name, base, build):
@@ -400,10 +412,18 @@ def out_dir(args):
 
 
 def run_state(out, run, results):
-    """("complete" | "failed" | "incomplete" | "pending", exit status or None)."""
+    """("complete" | "failed" | "incomplete" | "changed" | "pending", exit status or None).
+    "changed": run with another command or scenario than the plan's (the campaign file or the
+    scenario changed since), so it is run again."""
     d = os.path.join(out, "runs", run["name"])
     if not os.path.isdir(d):
         return "pending", None
+    try:
+        with open(os.path.join(d, "digest")) as f:
+            if f.read().strip() != run["digest"]:
+                return "changed", None
+    except OSError:
+        return "incomplete", None
     try:
         with open(os.path.join(d, "exit-status")) as f:
             status = int(f.read().strip())
@@ -445,11 +465,10 @@ def exec_run(out, index):
         shutil.rmtree(d)  # a run started before and not complete: from an empty folder
     os.makedirs(d)
     if plan.get("template") is not None:
-        text = plan["template"]
-        for k, v in run["parameters"].items():
-            text = text.replace("${%s}" % k, fmt(v))
         with open(os.path.join(d, "scenario.dot"), "w") as f:
-            f.write(text)
+            f.write(scenario_text(plan["template"], run["parameters"]))
+    with open(os.path.join(d, "digest"), "w") as f:
+        f.write(run["digest"] + "\n")
     with open(os.path.join(d, "command"), "w") as f:
         f.write(" ".join(shlex.quote(a) for a in run["command"]) + "\n")
     with open(os.path.join(d, "stdout.log"), "wb") as so, \

@@ -74,6 +74,10 @@ merge
   replication, rng_run, directory) and campaign_parameter (run, name, value): the parameter
   values of each run. Every table of the schema refers to a run by its column "run".
 
+Exit status: 0; 1 when run, status or merge leaves runs that are not complete (status and
+run list the failed ones with their exit status and log); 2 for a broken campaign file or
+another error, with one line.
+
 report
   Per point, each KPI's mean over the replications and its 95% confidence interval, mean +-
   t(0.975, n-1) * s / sqrt(n) (Student t, s the sample standard deviation); a KPI is a figure

@@ -46,7 +46,7 @@ log() { printf '\n== %s\n' "$*"; }
 packages=(build-essential cmake pkg-config
           ns3 libns3-dev libgsl-dev libxml2-dev libpython3.11-dev
           libboost-graph-dev libsqlite3-dev sqlite3 tshark python3 python3-matplotlib doxygen
-          python3-docutils chromium)
+          python3-docutils chromium parallel slurm-wlm munge)
 if [ "$cmd" = fuzz ]; then
     packages+=(clang libclang-rt-14-dev)
 fi

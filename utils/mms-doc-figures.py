@@ -18,6 +18,10 @@ Figures (PNG):
   mms-overload.png      an overwhelmed Relay: utils/mms-overload.py runs build/mms-busy-hour on
                         examples/scenarios/overwhelmed-relay.dot at 1, 2, 5 and 10 x the
                         busy-hour rate (600 s of traffic, 3600 s to finish) and draws it
+  mms-campaign-gprs-cell.png  the shipped campaign examples/campaigns/mms-gprs-cell.campaign
+                        (5 points x 10 replications of build/mms-busy-hour, as many runs at a
+                        time as --jobs) run by utils/mms-campaign.py in a scratch folder and
+                        drawn by its report --png
 
 The programs run in --work (default: a temporary folder, removed at the end), so nothing but
 the PNGs lands in --out. After drawing, every ".. figure:: figures/NAME.png" of --rst must have
@@ -309,6 +313,8 @@ def main():
                    help='busy hour: seconds of traffic (default 600)')
     p.add_argument('--drain', type=int, default=300,
                    help='busy hour: seconds to finish what is under way (default 300)')
+    p.add_argument('--jobs', type=int, default=os.cpu_count() or 1,
+                   help='campaign: runs at a time (default: the number of cores)')
     a = p.parse_args()
 
     first = program(a.first or os.path.join(a.build, 'mms-first'), 'mms-first')
@@ -364,6 +370,20 @@ def main():
              '--work', wd, '--png', os.path.join(out, 'mms-overload.png')], work,
             os.path.join(work, 'overload.log'))
         written.append('mms-overload.png')
+        # The shipped campaign: subscribers of a GPRS cell against the end-to-end p95 and
+        # failure ratio, with the programs of --build (its mms-busy-hour's folder).
+        wd = os.path.join(work, 'campaign')
+        shutil.rmtree(wd, ignore_errors=True)
+        os.makedirs(wd)
+        tool = os.path.join(HERE, 'mms-campaign.py')
+        shipped = os.path.join(SOURCE, 'examples', 'campaigns', 'mms-gprs-cell.campaign')
+        common = ['--build', os.path.dirname(busy), '--out', os.path.join(wd, 'out')]
+        run([sys.executable, tool, 'run', shipped, '--jobs', str(a.jobs)] + common, wd,
+            os.path.join(wd, 'run.log'))
+        run([sys.executable, tool, 'report', shipped, '--png',
+             os.path.join(out, 'mms-campaign-gprs-cell.png')] + common, wd,
+            os.path.join(wd, 'report.log'))
+        written.append('mms-campaign-gprs-cell.png')
     finally:
         if not a.work:
             shutil.rmtree(work, ignore_errors=True)

@@ -14,6 +14,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <ctime>
 #include <fstream>
 #include <string>
 
@@ -42,6 +43,19 @@ MmsBenchmarkMemory(uint64_t& peakKiB, uint64_t& nowKiB)
             nowKiB = std::stoull(line.substr(6));
         }
     }
+}
+
+/**
+ * CPU time this process has used so far (user and system, all its threads): on a machine
+ * shared with other work it measures a run's cost where wall-clock time measures the sharing.
+ * \return seconds
+ */
+inline double
+MmsBenchmarkCpuSeconds()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
 }
 
 /// An event that does nothing.

@@ -189,12 +189,14 @@ RunOne(uint64_t subscribers,
     // The traffic period and the drain timed apart: the first gives the simulation's speed.
     builder.StopTraffic(Seconds(duration));
     t0 = std::chrono::steady_clock::now();
+    const double cpu0 = MmsBenchmarkCpuSeconds();
     Simulator::Stop(Seconds(duration));
     Simulator::Run();
     const double traffic = Since(t0);
     Simulator::Stop(Seconds(drain));
     Simulator::Run();
     const double run = Since(t0);
+    const double cpu = MmsBenchmarkCpuSeconds() - cpu0;
     const uint64_t events = Simulator::GetEventCount();
     uint64_t rows = 0;
     double fileMiB = 0;
@@ -220,10 +222,10 @@ RunOne(uint64_t subscribers,
     std::cout << RESULT << " subscribers " << subscribers << " cells " << cells << " regions "
               << regions << " routes " << builder.GetRouteCount() << " generate " << generate
               << " load " << load << " build " << build << " traffic " << traffic << " run " << run
-              << " simulated " << duration + drain << " duration " << duration << " rss0 " << rss0
-              << " rssBuilt " << rssBuilt << " rssEnd " << rssEnd << " peak " << peak << " events "
-              << events << " delivered " << g_retrieved << " rows " << rows << " fileMiB "
-              << fileMiB << std::endl;
+              << " cpu " << cpu << " simulated " << duration + drain << " duration " << duration
+              << " rss0 " << rss0 << " rssBuilt " << rssBuilt << " rssEnd " << rssEnd << " peak "
+              << peak << " events " << events << " delivered " << g_retrieved << " rows " << rows
+              << " fileMiB " << fileMiB << std::endl;
     return 0;
 }
 
@@ -356,7 +358,8 @@ main(int argc, char* argv[])
               << std::setw(9) << "sim/wall" << std::setw(10) << "peak MiB" << std::setw(8)
               << "B/sub" << std::setw(9) << "peak B/s" << std::setw(12) << "events" << std::setw(10)
               << "delivered" << std::setw(8) << "ev/MMS" << std::setw(8) << "ms/MMS" << std::setw(8)
-              << "x empty" << std::setw(7) << "ratio"
+              << "x empty" << std::setw(7) << "ratio" << std::setw(8) << "cpu ms" << std::setw(7)
+              << "ratio"
               << "\n";
 
     std::vector<std::string> base;
@@ -364,7 +367,8 @@ main(int argc, char* argv[])
     {
         base.emplace_back(argv[i]);
     }
-    double reference = 0; // wall ms per delivered MMS of the first size (on demand)
+    double reference = 0;    // wall ms per delivered MMS of the first size (on demand)
+    double cpuReference = 0; // CPU ms per delivered MMS of the first size
     bool failed = false;
     for (int m = 0; m < 2; ++m)
     {
@@ -392,9 +396,11 @@ main(int argc, char* argv[])
             auto& v = o.v;
             const double delivered = v["delivered"];
             const double msPerMms = delivered > 0 ? v["run"] * 1e3 / delivered : 0;
+            const double cpuPerMms = delivered > 0 ? v["cpu"] * 1e3 / delivered : 0;
             if (reference == 0)
             {
                 reference = msPerMms;
+                cpuReference = cpuPerMms;
             }
             const double built = (v["rssBuilt"] - v["rss0"]) * 1024 / n;
             const double peakPer = v["peak"] * 1024 / n;
@@ -408,7 +414,9 @@ main(int argc, char* argv[])
                       << (delivered > 0 ? v["events"] / delivered : 0) << std::setprecision(1)
                       << std::setw(8) << msPerMms << std::setprecision(1) << std::setw(8)
                       << v["run"] / v["events"] * rate << std::setprecision(2) << std::setw(7)
-                      << (reference > 0 ? msPerMms / reference : 0) << "\n";
+                      << (reference > 0 ? msPerMms / reference : 0) << std::setprecision(1)
+                      << std::setw(8) << cpuPerMms << std::setprecision(2) << std::setw(7)
+                      << (cpuReference > 0 ? cpuPerMms / cpuReference : 0) << "\n";
             std::cout << "    (" << std::setprecision(0) << v["regions"] << " regions, "
                       << v["routes"] << " static routes; scenario written in "
                       << std::setprecision(2) << v["generate"] << " s; run " << v["run"]
@@ -427,6 +435,8 @@ main(int argc, char* argv[])
                  "per subscriber; peak B/s: the child's peak resident memory per subscriber; "
                  "delivered: retrievals the Relays completed; ms/MMS: wall-clock milliseconds of "
                  "the run (traffic and drain) per delivered MMS; x empty: wall time per event in "
-                 "empty-event times of the baseline; ratio: ms/MMS against the first line.\n";
+                 "empty-event times of the baseline; ratio: ms/MMS against the first line; cpu ms: "
+                 "CPU milliseconds of the run per delivered MMS (the cost without the machine's "
+                 "other work), and its ratio against the first line.\n";
     return failed ? 1 : 0;
 }

@@ -78,12 +78,7 @@ MmsNetworkHelper::CreateCore(bool separateNodes)
     // The strong end-system model: the gateway does not scan all its interfaces for every
     // packet (with point-to-point access it has one interface per handset; radio cells add
     // one per cell).
-    // ns-3.41 replaced the attribute WeakEsModel with StrongEndSystemModel (gone by 3.48).
-#if defined(NS3_VERSION_MINOR) && NS3_VERSION_MAJOR == 3 && NS3_VERSION_MINOR >= 41
-    m_gateway->GetObject<Ipv4>()->SetAttribute("StrongEndSystemModel", BooleanValue(true));
-#else
-    m_gateway->GetObject<Ipv4>()->SetAttribute("WeakEsModel", BooleanValue(false));
-#endif
+    SetStrongEndSystem(m_gateway);
     for (uint32_t i = 0; i < distinct.GetN(); ++i)
     {
         Link(distinct.Get(i), m_gateway, m_coreLink, m_coreDevices);
@@ -198,6 +193,17 @@ NodeContainer
 MmsNetworkHelper::GetHandsets() const
 {
     return m_handsets;
+}
+
+void
+MmsNetworkHelper::SetStrongEndSystem(Ptr<Node> node)
+{
+    // ns-3.41 replaced the attribute WeakEsModel with StrongEndSystemModel (gone by 3.48).
+#if defined(NS3_VERSION_MINOR) && NS3_VERSION_MAJOR == 3 && NS3_VERSION_MINOR >= 41
+    node->GetObject<Ipv4>()->SetAttribute("StrongEndSystemModel", BooleanValue(true));
+#else
+    node->GetObject<Ipv4>()->SetAttribute("WeakEsModel", BooleanValue(false));
+#endif
 }
 
 Ipv4Address

@@ -160,6 +160,15 @@ class MmsNetworkHelper
      * \return the address of its first non-loopback interface
      */
     static Ipv4Address GetAddress(Ptr<Node> node);
+    /**
+     * \brief Put a node's IPv4 on the strong end-system model (RFC 1122 section 3.3.4.2): a
+     * packet is delivered locally only if it is addressed to the interface it came in on, so
+     * that a router with many interfaces does not compare every packet it forwards with the
+     * addresses of all of them (what ns-3's weak model, its default, does). For routers and
+     * gateways, which host no application.
+     * \param node a node with an IPv4 stack
+     */
+    static void SetStrongEndSystem(Ptr<Node> node);
 
     /**
      * \brief Write pcap files of the end-node side of the handset links and the MMSC links,

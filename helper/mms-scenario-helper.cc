@@ -502,6 +502,12 @@ MmsScenarioHelper::Install(const MmsScenario& scenario)
         m_kinds[i] = vertices[i].kind;
         m_nodes[i] = CreateObject<Node>(SystemIdOf(i));
         stack.Install(m_nodes[i]);
+        if (m_kinds[i] == MmsScenario::ROUTER)
+        {
+            // It forwards only: no comparing each packet with all its interfaces' addresses
+            // (a region router has a link per cell).
+            MmsNetworkHelper::SetStrongEndSystem(m_nodes[i]);
+        }
     }
 
     // One point-to-point link per edge, each its own /30.

@@ -76,9 +76,13 @@ def main():
     # TCP/IP, HTTP and link overheads, acknowledgements, RLC retransmissions and TCP's resending
     # of what full RLC buffers dropped add to the media octets that define the offered load, so
     # the measured value is above load x duration / (duration + drain).
+    # A load that saturates the cell (0.8: the uplink is full before the traffic stops) leaves a
+    # backlog that keeps it busy through the drain too, so its utilisation is bounded by 1 only
+    # (0.95 to 0.97 here); the others by twice their share.
     for load, u in zip(loads, busy):
         floor = load * duration / (duration + drain)
-        if not floor * 0.85 < u < min(1.0, floor * 2.0):
+        ceiling = 1.0 if load >= 0.8 else floor * 2.0
+        if not floor * 0.85 < u <= ceiling:
             raise SystemExit('FAIL: utilisation %.3f at load %.1f (offered share %.3f)'
                              % (u, load, floor))
     if not (busy[0] < busy[1] < busy[2]):

@@ -1047,20 +1047,42 @@ SampleHeld(Ptr<MmsSqliteRecorder> recorder, Ptr<MmsRelay> relay)
     g_held.push_back(h);
 }
 
-/// Sample every 7 s, and 1 s before the end (the scenario stops at 2100 s).
+void
+SendMessage(Ptr<MmsUserAgent> ua, MmsUserAgent::Message m)
+{
+    ua->Send(m);
+}
+
+/// Sample every 7 s, and 1 s before the end (the scenario stops at 2100 s). Two messages go
+/// to a number outside the MMSE first and a subscriber second: the first delivery fails in
+/// the event in which the Relay begins both.
 void
 ScheduleHeldSamples(Ptr<MmsSqliteRecorder> recorder)
 {
     Ptr<MmsRelay> relay;
-    for (uint32_t n = 0; n < NodeList::GetNNodes() && !relay; ++n)
+    std::vector<Ptr<MmsUserAgent>> uas;
+    for (uint32_t n = 0; n < NodeList::GetNNodes(); ++n)
     {
         Ptr<Node> node = NodeList::GetNode(n);
-        for (uint32_t a = 0; a < node->GetNApplications() && !relay; ++a)
+        for (uint32_t a = 0; a < node->GetNApplications(); ++a)
         {
-            relay = DynamicCast<MmsRelay>(node->GetApplication(a));
+            if (auto r = DynamicCast<MmsRelay>(node->GetApplication(a)))
+            {
+                relay = r;
+            }
+            if (auto ua = DynamicCast<MmsUserAgent>(node->GetApplication(a)))
+            {
+                uas.push_back(ua);
+            }
         }
     }
-    NS_ABORT_UNLESS(relay);
+    NS_ABORT_UNLESS(relay && uas.size() >= 4);
+    for (uint32_t i : {0, 2})
+    {
+        MmsUserAgent::Message m;
+        m.to = {"+449999999999", uas[i + 1]->GetMsisdn()};
+        Simulator::Schedule(Seconds(10 + i), &SendMessage, uas[i], m);
+    }
     for (double t = 7; t < 2099; t += 7)
     {
         Simulator::Schedule(Seconds(t), &SampleHeld, recorder, relay);
@@ -1122,6 +1144,12 @@ class BoundedMapsTestCase : public TestCase
             db.QueryInt("SELECT count(*) FROM delivery" + r + " AND message IS NULL", -1),
             0,
             "every delivery row names its message row");
+        NS_TEST_EXPECT_MSG_EQ(db.QueryInt("SELECT count(*) FROM delivery" + r
+                                              + " AND recipient = '+449999999999' AND "
+                                                "final_state = 'failed'",
+                                          -1),
+                              2,
+                              "both deliveries outside the MMSE failed (and have their row)");
         NS_TEST_EXPECT_MSG_EQ(db.QueryInt("SELECT count(*) FROM delivery d JOIN message m ON "
                                           "m.run = d.run AND m.id = d.message AND m.message_id = "
                                           "d.message_id"

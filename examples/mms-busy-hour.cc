@@ -18,6 +18,11 @@
 //   mms-busy-hour --scenario=my-network.dot --results=my-network.sqlite
 //   mms-busy-hour --newYear                        # 23:45 to 00:15 with a 6-fold spike
 //   mms-busy-hour --ns3::MmsTrafficModel::MessagesPerHour=0.02 --RngRun=2
+//   mms-busy-hour --startHour=0 --duration=86400 --memoryAt=1,6,12,24   # a simulated day
+//
+// --memoryAt prints, at the given hours of simulated time, the process's resident memory (now
+// and its peak, Linux's VmRSS and VmHWM), the events run so far, and what the elements and the
+// recorder hold for the messages still open (doc/mms.rst, "A simulated day").
 //
 // One run on several processes (ns-3 built with --enable-mpi; doc/mms.rst, "MPI runs"):
 //   mpirun -np 2 mms-busy-hour --mpi --scenario=two-areas.dot --results=two.sqlite
@@ -31,9 +36,12 @@
 #include "mms-sqlite-recorder.h"
 
 #include "ns3/core-module.h"
+#include "ns3/network-module.h"
 
 #include <chrono>
 #include <cstdlib>
+#include <fstream>
+#include <iomanip>
 #include <iostream>
 #include <sstream>
 
@@ -60,6 +68,80 @@ RankPath(const std::string& results, uint32_t rank)
     }
     return results.substr(0, dot) + ".rank" + std::to_string(rank) + results.substr(dot);
 }
+
+/// A line of /proc/self/status in MB ("VmRSS", "VmHWM"); -1 where there is none (not Linux).
+double
+StatusMegabytes(const std::string& key)
+{
+    std::ifstream status("/proc/self/status");
+    std::string line;
+    while (std::getline(status, line))
+    {
+        if (line.compare(0, key.size() + 1, key + ":") == 0)
+        {
+            return std::strtod(line.c_str() + key.size() + 1, nullptr) / 1024; // kB
+        }
+    }
+    return -1;
+}
+
+/// The elements whose per-message state --memoryAt reports.
+struct Held
+{
+    std::vector<Ptr<MmsRelay>> relays;
+    std::vector<Ptr<MmsServer>> servers;
+    std::vector<Ptr<MmsWapPushProxyGateway>> ppgs;
+    std::vector<Ptr<MmsSmsc>> smscs;
+    Ptr<MmsSubscriberPool> pool;
+    Ptr<MmsSqliteRecorder> recorder;
+};
+
+/// --memoryAt: one line of memory and of what is held for open messages, at an hour.
+void
+PrintMemory(double hours, const Held* held, std::ostream* out)
+{
+    uint64_t relay = 0;
+    uint64_t pending = 0;
+    uint64_t stored = 0;
+    uint64_t pushes = 0;
+    uint64_t sms = 0;
+    for (const auto& r : held->relays)
+    {
+        relay += r->GetTrackedMessages();
+        pending += r->GetPendingRecipients();
+    }
+    for (const auto& s : held->servers)
+    {
+        stored += s->GetStoredMessages();
+    }
+    for (const auto& p : held->ppgs)
+    {
+        pushes += p->GetPendingPushes();
+    }
+    for (const auto& s : held->smscs)
+    {
+        sms += s->GetStoredCount();
+    }
+    std::ostringstream os; // its own format flags, not those of *out
+    os << "memory at " << hours << " h: " << std::fixed << std::setprecision(1) << "VmRSS "
+       << StatusMegabytes("VmRSS") << " MB, VmHWM " << StatusMegabytes("VmHWM") << " MB; "
+       << Simulator::GetEventCount() << " events; Relay " << relay << " messages tracked, "
+       << pending << " recipients pending; Server " << stored << " stored; PPG " << pushes
+       << " pushes; SMSC " << sms << " SMS";
+    if (held->pool)
+    {
+        MmsSubscriberPool::Statistics s = held->pool->GetStatistics();
+        os << "; pool " << s.activeNow << " user agents, " << s.boundNow << " handsets bound, "
+           << s.handsetsCreated << " made";
+    }
+    if (held->recorder)
+    {
+        MmsSqliteRecorder::OpenCounts c = held->recorder->GetOpenCounts();
+        os << "; recorder " << c.submissions << " submissions, " << c.deliveries << " deliveries, "
+           << c.sms << " SMS, " << c.messageRows << " Message-IDs";
+    }
+    *out << os.str() << std::endl;
+}
 } // namespace
 
 #ifndef MMS_SOURCE_DIR
@@ -80,6 +162,7 @@ main(int argc, char* argv[])
     bool plan = true;
     bool onDemand = true;
     bool mpi = false;
+    std::string memoryAt;
     // Every argument is checked before anything is built (exit status 2, one line each).
     MmsCommandLine cmd(__FILE__);
     cmd.AddValue("scenario", "Scenario file (GraphViz DOT)", scenarioFile);
@@ -115,6 +198,12 @@ main(int argc, char* argv[])
                  "One run on the processes of mpirun (ns-3 built with --enable-mpi): the "
                  "scenario split by service area, one results file per rank (X.rankN.sqlite)",
                  mpi);
+    cmd.AddValue("memoryAt",
+                 "Hours of simulated time from the start (comma-separated, within the run) at "
+                 "which to print the resident memory (now and peak), the events run and what "
+                 "the elements and the recorder hold for open messages",
+                 memoryAt,
+                 MmsCommandLine::PositiveNumbers());
     cmd.Parse(argc, argv);
     // A run split over ranks builds a handset per subscriber unless told otherwise.
     if (mpi && !cmd.IsGiven("handsetsOnDemand"))
@@ -161,6 +250,22 @@ main(int argc, char* argv[])
         results.clear(); // ns-3's CommandLine refuses an empty value
     }
     const bool durationGiven = cmd.IsGiven("duration");
+    std::vector<double> memoryHours;
+    {
+        std::istringstream list(memoryAt);
+        std::string item;
+        while (!memoryAt.empty() && std::getline(list, item, ','))
+        {
+            memoryHours.push_back(std::strtod(item.c_str(), nullptr));
+            const double end = (newYear && !durationGiven ? 1800 : duration) + drain;
+            if (memoryHours.back() * 3600 > end)
+            {
+                std::ostringstream what;
+                what << item << " h is after the end of the run (" << end / 3600 << " h)";
+                cmd.Refuse("memoryAt", what.str());
+            }
+        }
+    }
 
     // Read and check the scenario before anything is built.
     MmsScenario scenario;
@@ -241,6 +346,40 @@ main(int argc, char* argv[])
         << " s of traffic then " << drain << " s to finish\n";
 
     // Traffic stops after `duration`; what is under way may finish during `drain`.
+    Held held;
+    if (!memoryHours.empty())
+    {
+        for (uint32_t n = 0; n < NodeList::GetNNodes(); ++n)
+        {
+            Ptr<Node> node = NodeList::GetNode(n);
+            for (uint32_t a = 0; a < node->GetNApplications(); ++a)
+            {
+                Ptr<Application> app = node->GetApplication(a);
+                if (auto r = DynamicCast<MmsRelay>(app))
+                {
+                    held.relays.push_back(r);
+                }
+                else if (auto s = DynamicCast<MmsServer>(app))
+                {
+                    held.servers.push_back(s);
+                }
+                else if (auto p = DynamicCast<MmsWapPushProxyGateway>(app))
+                {
+                    held.ppgs.push_back(p);
+                }
+                else if (auto c = DynamicCast<MmsSmsc>(app))
+                {
+                    held.smscs.push_back(c);
+                }
+            }
+        }
+        held.pool = builder.GetSubscriberPool();
+        held.recorder = recorder;
+        for (double h : memoryHours)
+        {
+            Simulator::Schedule(Seconds(h * 3600), &PrintMemory, h, &held, &out);
+        }
+    }
     builder.StopTraffic(Seconds(duration));
     Simulator::Stop(Seconds(duration + drain));
     Simulator::Run();

@@ -23,6 +23,8 @@
 #include "ns3/pointer.h"
 #include "ns3/simulator.h"
 #include "ns3/string.h"
+#include "ns3/traffic-control-helper.h"
+#include "ns3/traffic-control-layer.h"
 #include "ns3/uinteger.h"
 
 #include <algorithm>
@@ -145,6 +147,34 @@ void
 SendFromPool(Ptr<MmsSubscriberPool> pool, uint32_t first, uint32_t index)
 {
     pool->Send(first + index);
+}
+
+/// Flow queues of the queue disc at each end of a link (BoundFlowQueues).
+const uint32_t LINK_FLOW_QUEUES = 16;
+
+/**
+ * Address assignment gave each end of a link ns-3's default queue disc, FqCoDel with 1024 flow
+ * queues, made one by one as new connections hash to them and never freed: about 1.3 kB per
+ * queue, so each end grows with the connections it has carried up to 1.3 MB (in a simulated
+ * day of the shipped operators, memory that grows with simulated time). The same queue disc
+ * with LINK_FLOW_QUEUES flow queues keeps at most that many (doc/mms.rst, "A simulated day").
+ * \param devices the two ends of a link
+ */
+void
+BoundFlowQueues(const NetDeviceContainer& devices)
+{
+    TrafficControlHelper fq;
+    fq.SetRootQueueDisc("ns3::FqCoDelQueueDisc", "Flows", UintegerValue(LINK_FLOW_QUEUES));
+    for (uint32_t d = 0; d < devices.GetN(); ++d)
+    {
+        Ptr<NetDevice> device = devices.Get(d);
+        Ptr<TrafficControlLayer> tc = device->GetNode()->GetObject<TrafficControlLayer>();
+        if (tc && tc->GetRootQueueDiscOnDevice(device))
+        {
+            fq.Uninstall(device);
+            fq.Install(device);
+        }
+    }
 }
 } // namespace
 
@@ -523,6 +553,7 @@ MmsScenarioHelper::Install(const MmsScenario& scenario)
         m_linkDevices[e] = p2p.Install(m_nodes[edge.a], m_nodes[edge.b]);
         links.Assign(m_linkDevices[e]);
         links.NewNetwork();
+        BoundFlowQueues(m_linkDevices[e]);
         if (edge.loss > 0)
         {
             for (uint32_t d = 0; d < 2; ++d)

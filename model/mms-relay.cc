@@ -300,7 +300,7 @@ MmsRelay::GetPendingRecipients() const
 uint64_t
 MmsRelay::GetTrackedMessages() const
 {
-    return m_messages.size() + m_reportInfo.size();
+    return m_messages.size() + m_reportInfo.size(); // disjoint: each message counted once
 }
 
 uint32_t
@@ -327,6 +327,7 @@ MmsRelay::DoDispose()
         }
     }
     m_messages.clear();
+    m_reportInfo.clear();
     m_queue.clear();
     m_inService.clear();
     m_submitKeys.clear();
@@ -795,11 +796,6 @@ MmsRelay::HandleResponse(uint64_t cookie, bool ok, const MmsHttpMessage& r, cons
             m.stored = true;
             m_storedTrace(MakeEvent(m.id, "", m.submitTid, m.size));
             m_counters.accepted++;
-            ReportInfo info;
-            info.originator = m.originator;
-            info.readReport = m.readReport;
-            info.until = m.expiry;
-            m_reportInfo[m.id] = info;
             MmsPdu conf = MmsPdu::MakeSendConf(m.submitTid, MmsValue::RESPONSE_OK, m.id);
             MmsHttpMessage resp = MmsHttp::MakeMmsResponse(conf);
             m_acceptedTrace(MakeEvent(m.id, "", m.submitTid, m.size));
@@ -1132,17 +1128,15 @@ MmsRelay::Remove(const std::string& messageId, bool deleteStored)
                                 {"DELETE /store", messageId},
                                 MakeCallback(&MmsRelay::HandleResponse, this),
                                 Track(o));
-        // Read reports may still come until the expiry; forget the originator then.
-        auto info = m_reportInfo.find(messageId);
-        if (info != m_reportInfo.end() && !info->second.readReport)
+        // Read reports may still come until the expiry: keep the originator until then.
+        Time left = it->second.expiry - Simulator::Now();
+        if (it->second.readReport && left.IsStrictlyPositive())
         {
-            m_reportInfo.erase(info);
-        }
-        else if (info != m_reportInfo.end())
-        {
-            Time left = info->second.until - Simulator::Now();
-            Simulator::Schedule(
-                left > Time(0) ? left : Time(0), &MmsRelay::ForgetReportInfo, this, messageId);
+            ReportInfo info;
+            info.originator = it->second.originator;
+            info.until = it->second.expiry;
+            m_reportInfo[messageId] = info;
+            Simulator::Schedule(left, &MmsRelay::ForgetReportInfo, this, messageId);
         }
     }
     m_messages.erase(it);
@@ -1219,8 +1213,21 @@ MmsRelay::HandleReadRec(const Job& job, const MmsPdu& pdu)
 {
     GetTransport()->Respond(job.exchange, MmsHttpMessage::Response(204, "No Content"));
     std::string messageId = pdu.GetText(MmsField::MESSAGE_ID);
-    auto it = m_reportInfo.find(messageId);
-    if (it == m_reportInfo.end() || !it->second.readReport)
+    // The originator of a message still in delivery, or of one kept for its read reports.
+    std::string originator;
+    auto m = m_messages.find(messageId);
+    if (m != m_messages.end() && m->second.stored)
+    {
+        if (m->second.readReport)
+        {
+            originator = m->second.originator;
+        }
+    }
+    else if (auto it = m_reportInfo.find(messageId); it != m_reportInfo.end())
+    {
+        originator = it->second.originator;
+    }
+    if (originator.empty())
     {
         return; // unknown, expired, or no read report was asked for
     }
@@ -1232,10 +1239,10 @@ MmsRelay::HandleReadRec(const Job& job, const MmsPdu& pdu)
     }
     uint8_t status = pdu.HasField(MmsField::READ_STATUS) ? pdu.GetOctet(MmsField::READ_STATUS)
                                                          : MmsValue::READ_STATUS_READ;
-    MmsPdu orig = MmsPdu::MakeReadOrigInd(
-        messageId, it->second.originator, reader, MmsClock::NowUnix(), status);
+    MmsPdu orig =
+        MmsPdu::MakeReadOrigInd(messageId, originator, reader, MmsClock::NowUnix(), status);
     std::string pushId = messageId + "/0/r" + std::to_string(m_counters.readReports);
-    Push(pushId, MmsHttp::StripAddressType(it->second.originator), orig, -1);
+    Push(pushId, MmsHttp::StripAddressType(originator), orig, -1);
     m_counters.readReports++;
     m_readReportTrace(MakeEvent(messageId, reader, pushId, orig.GetEncodedSize()));
 }

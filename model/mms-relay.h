@@ -213,9 +213,11 @@ class MmsRelay : public MmsApplication
      */
     uint32_t GetBusyWorkers() const;
     /**
-     * Messages the Relay still tracks (stored, or kept for read reports until their expiry).
-     * \return the number of message records plus the number of report records; a message
-     * still in delivery has both, so this counts it twice. 0 once every message is forgotten.
+     * Messages the Relay still tracks, each counted once: those being stored or in delivery
+     * (dropped when the last recipient reaches a terminal state, or at the expiry), and those
+     * whose deliveries all ended but which asked for a read report, kept until their expiry
+     * (a recipient may read the message any time before; only the originator is kept).
+     * \return the number of messages tracked; 0 once every message is forgotten
      */
     uint64_t GetTrackedMessages() const;
 
@@ -351,11 +353,11 @@ class MmsRelay : public MmsApplication
     struct ReportInfo
     {
         std::string originator;
-        bool readReport{false};
         Time until;
     };
 
-    std::map<std::string, ReportInfo> m_reportInfo; //!< kept until expiry, for read reports
+    /// Messages no longer in m_messages that asked for a read report, until their expiry.
+    std::map<std::string, ReportInfo> m_reportInfo;
     std::map<uint64_t, Outstanding> m_outstanding;
 
     struct SubmitKey

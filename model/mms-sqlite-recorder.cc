@@ -215,6 +215,7 @@ void
 MmsSqliteRecorder::DoDispose()
 {
     Close();
+    m_dropEnded.Cancel();
     m_elements.clear();
     m_cells.clear();
     if (m_ladderTracer)
@@ -727,7 +728,9 @@ MmsSqliteRecorder::OnRelayAccepted(const MmsEvent& e)
     if (it != m_openMessages.end())
     {
         it->second.messageId = e.messageId;
-        m_messageRows[e.messageId] = it->second.row;
+        m_messageRows[e.messageId].row = it->second.row;
+        // Its deliveries begin in this event; a message without any is dropped after it.
+        MessageMayHaveEnded(e.messageId);
     }
 }
 
@@ -740,8 +743,9 @@ MmsSqliteRecorder::OnSubmitConfirmed(const MmsEvent& e)
         return;
     }
     MessageRecord& m = it->second;
+    // The Message-ID's row id comes from OnRelayAccepted: only deliveries need it, and they
+    // are recorded where the Relay is (it may have ended them all before this answer arrived).
     m.messageId = e.messageId;
-    m_messageRows[e.messageId] = m.row;
     m.confirmed = NowSeconds();
     m.status = "Ok";
     WriteMessage(m);
@@ -817,8 +821,56 @@ MmsSqliteRecorder::Delivery(const std::string& messageId, const std::string& rec
     {
         it->second.messageId = messageId;
         it->second.recipient = number;
+        auto row = m_messageRows.find(messageId);
+        if (row != m_messageRows.end())
+        {
+            row->second.open++;
+        }
     }
     return it->second;
+}
+
+void
+MmsSqliteRecorder::MessageMayHaveEnded(const std::string& messageId)
+{
+    m_messagesEnded.push_back(messageId);
+    if (m_messagesEnded.size() == 1) // DropEndedMessages empties the list
+    {
+        // After the current event: the Relay begins all the deliveries of a message in one
+        // event, and one may end (a recipient that is not a subscriber) before the next begins.
+        m_dropEnded = Simulator::ScheduleNow(&MmsSqliteRecorder::DropEndedMessages, this);
+    }
+}
+
+void
+MmsSqliteRecorder::DropEndedMessages()
+{
+    for (const auto& id : m_messagesEnded)
+    {
+        auto it = m_messageRows.find(id);
+        if (it != m_messageRows.end() && it->second.open == 0)
+        {
+            m_messageRows.erase(it);
+        }
+    }
+    m_messagesEnded.clear();
+}
+
+MmsSqliteRecorder::OpenCounts
+MmsSqliteRecorder::GetOpenCounts() const
+{
+    OpenCounts c;
+    c.submissions = m_openMessages.size();
+    c.deliveries = m_deliveries.size();
+    c.sms = m_sms.size();
+    c.messageRows = m_messageRows.size();
+    return c;
+}
+
+uint64_t
+MmsSqliteRecorder::GetTrackedMessages() const
+{
+    return m_messageRows.size();
 }
 
 void
@@ -996,6 +1048,11 @@ MmsSqliteRecorder::OnTerminal(const std::string& state, const MmsEvent& e)
     m_deliveries.erase(Key(e.messageId, Number(e.recipient)));
     m_deliveriesClosed++;
     WriteDelivery(done);
+    auto row = m_messageRows.find(e.messageId);
+    if (row != m_messageRows.end() && row->second.open > 0 && --row->second.open == 0)
+    {
+        MessageMayHaveEnded(e.messageId);
+    }
 }
 
 void
@@ -1010,7 +1067,7 @@ MmsSqliteRecorder::WriteDelivery(const DeliveryRecord& d)
     auto row = m_messageRows.find(d.messageId);
     if (row != m_messageRows.end())
     {
-        s.BindInt(2, row->second);
+        s.BindInt(2, row->second.row);
     }
     else
     {
@@ -1514,6 +1571,9 @@ MmsSqliteRecorder::Close()
     m_openMessages.clear();
     m_deliveries.clear();
     m_sms.clear();
+    m_messageRows.clear();
+    m_messagesEnded.clear();
+    m_dropEnded.Cancel();
     Commit(true);
 
     if (m_catchSignals && m_connected)

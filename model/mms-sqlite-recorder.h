@@ -208,6 +208,37 @@ class MmsSqliteRecorder : public Object
      */
     uint64_t GetRowsCommitted() const;
 
+    /// What the recorder holds in memory for the run now (GetOpenCounts()).
+    struct OpenCounts
+    {
+        uint64_t submissions{0}; //!< messages submitted and not yet answered (M-Send.conf)
+        uint64_t deliveries{0};  //!< deliveries not in a terminal state
+        uint64_t sms{0};         //!< SMS in the SMSC, neither delivered nor expired
+        uint64_t messageRows{0}; //!< Message-IDs whose row id is kept (GetTrackedMessages())
+    };
+
+    /**
+     * \brief The records the recorder keeps in memory for what is still open.
+     *
+     * Each map is bounded by what is open, not by the simulated time: a submission goes with
+     * its answer (or the User Agent's giving up), a delivery and an SMS with their end.
+     * \return the sizes of the recorder's maps
+     */
+    OpenCounts GetOpenCounts() const;
+    /**
+     * \brief Message-IDs the recorder still maps to their message row.
+     *
+     * A delivery row names its message's row, so the row id of a message the Relay accepted
+     * is kept while one of its deliveries is open; it is dropped once the last one ended
+     * (right after the simulation event in which it ended, when every delivery the Relay
+     * began with the message has been seen). Nothing later needs it: delivery and read
+     * reports update the delivery row by Message-ID and recipient. The number is therefore
+     * at most the messages with an open delivery (bounded by their expiry), and 0 once every
+     * delivery has ended.
+     * \return the number of Message-IDs mapped
+     */
+    uint64_t GetTrackedMessages() const;
+
     /**
      * \brief The tracer whose messages RecordPdus writes (created on first use; the elements
      * connected with RecordPdus are added to it).
@@ -412,6 +443,10 @@ class MmsSqliteRecorder : public Object
     void AddElement(Element e, Ptr<MmsApplication> app, Ptr<Object> queueSource);
     /// Increment a count column of a delivery (through to the file if written already).
     void Count(const std::string& messageId, const std::string& recipient, int which);
+    /// A message may have no open delivery left: check it once the current event is over.
+    void MessageMayHaveEnded(const std::string& messageId);
+    /// Drop the row ids of the messages left without an open delivery (m_messagesEnded).
+    void DropEndedMessages();
 
     // Attributes
     std::string m_path;
@@ -453,9 +488,19 @@ class MmsSqliteRecorder : public Object
 
     int64_t m_nextMessageRow{1};
     std::unordered_map<std::string, MessageRecord> m_openMessages; //!< by transaction id
-    std::unordered_map<std::string, int64_t> m_messageRows;        //!< Message-ID -> row id
-    std::unordered_map<std::string, DeliveryRecord> m_deliveries;  //!< open, by id + recipient
-    std::unordered_map<std::string, SmsRecord> m_sms;              //!< open, by reference
+
+    /// The row of a message the Relay accepted and its deliveries not yet ended.
+    struct MessageRow
+    {
+        int64_t row{0};   //!< the message row's id
+        uint32_t open{0}; //!< its deliveries in m_deliveries
+    };
+
+    std::unordered_map<std::string, MessageRow> m_messageRows; //!< by Message-ID, while open
+    std::vector<std::string> m_messagesEnded; //!< whose open count reached 0 in this event
+    EventId m_dropEnded;                      //!< DropEndedMessages, after the current event
+    std::unordered_map<std::string, DeliveryRecord> m_deliveries; //!< open, by id + recipient
+    std::unordered_map<std::string, SmsRecord> m_sms;             //!< open, by reference
     std::vector<Element> m_elements;
     std::vector<Cell> m_cells;
     Ptr<MmsLadderTracer> m_ladderTracer; //!< RecordPdus: pairs sending and arrival

@@ -1019,6 +1019,150 @@ class InterruptedRunTestCase : public TestCase
     }
 };
 
+/// What the recorder and the Relay hold in memory at one instant (BoundedMapsTestCase).
+struct HeldSample
+{
+    double time{0};
+    uint64_t recorderMessages{0};   //!< MmsSqliteRecorder::GetTrackedMessages
+    uint64_t recorderDeliveries{0}; //!< its open deliveries
+    uint64_t recorderSubmissions{0};
+    uint64_t relayMessages{0}; //!< MmsRelay::GetTrackedMessages
+    uint64_t relayAccepted{0}; //!< messages the Relay accepted so far
+};
+
+std::vector<HeldSample> g_held; //!< BoundedMapsTestCase's samples
+
+void
+SampleHeld(Ptr<MmsSqliteRecorder> recorder, Ptr<MmsRelay> relay)
+{
+    HeldSample h;
+    h.time = Simulator::Now().GetSeconds();
+    h.recorderMessages = recorder->GetTrackedMessages();
+    MmsSqliteRecorder::OpenCounts c = recorder->GetOpenCounts();
+    NS_ABORT_UNLESS(c.messageRows == h.recorderMessages);
+    h.recorderDeliveries = c.deliveries;
+    h.recorderSubmissions = c.submissions;
+    h.relayMessages = relay->GetTrackedMessages();
+    h.relayAccepted = relay->GetCounters().accepted;
+    g_held.push_back(h);
+}
+
+void
+SendMessage(Ptr<MmsUserAgent> ua, MmsUserAgent::Message m)
+{
+    ua->Send(m);
+}
+
+/// Sample every 7 s, and 1 s before the end (the scenario stops at 2100 s). Two messages go
+/// to a number outside the MMSE first and a subscriber second: the first delivery fails in
+/// the event in which the Relay begins both.
+void
+ScheduleHeldSamples(Ptr<MmsSqliteRecorder> recorder)
+{
+    Ptr<MmsRelay> relay;
+    std::vector<Ptr<MmsUserAgent>> uas;
+    for (uint32_t n = 0; n < NodeList::GetNNodes(); ++n)
+    {
+        Ptr<Node> node = NodeList::GetNode(n);
+        for (uint32_t a = 0; a < node->GetNApplications(); ++a)
+        {
+            if (auto r = DynamicCast<MmsRelay>(node->GetApplication(a)))
+            {
+                relay = r;
+            }
+            if (auto ua = DynamicCast<MmsUserAgent>(node->GetApplication(a)))
+            {
+                uas.push_back(ua);
+            }
+        }
+    }
+    NS_ABORT_UNLESS(relay && uas.size() >= 4);
+    for (uint32_t i : {0, 2})
+    {
+        MmsUserAgent::Message m;
+        m.to = {"+449999999999", uas[i + 1]->GetMsisdn()};
+        Simulator::Schedule(Seconds(10 + i), &SendMessage, uas[i], m);
+    }
+    for (double t = 7; t < 2099; t += 7)
+    {
+        Simulator::Schedule(Seconds(t), &SampleHeld, recorder, relay);
+    }
+    Simulator::Schedule(Seconds(2099), &SampleHeld, recorder, relay);
+}
+
+class BoundedMapsTestCase : public TestCase
+{
+  public:
+    BoundedMapsTestCase()
+        : TestCase("The recorder and the Relay keep a message only while it is open")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        g_held.clear();
+        // 16 handsets sending for 900 s: every message expires by 1800 s (DefaultExpiry 900 s).
+        const Scenario sc{16, 900, 2100};
+        std::string path = TempPath("bounded.sqlite");
+        RemoveDb(path);
+        int64_t run = RunScenario(sc, path, 3, nullptr, false, &ScheduleHeldSamples);
+        NS_TEST_ASSERT_MSG_GT(run, 0, "the results file opens");
+        NS_TEST_ASSERT_MSG_EQ(g_held.size(), 300, "every sample taken");
+        uint64_t busiest = 0;
+        for (const HeldSample& h : g_held)
+        {
+            // A message's row id is kept only while one of its deliveries is open.
+            NS_TEST_EXPECT_MSG_LT_OR_EQ(h.recorderMessages,
+                                        h.recorderDeliveries,
+                                        "at " << h.time << " s: row ids of ended messages kept");
+            // Each message once (stored or in delivery, or kept for read reports): at most
+            // those accepted and those still being stored (their submissions are open).
+            NS_TEST_EXPECT_MSG_LT_OR_EQ(h.relayMessages,
+                                        h.relayAccepted + h.recorderSubmissions,
+                                        "at " << h.time << " s: the Relay counts some twice");
+            busiest = std::max(busiest, h.recorderMessages);
+        }
+        NS_TEST_EXPECT_MSG_GT(busiest, 2, "messages were in delivery at once");
+        const HeldSample& end = g_held.back();
+        NS_TEST_EXPECT_MSG_GT(end.relayAccepted, 50, "enough messages to mean something");
+        NS_TEST_EXPECT_MSG_EQ(end.recorderMessages, 0, "every message's row id dropped");
+        NS_TEST_EXPECT_MSG_EQ(end.recorderDeliveries, 0, "every delivery ended");
+        // (A submission of a handset switched off stays open until it is back on, and an SMS
+        // to it until its validity ends: open too, and gone with it.)
+        NS_TEST_EXPECT_MSG_EQ(end.relayMessages, 0, "the Relay forgot every message");
+
+        // Dropping the row ids did not cost a delivery row its message.
+        MmsSqliteDatabase db;
+        std::string error;
+        NS_TEST_ASSERT_MSG_EQ(db.OpenReadOnly(path, error), true, error);
+        std::string r = " WHERE run = " + std::to_string(run);
+        NS_TEST_EXPECT_MSG_GT(db.QueryInt("SELECT count(*) FROM delivery" + r, 0),
+                              end.relayAccepted,
+                              "deliveries recorded");
+        NS_TEST_EXPECT_MSG_EQ(
+            db.QueryInt("SELECT count(*) FROM delivery" + r + " AND message IS NULL", -1),
+            0,
+            "every delivery row names its message row");
+        NS_TEST_EXPECT_MSG_EQ(db.QueryInt("SELECT count(*) FROM delivery" + r
+                                              + " AND recipient = '+449999999999' AND "
+                                                "final_state = 'failed'",
+                                          -1),
+                              2,
+                              "both deliveries outside the MMSE failed (and have their row)");
+        NS_TEST_EXPECT_MSG_EQ(db.QueryInt("SELECT count(*) FROM delivery d JOIN message m ON "
+                                          "m.run = d.run AND m.id = d.message AND m.message_id = "
+                                          "d.message_id"
+                                              + std::string(" WHERE d.run = ")
+                                              + std::to_string(run),
+                                          -1),
+                              db.QueryInt("SELECT count(*) FROM delivery" + r, 0),
+                              "the row it names is the message's");
+        db.Close();
+        RemoveDb(path);
+    }
+};
+
 // --------------------------------------------------------------------------------------------
 
 class BadPathTestCase : public TestCase
@@ -1427,6 +1571,7 @@ class MmsResultsTestSuite : public TestSuite
         AddTestCase(new WriteErrorTestCase(0));
         AddTestCase(new KpiSummaryViewTestCase);
         AddTestCase(new SchemaUpgradeTestCase);
+        AddTestCase(new BoundedMapsTestCase);
     }
 
   private:

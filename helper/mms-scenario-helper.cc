@@ -149,30 +149,30 @@ SendFromPool(Ptr<MmsSubscriberPool> pool, uint32_t first, uint32_t index)
     pool->Send(first + index);
 }
 
-/// Flow queues of the queue disc at each end of a link (BoundFlowQueues).
-const uint32_t LINK_FLOW_QUEUES = 16;
-
 /**
- * Address assignment gave each end of a link ns-3's default queue disc, FqCoDel with 1024 flow
- * queues, made one by one as new connections hash to them and never freed: about 1.3 kB per
- * queue, so each end grows with the connections it has carried up to 1.3 MB (in a simulated
- * day of the shipped operators, memory that grows with simulated time). The same queue disc
- * with LINK_FLOW_QUEUES flow queues keeps at most that many (doc/mms.rst, "A simulated day").
+ * Address assignment gave each end of a link ns-3's default queue disc, FqCoDel (RFC 8290)
+ * with 1,024 flow queues: a CoDel queue disc and its queue made for each new connection that
+ * hashes to an unused flow queue and never freed (memory that grew with simulated time, about
+ * 1.3 kB a queue), and for every packet the classification and the traces of two queue discs.
+ * The networks MMS ran on (2002-2010) queued first in, first out with drop-tail at routers, and
+ * FqCoDel came later: each end gets a FIFO queue disc (ns3::FifoQueueDisc, its default limit of
+ * 1,000 packets), which is bounded whatever the traffic and costs per packet a fraction of
+ * FqCoDel (doc/mms.rst, "Operator-sized networks" and "A simulated day").
  * \param devices the two ends of a link
  */
 void
-BoundFlowQueues(const NetDeviceContainer& devices)
+FifoLinks(const NetDeviceContainer& devices)
 {
-    TrafficControlHelper fq;
-    fq.SetRootQueueDisc("ns3::FqCoDelQueueDisc", "Flows", UintegerValue(LINK_FLOW_QUEUES));
+    TrafficControlHelper fifo;
+    fifo.SetRootQueueDisc("ns3::FifoQueueDisc");
     for (uint32_t d = 0; d < devices.GetN(); ++d)
     {
         Ptr<NetDevice> device = devices.Get(d);
         Ptr<TrafficControlLayer> tc = device->GetNode()->GetObject<TrafficControlLayer>();
         if (tc && tc->GetRootQueueDiscOnDevice(device))
         {
-            fq.Uninstall(device);
-            fq.Install(device);
+            fifo.Uninstall(device);
+            fifo.Install(device);
         }
     }
 }
@@ -553,7 +553,7 @@ MmsScenarioHelper::Install(const MmsScenario& scenario)
         m_linkDevices[e] = p2p.Install(m_nodes[edge.a], m_nodes[edge.b]);
         links.Assign(m_linkDevices[e]);
         links.NewNetwork();
-        BoundFlowQueues(m_linkDevices[e]);
+        FifoLinks(m_linkDevices[e]);
         if (edge.loss > 0)
         {
             for (uint32_t d = 0; d < 2; ++d)

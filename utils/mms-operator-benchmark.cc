@@ -5,8 +5,10 @@
  */
 
 // Cost of operator-sized networks: for each population size, an operator scenario written by
-// utils/mms-scenario-generate.py (--perCell subscribers per cell on average, about
-// sqrt(cells) regions, the shipped traffic model at its busy hour) is built with
+// utils/mms-scenario-generate.py (--perCell subscribers per cell on average, one MMSC area per
+// --subscribersPerMmsc subscribers (a million by default: a network of ten million has ten MMSC
+// sites, as operators of that size ran several), about sqrt(cells per area) regions per area,
+// the shipped traffic model at its busy hour) is built with
 // MmsScenarioHelper and run for --duration seconds of traffic and --drain seconds to finish,
 // with results recorded to an SQLite file in a temporary folder (deleted afterwards). Each
 // size runs in a child process of its own (this program with --one=N), so that the peak
@@ -17,7 +19,8 @@
 //
 //   mms-operator-benchmark [--subscribers=100000,1000000] [--perCell=1000] [--duration=300]
 //                          [--drain=600] [--mode=onDemand|materialised|both]
-//                          [--materialisedUpTo=100000] [--regions=0] [--record=1] [--dir=/tmp]
+//                          [--materialisedUpTo=100000] [--regions=0]
+//                          [--subscribersPerMmsc=1000000] [--record=1] [--dir=/tmp]
 //   mms-operator-benchmark --subscribers=10000000              # ten million, 300 s
 //   mms-operator-benchmark --subscribers=1000000 --duration=3600   # the whole busy hour
 
@@ -71,12 +74,12 @@ const char RESULT[] = "mms-operator-benchmark-result";
 
 /// The operator scenario's DOT text, as utils/mms-scenario-generate.py writes it.
 bool
-Generate(uint64_t subscribers, uint32_t cells, uint32_t regions, std::string& text)
+Generate(uint64_t subscribers, uint32_t cells, uint32_t regions, uint32_t mmscs, std::string& text)
 {
     std::ostringstream cmd;
     cmd << "python3 '" << MMS_SOURCE_DIR << "/utils/mms-scenario-generate.py' --name operator-"
         << subscribers << " --cells " << cells << " --subscribers " << subscribers << " --regions "
-        << regions;
+        << regions << " --mmscs " << mmscs;
     FILE* p = popen(cmd.str().c_str(), "r");
     if (!p)
     {
@@ -96,6 +99,7 @@ int
 RunOne(uint64_t subscribers,
        uint32_t perCell,
        uint32_t regions,
+       uint64_t perMmsc,
        double duration,
        double drain,
        bool onDemand,
@@ -103,13 +107,20 @@ RunOne(uint64_t subscribers,
        const std::string& dir)
 {
     const uint32_t cells = static_cast<uint32_t>(std::max<uint64_t>(1, subscribers / perCell));
+    // Operator areas, each with an MMSC site of its own (a Relay, Server, PPG and SMSC) and its
+    // regions, as utils/mms-scenario-generate.py --mmscs writes them.
+    const uint32_t mmscs =
+        perMmsc == 0 ? 1
+                     : static_cast<uint32_t>(std::min<uint64_t>(
+                         cells, std::max<uint64_t>(1, (subscribers + perMmsc - 1) / perMmsc)));
     if (regions == 0)
     {
-        regions = static_cast<uint32_t>(std::max(1.0, std::round(std::sqrt(cells))));
+        regions = static_cast<uint32_t>(
+            std::max(1.0, std::round(std::sqrt(static_cast<double>(cells) / mmscs))));
     }
     auto t0 = std::chrono::steady_clock::now();
     std::string text;
-    if (!Generate(subscribers, cells, regions, text))
+    if (!Generate(subscribers, cells, regions, mmscs, text))
     {
         std::cerr << "mms-operator-benchmark: utils/mms-scenario-generate.py failed for "
                   << subscribers << " subscribers in " << cells << " cells\n";
@@ -219,13 +230,13 @@ RunOne(uint64_t subscribers,
         rmdir(folder.c_str());
     }
 
-    std::cout << RESULT << " subscribers " << subscribers << " cells " << cells << " regions "
-              << regions << " routes " << builder.GetRouteCount() << " generate " << generate
-              << " load " << load << " build " << build << " traffic " << traffic << " run " << run
-              << " cpu " << cpu << " simulated " << duration + drain << " duration " << duration
-              << " rss0 " << rss0 << " rssBuilt " << rssBuilt << " rssEnd " << rssEnd << " peak "
-              << peak << " events " << events << " delivered " << g_retrieved << " rows " << rows
-              << " fileMiB " << fileMiB << std::endl;
+    std::cout << RESULT << " subscribers " << subscribers << " cells " << cells << " mmscs "
+              << mmscs << " regions " << regions << " routes " << builder.GetRouteCount()
+              << " generate " << generate << " load " << load << " build " << build << " traffic "
+              << traffic << " run " << run << " cpu " << cpu << " simulated " << duration + drain
+              << " duration " << duration << " rss0 " << rss0 << " rssBuilt " << rssBuilt
+              << " rssEnd " << rssEnd << " peak " << peak << " events " << events << " delivered "
+              << g_retrieved << " rows " << rows << " fileMiB " << fileMiB << std::endl;
     return 0;
 }
 
@@ -295,6 +306,7 @@ main(int argc, char* argv[])
     std::string mode = "onDemand";
     uint64_t materialisedUpTo = 100000;
     uint32_t regions = 0;
+    uint64_t perMmsc = 1000000;
     bool record = true;
     std::string dir = "/tmp";
     uint64_t one = 0;
@@ -322,7 +334,14 @@ main(int argc, char* argv[])
                  mode,
                  MmsCommandLine::OneOf({"onDemand", "materialised", "both"}));
     cmd.AddValue("materialisedUpTo", "Largest size run materialised", materialisedUpTo);
-    cmd.AddValue("regions", "Regional routers (0: the square root of the cells)", regions);
+    cmd.AddValue("regions",
+                 "Regional routers per MMSC area (0: the square root of the area's cells)",
+                 regions);
+    cmd.AddValue("subscribersPerMmsc",
+                 "Subscribers per MMSC area: a network of N subscribers gets ceil(N / this) "
+                 "areas, each with its own MMSC site, SMSC and regions (0: one MMSC whatever "
+                 "the size)",
+                 perMmsc);
     cmd.AddValue("record", "Record results to an SQLite file in a temporary folder", record);
     cmd.AddValue("dir", "Where the temporary results folders go", dir, MmsCommandLine::Folder());
     cmd.AddValue("one", "Run this size only, in this process (what each child does)", one);
@@ -330,7 +349,7 @@ main(int argc, char* argv[])
     cmd.Parse(argc, argv);
     if (one > 0)
     {
-        return RunOne(one, perCell, regions, duration, drain, !materialised, record, dir);
+        return RunOne(one, perCell, regions, perMmsc, duration, drain, !materialised, record, dir);
     }
 
     std::vector<uint64_t> sizes;
@@ -417,12 +436,13 @@ main(int argc, char* argv[])
                       << (reference > 0 ? msPerMms / reference : 0) << std::setprecision(1)
                       << std::setw(8) << cpuPerMms << std::setprecision(2) << std::setw(7)
                       << (cpuReference > 0 ? cpuPerMms / cpuReference : 0) << "\n";
-            std::cout << "    (" << std::setprecision(0) << v["regions"] << " regions, "
-                      << v["routes"] << " static routes; scenario written in "
-                      << std::setprecision(2) << v["generate"] << " s; run " << v["run"]
-                      << " s wall, of which traffic " << v["traffic"] << " s; "
-                      << std::setprecision(0) << v["rows"] << " rows, " << std::setprecision(1)
-                      << v["fileMiB"] << " MiB of results)\n";
+            std::cout << "    (" << std::setprecision(0) << v["mmscs"]
+                      << (v["mmscs"] == 1 ? " MMSC, " : " MMSCs, ") << v["regions"]
+                      << (v["mmscs"] == 1 ? " regions, " : " regions each, ") << v["routes"]
+                      << " static routes; scenario written in " << std::setprecision(2)
+                      << v["generate"] << " s; run " << v["run"] << " s wall, of which traffic "
+                      << v["traffic"] << " s; " << std::setprecision(0) << v["rows"] << " rows, "
+                      << std::setprecision(1) << v["fileMiB"] << " MiB of results)\n";
             std::cout.flush();
         }
     }

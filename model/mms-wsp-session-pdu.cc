@@ -24,14 +24,15 @@ Hex2(unsigned v)
 
 // A length that must fit in what is left: otherwise an error at the length's offset.
 bool
-CheckLength(MmsWspReader& r, std::size_t at, uint32_t len, const char* field)
+CheckLength(
+    MmsWspReader& r, std::size_t at, uint32_t len, const char* field, const char* where = "")
 {
     if (r.Ok() && len > r.GetRemaining())
     {
         r.FailAt(at,
                  field,
                  "length " + std::to_string(len) + " exceeds the "
-                     + std::to_string(r.GetRemaining()) + " octets left");
+                     + std::to_string(r.GetRemaining()) + " octets left" + where);
     }
     return r.Ok();
 }
@@ -641,13 +642,13 @@ MmsWspSessionPdu::GetEncodedSize() const
         case PUSH:
         case CONFIRMED_PUSH:
         {
-            std::size_t h = m_contentType.GetEncodedSize() + hdrs;
+            std::size_t h = GetContentTypeSize() + hdrs;
             return n + (m_type == REPLY ? 1 : 0) + uv(h) + h + m_data.size();
         }
         default:
             if (IsPostFamily(m_type))
             {
-                std::size_t h = m_contentType.GetEncodedSize() + hdrs;
+                std::size_t h = GetContentTypeSize() + hdrs;
                 return n + uv(m_uri.size()) + uv(h) + m_uri.size() + h + m_data.size();
             }
             return n + uv(m_uri.size()) + m_uri.size() + hdrs;
@@ -715,8 +716,11 @@ MmsWspSessionPdu::Encode() const
             {
                 w.WriteOctet(m_status);
             }
-            w.WriteUintvar(u32(m_contentType.GetEncodedSize() + hdrs));
-            m_contentType.Encode(w);
+            w.WriteUintvar(u32(GetContentTypeSize() + hdrs));
+            if (m_hasContentType)
+            {
+                m_contentType.Encode(w);
+            }
             EncodeHeaders(w);
             w.WriteBytes(m_data);
             break;
@@ -724,9 +728,12 @@ MmsWspSessionPdu::Encode() const
             w.WriteUintvar(u32(m_uri.size()));
             if (IsPostFamily(m_type))
             {
-                w.WriteUintvar(u32(m_contentType.GetEncodedSize() + hdrs));
+                w.WriteUintvar(u32(GetContentTypeSize() + hdrs));
                 w.WriteBytes(reinterpret_cast<const uint8_t*>(m_uri.data()), m_uri.size());
-                m_contentType.Encode(w);
+                if (m_hasContentType)
+                {
+                    m_contentType.Encode(w);
+                }
                 EncodeHeaders(w);
                 w.WriteBytes(m_data);
             }
@@ -804,6 +811,10 @@ MmsWspSessionPdu::DecodeHeaders(MmsWspReader& r, MmsWspSessionPdu& out)
                 out.m_decoded.push_back({"Shift", "code page " + std::to_string(page), at});
             }
         }
+        else if (o == 0x00)
+        {
+            r.Fail("header", "octet 0x00 starts no header");
+        }
         else if (page != 1 && o >= 0x80)
         {
             // A header of another code page: its code and value, undecoded.
@@ -875,8 +886,22 @@ MmsWspSessionPdu::Decode(const uint8_t* data,
         }
         return v;
     };
+    // HeadersLen 0 leaves no room for the mandatory Content-Type; some servers send it so
+    // (an empty Reply), so it is tolerated with a warning.
+    auto noContentType = [&](uint32_t hdrsLen)
+    {
+        if (r.Ok() && hdrsLen == 0)
+        {
+            r.Warn("HeadersLen 0: no Content-Type");
+            out.m_hasContentType = false;
+        }
+    };
     auto contentType = [&](MmsWspReader& hr)
     {
+        if (!out.m_hasContentType)
+        {
+            return;
+        }
         std::size_t a = hr.GetOffset();
         out.m_contentType = MmsWspContentType::Decode(hr, "Content-Type");
         if (hr.Ok())
@@ -933,7 +958,7 @@ MmsWspSessionPdu::Decode(const uint8_t* data,
         {
             hdrsLen = static_cast<uint32_t>(r.GetRemaining());
         }
-        if (CheckLength(r, hdrAt, hdrsLen, "HeadersLen"))
+        if (CheckLength(r, hdrAt, hdrsLen, "HeadersLen", " after the capabilities"))
         {
             MmsWspReader hr = r.ReadSub(hdrsLen, "Headers");
             DecodeHeaders(hr, out);
@@ -987,10 +1012,7 @@ MmsWspSessionPdu::Decode(const uint8_t* data,
             at = r.GetOffset();
         }
         uint32_t hdrsLen = uintvar("HeadersLen");
-        if (r.Ok() && hdrsLen == 0)
-        {
-            r.FailAt(at, "HeadersLen", "0 leaves no room for the Content-Type");
-        }
+        noContentType(hdrsLen);
         if (CheckLength(r, at, hdrsLen, "HeadersLen"))
         {
             MmsWspReader hr = r.ReadSub(hdrsLen, "Headers");
@@ -1018,9 +1040,9 @@ MmsWspSessionPdu::Decode(const uint8_t* data,
         {
             hdrsLen = static_cast<uint32_t>(r.GetRemaining());
         }
-        else if (r.Ok() && hdrsLen == 0)
+        else
         {
-            r.FailAt(hdrAt, "HeadersLen", "0 leaves no room for the Content-Type");
+            noContentType(hdrsLen);
         }
         if (CheckLength(r, hdrAt, hdrsLen, "HeadersLen"))
         {
@@ -1041,6 +1063,18 @@ MmsWspSessionPdu::Decode(const uint8_t* data,
         return false;
     }
     return true;
+}
+
+std::size_t
+MmsWspSessionPdu::GetContentTypeSize() const
+{
+    return m_hasContentType ? m_contentType.GetEncodedSize() : 0;
+}
+
+bool
+MmsWspSessionPdu::HasContentType() const
+{
+    return m_hasContentType;
 }
 
 std::vector<MmsDecodedField>

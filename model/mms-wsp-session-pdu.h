@@ -416,6 +416,12 @@ class MmsWspSessionPdu
      */
     const MmsWspContentType& GetContentType() const;
     /**
+     * \brief Whether the PDU carries a Content-Type: false only for a decoded Post, Reply or
+     * Push whose HeadersLen was 0 (tolerated with a warning, re-encoded the same way).
+     * \return true if a Content-Type is encoded
+     */
+    bool HasContentType() const;
+    /**
      * \brief The capabilities of Connect, ConnectReply and Resume.
      * \return the capabilities in wire order
      */
@@ -526,6 +532,7 @@ class MmsWspSessionPdu
 
   private:
     std::size_t GetCapabilitiesSize() const;
+    std::size_t GetContentTypeSize() const;
     std::size_t GetHeadersSize() const;
     void EncodeHeaders(MmsWspWriter& w) const;
     static void DecodeHeaders(MmsWspReader& r, MmsWspSessionPdu& out);
@@ -541,6 +548,7 @@ class MmsWspSessionPdu
     std::string m_uri;
     uint8_t m_status{0x20};
     MmsWspContentType m_contentType;
+    bool m_hasContentType{true};
     std::vector<MmsWspCapability> m_caps;
     std::vector<MmsWspHeaderItem> m_headers;
     std::vector<uint8_t> m_data;

@@ -29,6 +29,56 @@
 
 using namespace ns3;
 
+namespace
+{
+
+/// tshark's path; "" when it is not installed (a failure unless MMS_SKIP_TSHARK is set: see
+/// TsharkMissingIsAllowed()).
+std::string
+Tshark()
+{
+    return mmstest::FindProgram("tshark");
+}
+
+/// Whether a missing tshark may skip the test (MMS_SKIP_TSHARK set).
+bool
+TsharkMissingIsAllowed()
+{
+    return std::getenv("MMS_SKIP_TSHARK") != nullptr;
+}
+
+/// Capture what a device sees into a pcap file (as PointToPointHelper::EnablePcap() would),
+/// a file the caller closes before tshark reads it.
+Ptr<PcapFileWrapper>
+Capture(const std::string& pcap, Ptr<NetDevice> device)
+{
+    PcapHelper pcapHelper;
+    Ptr<PcapFileWrapper> file = pcapHelper.CreateFile(pcap, std::ios::out, PcapHelper::DLT_PPP);
+    pcapHelper.HookDefaultSink<NetDevice>(device, "PromiscSniffer", file);
+    return file;
+}
+
+/// Run tshark on a pcap with arguments; its standard output in out, its standard error
+/// appended to out when it fails. Returns its exit status.
+int
+RunTshark(const std::string& tshark,
+          const std::string& pcap,
+          const std::string& args,
+          std::string& out)
+{
+    int rc = mmstest::RunCommand(
+        tshark + " -n -r '" + pcap + "' " + args + " 2>'" + pcap + ".stderr'", out);
+    if (rc != 0)
+    {
+        std::string err;
+        mmstest::ReadFile(pcap + ".stderr", err);
+        out += err;
+    }
+    return rc;
+}
+
+} // namespace
+
 /// One MMS exchanged between a handset and an MMSC over real ns-3 TCP and UDP, decoded by
 /// tshark.
 class MmsWiresharkTestCase : public TestCase
@@ -245,10 +295,10 @@ class MmsWiresharkTestCase : public TestCase
 
     void DoRun() override
     {
-        std::string tshark = mmstest::FindProgram("tshark");
+        std::string tshark = Tshark();
         if (tshark.empty())
         {
-            NS_TEST_ASSERT_MSG_EQ((std::getenv("MMS_SKIP_TSHARK") != nullptr),
+            NS_TEST_ASSERT_MSG_EQ(TsharkMissingIsAllowed(),
                                   true,
                                   "tshark is not installed (setup.sh installs it; set "
                                   "MMS_SKIP_TSHARK=1 to skip this test)");
@@ -263,10 +313,7 @@ class MmsWiresharkTestCase : public TestCase
         std::string pcap = CreateTempDirFilename("mms-wireshark.pcap");
         // The handset's link, as PointToPointHelper::EnablePcap() would capture it, with a file
         // we can close before tshark reads it.
-        PcapHelper pcapHelper;
-        Ptr<PcapFileWrapper> pcapFile =
-            pcapHelper.CreateFile(pcap, std::ios::out, PcapHelper::DLT_PPP);
-        pcapHelper.HookDefaultSink<NetDevice>(devices.Get(0), "PromiscSniffer", pcapFile);
+        Ptr<PcapFileWrapper> pcapFile = Capture(pcap, devices.Get(0));
 
         Ptr<Socket> listener = Socket::CreateSocket(nodes.Get(1), TcpSocketFactory::GetTypeId());
         listener->Bind(InetSocketAddress(Ipv4Address::GetAny(), HTTP_PORT));
@@ -310,17 +357,15 @@ class MmsWiresharkTestCase : public TestCase
 
         // What Wireshark sees.
         std::string out;
-        std::string cmd = tshark + " -n -r '" + pcap
-                          + "' -Y mmse -T fields -E separator='|' -e mmse.message_type"
-                            " -e mmse.transaction_id -e mmse.mms_version -e mmse.from -e mmse.to"
-                            " -e mmse.message_size -e mmse.content_location"
-                            " -e mmse.response_status -e mmse.status -e mmse.message_id"
-                            " -e wsp.header.x_wap_application_id -e mmse.subject 2>'"
-                          + pcap + ".stderr'";
-        int rc = mmstest::RunCommand(cmd, out);
-        std::string stderrText;
-        mmstest::ReadFile(pcap + ".stderr", stderrText);
-        NS_TEST_ASSERT_MSG_EQ(rc, 0, "tshark failed: " << out << stderrText);
+        int rc = RunTshark(tshark,
+                           pcap,
+                           "-Y mmse -T fields -E separator='|' -e mmse.message_type"
+                           " -e mmse.transaction_id -e mmse.mms_version -e mmse.from -e mmse.to"
+                           " -e mmse.message_size -e mmse.content_location"
+                           " -e mmse.response_status -e mmse.status -e mmse.message_id"
+                           " -e wsp.header.x_wap_application_id -e mmse.subject",
+                           out);
+        NS_TEST_ASSERT_MSG_EQ(rc, 0, "tshark failed: " << out);
         std::istringstream lines(out);
         std::string line;
         std::vector<std::string> rows;
@@ -485,10 +530,10 @@ class MmsWiresharkWtpTestCase : public TestCase
 
     void DoRun() override
     {
-        std::string tshark = mmstest::FindProgram("tshark");
+        std::string tshark = Tshark();
         if (tshark.empty())
         {
-            NS_TEST_ASSERT_MSG_EQ((std::getenv("MMS_SKIP_TSHARK") != nullptr),
+            NS_TEST_ASSERT_MSG_EQ(TsharkMissingIsAllowed(),
                                   true,
                                   "tshark is not installed (setup.sh installs it; set "
                                   "MMS_SKIP_TSHARK=1 to skip this test)");
@@ -496,10 +541,7 @@ class MmsWiresharkWtpTestCase : public TestCase
         }
         mmstest::TwoNodes net = mmstest::BuildTwoNodes("2Mbps", "20ms", "10.1.2.0");
         std::string pcap = CreateTempDirFilename("mms-wireshark-wtp.pcap");
-        PcapHelper pcapHelper;
-        Ptr<PcapFileWrapper> pcapFile =
-            pcapHelper.CreateFile(pcap, std::ios::out, PcapHelper::DLT_PPP);
-        pcapHelper.HookDefaultSink<NetDevice>(net.devices.Get(0), "PromiscSniffer", pcapFile);
+        Ptr<PcapFileWrapper> pcapFile = Capture(pcap, net.devices.Get(0));
         Ptr<Socket> handset = Socket::CreateSocket(net.nodes.Get(0), UdpSocketFactory::GetTypeId());
         handset->Bind(InetSocketAddress(Ipv4Address::GetAny(), HANDSET_PORT));
         Ptr<Socket> gateway = Socket::CreateSocket(net.nodes.Get(1), UdpSocketFactory::GetTypeId());
@@ -530,19 +572,17 @@ class MmsWiresharkWtpTestCase : public TestCase
         pcapFile->Close();
 
         std::string out;
-        std::string cmd =
-            tshark + " -n -r '" + pcap
-            + "' -Y 'wtp or wsp' -T fields -E separator='|' -e wtp.pdu_type -e wtp.TID"
-              " -e wtp.TID.response -e wtp.inv.transaction_class -e wtp.header.UP -e wtp.tpi.psn"
-              " -e wtp.tpi.opt -e wtp.abort.reason.provider -e wtp.header.missing_packets"
-              " -e wsp.TID -e wsp.pdu_type -e wsp.server.session_id -e "
-              "wsp.capability.client_sdu_size"
-              " -e wsp.uri -e wsp.reply.status -e mmse.message_type -e mmse.transaction_id 2>'"
-            + pcap + ".stderr'";
-        int rc = mmstest::RunCommand(cmd, out);
-        std::string stderrText;
-        mmstest::ReadFile(pcap + ".stderr", stderrText);
-        NS_TEST_ASSERT_MSG_EQ(rc, 0, "tshark failed: " << out << stderrText);
+        int rc = RunTshark(
+            tshark,
+            pcap,
+            "-Y 'wtp or wsp' -T fields -E separator='|' -e wtp.pdu_type -e wtp.TID"
+            " -e wtp.TID.response -e wtp.inv.transaction_class -e wtp.header.UP -e wtp.tpi.psn"
+            " -e wtp.tpi.opt -e wtp.abort.reason.provider -e wtp.header.missing_packets"
+            " -e wsp.TID -e wsp.pdu_type -e wsp.server.session_id"
+            " -e wsp.capability.client_sdu_size -e wsp.uri -e wsp.reply.status"
+            " -e mmse.message_type -e mmse.transaction_id",
+            out);
+        NS_TEST_ASSERT_MSG_EQ(rc, 0, "tshark failed: " << out);
         // WTP type|TID|response bit|class|U/P|PSN TPI|option TPI|abort reason|missing packets|
         // WSP TID|WSP type|session id|client SDU size|URI|status|MMS type|MMS transaction id
         const char* expected[] = {

@@ -11,6 +11,57 @@
 namespace ns3
 {
 
+namespace
+{
+
+void
+Send(std::vector<MmsWtpAction>& a, const MmsWtpPdu& p)
+{
+    MmsWtpAction x;
+    x.kind = MmsWtpAction::SEND;
+    x.pdu = p.Encode();
+    a.push_back(std::move(x));
+}
+
+void
+StartTimer(std::vector<MmsWtpAction>& a, MmsWtpAction::Timer t, double delay)
+{
+    MmsWtpAction x;
+    x.kind = MmsWtpAction::START_TIMER;
+    x.timer = t;
+    x.delay = delay;
+    a.push_back(x);
+}
+
+void
+StopTimer(std::vector<MmsWtpAction>& a, MmsWtpAction::Timer t)
+{
+    MmsWtpAction x;
+    x.kind = MmsWtpAction::STOP_TIMER;
+    x.timer = t;
+    a.push_back(x);
+}
+
+void
+Indicate(std::vector<MmsWtpAction>& a, MmsWtpAction::Kind kind)
+{
+    MmsWtpAction x;
+    x.kind = kind;
+    a.push_back(x);
+}
+
+void
+AbortAction(std::vector<MmsWtpAction>& a, uint8_t reason, bool byPeer)
+{
+    MmsWtpAction x;
+    x.kind = MmsWtpAction::ABORT_INDICATION;
+    x.reason = reason;
+    x.byPeer = byPeer;
+    a.push_back(x);
+}
+
+} // namespace
+
 MmsWtpInitiator::MmsWtpInitiator(uint16_t tid, const MmsWtpTimers& timers)
     : m_tid(tid & 0x7FFF)
     , m_timers(timers)
@@ -46,50 +97,16 @@ MmsWtpInitiator::GetRetransmissions() const
 }
 
 void
-MmsWtpInitiator::Send(std::vector<MmsWtpAction>& a, const MmsWtpPdu& p) const
-{
-    MmsWtpAction x;
-    x.kind = MmsWtpAction::SEND;
-    x.pdu = p.Encode();
-    a.push_back(std::move(x));
-}
-
-void
-MmsWtpInitiator::StartTimer(std::vector<MmsWtpAction>& a, MmsWtpAction::Timer t, double delay) const
-{
-    MmsWtpAction x;
-    x.kind = MmsWtpAction::START_TIMER;
-    x.timer = t;
-    x.delay = delay;
-    a.push_back(x);
-}
-
-void
-MmsWtpInitiator::StopTimer(std::vector<MmsWtpAction>& a, MmsWtpAction::Timer t) const
-{
-    MmsWtpAction x;
-    x.kind = MmsWtpAction::STOP_TIMER;
-    x.timer = t;
-    a.push_back(x);
-}
-
-void
 MmsWtpInitiator::Finish(std::vector<MmsWtpAction>& a)
 {
-    MmsWtpAction x;
-    x.kind = MmsWtpAction::FINISHED;
-    a.push_back(x);
+    Indicate(a, MmsWtpAction::FINISHED);
     m_state = NULL_STATE;
 }
 
 void
 MmsWtpInitiator::AbortIndication(std::vector<MmsWtpAction>& a, uint8_t reason, bool byPeer)
 {
-    MmsWtpAction x;
-    x.kind = MmsWtpAction::ABORT_INDICATION;
-    x.reason = reason;
-    x.byPeer = byPeer;
-    a.push_back(x);
+    AbortAction(a, reason, byPeer);
     Finish(a);
 }
 
@@ -185,8 +202,8 @@ MmsWtpInitiator::Abort(uint8_t reason)
     return a;
 }
 
-void
-MmsWtpInitiator::Acknowledge(std::vector<MmsWtpAction>& a, bool rid)
+MmsWtpPdu
+MmsWtpInitiator::AckPdu(bool rid) const
 {
     // The Ack of the Result (of its last packet group when it came in segments).
     MmsWtpPdu ack = MmsWtpPdu::MakeAck(m_tid);
@@ -195,7 +212,13 @@ MmsWtpInitiator::Acknowledge(std::vector<MmsWtpAction>& a, bool rid)
     {
         ack.AddTpi(MmsWtpTpi::Psn(static_cast<uint8_t>(m_lastPsn)));
     }
-    Send(a, ack);
+    return ack;
+}
+
+void
+MmsWtpInitiator::Acknowledge(std::vector<MmsWtpAction>& a, bool rid)
+{
+    Send(a, AckPdu(rid));
     StartTimer(a, MmsWtpAction::TIMER_W, m_timers.waitTimeout);
     m_state = WAIT_TIMEOUT;
 }
@@ -238,13 +261,7 @@ MmsWtpInitiator::OnPacket(const MmsWtpPdu& p, std::vector<MmsWtpAction>& a)
     if (m_state == WAIT_TIMEOUT && result)
     {
         // Our Ack was lost: the responder sends the Result again; acknowledge it again.
-        MmsWtpPdu ack = MmsWtpPdu::MakeAck(m_tid);
-        ack.SetRid(true);
-        if (m_lastPsn > 0)
-        {
-            ack.AddTpi(MmsWtpTpi::Psn(static_cast<uint8_t>(m_lastPsn)));
-        }
-        Send(a, ack);
+        Send(a, AckPdu(true));
         return;
     }
     if (m_state != RESULT_WAIT)
@@ -263,9 +280,7 @@ MmsWtpInitiator::OnPacket(const MmsWtpPdu& p, std::vector<MmsWtpAction>& a)
             // Hold-on: the responder has the Invoke; no more retransmissions.
             m_confirmed = true;
             StopTimer(a, MmsWtpAction::TIMER_R);
-            MmsWtpAction x;
-            x.kind = MmsWtpAction::INVOKE_CONFIRMED;
-            a.push_back(x);
+            Indicate(a, MmsWtpAction::INVOKE_CONFIRMED);
         }
         return;
     }
@@ -277,9 +292,7 @@ MmsWtpInitiator::OnPacket(const MmsWtpPdu& p, std::vector<MmsWtpAction>& a)
     {
         m_confirmed = true; // the Result confirms the Invoke
         StopTimer(a, MmsWtpAction::TIMER_R);
-        MmsWtpAction x;
-        x.kind = MmsWtpAction::INVOKE_CONFIRMED;
-        a.push_back(x);
+        Indicate(a, MmsWtpAction::INVOKE_CONFIRMED);
     }
     // Reassembly (segmentation and reassembly, WAP-224-WTP section 7.14): the Result is packet
     // 0, Segmented Results carry their PSN; GTR ends a packet group, TTR the message (both set:
@@ -287,6 +300,15 @@ MmsWtpInitiator::OnPacket(const MmsWtpPdu& p, std::vector<MmsWtpAction>& a)
     int psn = type == MmsWtpPdu::RESULT ? 0 : p.GetPsn();
     m_packets[static_cast<uint8_t>(psn)] = p.GetData();
     bool trailer = p.GetGtr() || p.GetTtr();
+    if (trailer && psn < m_groupStart)
+    {
+        // The trailer of a group already acknowledged: that Ack was lost; send it again.
+        MmsWtpPdu ack = MmsWtpPdu::MakeAck(m_tid);
+        ack.SetRid(true);
+        ack.AddTpi(MmsWtpTpi::Psn(static_cast<uint8_t>(psn)));
+        Send(a, ack);
+        return;
+    }
     if (p.GetTtr())
     {
         m_lastPsn = psn;
@@ -348,6 +370,261 @@ MmsWtpInitiator::OnPacket(const MmsWtpPdu& p, std::vector<MmsWtpAction>& a)
     {
         Acknowledge(a, false);
     }
+}
+
+// ---------------------------------------------------------------------------------------
+// MmsWtpResponder
+
+MmsWtpResponder::MmsWtpResponder(const MmsWtpTimers& timers,
+                                 std::size_t segmentSize,
+                                 unsigned groupSize)
+    : m_timers(timers)
+    , m_segmentSize(segmentSize > 0 ? segmentSize : 1)
+    , m_groupSize(groupSize < 1 ? 1 : (groupSize > 255 ? 255 : groupSize))
+{
+}
+
+MmsWtpResponder::State
+MmsWtpResponder::GetState() const
+{
+    return m_state;
+}
+
+uint16_t
+MmsWtpResponder::GetTid() const
+{
+    return m_tid;
+}
+
+std::size_t
+MmsWtpResponder::GetPacketCount() const
+{
+    return m_packets.size();
+}
+
+unsigned
+MmsWtpResponder::GetRetransmittedPackets() const
+{
+    return m_retransmitted;
+}
+
+std::size_t
+MmsWtpResponder::GroupEnd() const
+{
+    return std::min(m_groupStart + m_groupSize, m_packets.size()) - 1;
+}
+
+void
+MmsWtpResponder::SendPacket(std::vector<MmsWtpAction>& a, std::size_t psn, bool rid)
+{
+    bool last = psn + 1 == m_packets.size();
+    bool groupEnd = psn == GroupEnd();
+    // The responder's PDUs carry the TID with its direction bit set.
+    uint16_t tid = m_tid | MmsWtpPdu::TID_RESPONSE_BIT;
+    MmsWtpPdu p = psn == 0 ? MmsWtpPdu::MakeResult(m_tid, m_packets[0])
+                           : MmsWtpPdu::MakeSegment(MmsWtpPdu::SEGMENTED_RESULT,
+                                                    tid,
+                                                    static_cast<uint8_t>(psn),
+                                                    false,
+                                                    false,
+                                                    m_packets[psn]);
+    p.SetTrailer(groupEnd && !last, last);
+    p.SetRid(rid);
+    Send(a, p);
+}
+
+void
+MmsWtpResponder::SendGroup(std::vector<MmsWtpAction>& a)
+{
+    for (std::size_t psn = m_groupStart; psn <= GroupEnd(); ++psn)
+    {
+        SendPacket(a, psn, false);
+    }
+    m_rcr = 0;
+    StartTimer(a, MmsWtpAction::TIMER_R, m_timers.retryInterval);
+}
+
+std::vector<MmsWtpAction>
+MmsWtpResponder::Result(const std::vector<uint8_t>& userData)
+{
+    std::vector<MmsWtpAction> a;
+    if (m_state != INVOKE_RESP_WAIT)
+    {
+        return a;
+    }
+    StopTimer(a, MmsWtpAction::TIMER_A);
+    // Packets of segmentSize octets; the PSN is one octet, so at most 256 of them.
+    m_packets.clear();
+    std::size_t n = userData.empty() ? 1 : (userData.size() + m_segmentSize - 1) / m_segmentSize;
+    for (std::size_t i = 0; i < n && i < 256; ++i)
+    {
+        std::size_t from = i * m_segmentSize;
+        std::size_t to = std::min(userData.size(), from + m_segmentSize);
+        m_packets.emplace_back(userData.begin() + from, userData.begin() + to);
+    }
+    if (n > 256)
+    {
+        Send(a,
+             MmsWtpPdu::MakeAbort(m_tid | MmsWtpPdu::TID_RESPONSE_BIT,
+                                  MmsWtpPdu::ABORT_PROVIDER,
+                                  MmsWtpPdu::REASON_MESSAGETOOLARGE));
+        AbortAction(a, MmsWtpPdu::REASON_MESSAGETOOLARGE, false);
+        Indicate(a, MmsWtpAction::FINISHED);
+        m_state = LISTEN;
+        return a;
+    }
+    m_groupStart = 0;
+    m_state = RESULT_WAIT;
+    SendGroup(a);
+    return a;
+}
+
+std::vector<MmsWtpAction>
+MmsWtpResponder::Expire(MmsWtpAction::Timer timer)
+{
+    std::vector<MmsWtpAction> a;
+    if (m_state == INVOKE_RESP_WAIT && timer == MmsWtpAction::TIMER_A && !m_holdOnSent)
+    {
+        // The Result is late: a hold-on Ack stops the initiator's retransmissions.
+        m_holdOnSent = true;
+        Send(a, MmsWtpPdu::MakeAck(m_tid | MmsWtpPdu::TID_RESPONSE_BIT));
+    }
+    else if (m_state == RESULT_WAIT && timer == MmsWtpAction::TIMER_R)
+    {
+        if (m_rcr < m_timers.maxRetransmissions)
+        {
+            ++m_rcr;
+            ++m_retransmitted;
+            SendPacket(a, GroupEnd(), true);
+            StartTimer(a, MmsWtpAction::TIMER_R, m_timers.retryInterval);
+        }
+        else
+        {
+            Send(a,
+                 MmsWtpPdu::MakeAbort(m_tid | MmsWtpPdu::TID_RESPONSE_BIT,
+                                      MmsWtpPdu::ABORT_PROVIDER,
+                                      MmsWtpPdu::REASON_NORESPONSE));
+            AbortAction(a, MmsWtpPdu::REASON_NORESPONSE, false);
+            Indicate(a, MmsWtpAction::FINISHED);
+            m_state = LISTEN;
+        }
+    }
+    return a;
+}
+
+bool
+MmsWtpResponder::Receive(const uint8_t* data, std::size_t size, std::vector<MmsWtpAction>& actions)
+{
+    actions.clear();
+    std::vector<MmsWtpPdu> pdus;
+    MmsDecodeError e;
+    MmsWtpPdu::DecodeDatagram(data, size, pdus, e);
+    bool mine = false;
+    for (const auto& p : pdus)
+    {
+        if (p.IsResponse() || p.GetFields().size() < 2 || p.GetType() < MmsWtpPdu::INVOKE
+            || p.GetType() > MmsWtpPdu::NACK)
+        {
+            continue; // from a responder, or undecodable
+        }
+        uint8_t type = p.GetType();
+        if (m_state == LISTEN)
+        {
+            if (type == MmsWtpPdu::SEGMENTED_INVOKE || (type == MmsWtpPdu::INVOKE && !p.GetTtr()))
+            {
+                // The first packet of a segmented Invoke: not supported.
+                Send(actions,
+                     MmsWtpPdu::MakeAbort(p.GetTid() | MmsWtpPdu::TID_RESPONSE_BIT,
+                                          MmsWtpPdu::ABORT_PROVIDER,
+                                          MmsWtpPdu::REASON_NOTIMPLEMENTEDSAR));
+                mine = true;
+                continue;
+            }
+            if (type != MmsWtpPdu::INVOKE || p.GetClass() != MmsWtpPdu::CLASS_2)
+            {
+                continue;
+            }
+            mine = true;
+            m_tid = p.GetTidValue();
+            m_state = INVOKE_RESP_WAIT;
+            m_holdOnSent = false;
+            m_retransmitted = 0;
+            MmsWtpAction x;
+            x.kind = MmsWtpAction::INVOKE_INDICATION;
+            x.message = p.GetData();
+            actions.push_back(std::move(x));
+            StartTimer(actions, MmsWtpAction::TIMER_A, m_timers.ackInterval);
+            continue;
+        }
+        if (p.GetTidValue() != m_tid)
+        {
+            continue;
+        }
+        mine = true;
+        if (type == MmsWtpPdu::ABORT)
+        {
+            StopTimer(actions,
+                      m_state == RESULT_WAIT ? MmsWtpAction::TIMER_R : MmsWtpAction::TIMER_A);
+            AbortAction(actions, p.GetAbortReason(), true);
+            Indicate(actions, MmsWtpAction::FINISHED);
+            m_state = LISTEN;
+            continue;
+        }
+        if (m_state == INVOKE_RESP_WAIT)
+        {
+            if (type == MmsWtpPdu::INVOKE && p.GetRid())
+            {
+                // The initiator retransmits: it has not heard of us; hold it on.
+                m_holdOnSent = true;
+                Send(actions, MmsWtpPdu::MakeAck(m_tid | MmsWtpPdu::TID_RESPONSE_BIT));
+            }
+            continue;
+        }
+        // RESULT_WAIT.
+        if (type == MmsWtpPdu::NACK)
+        {
+            for (uint8_t psn : p.GetMissing())
+            {
+                if (psn >= m_groupStart && psn <= GroupEnd())
+                {
+                    ++m_retransmitted;
+                    SendPacket(actions, psn, true);
+                }
+            }
+            StartTimer(actions, MmsWtpAction::TIMER_R, m_timers.retryInterval);
+            continue;
+        }
+        if (type != MmsWtpPdu::ACK || p.GetTveTok())
+        {
+            continue;
+        }
+        // The Ack names the group's last PSN (no PSN TPI: the whole Result, unsegmented).
+        std::size_t acked = GroupEnd();
+        for (const auto& t : p.GetTpis())
+        {
+            if (t.identity == MmsWtpTpi::PSN && t.data.size() == 1)
+            {
+                acked = t.data[0];
+            }
+        }
+        if (acked != GroupEnd())
+        {
+            continue; // an old group's Ack
+        }
+        StopTimer(actions, MmsWtpAction::TIMER_R);
+        if (acked + 1 < m_packets.size())
+        {
+            m_groupStart = acked + 1;
+            SendGroup(actions);
+        }
+        else
+        {
+            Indicate(actions, MmsWtpAction::INVOKE_CONFIRMED); // TR-Result.cnf
+            Indicate(actions, MmsWtpAction::FINISHED);
+            m_state = LISTEN;
+        }
+    }
+    return mine;
 }
 
 } // namespace ns3

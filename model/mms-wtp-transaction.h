@@ -10,10 +10,11 @@
 /**
  * \file
  * \ingroup mms-transport
- * The initiator of a WTP class 2 transaction (WAP-224-WTP sections 5 and 7): the Invoke and its
- * retransmissions, the Result received whole or in segments (reassembly with group
- * acknowledgements and Negative Acks), the user acknowledgement and the wait timeout. Plain
- * C++: no ns-3, no clock; the caller feeds events and carries out the actions.
+ * The initiator and the responder of a WTP class 2 transaction (WAP-224-WTP sections 5 and 7):
+ * the Invoke and its retransmissions, the hold-on Ack, the Result sent and received whole or in
+ * segments (packet groups, group acknowledgements, Negative Acks), the user acknowledgement and
+ * the wait timeout. Plain C++: no ns-3, no clock; the caller feeds events and carries out the
+ * actions.
  */
 
 #include "mms-wtp-pdu.h"
@@ -58,7 +59,9 @@ struct MmsWtpAction
         SEND,              //!< send pdu to the peer
         START_TIMER,       //!< (re)start timer `timer` for `delay` seconds
         STOP_TIMER,        //!< stop timer `timer`
-        INVOKE_CONFIRMED,  //!< TR-Invoke.cnf: the responder has the Invoke
+        INVOKE_CONFIRMED,  //!< TR-Invoke.cnf (initiator): the responder has the Invoke;
+                           //!< TR-Result.cnf (responder): the Result is acknowledged
+        INVOKE_INDICATION, //!< TR-Invoke.ind (responder): a new Invoke, its data in `message`
         RESULT_INDICATION, //!< TR-Result.ind: the whole Result, in `message`
         ABORT_INDICATION,  //!< TR-Abort.ind, with `reason` (and `byPeer`)
         FINISHED           //!< the transaction is over; the TID may be reused
@@ -76,7 +79,7 @@ struct MmsWtpAction
     std::vector<uint8_t> pdu;     //!< SEND: the encoded WTP PDU
     Timer timer{TIMER_R};         //!< START_TIMER, STOP_TIMER: which timer
     double delay{0};              //!< START_TIMER: seconds until it expires
-    std::vector<uint8_t> message; //!< RESULT_INDICATION: the Result's user data, reassembled
+    std::vector<uint8_t> message; //!< RESULT_INDICATION, INVOKE_INDICATION: the user data
     uint8_t reason{0};            //!< ABORT_INDICATION: the abort reason
     bool byPeer{false};           //!< ABORT_INDICATION: the responder aborted (else this side)
 };
@@ -177,13 +180,11 @@ class MmsWtpInitiator
     unsigned GetRetransmissions() const;
 
   private:
-    void Send(std::vector<MmsWtpAction>& a, const MmsWtpPdu& p) const;
-    void StartTimer(std::vector<MmsWtpAction>& a, MmsWtpAction::Timer t, double delay) const;
-    void StopTimer(std::vector<MmsWtpAction>& a, MmsWtpAction::Timer t) const;
     void Finish(std::vector<MmsWtpAction>& a);
     void AbortIndication(std::vector<MmsWtpAction>& a, uint8_t reason, bool byPeer);
     void OnPacket(const MmsWtpPdu& p, std::vector<MmsWtpAction>& a);
     void Acknowledge(std::vector<MmsWtpAction>& a, bool rid);
+    MmsWtpPdu AckPdu(bool rid) const;
 
     uint16_t m_tid;
     MmsWtpTimers m_timers;
@@ -198,6 +199,105 @@ class MmsWtpInitiator
     int m_groupEnd{-1};                                //!< its trailer's PSN, once seen
     int m_lastPsn{-1};                                 //!< the PSN with TTR, once seen
     std::vector<uint8_t> m_message;                    //!< the reassembled Result
+};
+
+/**
+ * \ingroup mms-transport
+ * \brief The responder of one WTP class 2 transaction: a WAP gateway answering a handset's
+ * Invoke with the Result, segmented when it is larger than a packet.
+ *
+ * States: LISTEN, INVOKE_RESP_WAIT (the Invoke is delivered to the WTP user, TR-Invoke.ind; if
+ * the Result is not ready when timer A expires, a hold-on Ack stops the initiator's
+ * retransmissions; a retransmitted Invoke is answered with a hold-on Ack too), RESULT_WAIT (the
+ * Result is out and retransmitted on timer R until acknowledged). A Result larger than
+ * segmentSize octets goes in packets of segmentSize octets (the Result, PSN 0, then Segmented
+ * Results), in groups of groupSize packets: the last packet of a group carries GTR, the last of
+ * the message TTR. After each group the responder waits for the Ack naming the group's last
+ * PSN before sending the next; a Negative Ack gets the packets it lists again (RID set); on
+ * timer R the group's last packet is sent again (RID set), so that the initiator answers with
+ * an Ack or a Negative Ack, up to maxRetransmissions times, then the transaction aborts
+ * (NORESPONSE, an Abort to the initiator too). The Ack of the last group confirms the Result
+ * (TR-Result.cnf, shown as INVOKE_CONFIRMED) and ends the transaction. The initiator's
+ * segmented Invokes are not supported (an Abort NOTIMPLEMENTEDSAR answers them).
+ */
+class MmsWtpResponder
+{
+  public:
+    /// The states.
+    enum State
+    {
+        LISTEN,           //!< waiting for an Invoke, or the transaction is over
+        INVOKE_RESP_WAIT, //!< the Invoke is delivered; the Result is awaited from the user
+        RESULT_WAIT       //!< the Result is out
+    };
+
+    /**
+     * \brief A responder.
+     * \param timers the timers and counters
+     * \param segmentSize the largest user data of one packet, in octets (at least 1)
+     * \param groupSize packets per group (1..255)
+     */
+    MmsWtpResponder(const MmsWtpTimers& timers, std::size_t segmentSize, unsigned groupSize);
+
+    /**
+     * \brief A datagram from the initiator.
+     * \param data the octets
+     * \param size their number
+     * \param actions receives the actions (INVOKE_INDICATION for a new Invoke)
+     * \return false when the datagram holds no PDU of this transaction (undecodable, a
+     * response TID, or another TID once a transaction is open)
+     */
+    bool Receive(const uint8_t* data, std::size_t size, std::vector<MmsWtpAction>& actions);
+    /**
+     * \brief TR-Result.req: the WTP user's answer.
+     * \param userData the WSP PDU (a Reply)
+     * \return the actions: the first group's packets, START_TIMER R (nothing outside
+     * INVOKE_RESP_WAIT)
+     */
+    std::vector<MmsWtpAction> Result(const std::vector<uint8_t>& userData);
+    /**
+     * \brief A timer expired.
+     * \param timer which
+     * \return the actions
+     */
+    std::vector<MmsWtpAction> Expire(MmsWtpAction::Timer timer);
+
+    /**
+     * \brief The state.
+     * \return the state
+     */
+    State GetState() const;
+    /**
+     * \brief The TID of the transaction, as the initiator sent it.
+     * \return 0..32767
+     */
+    uint16_t GetTid() const;
+    /**
+     * \brief The number of packets of the Result.
+     * \return the count (0 before Result())
+     */
+    std::size_t GetPacketCount() const;
+    /**
+     * \brief How many packets were sent again (Negative Acks and timer R).
+     * \return the count
+     */
+    unsigned GetRetransmittedPackets() const;
+
+  private:
+    void SendPacket(std::vector<MmsWtpAction>& a, std::size_t psn, bool rid);
+    void SendGroup(std::vector<MmsWtpAction>& a);
+    std::size_t GroupEnd() const;
+
+    MmsWtpTimers m_timers;
+    std::size_t m_segmentSize;
+    unsigned m_groupSize;
+    State m_state{LISTEN};
+    uint16_t m_tid{0};
+    bool m_holdOnSent{false};
+    std::vector<std::vector<uint8_t>> m_packets; //!< the Result's packets' user data, by PSN
+    std::size_t m_groupStart{0};                 //!< first PSN of the group in flight
+    unsigned m_rcr{0};
+    unsigned m_retransmitted{0};
 };
 
 } // namespace ns3

@@ -6,11 +6,15 @@
 
 // The WTP class 2 initiator: Invoke, retransmission on timer R, hold-on Ack, TID verification,
 // Result with and without user acknowledgement, re-acknowledged retransmissions, timer W,
-// segmented Results reassembled with group Acks and Negative Acks, aborts.
+// segmented Results reassembled with group Acks and Negative Acks, aborts. The responder:
+// hold-on, the Result segmented in groups, Negative Acks, timer R; and the two run against each
+// other over a channel that loses given datagrams.
 
 #include "ns3/mms-wtp-transaction.h"
 #include "ns3/test.h"
 
+#include <functional>
+#include <map>
 #include <sstream>
 
 using namespace ns3;
@@ -39,6 +43,15 @@ Describe(const std::vector<MmsWtpAction>& actions)
                 }
                 os << "SEND " << MmsWtpPdu::TypeName(p.GetType()) << " tid=" << p.GetTid()
                    << " rid=" << p.GetRid();
+                if (p.GetType() == MmsWtpPdu::SEGMENTED_RESULT)
+                {
+                    os << " psn=" << unsigned(p.GetPsn());
+                }
+                if (p.GetType() == MmsWtpPdu::RESULT || p.GetType() == MmsWtpPdu::SEGMENTED_RESULT)
+                {
+                    os << (p.GetGtr() ? " gtr" : "") << (p.GetTtr() ? " ttr" : "") << " "
+                       << std::string(p.GetData().begin(), p.GetData().end());
+                }
                 for (const auto& t : p.GetTpis())
                 {
                     os << " [" << t.ToString() << "]";
@@ -71,6 +84,9 @@ Describe(const std::vector<MmsWtpAction>& actions)
             case MmsWtpAction::INVOKE_CONFIRMED:
                 os << "CONFIRMED\n";
                 break;
+            case MmsWtpAction::INVOKE_INDICATION:
+                os << "INVOKE " << std::string(x.message.begin(), x.message.end()) << "\n";
+                break;
             case MmsWtpAction::RESULT_INDICATION:
                 os << "RESULT " << std::string(x.message.begin(), x.message.end()) << "\n";
                 break;
@@ -92,9 +108,10 @@ Bytes(const std::string& s)
     return std::vector<uint8_t>(s.begin(), s.end());
 }
 
-/// What the initiator does with a PDU from the responder.
+/// What an initiator or a responder does with a PDU from its peer.
+template<class Machine>
 std::string
-Feed(MmsWtpInitiator& t, const MmsWtpPdu& p, bool* mine = nullptr)
+Feed(Machine& t, const MmsWtpPdu& p, bool* mine = nullptr)
 {
     std::vector<uint8_t> b = p.Encode();
     std::vector<MmsWtpAction> a;
@@ -286,6 +303,264 @@ class MmsWtpInitiatorSarTestCase : public TestCase
     }
 };
 
+/// The responder: hold-on, a Result in two groups, a Negative Ack, timer R, aborts.
+class MmsWtpResponderTestCase : public TestCase
+{
+  public:
+    MmsWtpResponderTestCase()
+        : TestCase("WTP class 2 responder: hold-on, Result in packet groups, Negative Ack, "
+                   "timer R, aborts")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        MmsWtpResponder r(MmsWtpTimers(), 2, 3);
+        NS_TEST_EXPECT_MSG_EQ(Feed(r, MmsWtpPdu::MakeInvoke(7, 2, Bytes("GET"))),
+                              "INVOKE GET\nSTART A 4\n",
+                              "TR-Invoke.ind, timer A");
+        MmsWtpPdu again = MmsWtpPdu::MakeInvoke(7, 2, Bytes("GET"));
+        again.SetRid(true);
+        NS_TEST_EXPECT_MSG_EQ(Feed(r, again),
+                              "SEND Ack tid=32775 rid=0\n",
+                              "a retransmitted Invoke is held on (TID 0x8007)");
+        bool mine = true;
+        Feed(r, MmsWtpPdu::MakeInvoke(8, 2, Bytes("GET")), &mine);
+        NS_TEST_EXPECT_MSG_EQ(mine, false, "another TID is another transaction");
+        // 9 octets in packets of 2: five packets, groups of three (0..2, 3..4).
+        NS_TEST_EXPECT_MSG_EQ(Describe(r.Result(Bytes("abcdefghi"))),
+                              "STOP A\n"
+                              "SEND Result tid=32775 rid=0 ab\n"
+                              "SEND Segmented-Result tid=32775 rid=0 psn=1 cd\n"
+                              "SEND Segmented-Result tid=32775 rid=0 psn=2 gtr ef\n"
+                              "START R 3\n",
+                              "the first group, GTR on its last packet");
+        NS_TEST_EXPECT_MSG_EQ(r.GetPacketCount(), 5u, "packets");
+        NS_TEST_EXPECT_MSG_EQ(Describe(r.Expire(MmsWtpAction::TIMER_R)),
+                              "SEND Segmented-Result tid=32775 rid=1 psn=2 gtr ef\nSTART R 3\n",
+                              "timer R: the group's last packet again");
+        NS_TEST_EXPECT_MSG_EQ(Feed(r, MmsWtpPdu::MakeNack(7, {1})),
+                              "SEND Segmented-Result tid=32775 rid=1 psn=1 cd\nSTART R 3\n",
+                              "Negative Ack: the missing packet again");
+        MmsWtpPdu ack = MmsWtpPdu::MakeAck(7);
+        ack.AddTpi(MmsWtpTpi::Psn(2));
+        NS_TEST_EXPECT_MSG_EQ(Feed(r, ack),
+                              "STOP R\n"
+                              "SEND Segmented-Result tid=32775 rid=0 psn=3 gh\n"
+                              "SEND Segmented-Result tid=32775 rid=0 psn=4 ttr i\n"
+                              "START R 3\n",
+                              "the group acknowledged: the next, TTR on the last packet");
+        NS_TEST_EXPECT_MSG_EQ(Feed(r, ack), "", "an old group's Ack again");
+        MmsWtpPdu last = MmsWtpPdu::MakeAck(7);
+        last.AddTpi(MmsWtpTpi::Psn(4));
+        NS_TEST_EXPECT_MSG_EQ(Feed(r, last), "STOP R\nCONFIRMED\nFINISHED\n", "TR-Result.cnf");
+        NS_TEST_EXPECT_MSG_EQ(r.GetRetransmittedPackets(), 2u, "packets sent again");
+        NS_TEST_EXPECT_MSG_EQ(r.GetState(), MmsWtpResponder::LISTEN, "over");
+
+        // A late Result: hold-on on timer A; the Result unsegmented; no answer: NORESPONSE.
+        MmsWtpTimers two;
+        two.maxRetransmissions = 2;
+        MmsWtpResponder q(two, 1400, 8);
+        Feed(q, MmsWtpPdu::MakeInvoke(3, 2, Bytes("POST")));
+        NS_TEST_EXPECT_MSG_EQ(
+            Describe(q.Expire(MmsWtpAction::TIMER_A)), "SEND Ack tid=32771 rid=0\n", "hold-on");
+        NS_TEST_EXPECT_MSG_EQ(Describe(q.Result(Bytes("OK"))),
+                              "STOP A\nSEND Result tid=32771 rid=0 ttr OK\nSTART R 3\n",
+                              "one packet: TTR, no GTR");
+        q.Expire(MmsWtpAction::TIMER_R);
+        q.Expire(MmsWtpAction::TIMER_R);
+        NS_TEST_EXPECT_MSG_EQ(Describe(q.Expire(MmsWtpAction::TIMER_R)),
+                              "SEND Abort tid=32771 rid=0 type=0 reason=8\nABORTED reason=8\n"
+                              "FINISHED\n",
+                              "NORESPONSE after maxRetransmissions");
+
+        // Segmented Invokes are refused; the initiator aborts.
+        MmsWtpResponder s(MmsWtpTimers(), 1400, 8);
+        MmsWtpPdu first = MmsWtpPdu::MakeInvoke(5, 2, Bytes("part"));
+        first.SetTrailer(false, false);
+        NS_TEST_EXPECT_MSG_EQ(
+            Feed(s, first), "SEND Abort tid=32773 rid=0 type=0 reason=4\n", "NOTIMPLEMENTEDSAR");
+        Feed(s, MmsWtpPdu::MakeInvoke(6, 2, Bytes("GET")));
+        NS_TEST_EXPECT_MSG_EQ(Feed(s, MmsWtpPdu::MakeAbort(6, MmsWtpPdu::ABORT_USER, 0xE1)),
+                              "STOP A\nABORTED reason=225 by peer\nFINISHED\n",
+                              "the initiator aborts");
+    }
+};
+
+/// An initiator and a responder exchange datagrams through a channel that drops chosen ones,
+/// their timers run in order of expiry: the transaction completes whatever is lost (within the
+/// retransmission budget) and the Result arrives whole.
+class MmsWtpPairTestCase : public TestCase
+{
+  public:
+    MmsWtpPairTestCase()
+        : TestCase("WTP initiator and responder complete a segmented Get through losses")
+    {
+    }
+
+  private:
+    struct Outcome
+    {
+        std::string result;    //!< what the initiator delivered
+        bool confirmed{false}; //!< the responder's TR-Result.cnf
+        unsigned datagrams{0}; //!< datagrams sent by both
+        double finishedAt{-1}; //!< when the initiator finished (timer W included)
+        std::string aborted;   //!< an abort, if any
+    };
+
+    /// Run one transaction; datagram number n (from 0, both directions) is lost when lost(n).
+    Outcome Exchange(const std::vector<unsigned>& lost, const std::string& body)
+    {
+        Outcome out;
+        MmsWtpTimers timers;
+        MmsWtpInitiator ini(11, timers);
+        MmsWtpResponder resp(timers, 3, 4);
+        double now = 0;
+        std::map<std::pair<int, int>, double> timerAt;              // (side, timer) -> expiry
+        std::vector<std::pair<int, std::vector<uint8_t>>> inFlight; // (to side, octets)
+        auto lostHere = [&](unsigned n)
+        {
+            for (unsigned l : lost)
+            {
+                if (l == n)
+                {
+                    return true;
+                }
+            }
+            return false;
+        };
+        std::function<void(int, const std::vector<MmsWtpAction>&)> apply;
+        apply = [&](int side, const std::vector<MmsWtpAction>& actions)
+        {
+            for (const auto& x : actions)
+            {
+                switch (x.kind)
+                {
+                    case MmsWtpAction::SEND:
+                        if (!lostHere(out.datagrams++))
+                        {
+                            inFlight.emplace_back(1 - side, x.pdu);
+                        }
+                        break;
+                    case MmsWtpAction::START_TIMER:
+                        timerAt[{side, x.timer}] = now + x.delay;
+                        break;
+                    case MmsWtpAction::STOP_TIMER:
+                        timerAt.erase({side, x.timer});
+                        break;
+                    case MmsWtpAction::RESULT_INDICATION:
+                        out.result.assign(x.message.begin(), x.message.end());
+                        break;
+                    case MmsWtpAction::INVOKE_CONFIRMED:
+                        out.confirmed = out.confirmed || side == 1;
+                        break;
+                    case MmsWtpAction::ABORT_INDICATION:
+                        out.aborted +=
+                            (side ? "responder " : "initiator ") + std::to_string(x.reason) + " ";
+                        break;
+                    case MmsWtpAction::FINISHED:
+                        if (side == 0)
+                        {
+                            out.finishedAt = now;
+                        }
+                        break;
+                    default:
+                        break;
+                }
+            }
+        };
+        apply(0, ini.Invoke(Bytes("GET /m1"), false));
+        for (int step = 0; step < 1000; ++step)
+        {
+            if (!inFlight.empty())
+            {
+                // Datagrams arrive at once (a zero-delay channel), in order.
+                auto d = inFlight.front();
+                inFlight.erase(inFlight.begin());
+                std::vector<MmsWtpAction> a;
+                if (d.first == 1)
+                {
+                    resp.Receive(d.second.data(), d.second.size(), a);
+                    bool indication = false;
+                    for (const auto& x : a)
+                    {
+                        indication = indication || x.kind == MmsWtpAction::INVOKE_INDICATION;
+                    }
+                    apply(1, a);
+                    if (indication)
+                    {
+                        apply(1, resp.Result(Bytes(body)));
+                    }
+                }
+                else
+                {
+                    ini.Receive(d.second.data(), d.second.size(), a);
+                    apply(0, a);
+                }
+                continue;
+            }
+            if (timerAt.empty())
+            {
+                break;
+            }
+            auto next = timerAt.begin();
+            for (auto it = timerAt.begin(); it != timerAt.end(); ++it)
+            {
+                next = it->second < next->second ? it : next;
+            }
+            auto key = next->first;
+            now = next->second;
+            timerAt.erase(next);
+            auto timer = static_cast<MmsWtpAction::Timer>(key.second);
+            apply(key.first, key.first == 0 ? ini.Expire(timer) : resp.Expire(timer));
+        }
+        return out;
+    }
+
+    void DoRun() override
+    {
+        const std::string body = "0123456789abcdefghij"; // 7 packets of 3 octets, 2 groups
+
+        // Datagrams without loss: Invoke, 4 packets, group Ack, 3 packets, final Ack.
+        struct Case
+        {
+            std::vector<unsigned> lost; //!< the datagrams lost, counted from 0
+            unsigned datagrams;         //!< datagrams sent by both
+            double finishedAt;          //!< when the initiator is done (timer W included)
+            const char* what;           //!< the case
+        };
+
+        const Case cases[] = {
+            {{}, 10, 30.0, "no loss: only timer W elapses"},
+            {{0}, 11, 33.0, "the Invoke lost: sent again after timer R (3 s)"},
+            {{2}, 12, 30.0, "a middle packet lost: Negative Ack and the packet again, no timer"},
+            {{4}, 11, 33.0, "a group's last packet lost: the responder's timer R sends it again"},
+            {{5}, 12, 33.0, "the group Ack lost: the trailer again (timer R), its Ack again"},
+            {{9}, 12, 30.0, "the final Ack lost: the last packet again, acknowledged again"},
+            {{7}, 12, 30.0, "a packet of the second group lost: Negative Ack"}};
+        for (const auto& c : cases)
+        {
+            Outcome o = Exchange(c.lost, body);
+            NS_TEST_EXPECT_MSG_EQ(o.result, body, c.what << ": delivered whole");
+            NS_TEST_EXPECT_MSG_EQ(o.confirmed, true, c.what << ": the Result confirmed");
+            NS_TEST_EXPECT_MSG_EQ(o.aborted, "", c.what << ": no abort");
+            NS_TEST_EXPECT_MSG_EQ(o.datagrams, c.datagrams, c.what << ": datagrams");
+            NS_TEST_EXPECT_MSG_EQ_TOL(o.finishedAt, c.finishedAt, 1e-9, c.what << ": done at");
+        }
+
+        // Everything from the responder lost: the initiator gives up after 8 retransmissions.
+        std::vector<unsigned> all;
+        for (unsigned n = 1; n < 200; ++n)
+        {
+            all.push_back(n);
+        }
+        Outcome dead = Exchange(all, body);
+        NS_TEST_EXPECT_MSG_EQ(dead.result, "", "nothing delivered");
+        NS_TEST_EXPECT_MSG_NE(dead.aborted.find("responder 8"), std::string::npos, dead.aborted);
+    }
+};
+
 /// The suite.
 class MmsWtpTransactionTestSuite : public TestSuite
 {
@@ -296,6 +571,8 @@ class MmsWtpTransactionTestSuite : public TestSuite
         AddTestCase(new MmsWtpInitiatorBasicTestCase);
         AddTestCase(new MmsWtpInitiatorRetryTestCase);
         AddTestCase(new MmsWtpInitiatorSarTestCase);
+        AddTestCase(new MmsWtpResponderTestCase);
+        AddTestCase(new MmsWtpPairTestCase);
     }
 };
 

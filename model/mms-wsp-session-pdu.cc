@@ -6,6 +6,7 @@
 
 #include "mms-wsp-session-pdu.h"
 
+#include <algorithm>
 #include <sstream>
 
 namespace ns3

@@ -14,6 +14,7 @@
 #include "ns3/mms-wtp-pdu.h"
 #include "ns3/test.h"
 
+#include <algorithm>
 #include <map>
 #include <sstream>
 
@@ -370,9 +371,9 @@ class MmsWtpWspRoundTripTestCase : public TestCase
                                 case MmsWtpPdu::NACK:
                                     p = MmsWtpPdu::MakeNack(
                                         tid,
-                                        std::vector<uint8_t>(data.begin(),
-                                                             data.begin()
-                                                                 + std::min<size_t>(size, 255)));
+                                        std::vector<uint8_t>(
+                                            data.begin(),
+                                            data.begin() + std::min<std::size_t>(size, 255)));
                                     break;
                                 case MmsWtpPdu::ACK:
                                     p = MmsWtpPdu::MakeAck(tid, (bits & 4) != 0);

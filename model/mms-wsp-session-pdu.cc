@@ -462,6 +462,7 @@ MmsWspSessionPdu::IsConnectionless() const
 void
 MmsWspSessionPdu::SetConnectionless(bool connectionless, uint8_t tid)
 {
+    m_wasDecoded = false; // the decoded field list no longer describes it
     m_connectionless = connectionless;
     m_tid = tid;
 }
@@ -548,6 +549,7 @@ MmsWspSessionPdu::GetHeaders() const
 void
 MmsWspSessionPdu::AddHeader(const MmsWspHeaderItem& item)
 {
+    m_wasDecoded = false; // the decoded field list no longer describes it
     m_headers.push_back(item);
 }
 

@@ -475,8 +475,8 @@ class MmsWspSessionPdu
                        MmsDecodeError& error,
                        std::size_t baseOffset = 0);
     /**
-     * \brief The fields in wire order: as decoded, or as Encode() writes them for a PDU that
-     * was built.
+     * \brief The fields in wire order: as decoded (offsets in the input Decode() read), or as
+     * Encode() writes them for a PDU that was built or changed since.
      * \return name, display value and offset of each field
      */
     std::vector<MmsDecodedField> GetFields() const;

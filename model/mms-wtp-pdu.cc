@@ -241,6 +241,7 @@ MmsWtpPdu::GetType() const
 void
 MmsWtpPdu::SetType(uint8_t type)
 {
+    m_wasDecoded = false; // the decoded field list no longer describes it
     m_type = type & 0x0F;
 }
 
@@ -253,6 +254,7 @@ MmsWtpPdu::GetTid() const
 void
 MmsWtpPdu::SetTid(uint16_t tid)
 {
+    m_wasDecoded = false; // the decoded field list no longer describes it
     m_tid = tid;
 }
 
@@ -283,6 +285,7 @@ MmsWtpPdu::GetTtr() const
 void
 MmsWtpPdu::SetTrailer(bool gtr, bool ttr)
 {
+    m_wasDecoded = false; // the decoded field list no longer describes it
     m_gtr = gtr;
     m_ttr = ttr;
 }
@@ -296,6 +299,7 @@ MmsWtpPdu::GetRid() const
 void
 MmsWtpPdu::SetRid(bool rid)
 {
+    m_wasDecoded = false; // the decoded field list no longer describes it
     m_rid = rid;
 }
 
@@ -308,6 +312,7 @@ MmsWtpPdu::GetVersion() const
 void
 MmsWtpPdu::SetVersion(uint8_t v)
 {
+    m_wasDecoded = false; // the decoded field list no longer describes it
     m_version = v & 0x03;
 }
 
@@ -320,6 +325,7 @@ MmsWtpPdu::GetTidNew() const
 void
 MmsWtpPdu::SetTidNew(bool v)
 {
+    m_wasDecoded = false; // the decoded field list no longer describes it
     m_tidNew = v;
 }
 
@@ -332,6 +338,7 @@ MmsWtpPdu::GetUserAck() const
 void
 MmsWtpPdu::SetUserAck(bool v)
 {
+    m_wasDecoded = false; // the decoded field list no longer describes it
     m_userAck = v;
 }
 
@@ -344,6 +351,7 @@ MmsWtpPdu::GetClass() const
 void
 MmsWtpPdu::SetClass(uint8_t tcl)
 {
+    m_wasDecoded = false; // the decoded field list no longer describes it
     m_tcl = tcl & 0x03;
 }
 
@@ -356,6 +364,7 @@ MmsWtpPdu::GetTveTok() const
 void
 MmsWtpPdu::SetTveTok(bool v)
 {
+    m_wasDecoded = false; // the decoded field list no longer describes it
     m_tveTok = v;
 }
 
@@ -392,6 +401,7 @@ MmsWtpPdu::GetTpis() const
 void
 MmsWtpPdu::AddTpi(const MmsWtpTpi& tpi)
 {
+    m_wasDecoded = false; // the decoded field list no longer describes it
     m_tpis.push_back(tpi);
     if (m_tpis.back().data.size() > 255)
     {
@@ -408,6 +418,7 @@ MmsWtpPdu::GetData() const
 void
 MmsWtpPdu::SetData(const std::vector<uint8_t>& data)
 {
+    m_wasDecoded = false; // the decoded field list no longer describes it
     m_data = data;
 }
 

@@ -452,8 +452,8 @@ class MmsWtpPdu
     static std::vector<uint8_t> EncodeConcatenated(const std::vector<MmsWtpPdu>& pdus);
 
     /**
-     * \brief The fields in wire order: as decoded, or (for a PDU that was built) as Encode()
-     * writes them.
+     * \brief The fields in wire order: as decoded (offsets in the input Decode() read), or,
+     * for a PDU that was built or changed since, as Encode() writes them.
      * \return name, display value and offset of each field
      */
     std::vector<MmsDecodedField> GetFields() const;

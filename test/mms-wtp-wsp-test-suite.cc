@@ -185,6 +185,18 @@ class MmsWtpWspVectorsTestCase : public TestCase
                               "1c0107",
                               "a short TPI kept in the long form");
         NS_TEST_EXPECT_MSG_EQ(opt.GetTpis()[0].ToString(), "Option Maximum-Group 9600", "TPI");
+        // The field list follows a change made after decoding.
+        std::vector<uint8_t> b = Hex("0a000112");
+        MmsWtpPdu decoded;
+        MmsDecodeError err;
+        MmsWtpPdu::Decode(b.data(), b.size(), decoded, err);
+        decoded.SetRid(true);
+        bool ridListed = false;
+        for (const auto& f : decoded.GetFields())
+        {
+            ridListed = ridListed || (f.name == "RID" && f.value == "1");
+        }
+        NS_TEST_EXPECT_MSG_EQ(ridListed, true, "RID 1 after SetRid on a decoded PDU");
         // Concatenation (section 8.5): 0x00, then each PDU after its length.
         std::vector<MmsWtpPdu> two = {MmsWtpPdu::MakeAck(0x8001), MmsWtpPdu::MakeAck(0x8002)};
         NS_TEST_EXPECT_MSG_EQ(MmsWspToHex(MmsWtpPdu::EncodeConcatenated(two)),

@@ -33,8 +33,9 @@
  *
  * Encoders and decoders of everything the module puts on the wire: WSP primitives and content
  * types (WAP-230-WSP), MMS PDUs (OMA-TS-MMS-ENC 1.0 to 1.3), WSP multipart bodies, WSP Push,
- * WDP over SMS (WAP-259-WDP), SMS TPDUs (3GPP TS 23.040), PAP documents (WAP-247-PAP) and
- * HTTP/1.1 framing (RFC 9112). The network elements build PDUs with these classes and hand
+ * the WAP 1.x stack's WTP PDUs (WAP-224-WTP) and WSP session PDUs, WDP over SMS
+ * (WAP-259-WDP), SMS TPDUs (3GPP TS 23.040), PAP documents (WAP-247-PAP) and HTTP/1.1 framing
+ * (RFC 9112). The network elements build PDUs with these classes and hand
  * the octets to their transport.
  *
  * No ns-3 dependency and no globals: the codec is the static library `mms-codec`, which the

@@ -152,7 +152,8 @@ PLAIN_BAD = {
     'mms-pdu': [
         (['--foo'], 1, 'unknown option'),
         (['--RngRun=x'], 1, 'unknown option'),
-        (['--push', '--sms'], 2, '--push and --sms exclude each other'),
+        (['--push', '--sms'], 2, '--push, --sms, --wtp, --wsp and --wsp-connectionless exclude'),
+        (['--wtp', '--wsp-connectionless'], 2, 'exclude each other'),
         (['one.pdu', 'two.pdu'], 2, 'a second FILE'),
     ],
 }

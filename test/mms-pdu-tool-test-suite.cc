@@ -4,13 +4,16 @@
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
-// The mms-pdu command: text and JSON output, --push, --sms, and malformed input.
+// The mms-pdu command: text and JSON output, --push, --sms, --wtp, --wsp, and malformed input
+// (the fields decoded before the error, with the error and its offset).
 
 #include "mms-test-data.h"
 
 #include "ns3/mms-pdu.h"
 #include "ns3/mms-wdp-sms.h"
 #include "ns3/mms-wsp-push.h"
+#include "ns3/mms-wsp-session-pdu.h"
+#include "ns3/mms-wtp-pdu.h"
 #include "ns3/test.h"
 
 #include <fstream>
@@ -27,6 +30,9 @@ class MmsPduToolTestCase : public TestCase
     }
 
   private:
+    /// WTP datagrams and WSP PDUs, with the MMS PDU they carry.
+    void WtpAndWsp();
+
     int Run(const std::string& args, std::string& out)
     {
         return mmstest::RunCommand("'" + mmstest::MmsPduToolPath() + "' " + args + " 2>&1", out);
@@ -149,9 +155,24 @@ class MmsPduToolTestCase : public TestCase
         std::string bad = Write("bad.hex", "8c82 98 4142 00 8d90 88 05 81 03");
         NS_TEST_EXPECT_MSG_EQ(Run("--hex '" + bad + "'", out), 1, out);
         NS_TEST_EXPECT_MSG_EQ(out,
+                              "X-Mms-Message-Type: m-notification-ind\n"
+                              "X-Mms-Transaction-Id: AB\n"
+                              "X-Mms-MMS-Version: 1.0\n"
                               "mms-pdu: malformed MMS PDU at offset 9 (X-Mms-Expiry): value "
                               "length 5 exceeds the 2 octets left\n",
-                              "located error");
+                              "the fields before the error, then the located error");
+        NS_TEST_EXPECT_MSG_EQ(Run("--hex --json '" + bad + "'", out), 1, out);
+        NS_TEST_EXPECT_MSG_EQ(
+            out,
+            "{\"message_type\": \"m-notification-ind\", \"headers\": ["
+            "{\"name\": \"X-Mms-Message-Type\", \"value\": \"m-notification-ind\"}, "
+            "{\"name\": \"X-Mms-Transaction-Id\", \"value\": \"AB\"}, "
+            "{\"name\": \"X-Mms-MMS-Version\", \"value\": \"1.0\"}], "
+            "\"error\": {\"layer\": \"mms\", \"offset\": 9, \"field\": \"X-Mms-Expiry\", "
+            "\"message\": \"value length 5 exceeds the 2 octets left\"}}\n"
+            "mms-pdu: malformed MMS PDU at offset 9 (X-Mms-Expiry): value length 5 exceeds the 2 "
+            "octets left\n",
+            "JSON of a truncated PDU: the fields decoded before the error, and the error");
         std::string odd = Write("odd.hex", "8c8\n");
         NS_TEST_EXPECT_MSG_EQ(Run("--hex '" + odd + "'", out), 1, out);
         NS_TEST_EXPECT_MSG_EQ(out, "mms-pdu: " + odd + ": odd number of hex digits\n", "hex error");
@@ -160,8 +181,127 @@ class MmsPduToolTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(Run("--push --hex '" + bad + "'", out), 1, out);
         NS_TEST_EXPECT_MSG_NE(
             out.find("malformed WSP Push PDU at offset 1 (PDU-Type)"), std::string::npos, out);
+        NS_TEST_EXPECT_MSG_EQ(Run("--push --hex --json '" + bad + "'", out), 1, out);
+        NS_TEST_EXPECT_MSG_EQ(out,
+                              "{\"push\": {\"tid\": 140, \"content_type\": \"\", "
+                              "\"application_id\": \"\"}, \"error\": {\"layer\": \"push\", "
+                              "\"offset\": 1, \"field\": \"PDU-Type\", \"message\": \"PDU type "
+                              "0x82 is not Push (0x06) or ConfirmedPush (0x07)\"}}\n"
+                              "mms-pdu: malformed WSP Push PDU at offset 1 (PDU-Type): PDU type "
+                              "0x82 is not Push (0x06) or ConfirmedPush (0x07)\n",
+                              "a push that fails: its TID, and the error");
+        NS_TEST_EXPECT_MSG_EQ(Run("--wtp --wsp", out), 2, out);
+        NS_TEST_EXPECT_MSG_EQ(out,
+                              "mms-pdu: argument 2 '--wsp': --push, --sms, --wtp, --wsp and "
+                              "--wsp-connectionless exclude each other\n",
+                              "one kind of input");
+        WtpAndWsp();
     }
 };
+
+void
+MmsPduToolTestCase::WtpAndWsp()
+{
+    std::string out;
+    // A real WTP Invoke carrying a WSP Get (Kannel's wapbox driver), as text.
+    std::string get =
+        mmstest::MmsSourcePath("test/data/real-wap-pdus/kannel-drive-wapbox-get-invoke.hex");
+    NS_TEST_EXPECT_MSG_EQ(Run("--wtp --hex '" + get + "'", out), 0, out);
+    NS_TEST_EXPECT_MSG_EQ(out,
+                          "WTP-PDU-Type: Invoke\nWTP-CON: 0\nWTP-GTR: 1\nWTP-TTR: 1\nWTP-RID: 0\n"
+                          "WTP-TID: 1\nWTP-TID-Response: 0\nWTP-Version: 0\nWTP-TIDnew: 0\n"
+                          "WTP-U/P: 0\nWTP-TCL: 2\nWTP-Data: 34 octets\n"
+                          "WSP-PDU-Type: Get\nWSP-URILen: 32\n"
+                          "WSP-URI: http://localhost:40000/hello.wml\n",
+                          "text of a WTP Invoke and its WSP Get");
+
+    // An M-Send.req in a WSP Post in a class 2 Invoke with an Option TPI, binary: the three
+    // layers in JSON, with offsets in the whole datagram.
+    MmsMultipartBody body;
+    MmsPart text;
+    text.contentType = MmsWspContentType("text/plain");
+    text.data = MmsContent(std::string("hi"));
+    body.parts = {text};
+    MmsPdu req = MmsPdu::MakeSendReq(
+        "T9", "", {"+1/TYPE=PLMN"}, MmsWspContentType("application/vnd.wap.multipart.mixed"), body);
+    MmsWspSessionPdu post = MmsWspSessionPdu::MakePost(
+        "http://mmsc/", MmsWspContentType("application/vnd.wap.mms-message"), req.Encode());
+    MmsWtpPdu inv = MmsWtpPdu::MakeInvoke(0x22, MmsWtpPdu::CLASS_2, post.Encode());
+    inv.AddTpi(MmsWtpTpi::Option(MmsWtpTpi::OPT_MAX_GROUP, 9600));
+    std::vector<uint8_t> o = inv.Encode();
+    std::string bin = Write("post.wtp", std::string(o.begin(), o.end()));
+    NS_TEST_EXPECT_MSG_EQ(Run("--wtp --json '" + bin + "'", out), 0, out);
+    const std::string start =
+        "{\"wtp\": [{\"fields\": [{\"name\": \"PDU-Type\", \"value\": \"Invoke\", "
+        "\"offset\": 0}, {\"name\": \"CON\", \"value\": \"1\", \"offset\": 0}";
+    NS_TEST_EXPECT_MSG_EQ(out.compare(0, start.size(), start), 0, out);
+    const char* parts[] = {
+        "{\"name\": \"TPI\", \"value\": \"Option Maximum-Group 9600\", \"offset\": 4}",
+        "\"wsp\": {\"fields\": [{\"name\": \"PDU-Type\", \"value\": \"Post\", \"offset\": 8}",
+        "{\"name\": \"URI\", \"value\": \"http://mmsc/\", \"offset\": 11}",
+        "{\"name\": \"Content-Type\", \"value\": \"application/vnd.wap.mms-message\", "
+        "\"offset\": 23}",
+        "\"pdu\": {\"message_type\": \"m-send-req\"",
+        "{\"name\": \"X-Mms-Transaction-Id\", \"value\": \"T9\"}"};
+    for (const char* p : parts)
+    {
+        NS_TEST_EXPECT_MSG_NE(out.find(p), std::string::npos, p << " in " << out);
+    }
+    NS_TEST_EXPECT_MSG_EQ(out.find("\"error\""), std::string::npos, "no error");
+
+    // The same datagram cut inside the M-Send.req: WTP and WSP fields, the MMS fields before
+    // the error, the error located in the datagram (exit status 1).
+    std::size_t cut = o.size() - 3;
+    bin = Write("post-cut.wtp", std::string(o.begin(), o.begin() + cut));
+    NS_TEST_EXPECT_MSG_EQ(Run("--wtp --json '" + bin + "'", out), 1, out);
+    NS_TEST_EXPECT_MSG_NE(out.find("\"message_type\": \"m-send-req\""), std::string::npos, out);
+    NS_TEST_EXPECT_MSG_NE(
+        out.find("\"error\": {\"layer\": \"mms\", \"offset\": "), std::string::npos, out);
+
+    // A truncated real Connect (the MXP600's, first 38 octets): its capabilities, then the
+    // error at HeadersLen.
+    std::string mxp =
+        mmstest::MmsSourcePath("test/data/real-wap-pdus/flowstation-mxp600-connect-prefix.hex");
+    NS_TEST_EXPECT_MSG_EQ(Run("--wtp --hex --json '" + mxp + "'", out), 1, out);
+    NS_TEST_EXPECT_MSG_NE(out.find("{\"name\": \"Capability Header-Code-Pages\", \"value\": "
+                                   "\"0x10 x-up-1\", \"offset\": 28}]}}], \"error\": {\"layer\": "
+                                   "\"wsp\", \"offset\": 7, \"field\": \"HeadersLen\", "
+                                   "\"message\": \"length 356 exceeds the 0 octets left after the "
+                                   "capabilities\"}}\n"),
+                          std::string::npos,
+                          out);
+    NS_TEST_EXPECT_MSG_NE(
+        out.find("mms-pdu: malformed WSP PDU at offset 7 (HeadersLen)"), std::string::npos, out);
+
+    // Concatenated WTP PDUs, the second cut: both listed, the error in the datagram.
+    std::string cat = Write("cat.hex", "00 03 188001 02 0a00");
+    NS_TEST_EXPECT_MSG_EQ(Run("--wtp --hex '" + cat + "'", out), 1, out);
+    NS_TEST_EXPECT_MSG_EQ(out,
+                          "WTP[1]-PDU-Type: Ack\nWTP[1]-CON: 0\nWTP[1]-Tve/Tok: 0\nWTP[1]-RID: 0\n"
+                          "WTP[1]-TID: 1\nWTP[1]-TID-Response: 1\n"
+                          "WTP[2]-PDU-Type: Invoke\nWTP[2]-CON: 0\nWTP[2]-GTR: 0\n"
+                          "WTP[2]-TTR: 1\nWTP[2]-RID: 0\n"
+                          "mms-pdu: malformed WTP PDU at offset 8 (TID): unexpected end of data\n",
+                          "concatenation");
+
+    // Connectionless WSP (TID first) carrying an M-Send.conf.
+    std::string cl = Write("cl.hex", "2a 04 20 01 be 8c81 98 5400 8d92 9280");
+    NS_TEST_EXPECT_MSG_EQ(Run("--wsp-connectionless --hex '" + cl + "'", out), 0, out);
+    NS_TEST_EXPECT_MSG_EQ(out,
+                          "WSP-TID: 42\nWSP-PDU-Type: Reply\nWSP-Status: 0x20 (200)\n"
+                          "WSP-HeadersLen: 1\n"
+                          "WSP-Content-Type: application/vnd.wap.mms-message\n"
+                          "WSP-Data: 9 octets\n"
+                          "X-Mms-Message-Type: m-send-conf\nX-Mms-Transaction-Id: T\n"
+                          "X-Mms-MMS-Version: 1.2\nX-Mms-Response-Status: Ok\n",
+                          "a connectionless Reply and the M-Send.conf in it");
+    NS_TEST_EXPECT_MSG_EQ(Run("--wsp --hex '" + cl + "'", out), 1, out);
+    NS_TEST_EXPECT_MSG_EQ(out,
+                          "WSP-PDU-Type: Type-0x2a\n"
+                          "mms-pdu: malformed WSP PDU at offset 0 (PDU-Type): PDU type 0x2a is "
+                          "not assigned\n",
+                          "the same octets read as connection-mode WSP");
+}
 
 /// The suite (standalone builds only: the command is built there).
 class MmsPduToolTestSuite : public TestSuite

@@ -9,7 +9,6 @@
 
 #include "mms-test-data.h"
 
-#include "ns3/fatal-error.h"
 #include "ns3/mms-pdu.h"
 #include "ns3/mms-wdp-sms.h"
 #include "ns3/mms-wsp-push.h"
@@ -34,37 +33,6 @@ struct RealPdu
     std::vector<std::pair<std::string, std::string>> expected;
 };
 
-std::vector<std::string>
-Split(const std::string& s, char sep)
-{
-    std::vector<std::string> out;
-    std::string cur;
-    std::istringstream in(s);
-    while (std::getline(in, cur, sep))
-    {
-        out.push_back(cur);
-    }
-    if (!s.empty() && s.back() == sep)
-    {
-        out.emplace_back();
-    }
-    return out;
-}
-
-/// ns-3 test names may not contain '"/\\|?'.
-std::string
-Sanitize(std::string s)
-{
-    for (char& c : s)
-    {
-        if (c == '/' || c == '\\' || c == '|' || c == '?' || c == '"')
-        {
-            c = ':';
-        }
-    }
-    return s;
-}
-
 } // namespace
 
 /// Every vector of the manifest.
@@ -72,7 +40,7 @@ class MmsRealPduTestCase : public TestCase
 {
   public:
     MmsRealPduTestCase(const RealPdu& v)
-        : TestCase(Sanitize(v.file + " from " + v.source))
+        : TestCase(mmstest::TestName(v.file + " from " + v.source))
         , m_v(v)
     {
     }
@@ -90,7 +58,7 @@ class MmsRealPduTestCase : public TestCase
         if (m_v.kind == "sms")
         {
             MmsWdpSmsReassembler r;
-            for (const auto& line : Split(text, '\n'))
+            for (const auto& line : mmstest::Split(text, '\n'))
             {
                 if (line.find_first_not_of(" \r\t") == std::string::npos)
                 {
@@ -149,23 +117,8 @@ class MmsRealPduTestCase : public TestCase
         {
             seen["body.parts"].push_back(std::to_string(pdu.GetBody().multipart.parts.size()));
         }
-        for (const auto& kv : m_v.expected)
-        {
-            auto it = seen.find(kv.first);
-            NS_TEST_EXPECT_MSG_EQ((it != seen.end()), true, kv.first << " decoded");
-            if (it != seen.end())
-            {
-                bool found = false;
-                for (const auto& v : it->second)
-                {
-                    found = found || v == kv.second;
-                }
-                NS_TEST_EXPECT_MSG_EQ(found,
-                                      true,
-                                      kv.first << ": expected '" << kv.second << "', decoded '"
-                                               << it->second.front() << "'");
-            }
-        }
+        std::string wrong = mmstest::CheckFacts(m_v.expected, seen);
+        NS_TEST_EXPECT_MSG_EQ(wrong, "", "facts read by hand");
         // Byte-exact re-encoding: PDUs that follow the ordering rule (type, transaction id,
         // version first) come back octet for octet.
         NS_TEST_EXPECT_MSG_EQ(MmsWspToHex(pdu.Encode()), MmsWspToHex(pduOctets), "PDU re-encodes");
@@ -182,42 +135,16 @@ class MmsRealPduTestSuite : public TestSuite
     MmsRealPduTestSuite()
         : TestSuite("mms-real-pdu", Type::UNIT)
     {
-        std::string manifest;
-        std::string path = mmstest::MmsSourcePath("test/data/real-pdus/MANIFEST.tsv");
-        if (!mmstest::ReadFile(path, manifest))
+        for (const auto& row : mmstest::ReadManifest("test/data/real-pdus/MANIFEST.tsv", 8))
         {
-            NS_FATAL_ERROR("mms-real-pdu: cannot read " << path);
-        }
-        std::size_t lineNo = 0;
-        for (const auto& line : Split(manifest, '\n'))
-        {
-            ++lineNo;
-            if (lineNo == 1 || line.empty())
-            {
-                continue; // header
-            }
-            std::vector<std::string> c = Split(line, '\t');
-            if (c.size() != 8)
-            {
-                NS_FATAL_ERROR(path << ":" << lineNo << ": expected 8 tab-separated columns, found "
-                                    << c.size());
-            }
+            const std::vector<std::string>& c = row.columns;
             RealPdu v;
             v.file = c[0];
             v.kind = c[1];
             v.messageType = c[2];
             v.source = c[3] + ":" + c[4] + (c[5].empty() ? "" : "@" + c[5].substr(0, 10));
             v.description = c[6];
-            for (const auto& kv : Split(c[7], ';'))
-            {
-                std::size_t eq = kv.find('=');
-                if (eq == std::string::npos)
-                {
-                    NS_FATAL_ERROR(path << ":" << lineNo << ": expected fact '" << kv
-                                        << "' has no '='");
-                }
-                v.expected.emplace_back(kv.substr(0, eq), kv.substr(eq + 1));
-            }
+            v.expected = row.facts;
             AddTestCase(new MmsRealPduTestCase(v));
         }
     }

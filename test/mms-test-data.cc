@@ -8,6 +8,7 @@
 
 #include "mms-wsp-codec.h"
 
+#include "ns3/fatal-error.h"
 #include "ns3/internet-stack-helper.h"
 #include "ns3/ipv4-address-helper.h"
 #include "ns3/point-to-point-helper.h"
@@ -74,6 +75,102 @@ ReadHexFile(const std::string& path, std::vector<uint8_t>& bytes, std::string* e
         return false;
     }
     return MmsWspFromHex(text, bytes, error);
+}
+
+std::vector<std::string>
+Split(const std::string& s, char sep)
+{
+    std::vector<std::string> out;
+    std::string cur;
+    std::istringstream in(s);
+    while (std::getline(in, cur, sep))
+    {
+        out.push_back(cur);
+    }
+    if (!s.empty() && s.back() == sep)
+    {
+        out.emplace_back();
+    }
+    return out;
+}
+
+std::vector<ManifestRow>
+ReadManifest(const std::string& relative, std::size_t columns)
+{
+    std::string text;
+    std::string path = MmsSourcePath(relative);
+    if (!ReadFile(path, text))
+    {
+        NS_FATAL_ERROR("cannot read " << path);
+    }
+    std::vector<ManifestRow> rows;
+    std::size_t lineNo = 0;
+    for (const auto& line : Split(text, '\n'))
+    {
+        if (++lineNo == 1 || line.empty())
+        {
+            continue; // the header
+        }
+        ManifestRow row;
+        row.columns = Split(line, '\t');
+        if (row.columns.size() != columns)
+        {
+            NS_FATAL_ERROR(path << ":" << lineNo << ": expected " << columns
+                                << " tab-separated columns, found " << row.columns.size());
+        }
+        for (const auto& kv : Split(row.columns.back(), ';'))
+        {
+            std::size_t eq = kv.find('=');
+            if (eq == std::string::npos)
+            {
+                NS_FATAL_ERROR(path << ":" << lineNo << ": expected fact '" << kv
+                                    << "' has no '='");
+            }
+            row.facts.emplace_back(kv.substr(0, eq), kv.substr(eq + 1));
+        }
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+std::string
+CheckFacts(const std::vector<std::pair<std::string, std::string>>& facts,
+           const std::map<std::string, std::vector<std::string>>& seen)
+{
+    std::string out;
+    for (const auto& kv : facts)
+    {
+        auto it = seen.find(kv.first);
+        if (it == seen.end())
+        {
+            out += kv.first + ": not decoded\n";
+            continue;
+        }
+        bool found = false;
+        for (const auto& v : it->second)
+        {
+            found = found || v == kv.second;
+        }
+        if (!found)
+        {
+            out +=
+                kv.first + ": expected '" + kv.second + "', decoded '" + it->second.front() + "'\n";
+        }
+    }
+    return out;
+}
+
+std::string
+TestName(std::string s)
+{
+    for (char& c : s)
+    {
+        if (c == '/' || c == '\\' || c == '|' || c == '?' || c == '"')
+        {
+            c = ':';
+        }
+    }
+    return s;
 }
 
 int

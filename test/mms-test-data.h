@@ -17,7 +17,9 @@
 #include "ns3/test.h"
 
 #include <cstdint>
+#include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace ns3
@@ -46,6 +48,29 @@ bool ReadFile(const std::string& path, std::string& contents);
 
 /// Read a .hex file (hex digits, white space ignored) into bytes; false on error.
 bool ReadHexFile(const std::string& path, std::vector<uint8_t>& bytes, std::string* error);
+
+/// Split text at each separator; a separator at the end gives an empty last piece.
+std::vector<std::string> Split(const std::string& s, char sep);
+
+/// One row of a test vector manifest (test/data/*/MANIFEST.tsv): its tab-separated columns, and
+/// the facts of its last column ("name=value;name=value").
+struct ManifestRow
+{
+    std::vector<std::string> columns;                       //!< the columns, last included
+    std::vector<std::pair<std::string, std::string>> facts; //!< the last column's facts
+};
+
+/// Read a manifest below the source folder (its first line is a header); a row with another
+/// number of columns, or a fact without '=', stops the program naming the file and line.
+std::vector<ManifestRow> ReadManifest(const std::string& relative, std::size_t columns);
+
+/// Check facts against the values a decoder produced (field name -> values in order): "" when
+/// each fact's value is among its field's values, else one line per fact that is not.
+std::string CheckFacts(const std::vector<std::pair<std::string, std::string>>& facts,
+                       const std::map<std::string, std::vector<std::string>>& seen);
+
+/// A test case name: the characters ns-3 refuses in names ('/', '\\', '|', '?', '"') become ':'.
+std::string TestName(std::string s);
 
 /// Run a shell command, capturing its standard output; returns the exit status (-1 if it could
 /// not be started).

@@ -7,7 +7,8 @@
 // Interoperability with Wireshark: MMS PDUs travel in HTTP over ns-3 TCP (M-Send.req,
 // M-Send.conf, M-Retrieve.conf, M-NotifyResp.ind) and in WSP Push over UDP port 2948
 // (M-Notification.ind, M-Delivery.ind) between two nodes; ns-3 writes a pcap; tshark decodes it
-// and must report the fields we encoded.
+// and must report the fields we encoded. And the WAP 1.x stack: WTP PDUs carrying WSP session
+// PDUs (and the MMS PDUs inside) over UDP port 9201, and connectionless WSP on port 9200.
 
 #include "mms-test-data.h"
 
@@ -17,6 +18,8 @@
 #include "ns3/mms-http-message.h"
 #include "ns3/mms-pdu.h"
 #include "ns3/mms-wsp-push.h"
+#include "ns3/mms-wsp-session-pdu.h"
+#include "ns3/mms-wtp-pdu.h"
 #include "ns3/network-module.h"
 #include "ns3/point-to-point-module.h"
 #include "ns3/test.h"
@@ -25,6 +28,56 @@
 #include <sstream>
 
 using namespace ns3;
+
+namespace
+{
+
+/// tshark's path; "" when it is not installed (a failure unless MMS_SKIP_TSHARK is set: see
+/// TsharkMissingIsAllowed()).
+std::string
+Tshark()
+{
+    return mmstest::FindProgram("tshark");
+}
+
+/// Whether a missing tshark may skip the test (MMS_SKIP_TSHARK set).
+bool
+TsharkMissingIsAllowed()
+{
+    return std::getenv("MMS_SKIP_TSHARK") != nullptr;
+}
+
+/// Capture what a device sees into a pcap file (as PointToPointHelper::EnablePcap() would),
+/// a file the caller closes before tshark reads it.
+Ptr<PcapFileWrapper>
+Capture(const std::string& pcap, Ptr<NetDevice> device)
+{
+    PcapHelper pcapHelper;
+    Ptr<PcapFileWrapper> file = pcapHelper.CreateFile(pcap, std::ios::out, PcapHelper::DLT_PPP);
+    pcapHelper.HookDefaultSink<NetDevice>(device, "PromiscSniffer", file);
+    return file;
+}
+
+/// Run tshark on a pcap with arguments; its standard output in out, its standard error
+/// appended to out when it fails. Returns its exit status.
+int
+RunTshark(const std::string& tshark,
+          const std::string& pcap,
+          const std::string& args,
+          std::string& out)
+{
+    int rc = mmstest::RunCommand(
+        tshark + " -n -r '" + pcap + "' " + args + " 2>'" + pcap + ".stderr'", out);
+    if (rc != 0)
+    {
+        std::string err;
+        mmstest::ReadFile(pcap + ".stderr", err);
+        out += err;
+    }
+    return rc;
+}
+
+} // namespace
 
 /// One MMS exchanged between a handset and an MMSC over real ns-3 TCP and UDP, decoded by
 /// tshark.
@@ -242,10 +295,10 @@ class MmsWiresharkTestCase : public TestCase
 
     void DoRun() override
     {
-        std::string tshark = mmstest::FindProgram("tshark");
+        std::string tshark = Tshark();
         if (tshark.empty())
         {
-            NS_TEST_ASSERT_MSG_EQ((std::getenv("MMS_SKIP_TSHARK") != nullptr),
+            NS_TEST_ASSERT_MSG_EQ(TsharkMissingIsAllowed(),
                                   true,
                                   "tshark is not installed (setup.sh installs it; set "
                                   "MMS_SKIP_TSHARK=1 to skip this test)");
@@ -260,10 +313,7 @@ class MmsWiresharkTestCase : public TestCase
         std::string pcap = CreateTempDirFilename("mms-wireshark.pcap");
         // The handset's link, as PointToPointHelper::EnablePcap() would capture it, with a file
         // we can close before tshark reads it.
-        PcapHelper pcapHelper;
-        Ptr<PcapFileWrapper> pcapFile =
-            pcapHelper.CreateFile(pcap, std::ios::out, PcapHelper::DLT_PPP);
-        pcapHelper.HookDefaultSink<NetDevice>(devices.Get(0), "PromiscSniffer", pcapFile);
+        Ptr<PcapFileWrapper> pcapFile = Capture(pcap, devices.Get(0));
 
         Ptr<Socket> listener = Socket::CreateSocket(nodes.Get(1), TcpSocketFactory::GetTypeId());
         listener->Bind(InetSocketAddress(Ipv4Address::GetAny(), HTTP_PORT));
@@ -307,17 +357,15 @@ class MmsWiresharkTestCase : public TestCase
 
         // What Wireshark sees.
         std::string out;
-        std::string cmd = tshark + " -n -r '" + pcap
-                          + "' -Y mmse -T fields -E separator='|' -e mmse.message_type"
-                            " -e mmse.transaction_id -e mmse.mms_version -e mmse.from -e mmse.to"
-                            " -e mmse.message_size -e mmse.content_location"
-                            " -e mmse.response_status -e mmse.status -e mmse.message_id"
-                            " -e wsp.header.x_wap_application_id -e mmse.subject 2>'"
-                          + pcap + ".stderr'";
-        int rc = mmstest::RunCommand(cmd, out);
-        std::string stderrText;
-        mmstest::ReadFile(pcap + ".stderr", stderrText);
-        NS_TEST_ASSERT_MSG_EQ(rc, 0, "tshark failed: " << out << stderrText);
+        int rc = RunTshark(tshark,
+                           pcap,
+                           "-Y mmse -T fields -E separator='|' -e mmse.message_type"
+                           " -e mmse.transaction_id -e mmse.mms_version -e mmse.from -e mmse.to"
+                           " -e mmse.message_size -e mmse.content_location"
+                           " -e mmse.response_status -e mmse.status -e mmse.message_id"
+                           " -e wsp.header.x_wap_application_id -e mmse.subject",
+                           out);
+        NS_TEST_ASSERT_MSG_EQ(rc, 0, "tshark failed: " << out);
         std::istringstream lines(out);
         std::string line;
         std::vector<std::string> rows;
@@ -370,6 +418,199 @@ class MmsWiresharkTestCase : public TestCase
     std::vector<std::string> m_errors;
 };
 
+/// WTP and WSP PDUs from the codec sent over ns-3 UDP between a handset and a WAP gateway,
+/// decoded by tshark.
+class MmsWiresharkWtpTestCase : public TestCase
+{
+  public:
+    MmsWiresharkWtpTestCase()
+        : TestCase("tshark decodes our WTP and WSP PDUs on ports 9201 and 9200 to the fields we "
+                   "sent")
+    {
+    }
+
+  private:
+    static constexpr uint16_t WTP_PORT = 9201;    // WSP over WTP (connection-mode)
+    static constexpr uint16_t WSP_CL_PORT = 9200; // connectionless WSP
+    static constexpr uint16_t HANDSET_PORT = 49152;
+
+    /// One datagram: from the handset (else from the gateway), to which gateway port.
+    struct Datagram
+    {
+        bool fromHandset;
+        uint16_t gatewayPort;
+        std::vector<uint8_t> octets;
+    };
+
+    void Send(Ptr<Socket> s, Address to, std::vector<uint8_t> b)
+    {
+        s->SendTo(Create<Packet>(b.data(), b.size()), 0, to);
+    }
+
+    std::vector<Datagram> Exchange() const
+    {
+        MmsWspContentType mms("application/vnd.wap.mms-message");
+        std::vector<MmsWspCapability> caps = {
+            MmsWspCapability::Size(MmsWspCapability::CLIENT_SDU_SIZE, 3000),
+            MmsWspCapability::Size(MmsWspCapability::SERVER_SDU_SIZE, 3000),
+            MmsWspCapability::ProtocolOptions(MmsWspCapability::OPTION_PUSH
+                                              | MmsWspCapability::OPTION_SESSION_RESUME),
+            MmsWspCapability::Mor(MmsWspCapability::METHOD_MOR, 1)};
+        MmsMultipartBody body;
+        MmsPart text;
+        text.contentType = MmsWspContentType("text/plain");
+        text.data = MmsContent(std::string("hello over WTP"));
+        body.parts = {text};
+        MmsPdu req = MmsPdu::MakeSendReq("wtp-0001",
+                                         "",
+                                         {"+358409876543/TYPE=PLMN"},
+                                         MmsWspContentType("application/vnd.wap.multipart.mixed"),
+                                         body);
+        MmsPdu conf = MmsPdu::MakeSendConf("wtp-0001", MmsValue::RESPONSE_OK, "m7@mmsc");
+        MmsPdu retrieved =
+            MmsPdu::MakeRetrieveConf("",
+                                     "m7@mmsc",
+                                     "+358401234567/TYPE=PLMN",
+                                     {"+358409876543/TYPE=PLMN"},
+                                     1795600800,
+                                     MmsWspContentType("application/vnd.wap.multipart.mixed"),
+                                     body);
+        MmsWtpPdu post = MmsWtpPdu::MakeInvoke(
+            2,
+            MmsWtpPdu::CLASS_2,
+            MmsWspSessionPdu::MakePost("http://mmsc/", mms, req.Encode()).Encode());
+        post.AddTpi(MmsWtpTpi::Option(MmsWtpTpi::OPT_MAX_GROUP, 9600));
+        MmsWtpPdu ackPsn = MmsWtpPdu::MakeAck(0x8005);
+        ackPsn.AddTpi(MmsWtpTpi::Psn(3));
+        MmsWspSessionPdu clGet = MmsWspSessionPdu::MakeGet("http://mmsc/m8");
+        clGet.SetConnectionless(true, 0x2a);
+        return {
+            {true,
+             WTP_PORT,
+             MmsWtpPdu::MakeInvoke(
+                 1, MmsWtpPdu::CLASS_2, MmsWspSessionPdu::MakeConnect(caps).Encode())
+                 .Encode()},
+            {false,
+             WTP_PORT,
+             MmsWtpPdu::MakeResult(1,
+                                   MmsWspSessionPdu::MakeConnectReply(0x1234, {caps[0]}).Encode())
+                 .Encode()},
+            {true, WTP_PORT, MmsWtpPdu::MakeAck(1).Encode()},
+            {true, WTP_PORT, post.Encode()},
+            {false,
+             WTP_PORT,
+             MmsWtpPdu::MakeResult(2, MmsWspSessionPdu::MakeReply(200, mms, conf.Encode()).Encode())
+                 .Encode()},
+            {true,
+             WTP_PORT,
+             MmsWtpPdu::MakeInvoke(
+                 3, MmsWtpPdu::CLASS_2, MmsWspSessionPdu::MakeGet("http://mmsc/m7").Encode())
+                 .Encode()},
+            {false,
+             WTP_PORT,
+             MmsWtpPdu::MakeResult(
+                 3, MmsWspSessionPdu::MakeReply(200, mms, retrieved.Encode()).Encode())
+                 .Encode()},
+            {true, WTP_PORT, MmsWtpPdu::MakeNack(4, {1, 2}).Encode()},
+            {false,
+             WTP_PORT,
+             MmsWtpPdu::MakeAbort(0x8004, MmsWtpPdu::ABORT_PROVIDER, MmsWtpPdu::REASON_NORESPONSE)
+                 .Encode()},
+            {false, WTP_PORT, ackPsn.Encode()},
+            {true,
+             WTP_PORT,
+             MmsWtpPdu::MakeInvoke(
+                 6,
+                 MmsWtpPdu::CLASS_0,
+                 MmsWspSessionPdu::MakeSessionEnd(MmsWspSessionPdu::DISCONNECT, 0x1234).Encode(),
+                 false)
+                 .Encode()},
+            {true, WSP_CL_PORT, clGet.Encode()}};
+    }
+
+    void DoRun() override
+    {
+        std::string tshark = Tshark();
+        if (tshark.empty())
+        {
+            NS_TEST_ASSERT_MSG_EQ(TsharkMissingIsAllowed(),
+                                  true,
+                                  "tshark is not installed (setup.sh installs it; set "
+                                  "MMS_SKIP_TSHARK=1 to skip this test)");
+            return;
+        }
+        mmstest::TwoNodes net = mmstest::BuildTwoNodes("2Mbps", "20ms", "10.1.2.0");
+        std::string pcap = CreateTempDirFilename("mms-wireshark-wtp.pcap");
+        Ptr<PcapFileWrapper> pcapFile = Capture(pcap, net.devices.Get(0));
+        Ptr<Socket> handset = Socket::CreateSocket(net.nodes.Get(0), UdpSocketFactory::GetTypeId());
+        handset->Bind(InetSocketAddress(Ipv4Address::GetAny(), HANDSET_PORT));
+        Ptr<Socket> gateway = Socket::CreateSocket(net.nodes.Get(1), UdpSocketFactory::GetTypeId());
+        gateway->Bind(InetSocketAddress(Ipv4Address::GetAny(), WTP_PORT));
+        Ptr<Socket> gatewayCl =
+            Socket::CreateSocket(net.nodes.Get(1), UdpSocketFactory::GetTypeId());
+        gatewayCl->Bind(InetSocketAddress(Ipv4Address::GetAny(), WSP_CL_PORT));
+        std::vector<Datagram> dgrams = Exchange();
+        for (std::size_t i = 0; i < dgrams.size(); ++i)
+        {
+            const Datagram& d = dgrams[i];
+            Ptr<Socket> from =
+                d.fromHandset ? handset : (d.gatewayPort == WTP_PORT ? gateway : gatewayCl);
+            Address to =
+                d.fromHandset
+                    ? Address(InetSocketAddress(net.addresses.GetAddress(1), d.gatewayPort))
+                    : Address(InetSocketAddress(net.addresses.GetAddress(0), HANDSET_PORT));
+            Simulator::Schedule(MilliSeconds(100 * (i + 1)),
+                                &MmsWiresharkWtpTestCase::Send,
+                                this,
+                                from,
+                                to,
+                                d.octets);
+        }
+        Simulator::Stop(Seconds(5));
+        Simulator::Run();
+        Simulator::Destroy();
+        pcapFile->Close();
+
+        std::string out;
+        int rc = RunTshark(
+            tshark,
+            pcap,
+            "-Y 'wtp or wsp' -T fields -E separator='|' -e wtp.pdu_type -e wtp.TID"
+            " -e wtp.TID.response -e wtp.inv.transaction_class -e wtp.header.UP -e wtp.tpi.psn"
+            " -e wtp.tpi.opt -e wtp.abort.reason.provider -e wtp.header.missing_packets"
+            " -e wsp.TID -e wsp.pdu_type -e wsp.server.session_id"
+            " -e wsp.capability.client_sdu_size -e wsp.uri -e wsp.reply.status"
+            " -e mmse.message_type -e mmse.transaction_id",
+            out);
+        NS_TEST_ASSERT_MSG_EQ(rc, 0, "tshark failed: " << out);
+        // WTP type|TID|response bit|class|U/P|PSN TPI|option TPI|abort reason|missing packets|
+        // WSP TID|WSP type|session id|client SDU size|URI|status|MMS type|MMS transaction id
+        const char* expected[] = {
+            "0x01|0x0001|0|0x02|1||||||0x01||3000||||", // Invoke: Connect
+            "0x02|0x0001|1||||||||0x02|4660|3000||||",  // Result: ConnectReply
+            "0x03|0x0001|0||||||||||||||",              // Ack
+            "0x01|0x0002|0|0x02|1||0x04||||0x60|||http://mmsc/||0x80|wtp-0001", // Post
+            "0x02|0x0002|1||||||||0x04||||0x20|0x81|wtp-0001",    // Reply: M-Send.conf
+            "0x01|0x0003|0|0x02|1||||||0x40|||http://mmsc/m7|||", // Get
+            "0x02|0x0003|1||||||||0x04||||0x20|0x84|",            // Reply: M-Retrieve.conf
+            "0x07|0x0004|0||||||2||||||||",                       // Negative Ack
+            "0x04|0x0004|1|||||0x08|||||||||",                    // Abort NORESPONSE
+            "0x03|0x0005|1|||3|||||||||||",                       // Ack with a PSN TPI
+            "0x01|0x0006|0|0x00|0||||||0x05|4660|||||",           // class 0: Disconnect
+            "|||||||||0x2a|0x40|||http://mmsc/m8|||"};            // connectionless Get
+        std::istringstream lines(out);
+        std::string line;
+        std::size_t i = 0;
+        while (std::getline(lines, line))
+        {
+            NS_TEST_ASSERT_MSG_LT(i, sizeof(expected) / sizeof(expected[0]), "extra row:\n" << out);
+            NS_TEST_EXPECT_MSG_EQ(line, expected[i], "datagram " << i + 1 << ":\n" << out);
+            ++i;
+        }
+        NS_TEST_EXPECT_MSG_EQ(i, sizeof(expected) / sizeof(expected[0]), "rows:\n" << out);
+    }
+};
+
 /// The suite.
 class MmsWiresharkTestSuite : public TestSuite
 {
@@ -378,6 +619,7 @@ class MmsWiresharkTestSuite : public TestSuite
         : TestSuite("mms-wireshark", Type::SYSTEM)
     {
         AddTestCase(new MmsWiresharkTestCase);
+        AddTestCase(new MmsWiresharkWtpTestCase);
     }
 };
 

@@ -75,6 +75,7 @@ LAYERS = [
         '  the elements see)',
         'MmsSocketTransport',
         'MmsHttpConnection',
+        'MmsWtpInitiator / MmsWtpResponder',
     ]),
     ('scenario', 'Scenarios and traffic', 'mms-scenario', (5.6, 3.2, 4.0, 2.45), [
         'MmsScenario (a DOT file, checks)',
@@ -96,7 +97,7 @@ LAYERS = [
     ('codec', 'Wire format (codec): plain C++, no ns-3', 'mms-codec', (0.3, 0.3, 10.4, 1.95), [
         'MmsWspReader / MmsWspWriter   MmsWspContentType   MmsPdu   MmsMultipartBody',
         'MmsWspPushPdu   MmsWdpSms   MmsSmsSubmit / MmsSmsDeliver   MmsPapRequest',
-        'MmsHttpMessage / MmsHttpParser',
+        'MmsWtpPdu   MmsWspSessionPdu (WAP 1.x)   MmsHttpMessage / MmsHttpParser',
     ]),
     ('packets', 'PDUs as ns-3 headers', 'mms-packets', (11.3, 0.3, 4.4, 1.95), [
         'MmsPduHeader   MmsWspPushHeader',

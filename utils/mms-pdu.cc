@@ -4,18 +4,23 @@
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
-// mms-pdu: decode an MMS PDU, a WSP Push PDU (--push) or SMS TP-User-Data segments (--sms) and
-// print every field by its OMA name, one per line, or as one JSON object (--json).
+// mms-pdu: decode an MMS PDU, a WSP Push PDU (--push), SMS TP-User-Data segments (--sms), a
+// WTP datagram with the WSP PDU it carries (--wtp) or a WSP PDU (--wsp, --wsp-connectionless),
+// and print every field by its name, one per line, or as one JSON object (--json). An MMS PDU
+// carried by a WSP Post, Reply or Push is decoded too.
 //
-//   mms-pdu [--hex] [--push | --sms] [--json] [FILE]      (FILE absent or "-": standard input)
+//   mms-pdu [--hex] [--push | --sms | --wtp | --wsp | --wsp-connectionless] [--json] [FILE]
 //
-// Exit status: 0 decoded; 1 malformed input (the message names the offset and field);
-// 2 usage or I/O error.
+// Exit status: 0 decoded; 1 malformed input (the message names the offset and field; with
+// --json the fields decoded before the error are printed with the error); 2 usage or I/O
+// error.
 
 #include "mms-pdu.h"
 
 #include "mms-wdp-sms.h"
 #include "mms-wsp-push.h"
+#include "mms-wsp-session-pdu.h"
+#include "mms-wtp-pdu.h"
 
 #include <cstdio>
 #include <fstream>
@@ -171,6 +176,7 @@ PduJson(const MmsPdu& pdu)
 int
 Malformed(const std::string& what, const MmsDecodeError& e)
 {
+    std::cout.flush(); // what was decoded before the error comes first
     std::cerr << "mms-pdu: malformed " << what << " at " << e.ToString() << "\n";
     return 1;
 }
@@ -184,14 +190,170 @@ PrintWarnings(const std::vector<MmsDecodeWarning>& warnings, std::size_t base = 
     }
 }
 
+/// The error as a JSON object: where, which field, what, and in which layer.
+std::string
+ErrorJson(const std::string& layer, const MmsDecodeError& e)
+{
+    return "\"error\": {\"layer\": " + JsonString(layer)
+           + ", \"offset\": " + std::to_string(e.offset) + ", \"field\": " + JsonString(e.field)
+           + ", \"message\": " + JsonString(e.message) + "}";
+}
+
+/// Decoded fields (WTP, WSP) as a JSON array, with their offsets in the whole input.
+std::string
+DecodedJson(const std::vector<MmsDecodedField>& fields)
+{
+    std::string out = "[";
+    for (std::size_t i = 0; i < fields.size(); ++i)
+    {
+        out += (i ? ", " : "") + std::string("{\"name\": ") + JsonString(fields[i].name)
+               + ", \"value\": " + JsonString(fields[i].value)
+               + ", \"offset\": " + std::to_string(fields[i].offset) + "}";
+    }
+    return out + "]";
+}
+
+/// What a WTP/WSP/MMS decoding produced: text lines, JSON members, the first error.
+struct Decoded
+{
+    std::ostringstream text; //!< "Name: value" lines
+    std::string json;        //!< the members of the top-level JSON object, comma-separated
+    bool failed{false};      //!< an error was met
+    std::string layer;       //!< the layer of the error (wtp, wsp, mms)
+    MmsDecodeError error;    //!< the error, offsets in the whole input
+
+    void Add(const std::string& member)
+    {
+        json += (json.empty() ? "" : ", ") + member;
+    }
+};
+
+/// Whether a WSP PDU carries an MMS PDU: a Post, Reply or Push of
+/// application/vnd.wap.mms-message with data.
+bool
+CarriesMms(const MmsWspSessionPdu& w)
+{
+    uint8_t t = w.GetType();
+    bool carrier = t == MmsWspSessionPdu::REPLY || t == MmsWspSessionPdu::PUSH
+                   || t == MmsWspSessionPdu::CONFIRMED_PUSH || (t >= 0x60 && t <= 0x7F);
+    return carrier && w.HasContentType() && !w.GetData().empty()
+           && w.GetContentType().GetMediaType() == "application/vnd.wap.mms-message";
+}
+
+/// Decode an MMS PDU at base, noting its JSON (partial on error) in out.
+void
+DecodeMms(const std::vector<uint8_t>& bytes, std::size_t base, const char* member, Decoded& out)
+{
+    MmsPdu pdu;
+    MmsDecodeError e;
+    bool ok = MmsPdu::Decode(bytes.data(), bytes.size(), pdu, e);
+    PrintWarnings(pdu.GetWarnings(), base);
+    PrintPduText(pdu, out.text);
+    out.Add("\"" + std::string(member) + "\": " + PduJson(pdu));
+    if (!ok)
+    {
+        out.failed = true;
+        out.layer = "mms";
+        out.error = e;
+        out.error.offset += base;
+    }
+}
+
+/// Decode a WSP PDU at base (and the MMS PDU it carries), into a JSON object string.
+std::string
+DecodeWsp(const std::vector<uint8_t>& bytes,
+          std::size_t base,
+          bool connectionless,
+          const std::string& prefix,
+          Decoded& out)
+{
+    MmsWspSessionPdu w;
+    MmsDecodeError e;
+    bool ok = MmsWspSessionPdu::Decode(bytes.data(), bytes.size(), connectionless, w, e, base);
+    PrintWarnings(w.GetWarnings());
+    for (const auto& f : w.GetFields())
+    {
+        out.text << prefix << f.name << ": " << f.value << "\n";
+    }
+    std::string json = "{\"fields\": " + DecodedJson(w.GetFields());
+    if (!ok)
+    {
+        out.failed = true;
+        out.layer = "wsp";
+        out.error = e;
+    }
+    else if (CarriesMms(w))
+    {
+        Decoded mms;
+        DecodeMms(w.GetData(), base + bytes.size() - w.GetData().size(), "pdu", mms);
+        out.text << mms.text.str();
+        json += ", " + mms.json;
+        if (mms.failed)
+        {
+            out.failed = true;
+            out.layer = mms.layer;
+            out.error = mms.error;
+        }
+    }
+    return json + "}";
+}
+
+/// Decode a WTP datagram: each PDU, and the WSP PDU of an Invoke or Result that holds a whole
+/// message (TTR set); segments are listed, not reassembled.
+void
+DecodeWtp(const std::vector<uint8_t>& bytes, Decoded& out)
+{
+    std::vector<MmsWtpPdu> pdus;
+    MmsDecodeError e;
+    bool ok = MmsWtpPdu::DecodeDatagram(bytes.data(), bytes.size(), pdus, e);
+    std::string json = "\"wtp\": [";
+    for (std::size_t i = 0; i < pdus.size(); ++i)
+    {
+        const MmsWtpPdu& p = pdus[i];
+        std::vector<MmsDecodedField> fields = p.GetFields();
+        std::size_t start = fields.empty() ? 0 : fields.front().offset; // offsets are absolute
+        std::string prefix = pdus.size() > 1 ? "WTP[" + std::to_string(i + 1) + "]-" : "WTP-";
+        for (const auto& f : fields)
+        {
+            out.text << prefix << f.name << ": " << f.value << "\n";
+        }
+        json += (i ? ", " : "") + std::string("{\"fields\": ") + DecodedJson(fields);
+        bool whole = (p.GetType() == MmsWtpPdu::INVOKE || p.GetType() == MmsWtpPdu::RESULT)
+                     && p.GetTtr() && !p.GetData().empty();
+        bool last = i + 1 == pdus.size();
+        if (whole && (ok || !last))
+        {
+            std::size_t dataAt = start + p.GetEncodedSize() - p.GetData().size();
+            json += ", \"wsp\": " + DecodeWsp(p.GetData(), dataAt, false, "WSP-", out);
+        }
+        json += "}";
+        if (out.failed)
+        {
+            break;
+        }
+    }
+    out.Add(json + "]");
+    if (!ok && !out.failed)
+    {
+        out.failed = true;
+        out.layer = "wtp";
+        out.error = e;
+    }
+}
+
 int
 Usage()
 {
-    std::cerr << "usage: mms-pdu [--hex] [--push | --sms] [--json] [FILE]\n"
-                 "  decodes an MMS PDU (default), a WSP Push PDU (--push) or SMS TP-User-Data\n"
-                 "  segments with their user data header (--sms, one hex segment per line);\n"
-                 "  input is binary, or hex text with --hex (white space ignored); FILE absent\n"
-                 "  or '-' reads standard input\n";
+    std::cerr << "usage: mms-pdu [--hex] [--push | --sms | --wtp | --wsp | --wsp-connectionless]\n"
+                 "               [--json] [FILE]\n"
+                 "  decodes an MMS PDU (default), a WSP Push PDU (--push), SMS TP-User-Data\n"
+                 "  segments with their user data header (--sms, one hex segment per line), a\n"
+                 "  WTP datagram and the WSP PDU it carries (--wtp, UDP port 9201), or a WSP PDU\n"
+                 "  (--wsp; --wsp-connectionless with its TID octet, UDP port 9200); an MMS PDU\n"
+                 "  in a WSP Post, Reply or Push is decoded too; input is binary, or hex text\n"
+                 "  with --hex (white space ignored); FILE absent or '-' reads standard input;\n"
+                 "  with --json, malformed input prints the fields decoded before the error\n"
+                 "  and the error\n";
     return 2;
 }
 
@@ -203,6 +365,9 @@ main(int argc, char** argv)
     bool hex = false;
     bool push = false;
     bool sms = false;
+    bool wtp = false;
+    bool wsp = false;
+    bool wspConnectionless = false;
     bool json = false;
     std::string file = "-";
     int files = 0;
@@ -227,6 +392,18 @@ main(int argc, char** argv)
         {
             sms = true;
         }
+        else if (a == "--wtp")
+        {
+            wtp = true;
+        }
+        else if (a == "--wsp")
+        {
+            wsp = true;
+        }
+        else if (a == "--wsp-connectionless")
+        {
+            wspConnectionless = true;
+        }
         else if (a == "--json")
         {
             json = true;
@@ -239,8 +416,8 @@ main(int argc, char** argv)
         else if (a.size() > 1 && a[0] == '-' && a != "-")
         {
             return refuse(i,
-                          "unknown option: expected --hex, --push, --sms, --json, --help or a "
-                          "FILE");
+                          "unknown option: expected --hex, --push, --sms, --wtp, --wsp, "
+                          "--wsp-connectionless, --json, --help or a FILE");
         }
         else if (files > 0)
         {
@@ -251,9 +428,10 @@ main(int argc, char** argv)
             file = a;
             ++files;
         }
-        if (push && sms)
+        if (int(push) + int(sms) + int(wtp) + int(wsp) + int(wspConnectionless) > 1)
         {
-            return refuse(i, "--push and --sms exclude each other");
+            return refuse(
+                i, "--push, --sms, --wtp, --wsp and --wsp-connectionless exclude each other");
         }
     }
     std::string input;
@@ -344,16 +522,43 @@ main(int argc, char** argv)
         bytes.assign(input.begin(), input.end());
     }
 
+    if (wtp || wsp || wspConnectionless)
+    {
+        Decoded d;
+        if (wtp)
+        {
+            DecodeWtp(bytes, d);
+        }
+        else
+        {
+            d.Add("\"wsp\": " + DecodeWsp(bytes, 0, wspConnectionless, "WSP-", d));
+        }
+        if (json)
+        {
+            std::cout << "{" << d.json << (d.failed ? ", " + ErrorJson(d.layer, d.error) : "")
+                      << "}\n";
+        }
+        else
+        {
+            std::cout << d.text.str();
+        }
+        if (d.failed)
+        {
+            const std::string what = d.layer == "wtp"   ? "WTP PDU"
+                                     : d.layer == "wsp" ? "WSP PDU"
+                                                        : "MMS PDU";
+            return Malformed(what, d.error);
+        }
+        return 0;
+    }
+
     std::size_t pduBase = 0;
     std::string pushJson;
     if (push)
     {
         MmsWspPushPdu p;
         MmsDecodeError e;
-        if (!MmsWspPushPdu::Decode(bytes.data(), bytes.size(), p, e))
-        {
-            return Malformed("WSP Push PDU", e);
-        }
+        bool ok = MmsWspPushPdu::Decode(bytes.data(), bytes.size(), p, e);
         PrintWarnings(p.GetWarnings());
         pduBase = bytes.size() - p.GetData().size();
         std::string app = p.GetApplicationId();
@@ -368,32 +573,52 @@ main(int argc, char** argv)
         pushJson = "\"push\": {\"tid\": " + std::to_string(p.GetTid())
                    + ", \"content_type\": " + JsonString(p.GetContentType().GetMediaType())
                    + ", \"application_id\": " + JsonString(app) + "}, ";
+        if (!ok)
+        {
+            // What was read before the error (a partial push), then the error.
+            if (json)
+            {
+                std::cout << "{" << smsJson << pushJson << ErrorJson("push", e) << "}\n";
+            }
+            else
+            {
+                std::cout << text.str();
+            }
+            return Malformed("WSP Push PDU", e);
+        }
         bytes = p.GetData();
     }
 
     MmsPdu pdu;
     MmsDecodeError e;
-    if (!MmsPdu::Decode(bytes.data(), bytes.size(), pdu, e))
-    {
-        e.offset += pduBase;
-        return Malformed("MMS PDU", e);
-    }
+    bool ok = MmsPdu::Decode(bytes.data(), bytes.size(), pdu, e);
+    e.offset += pduBase;
     PrintWarnings(pdu.GetWarnings(), pduBase);
     if (json)
     {
+        // On an error, the fields decoded before it and the error.
+        std::string pduJson = PduJson(pdu);
+        if (!ok)
+        {
+            pduJson = pduJson.substr(0, pduJson.size() - 1) + ", " + ErrorJson("mms", e) + "}";
+        }
         if (push)
         {
-            std::cout << "{" << smsJson << pushJson << "\"pdu\": " << PduJson(pdu) << "}\n";
+            std::cout << "{" << smsJson << pushJson << "\"pdu\": " << pduJson << "}\n";
         }
         else
         {
-            std::cout << PduJson(pdu) << "\n";
+            std::cout << pduJson << "\n";
         }
     }
     else
     {
         std::cout << text.str();
-        PrintPduText(pdu, std::cout);
+        PrintPduText(pdu, std::cout); // on an error, the fields decoded before it
+    }
+    if (!ok)
+    {
+        return Malformed("MMS PDU", e);
     }
     return 0;
 }

@@ -104,7 +104,8 @@ PROGRAMS = {
         'flags': {
             'subscribers': ['abc', '0', '1000,'], 'perCell': ['0', 'abc'],
             'duration': ['-5'], 'drain': ['x'], 'mode': ['fast'], 'materialisedUpTo': ['-1'],
-            'regions': ['abc'], 'record': ['maybe'], 'dir': ['/no/such/folder'],
+            'regions': ['abc'], 'subscribersPerMmsc': ['abc', '-1'], 'record': ['maybe'],
+            'dir': ['/no/such/folder'],
             'one': ['abc'], 'materialised': ['maybe'],
         },
         'good': [],

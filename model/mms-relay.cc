@@ -10,6 +10,7 @@
 #include "mms-pap-message.h"
 
 #include "ns3/double.h"
+#include "ns3/enum.h"
 #include "ns3/inet-socket-address.h"
 #include "ns3/log.h"
 #include "ns3/pointer.h"
@@ -184,6 +185,30 @@ MmsRelay::GetTypeId()
                           UintegerValue(1000),
                           MakeUintegerAccessor(&MmsRelay::m_queueLimit),
                           MakeUintegerChecker<uint32_t>())
+            .AddAttribute("LicensedRate",
+                          "Licensed rate of submissions (M-Send.req per second), as MMSC "
+                          "vendors license capacity; 0: no licence limit. Submissions beyond "
+                          "it get LicensePolicy. Default 0.",
+                          DoubleValue(0),
+                          MakeDoubleAccessor(&MmsRelay::m_licensedRate),
+                          MakeDoubleChecker<double>(0))
+            .AddAttribute(
+                "LicenseTolerance",
+                "Burst the licence lets through above LicensedRate (s): a submission "
+                "is within the licence when it comes at most this long before its "
+                "turn at the licensed spacing (a virtual-scheduling rate check). "
+                "Default 1 s: a burst of about LicensedRate x 1 s submissions passes at once.",
+                TimeValue(Seconds(1)),
+                MakeTimeAccessor(&MmsRelay::m_licenseTolerance),
+                MakeTimeChecker(Seconds(0)))
+            .AddAttribute("LicensePolicy",
+                          "What a submission beyond LicensedRate gets: Queue (it waits for its "
+                          "turn at the licensed spacing before it queues for a worker) or "
+                          "Reject (Error-transient-failure at once, no service). Default Queue.",
+                          EnumValue(MmsRelay::LICENSE_QUEUE),
+                          MMS_ENUM_ACCESSOR(MmsRelay::LicensePolicy, &MmsRelay::m_licensePolicy),
+                          MakeEnumChecker(
+                              MmsRelay::LICENSE_QUEUE, "Queue", MmsRelay::LICENSE_REJECT, "Reject"))
             .AddAttribute("SubmitTime",
                           "Service time of an M-Send.req (s). Default 20 ms (a modelling "
                           "choice; set it from the MMSC's measured capacity).",
@@ -418,6 +443,39 @@ MmsRelay::HandleRequest(MmsTransport::ExchangeId ex, const MmsHttpMessage& m, co
     {
         job.type = SUBMIT;
     }
+    if (job.type == SUBMIT && m_licensedRate > 0)
+    {
+        // Virtual scheduling: submissions spaced 1 / LicensedRate, LicenseTolerance early at
+        // most.
+        const Time now = Simulator::Now();
+        const Time spacing = Seconds(1.0 / m_licensedRate);
+        const Time turn = std::max(now, m_licenceNext);
+        if (turn - now > m_licenseTolerance)
+        {
+            if (m_licensePolicy == LICENSE_REJECT)
+            {
+                m_counters.overLicence++;
+                RefuseSubmission(job, "licensed rate exceeded");
+                return;
+            }
+            m_counters.licenceDelayed++;
+            m_licenceNext = turn + spacing;
+            Simulator::Schedule(turn - m_licenseTolerance - now, &MmsRelay::Admit, this, job);
+            return;
+        }
+        m_licenceNext = turn + spacing;
+    }
+    Admit(job);
+}
+
+void
+MmsRelay::Admit(Job job)
+{
+    if (job.arrival != Simulator::Now() && !GetTransport()->IsAwaitingResponse(job.exchange))
+    {
+        m_counters.abandoned++; // held back by the licence; its client gave up meanwhile
+        return;
+    }
     if (m_busy < m_workers)
     {
         StartJob(job);
@@ -433,17 +491,22 @@ MmsRelay::HandleRequest(MmsTransport::ExchangeId ex, const MmsHttpMessage& m, co
     m_counters.overflow++;
     if (job.type == SUBMIT)
     {
-        MmsPdu pdu;
-        std::string error;
-        MmsHttp::DecodeMmsBody(m, pdu, error);
-        m_counters.submissions++;
-        AnswerSend(
-            ex, pdu.GetTransactionId(), MmsValue::RESPONSE_TRANSIENT_FAILURE, "", "MMSC busy");
+        RefuseSubmission(job, "MMSC busy");
         return;
     }
     MmsHttpMessage r = MmsHttpMessage::Response(503, "Service Unavailable");
     r.AddHeader("Retry-After", "60");
-    GetTransport()->Respond(ex, r);
+    GetTransport()->Respond(job.exchange, r);
+}
+
+void
+MmsRelay::RefuseSubmission(const Job& job, const std::string& why)
+{
+    MmsPdu pdu;
+    std::string error;
+    MmsHttp::DecodeMmsBody(job.request, pdu, error);
+    m_counters.submissions++;
+    AnswerSend(job.exchange, pdu.GetTransactionId(), MmsValue::RESPONSE_TRANSIENT_FAILURE, "", why);
 }
 
 void

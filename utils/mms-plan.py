@@ -33,6 +33,11 @@ The plan file
     values = 1 to 16 step 1            # ascending: more is better (a list or a range)
     cost = 1000                        # per unit of the value (default 1)
 
+    [policy queue]                     # optional: variants searched one after the other
+    mmsc.LicensePolicy = Queue         # vertex.Attribute = value, set on every point
+    [policy reject]
+    mmsc.LicensePolicy = Reject
+
     [slurm]                            # as in a campaign file, for --executor=slurm
 
   KPIs: every figure of mms-report.py summary --format=csv (ETSI TS 102 250-2 names:
@@ -56,7 +61,9 @@ Search
   replications does; replications are added (first_run, first_run + 1, ...) until every
   targeted KPI's 95% confidence half-width (Student t) is within its stated half-width, or
   max_replications. The same plan file and build give the same plan: the runs are
-  deterministic and the search depends on their results only.
+  deterministic and the search depends on their results only. With [policy] sections the
+  search runs once per policy and the report compares their cheapest points (for example
+  rejecting submissions beyond the Relay's LicensedRate against queueing them).
 
 Runs and cache
   Through utils/mms-campaign.py's executors and run folders: OUT/runs/<point>-r<RngRun>/
@@ -66,10 +73,11 @@ Runs and cache
 
 Report (OUT/report.txt, OUT/report.csv, and --png FILE: each KPI against each dimension
   through the chosen point)
-  The chosen values and cost, each KPI with its 95% interval at the chosen point and, for each
-  dimension, at the next cheaper value (which KPI fails there), the bottleneck element (the
-  dimension whose next cheaper value fails by the largest margin, and the element's busiest
-  sample), and what the search cost (points, runs, wall time). report.csv has one row per
+  Per policy: the chosen values and cost, each KPI with its 95% interval at the chosen point
+  and, for each dimension, at the next cheaper value (which KPI fails there), the bottleneck
+  element (the vertex of the dimension whose next cheaper value fails by the largest margin;
+  for Relay workers with the Relay's measured utilisation); the policies' cheapest points side
+  by side; what the search cost (points, runs, wall time). report.csv has one row per policy,
   point and KPI, in the order of the points' values; it holds no time of day or wall time.
 
 Exit status: 0 a plan was found; 1 no point meets the targets, or runs failed; 2 a broken plan
@@ -141,12 +149,20 @@ class Dimension:
         self.entries = {}
 
 
+class Policy:
+    """A variant of the scenario searched on its own: vertex.Attribute = value settings."""
+
+    def __init__(self, name, line):
+        self.name, self.line = name, line
+        self.settings = []  # Entry: key "vertex.Attribute"
+
+
 class Plan(campaign.KeyFile):
     kind = "plan"
 
     def __init__(self, path, build=None):
         self.open(path)
-        self.targets, self.dimensions = [], []
+        self.targets, self.dimensions, self.policies = [], [], []
         section = None
         for n, header, entry in campaign.key_lines(path, self.fail):
             if header is not None:
@@ -158,9 +174,13 @@ class Plan(campaign.KeyFile):
                     if any(d.name == m.group(2) for d in self.dimensions):
                         self.fail(n, None, "dimension '%s' given twice" % m.group(2))
                     self.dimensions.append(Dimension(m.group(2), n))
+                elif m and section == "policy":
+                    if not m.group(2) or any(p.name == m.group(2) for p in self.policies):
+                        self.fail(n, None, "a policy needs a name of its own: [policy NAME]")
+                    self.policies.append(Policy(m.group(2), n))
                 elif not m or section not in ("target", "slurm") or m.group(2):
                     self.fail(n, None, "unknown section [%s] (sections: [target], [dimension "
-                              "NAME], [slurm])" % header)
+                              "NAME], [policy NAME], [slurm])" % header)
                 continue
             key, value = entry.key, entry.value
             if section is None:
@@ -182,6 +202,8 @@ class Plan(campaign.KeyFile):
                 if any(t.kpi == key for t in self.targets):
                     self.fail(n, key, "target given twice")
                 self.targets.append(Target(key, m.group(1), float(limit), float(half), n))
+            elif section == "policy":
+                self.policies[-1].settings.append(entry)
             else:
                 d = self.dimensions[-1]
                 if key not in DIMENSION_KEYS:
@@ -227,16 +249,8 @@ class Plan(campaign.KeyFile):
                 self.fail(ev.line, "vertex", "unknown dimension: no vertex '%s' in %s "
                           "(vertices: %s)" % (ev.value, self.scenario, ", ".join(sorted(kinds))))
             d.vertex, d.attribute = ev.value, ea.value
-            tid = KIND_TYPES.get(kinds[ev.value])
-            if not re.fullmatch(r"[A-Za-z]\w*", ea.value):
-                self.fail(ea.line, "attribute", "unknown dimension: '%s' is not an attribute "
-                          "name" % ea.value)
-            if tid:
-                attrs = campaign.listed_flags([self.program, "--PrintAttributes=" + tid])
-                if tid + "::" + ea.value not in attrs:
-                    self.fail(ea.line, "attribute", "unknown dimension: %s (vertex '%s', a %s) "
-                              "has no attribute %s" % (tid, ev.value, kinds[ev.value],
-                                                       ea.value))
+            self.check_attribute(kinds, ev.value, ea.value, ea.line, "attribute",
+                                 "unknown dimension")
             e = d.entries["values"]
             try:
                 d.values = campaign.parse_values(e.value)
@@ -254,6 +268,29 @@ class Plan(campaign.KeyFile):
         for key, e in self.slurm.items():
             if key == "cpus_per_task" and not (campaign.number(e.value) or 0) >= 1:
                 self.fail(e.line, key, "expected a whole number of at least 1")
+        for p in self.policies:
+            if not p.settings:
+                self.fail(p.line, None, "[policy %s] sets nothing (lines vertex.Attribute = "
+                          "value)" % p.name)
+            for e in p.settings:
+                vertex, _, attribute = e.key.partition(".")
+                if vertex not in kinds:
+                    self.fail(e.line, e.key, "unknown policy setting: no vertex '%s' in %s"
+                              % (vertex, self.scenario))
+                self.check_attribute(kinds, vertex, attribute, e.line, e.key,
+                                     "unknown policy setting")
+        if not self.policies:
+            self.policies.append(Policy("", None))
+
+    def check_attribute(self, kinds, vertex, attribute, line, key, what):
+        """An attribute name of what the vertex becomes (checked for the elements' classes)."""
+        tid = KIND_TYPES.get(kinds[vertex])
+        if not re.fullmatch(r"[A-Za-z]\w*", attribute):
+            self.fail(line, key, "%s: '%s' is not an attribute name" % (what, attribute))
+        if tid and tid + "::" + attribute not in campaign.listed_flags(
+                [self.program, "--PrintAttributes=" + tid]):
+            self.fail(line, key, "%s: %s (vertex '%s', a %s) has no attribute %s"
+                      % (what, tid, vertex, kinds[vertex], attribute))
 
     def parse_load(self):
         e = self.top.get("load")
@@ -307,19 +344,28 @@ def vertex_kinds(text):
 # ----------------------------------------------------------------------------- runs
 
 
-def scenario_for(plan, point):
-    """The scenario with each dimension's attribute set on its vertex: a statement per vertex
-    added before the closing brace (a later statement of a vertex sets its attributes)."""
+def scenario_for(plan, point, policy):
+    """The scenario with the policy's settings and each dimension's attribute set on its
+    vertex: a statement per setting added before the closing brace (a later statement of a
+    vertex sets its attributes)."""
     text = plan.scenario_text.rstrip()
     if not text.endswith("}"):
         raise PlanError("%s: the scenario does not end with '}'" % plan.scenario)
-    adds = "".join("    %s [%s=%s]  // mms-plan: dimension %s\n" % (
+    adds = "".join("    %s [%s=%s]  // mms-plan: policy %s\n" % (
+        e.key.partition(".")[0], e.key.partition(".")[2], dot_value(e.value), policy.name)
+        for e in policy.settings)
+    adds += "".join("    %s [%s=%s]  // mms-plan: dimension %s\n" % (
         d.vertex, d.attribute, campaign.fmt(point[d.name]), d.name) for d in plan.dimensions)
     return text[:-1] + adds + "}\n"
 
 
-def point_name(plan, point):
-    return "-".join("%s%s" % (re.sub(r"\W", "", d.name), re.sub(r"[^\w.]", "_",
+def dot_value(text):
+    """A value as a DOT attribute value (quoted unless a plain word or number)."""
+    return text if re.fullmatch(r"[\w.]+", text) else '"%s"' % text.replace('"', '\\"')
+
+
+def point_name(plan, point, policy):
+    return (policy.name + "-" if policy.name else "") + "-".join("%s%s" % (re.sub(r"\W", "", d.name), re.sub(r"[^\w.]", "_",
                                                                   campaign.fmt(point[d.name])))
                     for d in plan.dimensions)
 
@@ -342,6 +388,7 @@ class Runner:
 
     def __init__(self, plan, out, executor, jobs):
         self.plan, self.out, self.executor, self.jobs = plan, out, executor, jobs
+        self.policy = plan.policies[0]  # the policy whose points run now
         self.runs = {}  # name -> run dict (the plan.json entries)
         self.order = []
         self.started = self.executed = 0
@@ -349,10 +396,10 @@ class Runner:
         os.makedirs(os.path.join(out, "runs"), exist_ok=True)
 
     def run_entry(self, point, rng):
-        name = "%s-r%03d" % (point_name(self.plan, point), rng)
+        name = "%s-r%03d" % (point_name(self.plan, point, self.policy), rng)
         if name not in self.runs:
             args = command(self.plan, rng)
-            text = scenario_for(self.plan, point)
+            text = scenario_for(self.plan, point, self.policy)
             digest = campaign.hashlib.sha256("\0".join(args).encode())
             digest.update(text.encode())
             self.runs[name] = {"index": len(self.order), "name": name, "point": 0,
@@ -486,8 +533,8 @@ def relay_workers(con, rid):
 
 
 class Search:
-    def __init__(self, plan, runner):
-        self.plan, self.runner = plan, runner
+    def __init__(self, plan, runner, policy):
+        self.plan, self.runner, self.policy = plan, runner, policy
         self.evaluations = {}  # tuple of indices -> Evaluation
 
     def key(self, idx):
@@ -499,6 +546,7 @@ class Search:
     def evaluate(self, idx):
         k = self.key(idx)
         if k not in self.evaluations:
+            self.runner.policy = self.policy
             self.evaluations[k] = self.runner.evaluate(self.point(idx))
         return self.evaluations[k]
 
@@ -570,12 +618,50 @@ def kpi_cell(r):
     return "%.4g +- %s (n=%d)" % (mean, "-" if half is None else "%.2g" % half, n)
 
 
-def write_reports(plan, search, chosen, out, cost, png):
-    dims = plan.dimensions
+def write_reports(plan, results, out, cost, png):
+    """results: (search, chosen point or None) per policy."""
     w = io.StringIO()
     w.write("%s: %s\n" % (PROG, os.path.basename(plan.path)))
     w.write("targets: %s\n" % "; ".join("%s %s %g (95%% half-width <= %g)"
                                       % (t.kpi, t.op, t.limit, t.half) for t in plan.targets))
+    for search, chosen in results:
+        if search.policy.name:
+            w.write("\npolicy %s (%s):\n" % (search.policy.name, ", ".join(
+                "%s=%s" % (e.key, e.value) for e in search.policy.settings)))
+        policy_report(w, plan, search, chosen)
+    if len(results) > 1:
+        w.write("\npolicies compared:\n")
+        for search, chosen in results:
+            w.write("  %-12s %s\n" % (search.policy.name, "no plan" if chosen is None else
+                                      "cost %g (%s)" % (plan.cost(search.point(chosen)), ", ".join(
+                                          "%s=%s" % (d.name, campaign.fmt(v)) for d, v in zip(
+                                              plan.dimensions, search.point(chosen).values())))))
+        found = [(plan.cost(s_.point(c)), s_.policy.name) for s_, c in results if c is not None]
+        if found:
+            w.write("  cheapest: %s\n" % min(found)[1])
+    w.write("search: %d points, %d runs (%d executed now), %.1f s wall\n" % (
+        sum(len(s_.evaluations) for s_, _ in results),
+        sum(e.n for s_, _ in results for e in s_.evaluations.values()), cost[0], cost[1]))
+    text = w.getvalue()
+    with open(os.path.join(out, "report.txt"), "w") as f:
+        f.write(text)
+    sys.stdout.write(text)
+    dims = plan.dimensions
+    with open(os.path.join(out, "report.csv"), "w", newline="") as f:
+        cw = csv.writer(f, lineterminator="\n")
+        cw.writerow(["policy"] + [d.name for d in dims] + [
+            "cost", "kpi", "n", "mean", "ci95_low", "ci95_high", "ci95_half_width", "target",
+            "meets", "role"])
+        for search, chosen in results:
+            for r in csv_rows(plan, search, chosen):
+                cw.writerow([search.policy.name] + [
+                    "-" if v is None else repr(v) if isinstance(v, float) else v for v in r])
+    if png:
+        plot(png, plan, results)
+
+
+def policy_report(w, plan, search, chosen):
+    dims = plan.dimensions
     if chosen is None:
         top = search.evaluations[tuple(len(d.values) - 1 for d in dims)]
         w.write("NO PLAN: no point in the ranges meets the targets; at the largest point "
@@ -622,13 +708,10 @@ def write_reports(plan, search, chosen, out, cost, png):
             w.write("bottleneck: %s (dimension %s, attribute %s): one step less fails %s by "
                     "%.1f%% of its limit%s\n" % (b[1], b[0].name, b[0].attribute, b[2],
                                                  100 * b[3], extra))
-    w.write("search: %d points, %d runs (%d executed now), %.1f s wall\n" % (
-        len(search.evaluations), sum(e.n for e in search.evaluations.values()), cost[0],
-        cost[1]))
-    text = w.getvalue()
-    with open(os.path.join(out, "report.txt"), "w") as f:
-        f.write(text)
-    sys.stdout.write(text)
+
+
+def csv_rows(plan, search, chosen):
+    dims = plan.dimensions
     rows = []
     for k in sorted(search.evaluations):
         ev = search.evaluations[k]
@@ -644,51 +727,50 @@ def write_reports(plan, search, chosen, out, cost, png):
                 None if half is None else mean - half, None if half is None else mean + half,
                 half, "%s %s" % (t.op, campaign.fmt(t.limit)),
                 "yes" if t.meets(mean) else "no", role])
-    with open(os.path.join(out, "report.csv"), "w", newline="") as f:
-        cw = csv.writer(f, lineterminator="\n")
-        cw.writerow([d.name for d in dims] + ["cost", "kpi", "n", "mean", "ci95_low",
-                                              "ci95_high", "ci95_half_width", "target", "meets",
-                                              "role"])
-        for r in rows:
-            cw.writerow(["-" if v is None else repr(v) if isinstance(v, float) else v
-                         for v in r])
-    if png:
-        plot(png, plan, search, chosen)
+    return rows
 
 
-def plot(path, plan, search, chosen):
+def plot(path, plan, results):
     if NO_PLOT[0]:
         sys.stdout.write("no PNG written: %s\n" % NO_PLOT[0])
         return
     report = campaign.load_report()
     plt = report.load_pyplot()
     dims, targets = plan.dimensions, plan.targets
-    ref = chosen if chosen is not None else [len(d.values) - 1 for d in dims]
     fig, axes = plt.subplots(len(targets), len(dims), figsize=(4.5 * len(dims),
                                                                3 * len(targets)), squeeze=False)
-    for j, d in enumerate(dims):
-        pts = sorted(k for k in search.evaluations
-                     if all(k[i] == ref[i] for i in range(len(dims)) if i != j))
-        for i, t in enumerate(targets):
-            ax = axes[i][j]
-            xs, ms, hs = [], [], []
-            for k in pts:
-                n, mean, half = search.evaluations[k].result[t.kpi]
-                if mean is not None:
-                    xs.append(d.values[k[j]])
-                    ms.append(mean)
-                    hs.append(half or 0.0)
-            ax.errorbar(xs, ms, yerr=hs, marker="o", capsize=4)
-            ax.axhline(t.limit, color="red", linestyle="--", linewidth=1)
-            if chosen is not None:
-                ax.axvline(d.values[chosen[j]], color="green", linestyle=":", linewidth=1)
-            ax.set_xlabel("%s (%s.%s)" % (d.name, d.vertex, d.attribute))
-            ax.set_ylabel(t.kpi)
-            ax.grid(True, alpha=0.3)
-    fig.suptitle("%s: mean and 95%% interval per point; red: target, green: chosen"
+    labels = []
+    for search, chosen in results:
+        ref = chosen if chosen is not None else [len(d.values) - 1 for d in dims]
+        label = search.policy.name or None
+        for j, d in enumerate(dims):
+            pts = sorted(k for k in search.evaluations
+                         if all(k[i] == ref[i] for i in range(len(dims)) if i != j))
+            for i, t in enumerate(targets):
+                ax = axes[i][j]
+                xs, ms, hs = [], [], []
+                for k in pts:
+                    n, mean, half = search.evaluations[k].result[t.kpi]
+                    if mean is not None:
+                        xs.append(d.values[k[j]])
+                        ms.append(mean)
+                        hs.append(half or 0.0)
+                line = ax.errorbar(xs, ms, yerr=hs, marker="o", capsize=4, label=label)
+                if chosen is not None:
+                    ax.axvline(d.values[chosen[j]], color=line[0].get_color(), linestyle=":",
+                               linewidth=1)
+                ax.axhline(t.limit, color="red", linestyle="--", linewidth=1)
+                ax.set_xlabel("%s (%s.%s)" % (d.name, d.vertex, d.attribute))
+                ax.set_ylabel(t.kpi)
+                ax.grid(True, alpha=0.3)
+                if label and len(results) > 1:
+                    ax.legend(fontsize="small")
+        if label:
+            labels.append(label)
+    fig.suptitle("%s: mean and 95%% interval per point; red: target, dotted: chosen"
                  % os.path.basename(plan.path), fontsize="medium")
     fig.tight_layout()
-    report.save_png(plt, fig, path, [])
+    report.save_png(plt, fig, path, labels)
 
 
 # ----------------------------------------------------------------------------- main
@@ -729,16 +811,17 @@ def main(argv=None):
         out = os.path.abspath(args.out or os.path.splitext(os.path.basename(args.plan))[0]
                               + ".plan")
         runner = Runner(plan, out, args.executor, args.jobs)
-        search = Search(plan, runner)
         t0 = time.monotonic()
+        results = []
         try:
-            chosen = search.run()
+            for policy in plan.policies:
+                search = Search(plan, runner, policy)
+                results.append((search, search.run()))
         except RunFailed as e:
             sys.stderr.write("%s: %s\n" % (PROG, e))
             return 1
-        write_reports(plan, search, chosen, out, (runner.executed, time.monotonic() - t0),
-                      args.png)
-        return 0 if chosen is not None else 1
+        write_reports(plan, results, out, (runner.executed, time.monotonic() - t0), args.png)
+        return 0 if any(chosen is not None for _, chosen in results) else 1
     except PlanError as e:
         sys.stderr.write("%s: %s\n" % (PROG, e))
         return 2

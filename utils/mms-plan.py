@@ -47,6 +47,9 @@ The plan file
                                PASTA, the probability that a transaction waits (Erlang C)
     store_refusal_ratio        store requests (PUT) answered 507 over all store requests
                                (Erlang B's blocking for a store of equal-size messages)
+    unconfirmed_ratio          submissions without an Ok M-Send.conf at the end of the run
+                               (refused, failed, or still open after the drain) over all
+                               submissions: unlike send_failure_ratio it counts the open ones
   The tool adds the recorder attributes they need (a 1 s SampleInterval, RecordTransactions).
   The load: busy-hour runs the program as it is; "new-year S" adds --newYear --spikeFactor=S;
   "holiday F" multiplies the rate of the whole day by F (the traffic model's spike over 24 h).
@@ -107,7 +110,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 TOP_KEYS = ("program", "scenario", "arguments", "load", "first_run", "min_replications",
             "max_replications", "warmup")
 DIMENSION_KEYS = ("vertex", "attribute", "values", "cost")
-EXTRA_KPIS = ("relay_waiting_probability", "store_refusal_ratio")
+EXTRA_KPIS = ("relay_waiting_probability", "store_refusal_ratio", "unconfirmed_ratio")
 # The ns-3 class of each scenario vertex kind whose attributes a dimension may set.
 KIND_TYPES = {"relay": "ns3::MmsRelay", "server": "ns3::MmsServer",
               "ppg": "ns3::MmsWapPushProxyGateway", "smsc": "ns3::MmsSmsc"}
@@ -507,6 +510,10 @@ def run_kpis(report, path, warmup):
     if rows and workers:
         out["relay_waiting_probability"] = sum(1 for (b,) in rows if b >= workers) / len(rows)
         out["relay_utilisation"] = math.fsum(b for (b,) in rows) / len(rows) / workers
+    sent = con.execute("SELECT count(*), sum(status = 'Ok') FROM message WHERE run = ?",
+                       (rid,)).fetchone()
+    if sent[0]:
+        out["unconfirmed_ratio"] = 1.0 - float(sent[1] or 0) / sent[0]
     puts = con.execute(
         "SELECT count(*), sum(t.status = '507') FROM \"transaction\" t WHERE t.run = ? AND "
         "t.type LIKE 'PUT %'", (rid,)).fetchone()

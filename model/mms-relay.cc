@@ -354,6 +354,8 @@ MmsRelay::DoDispose()
     m_messages.clear();
     m_reportInfo.clear();
     m_queue.clear();
+    m_licenseQueue.clear();
+    m_licenseRelease.Cancel();
     m_inService.clear();
     m_submitKeys.clear();
     m_submitKeyOrder.clear();
@@ -446,11 +448,9 @@ MmsRelay::HandleRequest(MmsTransport::ExchangeId ex, const MmsHttpMessage& m, co
     if (job.type == SUBMIT && m_licensedRate > 0)
     {
         // Virtual scheduling: submissions spaced 1 / LicensedRate, LicenseTolerance early at
-        // most.
+        // most; those held back wait in arrival order (a slot goes to a live request only).
         const Time now = Simulator::Now();
-        const Time spacing = Seconds(1.0 / m_licensedRate);
-        const Time turn = std::max(now, m_licenceNext);
-        if (turn - now > m_licenseTolerance)
+        if (!m_licenseQueue.empty() || std::max(now, m_licenseNext) - now > m_licenseTolerance)
         {
             if (m_licensePolicy == LICENSE_REJECT)
             {
@@ -459,23 +459,48 @@ MmsRelay::HandleRequest(MmsTransport::ExchangeId ex, const MmsHttpMessage& m, co
                 return;
             }
             m_counters.licenceDelayed++;
-            m_licenceNext = turn + spacing;
-            Simulator::Schedule(turn - m_licenseTolerance - now, &MmsRelay::Admit, this, job);
+            m_licenseQueue.push_back(std::move(job));
+            if (!m_licenseRelease.IsRunning())
+            {
+                m_licenseRelease = Simulator::Schedule(
+                    m_licenseNext - m_licenseTolerance - now, &MmsRelay::ReleaseLicensed, this);
+            }
             return;
         }
-        m_licenceNext = turn + spacing;
+        m_licenseNext = std::max(now, m_licenseNext) + Seconds(1.0 / m_licensedRate);
     }
     Admit(job);
 }
 
 void
+MmsRelay::ReleaseLicensed()
+{
+    // The first held-back submission whose client still waits takes this slot.
+    while (!m_licenseQueue.empty())
+    {
+        Job job = std::move(m_licenseQueue.front());
+        m_licenseQueue.pop_front();
+        if (!GetTransport()->IsAwaitingResponse(job.exchange))
+        {
+            m_counters.abandoned++; // its client gave up while the licence held it back
+            continue;
+        }
+        m_licenseNext = std::max(Simulator::Now(), m_licenseNext) + Seconds(1.0 / m_licensedRate);
+        Admit(std::move(job));
+        break;
+    }
+    if (!m_licenseQueue.empty())
+    {
+        m_licenseRelease =
+            Simulator::Schedule(m_licenseNext - m_licenseTolerance - Simulator::Now(),
+                                &MmsRelay::ReleaseLicensed,
+                                this);
+    }
+}
+
+void
 MmsRelay::Admit(Job job)
 {
-    if (job.arrival != Simulator::Now() && !GetTransport()->IsAwaitingResponse(job.exchange))
-    {
-        m_counters.abandoned++; // held back by the licence; its client gave up meanwhile
-        return;
-    }
     if (m_busy < m_workers)
     {
         StartJob(job);

@@ -293,6 +293,7 @@ class MmsRelay : public MmsApplication
     void HandleRequest(MmsTransport::ExchangeId ex, const MmsHttpMessage& m, const Address& from);
     void StartJob(Job job);
     void Admit(Job job);
+    void ReleaseLicensed();
     void RefuseSubmission(const Job& job, const std::string& why);
     void FinishJob(uint64_t jobId);
     void Process(const Job& job);
@@ -361,7 +362,9 @@ class MmsRelay : public MmsApplication
     std::deque<Job> m_queue;
     std::map<uint64_t, Job> m_inService;
     uint32_t m_busy{0};
-    Time m_licenceNext{0}; //!< the licence's theoretical time of the next submission
+    Time m_licenseNext{0};          //!< the licence's theoretical time of the next submission
+    std::deque<Job> m_licenseQueue; //!< submissions held back by the licence (policy Queue)
+    EventId m_licenseRelease;       //!< the next release of a held-back submission
     uint64_t m_nextJob{1};
     std::map<std::string, Message> m_messages;
 

@@ -10,6 +10,7 @@
 #include "mms-pap-message.h"
 
 #include "ns3/double.h"
+#include "ns3/enum.h"
 #include "ns3/inet-socket-address.h"
 #include "ns3/log.h"
 #include "ns3/pointer.h"
@@ -184,6 +185,30 @@ MmsRelay::GetTypeId()
                           UintegerValue(1000),
                           MakeUintegerAccessor(&MmsRelay::m_queueLimit),
                           MakeUintegerChecker<uint32_t>())
+            .AddAttribute("LicensedRate",
+                          "Licensed rate of submissions (M-Send.req per second), as MMSC "
+                          "vendors license capacity; 0: no licence limit. Submissions beyond "
+                          "it get LicensePolicy. Default 0.",
+                          DoubleValue(0),
+                          MakeDoubleAccessor(&MmsRelay::m_licensedRate),
+                          MakeDoubleChecker<double>(0))
+            .AddAttribute(
+                "LicenseTolerance",
+                "Burst the licence lets through above LicensedRate (s): a submission "
+                "is within the licence when it comes at most this long before its "
+                "turn at the licensed spacing (a virtual-scheduling rate check). "
+                "Default 1 s: a burst of about LicensedRate x 1 s submissions passes at once.",
+                TimeValue(Seconds(1)),
+                MakeTimeAccessor(&MmsRelay::m_licenseTolerance),
+                MakeTimeChecker(Seconds(0)))
+            .AddAttribute("LicensePolicy",
+                          "What a submission beyond LicensedRate gets: Queue (it waits for its "
+                          "turn at the licensed spacing before it queues for a worker) or "
+                          "Reject (Error-transient-failure at once, no service). Default Queue.",
+                          EnumValue(MmsRelay::LICENSE_QUEUE),
+                          MMS_ENUM_ACCESSOR(MmsRelay::LicensePolicy, &MmsRelay::m_licensePolicy),
+                          MakeEnumChecker(
+                              MmsRelay::LICENSE_QUEUE, "Queue", MmsRelay::LICENSE_REJECT, "Reject"))
             .AddAttribute("SubmitTime",
                           "Service time of an M-Send.req (s). Default 20 ms (a modelling "
                           "choice; set it from the MMSC's measured capacity).",
@@ -329,6 +354,8 @@ MmsRelay::DoDispose()
     m_messages.clear();
     m_reportInfo.clear();
     m_queue.clear();
+    m_licenseQueue.clear();
+    m_licenseRelease.Cancel();
     m_inService.clear();
     m_submitKeys.clear();
     m_submitKeyOrder.clear();
@@ -418,6 +445,62 @@ MmsRelay::HandleRequest(MmsTransport::ExchangeId ex, const MmsHttpMessage& m, co
     {
         job.type = SUBMIT;
     }
+    if (job.type == SUBMIT && m_licensedRate > 0)
+    {
+        // Virtual scheduling: submissions spaced 1 / LicensedRate, LicenseTolerance early at
+        // most; those held back wait in arrival order (a slot goes to a live request only).
+        const Time now = Simulator::Now();
+        if (!m_licenseQueue.empty() || std::max(now, m_licenseNext) - now > m_licenseTolerance)
+        {
+            if (m_licensePolicy == LICENSE_REJECT)
+            {
+                m_counters.overLicence++;
+                RefuseSubmission(job, "licensed rate exceeded");
+                return;
+            }
+            m_counters.licenceDelayed++;
+            m_licenseQueue.push_back(std::move(job));
+            if (!m_licenseRelease.IsRunning())
+            {
+                m_licenseRelease = Simulator::Schedule(
+                    m_licenseNext - m_licenseTolerance - now, &MmsRelay::ReleaseLicensed, this);
+            }
+            return;
+        }
+        m_licenseNext = std::max(now, m_licenseNext) + Seconds(1.0 / m_licensedRate);
+    }
+    Admit(job);
+}
+
+void
+MmsRelay::ReleaseLicensed()
+{
+    // The first held-back submission whose client still waits takes this slot.
+    while (!m_licenseQueue.empty())
+    {
+        Job job = std::move(m_licenseQueue.front());
+        m_licenseQueue.pop_front();
+        if (!GetTransport()->IsAwaitingResponse(job.exchange))
+        {
+            m_counters.abandoned++; // its client gave up while the licence held it back
+            continue;
+        }
+        m_licenseNext = std::max(Simulator::Now(), m_licenseNext) + Seconds(1.0 / m_licensedRate);
+        Admit(std::move(job));
+        break;
+    }
+    if (!m_licenseQueue.empty())
+    {
+        m_licenseRelease =
+            Simulator::Schedule(m_licenseNext - m_licenseTolerance - Simulator::Now(),
+                                &MmsRelay::ReleaseLicensed,
+                                this);
+    }
+}
+
+void
+MmsRelay::Admit(Job job)
+{
     if (m_busy < m_workers)
     {
         StartJob(job);
@@ -433,17 +516,22 @@ MmsRelay::HandleRequest(MmsTransport::ExchangeId ex, const MmsHttpMessage& m, co
     m_counters.overflow++;
     if (job.type == SUBMIT)
     {
-        MmsPdu pdu;
-        std::string error;
-        MmsHttp::DecodeMmsBody(m, pdu, error);
-        m_counters.submissions++;
-        AnswerSend(
-            ex, pdu.GetTransactionId(), MmsValue::RESPONSE_TRANSIENT_FAILURE, "", "MMSC busy");
+        RefuseSubmission(job, "MMSC busy");
         return;
     }
     MmsHttpMessage r = MmsHttpMessage::Response(503, "Service Unavailable");
     r.AddHeader("Retry-After", "60");
-    GetTransport()->Respond(ex, r);
+    GetTransport()->Respond(job.exchange, r);
+}
+
+void
+MmsRelay::RefuseSubmission(const Job& job, const std::string& why)
+{
+    MmsPdu pdu;
+    std::string error;
+    MmsHttp::DecodeMmsBody(job.request, pdu, error);
+    m_counters.submissions++;
+    AnswerSend(job.exchange, pdu.GetTransactionId(), MmsValue::RESPONSE_TRANSIENT_FAILURE, "", why);
 }
 
 void

@@ -117,6 +117,13 @@ class MmsRelay : public MmsApplication
         REPORT,   //!< POST of M-NotifyResp.ind, M-Acknowledge.ind or M-Read-Rec.ind
     };
 
+    /// What a submission beyond the licensed rate (LicensedRate) gets.
+    enum LicensePolicy
+    {
+        LICENSE_QUEUE,  //!< it waits until the licence admits it
+        LICENSE_REJECT, //!< it is refused at once (Error-transient-failure)
+    };
+
     /**
      * The name of a recipient state, as results files write it.
      * \param s the state
@@ -175,11 +182,13 @@ class MmsRelay : public MmsApplication
     /// Counts for summaries and the conservation check.
     struct Counters
     {
-        uint64_t submissions{0};   //!< M-Send.req received
-        uint64_t accepted{0};      //!< answered Ok
-        uint64_t refused{0};       //!< answered with an error status
-        uint64_t overflow{0};      //!< refused because the queue was full
-        uint64_t abandoned{0};     //!< queued requests dropped unserved: their client had gone
+        uint64_t submissions{0};    //!< M-Send.req received
+        uint64_t accepted{0};       //!< answered Ok
+        uint64_t refused{0};        //!< answered with an error status
+        uint64_t overflow{0};       //!< refused because the queue was full
+        uint64_t overLicence{0};    //!< refused beyond the licensed rate (policy Reject)
+        uint64_t licenceDelayed{0}; //!< held back to the licensed rate (policy Queue)
+        uint64_t abandoned{0};      //!< queued requests dropped unserved: their client had gone
         uint64_t duplicates{0};    //!< M-Send.req answered Ok with the Message-ID of an earlier one
         uint64_t recipients{0};    //!< (message, recipient) pairs accepted
         uint64_t retrieved{0};     //!< pairs ended Retrieved
@@ -283,6 +292,9 @@ class MmsRelay : public MmsApplication
     // the worker pool
     void HandleRequest(MmsTransport::ExchangeId ex, const MmsHttpMessage& m, const Address& from);
     void StartJob(Job job);
+    void Admit(Job job);
+    void ReleaseLicensed();
+    void RefuseSubmission(const Job& job, const std::string& why);
     void FinishJob(uint64_t jobId);
     void Process(const Job& job);
 
@@ -339,6 +351,9 @@ class MmsRelay : public MmsApplication
     Ptr<MmsRetryPolicy> m_notifyPolicy;
     uint32_t m_workers;
     uint32_t m_queueLimit;
+    double m_licensedRate;
+    Time m_licenseTolerance;
+    LicensePolicy m_licensePolicy;
     Ptr<RandomVariableStream> m_submitTime;
     Ptr<RandomVariableStream> m_retrieveTime;
     Ptr<RandomVariableStream> m_reportTime;
@@ -347,6 +362,9 @@ class MmsRelay : public MmsApplication
     std::deque<Job> m_queue;
     std::map<uint64_t, Job> m_inService;
     uint32_t m_busy{0};
+    Time m_licenseNext{0};          //!< the licence's theoretical time of the next submission
+    std::deque<Job> m_licenseQueue; //!< submissions held back by the licence (policy Queue)
+    EventId m_licenseRelease;       //!< the next release of a held-back submission
     uint64_t m_nextJob{1};
     std::map<std::string, Message> m_messages;
 

@@ -119,9 +119,55 @@ OnTransaction(Waits* w, MmsRelay::TransactionType, Time wait, Time)
     w->batchCount[b]++;
 }
 
+/// A small M-Send.req to a number outside the MMSE: the Relay stores it, confirms it and fails
+/// the recipient at once, so that the submission is the only MM1 work.
+MmsHttpMessage
+OutsideSubmission()
+{
+    MmsMultipartBody body;
+    MmsPart part;
+    part.contentType = MmsWspContentType("text/plain");
+    part.data = MmsContent(std::string("queueing"));
+    body.parts = {part};
+    MmsPdu pdu = MmsPdu::MakeSendReq("t",
+                                     "+447700900001/TYPE=PLMN",
+                                     {"+449999999999/TYPE=PLMN"},
+                                     MmsWspContentType("application/vnd.wap.multipart.mixed"),
+                                     body);
+    MmsHttpMessage req = MmsHttp::MakeMmsRequest("POST", "/mms", "mmsc", pdu);
+    req.body = req.SerializeBody(); // as received: real octets
+    req.bodyRuns.clear();
+    return req;
+}
+
+/// A Relay on its own node over transport t with the given workers; its one subscriber is the
+/// originator of OutsideSubmission. Every submission the tests send is the same M-Send.req
+/// (one transaction id): DuplicateWindow 0, so they are not taken for repeats.
+Ptr<MmsRelay>
+MakeRelay(Ptr<InstantTransport> t, uint32_t workers)
+{
+    Ptr<Node> node = CreateObject<Node>();
+    Ptr<MmsSubscriberDirectory> dir = CreateObject<MmsSubscriberDirectory>();
+    dir->Add("+447700900001", Ipv4Address("10.0.0.1"));
+    Ptr<MmsRelay> relay = CreateObject<MmsRelay>();
+    relay->SetTransport(t);
+    relay->SetDirectory(dir);
+    relay->SetAttribute("Workers", UintegerValue(workers));
+    relay->SetAttribute("DuplicateWindow", TimeValue(Seconds(0)));
+    node->AddApplication(relay);
+    return relay;
+}
+
+/// Records the start of every MM1 transaction's service.
+void
+OnStart(std::vector<double>* starts, MmsRelay::TransactionType, Time, Time)
+{
+    starts->push_back(Simulator::Now().GetSeconds());
+}
+
 void
 Arrive(Ptr<InstantTransport> t,
-       Ptr<ExponentialRandomVariable> gap,
+       Ptr<RandomVariableStream> gap,
        MmsHttpMessage req,
        Address from,
        uint64_t left)
@@ -155,41 +201,18 @@ class MmsErlangCTestCase : public TestCase
         RngSeedManager::SetRun(1);
         const double mu = 20.0; // services per second: mean service time 50 ms
         const double lambda = m_rho * m_workers * mu;
-        Ptr<Node> node = CreateObject<Node>();
-        Ptr<MmsSubscriberDirectory> dir = CreateObject<MmsSubscriberDirectory>();
-        dir->Add("+447700900001", Ipv4Address("10.0.0.1"));
         Ptr<InstantTransport> t = CreateObject<InstantTransport>();
-        Ptr<MmsRelay> relay = CreateObject<MmsRelay>();
-        relay->SetTransport(t);
-        relay->SetDirectory(dir);
-        relay->SetAttribute("Workers", UintegerValue(m_workers));
+        Ptr<MmsRelay> relay = MakeRelay(t, m_workers);
         relay->SetAttribute("QueueLimit", UintegerValue(1000000));
-        // Every submission below is the same M-Send.req (one transaction id): not repeats.
-        relay->SetAttribute("DuplicateWindow", TimeValue(Seconds(0)));
         Ptr<ExponentialRandomVariable> service = CreateObject<ExponentialRandomVariable>();
         service->SetAttribute("Mean", DoubleValue(1 / mu));
         relay->SetAttribute("SubmitTime", PointerValue(service));
-        node->AddApplication(relay);
         relay->AssignStreams(10);
         Ptr<ExponentialRandomVariable> gap = CreateObject<ExponentialRandomVariable>();
         gap->SetAttribute("Mean", DoubleValue(1 / lambda));
         gap->SetStream(20);
 
-        // A small M-Send.req to a number outside the MMSE: the Relay stores it, confirms it
-        // and fails the recipient at once, so that the submission is the only MM1 work.
-        MmsMultipartBody body;
-        MmsPart part;
-        part.contentType = MmsWspContentType("text/plain");
-        part.data = MmsContent(std::string("queueing"));
-        body.parts = {part};
-        MmsPdu pdu = MmsPdu::MakeSendReq("t",
-                                         "+447700900001/TYPE=PLMN",
-                                         {"+449999999999/TYPE=PLMN"},
-                                         MmsWspContentType("application/vnd.wap.multipart.mixed"),
-                                         body);
-        MmsHttpMessage req = MmsHttp::MakeMmsRequest("POST", "/mms", "mmsc", pdu);
-        req.body = req.SerializeBody(); // as received: real octets
-        req.bodyRuns.clear();
+        MmsHttpMessage req = OutsideSubmission();
 
         const std::size_t batches = 20;
         Waits w;
@@ -241,6 +264,78 @@ class MmsErlangCTestCase : public TestCase
     uint64_t m_customers;
 };
 
+/**
+ * The licensed rate: 400 submissions 25 ms apart (40 per second, the first at 25 ms) against
+ * LicensedRate = 10 per second with a tolerance of 1 s, on workers that are never the limit.
+ * Queue: every submission is confirmed, the licence spacing them 100 ms apart (less the 1 s
+ * tolerance), so the last starts its service at 0.025 + 399 x 0.1 - 1 = 38.925 s. Reject: what
+ * comes before its turn less the tolerance is refused at once; over the 9.975 s of arrivals about
+ * 10 x 9.975 + 10 (the tolerance's burst) = 110 are confirmed and the other 290 refused.
+ */
+class MmsLicensedRateTestCase : public TestCase
+{
+  public:
+    /**
+     * \param reject true: LicensePolicy Reject, else Queue
+     */
+    MmsLicensedRateTestCase(bool reject)
+        : TestCase(std::string("licensed rate of 10 MMS per s at 40 offered, policy ")
+                   + (reject ? "Reject" : "Queue"))
+        , m_reject(reject)
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        const uint64_t n = 400;
+        Ptr<InstantTransport> t = CreateObject<InstantTransport>();
+        Ptr<MmsRelay> relay = MakeRelay(t, 1000);
+        relay->SetAttribute("LicensedRate", DoubleValue(10));
+        relay->SetAttribute("LicenseTolerance", TimeValue(Seconds(1)));
+        relay->SetAttribute("LicensePolicy", StringValue(m_reject ? "Reject" : "Queue"));
+        relay->SetAttribute("SubmitTime",
+                            StringValue("ns3::ConstantRandomVariable[Constant=0.001]"));
+        relay->AssignStreams(10);
+        std::vector<double> starts;
+        relay->TraceConnectWithoutContext("Transaction", MakeBoundCallback(&OnStart, &starts));
+        relay->SetStartTime(Seconds(0));
+        Ptr<ConstantRandomVariable> gap = CreateObject<ConstantRandomVariable>();
+        gap->SetAttribute("Constant", DoubleValue(0.025));
+        Simulator::Schedule(Seconds(0.025),
+                            &Arrive,
+                            t,
+                            gap,
+                            OutsideSubmission(),
+                            Address(InetSocketAddress(Ipv4Address("10.0.0.1"), 1000)),
+                            n);
+        Simulator::Run();
+        const MmsRelay::Counters& c = relay->GetCounters();
+        NS_TEST_EXPECT_MSG_EQ(t->responses, n, "every submission answered");
+        if (m_reject)
+        {
+            NS_TEST_EXPECT_MSG_EQ_TOL(double(t->okResponses), 110.0, 2.0, "confirmed");
+            NS_TEST_EXPECT_MSG_EQ(c.overLicence, n - t->okResponses, "the others refused");
+            NS_TEST_EXPECT_MSG_EQ(starts.size(), t->okResponses, "refused without service");
+        }
+        else
+        {
+            NS_TEST_EXPECT_MSG_EQ(t->okResponses, n, "every submission confirmed");
+            NS_TEST_EXPECT_MSG_EQ(c.overLicence, 0u, "none refused");
+            NS_TEST_ASSERT_MSG_EQ(starts.size(), n, "every submission served");
+            NS_TEST_EXPECT_MSG_EQ_TOL(
+                starts.back(), 38.925, 1e-6, "the last at the licence's pace");
+            for (std::size_t i = 20; i < starts.size(); ++i)
+            {
+                NS_TEST_EXPECT_MSG_EQ_TOL(starts[i] - starts[i - 1], 0.1, 1e-6, "spaced 100 ms");
+            }
+        }
+        Simulator::Destroy();
+    }
+
+    bool m_reject;
+};
+
 /// The validation suite.
 class MmsRelayCapacityTestSuite : public TestSuite
 {
@@ -254,6 +349,8 @@ class MmsRelayCapacityTestSuite : public TestSuite
         AddTestCase(new MmsErlangCTestCase(0.5, 4, 600000));
         AddTestCase(new MmsErlangCTestCase(0.7, 4, 600000));
         AddTestCase(new MmsErlangCTestCase(0.9, 4, 2000000));
+        AddTestCase(new MmsLicensedRateTestCase(false));
+        AddTestCase(new MmsLicensedRateTestCase(true));
     }
 };
 

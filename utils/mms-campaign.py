@@ -153,53 +153,64 @@ def fmt(v):
     return repr(v) if isinstance(v, float) else str(v)
 
 
-class Campaign:
-    def __init__(self, path, build=None):
+def key_lines(path, fail):
+    """The lines of a campaign (or plan) file: (line number, section header text or None,
+    Entry or None), comments and blank lines left out; fail(line, key, what) on a line that is
+    neither "[section]" nor "key = value". Shared with mms-plan.py."""
+    with open(path, encoding="utf-8") as f:
+        lines = f.read().splitlines()
+    for n, raw in enumerate(lines, 1):
+        text = raw.strip()
+        text = "" if text.startswith("#") else re.split(r"\s#", text, maxsplit=1)[0].strip()
+        if not text:
+            continue
+        m = re.fullmatch(r"\[\s*([^\]]*?)\s*\]", text)
+        if m:
+            yield n, m.group(1), None
+            continue
+        if "=" not in text:
+            fail(n, None, "expected 'key = value', not '%s'" % text)
+        key, value = (s.strip() for s in text.split("=", 1))
+        if not key:
+            fail(n, None, "no key before '='")
+        yield n, None, Entry(key, value, n)
+
+
+def parse_values(text):
+    """The values of a list "a, b, c" or a range "A to B step S" (ascending); ValueError with
+    what is wrong otherwise. Shared with mms-plan.py."""
+    m = re.fullmatch(r"(\S+)\s+to\s+(\S+)\s+step\s+(\S+)", text)
+    if m:
+        a, b, s = (number(x) for x in m.groups())
+        if a is None or b is None or s is None:
+            raise ValueError("bad range '%s': start, end and step must be numbers" % text)
+        if s <= 0 or b < a:
+            raise ValueError("bad range '%s': expected start <= end and a step > 0" % text)
+        count = int(math.floor((b - a) / s + 1e-9)) + 1
+        if count > 100000:
+            raise ValueError("bad range '%s': %d values" % (text, count))
+        if all(isinstance(x, int) for x in (a, b, s)):
+            return [a + i * s for i in range(count)]
+        return [float(repr(round(a + i * s, 12))) for i in range(count)]
+    if re.search(r"\bto\b|\bstep\b", text):
+        raise ValueError("bad range '%s': write 'START to END step STEP'" % text)
+    items = [x.strip() for x in text.split(",")]
+    if not text or any(not x for x in items):
+        raise ValueError("bad list '%s': expected values separated by commas" % text)
+    return [number(x) if number(x) is not None else x for x in items]
+
+
+class KeyFile:
+    """What campaign and plan files share: errors naming the file, line and key, and the keys
+    program, scenario and arguments. Subclasses set path, dir and top (key -> Entry)."""
+
+    def open(self, path):
         self.path = path
         if not os.path.isfile(path):
-            raise CampaignError("campaign file '%s': no such file" % path)
+            raise CampaignError("%s file '%s': no such file" % (self.kind, path))
         self.dir = os.path.dirname(os.path.abspath(path))
         self.top = {}
         self.slurm = {}
-        self.dimensions = []  # list of list of Entry: each dimension's parameters
-        section = None
-        with open(path, encoding="utf-8") as f:
-            lines = f.read().splitlines()
-        for number_, raw in enumerate(lines, 1):
-            text = raw.strip()
-            text = "" if text.startswith("#") else re.split(r"\s#", text, maxsplit=1)[0].strip()
-            if not text:
-                continue
-            m = re.fullmatch(r"\[\s*(\w+)\s*\]", text)
-            if m:
-                section = m.group(1)
-                if section not in ("grid", "zip", "slurm"):
-                    self.fail(number_, None, "unknown section [%s] (sections: [grid], [zip], "
-                              "[slurm])" % section)
-                if section == "zip":
-                    self.dimensions.append([])
-                continue
-            if "=" not in text:
-                self.fail(number_, None, "expected 'key = value', not '%s'" % text)
-            key, value = (s.strip() for s in text.split("=", 1))
-            if not key:
-                self.fail(number_, None, "no key before '='")
-            entry = Entry(key, value, number_)
-            if section is None:
-                if key not in TOP_KEYS:
-                    self.fail(number_, key, "unknown key (keys: %s; parameters go in [grid] or "
-                              "[zip])" % ", ".join(TOP_KEYS))
-                self.top[key] = entry
-            elif section == "slurm":
-                if key not in SLURM_KEYS:
-                    self.fail(number_, key, "unknown key of [slurm] (keys: %s)"
-                              % ", ".join(SLURM_KEYS))
-                self.slurm[key] = entry
-            elif section == "grid":
-                self.dimensions.append([entry])
-            else:
-                self.dimensions[-1].append(entry)
-        self.check(build)
 
     def fail(self, line, key, what):
         where = "%s:%d" % (self.path, line) if line else self.path
@@ -207,7 +218,7 @@ class Campaign:
 
     def need(self, key):
         if key not in self.top:
-            self.fail(None, key, "missing (the campaign file must name it)")
+            self.fail(None, key, "missing (the %s file must name it)" % self.kind)
         return self.top[key]
 
     def integer(self, key, default, least):
@@ -220,32 +231,8 @@ class Campaign:
                       % (least, e.value))
         return v
 
-    def values(self, e):
-        """The values of a parameter: a list "a, b, c" or a range "A to B step S"."""
-        m = re.fullmatch(r"(\S+)\s+to\s+(\S+)\s+step\s+(\S+)", e.value)
-        if m:
-            a, b, s = (number(x) for x in m.groups())
-            if a is None or b is None or s is None:
-                self.fail(e.line, e.key, "bad range '%s': start, end and step must be numbers"
-                          % e.value)
-            if s <= 0 or b < a:
-                self.fail(e.line, e.key, "bad range '%s': expected start <= end and a step > 0"
-                          % e.value)
-            count = int(math.floor((b - a) / s + 1e-9)) + 1
-            if count > 100000:
-                self.fail(e.line, e.key, "bad range '%s': %d values" % (e.value, count))
-            if all(isinstance(x, int) for x in (a, b, s)):
-                return [a + i * s for i in range(count)]
-            return [float(repr(round(a + i * s, 12))) for i in range(count)]
-        if re.search(r"\bto\b|\bstep\b", e.value):
-            self.fail(e.line, e.key, "bad range '%s': write 'START to END step STEP'" % e.value)
-        items = [x.strip() for x in e.value.split(",")]
-        if not e.value or any(not x for x in items):
-            self.fail(e.line, e.key, "bad list '%s': expected values separated by commas"
-                      % e.value)
-        return [number(x) if number(x) is not None else x for x in items]
-
-    def check(self, build):
+    def read_common(self, build):
+        """program (required), scenario (its path and text, or None) and arguments."""
         e = self.need("program")
         self.program = resolve_program(e.value, self.dir, build)
         if self.program is None:
@@ -266,6 +253,50 @@ class Campaign:
             self.arguments = shlex.split(e.value) if e else []
         except ValueError as x:
             self.fail(e.line, "arguments", "cannot split '%s' (%s)" % (e.value, x))
+
+
+class Campaign(KeyFile):
+    kind = "campaign"
+
+    def __init__(self, path, build=None):
+        self.open(path)
+        self.dimensions = []  # list of list of Entry: each dimension's parameters
+        section = None
+        for number_, header, entry in key_lines(path, self.fail):
+            if header is not None:
+                section = header
+                if section not in ("grid", "zip", "slurm"):
+                    self.fail(number_, None, "unknown section [%s] (sections: [grid], [zip], "
+                              "[slurm])" % section)
+                if section == "zip":
+                    self.dimensions.append([])
+                continue
+            key, value = entry.key, entry.value
+            if section is None:
+                if key not in TOP_KEYS:
+                    self.fail(number_, key, "unknown key (keys: %s; parameters go in [grid] or "
+                              "[zip])" % ", ".join(TOP_KEYS))
+                self.top[key] = entry
+            elif section == "slurm":
+                if key not in SLURM_KEYS:
+                    self.fail(number_, key, "unknown key of [slurm] (keys: %s)"
+                              % ", ".join(SLURM_KEYS))
+                self.slurm[key] = entry
+            elif section == "grid":
+                self.dimensions.append([entry])
+            else:
+                self.dimensions[-1].append(entry)
+        self.check(build)
+
+    def values(self, e):
+        """The values of a parameter: a list "a, b, c" or a range "A to B step S"."""
+        try:
+            return parse_values(e.value)
+        except ValueError as x:
+            self.fail(e.line, e.key, str(x))
+
+    def check(self, build):
+        self.read_common(build)
         self.replications = self.integer("replications", None, 1)
         if self.replications is None:
             self.need("replications")
@@ -468,7 +499,10 @@ def exec_run(out, index):
     if os.path.isdir(d):
         shutil.rmtree(d)  # a run started before and not complete: from an empty folder
     os.makedirs(d)
-    if plan.get("template") is not None:
+    if run.get("scenario") is not None:  # mms-plan.py: each run's own scenario text
+        with open(os.path.join(d, "scenario.dot"), "w") as f:
+            f.write(run["scenario"])
+    elif plan.get("template") is not None:
         with open(os.path.join(d, "scenario.dot"), "w") as f:
             f.write(scenario_text(plan["template"], run["parameters"]))
     with open(os.path.join(d, "digest"), "w") as f:
@@ -536,17 +570,28 @@ def cmd_run(args, campaign):
     sys.stdout.flush()
     if not todo:
         return 0
+    execute(out, todo, args.executor, args.jobs, args.wait, campaign.slurm,
+            os.path.splitext(os.path.basename(campaign.path))[0])
+    if args.executor == "local" or args.wait:
+        return report_status(out, runs, campaign.results, brief=True)
+    return 0
+
+
+def execute(out, todo, executor, jobs=None, wait=False, slurm=None, name="mms-campaign"):
+    """Runs the runs `todo` (indices into OUT/plan.json) with an executor: "local" (GNU
+    parallel, `jobs` at a time) or "slurm" (one array task per run; `slurm`: the [slurm] keys,
+    as Entry; `wait`: until the array has ended). Shared with mms-plan.py."""
     worker = [sys.executable or "python3", os.path.abspath(__file__), "exec", out]
-    if args.executor == "local":
+    if executor == "local":
         if not shutil.which("parallel"):
             raise CampaignError("the local executor needs GNU parallel (Debian: parallel)")
-        jobs = args.jobs or os.cpu_count() or 1
+        jobs = jobs or os.cpu_count() or 1
         # The progress bar on a terminal only (elsewhere it would be a line per update).
         bar = ["--bar"] if sys.stderr.isatty() else []
         cmd = ["parallel", "--will-cite"] + bar + ["--jobs", str(jobs), "--halt", "never",
                " ".join(shlex.quote(a) for a in worker) + " {}", ":::"] + [str(i) for i in todo]
         subprocess.call(cmd, stdout=subprocess.DEVNULL)
-        return report_status(out, runs, campaign.results, brief=True)
+        return
     # Slurm: one array task per run; the task runs the worker on its own index.
     sdir = os.path.join(out, "slurm")
     os.makedirs(sdir, exist_ok=True)
@@ -556,9 +601,9 @@ def cmd_run(args, campaign):
         f.write("exec %s \"$SLURM_ARRAY_TASK_ID\"\n" % " ".join(shlex.quote(a) for a in worker))
     os.chmod(script, 0o755)
     cmd = ["sbatch", "--parsable", "--array=" + index_ranges(todo),
-           "--job-name=" + os.path.splitext(os.path.basename(campaign.path))[0],
+           "--job-name=" + name,
            "--output=" + os.path.join(sdir, "%A_%a.out")]
-    s = campaign.slurm
+    s = slurm or {}
     if "partition" in s:
         cmd.append("--partition=" + s["partition"].value)
     if "time" in s:
@@ -568,7 +613,7 @@ def cmd_run(args, campaign):
         cmd.append("--mem=" + s["mem"].value)
     if "options" in s:
         cmd.extend(shlex.split(s["options"].value))
-    if args.wait:
+    if wait:
         cmd.append("--wait")
     cmd.append(script)
     r = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -576,13 +621,11 @@ def cmd_run(args, campaign):
     if job:
         with open(os.path.join(sdir, "jobs"), "a") as f:
             f.write(job + "\n")
-    if r.returncode != 0 and not (args.wait and job):
+    if r.returncode != 0 and not (wait and job):
         raise CampaignError("sbatch failed (exit status %d): %s" % (
             r.returncode, r.stderr.strip() or r.stdout.strip()))
     sys.stdout.write("submitted job array %s (%d tasks)\n" % (job, len(todo)))
-    if args.wait:
-        return report_status(out, runs, campaign.results, brief=True)
-    return 0
+    sys.stdout.flush()
 
 
 def slurm_tasks(out):

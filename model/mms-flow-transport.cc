@@ -134,7 +134,10 @@ MmsFlowTransport::SetHandset(uint32_t cell, Ptr<MmsRrcStateMachine> rrc)
     m_rrc = rrc;
     m_tcpMss = m_network->GetProfile(cell).tcpMss;
     m_keepAlive = Seconds(0);
-    rrc->SetReadyCallback(MakeCallback(&MmsFlowTransport::RadioReady, this), 0);
+    if (rrc)
+    {
+        rrc->SetReadyCallback(MakeCallback(&MmsFlowTransport::RadioReady, this), 0);
+    }
 }
 
 void

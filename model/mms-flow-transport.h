@@ -73,7 +73,8 @@ class MmsFlowTransport : public MmsTransport
      * Make it a handset in a cell of the network, with its connection state machine (whose
      * ready callback it takes).
      * \param cell the network's cell index
-     * \param rrc the handset's state machine
+     * \param rrc the handset's state machine; null: always on the dedicated channel, with no
+     *        promotion or PDP activation
      */
     void SetHandset(uint32_t cell, Ptr<MmsRrcStateMachine> rrc);
     /**

@@ -12,11 +12,15 @@
 
 #include "mms-test-data.h"
 
+#include "ns3/data-rate.h"
 #include "ns3/double.h"
 #include "ns3/mms-flow-network.h"
+#include "ns3/mms-flow-transport.h"
+#include "ns3/mms-radio-cell-channel.h"
 #include "ns3/mms-relay.h"
 #include "ns3/mms-scenario-helper.h"
 #include "ns3/mms-scenario.h"
+#include "ns3/random-variable-stream.h"
 #include "ns3/rng-seed-manager.h"
 #include "ns3/simulator.h"
 #include "ns3/test.h"
@@ -213,6 +217,118 @@ class MmsFlowDeterminismTestCase : public TestCase
     std::string m_fg; //!< fidelity of the GPRS cell
 };
 
+namespace
+{
+/// The processor-sharing check's arrivals and what it measures.
+struct PsCheck
+{
+    Ptr<MmsFlowNetwork> net;               //!< the network
+    Ptr<MmsFlowTransport> from;            //!< the sender on the core side
+    std::vector<Ptr<MmsFlowTransport>> to; //!< the cell's handsets
+    Ptr<ExponentialRandomVariable> gap;    //!< between arrivals, s
+    Ptr<ExponentialRandomVariable> size;   //!< of a transfer, octets
+    double sum{0};                         //!< of transfer times, s
+    uint64_t n{0};                         //!< transfers arrived
+};
+
+/// One transfer arrived.
+void
+PsArrived(PsCheck* c, Time start)
+{
+    c->sum += (Simulator::Now() - start).GetSeconds();
+    c->n++;
+}
+
+/// Poisson downlink transfers of exponential size to the cell's handsets, in turn.
+void
+PsArrive(PsCheck* c, uint64_t left)
+{
+    MmsFlowNetwork::TransferSpec spec;
+    spec.bytes = static_cast<uint64_t>(std::max(1.0, c->size->GetValue()));
+    spec.header = 0;
+    c->net->StartTransfer(c->from,
+                          c->to[left % c->to.size()],
+                          spec,
+                          MakeBoundCallback(&PsArrived, c, Simulator::Now()));
+    if (left > 1)
+    {
+        Simulator::Schedule(Seconds(c->gap->GetValue()), &PsArrive, c, left - 1);
+    }
+}
+} // namespace
+
+/// A flow cell is a processor-sharing server: with Poisson arrivals, exponential sizes and
+/// handsets whose peak is the cell's capacity (M/M/1-PS), the mean transfer time is
+/// E[S] / (1 - rho).
+class MmsFlowProcessorSharingTestCase : public TestCase
+{
+  public:
+    /// \param rho the cell's load
+    explicit MmsFlowProcessorSharingTestCase(double rho)
+        : TestCase("a flow cell's mean transfer time at load " + std::to_string(rho).substr(0, 3)
+                   + " equals M-M-1-PS theory")
+        , m_rho(rho)
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        RngSeedManager::SetSeed(11);
+        RngSeedManager::SetRun(1);
+        const double capacity = 384000; // bit/s
+        const double meanBytes = 20000;
+        PsCheck check;
+        Ptr<MmsFlowNetwork> net = CreateObject<MmsFlowNetwork>();
+        check.net = net;
+        Ptr<MmsRadioCellChannel> channel = CreateObject<MmsRadioCellChannel>();
+        channel->SetAttribute("DownlinkCapacity", DataRateValue(DataRate(uint64_t(capacity))));
+        MmsBearerProfile p;
+        std::string error;
+        NS_TEST_ASSERT_MSG_EQ(MmsBearerProfile::FromPreset("UMTS-384", 10, p, error), true, error);
+        p.downlinkRate = static_cast<uint64_t>(capacity); // a handset alone gets the whole cell
+        p.linkOverhead = 0;
+        p.blockErrorRate = 0;
+        p.coreDelay = Seconds(0);
+        p.radioDelayDownlink = Seconds(0);
+        p.radioDelayUplink = Seconds(0);
+        channel->SetCellProfile(p);
+        const uint32_t cell = net->AddCell(channel, p, 1);
+        Ptr<MmsFlowTransport> server = CreateObject<MmsFlowTransport>();
+        server->Attach(net, Ipv4Address("10.0.0.1"), 1);
+        check.from = server;
+        for (uint32_t i = 0; i < 50; ++i)
+        {
+            Ptr<MmsFlowTransport> h = CreateObject<MmsFlowTransport>();
+            h->Attach(net, Ipv4Address(0x0a800002 + i), 1);
+            h->SetHandset(cell, nullptr);
+            check.to.push_back(h);
+        }
+        const double meanService = meanBytes * 8 / capacity;
+        Ptr<ExponentialRandomVariable> gap = CreateObject<ExponentialRandomVariable>();
+        gap->SetAttribute("Mean", DoubleValue(meanService / m_rho));
+        gap->SetStream(1);
+        Ptr<ExponentialRandomVariable> size = CreateObject<ExponentialRandomVariable>();
+        size->SetAttribute("Mean", DoubleValue(meanBytes));
+        size->SetStream(2);
+        check.gap = gap;
+        check.size = size;
+        const uint64_t transfers = 200000;
+        Simulator::ScheduleNow(&PsArrive, &check, transfers);
+        Simulator::Run();
+        const uint64_t n = check.n;
+        const double mean = check.sum / n;
+        const double theory = meanService / (1 - m_rho);
+        std::cout << "    load " << m_rho << ": mean transfer " << mean << " s, M/M/1-PS " << theory
+                  << " s, error " << 100 * (mean - theory) / theory << "%\n";
+        NS_TEST_EXPECT_MSG_EQ(n, transfers, "every transfer arrived");
+        NS_TEST_EXPECT_MSG_EQ_TOL(mean, theory, 0.05 * theory, "M/M/1-PS within 5%");
+        Simulator::Destroy();
+    }
+
+    double m_rho; //!< the load
+};
+
 /// The flow level's suite.
 class MmsFlowTestSuite : public TestSuite
 {
@@ -228,6 +344,8 @@ class MmsFlowTestSuite : public TestSuite
                     ns3::mmstest::TestDuration::QUICK);
         AddTestCase(new MmsFlowDeterminismTestCase("flow", "flow"),
                     ns3::mmstest::TestDuration::QUICK);
+        AddTestCase(new MmsFlowProcessorSharingTestCase(0.3), ns3::mmstest::TestDuration::QUICK);
+        AddTestCase(new MmsFlowProcessorSharingTestCase(0.7), ns3::mmstest::TestDuration::QUICK);
         AddTestCase(new MmsFlowDeterminismTestCase("flow", "packet"),
                     ns3::mmstest::TestDuration::QUICK);
     }

@@ -956,9 +956,31 @@ MmsScenarioHelper::SetFlowPaths(const MmsScenario& scenario)
         return k == MmsScenario::RELAY || k == MmsScenario::SERVER || k == MmsScenario::PPG
                || k == MmsScenario::SMSC;
     };
-    for (uint32_t source = 0; source < nv; ++source)
+    // The pairs that exchange flows: every two elements, and the Relay and the PPG of an MMSE
+    // with its flow cells (the SMSC reaches a cell's base station over the packets).
+    std::vector<std::vector<uint32_t>> cellsOf(nv);
+    for (const auto& mmse : scenario.GetMmses())
     {
-        if (!isElement(source) || !IsLocal(source))
+        for (uint32_t c : mmse.cells)
+        {
+            if (m_flowCellOf[c] >= 0)
+            {
+                cellsOf[mmse.relay].push_back(c);
+                cellsOf[mmse.ppg].push_back(c);
+            }
+        }
+    }
+    std::vector<uint32_t> elements;
+    for (uint32_t v = 0; v < nv; ++v)
+    {
+        if (isElement(v))
+        {
+            elements.push_back(v);
+        }
+    }
+    for (uint32_t source : elements)
+    {
+        if (!IsLocal(source))
         {
             continue;
         }
@@ -989,14 +1011,17 @@ MmsScenarioHelper::SetFlowPaths(const MmsScenario& scenario)
                 }
             }
         }
-        for (uint32_t v = 0; v < nv; ++v)
+        for (const auto* targets : {&elements, &cellsOf[source]})
         {
-            if (v != source && std::isfinite(delay[v]) && (isElement(v) || m_flowCellOf[v] >= 0))
+            for (uint32_t v : *targets)
             {
-                m_flow->SetPath(m_nodes[source]->GetId(),
-                                m_nodes[v]->GetId(),
-                                Seconds(delay[v]),
-                                bottleneck[v]);
+                if (v != source && std::isfinite(delay[v]))
+                {
+                    m_flow->SetPath(m_nodes[source]->GetId(),
+                                    m_nodes[v]->GetId(),
+                                    Seconds(delay[v]),
+                                    bottleneck[v]);
+                }
             }
         }
     }

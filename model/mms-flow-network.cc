@@ -9,6 +9,7 @@
 #include "mms-flow-transport.h"
 #include "mms-radio-cell-channel.h"
 
+#include "ns3/boolean.h"
 #include "ns3/data-rate.h"
 #include "ns3/double.h"
 #include "ns3/log.h"
@@ -51,7 +52,14 @@ MmsFlowNetwork::GetTypeId()
                           "100 Mbit/s).",
                           DoubleValue(100e6),
                           MakeDoubleAccessor(&MmsFlowNetwork::m_coreRate),
-                          MakeDoubleChecker<double>(1));
+                          MakeDoubleChecker<double>(1))
+            .AddAttribute("AckLoad",
+                          "Whether a TCP transfer across a cell also loads the cell's other "
+                          "direction with its ACKs (one per two segments) while it is served "
+                          "(default true).",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&MmsFlowNetwork::m_ackLoad),
+                          MakeBooleanChecker());
     return tid;
 }
 
@@ -425,6 +433,25 @@ MmsFlowNetwork::Serve(uint64_t id)
     }
     t.job = job;
     Scheduler(static_cast<uint32_t>(t.cell), t.direction, t.resource).Start(job, bits, peak);
+    if (m_ackLoad && t.spec.segment > 0)
+    {
+        // The receiver's ACKs (one per two segments, as ns-3's delayed ACKs) load the other
+        // direction of the cell while the transfer lasts; nothing waits for them.
+        const uint32_t back = 1 - t.direction;
+        const double ackBits =
+            double((packets + 1) / 2) * AirtimeBits(c.profile, double(t.spec.header));
+        const double ackPeak =
+            t.resource == MmsRrcStateMachine::COMMON
+                ? c.commonRate[back]
+                : double(back == 0 ? c.profile.downlinkRate : c.profile.uplinkRate);
+        uint32_t ack = m_nextJob++;
+        if (m_nextJob == 0)
+        {
+            m_nextJob = 1;
+        }
+        m_stats.airtimeBits += ackBits;
+        Scheduler(static_cast<uint32_t>(t.cell), back, t.resource).Start(ack, ackBits, ackPeak);
+    }
 }
 
 void

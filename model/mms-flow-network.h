@@ -248,6 +248,7 @@ class MmsFlowNetwork : public Object
     uint32_t m_initialCwnd; //!< InitialCwnd, segments
     double m_coreRate;      //!< CoreRate, bit/s (paths not set)
     Time m_coreDelay;       //!< CoreDelay (paths not set)
+    bool m_ackLoad{true};   //!< AckLoad
     std::vector<Cell> m_cells;
     std::map<std::pair<uint32_t, uint32_t>, Path> m_paths;
     std::unordered_map<uint32_t, MmsFlowTransport*> m_endpoints;

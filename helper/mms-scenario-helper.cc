@@ -819,8 +819,18 @@ MmsScenarioHelper::Install(const MmsScenario& scenario)
                 Ptr<MmsSmsc> smsc = DynamicCast<MmsSmsc>(m_elementOf[mmse.smsc]);
                 UintegerValue bearerPort;
                 smsc->GetAttribute("BearerPort", bearerPort);
+                Ptr<MmsTransport> smsPoint = MmsHelper::CreateTransport(m_nodes[c]);
+                if (m_flowCellOf[c] >= 0)
+                {
+                    // A flow cell's base station: the SMSC's datagrams come as flows.
+                    Ptr<MmsFlowTransport> flow = CreateObject<MmsFlowTransport>();
+                    flow->Attach(
+                        m_flow, InterfaceAddress(m_cellOf[c]->GetDevice(0)), m_nodes[c]->GetId());
+                    flow->SetPacketTransport(smsPoint);
+                    smsPoint = flow;
+                }
                 m_pool->SetSmsPoint(poolCell,
-                                    MmsHelper::CreateTransport(m_nodes[c]),
+                                    smsPoint,
                                     m_cellOf[c],
                                     InterfaceAddress(m_cellOf[c]->GetDevice(0)),
                                     static_cast<uint16_t>(bearerPort.Get()));
@@ -956,8 +966,8 @@ MmsScenarioHelper::SetFlowPaths(const MmsScenario& scenario)
         return k == MmsScenario::RELAY || k == MmsScenario::SERVER || k == MmsScenario::PPG
                || k == MmsScenario::SMSC;
     };
-    // The pairs that exchange flows: every two elements, and the Relay and the PPG of an MMSE
-    // with its flow cells (the SMSC reaches a cell's base station over the packets).
+    // The pairs that exchange flows: every two elements, and the Relay, the PPG and the SMSC of
+    // an MMSE with its flow cells (the SMSC with their base stations).
     std::vector<std::vector<uint32_t>> cellsOf(nv);
     for (const auto& mmse : scenario.GetMmses())
     {
@@ -967,6 +977,7 @@ MmsScenarioHelper::SetFlowPaths(const MmsScenario& scenario)
             {
                 cellsOf[mmse.relay].push_back(c);
                 cellsOf[mmse.ppg].push_back(c);
+                cellsOf[mmse.smsc].push_back(c);
             }
         }
     }

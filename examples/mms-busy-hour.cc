@@ -396,6 +396,13 @@ main(int argc, char* argv[])
     auto t2 = std::chrono::steady_clock::now();
     out << "simulated " << Simulator::Now().GetSeconds() << " s in "
         << std::chrono::duration<double>(t2 - t1).count() << " s\n";
+    if (Ptr<MmsFlowNetwork> flow = builder.GetFlowNetwork())
+    {
+        const MmsFlowNetwork::Statistics f = flow->GetStatistics();
+        out << "flow level: " << f.transfers << " transfers (" << f.radioTransfers
+            << " across cells, " << f.radioWaits << " waited for a promotion or a PDP context), "
+            << Simulator::GetEventCount() << " events in all\n";
+    }
     if (recorder && !mpi)
     {
         recorder->Close();

@@ -129,6 +129,9 @@ class MmsFlowNetwork : public Object
         uint32_t header{0};     //!< header octets per packet (IP and TCP or UDP)
         bool slowStart{true};   //!< TCP: a new connection's window (InitialCwnd)
         bool signalling{false}; //!< datagram on the cell's signalling channel (no data bearer)
+        /// a packet without payload (bytes 0, segment 0: a SYN) that comes back at once (its
+        /// SYN-ACK): the transfer ends when the answer is back at the sender
+        bool roundTrip{false};
     };
 
     /**

@@ -390,26 +390,9 @@ MmsFlowTransport::Request(const Address& server,
     MmsFlowNetwork::TransferSpec syn;
     syn.bytes = 0;
     syn.header = m_synBytes;
+    syn.roundTrip = true; // the SYN and the SYN-ACK
     c.transfer = m_network->StartTransfer(
-        this, peer, syn, MakeCallback(&MmsFlowTransport::SynArrived, this).Bind(id));
-}
-
-void
-MmsFlowTransport::SynArrived(uint64_t id)
-{
-    auto it = m_clients.find(id);
-    if (it == m_clients.end())
-    {
-        return;
-    }
-    MmsFlowNetwork::TransferSpec synAck;
-    synAck.bytes = 0;
-    synAck.header = m_synBytes;
-    it->second.transfer =
-        m_network->StartTransfer(it->second.server,
-                                 this,
-                                 synAck,
-                                 MakeCallback(&MmsFlowTransport::SendRequest, this).Bind(id));
+        this, peer, syn, MakeCallback(&MmsFlowTransport::SendRequest, this).Bind(id));
 }
 
 void

@@ -211,7 +211,6 @@ class MmsFlowTransport : public MmsTransport
     };
 
     void RadioReady(uint32_t cookie);
-    void SynArrived(uint64_t id);
     void SendRequest(uint64_t id);
     void RequestArrived(uint64_t id);
     void ResponseArrived(uint64_t id);

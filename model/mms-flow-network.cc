@@ -277,7 +277,9 @@ MmsFlowNetwork::StartTransfer(Ptr<MmsFlowTransport> from,
         {
             serve += SlowStartIdle(t, p.rate, 8.0 * (spec.segment + spec.header));
         }
-        t.event = Simulator::Schedule(serve, &MmsFlowNetwork::Propagate, this, id);
+        const Time arrival = serve + GetOneWay(t);
+        t.event = Simulator::Schedule(
+            spec.roundTrip ? arrival * 2 : arrival, &MmsFlowNetwork::Arrive, this, id);
         return id;
     }
     m_stats.radioTransfers++;
@@ -350,6 +352,34 @@ MmsFlowNetwork::Admit(uint64_t id)
         r == MmsRrcStateMachine::COMMON
             ? c.commonRate[t.direction]
             : double(t.direction == 0 ? c.profile.downlinkRate : c.profile.uplinkRate);
+    if (t.spec.bytes == 0 && t.spec.segment == 0)
+    {
+        // A packet without payload (a SYN, and its SYN-ACK when it comes back at once): its
+        // airtime at the handset's peak, not shared, and its delays; one event.
+        const uint32_t back = 1 - t.direction;
+        const double backPeak =
+            r == MmsRrcStateMachine::COMMON
+                ? c.commonRate[back]
+                : double(back == 0 ? c.profile.downlinkRate : c.profile.uplinkRate);
+        const double air = AirtimeBits(c.profile, double(t.spec.header));
+        Time d = Seconds(air / peak) + GetOneWay(t);
+        if (t.spec.roundTrip)
+        {
+            Transfer reverse;
+            reverse.from = t.to;
+            reverse.to = t.from;
+            reverse.spec = t.spec;
+            reverse.cell = t.cell;
+            reverse.direction = back;
+            d += Seconds(air / backPeak) + GetOneWay(reverse);
+        }
+        if (rrc)
+        {
+            rrc->NotifyActivity();
+        }
+        t.event = Simulator::Schedule(d, &MmsFlowNetwork::Arrive, this, id);
+        return;
+    }
     // The rate it would get now: its peak or an equal share among those served.
     const MmsRadioScheduler& s = Scheduler(static_cast<uint32_t>(t.cell), t.direction, r);
     const double share = std::min(peak, s.GetCapacity() / (s.GetActiveCount() + 1));

@@ -163,6 +163,7 @@ main(int argc, char* argv[])
     bool onDemand = true;
     bool mpi = false;
     std::string memoryAt;
+    std::string fidelity = "packet";
     // Every argument is checked before anything is built (exit status 2, one line each).
     MmsCommandLine cmd(__FILE__);
     cmd.AddValue("scenario", "Scenario file (GraphViz DOT)", scenarioFile);
@@ -204,7 +205,15 @@ main(int argc, char* argv[])
                  "the elements and the recorder hold for open messages",
                  memoryAt,
                  MmsCommandLine::PositiveNumbers());
+    cmd.AddValue("fidelity",
+                 "packet or flow: the fidelity of the cells whose scenario sets none (a cell's "
+                 "fidelity=packet|flow); flow needs handsets on demand",
+                 fidelity);
     cmd.Parse(argc, argv);
+    if (fidelity != "packet" && fidelity != "flow")
+    {
+        cmd.Refuse("fidelity", "\"" + fidelity + "\" is not packet or flow");
+    }
     // A run split over ranks builds a handset per subscriber unless told otherwise.
     if (mpi && !cmd.IsGiven("handsetsOnDemand"))
     {
@@ -286,6 +295,7 @@ main(int argc, char* argv[])
     }
     MmsScenarioHelper builder;
     builder.SetHandsetsOnDemand(onDemand);
+    builder.SetFidelity(fidelity);
     Ptr<MmsTrafficModel> defaults = builder.GetTrafficModel();
     if (newYear)
     {
@@ -386,6 +396,13 @@ main(int argc, char* argv[])
     auto t2 = std::chrono::steady_clock::now();
     out << "simulated " << Simulator::Now().GetSeconds() << " s in "
         << std::chrono::duration<double>(t2 - t1).count() << " s\n";
+    if (Ptr<MmsFlowNetwork> flow = builder.GetFlowNetwork())
+    {
+        const MmsFlowNetwork::Statistics f = flow->GetStatistics();
+        out << "flow level: " << f.transfers << " transfers (" << f.radioTransfers
+            << " across cells, " << f.radioWaits << " waited for a promotion or a PDP context), "
+            << Simulator::GetEventCount() << " events in all\n";
+    }
     if (recorder && !mpi)
     {
         recorder->Close();

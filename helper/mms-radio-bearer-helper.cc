@@ -256,4 +256,32 @@ MmsRadioBearerHelper::EnablePcapInternal(std::string prefix,
     pcapHelper.HookDefaultSink<MmsRadioBearerNetDevice>(device, "Sniffer", file);
 }
 
+Ipv4Address
+MmsRadioBearerHelper::AllocateAddress(Ptr<MmsRadioCellChannel> cell)
+{
+    auto it = m_cellAddresses.find(cell->GetId());
+    NS_ABORT_MSG_IF(it == m_cellAddresses.end(),
+                    "MmsRadioBearerHelper::AllocateAddress: cell "
+                        << cell->GetId() << " was not created by this helper");
+    if (it->second.next > it->second.last)
+    {
+        return Ipv4Address::GetZero();
+    }
+    return Ipv4Address(it->second.next++);
+}
+
+Ptr<MmsRrcStateMachine>
+MmsRadioBearerHelper::CreateRrc(const MmsBearerProfile& profile) const
+{
+    Ptr<MmsRrcStateMachine> rrc = m_rrc.Create<MmsRrcStateMachine>();
+    rrc->SetTbfMode(profile.UsesTbf());
+    return rrc;
+}
+
+MmsBearerProfile
+MmsRadioBearerHelper::GetCellProfile(Ptr<MmsRadioCellChannel> cell) const
+{
+    return m_cellProfiles.at(cell->GetId());
+}
+
 } // namespace ns3

@@ -136,6 +136,26 @@ class MmsRadioBearerHelper : public PcapHelperForDevice
     Ptr<MmsRadioBearerNetDevice> AttachOne(Ptr<MmsRadioCellChannel> cell, Ptr<Node> handset);
 
     /**
+     * \brief Take the next handset address of a cell's subnet without making a handset (a
+     * flow-level handset: MmsFlowTransport).
+     * \param cell a cell made by CreateCell
+     * \return the address, or 0.0.0.0 if the subnet has none left
+     */
+    Ipv4Address AllocateAddress(Ptr<MmsRadioCellChannel> cell);
+    /**
+     * \brief A connection state machine with this helper's RRC attributes, in the TBF mode of
+     * a profile (what Attach gives a handset's device).
+     * \param profile the handset's bearer profile
+     * \return the state machine
+     */
+    Ptr<MmsRrcStateMachine> CreateRrc(const MmsBearerProfile& profile) const;
+    /**
+     * \brief The handset profile of a cell made by CreateCell.
+     * \param cell the cell
+     * \return its profile
+     */
+    MmsBearerProfile GetCellProfile(Ptr<MmsRadioCellChannel> cell) const;
+    /**
      * \brief The radio device of a handset node.
      * \param handset the node
      * \return its first handset MmsRadioBearerNetDevice (null if it has none)

@@ -16,6 +16,7 @@
 #include "ns3/ipv4-address-helper.h"
 #include "ns3/ipv4-list-routing.h"
 #include "ns3/log.h"
+#include "ns3/mms-flow-transport.h"
 #include "ns3/mms-radio-bearer-net-device.h"
 #include "ns3/mms-socket-transport.h"
 #include "ns3/mms-subscriber-pool.h"
@@ -29,6 +30,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
+#include <queue>
 #include <sstream>
 
 namespace ns3
@@ -189,6 +192,9 @@ struct MmsScenarioHelper::HandsetMaker : public SimpleRefCount<HandsetMaker>
     /// Gives the subscribers' coverage periods (the pool runs them), or null: no coverage
     /// process.
     Ptr<MmsRadioBearerNetDevice> coverage;
+    Ptr<MmsFlowNetwork> flow; //!< a flow-level cell's network, or null (packet level)
+    uint32_t flowCell{0};     //!< a flow-level cell's index in it
+    uint32_t site{0};         //!< a flow-level cell's site (its node's id)
 
     /**
      * A new handset of the cell.
@@ -202,6 +208,26 @@ struct MmsScenarioHelper::HandsetMaker : public SimpleRefCount<HandsetMaker>
         if (maker->made >= maker->capacity)
         {
             return h; // the subnet is full: the pool refuses the binding
+        }
+        if (maker->flow)
+        {
+            // Flow level: an address of the cell's subnet, a state machine, no node.
+            h.address = maker->radio->AllocateAddress(maker->cell);
+            if (h.address == Ipv4Address::GetZero())
+            {
+                return MmsSubscriberPool::Handset();
+            }
+            h.rrc = maker->radio->CreateRrc(maker->flow->GetProfile(maker->flowCell));
+            if (maker->streams >= 0)
+            {
+                h.rrc->AssignStreams(maker->streams + int64_t{HANDSET_STREAMS} * maker->made);
+            }
+            maker->made++;
+            Ptr<MmsFlowTransport> t = CreateObject<MmsFlowTransport>();
+            t->Attach(maker->flow, h.address, maker->site);
+            t->SetHandset(maker->flowCell, h.rrc);
+            h.transport = t;
+            return h;
         }
         h.node = CreateObject<Node>();
         InternetStackHelper stack;
@@ -382,6 +408,12 @@ MmsScenarioHelper::Check(const MmsScenario& scenario, std::vector<std::string>& 
         {
             continue;
         }
+        if (!m_onDemand && (v.fidelity.empty() ? m_fidelity : v.fidelity) == "flow")
+        {
+            errors.push_back(scenario.GetOrigin() + (v.line ? ":" + std::to_string(v.line) : "")
+                             + ": cell " + v.name + ": fidelity flow needs handsets on demand");
+            ok = false;
+        }
         bool own = std::any_of(v.settings.begin(),
                                v.settings.end(),
                                [](const auto& s)
@@ -520,6 +552,7 @@ MmsScenarioHelper::Install(const MmsScenario& scenario)
     m_kinds.resize(nv);
     m_nodes.resize(nv);
     m_cellOf.resize(nv);
+    m_flowCellOf.assign(nv, -1);
     m_handsetsOf.resize(nv);
     m_elementOf.resize(nv);
 
@@ -593,6 +626,17 @@ MmsScenarioHelper::Install(const MmsScenario& scenario)
             }
         }
         m_cellOf[i] = m_radio->CreateCell(m_nodes[i]);
+        const std::string fidelity = v.fidelity.empty() ? m_fidelity : v.fidelity;
+        m_cellFidelities.emplace_back(v.name, fidelity);
+        if (fidelity == "flow")
+        {
+            if (!m_flow)
+            {
+                m_flow = CreateObject<MmsFlowNetwork>();
+            }
+            m_flowCellOf[i] = static_cast<int32_t>(
+                m_flow->AddCell(m_cellOf[i], m_radio->GetProfile(), m_nodes[i]->GetId()));
+        }
         if (!m_onDemand)
         {
             m_handsetsOf[i].Create(v.subscribers, SystemIdOf(i));
@@ -602,6 +646,10 @@ MmsScenarioHelper::Install(const MmsScenario& scenario)
     }
 
     InstallRoutes(scenario);
+    if (m_flow)
+    {
+        SetFlowPaths(scenario);
+    }
 
     // Servers, PPGs and SMSCs: one application per vertex, shared by the Relays that use it.
     // They resolve every subscriber; each Relay and its User Agents know their own.
@@ -618,6 +666,7 @@ MmsScenarioHelper::Install(const MmsScenario& scenario)
             app->SetDirectory(everyone);
             m_nodes[i]->AddApplication(app);
             MmsHelper::InstallTransport(app);
+            AddFlowTransport(app, i);
             m_elementOf[i] = app;
         }
     };
@@ -669,6 +718,7 @@ MmsScenarioHelper::Install(const MmsScenario& scenario)
                         DynamicCast<MmsWapPushProxyGateway>(m_elementOf[mmse.ppg]),
                         DynamicCast<MmsSmsc>(m_elementOf[mmse.smsc]));
         h->GetRelay()->SetElementName(m_names[mmse.relay]);
+        AddFlowTransport(h->GetRelay(), mmse.relay);
         m_elementOf[mmse.relay] = h->GetRelay();
         std::ostringstream plan;
         // The cells this Relay serves, wrapped under a heading written once they are counted.
@@ -738,6 +788,12 @@ MmsScenarioHelper::Install(const MmsScenario& scenario)
                 handsets->radio = m_radio;
                 handsets->cell = m_cellOf[c];
                 handsets->capacity = m_handsetsPerCell;
+                if (m_flowCellOf[c] >= 0)
+                {
+                    handsets->flow = m_flow;
+                    handsets->flowCell = static_cast<uint32_t>(m_flowCellOf[c]);
+                    handsets->site = m_nodes[c]->GetId();
+                }
                 m_handsetMakers.push_back(handsets);
                 const uint32_t first = m_pool->GetN();
                 const uint32_t poolCell =
@@ -763,8 +819,18 @@ MmsScenarioHelper::Install(const MmsScenario& scenario)
                 Ptr<MmsSmsc> smsc = DynamicCast<MmsSmsc>(m_elementOf[mmse.smsc]);
                 UintegerValue bearerPort;
                 smsc->GetAttribute("BearerPort", bearerPort);
+                Ptr<MmsTransport> smsPoint = MmsHelper::CreateTransport(m_nodes[c]);
+                if (m_flowCellOf[c] >= 0)
+                {
+                    // A flow cell's base station: the SMSC's datagrams come as flows.
+                    Ptr<MmsFlowTransport> flow = CreateObject<MmsFlowTransport>();
+                    flow->Attach(
+                        m_flow, InterfaceAddress(m_cellOf[c]->GetDevice(0)), m_nodes[c]->GetId());
+                    flow->SetPacketTransport(smsPoint);
+                    smsPoint = flow;
+                }
                 m_pool->SetSmsPoint(poolCell,
-                                    MmsHelper::CreateTransport(m_nodes[c]),
+                                    smsPoint,
                                     m_cellOf[c],
                                     InterfaceAddress(m_cellOf[c]->GetDevice(0)),
                                     static_cast<uint16_t>(bearerPort.Get()));
@@ -834,11 +900,141 @@ MmsScenarioHelper::Install(const MmsScenario& scenario)
     if (m_recorder)
     {
         m_recorder->SetSystemId(m_systemId);
+        for (const auto& [cell, fidelity] : m_cellFidelities)
+        {
+            m_recorder->AddRunAttribute("cell", cell + "/fidelity", fidelity);
+        }
         if (m_pool)
         {
             m_recorder->ConnectPool(m_pool);
         }
         m_recorder->ConnectAll();
+    }
+}
+
+void
+MmsScenarioHelper::SetFidelity(const std::string& fidelity)
+{
+    NS_ABORT_MSG_IF(m_installed, "MmsScenarioHelper::SetFidelity after Install");
+    NS_ABORT_MSG_IF(fidelity != "packet" && fidelity != "flow",
+                    "MmsScenarioHelper::SetFidelity: \"" << fidelity << "\" is not packet or flow");
+    m_fidelity = fidelity;
+}
+
+std::vector<std::pair<std::string, std::string>>
+MmsScenarioHelper::GetCellFidelities() const
+{
+    return m_cellFidelities;
+}
+
+Ptr<MmsFlowNetwork>
+MmsScenarioHelper::GetFlowNetwork() const
+{
+    return m_flow;
+}
+
+void
+MmsScenarioHelper::AddFlowTransport(Ptr<MmsApplication> app, uint32_t vertex)
+{
+    if (!m_flow)
+    {
+        return;
+    }
+    Ptr<MmsFlowTransport> t = CreateObject<MmsFlowTransport>();
+    t->Attach(m_flow, MmsNetworkHelper::GetAddress(m_nodes[vertex]), m_nodes[vertex]->GetId());
+    t->SetPacketTransport(app->GetTransport());
+    app->SetTransport(t);
+}
+
+void
+MmsScenarioHelper::SetFlowPaths(const MmsScenario& scenario)
+{
+    const auto& vertices = scenario.GetVertices();
+    const auto& edges = scenario.GetEdges();
+    const std::size_t nv = vertices.size();
+    std::vector<std::vector<std::pair<uint32_t, uint32_t>>> adjacent(nv); // (vertex, edge)
+    std::vector<double> rate(edges.size());
+    for (uint32_t e = 0; e < edges.size(); ++e)
+    {
+        adjacent[edges[e].a].emplace_back(edges[e].b, e);
+        adjacent[edges[e].b].emplace_back(edges[e].a, e);
+        rate[e] = static_cast<double>(DataRate(edges[e].rate).GetBitRate());
+    }
+    auto isElement = [&](uint32_t v)
+    {
+        const MmsScenario::Kind k = vertices[v].kind;
+        return k == MmsScenario::RELAY || k == MmsScenario::SERVER || k == MmsScenario::PPG
+               || k == MmsScenario::SMSC;
+    };
+    // The pairs that exchange flows: every two elements, and the Relay, the PPG and the SMSC of
+    // an MMSE with its flow cells (the SMSC with their base stations).
+    std::vector<std::vector<uint32_t>> cellsOf(nv);
+    for (const auto& mmse : scenario.GetMmses())
+    {
+        for (uint32_t c : mmse.cells)
+        {
+            if (m_flowCellOf[c] >= 0)
+            {
+                cellsOf[mmse.relay].push_back(c);
+                cellsOf[mmse.ppg].push_back(c);
+                cellsOf[mmse.smsc].push_back(c);
+            }
+        }
+    }
+    std::vector<uint32_t> elements;
+    for (uint32_t v = 0; v < nv; ++v)
+    {
+        if (isElement(v))
+        {
+            elements.push_back(v);
+        }
+    }
+    for (uint32_t source : elements)
+    {
+        if (!IsLocal(source))
+        {
+            continue;
+        }
+        // Least-delay routes from the element (Dijkstra), with each route's bottleneck.
+        std::vector<double> delay(nv, std::numeric_limits<double>::infinity());
+        std::vector<double> bottleneck(nv, 0);
+        using Item = std::pair<double, uint32_t>;
+        std::priority_queue<Item, std::vector<Item>, std::greater<>> queue;
+        delay[source] = 0;
+        bottleneck[source] = std::numeric_limits<double>::infinity();
+        queue.emplace(0, source);
+        while (!queue.empty())
+        {
+            auto [d, u] = queue.top();
+            queue.pop();
+            if (d > delay[u])
+            {
+                continue;
+            }
+            for (auto [w, e] : adjacent[u])
+            {
+                const double dw = d + edges[e].delaySeconds;
+                if (dw < delay[w])
+                {
+                    delay[w] = dw;
+                    bottleneck[w] = std::min(bottleneck[u], rate[e]);
+                    queue.emplace(dw, w);
+                }
+            }
+        }
+        for (const auto* targets : {&elements, &cellsOf[source]})
+        {
+            for (uint32_t v : *targets)
+            {
+                if (v != source && std::isfinite(delay[v]))
+                {
+                    m_flow->SetPath(m_nodes[source]->GetId(),
+                                    m_nodes[v]->GetId(),
+                                    Seconds(delay[v]),
+                                    bottleneck[v]);
+                }
+            }
+        }
     }
 }
 

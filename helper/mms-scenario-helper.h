@@ -9,6 +9,7 @@
 #include "ns3/application-container.h"
 #include "ns3/attribute.h"
 #include "ns3/mms-cell-traffic.h"
+#include "ns3/mms-flow-network.h"
 #include "ns3/mms-helper.h"
 #include "ns3/mms-radio-bearer-helper.h"
 #include "ns3/mms-scenario-partition.h"
@@ -145,6 +146,25 @@ class MmsScenarioHelper
      * \return whether subscribers get handsets on demand
      */
     bool GetHandsetsOnDemand() const;
+    /**
+     * \brief The fidelity of the cells whose scenario vertex sets none (fidelity=packet|flow):
+     * "packet" (the default: handsets are ns-3 nodes with sockets and a radio device) or
+     * "flow" (MmsFlowTransport on an MmsFlowNetwork: no packets). Flow cells need handsets on
+     * demand. With any flow cell the Relays, Servers, PPGs and SMSCs get an MmsFlowTransport
+     * beside their socket transport, and their exchanges among themselves are flows too.
+     * Before Install.
+     * \param fidelity "packet" or "flow"
+     */
+    void SetFidelity(const std::string& fidelity);
+    /**
+     * \brief The fidelity each cell runs at, after Install.
+     * \return (cell name, "packet" or "flow") in the scenario's order
+     */
+    std::vector<std::pair<std::string, std::string>> GetCellFidelities() const;
+    /**
+     * \return the flow network (after Install, if any cell is at flow level), or null
+     */
+    Ptr<MmsFlowNetwork> GetFlowNetwork() const;
     /**
      * \return the pool of subscribers (handsets on demand), or null
      */
@@ -339,7 +359,23 @@ class MmsScenarioHelper
     struct AgentMaker;
     /// Streams reserved per handset a pool may make: its state machine's and its device's.
     static constexpr uint32_t HANDSET_STREAMS = 3;
-    bool m_onDemand{true};                          //!< SetHandsetsOnDemand
+    bool m_onDemand{true};             //!< SetHandsetsOnDemand
+    std::string m_fidelity{"packet"};  //!< SetFidelity
+    Ptr<MmsFlowNetwork> m_flow;        //!< with any flow cell
+    std::vector<int32_t> m_flowCellOf; //!< per vertex: flow cell index, or -1
+    std::vector<std::pair<std::string, std::string>> m_cellFidelities; //!< GetCellFidelities
+    /**
+     * Give an element a flow transport beside its socket transport (flow cells present).
+     * \param app the element, with its socket transport
+     * \param vertex its vertex
+     */
+    void AddFlowTransport(Ptr<MmsApplication> app, uint32_t vertex);
+    /**
+     * Set the flow network's paths from each element vertex to every element and flow cell
+     * vertex: the scenario's least-delay routes, their delay and bottleneck rate.
+     * \param scenario the scenario
+     */
+    void SetFlowPaths(const MmsScenario& scenario);
     uint32_t m_handsetsPerCell{0};                  //!< addresses of a cell's subnet
     Ptr<MmsSubscriberPool> m_pool;                  //!< handsets on demand
     std::vector<Ptr<HandsetMaker>> m_handsetMakers; //!< per cell, handsets on demand

@@ -336,6 +336,21 @@ class GraphChecker
         {
             v.subscribers = static_cast<uint32_t>(std::stoul(s->second.value));
         }
+        auto f = attributes.find("fidelity");
+        if (f != attributes.end())
+        {
+            if (Lower(f->second.value) == "packet" || Lower(f->second.value) == "flow")
+            {
+                v.fidelity = Lower(f->second.value);
+            }
+            else
+            {
+                m_problems.Add(f->second.line,
+                               what,
+                               "fidelity \"" + f->second.value
+                                   + "\" is not valid: expected packet or flow");
+            }
+        }
         const std::vector<std::string> presets = MmsBearerProfile::PresetNames();
         auto b = attributes.find("bearer");
         if (b == attributes.end())
@@ -383,7 +398,7 @@ class GraphChecker
             {
                 continue;
             }
-            if (name == "subscribers" || name == "bearer")
+            if (name == "subscribers" || name == "bearer" || name == "fidelity")
             {
                 if (v.kind != MmsScenario::CELL)
                 {

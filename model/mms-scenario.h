@@ -32,12 +32,12 @@ namespace ns3
  * - reading: MmsScenarioReader parses the DOT text once, giving nodes, edges and attributes
  *   with their lines; a syntax error stops there and is reported alone;
  * - checking (this class): the size (at most 200,000 vertices, 20,000 of them not leaves, and
- *   4 links per vertex plus 1,000, since the routes grow with these), "digraph" and "->", numbers run into words, kinds,
- *   cells' subscribers and bearer, every link's rate, delay and loss, loops, second links and
- *   links between two cells, every ns-3 attribute's name and value (MmsScenarioAttributes,
- *   which never calls what aborts in ns-3.37 on bad text), link delays adding up to no more
- *   than 2^62 ns (146 years, so that no route's delay overflows Time), isolated vertices, the
- *   kinds a scenario needs and what each cell and Relay must reach; every problem is
+ *   4 links per vertex plus 1,000, since the routes grow with these), "digraph" and "->", numbers
+ * run into words, kinds, cells' subscribers and bearer, every link's rate, delay and loss, loops,
+ * second links and links between two cells, every ns-3 attribute's name and value
+ * (MmsScenarioAttributes, which never calls what aborts in ns-3.37 on bad text), link delays adding
+ * up to no more than 2^62 ns (146 years, so that no route's delay overflows Time), isolated
+ * vertices, the kinds a scenario needs and what each cell and Relay must reach; every problem is
  *   reported, with its line;
  * - routing: MmsScenarioRoutes computes, for a scenario that passed the checks, the shortest
  *   paths by delay, each cell's serving Relay and the MMSEs, which the getters below answer.
@@ -107,6 +107,7 @@ class MmsScenario
         uint32_t line{0};              //!< line where the file first names the node
         uint32_t subscribers{0};       //!< cells: the number of handsets
         std::string bearer;            //!< cells: a bearer profile preset name, as spelt there
+        std::string fidelity;          //!< cells: "packet", "flow" or "" (the program's default)
         std::vector<Setting> settings; //!< its ns-3 attributes, in the order the file sets them
     };
 

@@ -6,6 +6,7 @@
 
 #include "mms-sqlite-recorder.h"
 
+#include "mms-flow-transport.h"
 #include "mms-kpi-summary.h"
 #include "mms-radio-cell-channel.h"
 #include "mms-run-metadata.h"
@@ -246,6 +247,18 @@ MmsSqliteRecorder::SetCommandLine(int argc, char** argv)
         line += (i ? " " : "") + arg;
     }
     SetCommandLine(line);
+}
+
+void
+MmsSqliteRecorder::AddRunAttribute(const std::string& scope,
+                                   const std::string& name,
+                                   const std::string& value)
+{
+    MmsRunMetadata::Row r;
+    r.scope = scope;
+    r.name = name;
+    r.value = value;
+    m_extraAttributes.push_back(r);
 }
 
 void
@@ -656,6 +669,18 @@ MmsSqliteRecorder::AddElement(Element e, Ptr<MmsApplication> app, Ptr<Object> qu
     // ConnectPool).
     e.transport =
         app->HasTransport() ? DynamicCast<MmsSocketTransport>(app->GetTransport()) : nullptr;
+    if (auto flow =
+            app->HasTransport() ? DynamicCast<MmsFlowTransport>(app->GetTransport()) : nullptr)
+    {
+        // An element with flow-level cells: its flows' exchanges, and the counters of its
+        // socket transport (packet-level cells and links).
+        if (m_recordTransactions)
+        {
+            flow->TraceConnectWithoutContext(
+                "Exchange", MakeBoundCallback(&ExchangeSink, this, app->GetElementName()));
+        }
+        e.transport = DynamicCast<MmsSocketTransport>(flow->GetPacketTransport());
+    }
     if (e.transport)
     {
         e.last = e.transport->GetCounters();
@@ -1524,7 +1549,9 @@ MmsSqliteRecorder::RecordAttributes()
         Fail("preparing the run_attribute rows", error);
         return;
     }
-    for (const MmsRunMetadata::Row& r : MmsRunMetadata::Collect())
+    std::vector<MmsRunMetadata::Row> rows = MmsRunMetadata::Collect();
+    rows.insert(rows.end(), m_extraAttributes.begin(), m_extraAttributes.end());
+    for (const MmsRunMetadata::Row& r : rows)
     {
         s.BindInt(1, m_runId);
         s.BindText(2, r.scope);

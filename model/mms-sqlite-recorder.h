@@ -10,6 +10,7 @@
 #include "mms-common.h"
 #include "mms-ladder-tracer.h"
 #include "mms-relay.h"
+#include "mms-run-metadata.h"
 #include "mms-socket-transport.h"
 #include "mms-sqlite.h"
 
@@ -84,6 +85,18 @@ class MmsSqliteRecorder : public Object
      * \param commandLine the command line as one text
      */
     void SetCommandLine(const std::string& commandLine);
+    /**
+     * \brief Record one more run_attribute row of the run's configuration (scope, name and
+     * value), written with the collected ones when the recorder connects (before ConnectAll);
+     * MmsScenarioHelper records each cell's fidelity so (scope "cell", name
+     * "<cell>/fidelity", value "packet" or "flow").
+     * \param scope the row's scope
+     * \param name its name
+     * \param value its value
+     */
+    void AddRunAttribute(const std::string& scope,
+                         const std::string& name,
+                         const std::string& value);
 
     /**
      * Open the results file (creating it and its schema if needed) and insert this run's row,
@@ -462,6 +475,7 @@ class MmsSqliteRecorder : public Object
     MmsSqliteDatabase m_db;
     int64_t m_runId{0};
     std::string m_commandLine;
+    std::vector<MmsRunMetadata::Row> m_extraAttributes; //!< AddRunAttribute
     uint32_t m_systemId{0}; //!< SetSystemId: the rank whose nodes are recorded
     bool m_connected{false};
     bool m_closed{false};

@@ -257,7 +257,10 @@ MmsSubscriberPool::CoverageChange(uint32_t index)
     }
     const Cell& c = m_cells[CellOf(index)];
     const bool in = IsInCoverage(index);
-    c.handsets[static_cast<uint32_t>(r.handset)].device->SetReachable(in);
+    if (Ptr<MmsRadioBearerNetDevice> d = c.handsets[static_cast<uint32_t>(r.handset)].device)
+    {
+        d->SetReachable(in); // a flow-level handset has none: coverage gaps not applied
+    }
     m_coverageEvents[index] = Simulator::Schedule(
         r.nextCoverage - Simulator::Now(), &MmsSubscriberPool::CoverageChange, this, index);
 }
@@ -374,7 +377,7 @@ MmsSubscriberPool::Bind(uint32_t index, bool limited)
     {
         // The cell's pool grows by one handset.
         Handset h = c.makeHandset(ci);
-        if (!h.node || !h.transport || !h.device)
+        if (!h.transport || !(h.device || h.rrc))
         {
             // The cell can address no more handsets (its subnet is full): refused, as beyond
             // MaxBoundHandsets.
@@ -383,7 +386,11 @@ MmsSubscriberPool::Bind(uint32_t index, bool limited)
             return false;
         }
         const auto hi = static_cast<uint32_t>(c.handsets.size());
-        Ptr<MmsRrcStateMachine> rrc = h.device->GetRrc();
+        if (!h.rrc)
+        {
+            h.rrc = h.device->GetRrc();
+        }
+        Ptr<MmsRrcStateMachine> rrc = h.rrc;
         StringValue mode;
         rrc->GetAttribute("PdpMode", mode);
         c.alwaysOn.push_back(mode.Get() == "AlwaysOn");
@@ -432,7 +439,7 @@ MmsSubscriberPool::MaybeRelease(uint32_t index)
     Cell& c = m_cells[ci];
     const auto hi = static_cast<uint32_t>(r.handset);
     const Handset& h = c.handsets[hi];
-    Ptr<MmsRrcStateMachine> rrc = h.device->GetRrc();
+    Ptr<MmsRrcStateMachine> rrc = h.rrc;
     const bool quiet =
         c.alwaysOn[hi] ? rrc->GetState() == MmsRrcStateMachine::IDLE : !rrc->HasPdpContext();
     if (!quiet)
@@ -448,7 +455,10 @@ MmsSubscriberPool::MaybeRelease(uint32_t index)
     {
         ev->second.Cancel();
         m_coverageEvents.erase(ev);
-        h.device->SetReachable(true);
+        if (h.device)
+        {
+            h.device->SetReachable(true);
+        }
     }
     c.boundTo[hi] = -1;
     r.handset = -1;

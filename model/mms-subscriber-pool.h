@@ -97,13 +97,15 @@ class MmsSubscriberPool : public MmsSubscriberLocator
     MmsSubscriberPool();
     ~MmsSubscriberPool() override;
 
-    /// A handset made for a cell's pool.
+    /// A handset made for a cell's pool: a node with a radio device at packet level, or a
+    /// flow-level transport with its own state machine (no node, no device).
     struct Handset
     {
-        Ptr<Node> node;                      //!< the node
+        Ptr<Node> node;                      //!< the node (null at flow level)
         Ptr<MmsTransport> transport;         //!< its transport
-        Ptr<MmsRadioBearerNetDevice> device; //!< its radio bearer device in the cell
-        Ipv4Address address;                 //!< the device's address
+        Ptr<MmsRadioBearerNetDevice> device; //!< its radio bearer device (null at flow level)
+        Ipv4Address address;                 //!< its address
+        Ptr<MmsRrcStateMachine> rrc;         //!< its state machine (the device's, if null)
     };
 
     /// Makes a new handset in a cell (its argument: the pool's cell index).

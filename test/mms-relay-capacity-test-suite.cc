@@ -179,18 +179,64 @@ Arrive(Ptr<InstantTransport> t,
         Simulator::Schedule(Seconds(gap->GetValue()), &Arrive, t, gap, req, from, left - 1);
     }
 }
+
+/// The Relay's store and PPG over the flow transport: every request answered at once.
+void
+FlowPeerAnswer(Ptr<MmsFlowTransport> peer,
+               MmsTransport::ExchangeId id,
+               const MmsHttpMessage& req,
+               const Address&)
+{
+    peer->Respond(id, MmsHttpMessage::Response(req.method == "PUT" ? 201 : 204, "OK"));
+}
+
+/// A submission's outcome at the client over the flow transport.
+void
+FlowClientAnswer(uint64_t* ok, uint64_t, bool done, const MmsHttpMessage& r, const std::string&)
+{
+    MmsPdu pdu;
+    std::string e;
+    if (done && MmsHttp::DecodeMmsBody(r, pdu, e)
+        && pdu.GetOctet(MmsField::RESPONSE_STATUS) == MmsValue::RESPONSE_OK)
+    {
+        (*ok)++;
+    }
+}
+
+/// Poisson submissions from a client over the flow transport.
+void
+FlowArrive(Ptr<MmsFlowTransport> client,
+           Ptr<ExponentialRandomVariable> gap,
+           MmsHttpMessage req,
+           Address relay,
+           uint64_t* ok,
+           uint64_t left)
+{
+    client->Request(relay,
+                    req,
+                    MmsTransport::RequestLabel{"m-send-req", "t"},
+                    MakeBoundCallback(&FlowClientAnswer, ok),
+                    left);
+    if (left > 1)
+    {
+        Simulator::Schedule(
+            Seconds(gap->GetValue()), &FlowArrive, client, gap, req, relay, ok, left - 1);
+    }
+}
 } // namespace
 
 /// One load point of the M/M/c validation.
 class MmsErlangCTestCase : public TestCase
 {
   public:
-    MmsErlangCTestCase(double rho, uint32_t workers, uint64_t customers)
+    MmsErlangCTestCase(double rho, uint32_t workers, uint64_t customers, bool flow = false)
         : TestCase("mean wait at load " + std::to_string(rho).substr(0, 3) + " with "
-                   + std::to_string(workers) + " workers matches Erlang C")
+                   + std::to_string(workers) + " workers matches Erlang C"
+                   + (flow ? " over the flow transport" : ""))
         , m_rho(rho)
         , m_workers(workers)
         , m_customers(customers)
+        , m_flow(flow)
     {
     }
 
@@ -203,6 +249,30 @@ class MmsErlangCTestCase : public TestCase
         const double lambda = m_rho * m_workers * mu;
         Ptr<InstantTransport> t = CreateObject<InstantTransport>();
         Ptr<MmsRelay> relay = MakeRelay(t, m_workers);
+        // Over the flow transport: a client, the Relay and its store and PPG as flow endpoints
+        // (100 Mbit/s, 1 ms one way between sites), each exchange with its handshake.
+        Ptr<MmsFlowNetwork> network;
+        Ptr<MmsFlowTransport> client;
+        Ptr<MmsFlowTransport> peer;
+        uint64_t flowOk = 0;
+        if (m_flow)
+        {
+            network = CreateObject<MmsFlowNetwork>();
+            network->SetAttribute("CoreDelay", TimeValue(MilliSeconds(1)));
+            Ptr<MmsFlowTransport> rt = CreateObject<MmsFlowTransport>();
+            rt->Attach(network, Ipv4Address("10.0.0.100"), 1);
+            relay->SetTransport(rt);
+            peer = CreateObject<MmsFlowTransport>();
+            peer->Attach(network, Ipv4Address("10.0.0.2"), 2);
+            peer->Listen(8081, MakeBoundCallback(&FlowPeerAnswer, peer));
+            peer->Listen(8082, MakeBoundCallback(&FlowPeerAnswer, peer));
+            relay->SetAttribute("ServerAddress",
+                                AddressValue(InetSocketAddress(Ipv4Address("10.0.0.2"), 8081)));
+            relay->SetAttribute("PpgAddress",
+                                AddressValue(InetSocketAddress(Ipv4Address("10.0.0.2"), 8082)));
+            client = CreateObject<MmsFlowTransport>();
+            client->Attach(network, Ipv4Address("10.0.0.1"), 3);
+        }
         relay->SetAttribute("QueueLimit", UintegerValue(1000000));
         Ptr<ExponentialRandomVariable> service = CreateObject<ExponentialRandomVariable>();
         service->SetAttribute("Mean", DoubleValue(1 / mu));
@@ -222,13 +292,30 @@ class MmsErlangCTestCase : public TestCase
         w.batchCount.assign(batches, 0);
         relay->TraceConnectWithoutContext("Transaction", MakeBoundCallback(&OnTransaction, &w));
         relay->SetStartTime(Seconds(0));
-        Simulator::Schedule(Seconds(gap->GetValue()),
-                            &Arrive,
-                            t,
-                            gap,
-                            req,
-                            Address(InetSocketAddress(Ipv4Address("10.0.0.1"), 1000)),
-                            m_customers);
+        if (m_flow)
+        {
+            UintegerValue port;
+            relay->GetAttribute("Port", port);
+            Simulator::Schedule(Seconds(gap->GetValue()),
+                                &FlowArrive,
+                                client,
+                                gap,
+                                req,
+                                Address(InetSocketAddress(Ipv4Address("10.0.0.100"),
+                                                          static_cast<uint16_t>(port.Get()))),
+                                &flowOk,
+                                m_customers);
+        }
+        else
+        {
+            Simulator::Schedule(Seconds(gap->GetValue()),
+                                &Arrive,
+                                t,
+                                gap,
+                                req,
+                                Address(InetSocketAddress(Ipv4Address("10.0.0.1"), 1000)),
+                                m_customers);
+        }
         Simulator::Run();
 
         double mean = 0;
@@ -253,7 +340,8 @@ class MmsErlangCTestCase : public TestCase
                << 100 * (mean - theory) / theory << "%";
         std::cout << "    " << report.str() << "\n";
         NS_TEST_EXPECT_MSG_EQ_TOL(mean, theory, 0.05 * theory, report.str());
-        NS_TEST_EXPECT_MSG_EQ(t->okResponses, m_customers, "every submission confirmed");
+        NS_TEST_EXPECT_MSG_EQ(
+            m_flow ? flowOk : t->okResponses, m_customers, "every submission confirmed");
         NS_TEST_EXPECT_MSG_EQ(relay->GetCounters().failed, m_customers, "recipient outside");
         NS_TEST_EXPECT_MSG_EQ(relay->GetPendingRecipients(), 0u, "nothing pending");
         Simulator::Destroy();
@@ -262,6 +350,7 @@ class MmsErlangCTestCase : public TestCase
     double m_rho;
     uint32_t m_workers;
     uint64_t m_customers;
+    bool m_flow; //!< the Relay over MmsFlowTransport instead of a test double
 };
 
 /**
@@ -349,6 +438,8 @@ class MmsRelayCapacityTestSuite : public TestSuite
         AddTestCase(new MmsErlangCTestCase(0.5, 4, 600000));
         AddTestCase(new MmsErlangCTestCase(0.7, 4, 600000));
         AddTestCase(new MmsErlangCTestCase(0.9, 4, 2000000));
+        // The same Relay over the flow transport (handshakes, transfers, path delays).
+        AddTestCase(new MmsErlangCTestCase(0.7, 4, 600000, true));
         AddTestCase(new MmsLicensedRateTestCase(false));
         AddTestCase(new MmsLicensedRateTestCase(true));
     }

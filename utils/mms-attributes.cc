@@ -98,6 +98,8 @@ main(int argc, char* argv[])
                        MmsSmsc::GetTypeId(),
                        MmsApplication::GetTypeId(),
                        MmsSocketTransport::GetTypeId(),
+                       MmsFlowTransport::GetTypeId(),
+                       MmsFlowNetwork::GetTypeId(),
                        MmsRetryPolicy::GetTypeId(),
                        MmsRadioBearerProfile::GetTypeId(),
                        MmsRadioCellChannel::GetTypeId(),

@@ -76,6 +76,7 @@ LAYERS = [
         'MmsSocketTransport',
         'MmsHttpConnection',
         'MmsWtpInitiator / MmsWtpResponder',
+        'MmsFlowTransport   MmsFlowNetwork',
     ]),
     ('scenario', 'Scenarios and traffic', 'mms-scenario', (5.6, 3.2, 4.0, 2.45), [
         'MmsScenario (a DOT file, checks)',

@@ -23,6 +23,7 @@
 //                          [--subscribersPerMmsc=1000000] [--record=1] [--dir=/tmp]
 //   mms-operator-benchmark --subscribers=10000000              # ten million, 300 s
 //   mms-operator-benchmark --subscribers=1000000 --duration=3600   # the whole busy hour
+//   mms-operator-benchmark --fidelity=flow --subscribers=1000000,10000000   # flow level
 
 #include "mms-benchmark-measures.h"
 
@@ -57,6 +58,7 @@ Since(std::chrono::steady_clock::time_point t0)
 }
 
 uint64_t g_retrieved = 0;
+std::string g_fidelity = "packet"; //!< --fidelity: the cells' fidelity
 
 void
 OnRetrieved(const MmsEvent&)
@@ -148,6 +150,7 @@ RunOne(uint64_t subscribers,
 
     MmsScenarioHelper builder;
     builder.SetHandsetsOnDemand(onDemand);
+    builder.SetFidelity(g_fidelity);
     builder.SetTrafficModelAttribute(
         "TimeOfDayAtStart", TimeValue(Seconds(builder.GetTrafficModel()->GetBusyHour() * 3600)));
     if (!builder.Check(scenario, errors))
@@ -346,7 +349,19 @@ main(int argc, char* argv[])
     cmd.AddValue("dir", "Where the temporary results folders go", dir, MmsCommandLine::Folder());
     cmd.AddValue("one", "Run this size only, in this process (what each child does)", one);
     cmd.AddValue("materialised", "With --one: a handset per subscriber", materialised);
+    cmd.AddValue("fidelity",
+                 "packet or flow: the fidelity of every cell (flow: MmsFlowTransport, on demand "
+                 "only)",
+                 g_fidelity);
     cmd.Parse(argc, argv);
+    if (g_fidelity != "packet" && g_fidelity != "flow")
+    {
+        cmd.Refuse("fidelity", "\"" + g_fidelity + "\" is not packet or flow");
+    }
+    if (g_fidelity == "flow" && mode != "onDemand")
+    {
+        cmd.Refuse("mode", "with --fidelity=flow: handsets are on demand (--mode=onDemand)");
+    }
     if (one > 0)
     {
         return RunOne(one, perCell, regions, perMmsc, duration, drain, !materialised, record, dir);
@@ -371,7 +386,8 @@ main(int argc, char* argv[])
               << " M empty events/s (1,000 pending)\n";
     std::cout << "each size: " << perCell << " subscribers per cell, " << duration
               << " s of busy-hour traffic and " << drain << " s to finish, results "
-              << (record ? "recorded" : "not recorded") << "\n\n";
+              << (record ? "recorded" : "not recorded") << ", cells at " << g_fidelity
+              << " level\n\n";
     std::cout << std::left << std::setw(13) << "mode" << std::right << std::setw(11) << "subscr"
               << std::setw(7) << "cells" << std::setw(8) << "load s" << std::setw(9) << "build s"
               << std::setw(9) << "sim/wall" << std::setw(10) << "peak MiB" << std::setw(8)

@@ -97,6 +97,7 @@ LAYERS = [
         'MmsWspReader / MmsWspWriter   MmsWspContentType   MmsPdu   MmsMultipartBody',
         'MmsWspPushPdu   MmsWdpSms   MmsSmsSubmit / MmsSmsDeliver   MmsPapRequest',
         'MmsHttpMessage / MmsHttpParser',
+        'MmsMimeEntity   MmsBase64   MmsImfDate   MmsMm4Message   MmsSmtpServer / MmsSmtpClient',
     ]),
     ('packets', 'PDUs as ns-3 headers', 'mms-packets', (11.3, 0.3, 4.4, 1.95), [
         'MmsPduHeader   MmsWspPushHeader',

@@ -477,9 +477,9 @@ MmsMm4Message::FromEntity(const MmsMimeEntity& e, MmsMm4Message& m, std::string&
     m = MmsMm4Message();
     auto need = [&e, &error](const char* name)
     {
-        if (!e.HasHeader(name))
+        if (e.GetHeader(name).empty())
         {
-            error = std::string("missing ") + name;
+            error = std::string("missing ") + name; // or empty
             return false;
         }
         return true;

@@ -75,6 +75,7 @@ LAYERS = [
         '  the elements see)',
         'MmsSocketTransport',
         'MmsHttpConnection',
+        'MmsSmtpConnection',
     ]),
     ('scenario', 'Scenarios and traffic', 'mms-scenario', (5.6, 3.2, 4.0, 2.45), [
         'MmsScenario (a DOT file, checks)',

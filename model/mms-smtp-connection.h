@@ -105,6 +105,7 @@ class MmsSmtpConnection : public Object
     void SetDoneCallback(DoneCallback cb);
 
   protected:
+    /// Release the socket's callbacks and the user's callbacks.
     void DoDispose() override;
 
   private:

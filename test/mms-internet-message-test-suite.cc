@@ -492,6 +492,36 @@ class Mm4ForwardTestCase : public TestCase
             error);
         NS_TEST_ASSERT_MSG_EQ(parsed.content.parts.at(1).content.GetSize(), 300000U, "size");
         NS_TEST_ASSERT_MSG_EQ(parsed.content.parts.at(1).content.IsVirtual(), true, "virtual");
+
+        // The optional fields: class, priority, visibility, read report, a relative expiry.
+        MmsPdu full = VectorSendReq();
+        full.AddField(
+            MmsHeaderField::Octet(MmsField::MESSAGE_CLASS, MmsValue::CLASS_ADVERTISEMENT));
+        full.AddField(MmsHeaderField::Octet(MmsField::PRIORITY, MmsValue::PRIORITY_HIGH));
+        full.AddField(MmsHeaderField::Octet(MmsField::SENDER_VISIBILITY, 0x80)); // Hide
+        full.AddField(MmsHeaderField::Octet(MmsField::READ_REPORT, MmsValue::YES));
+        full.AddField(MmsHeaderField::Time(MmsField::EXPIRY, false, 3600));
+        std::string fullText =
+            MmsMm4Message::FromSendReq(
+                full, "+4412345678/TYPE=PLMN", "M3", "X3", 1000000000, DomainOf, SYSTEM)
+                .Serialize();
+        for (const char* line : {"X-Mms-Message-Class: Advertisement\r\n",
+                                 "X-Mms-Priority: High\r\n",
+                                 "X-Mms-Expiry: Sun, 09 Sep 2001 02:46:40 +0000\r\n",
+                                 "X-Mms-Read-Reply: Yes\r\n",
+                                 "X-Mms-Sender-Visibility: Hide\r\n"})
+        {
+            NS_TEST_ASSERT_MSG_EQ((fullText.find(line) != std::string::npos), true, line);
+        }
+        NS_TEST_ASSERT_MSG_EQ(
+            MmsMm4Message::Parse(fullText.data(), fullText.size(), parsed, error), true, error);
+        NS_TEST_ASSERT_MSG_EQ(parsed.expiry, 1000003600U, "absolute expiry");
+        MmsPdu fullConf = parsed.ToRetrieveConf("R3");
+        NS_TEST_ASSERT_MSG_EQ(
+            fullConf.GetOctet(MmsField::MESSAGE_CLASS), MmsValue::CLASS_ADVERTISEMENT, "class");
+        NS_TEST_ASSERT_MSG_EQ(fullConf.GetOctet(MmsField::PRIORITY), MmsValue::PRIORITY_HIGH, "");
+        NS_TEST_ASSERT_MSG_EQ(fullConf.GetOctet(MmsField::SENDER_VISIBILITY), 0x80, "Hide");
+        NS_TEST_ASSERT_MSG_EQ(fullConf.GetOctet(MmsField::READ_REPORT), MmsValue::YES, "");
     }
 };
 

@@ -168,7 +168,7 @@ MmsSmtpConnection::Flush()
 }
 
 void
-MmsSmtpConnection::SendMore(Ptr<Socket> socket, uint32_t available)
+MmsSmtpConnection::SendMore(Ptr<Socket> socket, uint32_t /* available: asked again */)
 {
     while (!m_pending.empty() && socket->GetTxAvailable() > 0)
     {

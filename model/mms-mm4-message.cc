@@ -620,9 +620,23 @@ MmsMm4Message::FromEntity(const MmsMimeEntity& e, MmsMm4Message& m, std::string&
         error = "X-Mms-Priority '" + m.priority + "' is not Low, Normal or High";
         return false;
     }
-    if (e.HasHeader("X-Mms-Expiry") && !MmsImfDate::Parse(e.GetHeader("X-Mms-Expiry"), m.expiry))
+    // X-Mms-Expiry is written as a date-time; a number of seconds is read as relative to Date
+    // (an operator's MM4 test traffic carries "X-Mms-Expiry: 600").
+    std::string expiry = e.GetHeader("X-Mms-Expiry");
+    bool seconds = !expiry.empty() && expiry.size() < 12
+                   && std::all_of(expiry.begin(),
+                                  expiry.end(),
+                                  [](char c)
+                                  {
+                                      return std::isdigit(static_cast<unsigned char>(c));
+                                  });
+    if (seconds)
     {
-        error = "X-Mms-Expiry '" + e.GetHeader("X-Mms-Expiry") + "' is not an RFC 5322 date-time";
+        m.expiry = m.date + std::stoull(expiry);
+    }
+    else if (!expiry.empty() && !MmsImfDate::Parse(expiry, m.expiry))
+    {
+        error = "X-Mms-Expiry '" + expiry + "' is neither an RFC 5322 date-time nor seconds";
         return false;
     }
     if (!yesNo("X-Mms-Delivery-Report", m.deliveryReport)

@@ -82,9 +82,11 @@ struct MmsMm4Message
     std::string sender;                       //!< Sender (forward.REQ); "" none
     uint64_t date{0};                         //!< Date, Unix seconds
     std::string subject;                      //!< Subject (forward.REQ); "" none
-    std::string messageClass;      //!< X-Mms-Message-Class: Personal, Advertisement, ...; "" none
-    std::string priority;          //!< X-Mms-Priority: Low, Normal, High; "" none
-    uint64_t expiry{0};            //!< X-Mms-Expiry, absolute, Unix seconds; 0 none
+    std::string messageClass; //!< X-Mms-Message-Class: Personal, Advertisement, ...; "" none
+    std::string priority;     //!< X-Mms-Priority: Low, Normal, High; "" none
+    /// X-Mms-Expiry, absolute, Unix seconds; 0 none (written as a date-time; read from a
+    /// date-time or from seconds relative to Date)
+    uint64_t expiry{0};
     bool deliveryReport{false};    //!< X-Mms-Delivery-Report: Yes
     bool readReply{false};         //!< X-Mms-Read-Reply: Yes
     std::string senderVisibility;  //!< X-Mms-Sender-Visibility: Hide, Show; "" none

@@ -522,6 +522,52 @@ class Mm4ForwardTestCase : public TestCase
         NS_TEST_ASSERT_MSG_EQ(fullConf.GetOctet(MmsField::PRIORITY), MmsValue::PRIORITY_HIGH, "");
         NS_TEST_ASSERT_MSG_EQ(fullConf.GetOctet(MmsField::SENDER_VISIBILITY), 0x80, "Hide");
         NS_TEST_ASSERT_MSG_EQ(fullConf.GetOctet(MmsField::READ_REPORT), MmsValue::YES, "");
+
+        // Forms seen in operators' MM4 traffic: a folded Content-Type continued with a tab,
+        // parameter names in other cases, quoted ids, a relative X-Mms-Expiry, version 5.5.0,
+        // an unknown X-Mms field, a two-digit day with a space, a zone other than UTC.
+        const std::string operatorForm =
+            "Message-ID: <1.2.JavaMail.mms@mmsc.example>\r\n"
+            "Date: Wed,  2 Dec 2009 15:53:40 +0100\r\n"
+            "From: +48601000001/TYPE=PLMN\r\n"
+            "To: +48601000002/TYPE=PLMN\r\n"
+            "Subject:  test\r\n"
+            "Mime-Version: 1.0\r\n"
+            "Content-Type: multipart/related;Type=\"application/smil\";Start=\"<s>\"; \r\n"
+            "\tboundary=\"----=_Part_1_2.3\"\r\n"
+            "Sender: +48601000001/TYPE=PLMN@mms.mnc006.mcc260.gprs\r\n"
+            "X-Mms-Message-Type: MM4_forward.REQ\r\n"
+            "X-Mms-3GPP-MMS-Version: 5.5.0\r\n"
+            "X-Mms-Transaction-ID: \"4800001@mmsc.example\"\r\n"
+            "X-Mms-Message-ID: \"g2q00001@mmsc.example\"\r\n"
+            "X-Mms-Expiry: 600 \r\n"
+            "X-Mms-Message-Class: Personal\r\n"
+            "X-Mms-Delivery-Report: No\r\n"
+            "X-Mms-Priority: Normal\r\n"
+            "X-Mms-Sender-Visibility: Show\r\n"
+            "X-Mms-Read-Reply: No\r\n"
+            "X-Mms-Ack-Request: Yes\r\n"
+            "X-Mms-Originator-System: PostMaster@mms.mnc006.mcc260.gprs\r\n"
+            "X-Mms-Originator-R/S-Delivery-Report: No\r\n"
+            "\r\n"
+            "------=_Part_1_2.3\r\n"
+            "Content-Type: application/smil\r\n"
+            "Content-ID: <s>\r\n"
+            "\r\n"
+            "<smil/>\r\n"
+            "------=_Part_1_2.3--\r\n";
+        MmsMm4Message op;
+        NS_TEST_ASSERT_MSG_EQ(
+            MmsMm4Message::Parse(operatorForm.data(), operatorForm.size(), op, error), true, error);
+        NS_TEST_ASSERT_MSG_EQ(op.date, 1259765620U, "Wed, 2 Dec 2009 14:53:40 UTC");
+        NS_TEST_ASSERT_MSG_EQ(op.expiry, 1259765620U + 600, "relative expiry");
+        NS_TEST_ASSERT_MSG_EQ(op.transactionId, "\"4800001@mmsc.example\"", "kept as sent");
+        NS_TEST_ASSERT_MSG_EQ(op.content.parts.size(), 1U, "one part");
+        NS_TEST_ASSERT_MSG_EQ(Text(op.content.parts[0].content), "<smil/>", "the SMIL");
+        MmsPdu opConf = op.ToRetrieveConf("R4");
+        NS_TEST_ASSERT_MSG_EQ(opConf.FindField(MmsField::CONTENT_TYPE)->contentType.GetStart(),
+                              "<s>",
+                              "Start, whatever its case");
     }
 };
 

@@ -735,7 +735,9 @@ MmsImfDate::Format(uint64_t unixSeconds)
     uint64_t days = unixSeconds / 86400;
     uint64_t rest = unixSeconds % 86400;
     const char* dayName = DAY_NAMES[days % 7];
-    uint64_t year = 1970;
+    // Every 400 Gregorian years have 146,097 days; then at most 400 years one by one.
+    uint64_t year = 1970 + 400 * (days / 146097);
+    days %= 146097;
     while (days >= (IsLeap(year) ? 366U : 365U))
     {
         days -= IsLeap(year) ? 366 : 365;

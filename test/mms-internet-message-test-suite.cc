@@ -344,6 +344,11 @@ class MimeDateTestCase : public TestCase
                               "2000 is a leap year");
         NS_TEST_ASSERT_MSG_EQ(
             MmsImfDate::Format(4107542400), "Mon, 01 Mar 2100 00:00:00 +0000", "2100 is not");
+        // 400 Gregorian years later: the same day and weekday (146,097 days, 20,871 weeks).
+        NS_TEST_ASSERT_MSG_EQ(MmsImfDate::Format(1000000000ULL + 146097ULL * 86400),
+                              "Sun, 09 Sep 2401 01:46:40 +0000",
+                              "a 400-year cycle");
+        NS_TEST_ASSERT_MSG_EQ((MmsImfDate::Format(UINT64_MAX).size() > 0), true, "no endless loop");
         uint64_t t = 0;
         NS_TEST_ASSERT_MSG_EQ(MmsImfDate::Parse("Sun, 09 Sep 2001 03:46:40 +0200", t), true, "");
         NS_TEST_ASSERT_MSG_EQ(t, 1000000000U, "zone applied");

@@ -35,15 +35,25 @@ MmsSmtpConnection::~MmsSmtpConnection() = default;
 void
 MmsSmtpConnection::DoDispose()
 {
-    if (m_socket)
-    {
-        m_socket->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
-        m_socket->SetSendCallback(MakeNullCallback<void, Ptr<Socket>, uint32_t>());
-        m_socket = nullptr;
-    }
+    Release();
     m_onMail = MailCallback();
     m_onDone = DoneCallback();
     Object::DoDispose();
+}
+
+Ptr<Socket>
+MmsSmtpConnection::Release()
+{
+    Ptr<Socket> s = m_socket;
+    m_socket = nullptr;
+    if (s)
+    {
+        s->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
+        s->SetSendCallback(MakeNullCallback<void, Ptr<Socket>, uint32_t>());
+        s->SetCloseCallbacks(MakeNullCallback<void, Ptr<Socket>>(),
+                             MakeNullCallback<void, Ptr<Socket>>());
+    }
+    return s;
 }
 
 void
@@ -68,6 +78,22 @@ MmsSmtpConnection::AttachClient(Ptr<Socket> socket, const std::string& domain)
 {
     m_client = std::make_unique<MmsSmtpClient>(domain);
     Take(socket);
+    m_socket->SetConnectCallback(MakeNullCallback<void, Ptr<Socket>>(),
+                                 MakeCallback(&MmsSmtpConnection::Lost, this));
+    m_socket->SetCloseCallbacks(MakeCallback(&MmsSmtpConnection::Lost, this),
+                                MakeCallback(&MmsSmtpConnection::Lost, this));
+}
+
+void
+MmsSmtpConnection::Lost(Ptr<Socket> socket)
+{
+    if (m_client)
+    {
+        m_client->ConnectionLost("connection closed before the dialogue ended");
+        m_pending.clear();
+        Release(); // the socket is gone; nothing more is sent on it
+        Flush();
+    }
 }
 
 void
@@ -182,10 +208,7 @@ MmsSmtpConnection::SendMore(Ptr<Socket> socket, uint32_t /* available: asked aga
     }
     if (m_pending.empty() && m_closing && m_socket)
     {
-        m_socket->Close();
-        m_socket->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
-        m_socket->SetSendCallback(MakeNullCallback<void, Ptr<Socket>, uint32_t>());
-        m_socket = nullptr;
+        Release()->Close();
     }
 }
 

@@ -36,7 +36,9 @@ namespace ns3
  * QUIT after the last one (Quit()); the done callback reports the end of its dialogue, closed
  * (221) or broken off, with the outcome of each mail in GetClient()->GetOutcomes(). The side
  * that received QUIT, or whose QUIT was answered, closes the socket once its output is sent.
- * The octets are real: media go as base64 text (virtual media as the base64 of zero octets).
+ * A client whose connection fails or is closed before its dialogue is over reports the
+ * remaining mails failed with 421 (MmsSmtpClient::ConnectionLost()). The octets are real:
+ * media go as base64 text (virtual media as the base64 of zero octets).
  *
  * \code
  * Ptr<MmsSmtpConnection> c = CreateObject<MmsSmtpConnection>();
@@ -113,6 +115,8 @@ class MmsSmtpConnection : public Object
     void Recv(Ptr<Socket> socket);
     void SendMore(Ptr<Socket> socket, uint32_t available);
     void Flush();
+    void Lost(Ptr<Socket> socket);
+    Ptr<Socket> Release();
 
     Ptr<Socket> m_socket;
     std::unique_ptr<MmsSmtpServer> m_server;

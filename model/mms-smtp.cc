@@ -862,6 +862,15 @@ MmsSmtpClient::Feed(const char* data, std::size_t size)
 }
 
 void
+MmsSmtpClient::ConnectionLost(const std::string& why)
+{
+    if (m_state != FAILED && m_state != CLOSED)
+    {
+        Fail(why, 421);
+    }
+}
+
+void
 MmsSmtpClient::OnReply(const MmsSmtpReply& r)
 {
     if (r.code == 421)

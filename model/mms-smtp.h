@@ -353,6 +353,12 @@ class MmsSmtpClient
      */
     void Feed(const char* data, std::size_t size);
     /**
+     * \brief The connection is gone (closed by the server, reset, or never established): the
+     * dialogue breaks off unless it was over, and the remaining mails fail with 421.
+     * \param why what happened, kept as Error()
+     */
+    void ConnectionLost(const std::string& why);
+    /**
      * \brief Take the commands (and data) queued so far.
      * \return their octets, "" if none
      */

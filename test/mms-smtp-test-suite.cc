@@ -465,6 +465,24 @@ class SmtpClientErrorsTestCase : public TestCase
         bad.Feed(mixed.data(), mixed.size());
         NS_TEST_ASSERT_MSG_EQ(
             bad.Error(), "offset 7: continuation line with code 251 in a 250 reply", "");
+        // The connection lost in the middle: both mails fail with 421; once closed, no effect.
+        MmsSmtpClient lost(A);
+        lost.Send(TestMail());
+        lost.Send(TestMail());
+        Say(lost, "220 b\r\n");
+        lost.ConnectionLost("reset");
+        NS_TEST_ASSERT_MSG_EQ(lost.IsFailed(), true, "failed");
+        NS_TEST_ASSERT_MSG_EQ(lost.GetOutcomes().size(), 2U, "both mails");
+        NS_TEST_ASSERT_MSG_EQ(lost.GetOutcomes()[0].code, 421, "421");
+        NS_TEST_ASSERT_MSG_EQ(lost.Error(), "reset", "why");
+        MmsSmtpClient over(A);
+        over.Quit();
+        Say(over, "220 b\r\n");
+        Say(over, "250 b\r\n");
+        Say(over, "221 bye\r\n");
+        over.ConnectionLost("closed");
+        NS_TEST_ASSERT_MSG_EQ(over.IsClosed(), true, "closed stays closed");
+        NS_TEST_ASSERT_MSG_EQ(over.Error(), "", "no error");
         // The SIZE limit the server announced is applied before sending.
         MmsSmtpClient t(A);
         MmsSmtpMail huge = TestMail();

@@ -8,7 +8,9 @@
 // M-Send.conf, M-Retrieve.conf, M-NotifyResp.ind) and in WSP Push over UDP port 2948
 // (M-Notification.ind, M-Delivery.ind) between two nodes; ns-3 writes a pcap; tshark decodes it
 // and must report the fields we encoded. And the WAP 1.x stack: WTP PDUs carrying WSP session
-// PDUs (and the MMS PDUs inside) over UDP port 9201, and connectionless WSP on port 9200.
+// PDUs (and the MMS PDUs inside) over UDP port 9201, and connectionless WSP on port 9200. And
+// MM4: an MM4_forward.REQ goes Relay to Relay in an SMTP dialogue over ns-3 TCP; tshark
+// decodes the commands, the replies and the Internet message.
 
 #include "mms-test-data.h"
 
@@ -16,7 +18,9 @@
 #include "ns3/internet-module.h"
 #include "ns3/mms-header.h"
 #include "ns3/mms-http-message.h"
+#include "ns3/mms-mm4-message.h"
 #include "ns3/mms-pdu.h"
+#include "ns3/mms-smtp-connection.h"
 #include "ns3/mms-wsp-push.h"
 #include "ns3/mms-wsp-session-pdu.h"
 #include "ns3/mms-wtp-pdu.h"
@@ -611,6 +615,156 @@ class MmsWiresharkWtpTestCase : public TestCase
     }
 };
 
+/// One MM4_forward.REQ from one Relay to another in an SMTP dialogue over ns-3 TCP, decoded
+/// by tshark's SMTP and IMF dissectors.
+class MmsWiresharkSmtpTestCase : public TestCase
+{
+  public:
+    MmsWiresharkSmtpTestCase()
+        : TestCase("tshark decodes the MM4 SMTP dialogue and the IMF message of an ns-3 pcap")
+    {
+    }
+
+  private:
+    static constexpr uint16_t SMTP_PORT = 25; // RFC 5321 section 4.5.4.2 / IANA
+    const std::string A = MmsMm4Message::MmseDomain(234, 10);
+    const std::string B = MmsMm4Message::MmseDomain(234, 20);
+
+    void Accept(Ptr<Socket> s, const Address&)
+    {
+        Ptr<MmsSmtpConnection> c = CreateObject<MmsSmtpConnection>();
+        c->AttachServer(s, B);
+        c->SetMailCallback(MakeCallback(&MmsWiresharkSmtpTestCase::Mail, this));
+        m_server = c;
+    }
+
+    void Mail(Ptr<MmsSmtpConnection>, const MmsSmtpMail& mail)
+    {
+        m_received.push_back(mail);
+    }
+
+    void Done(Ptr<MmsSmtpConnection> c)
+    {
+        m_outcomes = c->GetClient()->GetOutcomes();
+    }
+
+    void Start(Ipv4Address server)
+    {
+        m_clientSocket->Connect(InetSocketAddress(server, SMTP_PORT));
+    }
+
+    static std::string Domain(const std::string& address)
+    {
+        return address.rfind("+4479", 0) == 0 ? MmsMm4Message::MmseDomain(234, 20)
+                                              : MmsMm4Message::MmseDomain(234, 10);
+    }
+
+    void DoRun() override
+    {
+        std::string tshark = Tshark();
+        if (tshark.empty())
+        {
+            NS_TEST_ASSERT_MSG_EQ(TsharkMissingIsAllowed(),
+                                  true,
+                                  "tshark is not installed (setup.sh installs it; set "
+                                  "MMS_SKIP_TSHARK=1 to skip this test)");
+            return;
+        }
+        MmsMultipartBody body;
+        MmsPart text;
+        text.contentType = MmsWspContentType("text/plain");
+        text.contentType.SetCharset(MmsWspCharset::UTF_8);
+        text.data = MmsContent(std::string("hello across operators"));
+        MmsPart photo;
+        photo.contentType = MmsWspContentType("image/jpeg");
+        photo.data = MmsContent::Virtual(3000);
+        body.parts = {text, photo};
+        MmsPdu req = MmsPdu::MakeSendReq("send-0001",
+                                         "",
+                                         {"+4479876543/TYPE=PLMN"},
+                                         MmsWspContentType("application/vnd.wap.multipart.mixed"),
+                                         body);
+        MmsMm4Message fwd = MmsMm4Message::FromSendReq(req,
+                                                       "+4412345678/TYPE=PLMN",
+                                                       "m0001@" + A,
+                                                       "mm4-0001",
+                                                       1000000000,
+                                                       &MmsWiresharkSmtpTestCase::Domain,
+                                                       "system-user@" + A);
+        MmsSmtpMail mail;
+        mail.from = fwd.from;
+        mail.recipients = fwd.to;
+        mail.content = fwd.Serialize();
+
+        mmstest::TwoNodes net = mmstest::BuildTwoNodes("2Mbps", "20ms", "10.1.2.0");
+        std::string pcap = CreateTempDirFilename("mms-smtp.pcap");
+        Ptr<PcapFileWrapper> pcapFile = Capture(pcap, net.devices.Get(0));
+        Ptr<Socket> listener =
+            Socket::CreateSocket(net.nodes.Get(1), TcpSocketFactory::GetTypeId());
+        listener->Bind(InetSocketAddress(Ipv4Address::GetAny(), SMTP_PORT));
+        listener->Listen();
+        listener->SetAcceptCallback(MakeNullCallback<bool, Ptr<Socket>, const Address&>(),
+                                    MakeCallback(&MmsWiresharkSmtpTestCase::Accept, this));
+        m_clientSocket = Socket::CreateSocket(net.nodes.Get(0), TcpSocketFactory::GetTypeId());
+        m_clientSocket->Bind();
+        Ptr<MmsSmtpConnection> client = CreateObject<MmsSmtpConnection>();
+        client->AttachClient(m_clientSocket, A);
+        client->SetDoneCallback(MakeCallback(&MmsWiresharkSmtpTestCase::Done, this));
+        client->Send(mail);
+        client->Quit();
+        Simulator::Schedule(
+            Seconds(1), &MmsWiresharkSmtpTestCase::Start, this, net.addresses.GetAddress(1));
+        Simulator::Stop(Seconds(30));
+        Simulator::Run();
+        Simulator::Destroy();
+        pcapFile->Close();
+
+        NS_TEST_ASSERT_MSG_EQ(m_outcomes.size(), 1U, "the dialogue ended");
+        NS_TEST_EXPECT_MSG_EQ(m_outcomes[0].delivered, true, "delivered");
+        NS_TEST_ASSERT_MSG_EQ(m_received.size(), 1U, "the server got the mail");
+        NS_TEST_EXPECT_MSG_EQ(m_received[0].content, mail.content, "octet for octet");
+        MmsMm4Message got;
+        std::string error;
+        NS_TEST_EXPECT_MSG_EQ(
+            MmsMm4Message::Parse(
+                m_received[0].content.data(), m_received[0].content.size(), got, error),
+            true,
+            error);
+
+        // The SMTP commands as Wireshark sees them.
+        std::string out;
+        std::string cmd = tshark + " -n -r '" + pcap
+                          + "' -Y smtp.req -T fields -E separator='|' -e smtp.req.command"
+                            " -e smtp.req.parameter 2>/dev/null";
+        NS_TEST_ASSERT_MSG_EQ(mmstest::RunCommand(cmd, out), 0, "tshark failed: " << out);
+        // MAIL, RCPT and DATA are pipelined (RFC 2920) in one segment: one frame with three
+        // commands (tshark lists a frame's values comma-separated, empty ones left out).
+        NS_TEST_EXPECT_MSG_EQ(out,
+                              "EHLO|" + A + "\nMAIL,RCPT,DATA|FROM:<" + fwd.from
+                                  + "> SIZE=" + std::to_string(mail.content.size()) + ",TO:<"
+                                  + fwd.to[0] + ">\nQUIT|\n",
+                              "SMTP commands");
+        cmd = tshark + " -n -r '" + pcap
+              + "' -Y smtp.response -T fields -e smtp.response.code 2>/dev/null";
+        NS_TEST_ASSERT_MSG_EQ(mmstest::RunCommand(cmd, out), 0, "tshark failed: " << out);
+        NS_TEST_EXPECT_MSG_EQ(out, "220\n250\n250,250,354\n250\n221\n", "SMTP replies");
+        // The mail, reassembled and dissected as an Internet message.
+        cmd = tshark + " -n -r '" + pcap
+              + "' -Y imf -T fields -E separator='|' -e imf.from -e imf.to"
+                " -e imf.extension.type -e imf.extension.value 2>/dev/null";
+        NS_TEST_ASSERT_MSG_EQ(mmstest::RunCommand(cmd, out), 0, "tshark failed: " << out);
+        NS_TEST_EXPECT_MSG_EQ((out.find(fwd.from + "|" + fwd.to[0] + "|") == 0), true, out);
+        NS_TEST_EXPECT_MSG_EQ((out.find("X-Mms-Message-Type") != std::string::npos), true, out);
+        NS_TEST_EXPECT_MSG_EQ((out.find("MM4_forward.REQ") != std::string::npos), true, out);
+        NS_TEST_EXPECT_MSG_EQ((out.find("m0001@" + A) != std::string::npos), true, out);
+    }
+
+    Ptr<Socket> m_clientSocket;
+    Ptr<MmsSmtpConnection> m_server;
+    std::vector<MmsSmtpMail> m_received;
+    std::vector<MmsSmtpOutcome> m_outcomes;
+};
+
 /// The suite.
 class MmsWiresharkTestSuite : public TestSuite
 {
@@ -620,6 +774,7 @@ class MmsWiresharkTestSuite : public TestSuite
     {
         AddTestCase(new MmsWiresharkTestCase);
         AddTestCase(new MmsWiresharkWtpTestCase);
+        AddTestCase(new MmsWiresharkSmtpTestCase);
     }
 };
 

@@ -77,6 +77,7 @@ LAYERS = [
         'MmsHttpConnection',
         'MmsWtpInitiator / MmsWtpResponder',
         'MmsFlowTransport   MmsFlowNetwork',
+        'MmsSmtpConnection',
     ]),
     ('scenario', 'Scenarios and traffic', 'mms-scenario', (5.6, 3.2, 4.0, 2.45), [
         'MmsScenario (a DOT file, checks)',
@@ -99,6 +100,7 @@ LAYERS = [
         'MmsWspReader / MmsWspWriter   MmsWspContentType   MmsPdu   MmsMultipartBody',
         'MmsWspPushPdu   MmsWdpSms   MmsSmsSubmit / MmsSmsDeliver   MmsPapRequest',
         'MmsWtpPdu   MmsWspSessionPdu (WAP 1.x)   MmsHttpMessage / MmsHttpParser',
+        'MmsMimeEntity   MmsBase64   MmsImfDate   MmsMm4Message   MmsSmtpServer / MmsSmtpClient',
     ]),
     ('packets', 'PDUs as ns-3 headers', 'mms-packets', (11.3, 0.3, 4.4, 1.95), [
         'MmsPduHeader   MmsWspPushHeader',

@@ -129,7 +129,8 @@ USES = [
 
 LEGEND = (
     'Arrow: may use (include, call, connect to trace sources, read attributes). Radio uses '
-    'ns-3 network and internet only; the codec uses no ns-3.\n'
+    'ns-3 network and internet only; the codec uses no ns-3. Not drawn: the flow level\n'
+    '(MmsFlowNetwork) uses the radio\'s RRC state machine, scheduler and bearer profiles.\n'
     'Dashed red, uses the code has today that the design removes:  '
     '1  MmsUserAgent holds its radio devices to switch them off;\n'
     '    2  the radio includes mms-common.h for an enum wrapper.')

@@ -214,6 +214,10 @@ main(int argc, char* argv[])
     {
         cmd.Refuse("fidelity", "\"" + fidelity + "\" is not packet or flow");
     }
+    // Fix the time resolution before building: until then ns-3 records every Time object in a
+    // set (to convert them if the resolution changed), which costs a national network most of
+    // its build time and much memory.
+    Time::SetResolution(Time::GetResolution());
     // A run split over ranks builds a handset per subscriber unless told otherwise.
     if (mpi && !cmd.IsGiven("handsetsOnDemand"))
     {

@@ -151,7 +151,7 @@ void
 MmsCellTraffic::DoStop()
 {
     m_running = false;
-    m_event.Cancel();
+    Simulator::Remove(m_event); // not left to run as an empty event
 }
 
 void

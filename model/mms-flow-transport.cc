@@ -314,7 +314,9 @@ MmsFlowTransport::Respond(ExchangeId exchange, const MmsHttpMessage& response)
         }
         return;
     }
-    s.timeout.Cancel();
+    // Removed rather than cancelled: nearly every request is answered, and a cancelled timer
+    // would still run as an empty event when its time comes.
+    Simulator::Remove(s.timeout);
     m_servedByClient.erase({PeekPointer(s.client), s.clientId});
     auto c = s.client->m_clients.find(s.clientId);
     if (c == s.client->m_clients.end())
@@ -471,7 +473,7 @@ MmsFlowTransport::Finish(uint64_t id,
             auto e = c.server->m_served.find(s->second);
             if (e != c.server->m_served.end())
             {
-                e->second.timeout.Cancel();
+                Simulator::Remove(e->second.timeout);
                 c.server->m_served.erase(e);
             }
             c.server->m_servedByClient.erase(s);

@@ -168,7 +168,9 @@ MmsRadioScheduler::Allocate()
 void
 MmsRadioScheduler::Reschedule()
 {
-    m_event.Cancel();
+    // Removed rather than cancelled: a cancelled event stays queued until its time and then
+    // runs as an empty event, one per arrival while the cell is busy.
+    Simulator::Remove(m_event);
     double first = -1;
     for (const auto& j : m_jobs)
     {

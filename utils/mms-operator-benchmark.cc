@@ -108,6 +108,10 @@ RunOne(uint64_t subscribers,
        bool record,
        const std::string& dir)
 {
+    // Fix the time resolution now: until the resolution is set or the simulation first runs,
+    // ns-3 records every Time object in a set, so that it could convert them, and a build of
+    // millions of subscribers would spend most of its time (and much memory) there.
+    Time::SetResolution(Time::GetResolution());
     const uint32_t cells = static_cast<uint32_t>(std::max<uint64_t>(1, subscribers / perCell));
     // Operator areas, each with an MMSC site of its own (a Relay, Server, PPG and SMSC) and its
     // regions, as utils/mms-scenario-generate.py --mmscs writes them.

@@ -408,10 +408,13 @@ class Slurm:
         shutil.rmtree(self.dir, ignore_errors=True)
 
 
-def main_slurm(a, work):
+def start_slurm():
+    """A Slurm started on this machine, SLURM_CONF set for this process and its children;
+    (Slurm, None) or, when it cannot run here, (None, 77) after saying why (CTest's skip).
+    The caller stops it (stop()). Shared with check-plan.py."""
     if os.geteuid() != 0:
         print("SKIP: starting Slurm's daemons needs root")
-        return 77
+        return None, 77
     if not all(shutil.which(p) for p in ("munged", "slurmctld", "slurmd", "sbatch")):
         r = subprocess.run(["apt-get", "install", "-y", "-q", "--no-install-recommends",
                             "slurm-wlm", "munge"], stdout=subprocess.DEVNULL,
@@ -419,26 +422,37 @@ def main_slurm(a, work):
                                                               DEBIAN_FRONTEND="noninteractive"))
         if r.returncode != 0 or not shutil.which("slurmctld"):
             print("SKIP: Slurm (Debian's slurm-wlm and munge) is not installed and could not be")
-            return 77
+            return None, 77
     slurm = Slurm()
-    # CTest's timeout sends SIGTERM: stop the daemons then too.
+    # CTest's timeout sends SIGTERM: stop the daemons then too (the caller's finally).
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
+    t = time.monotonic()
     try:
-        t = time.monotonic()
-        try:
-            started = slurm.start()
-        except (OSError, subprocess.CalledProcessError) as e:
-            started = False
-            print("cannot start %s" % e)
-        if not started:
-            for log in ("munged.log", "slurmctld.log", "slurmd.log"):
-                if os.path.exists(slurm.path(log)):
-                    with open(slurm.path(log), errors="replace") as f:
-                        print("%s:\n%s" % (log, "".join(f.readlines()[-5:])))
-            print("SKIP: Slurm's daemons did not start (or the node did not become idle)")
-            return 77
-        print("Slurm started in %.1f s" % (time.monotonic() - t))
-        os.environ.update(SLURM_CONF=slurm.env["SLURM_CONF"])
+        started = slurm.start()
+    except (OSError, subprocess.CalledProcessError) as e:
+        started = False
+        print("cannot start %s" % e)
+    except BaseException:
+        slurm.stop()
+        raise
+    if not started:
+        for log in ("munged.log", "slurmctld.log", "slurmd.log"):
+            if os.path.exists(slurm.path(log)):
+                with open(slurm.path(log), errors="replace") as f:
+                    print("%s:\n%s" % (log, "".join(f.readlines()[-5:])))
+        slurm.stop()
+        print("SKIP: Slurm's daemons did not start (or the node did not become idle)")
+        return None, 77
+    print("Slurm started in %.1f s" % (time.monotonic() - t))
+    os.environ.update(SLURM_CONF=slurm.env["SLURM_CONF"])
+    return slurm, None
+
+
+def main_slurm(a, work):
+    slurm, skip = start_slurm()
+    if slurm is None:
+        return skip
+    try:
         path = small_campaign(a, os.path.join(work, "slurm"))
         out = os.path.join(work, "slurm", "out")
         t = time.monotonic()

@@ -14,18 +14,24 @@ MODE
   erlang-b  The store as an Erlang loss system (DATA/mms-store-loss.plan: equal-size messages
             held 40 s, a = 5 Erlang): the search over Capacity returns the smallest store of n
             messages whose Erlang B blocking is within the target, and the intervals at n and
-            n - 1 contain the Erlang B values.
+            n - 1 contain the Erlang B values. Both: report.html names the chosen point.
   inputs    Broken plan files (an unknown dimension vertex or attribute, an inverted range, a
             target on an unknown KPI, a bad target) exit with status 2 and one line naming the
             key and FILE:LINE; a target that no point meets exits with status 1 and says which
-            KPI fails at the largest point, with its value.
+            KPI fails at the largest point, with its value. Policies setting every cell's
+            attributes ("*.DeferredShare"): all notifications deferred 300 s against none, told
+            apart by the end-to-end times.
   same      A reduced M/M/c plan run twice into two folders, one run at a time and two at a
             time: byte-identical report.csv (same seeds, same plan); a third run over the first
             folder runs nothing (the cache).
+  slurm     The same reduced plan through the Slurm executor, on a Slurm started on this
+            machine as check-campaign.py slurm does (root; else exit status 77, CTest's skip),
+            and locally: byte-identical report.csv, one array task's output per run.
 """
 
 import argparse
 import csv
+import importlib.util
 import os
 import re
 import shutil
@@ -139,6 +145,13 @@ def analytic_check(a, plan_file, out, kpi, dim, servers_of, theory, what):
           "%s: the PNG is drawn, or the report says why not" % what)
     check(os.path.exists(os.path.join(out, "report.txt")) and "bottleneck: " in r.stdout,
           "%s: the text report names a bottleneck" % what)
+    page = os.path.join(out, "report.html")
+    html = open(page, encoding="utf-8").read() if os.path.exists(page) else ""
+    shown = re.search(r'data-role="chosen" data-dimension="%s">([^<]*)<' % dim, html)
+    check(shown is not None and chosen and shown.group(1) == chosen[0][dim]
+          and html.count('<tr data-role="chosen">') == 1 and ("<svg" in html or "No plots" in html),
+          "%s: report.html names the chosen %s = %s and has the KPI row and the plot" % (
+              what, dim, shown.group(1) if shown else "-"))
 
 
 def main_erlang_c(a):
@@ -174,6 +187,8 @@ def main_inputs(a):
          None, "end_to_end_failure_ratio", "expected '<= LIMIT +- HALF-WIDTH'"),
         ("bad load", None, {"load": "christmas"}, "load", "expected 'busy-hour'"),
         ("unknown key", None, {"replications": "3"}, "replications", "unknown key"),
+        ("unknown cell attribute", {"[policy late]": "*.DefferedShare = 1"}, None,
+         "*.DefferedShare", "is an attribute of none of"),
     ]
     for i, (what, sections, top, key, text) in enumerate(cases):
         dest = os.path.join(a.out, "bad-%d.plan" % i)
@@ -205,37 +220,95 @@ def main_inputs(a):
           and float(m.group(1)) > 0.001,
           "a target no point meets: exit status %d, 'NO PLAN', the KPI failing at workers=3 "
           "(%s)" % (r.returncode, m.group(1) if m else "-"))
+    main_policies(a)
 
 
-def main_same(a):
+def small_plan(a):
+    """The M/M/c plan reduced: 900 s of traffic, 2 or 3 replications, Workers 3 to 7."""
     src = os.path.join(a.data, "mms-relay-mmc.plan")
-    dest = derive(src, os.path.join(a.out, "small.plan"),
+    return derive(src, os.path.join(a.out, "small.plan"),
                   {"arguments": "--duration=900 --drain=30 --plan=false",
                    "min_replications": "2", "max_replications": "3"},
                   {"dimension workers": "vertex = mmsc\nattribute = Workers\n"
                                         "values = 3 to 7 step 1"})
+
+
+def read_bytes(path):
+    with open(path, "rb") as f:
+        return f.read()
+
+
+def main_policies(a):
+    """Policies that set User Agent and traffic model attributes on every cell ("*."): all
+    notifications deferred 300 s against none; the end-to-end times tell them apart."""
+    src = os.path.join(a.data, "mms-relay-mmc.plan")
+    dest = derive(src, os.path.join(a.out, "policies.plan"),
+                  {"arguments": "--duration=600 --drain=400 --plan=false",
+                   "min_replications": "2", "max_replications": "2"},
+                  {"target": "end_to_end_time.mean = <= 100000 +- 100000",
+                   "dimension workers": "vertex = mmsc\nattribute = Workers\nvalues = 8",
+                   "policy now": "*.DeferredShare = 0",
+                   "policy later": "*.DeferredShare = 1\n"
+                                   "*.DeferredDelay = ns3::ConstantRandomVariable[Constant=300]\n"
+                                   "mmsc.DefaultExpiry = 1h"})  # a value DOT needs quoted
+    r = run_plan(a, dest, os.path.join(a.out, "policies"), "--jobs", "2")
+    means = {x["policy"]: float(x["mean"]) for x in rows(os.path.join(a.out, "policies"))
+             if x["kpi"] == "end_to_end_time.mean" and x["mean"] != "-"}
+    check(r.returncode == 0 and means.get("now", 1e9) < 60 and means.get("later", 0) >= 300,
+          "policies '*.DeferredShare' and '*.DeferredDelay' reach every cell's User Agents and "
+          "traffic model: mean end-to-end time %.1f s without deferral, %.1f s deferred 300 s" % (
+              means.get("now", -1), means.get("later", -1)))
+
+
+def main_same(a):
+    dest = small_plan(a)
     one, two = os.path.join(a.out, "one"), os.path.join(a.out, "two")
     r1 = run_plan(a, dest, one, "--jobs", "1")
     r2 = run_plan(a, dest, two, "--jobs", "2")
-    with open(os.path.join(one, "report.csv"), "rb") as f:
-        c1 = f.read()
-    with open(os.path.join(two, "report.csv"), "rb") as f:
-        c2 = f.read()
+    c1, c2 = (read_bytes(os.path.join(d, "report.csv")) for d in (one, two))
     check(r1.returncode == 0 and r2.returncode == 0 and c1 == c2 and len(c1) > 100,
           "same seeds, same plan: report.csv byte-identical (%d octets, exit %d and %d)" % (
               len(c1), r1.returncode, r2.returncode))
     r3 = run_plan(a, dest, one, "--jobs", "1")
     m = re.search(r"(\d+) runs \((\d+) executed now\)", r3.stdout)
-    with open(os.path.join(one, "report.csv"), "rb") as f:
-        c3 = f.read()
+    c3 = read_bytes(os.path.join(one, "report.csv"))
     check(r3.returncode == 0 and m and m.group(2) == "0" and c3 == c1,
           "the plan again over its folder: every run from the cache (%s), the same report"
           % (m.group(0) if m else r3.stdout[-200:]))
 
 
+def main_slurm(a):
+    """The reduced M/M/c plan of main_same through the Slurm executor (a Slurm started here by
+    check-campaign.py's code) and locally: the same report.csv."""
+    spec = importlib.util.spec_from_file_location(
+        "check_campaign", os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                       "check-campaign.py"))
+    check_campaign = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(check_campaign)
+    dest = small_plan(a)
+    slurm, skip = check_campaign.start_slurm()
+    if slurm is None:
+        return skip
+    try:
+        r1 = run_plan(a, dest, os.path.join(a.out, "slurm"), "--executor", "slurm")
+    finally:
+        slurm.stop()
+    arrays = [f for f in os.listdir(os.path.join(a.out, "slurm", "slurm")) if f.endswith(".out")]
+    r2 = run_plan(a, dest, os.path.join(a.out, "local"), "--jobs", "2")
+    c1, c2 = (read_bytes(os.path.join(a.out, d, "report.csv")) for d in ("slurm", "local"))
+    check(r1.returncode == 0 and r2.returncode == 0 and c1 == c2 and len(c1) > 100,
+          "slurm and local executors, same plan: report.csv byte-identical (%d octets, exit %d "
+          "and %d)" % (len(c1), r1.returncode, r2.returncode))
+    m = re.search(r"(\d+) runs \((\d+) executed now\)", r1.stdout)
+    check(m is not None and len(arrays) == int(m.group(2)) > 0,
+          "slurm: every run of the plan an array task with its output file (%d files, %s)"
+          % (len(arrays), m.group(0) if m else "-"))
+    return 0
+
+
 def main():
     p = argparse.ArgumentParser()
-    p.add_argument("mode", choices=("erlang-c", "erlang-b", "inputs", "same"))
+    p.add_argument("mode", choices=("erlang-c", "erlang-b", "inputs", "same", "slurm"))
     p.add_argument("--plan", required=True)
     p.add_argument("--build", required=True)
     p.add_argument("--data", required=True)
@@ -244,8 +317,10 @@ def main():
     if os.path.isdir(a.out):
         shutil.rmtree(a.out)
     os.makedirs(a.out)
-    {"erlang-c": main_erlang_c, "erlang-b": main_erlang_b, "inputs": main_inputs,
-     "same": main_same}[a.mode](a)
+    rc = {"erlang-c": main_erlang_c, "erlang-b": main_erlang_b, "inputs": main_inputs,
+          "same": main_same, "slurm": main_slurm}[a.mode](a)
+    if rc:
+        return rc
     if FAILURES:
         print("%d check(s) failed" % len(FAILURES))
         return 1

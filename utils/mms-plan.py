@@ -34,9 +34,14 @@ The plan file
     cost = 1000                        # per unit of the value (default 1)
 
     [policy queue]                     # optional: variants searched one after the other
-    mmsc.LicensePolicy = Queue         # vertex.Attribute = value, set on every point
+    mmsc.LicensePolicy = Queue         # vertex.Attribute = value, set on every point;
+                                       # *.Attribute = value: on every cell vertex
     [policy reject]
     mmsc.LicensePolicy = Reject
+    [policy reject-defer]              # "*.": an attribute of every cell's User Agents,
+    mmsc.LicensePolicy = Reject        # traffic model, channel or bearer profile
+    *.RetryPolicy = ns3::MmsRetryPolicy[Table=0s,1min,2min]
+    *.DeferredShare = 0.3
 
     [slurm]                            # as in a campaign file, for --executor=slurm
 
@@ -74,14 +79,17 @@ Runs and cache
   unchanged command and scenario is never run again, so running a plan again (or with another
   target) costs only the new points. Each run's KPIs are kept in its folder (kpis.json).
 
-Report (OUT/report.txt, OUT/report.csv, and --png FILE: each KPI against each dimension
-  through the chosen point)
+Report (OUT/report.txt, OUT/report.csv, OUT/report.html, and --png FILE: each KPI against
+  each dimension through the chosen point)
   Per policy: the chosen values and cost, each KPI with its 95% interval at the chosen point
   and, for each dimension, at the next cheaper value (which KPI fails there), the bottleneck
   element (the vertex of the dimension whose next cheaper value fails by the largest margin;
   for Relay workers with the Relay's measured utilisation); the policies' cheapest points side
   by side; what the search cost (points, runs, wall time). report.csv has one row per policy,
   point and KPI, in the order of the points' values; it holds no time of day or wall time.
+  report.html is a self-contained page made with mms-report.py html's page code: the chosen
+  points with cost and bottleneck, the KPI table (mean and 95% interval at each chosen point
+  and its next cheaper ones), the plots as inline SVG, and the text report.
 
 Exit status: 0 a plan was found; 1 no point meets the targets, or runs failed; 2 a broken plan
 file (one line naming the file, line and key) or another error.
@@ -114,6 +122,10 @@ EXTRA_KPIS = ("relay_waiting_probability", "store_refusal_ratio", "unconfirmed_r
 # The ns-3 class of each scenario vertex kind whose attributes a dimension may set.
 KIND_TYPES = {"relay": "ns3::MmsRelay", "server": "ns3::MmsServer",
               "ppg": "ns3::MmsWapPushProxyGateway", "smsc": "ns3::MmsSmsc"}
+# The classes whose attributes a cell vertex takes (for its channel, profile, subscribers'
+# User Agents and their traffic model; the scenario's rule).
+CELL_TYPES = ("ns3::MmsRadioCellChannel", "ns3::MmsRadioBearerProfile", "ns3::MmsUserAgent",
+              "ns3::MmsTrafficModel")
 
 
 def load_module(name, file):
@@ -277,6 +289,9 @@ class Plan(campaign.KeyFile):
                           "value)" % p.name)
             for e in p.settings:
                 vertex, _, attribute = e.key.partition(".")
+                if vertex == "*":  # every cell: its User Agents', traffic model's, ... attribute
+                    self.check_cell_attribute(kinds, attribute, e.line, e.key)
+                    continue
                 if vertex not in kinds:
                     self.fail(e.line, e.key, "unknown policy setting: no vertex '%s' in %s"
                               % (vertex, self.scenario))
@@ -284,6 +299,17 @@ class Plan(campaign.KeyFile):
                                      "unknown policy setting")
         if not self.policies:
             self.policies.append(Policy("", None))
+
+    def check_cell_attribute(self, kinds, attribute, line, key):
+        """An attribute a cell vertex takes (of one of CELL_TYPES), with cells to set it on."""
+        if not any(k == "cell" for k in kinds.values()):
+            self.fail(line, key, "unknown policy setting: '*' sets every cell and %s has none"
+                      % self.scenario)
+        if not re.fullmatch(r"[A-Za-z]\w*", attribute) or not any(
+                tid + "::" + attribute in campaign.listed_flags(
+                    [self.program, "--PrintAttributes=" + tid]) for tid in CELL_TYPES):
+            self.fail(line, key, "unknown policy setting: '%s' is an attribute of none of %s"
+                      % (attribute, ", ".join(CELL_TYPES)))
 
     def check_attribute(self, kinds, vertex, attribute, line, key, what):
         """An attribute name of what the vertex becomes (checked for the elements' classes)."""
@@ -354,23 +380,27 @@ def scenario_for(plan, point, policy):
     text = plan.scenario_text.rstrip()
     if not text.endswith("}"):
         raise PlanError("%s: the scenario does not end with '}'" % plan.scenario)
+    cells = [v for v, k in vertex_kinds(text).items() if k == "cell"]
     adds = "".join("    %s [%s=%s]  // mms-plan: policy %s\n" % (
-        e.key.partition(".")[0], e.key.partition(".")[2], dot_value(e.value), policy.name)
-        for e in policy.settings)
+        vertex, e.key.partition(".")[2], dot_value(e.value), policy.name)
+        for e in policy.settings
+        for vertex in (cells if e.key.startswith("*.") else [e.key.partition(".")[0]]))
     adds += "".join("    %s [%s=%s]  // mms-plan: dimension %s\n" % (
         d.vertex, d.attribute, campaign.fmt(point[d.name]), d.name) for d in plan.dimensions)
     return text[:-1] + adds + "}\n"
 
 
 def dot_value(text):
-    """A value as a DOT attribute value (quoted unless a plain word or number)."""
-    return text if re.fullmatch(r"[\w.]+", text) else '"%s"' % text.replace('"', '\\"')
+    """A value as a DOT attribute value (quoted unless a DOT identifier or number: "1h" is
+    neither)."""
+    plain = re.fullmatch(r"[A-Za-z_]\w*|-?(\d+(\.\d*)?|\.\d+)", text)
+    return text if plain else '"%s"' % text.replace('"', '\\"')
 
 
 def point_name(plan, point, policy):
-    return (policy.name + "-" if policy.name else "") + "-".join("%s%s" % (re.sub(r"\W", "", d.name), re.sub(r"[^\w.]", "_",
-                                                                  campaign.fmt(point[d.name])))
-                    for d in plan.dimensions)
+    return (policy.name + "-" if policy.name else "") + "-".join(
+        "%s%s" % (re.sub(r"\W", "", d.name), re.sub(r"[^\w.]", "_", campaign.fmt(point[d.name])))
+        for d in plan.dimensions)
 
 
 def command(plan, rng):
@@ -665,6 +695,7 @@ def write_reports(plan, results, out, cost, png):
                     "-" if v is None else repr(v) if isinstance(v, float) else v for v in r])
     if png:
         plot(png, plan, results)
+    write_html(os.path.join(out, "report.html"), plan, results, text)
 
 
 def policy_report(w, plan, search, chosen):
@@ -737,12 +768,9 @@ def csv_rows(plan, search, chosen):
     return rows
 
 
-def plot(path, plan, results):
-    if NO_PLOT[0]:
-        sys.stdout.write("no PNG written: %s\n" % NO_PLOT[0])
-        return
-    report = campaign.load_report()
-    plt = report.load_pyplot()
+def plan_figure(plt, plan, results):
+    """Each KPI (rows) against each dimension (columns) through the chosen point: (figure,
+    policy labels)."""
     dims, targets = plan.dimensions, plan.targets
     fig, axes = plt.subplots(len(targets), len(dims), figsize=(4.5 * len(dims),
                                                                3 * len(targets)), squeeze=False)
@@ -777,7 +805,91 @@ def plot(path, plan, results):
     fig.suptitle("%s: mean and 95%% interval per point; red: target, dotted: chosen"
                  % os.path.basename(plan.path), fontsize="medium")
     fig.tight_layout()
+    return fig, labels
+
+
+def plot(path, plan, results):
+    if NO_PLOT[0]:
+        sys.stdout.write("no PNG written: %s\n" % NO_PLOT[0])
+        return
+    report = campaign.load_report()
+    plt = report.load_pyplot()
+    fig, labels = plan_figure(plt, plan, results)
     report.save_png(plt, fig, path, labels)
+
+
+def write_html(path, plan, results, text):
+    """The report as a self-contained HTML page built with mms-report.py html's page code: the
+    chosen points, a KPI table with the 95% intervals at each chosen point and its next cheaper
+    ones, the plots inline (SVG), and the text report."""
+    report = campaign.load_report()
+    name = os.path.basename(plan.path)
+    page = report.Page("MMS plan: %s" % name)
+    page.add(page.body, "h1", "MMS plan: %s" % name)
+    page.add(page.body, "p", "Plan file %s, searched by utils/mms-plan.py. The page is "
+             "self-contained: its plots are inline SVG." % os.path.abspath(plan.path),
+             class_="note")
+    nav = page.add(page.body, "nav")
+    for ident, title in (("chosen", "Chosen points"), ("kpi", "KPIs"), ("plots", "Plots"),
+                         ("text", "Text report")):
+        page.add(nav, "a", title, href="#" + ident)
+    dims = plan.dimensions
+    sec = page.section("chosen", "Chosen points")
+    body = page.table(sec, "chosen-table", ["policy"] + ["%s (%s.%s)" % (
+        d.name, d.vertex, d.attribute) for d in dims] + ["cost", "bottleneck"])
+    for search, chosen in results:
+        tr = page.add(body, "tr", data_policy=search.policy.name)
+        page.add(tr, "th", search.policy.name or "-")
+        if chosen is None:
+            page.add(tr, "td", "no point in the ranges meets the targets",
+                     colspan=len(dims) + 2, class_="text")
+            continue
+        pt = search.point(chosen)
+        for d in dims:
+            page.add(tr, "td", campaign.fmt(pt[d.name]), class_="num", data_role="chosen",
+                     data_dimension=d.name)
+        page.add(tr, "td", "%g" % plan.cost(pt), class_="num")
+        b = bottleneck(plan, search, chosen)
+        page.add(tr, "td", "-" if b is None else "%s (%s fails by %.1f%% of its limit one "
+                 "step less)" % (b[1], b[2], 100 * b[3]), class_="text")
+    sec = page.section("kpi", "KPIs at the chosen points and the next cheaper ones")
+    page.add(sec, "p", "Mean over the replications and its 95%% interval (Student t); a "
+             "point is chosen when every mean meets its target. Targets: %s." % "; ".join(
+                 "%s %s %g (half-width <= %g)" % (t.kpi, t.op, t.limit, t.half)
+                 for t in plan.targets), class_="note")
+    heads = ["policy"] + [d.name for d in dims] + ["role", "KPI", "n", "mean", "95% low",
+                                                    "95% high", "target", "met"]
+    body = page.table(sec, "kpi-table", heads)
+    for search, chosen in results:
+        largest = list(search.point([len(d.values) - 1 for d in dims]).values())
+        for r in csv_rows(plan, search, chosen):
+            role = r[-1]
+            if not role and (chosen is not None or r[:len(dims)] != largest):
+                continue  # the chosen point and its next cheaper ones, else the largest
+            vals, (_, kpi, n, mean, low, high, _, tgt, meets) = r[:len(dims)], r[len(dims):-1]
+            tr = page.add(body, "tr", data_role=role or "largest")
+            page.add(tr, "td", search.policy.name or "-")
+            for v in vals:
+                page.add(tr, "td", campaign.fmt(v), class_="num")
+            page.add(tr, "td", role or "largest (no plan)")
+            page.add(tr, "th", kpi)
+            page.add(tr, "td", str(n), class_="num")
+            for v in (mean, low, high):
+                page.add(tr, "td", "-" if v is None else "%.4g" % v, class_="num")
+            page.add(tr, "td", tgt)
+            page.add(tr, "td", meets)
+    sec = page.section("plots", "Each KPI against each dimension")
+    if NO_PLOT[0]:
+        page.add(sec, "p", "No plots: %s" % NO_PLOT[0], class_="note")
+    else:
+        plt = report.load_pyplot()
+        fig, _ = plan_figure(plt, plan, results)
+        page.figure(sec, report.inline_svg(fig, plt, "plan"), "Mean and 95% interval of each "
+                    "KPI at the points searched along each dimension, the other dimensions at "
+                    "their chosen values; red dashed: the target, dotted: the chosen value.")
+    sec = page.section("text", "Text report")
+    page.add(sec, "pre", text)
+    page.write(path)
 
 
 # ----------------------------------------------------------------------------- main
@@ -803,7 +915,7 @@ NO_PLOT = [None]  # why no PNG can be drawn (matplotlib missing), when so
 
 def main(argv=None):
     args = parser().parse_args(argv)
-    if getattr(args, "png", None):
+    if args.command == "run":  # the PNG and the HTML page's plots
         try:  # before anything is printed: this may run the tool again on another Python
             mms_python.require("matplotlib", "python3-matplotlib")
         except ImportError as e:

@@ -460,7 +460,7 @@ MmsRelay::HandleRequest(MmsTransport::ExchangeId ex, const MmsHttpMessage& m, co
             }
             m_counters.licenceDelayed++;
             m_licenseQueue.push_back(std::move(job));
-            if (!m_licenseRelease.IsRunning())
+            if (m_licenseRelease.IsExpired())
             {
                 m_licenseRelease = Simulator::Schedule(
                     m_licenseNext - m_licenseTolerance - now, &MmsRelay::ReleaseLicensed, this);

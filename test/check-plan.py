@@ -189,7 +189,18 @@ def main_inputs(a):
         ("unknown key", None, {"replications": "3"}, "replications", "unknown key"),
         ("unknown cell attribute", {"[policy late]": "*.DefferedShare = 1"}, None,
          "*.DefferedShare", "is an attribute of none of"),
+        ("recorded profile of 23 hours", None, {"load": "profile short.profile"}, "load",
+         "need a count for each of the 24 hours"),
+        ("recorded profile with a bad line", None, {"load": "profile bad.profile"}, "load",
+         "bad.profile:5: expected 'HOUR COUNT'"),
     ]
+    # Recorded profiles beside the derived plans: the shipped day, one hour short, a bad line.
+    with open(os.path.join(a.data, "recorded-day.profile")) as f:
+        day = f.read().splitlines()
+    for name, text in (("recorded-day.profile", day), ("short.profile", day[:-1]),
+                       ("bad.profile", day[:4] + ["24 100"] + day[5:])):
+        with open(os.path.join(a.out, name), "w") as f:
+            f.write("\n".join(text) + "\n")
     for i, (what, sections, top, key, text) in enumerate(cases):
         dest = os.path.join(a.out, "bad-%d.plan" % i)
         secs = {k.strip("[]"): v for k, v in (sections or {}).items()}
@@ -207,6 +218,27 @@ def main_inputs(a):
               and len(err.splitlines()) == 1,
               "%s: exit status %d, one line naming key '%s' at %s: %s" % (
                   what, r.returncode, key, os.path.relpath(where, a.out), err))
+    # A recorded profile: its counts become HourlyProfile, its level MessagesPerHour (the day's
+    # 62,750 MMS over 24 h and the scenario's 100 subscribers), and mms-busy-hour takes them.
+    dest = derive(src, os.path.join(a.out, "recorded.plan"), {"load": "profile recorded-day.profile"})
+    r = subprocess.run([sys.executable, a.plan, "check", dest, "--build", a.build],
+                       stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    counts = [line.split()[1] for line in day if line and not line.startswith("#")]
+    flags = re.search(r"^load: (.*)$", r.stdout, re.M)
+    flags = flags.group(1).split() if flags else []
+    want = ["--ns3::MmsTrafficModel::HourlyProfile=" + ",".join(counts),
+            "--ns3::MmsTrafficModel::MessagesPerHour=%r" % (62750 / 24.0 / 100)]
+    check(r.returncode == 0 and flags == want,
+          "a recorded profile: its shape and level as the traffic model's flags (%s)"
+          % " ".join(flags))
+    run = subprocess.run([os.path.join(a.build, "mms-busy-hour"),
+                          "--scenario=" + os.path.join(a.data, "mms-relay-mmc.dot"),
+                          "--duration=30", "--drain=10", "--plan=false",
+                          "--results=" + os.path.join(a.out, "recorded.sqlite")] + flags,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    check(run.returncode == 0 and "submitted" in run.stdout,
+          "mms-busy-hour runs with the recorded profile's flags (exit status %d)"
+          % run.returncode)
     # A target no point meets: the largest point fails it; the answer names the KPI and where.
     dest = derive(src, os.path.join(a.out, "unmet.plan"),
                   {"arguments": "--duration=600 --drain=30 --plan=false",

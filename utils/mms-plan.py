@@ -17,7 +17,7 @@ The plan file
     program = mms-busy-hour            # as in a campaign file
     scenario = ../scenarios/mmsc-queue.dot
     arguments = --duration=1800 --drain=120 --plan=false
-    load = busy-hour                   # busy-hour | holiday FACTOR | new-year SPIKE
+    load = busy-hour                   # busy-hour | holiday FACTOR | new-year SPIKE | profile FILE
     first_run = 1                      # RngRun of the first replication (default 1)
     min_replications = 3               # per point, before the intervals are looked at
     max_replications = 10              # per point: the run limit of the sequential stopping
@@ -58,6 +58,10 @@ The plan file
   The tool adds the recorder attributes they need (a 1 s SampleInterval, RecordTransactions).
   The load: busy-hour runs the program as it is; "new-year S" adds --newYear --spikeFactor=S;
   "holiday F" multiplies the rate of the whole day by F (the traffic model's spike over 24 h).
+  "profile FILE" is a recorded day: FILE has 24 lines "HOUR COUNT" (MMS sent by the whole
+  network in that hour; hour 0 = 00:00-01:00); the traffic model takes its shape
+  (HourlyProfile) and its level (MessagesPerHour: the day's count over 24 hours and the
+  scenario's subscribers), and mms-busy-hour runs the recorded busy hour.
 
 Search
   Every KPI is taken to get better (or stay) as any dimension grows. The point with every
@@ -334,8 +338,51 @@ class Plan(campaign.KeyFile):
                 return ["--newYear", "--spikeFactor=%s" % campaign.fmt(factor)]
             return ["--ns3::MmsTrafficModel::SpikeFactor=%s" % campaign.fmt(factor),
                     "--ns3::MmsTrafficModel::SpikeHalfWidth=43200s"]
-        self.fail(e.line, "load", "expected 'busy-hour', 'holiday FACTOR' or 'new-year SPIKE' "
-                  "(a number >= 0), not '%s'" % e.value)
+        if len(parts) == 2 and parts[0] == "profile":
+            return self.recorded_profile(e.line, parts[1])
+        self.fail(e.line, "load", "expected 'busy-hour', 'holiday FACTOR', 'new-year SPIKE' "
+                  "(a number >= 0) or 'profile FILE', not '%s'" % e.value)
+
+    def recorded_profile(self, line, name):
+        """A recorded load profile: FILE holds the MMS sent in each hour of a day by the whole
+        network (24 lines "HOUR COUNT" or "HOUR,COUNT", hour 0 = 00:00-01:00; "#" comments).
+        Its shape becomes the traffic model's HourlyProfile and its level the rate per
+        subscriber (MessagesPerHour = the day's count / 24 / the scenario's subscribers), so
+        that the busy hour run is the recorded one. Cells that set their own MessagesPerHour
+        or HourlyProfile in the scenario keep them."""
+        path = name if os.path.isabs(name) else os.path.join(self.dir, name)
+        try:
+            with open(path, encoding="utf-8") as f:
+                rows = f.read().splitlines()
+        except OSError as x:
+            self.fail(line, "load", "profile %s: %s" % (name, x.strerror))
+        counts = {}
+        for n, row in enumerate(rows, 1):
+            row = row.split("#", 1)[0].strip()
+            if not row:
+                continue
+            cols = row.replace(",", " ").split()
+            hour = campaign.number(cols[0]) if len(cols) == 2 else None
+            count = campaign.number(cols[1]) if len(cols) == 2 else None
+            if hour is None or count is None or hour != int(hour) or not 0 <= hour <= 23 \
+                    or count < 0 or int(hour) in counts:
+                self.fail(line, "load", "profile %s:%d: expected 'HOUR COUNT' with a new hour "
+                          "0 to 23 and a count >= 0, not '%s'" % (name, n, row))
+            counts[int(hour)] = count
+        if len(counts) != 24 or not sum(counts.values()) > 0:
+            self.fail(line, "load", "profile %s: need a count for each of the 24 hours, not all "
+                      "0 (found %d hours)" % (name, len(counts)))
+        body = re.sub(r"//[^\n]*|/\*.*?\*/", "", self.scenario_text, flags=re.S)
+        subscribers = sum(int(m.group(1)) for m in re.finditer(
+            r"\bsubscribers\s*=\s*\"?(\d+)", body))
+        if subscribers == 0:
+            self.fail(line, "load", "profile %s: the scenario %s has no subscribers to share "
+                      "the recorded counts" % (name, self.scenario))
+        day = sum(counts.values())
+        return ["--ns3::MmsTrafficModel::HourlyProfile=%s"
+                % ",".join(campaign.fmt(counts[h]) for h in range(24)),
+                "--ns3::MmsTrafficModel::MessagesPerHour=%s"
+                % campaign.fmt(day / 24.0 / subscribers)]
 
     def cost(self, point):
         return math.fsum(d.cost * point[d.name] for d in self.dimensions)
@@ -926,6 +973,8 @@ def main(argv=None):
             sys.stdout.write("%s: %d dimension(s), %d target(s), %d points at most\n" % (
                 args.plan, len(plan.dimensions), len(plan.targets),
                 math.prod(len(d.values) for d in plan.dimensions)))
+            if plan.load_arguments:
+                sys.stdout.write("load: %s\n" % " ".join(plan.load_arguments))
             return 0
         out = os.path.abspath(args.out or os.path.splitext(os.path.basename(args.plan))[0]
                               + ".plan")

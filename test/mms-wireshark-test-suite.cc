@@ -83,13 +83,46 @@ RunTshark(const std::string& tshark,
 
 } // namespace
 
+/// A test that reads its pcap with tshark.
+class MmsTsharkTestCase : public TestCase
+{
+  protected:
+    /**
+     * \brief A test case.
+     * \param name its name
+     */
+    explicit MmsTsharkTestCase(const std::string& name)
+        : TestCase(name)
+    {
+    }
+
+    /**
+     * \brief Find tshark; a missing tshark fails the test unless MMS_SKIP_TSHARK is set.
+     * \param path its path
+     * \return false if the test is to stop (tshark missing)
+     */
+    bool FindTshark(std::string& path)
+    {
+        path = Tshark();
+        if (path.empty())
+        {
+            NS_TEST_EXPECT_MSG_EQ(TsharkMissingIsAllowed(),
+                                  true,
+                                  "tshark is not installed (setup.sh installs it; set "
+                                  "MMS_SKIP_TSHARK=1 to skip this test)");
+            return false;
+        }
+        return true;
+    }
+};
+
 /// One MMS exchanged between a handset and an MMSC over real ns-3 TCP and UDP, decoded by
 /// tshark.
-class MmsWiresharkTestCase : public TestCase
+class MmsWiresharkTestCase : public MmsTsharkTestCase
 {
   public:
     MmsWiresharkTestCase()
-        : TestCase("tshark decodes the MMS PDUs of an ns-3 pcap to the fields we sent")
+        : MmsTsharkTestCase("tshark decodes the MMS PDUs of an ns-3 pcap to the fields we sent")
     {
     }
 
@@ -299,13 +332,9 @@ class MmsWiresharkTestCase : public TestCase
 
     void DoRun() override
     {
-        std::string tshark = Tshark();
-        if (tshark.empty())
+        std::string tshark;
+        if (!FindTshark(tshark))
         {
-            NS_TEST_ASSERT_MSG_EQ(TsharkMissingIsAllowed(),
-                                  true,
-                                  "tshark is not installed (setup.sh installs it; set "
-                                  "MMS_SKIP_TSHARK=1 to skip this test)");
             return;
         }
 
@@ -424,12 +453,13 @@ class MmsWiresharkTestCase : public TestCase
 
 /// WTP and WSP PDUs from the codec sent over ns-3 UDP between a handset and a WAP gateway,
 /// decoded by tshark.
-class MmsWiresharkWtpTestCase : public TestCase
+class MmsWiresharkWtpTestCase : public MmsTsharkTestCase
 {
   public:
     MmsWiresharkWtpTestCase()
-        : TestCase("tshark decodes our WTP and WSP PDUs on ports 9201 and 9200 to the fields we "
-                   "sent")
+        : MmsTsharkTestCase(
+            "tshark decodes our WTP and WSP PDUs on ports 9201 and 9200 to the fields we "
+            "sent")
     {
     }
 
@@ -534,13 +564,9 @@ class MmsWiresharkWtpTestCase : public TestCase
 
     void DoRun() override
     {
-        std::string tshark = Tshark();
-        if (tshark.empty())
+        std::string tshark;
+        if (!FindTshark(tshark))
         {
-            NS_TEST_ASSERT_MSG_EQ(TsharkMissingIsAllowed(),
-                                  true,
-                                  "tshark is not installed (setup.sh installs it; set "
-                                  "MMS_SKIP_TSHARK=1 to skip this test)");
             return;
         }
         mmstest::TwoNodes net = mmstest::BuildTwoNodes("2Mbps", "20ms", "10.1.2.0");
@@ -617,11 +643,12 @@ class MmsWiresharkWtpTestCase : public TestCase
 
 /// One MM4_forward.REQ from one Relay to another in an SMTP dialogue over ns-3 TCP, decoded
 /// by tshark's SMTP and IMF dissectors.
-class MmsWiresharkSmtpTestCase : public TestCase
+class MmsWiresharkSmtpTestCase : public MmsTsharkTestCase
 {
   public:
     MmsWiresharkSmtpTestCase()
-        : TestCase("tshark decodes the MM4 SMTP dialogue and the IMF message of an ns-3 pcap")
+        : MmsTsharkTestCase(
+            "tshark decodes the MM4 SMTP dialogue and the IMF message of an ns-3 pcap")
     {
     }
 
@@ -661,13 +688,9 @@ class MmsWiresharkSmtpTestCase : public TestCase
 
     void DoRun() override
     {
-        std::string tshark = Tshark();
-        if (tshark.empty())
+        std::string tshark;
+        if (!FindTshark(tshark))
         {
-            NS_TEST_ASSERT_MSG_EQ(TsharkMissingIsAllowed(),
-                                  true,
-                                  "tshark is not installed (setup.sh installs it; set "
-                                  "MMS_SKIP_TSHARK=1 to skip this test)");
             return;
         }
         MmsMultipartBody body;

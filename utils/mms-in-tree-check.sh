@@ -10,9 +10,10 @@
 #
 # NS3_SOURCE is an ns-3 release tarball (.tar.xz, .tar.bz2, .tar.gz) or an ns-3 source tree (a
 # folder with ns3 and test.py). A tarball is unpacked into the cache folder (default
-# ${XDG_CACHE_HOME:-$HOME/.cache}/mms-in-tree), under a key made of the tarball's checksum and
-# the module's build files, and the built tree stays there: a second run with the same key copies
-# only the module's changed files and rebuilds only what they touch; other keys are removed. A
+# ${XDG_CACHE_HOME:-$HOME/.cache}/mms-in-tree), under a key made of the tarball's checksum, and
+# the built tree stays there: a later run copies only the module's changed files and rebuilds only
+# what they touch (a change of the module's build files configures the tree again, which keeps
+# ns-3's own objects); trees of other tarballs are removed. A
 # tree given as a folder is used in place (its contrib/mms is replaced by this module).
 # Exit status: 0 if everything passed, 1 if a build, suite or run failed, 2 for bad arguments.
 set -euo pipefail
@@ -48,8 +49,7 @@ elif [ -f "$source" ]; then
         *.tar.xz|*.tar.bz2|*.tar.gz|*.tgz) ;;
         *) echo "$prog: $source: not a tarball (.tar.xz, .tar.bz2, .tar.gz) nor a folder" >&2; exit 2 ;;
     esac
-    build_files=("$here/CMakeLists.txt" "$here/examples/CMakeLists.txt")
-    key="$( (sha256sum "$source" | cut -c1-16; cat "${build_files[@]}" | sha256sum | cut -c1-12) | tr -d '\n')"
+    key="$(sha256sum "$source" | cut -c1-28)"
     mkdir -p "$cache"
     # Only entries this script made (a 28-hex-digit key holding a tree or an unpacking) go:
     # whatever else the folder holds is left alone.
@@ -115,10 +115,14 @@ fi
 cd "$tree"
 # A tree configured before without MPI is configured again (its build stays: only what the
 # new options touch is rebuilt).
-if [ ! -f cmake-cache/CMakeCache.txt ] || ! grep -q '^NS3_MPI:BOOL=ON' cmake-cache/CMakeCache.txt; then
+# So is a tree whose copy of the module's build files changed since it was configured.
+build_sum="$(cat "$here/CMakeLists.txt" "$here/examples/CMakeLists.txt" | sha256sum | cut -c1-16)"
+if [ ! -f cmake-cache/CMakeCache.txt ] || ! grep -q '^NS3_MPI:BOOL=ON' cmake-cache/CMakeCache.txt ||
+    [ "$(cat cmake-cache/mms-build-files.sum 2>/dev/null)" != "$build_sum" ]; then
     log "configuring (optimized, MPI; mms and csma with their dependencies; tests and examples of mms only)"
     ./ns3 configure -d optimized --enable-modules "mms;csma" --enable-tests --enable-examples \
         --filter-module-examples-and-tests mms --disable-python --enable-mpi
+    echo "$build_sum" > cmake-cache/mms-build-files.sum
 fi
 log "building with $jobs jobs"
 start=$(date +%s)

@@ -101,6 +101,7 @@ LAYERS = [
         'MmsWspPushPdu   MmsWdpSms   MmsSmsSubmit / MmsSmsDeliver   MmsPapRequest',
         'MmsWtpPdu   MmsWspSessionPdu (WAP 1.x)   MmsHttpMessage / MmsHttpParser',
         'MmsMimeEntity   MmsBase64   MmsImfDate   MmsMm4Message   MmsSmtpServer / MmsSmtpClient',
+        'MmsXmlElement   MmsMm7Message (MM7 SOAP)',
     ]),
     ('packets', 'PDUs as ns-3 headers', 'mms-packets', (11.3, 0.3, 4.4, 1.95), [
         'MmsPduHeader   MmsWspPushHeader',

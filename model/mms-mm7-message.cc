@@ -847,6 +847,11 @@ ReadStatus(const MmsXmlElement& body, MmsMm7Message& m, std::string& error)
         return false;
     }
     m.statusCode = static_cast<uint16_t>(std::stoi(code));
+    if (m.statusCode < 1000)
+    {
+        error = "StatusCode: " + code + " is not a status code (1000 to 9999)";
+        return false;
+    }
     m.statusText = s->ChildText("StatusText");
     return true;
 }
@@ -856,11 +861,9 @@ AddStatus(MmsXmlElement& body, const MmsMm7Message& m)
 {
     MmsXmlElement& s = body.Add("Status");
     s.Add("StatusCode", std::to_string(m.statusCode));
-    std::string text =
-        m.statusText.empty() ? MmsMm7Message::StatusName(m.statusCode) : m.statusText;
-    if (!text.empty())
+    if (!m.statusText.empty())
     {
-        s.Add("StatusText", text);
+        s.Add("StatusText", m.statusText);
     }
 }
 
@@ -1492,10 +1495,6 @@ MmsMm7Message::ToEntity() const
     MmsMimeEntity c = content;
     std::string cid = contentHref.compare(0, 4, "cid:") == 0 ? contentHref.substr(4) : contentHref;
     c.SetHeader("Content-ID", "<" + cid + ">");
-    if (!c.IsMultipart() && !c.HasHeader("Content-Transfer-Encoding"))
-    {
-        c.AddHeader("Content-Transfer-Encoding", "binary");
-    }
     related.parts.push_back(c);
     return related;
 }

@@ -199,7 +199,8 @@ struct MmsMm7Address
  * SubmitReq with content is multipart/related (type="text/xml", start the SOAP part's
  * Content-ID) with the SOAP part first and the content second (Content-ID from the href);
  * other messages are text/xml. A fault is answered 500 (SOAP 1.1 section 6.2), other
- * responses 200. Media of the content stay virtual on the way (binary transfer encoding).
+ * responses 200. Media of the content stay virtual on the way (written as octets, unless the
+ * content asks for base64).
  *
  * \code
  * MmsMm7Message req;

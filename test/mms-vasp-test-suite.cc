@@ -13,8 +13,10 @@
 // The bulk case has 40 subscribers; MMS_VASP_SUBSCRIBERS=10000 in the environment runs it with
 // that many (one request to all of them) and prints its figures.
 
+#include "mms-test-data.h"
 #include "mms-test-world.h"
 
+#include "ns3/boolean.h"
 #include "ns3/mms-mm7-message.h"
 #include "ns3/mms-relay-mm7.h"
 #include "ns3/mms-vasp.h"
@@ -32,7 +34,7 @@ namespace
 
 /// A VASP on the Server's node (an address in the core, reaching the Relay), after Install().
 Ptr<MmsVasp>
-AddVasp(mmstest::MmsWorld& w)
+AddVasp(::mmstest::MmsWorld& w)
 {
     Ptr<MmsVasp> v = CreateObject<MmsVasp>();
     w.net.GetServerNode()->AddApplication(v);
@@ -63,7 +65,7 @@ class VaspBulkTestCase : public TestCase
         }
         const uint32_t requests = n > 1000 ? 1 : 2;
         auto wall = std::chrono::steady_clock::now();
-        mmstest::MmsWorld w(n);
+        ::mmstest::MmsWorld w(n);
         w.mms.SetRelayAttribute("MaxRecipients", UintegerValue(n));
         w.Install();
         Ptr<MmsVasp> v = AddVasp(w);
@@ -152,7 +154,7 @@ class VaspBadInputTestCase : public TestCase
   private:
     void DoRun() override
     {
-        mmstest::MmsWorld w(3);
+        ::mmstest::MmsWorld w(3);
         w.mms.SetRelayAttribute("MaxRecipients", UintegerValue(2));
         w.Install();
         Ptr<MmsVasp> v = AddVasp(w);
@@ -212,6 +214,72 @@ class VaspBadInputTestCase : public TestCase
     }
 };
 
+/// tshark decodes the MM7 SOAP body of a submission in a pcap of the core (http, multipart,
+/// xml dissectors).
+class VaspTsharkTestCase : public TestCase
+{
+  public:
+    VaspTsharkTestCase()
+        : TestCase("tshark decodes the MM7 SOAP body in a pcap")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        std::string tshark = ns3::mmstest::FindProgram("tshark");
+        if (tshark.empty())
+        {
+            NS_TEST_EXPECT_MSG_EQ((std::getenv("MMS_SKIP_TSHARK") != nullptr),
+                                  true,
+                                  "tshark is not installed (set MMS_SKIP_TSHARK=1 to skip)");
+            return;
+        }
+        ::mmstest::MmsWorld w(2);
+        w.Install();
+        Ptr<MmsVasp> v = AddVasp(w);
+        v->SetAttribute("RecipientsPerRequest", UintegerValue(2));
+        v->SetAttribute("UseBcc", BooleanValue(false));
+        v->SetStartTime(Seconds(1));
+        std::string prefix = CreateTempDirFilename("mms-mm7");
+        w.net.EnablePcap(prefix, false, true);
+        Simulator::Stop(Seconds(300));
+        Simulator::Run();
+        MmsMm7Message sent = v->MakeSubmit(0);
+        // The Relay's core link: the request and the answer, dissected down to the XML.
+        std::string pcap = prefix + "-" + std::to_string(w.net.GetRelayNode()->GetId()) + "-1.pcap";
+        Simulator::Destroy();
+        NS_TEST_ASSERT_MSG_EQ(v->GetCounters().accepted, 1, "accepted");
+        std::string out;
+        std::string cmd = tshark + " -n -r '" + pcap
+                          + "' -Y 'xml and http.request.method == \"POST\"' -T fields "
+                            "-E separator='|' -e http.request.uri -e http.content_type "
+                            "-e xml.cdata 2>/dev/null";
+        // (exit status 2 when the last packet of the still open capture is cut short)
+        ns3::mmstest::RunCommand(cmd, out);
+        NS_TEST_EXPECT_MSG_EQ(Has(out, "/mm7|multipart/related"), true, out);
+        NS_TEST_EXPECT_MSG_EQ(Has(out, "|" + sent.transactionId + ",5.3.0,vasp,news,84444,"),
+                              true,
+                              "TransactionID, MM7Version, SenderIdentification: " + out);
+        NS_TEST_EXPECT_MSG_EQ(Has(out, "5.3.0"), true, "MM7Version: " + out);
+        NS_TEST_EXPECT_MSG_EQ(Has(out, sent.to[1].value), true, "a Number: " + out);
+        NS_TEST_EXPECT_MSG_EQ(Has(out, "Happy New Year"), true, "Subject: " + out);
+        cmd = tshark + " -n -r '" + pcap
+              + "' -Y 'xml and http.response' -T fields -e http.response.code -e xml.cdata "
+                "2>/dev/null";
+        ns3::mmstest::RunCommand(cmd, out);
+        NS_TEST_EXPECT_MSG_EQ(Has(out, "200\t" + sent.transactionId + ",5.3.0,1000,Success,"),
+                              true,
+                              "SubmitRsp: " + out);
+        NS_TEST_EXPECT_MSG_EQ(Has(out, v->GetMessageIds().at(0)), true, "MessageID: " + out);
+    }
+
+    static bool Has(const std::string& text, const std::string& part)
+    {
+        return text.find(part) != std::string::npos;
+    }
+};
+
 class MmsVaspTestSuite : public TestSuite
 {
   public:
@@ -220,6 +288,7 @@ class MmsVaspTestSuite : public TestSuite
     {
         AddTestCase(new VaspBulkTestCase);
         AddTestCase(new VaspBadInputTestCase);
+        AddTestCase(new VaspTsharkTestCase);
     }
 };
 

@@ -812,7 +812,11 @@ MmsRelay::HandleSend(const Job& job, const MmsPdu& pdu, const std::string& inter
     MmsHttpMessage put = MmsHttpMessage::Request("PUT", "/store/" + msg.id);
     put.AddHeader("Host", "mms-server");
     put.AddHeader("X-Mms-Store-Expiry", std::to_string(MmsClock::ToUnix(msg.expiry)));
-    MmsHttp::SetMmsBody(put, pdu);
+    // Bcc is never shown to a recipient (the Relay keeps the list): the store does not get it,
+    // so a bulk submission's retrievals do not fetch its whole recipient list each.
+    MmsPdu stored = pdu;
+    stored.RemoveField(MmsField::BCC);
+    MmsHttp::SetMmsBody(put, stored);
     Outstanding o;
     o.kind = STORE;
     o.exchange = job.exchange;

@@ -31,7 +31,9 @@ class MmsRelay;
  *
  * The Relay owns one (its attribute "Mm7"; configure it as "Mm7/Path" and so on) and hands it
  * every POST to Path, after the request has waited for a worker like the MM1 requests (service
- * time ReportTime of the Relay; the Relay's licence applies to MM1 submissions only). Then:
+ * time ReportTime of the Relay; the Relay's licence applies to MM1 submissions only; a POST
+ * that finds the Relay's queue full gets the Relay's 503, which the VASP counts as failed).
+ * Then:
  * - a body that is not an MM7 message (HTTP, MIME, XML or SOAP) is answered with an
  *   RSErrorRsp SOAP fault, HTTP 500, StatusCode 2007 (Message format corrupt) and the reader's
  *   message as StatusText, and counted as malformed; another MM7 operation than SubmitReq gets

@@ -8,6 +8,7 @@
 
 #include "mms-ladder.h"
 #include "mms-pap-message.h"
+#include "mms-relay-mm7.h"
 
 #include "ns3/double.h"
 #include "ns3/enum.h"
@@ -91,6 +92,12 @@ MmsRelay::GetTypeId()
             .SetParent<MmsApplication>()
             .SetGroupName("Mms")
             .AddConstructor<MmsRelay>()
+            .AddAttribute("Mm7",
+                          "The MM7 endpoint (MmsRelayMm7) serving value-added service "
+                          "providers on Port; created with the Relay.",
+                          PointerValue(),
+                          MakePointerAccessor(&MmsRelay::m_mm7),
+                          MakePointerChecker<MmsRelayMm7>())
             .AddAttribute("Port",
                           "TCP port of the MM1 interface (the MMSC URI's port).",
                           UintegerValue(80),
@@ -297,7 +304,12 @@ MmsRelay::GetTypeId()
     return tid;
 }
 
-MmsRelay::MmsRelay() = default;
+MmsRelay::MmsRelay()
+    : m_mm7(CreateObject<MmsRelayMm7>())
+{
+    m_mm7->SetRelay(this);
+}
+
 MmsRelay::~MmsRelay() = default;
 
 int64_t
@@ -360,6 +372,7 @@ MmsRelay::DoDispose()
     m_submitKeys.clear();
     m_submitKeyOrder.clear();
     m_notifyPolicy = nullptr;
+    m_mm7->Dispose();
     MmsApplication::DoDispose();
 }
 
@@ -580,6 +593,11 @@ MmsRelay::Process(const Job& job)
         HandleRetrieve(job);
         return;
     }
+    if (m.method == "POST" && m.target == m_mm7->GetPath())
+    {
+        m_mm7->HandleRequest(job.exchange, m, job.from);
+        return;
+    }
     if (m.method != "POST" || m.target != m_path)
     {
         MmsHttpMessage r =
@@ -668,11 +686,14 @@ MmsRelay::AnswerSend(MmsTransport::ExchangeId ex,
                                  MmsPdu::FormatValue(*conf.FindField(MmsField::RESPONSE_STATUS))
                                      + (text.empty() ? "" : ": " + text)));
     }
-    GetTransport()->Respond(ex, r);
+    if (!m_mm7->Answer(ex, status, messageId, text))
+    {
+        GetTransport()->Respond(ex, r);
+    }
 }
 
 void
-MmsRelay::HandleSend(const Job& job, const MmsPdu& pdu)
+MmsRelay::HandleSend(const Job& job, const MmsPdu& pdu, const std::string& interfaceOriginator)
 {
     m_counters.submissions++;
     std::string tid = pdu.GetTransactionId();
@@ -691,8 +712,12 @@ MmsRelay::HandleSend(const Job& job, const MmsPdu& pdu)
     // The originator: the subscriber behind the source address (insert-address), or the given
     // address, which must be a subscriber of this MMSE.
     std::string from = pdu.GetFrom();
-    std::string originator;
-    if (from == "insert-address")
+    std::string originator = interfaceOriginator; // given by MM7
+    if (!originator.empty())
+    {
+        // the VASP's address, not a subscriber
+    }
+    else if (from == "insert-address")
     {
         if (m_directory && InetSocketAddress::IsMatchingType(job.from))
         {
@@ -787,7 +812,11 @@ MmsRelay::HandleSend(const Job& job, const MmsPdu& pdu)
     MmsHttpMessage put = MmsHttpMessage::Request("PUT", "/store/" + msg.id);
     put.AddHeader("Host", "mms-server");
     put.AddHeader("X-Mms-Store-Expiry", std::to_string(MmsClock::ToUnix(msg.expiry)));
-    MmsHttp::SetMmsBody(put, pdu);
+    // Bcc is never shown to a recipient (the Relay keeps the list): the store does not get it,
+    // so a bulk submission's retrievals do not fetch its whole recipient list each.
+    MmsPdu stored = pdu;
+    stored.RemoveField(MmsField::BCC);
+    MmsHttp::SetMmsBody(put, stored);
     Outstanding o;
     o.kind = STORE;
     o.exchange = job.exchange;
@@ -832,9 +861,7 @@ MmsRelay::AnswerDuplicate(const Job& job, const std::string& key, const std::str
     m_counters.accepted++;
     m_counters.duplicates++;
     NS_LOG_LOGIC("M-Send.req " << key << " again: answered with " << it->second.messageId);
-    GetTransport()->Respond(job.exchange,
-                            MmsHttp::MakeMmsResponse(MmsPdu::MakeSendConf(
-                                tid, MmsValue::RESPONSE_OK, it->second.messageId)));
+    AnswerSend(job.exchange, tid, MmsValue::RESPONSE_OK, it->second.messageId, "");
     return true;
 }
 
@@ -887,7 +914,10 @@ MmsRelay::HandleResponse(uint64_t cookie, bool ok, const MmsHttpMessage& r, cons
             MmsPdu conf = MmsPdu::MakeSendConf(m.submitTid, MmsValue::RESPONSE_OK, m.id);
             MmsHttpMessage resp = MmsHttp::MakeMmsResponse(conf);
             m_acceptedTrace(MakeEvent(m.id, "", m.submitTid, m.size));
-            GetTransport()->Respond(o.exchange, resp);
+            if (!m_mm7->Answer(o.exchange, MmsValue::RESPONSE_OK, m.id, ""))
+            {
+                GetTransport()->Respond(o.exchange, resp);
+            }
             m.expiryEvent =
                 Simulator::Schedule(m.expiry - Simulator::Now(), &MmsRelay::Expire, this, m.id);
             StartDelivery(m.id);
@@ -1155,8 +1185,16 @@ void
 MmsRelay::Report(Message& m, uint32_t index, uint8_t status)
 {
     Recipient& r = m.recipients[index];
-    if (!m.deliveryReport || !r.reportAllowed || !m_directory
-        || !m_directory->IsSubscriber(m.originator))
+    if (!m.deliveryReport || !r.reportAllowed)
+    {
+        return;
+    }
+    if (m_mm7->ReportToVasp(m.id, r.address, status))
+    {
+        m_counters.deliveryReports++;
+        return;
+    }
+    if (!m_directory || !m_directory->IsSubscriber(m.originator))
     {
         return;
     }

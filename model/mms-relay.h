@@ -22,6 +22,8 @@
 namespace ns3
 {
 
+class MmsRelayMm7;
+
 /**
  * \ingroup mms-engines
  * \brief The MMS Relay of 3GPP TS 23.140: MM1 server, Push Initiator and per-recipient
@@ -90,12 +92,18 @@ namespace ns3
  * the User Agents at it; MmsHelper::InstallRelay() adds a Relay that shares them. The Relay
  * needs the MMSE's subscriber directory (MmsApplication::SetDirectory()).
  *
- * Limits: MM1 only (no MM4 to other MMSEs, MM3 to e-mail or MM7 to VASPs); no message
+ * MM7: POSTs to the path of the Mm7 endpoint (MmsRelayMm7, attribute Mm7) are MM7 requests
+ * of value-added service providers; a submission is checked, stored and delivered as an MM1
+ * one from the VASP's address, and its delivery reports go back over MM7.
+ *
+ * Limits: no MM4 to other MMSEs or MM3 to e-mail; no message
  * forwarding, MMBox, cancellation or replacement; every recipient is notified through the
  * one PPG, by its number.
  */
 class MmsRelay : public MmsApplication
 {
+    friend class MmsRelayMm7; // MM7 submissions enter HandleSend(), answers leave AnswerSend()
+
   public:
     /// Where a (message, recipient) pair is. The last four are terminal.
     enum RecipientState
@@ -299,7 +307,7 @@ class MmsRelay : public MmsApplication
     void Process(const Job& job);
 
     // MM1
-    void HandleSend(const Job& job, const MmsPdu& pdu);
+    void HandleSend(const Job& job, const MmsPdu& pdu, const std::string& interfaceOriginator = "");
     bool AnswerDuplicate(const Job& job, const std::string& key, const std::string& tid);
     void AnswerSend(MmsTransport::ExchangeId ex,
                     const std::string& tid,
@@ -335,6 +343,7 @@ class MmsRelay : public MmsApplication
     bool ParseKey(const std::string& key, std::string& messageId, uint32_t& index) const;
 
     // attributes
+    Ptr<MmsRelayMm7> m_mm7; //!< the MM7 endpoint
     uint16_t m_port;
     std::string m_path;
     std::string m_hostName;

@@ -156,7 +156,7 @@ PLAIN_BAD = {
     'mms-pdu': [
         (['--foo'], 1, 'unknown option'),
         (['--RngRun=x'], 1, 'unknown option'),
-        (['--push', '--sms'], 2, '--push, --sms, --wtp, --wsp and --wsp-connectionless exclude'),
+        (['--push', '--sms'], 2, '--push, --sms, --wtp, --wsp, --wsp-connectionless and --mm7 exclude'),
         (['--wtp', '--wsp-connectionless'], 2, 'exclude each other'),
         (['one.pdu', 'two.pdu'], 2, 'a second FILE'),
     ],

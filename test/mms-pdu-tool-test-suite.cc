@@ -9,6 +9,8 @@
 
 #include "mms-test-data.h"
 
+#include "ns3/mms-mm7-message.h"
+#include "ns3/mms-mm7-message.h"
 #include "ns3/mms-pdu.h"
 #include "ns3/mms-wdp-sms.h"
 #include "ns3/mms-wsp-push.h"
@@ -192,12 +194,68 @@ class MmsPduToolTestCase : public TestCase
                               "a push that fails: its TID, and the error");
         NS_TEST_EXPECT_MSG_EQ(Run("--wtp --wsp", out), 2, out);
         NS_TEST_EXPECT_MSG_EQ(out,
-                              "mms-pdu: argument 2 '--wsp': --push, --sms, --wtp, --wsp and "
-                              "--wsp-connectionless exclude each other\n",
+                              "mms-pdu: argument 2 '--wsp': --push, --sms, --wtp, --wsp, "
+                              "--wsp-connectionless and --mm7 exclude each other\n",
                               "one kind of input");
         WtpAndWsp();
+        Mm7();
     }
+
+    /// MM7 messages: an HTTP POST with multipart/related, a bare envelope, JSON, bad SOAP.
+    void Mm7();
 };
+
+void
+MmsPduToolTestCase::Mm7()
+{
+    std::string out;
+    MmsMm7Message m;
+    m.type = MmsMm7Type::SUBMIT_REQ;
+    m.transactionId = "v1";
+    m.vaspId = "news";
+    m.to = {{MmsMm7Address::NUMBER, "+4412345678"}};
+    m.deliveryReport = true;
+    m.subject = "Midnight";
+    m.contentHref = "cid:c";
+    m.content.AddHeader("Content-Type", "image/jpeg");
+    m.content.content = MmsContent::Virtual(1000);
+    MmsHttpMessage post = m.ToHttp("/mm7", "mmsc");
+    std::vector<uint8_t> wire = post.Serialize();
+    std::string file = Write("mm7-post", std::string(wire.begin(), wire.end()));
+    NS_TEST_EXPECT_MSG_EQ(Run("--mm7 '" + file + "'", out), 0, out);
+    NS_TEST_EXPECT_MSG_EQ(out,
+                          "MM7-Type: MM7_submit.REQ\n"
+                          "TransactionID: v1\n"
+                          "MM7Version: 5.3.0\n"
+                          "VASPID: news\n"
+                          "To: Number +4412345678\n"
+                          "DeliveryReport: true\n"
+                          "Subject: Midnight\n"
+                          "Content: cid:c\n"
+                          "Content-Type: image/jpeg\n"
+                          "Content-Size: 1045\n",
+                          "the submission, its content found by its Content-ID");
+    MmsMm7Message rsp;
+    rsp.type = MmsMm7Type::SUBMIT_RES;
+    rsp.transactionId = "v1";
+    rsp.statusText = "Success";
+    rsp.messageId = "M1";
+    std::string soap = Write("mm7-rsp", rsp.SerializeSoap());
+    NS_TEST_EXPECT_MSG_EQ(Run("--mm7 --json '" + soap + "'", out), 0, out);
+    NS_TEST_EXPECT_MSG_EQ(out,
+                          "{\"mm7\": [{\"name\": \"MM7-Type\", \"value\": \"MM7_submit.RES\"}, "
+                          "{\"name\": \"TransactionID\", \"value\": \"v1\"}, {\"name\": "
+                          "\"MM7Version\", \"value\": \"5.3.0\"}, {\"name\": \"StatusCode\", "
+                          "\"value\": \"1000\"}, {\"name\": \"StatusText\", \"value\": "
+                          "\"Success\"}, {\"name\": \"MessageID\", \"value\": \"M1\"}]}\n",
+                          "a bare envelope as JSON");
+    std::string bad = Write("mm7-bad", "<env:Envelope xmlns:env='x'><a></env:Envelope>");
+    NS_TEST_EXPECT_MSG_EQ(Run("--mm7 '" + bad + "'", out), 1, out);
+    NS_TEST_EXPECT_MSG_EQ(out,
+                          "mms-pdu: malformed MM7 message: offset 31: </env:Envelope> closes <a>\n",
+                          "bad XML: the offset");
+    NS_TEST_EXPECT_MSG_EQ(Run("--mm7 --push", out), 2, out);
+}
 
 void
 MmsPduToolTestCase::WtpAndWsp()

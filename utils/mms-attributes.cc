@@ -96,6 +96,8 @@ main(int argc, char* argv[])
                        MmsServer::GetTypeId(),
                        MmsWapPushProxyGateway::GetTypeId(),
                        MmsSmsc::GetTypeId(),
+                       MmsRelayMm7::GetTypeId(),
+                       MmsVasp::GetTypeId(),
                        MmsApplication::GetTypeId(),
                        MmsSocketTransport::GetTypeId(),
                        MmsFlowTransport::GetTypeId(),

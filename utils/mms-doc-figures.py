@@ -54,6 +54,7 @@ LAYERS = [
     ]),
     ('engines', 'Network elements (engines)', 'mms-engines', (0.3, 6.6, 8.6, 2.5), [
         'MmsUserAgent   MmsRelay   MmsServer   MmsWapPushProxyGateway   MmsSmsc',
+        'MmsVasp   MmsRelayMm7 (MM7 from value-added service providers)',
         'MmsApplication (their base: an ns-3 Application with a transport)',
         'MmsRetryPolicy   MmsSubscriberDirectory   MmsEvent (every trace)',
         'MmsSubscriberPool (subscriber records, handsets on demand)',
@@ -101,6 +102,7 @@ LAYERS = [
         'MmsWspPushPdu   MmsWdpSms   MmsSmsSubmit / MmsSmsDeliver   MmsPapRequest',
         'MmsWtpPdu   MmsWspSessionPdu (WAP 1.x)   MmsHttpMessage / MmsHttpParser',
         'MmsMimeEntity   MmsBase64   MmsImfDate   MmsMm4Message   MmsSmtpServer / MmsSmtpClient',
+        'MmsXmlElement   MmsMm7Message (MM7 SOAP)',
     ]),
     ('packets', 'PDUs as ns-3 headers', 'mms-packets', (11.3, 0.3, 4.4, 1.95), [
         'MmsPduHeader   MmsWspPushHeader',

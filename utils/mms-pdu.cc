@@ -5,11 +5,13 @@
  */
 
 // mms-pdu: decode an MMS PDU, a WSP Push PDU (--push), SMS TP-User-Data segments (--sms), a
-// WTP datagram with the WSP PDU it carries (--wtp) or a WSP PDU (--wsp, --wsp-connectionless),
+// WTP datagram with the WSP PDU it carries (--wtp), a WSP PDU (--wsp, --wsp-connectionless) or
+// an MM7 message (--mm7: an HTTP request or response carrying it, or the bare SOAP envelope),
 // and print every field by its name, one per line, or as one JSON object (--json). An MMS PDU
 // carried by a WSP Post, Reply or Push is decoded too.
 //
-//   mms-pdu [--hex] [--push | --sms | --wtp | --wsp | --wsp-connectionless] [--json] [FILE]
+//   mms-pdu [--hex] [--push | --sms | --wtp | --wsp | --wsp-connectionless | --mm7] [--json]
+//           [FILE]
 //
 // Exit status: 0 decoded; 1 malformed input (the message names the offset and field; with
 // --json the fields decoded before the error are printed with the error); 2 usage or I/O
@@ -17,6 +19,7 @@
 
 #include "mms-pdu.h"
 
+#include "mms-mm7-message.h"
 #include "mms-wdp-sms.h"
 #include "mms-wsp-push.h"
 #include "mms-wsp-session-pdu.h"
@@ -341,11 +344,128 @@ DecodeWtp(const std::vector<uint8_t>& bytes, Decoded& out)
     }
 }
 
+/// The fields of an MM7 message, in the order of its SOAP body.
+Fields
+Mm7Fields(const MmsMm7Message& m)
+{
+    Fields f;
+    f.emplace_back("MM7-Type", MmsMm7Message::TypeName(m.type));
+    f.emplace_back("TransactionID", m.transactionId);
+    f.emplace_back("MM7Version", m.version);
+    auto add = [&f](const std::string& name, const std::string& value)
+    {
+        if (!value.empty())
+        {
+            f.emplace_back(name, value);
+        }
+    };
+    auto address = [](const MmsMm7Address& a)
+    {
+        return MmsMm7Address::KindName(a.kind) + " " + a.value;
+    };
+    switch (m.type)
+    {
+        case MmsMm7Type::SUBMIT_REQ:
+            add("VASPID", m.vaspId);
+            add("VASID", m.vasId);
+            add("SenderAddress", m.hasSenderAddress ? address(m.senderAddress) : "");
+            for (const auto& l : {std::make_pair("To", &m.to),
+                                  std::make_pair("Cc", &m.cc),
+                                  std::make_pair("Bcc", &m.bcc)})
+            {
+                for (const auto& a : *l.second)
+                {
+                    f.emplace_back(l.first, address(a));
+                }
+            }
+            add("ServiceCode", m.serviceCode);
+            add("LinkedID", m.linkedId);
+            add("MessageClass", m.messageClass);
+            add("TimeStamp", m.timeStamp ? MmsMm7Message::FormatDateTime(m.timeStamp) : "");
+            add("ExpiryDate", m.expiryDate ? MmsMm7Message::FormatDateTime(m.expiryDate) : "");
+            add("DeliveryReport", m.deliveryReport ? "true" : "");
+            add("ReadReply", m.readReply ? "true" : "");
+            add("Priority", m.priority);
+            add("Subject", m.subject);
+            add("Content", m.contentHref);
+            if (!m.contentHref.empty())
+            {
+                f.emplace_back("Content-Type", m.content.GetHeader("Content-Type"));
+                f.emplace_back("Content-Size", std::to_string(m.content.GetSerializedSize()));
+            }
+            break;
+        case MmsMm7Type::DELIVERY_REPORT_REQ:
+            f.emplace_back("MessageID", m.messageId);
+            f.emplace_back("Recipient", address(m.recipient));
+            f.emplace_back("Sender", address(m.sender));
+            f.emplace_back("Date", MmsMm7Message::FormatDateTime(m.date));
+            f.emplace_back("MMStatus", m.mmStatus);
+            add("StatusText", m.statusText);
+            break;
+        default:
+            f.emplace_back("StatusCode", std::to_string(m.statusCode));
+            add("StatusText", m.statusText);
+            add("MessageID", m.messageId);
+            break;
+    }
+    return f;
+}
+
+/// --mm7: an HTTP message carrying MM7, or a bare SOAP envelope (input starting with '<').
+int
+DecodeMm7(const std::string& input, bool json)
+{
+    MmsMm7Message m;
+    std::string error;
+    std::size_t first = input.find_first_not_of(" \t\r\n");
+    bool ok = false;
+    if (first != std::string::npos && input[first] == '<')
+    {
+        ok = MmsMm7Message::ParseSoap(input.data(), input.size(), m, error);
+    }
+    else
+    {
+        bool request = input.compare(0, 5, "HTTP/") != 0;
+        MmsHttpParser parser(request);
+        parser.SetMaxBodySize(input.size());
+        parser.Feed(reinterpret_cast<const uint8_t*>(input.data()), input.size());
+        if (parser.HasError() || !parser.HasMessage())
+        {
+            error = parser.HasError() ? "HTTP: " + parser.Error() : "HTTP: incomplete message";
+        }
+        else
+        {
+            ok = MmsMm7Message::FromHttp(parser.PopMessage(), m, error);
+        }
+    }
+    if (!ok)
+    {
+        if (json)
+        {
+            std::cout << "{\"error\": {\"layer\": \"mm7\", \"message\": " << JsonString(error)
+                      << "}}\n";
+        }
+        std::cerr << "mms-pdu: malformed MM7 message: " << error << "\n";
+        return 1;
+    }
+    Fields f = Mm7Fields(m);
+    if (json)
+    {
+        std::cout << "{\"mm7\": " << JsonFields(f) << "}\n";
+        return 0;
+    }
+    for (const auto& field : f)
+    {
+        std::cout << field.first << ": " << field.second << "\n";
+    }
+    return 0;
+}
+
 int
 Usage()
 {
-    std::cerr << "usage: mms-pdu [--hex] [--push | --sms | --wtp | --wsp | --wsp-connectionless]\n"
-                 "               [--json] [FILE]\n"
+    std::cerr << "usage: mms-pdu [--hex] [--push | --sms | --wtp | --wsp | --wsp-connectionless\n"
+                 "               | --mm7] [--json] [FILE]\n"
                  "  decodes an MMS PDU (default), a WSP Push PDU (--push), SMS TP-User-Data\n"
                  "  segments with their user data header (--sms, one hex segment per line), a\n"
                  "  WTP datagram and the WSP PDU it carries (--wtp, UDP port 9201), or a WSP PDU\n"
@@ -353,7 +473,8 @@ Usage()
                  "  in a WSP Post, Reply or Push is decoded too; input is binary, or hex text\n"
                  "  with --hex (white space ignored); FILE absent or '-' reads standard input;\n"
                  "  with --json, malformed input prints the fields decoded before the error\n"
-                 "  and the error\n";
+                 "  and the error; --mm7 decodes an MM7 message (TS 23.140 Rel-5 SOAP): an\n"
+                 "  HTTP request or response carrying it, or the bare SOAP envelope\n";
     return 2;
 }
 
@@ -369,6 +490,7 @@ main(int argc, char** argv)
     bool wsp = false;
     bool wspConnectionless = false;
     bool json = false;
+    bool mm7 = false;
     std::string file = "-";
     int files = 0;
     // A bad argument: one line naming it, exit status 2.
@@ -408,6 +530,10 @@ main(int argc, char** argv)
         {
             json = true;
         }
+        else if (a == "--mm7")
+        {
+            mm7 = true;
+        }
         else if (a == "--help" || a == "-h")
         {
             Usage();
@@ -417,7 +543,7 @@ main(int argc, char** argv)
         {
             return refuse(i,
                           "unknown option: expected --hex, --push, --sms, --wtp, --wsp, "
-                          "--wsp-connectionless, --json, --help or a FILE");
+                          "--wsp-connectionless, --mm7, --json, --help or a FILE");
         }
         else if (files > 0)
         {
@@ -428,10 +554,11 @@ main(int argc, char** argv)
             file = a;
             ++files;
         }
-        if (int(push) + int(sms) + int(wtp) + int(wsp) + int(wspConnectionless) > 1)
+        if (int(push) + int(sms) + int(wtp) + int(wsp) + int(wspConnectionless) + int(mm7) > 1)
         {
             return refuse(
-                i, "--push, --sms, --wtp, --wsp and --wsp-connectionless exclude each other");
+                i,
+                "--push, --sms, --wtp, --wsp, --wsp-connectionless and --mm7 exclude each other");
         }
     }
     std::string input;
@@ -448,6 +575,11 @@ main(int argc, char** argv)
             return 2;
         }
         input.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    }
+
+    if (mm7)
+    {
+        return DecodeMm7(input, json);
     }
 
     std::vector<uint8_t> bytes;

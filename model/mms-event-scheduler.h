@@ -55,11 +55,28 @@ class MmsEventScheduler : public Scheduler
     MmsEventScheduler();
     ~MmsEventScheduler() override;
 
-    // Inherited from Scheduler
+    /**
+     * Insert an event.
+     * \param ev the event (its key's time stamp and unique id order it)
+     */
     void Insert(const Event& ev) override;
+    /**
+     * \return whether no event is pending (removed ones do not count)
+     */
     bool IsEmpty() const override;
+    /**
+     * \return the earliest pending event (the scheduler must not be empty)
+     */
     Event PeekNext() const override;
+    /**
+     * Take the earliest pending event (the scheduler must not be empty).
+     * \return that event
+     */
     Event RemoveNext() override;
+    /**
+     * Remove a pending event: it is marked and dropped when it comes to the top.
+     * \param ev the event, as inserted
+     */
     void Remove(const Event& ev) override;
 
     /**

@@ -11,11 +11,14 @@
 // probabilities; the operational clock inverts exactly; bad attribute values are named; a
 // cell's single process (MmsCellTraffic) gives each subscriber the law of its own process.
 // Goodness of fit: chi-squared at significance 0.001 (bins merged until each expects at least
-// 5), means within 4 standard errors. Every random variable has a fixed stream.
+// 5), means within 4 standard errors. Every random variable has a fixed stream. The event
+// scheduler for large runs (MmsEventScheduler) gives the order of ns-3's MapScheduler.
 
 #include "ns3/double.h"
 #include "ns3/enum.h"
+#include "ns3/map-scheduler.h"
 #include "ns3/mms-cell-traffic.h"
+#include "ns3/mms-event-scheduler.h"
 #include "ns3/mms-traffic-model.h"
 #include "ns3/nstime.h"
 #include "ns3/random-variable-stream.h"
@@ -1185,6 +1188,103 @@ class MmsCellTrafficTestCase : public TestCase
     }
 };
 
+/**
+ * MmsEventScheduler against ns-3's MapScheduler: the same insertions (time stamps with many
+ * ties, so that the unique id decides), removals anywhere (the top, marked entries, enough to
+ * rebuild the array) and takes give the same events in the same order.
+ */
+class MmsEventSchedulerTestCase : public TestCase
+{
+  public:
+    MmsEventSchedulerTestCase()
+        : TestCase("MmsEventScheduler orders and removes events as MapScheduler does")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Ptr<UniformRandomVariable> u = CreateObject<UniformRandomVariable>();
+        u->SetStream(4711);
+        Ptr<MmsEventScheduler> mine = CreateObject<MmsEventScheduler>();
+        Ptr<MapScheduler> map = CreateObject<MapScheduler>();
+        std::vector<Scheduler::Event> pending; // inserted and neither taken nor removed
+        uint32_t uid = 0;
+        uint64_t now = 0;
+        uint32_t taken = 0;
+        uint32_t removed = 0;
+        bool same = true;
+        for (int step = 0; step < 20000; ++step)
+        {
+            const double r = u->GetValue();
+            if (r < 0.5 || pending.empty())
+            {
+                Scheduler::Event e;
+                e.impl = nullptr;                        // never dereferenced by either scheduler
+                e.key.m_ts = now + u->GetInteger(0, 20); // ties on purpose
+                e.key.m_uid = uid++;
+                e.key.m_context = 0;
+                mine->Insert(e);
+                map->Insert(e);
+                pending.push_back(e);
+            }
+            else if (r < 0.75)
+            {
+                // Remove one at random (sometimes the next one).
+                const std::size_t i = u->GetInteger(0, static_cast<uint32_t>(pending.size() - 1));
+                mine->Remove(pending[i]);
+                map->Remove(pending[i]);
+                pending.erase(pending.begin() + static_cast<std::ptrdiff_t>(i));
+                ++removed;
+            }
+            else
+            {
+                const Scheduler::Event a = mine->RemoveNext();
+                const Scheduler::Event b = map->RemoveNext();
+                same = same && a.key.m_uid == b.key.m_uid && a.key.m_ts == b.key.m_ts;
+                now = b.key.m_ts;
+                pending.erase(std::find_if(pending.begin(),
+                                           pending.end(),
+                                           [&b](const Scheduler::Event& e)
+                                           {
+                                               return e.key.m_uid == b.key.m_uid;
+                                           }));
+                ++taken;
+            }
+            same = same && mine->IsEmpty() == map->IsEmpty();
+            if (!map->IsEmpty())
+            {
+                same = same && mine->PeekNext().key.m_uid == map->PeekNext().key.m_uid;
+            }
+        }
+        NS_TEST_EXPECT_MSG_EQ(same, true, "same next event at every step");
+        NS_TEST_EXPECT_MSG_GT(removed, 1000u, "removals exercised");
+        NS_TEST_EXPECT_MSG_GT(taken, 1000u, "takes exercised");
+        // Most of what is left removed at once: the array is rebuilt without them.
+        const std::size_t before = mine->GetEntries();
+        for (std::size_t i = 0; i < pending.size(); ++i)
+        {
+            if (i % 5 != 0)
+            {
+                mine->Remove(pending[i]);
+                map->Remove(pending[i]);
+            }
+        }
+        NS_TEST_EXPECT_MSG_LT(mine->GetEntries(), before, "rebuilt without the removed entries");
+        bool sameToEnd = true;
+        while (!map->IsEmpty() && !mine->IsEmpty())
+        {
+            const uint32_t a = mine->RemoveNext().key.m_uid;
+            const uint32_t b = map->RemoveNext().key.m_uid;
+            sameToEnd = sameToEnd && a == b;
+        }
+        NS_TEST_EXPECT_MSG_EQ(sameToEnd, true, "same order to the end");
+        NS_TEST_EXPECT_MSG_EQ(map->IsEmpty(), true, "both empty");
+        NS_TEST_EXPECT_MSG_EQ(mine->IsEmpty(), true, "both empty");
+        NS_TEST_EXPECT_MSG_LT(mine->GetEntries(), 1u, "no marked entry left behind");
+    }
+};
+
 /// The suite.
 class MmsTrafficModelTestSuite : public TestSuite
 {
@@ -1204,6 +1304,7 @@ class MmsTrafficModelTestSuite : public TestSuite
         AddTestCase(new MmsTrafficStreamsTestCase);
         AddTestCase(new MmsTrafficStationaryTestCase);
         AddTestCase(new MmsCellTrafficTestCase);
+        AddTestCase(new MmsEventSchedulerTestCase);
     }
 };
 

@@ -89,6 +89,7 @@ LAYERS = [
         'MmsScenarioRouting (IPv4 routes)',
         'MmsScenarioPartition (MPI ranks)',
         'MmsTrafficModel   MmsCellTraffic',
+        'MmsEventScheduler',
     ]),
     ('radio', 'Radio bearers', 'mms-radio', (10.5, 3.2, 5.2, 2.45), [
         'MmsRadioCellChannel',

@@ -67,6 +67,20 @@ MmsUserAgent::GetTypeId()
                           AddressValue(),
                           MakeAddressAccessor(&MmsUserAgent::m_relayAddress),
                           MakeAddressChecker())
+            .AddAttribute(
+                "Stack",
+                "How the handset reaches the MMSC: Http (HTTP/1.1 to RelayAddress) or "
+                "Wsp (WAP 1.x: WSP over WTP to the WAP gateway at GatewayAddress, "
+                "ns3::MmsWspClient). Default Http.",
+                EnumValue(MmsUserAgent::HTTP_STACK),
+                MMS_ENUM_ACCESSOR(MmsUserAgent::Stack, &MmsUserAgent::m_stack),
+                MakeEnumChecker(MmsUserAgent::HTTP_STACK, "Http", MmsUserAgent::WSP_STACK, "Wsp"))
+            .AddAttribute("GatewayAddress",
+                          "Address of the WAP gateway (its IP; ports 9201/9200 are used), "
+                          "with Stack Wsp. Default: none.",
+                          AddressValue(),
+                          MakeAddressAccessor(&MmsUserAgent::m_gatewayAddress),
+                          MakeAddressChecker())
             .AddAttribute("RelayHost",
                           "Host of the MMSC URI (Host header of submissions).",
                           StringValue("mmsc.mms.example.net"),
@@ -330,6 +344,11 @@ MmsUserAgent::DoDispose()
     m_radios.clear();
     m_retryPolicy = nullptr;
     m_trafficModel = nullptr;
+    if (m_wsp)
+    {
+        m_wsp->Dispose();
+        m_wsp = nullptr;
+    }
     MmsApplication::DoDispose();
 }
 
@@ -363,6 +382,13 @@ MmsUserAgent::AttachHandset(Ptr<Node> node, Ptr<MmsTransport> transport)
     m_handset = true;
     transport->BindDatagram(m_pushPort, MakeCallback(&MmsUserAgent::HandlePushDatagram, this));
     transport->BindDatagram(m_smsPort, MakeCallback(&MmsUserAgent::HandleSmsDatagram, this));
+    if (m_stack == WSP_STACK)
+    {
+        NS_ABORT_MSG_IF(m_gatewayAddress.IsInvalid(),
+                        GetElementName() << ": Stack Wsp needs a GatewayAddress");
+        m_wsp = CreateObject<MmsWspClient>();
+        m_wsp->Attach(transport, m_gatewayAddress);
+    }
     if (!m_blackout || !node)
     {
         return;
@@ -407,12 +433,24 @@ MmsUserAgent::DetachHandset()
     }
     Ptr<MmsTransport> t = GetTransport();
     m_handset = false;
+    if (m_wsp)
+    {
+        m_wsp->Detach(); // its pending requests fail as the transport's do
+        m_wsp->Dispose();
+        m_wsp = nullptr;
+    }
     t->BindDatagram(m_pushPort, MmsTransport::DatagramCallback());
     t->BindDatagram(m_smsPort, MmsTransport::DatagramCallback());
     t->AbortAll();
     m_radios.clear();
     m_blackoutModels.clear();
     SetTransport(nullptr);
+}
+
+Ptr<MmsWspClient>
+MmsUserAgent::GetWspClient() const
+{
+    return m_wsp;
 }
 
 bool
@@ -514,6 +552,10 @@ MmsUserAgent::SwitchOff()
     if (m_handset)
     {
         GetTransport()->AbortAll(); // pending transactions fail and are retried when back
+        if (m_wsp)
+        {
+            m_wsp->AbortAll(); // and the WSP session is lost
+        }
     }
     m_switchTrace(GetElementName(), false);
 }
@@ -829,6 +871,12 @@ MmsUserAgent::Attempt(uint64_t id)
             MakeEvent(it->second.messageId, MmsHttp::PlmnAddress(m_msisdn), it->second.tid, 0));
     }
     m_inFlight++;
+    if (m_wsp)
+    {
+        // WAP 1.x: the same request as a WSP Get/Post through the gateway.
+        m_wsp->Request(it->second.request, MakeCallback(&MmsUserAgent::HandleResponse, this), id);
+        return;
+    }
     GetTransport()->Request(m_relayAddress,
                             it->second.request,
                             it->second.label,

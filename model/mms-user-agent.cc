@@ -281,7 +281,12 @@ MmsUserAgent::GetTypeId()
             .AddTraceSource("Switch",
                             "The handset was switched on (true) or off (false).",
                             MakeTraceSourceAccessor(&MmsUserAgent::m_switchTrace),
-                            "ns3::MmsUserAgent::SwitchTracedCallback");
+                            "ns3::MmsUserAgent::SwitchTracedCallback")
+            .AddTraceSource("WspExchange",
+                            "With Stack Wsp: a WSP request completed or failed (the "
+                            "ns3::MmsWspClient's Exchange trace).",
+                            MakeTraceSourceAccessor(&MmsUserAgent::m_wspExchangeTrace),
+                            "ns3::MmsSocketTransport::ExchangeTracedCallback");
     return tid;
 }
 
@@ -388,6 +393,10 @@ MmsUserAgent::AttachHandset(Ptr<Node> node, Ptr<MmsTransport> transport)
                         GetElementName() << ": Stack Wsp needs a GatewayAddress");
         m_wsp = CreateObject<MmsWspClient>();
         m_wsp->Attach(transport, m_gatewayAddress);
+        m_wsp->TraceConnectWithoutContext(
+            "Exchange",
+            MakeCallback(&TracedCallback<const MmsSocketTransport::Exchange&>::operator(),
+                         &m_wspExchangeTrace));
     }
     if (!m_blackout || !node)
     {
@@ -874,7 +883,10 @@ MmsUserAgent::Attempt(uint64_t id)
     if (m_wsp)
     {
         // WAP 1.x: the same request as a WSP Get/Post through the gateway.
-        m_wsp->Request(it->second.request, MakeCallback(&MmsUserAgent::HandleResponse, this), id);
+        m_wsp->Request(it->second.request,
+                       it->second.label,
+                       MakeCallback(&MmsUserAgent::HandleResponse, this),
+                       id);
         return;
     }
     GetTransport()->Request(m_relayAddress,

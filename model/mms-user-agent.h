@@ -486,6 +486,7 @@ class MmsUserAgent : public MmsApplication
     TracedCallback<const MmsEvent&> m_readReportTrace;
     TracedCallback<const MmsEvent&> m_failedTrace;
     TracedCallback<const std::string&, bool> m_switchTrace;
+    TracedCallback<const MmsSocketTransport::Exchange&> m_wspExchangeTrace; //!< WspExchange
 };
 
 } // namespace ns3

@@ -127,6 +127,7 @@ class MmsWapGateway : public MmsApplication
     static constexpr uint8_t WSP_ABORT_DISCONNECT = 0xE1;
 
   protected:
+    /// Cancel the timers, forget the transactions and sessions.
     void DoDispose() override;
 
   private:

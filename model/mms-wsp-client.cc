@@ -115,7 +115,13 @@ MmsWspClient::GetTypeId()
                             "A WSP method (or the Connect) completed or failed: method, "
                             "elapsed time, whether a Reply came, Invoke retransmissions.",
                             MakeTraceSourceAccessor(&MmsWspClient::m_methodTrace),
-                            "ns3::MmsWspClient::MethodTracedCallback"),
+                            "ns3::MmsWspClient::MethodTracedCallback")
+            .AddTraceSource("Exchange",
+                            "A request completed or failed, as a row of the results' transaction "
+                            "table: type \"WSP \" + the request's label, the gateway as peer, "
+                            "status the Reply's HTTP status or why it failed.",
+                            MakeTraceSourceAccessor(&MmsWspClient::m_exchangeTrace),
+                            "ns3::MmsSocketTransport::ExchangeTracedCallback"),
         &MmsWspClient::m_retryInterval,
         &MmsWspClient::m_ackInterval,
         &MmsWspClient::m_waitTimeout,
@@ -251,12 +257,13 @@ MmsWspClient::MethodPdu(const MmsHttpMessage& request, bool& isGet) const
 
 void
 MmsWspClient::Request(const MmsHttpMessage& request,
+                      const MmsTransport::RequestLabel& label,
                       MmsTransport::ResponseCallback cb,
                       uint64_t cookie)
 {
     NS_ASSERT_MSG(m_transport, "MmsWspClient::Request before Attach()");
     m_counters.requests++;
-    Pending p{request, cb, cookie};
+    Pending p{request, cb, cookie, label, Simulator::Now()};
     if (m_connectionless)
     {
         bool isGet = false;
@@ -595,6 +602,7 @@ void
 MmsWspClient::Fail(Pending p, const std::string& why)
 {
     m_counters.failures++;
+    Record(p, nullptr, why);
     if (!p.cb.IsNull())
     {
         p.cb(p.cookie, false, MmsHttpMessage::Response(0, ""), why);
@@ -605,10 +613,26 @@ void
 MmsWspClient::Deliver(Pending& p, const MmsHttpMessage& response)
 {
     m_counters.replies++;
+    Record(p, &response, std::to_string(response.status));
     if (!p.cb.IsNull())
     {
         p.cb(p.cookie, true, response, "");
     }
+}
+
+void
+MmsWspClient::Record(const Pending& p, const MmsHttpMessage* response, const std::string& status)
+{
+    MmsSocketTransport::Exchange x;
+    x.type = "WSP " + p.label.type;
+    x.transactionId = p.label.transactionId;
+    x.peer = GatewayPort(m_connectionless ? PORT_CL : PORT_CO);
+    x.start = p.issued;
+    x.finish = Simulator::Now();
+    x.requestBytes = p.request.GetBodySize();
+    x.responseBytes = response ? response->GetBodySize() : 0;
+    x.status = status;
+    m_exchangeTrace(x);
 }
 
 void

@@ -14,6 +14,7 @@
  * (connection-mode WSP, UDP port 9201 of the WAP gateway) or as connectionless WSP (port 9200).
  */
 
+#include "mms-socket-transport.h"
 #include "mms-transport.h"
 #include "mms-wtp-transaction.h"
 
@@ -186,10 +187,14 @@ class MmsWspClient : public Object
     /**
      * \brief Send a request as a WSP Get (GET) or Post (any other method).
      * \param request the request: method, target, Host and Content-Type headers, body
+     * \param label what the request is (its type is recorded as "WSP " + type)
      * \param cb called once with the outcome: the Reply as a response, or a failure reason
      * \param cookie passed back to the callback
      */
-    void Request(const MmsHttpMessage& request, MmsTransport::ResponseCallback cb, uint64_t cookie);
+    void Request(const MmsHttpMessage& request,
+                 const MmsTransport::RequestLabel& label,
+                 MmsTransport::ResponseCallback cb,
+                 uint64_t cookie);
     /// Fail every pending request ("aborted") and forget the session, as a handset switched
     /// off does; no PDU is sent.
     void AbortAll();
@@ -243,6 +248,8 @@ class MmsWspClient : public Object
         MmsHttpMessage request;            //!< the request
         MmsTransport::ResponseCallback cb; //!< its outcome
         uint64_t cookie{0};                //!< the caller's key
+        MmsTransport::RequestLabel label;  //!< what it is
+        Time issued;                       //!< when it was handed to the client
     };
 
     /// One WTP transaction: the Connect, or a method.
@@ -271,6 +278,7 @@ class MmsWspClient : public Object
     void OnResult(uint16_t tid, const std::vector<uint8_t>& message);
     void OnAbort(uint16_t tid, uint8_t reason);
     void Fail(Pending p, const std::string& why);
+    void Record(const Pending& p, const MmsHttpMessage* response, const std::string& status);
     void Deliver(Pending& p, const MmsHttpMessage& response);
     void FailQueued(const std::string& why);
     Address GatewayPort(uint16_t port) const;
@@ -306,6 +314,7 @@ class MmsWspClient : public Object
     uint8_t m_nextClTid{0};
     Counters m_counters;
     TracedCallback<const std::string&, Time, bool, uint32_t> m_methodTrace;
+    TracedCallback<const MmsSocketTransport::Exchange&> m_exchangeTrace;
 };
 
 } // namespace ns3

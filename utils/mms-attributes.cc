@@ -96,6 +96,8 @@ main(int argc, char* argv[])
                        MmsServer::GetTypeId(),
                        MmsWapPushProxyGateway::GetTypeId(),
                        MmsSmsc::GetTypeId(),
+                       MmsWapGateway::GetTypeId(),
+                       MmsWspClient::GetTypeId(),
                        MmsApplication::GetTypeId(),
                        MmsSocketTransport::GetTypeId(),
                        MmsFlowTransport::GetTypeId(),

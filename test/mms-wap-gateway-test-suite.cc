@@ -13,6 +13,8 @@
 #include "ns3/internet-module.h"
 #include "ns3/mms-helper.h"
 #include "ns3/mms-network-helper.h"
+#include "ns3/mms-sqlite-recorder.h"
+#include "ns3/mms-sqlite.h"
 #include "ns3/mms-wap-gateway.h"
 #include "ns3/mms-wsp-client.h"
 #include "ns3/mms-wsp-session-pdu.h"
@@ -389,6 +391,79 @@ class MmsWapGatewayLossTestCase : public TestCase
     uint32_t m_count[2]{0, 0};
 };
 
+/// The results' transaction table names both legs of a WAP 1.x exchange.
+class MmsWapGatewayRecordTestCase : public TestCase
+{
+  public:
+    MmsWapGatewayRecordTestCase()
+        : TestCase("the transaction table has the handsets' WSP leg and the gateway's HTTP leg")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        std::string path = CreateTempDirFilename("mms-wapgw.sqlite");
+        std::remove(path.c_str());
+        World w(2);
+        ApplicationContainer uas = w.mms.InstallUserAgents(w.handsets);
+        w.mms.AssignStreams(1);
+        Ptr<MmsSqliteRecorder> rec = CreateObject<MmsSqliteRecorder>();
+        rec->SetAttribute("Path", StringValue(path));
+        rec->SetAttribute("RecordTransactions", BooleanValue(true));
+        std::string error;
+        NS_TEST_ASSERT_MSG_EQ(rec->Open(error), true, error);
+        rec->ConnectAll();
+        Ptr<MmsUserAgent> a = DynamicCast<MmsUserAgent>(uas.Get(0));
+        Ptr<MmsUserAgent> b = DynamicCast<MmsUserAgent>(uas.Get(1));
+        MmsUserAgent::Message m;
+        m.to = {b->GetMsisdn()};
+        m.contentSize = 3000;
+        Simulator::Schedule(Seconds(1),
+                            [a, m]()
+                            {
+                                a->Send(m);
+                            });
+        Simulator::Stop(Seconds(200));
+        Simulator::Run();
+        rec->Close();
+        Simulator::Destroy();
+
+        MmsSqliteDatabase db;
+        NS_TEST_ASSERT_MSG_EQ(db.OpenReadOnly(path, error), true, error);
+        MmsSqliteStatement st;
+        NS_TEST_ASSERT_MSG_EQ(db.Prepare("SELECT element, type, status FROM \"transaction\" "
+                                         "WHERE element != 'relay' AND element != 'ppg' "
+                                         "ORDER BY start, element",
+                                         st,
+                                         error),
+                              true,
+                              error);
+        std::vector<std::string> rows;
+        while (st.Step())
+        {
+            rows.push_back(st.ColumnText(0) + "|" + st.ColumnText(1) + "|" + st.ColumnText(2));
+        }
+        const std::vector<std::string> expected = {
+            "ua:+447700900001|WSP m-send-req|200",
+            "wapgw|m-send-req|200",
+            "ua:+447700900002|WSP GET Content-Location|200",
+            "wapgw|GET Content-Location|200",
+            "ua:+447700900002|WSP m-notifyresp-ind Retrieved|204",
+            "wapgw|m-notifyresp-ind Retrieved|204"};
+        std::string all;
+        for (const auto& r : rows)
+        {
+            all += r + "\n";
+        }
+        NS_TEST_ASSERT_MSG_EQ(rows.size(), expected.size(), all);
+        for (std::size_t i = 0; i < rows.size(); ++i)
+        {
+            NS_TEST_EXPECT_MSG_EQ(rows[i], expected[i], "row " << i + 1 << ":\n" << all);
+        }
+    }
+};
+
 /// The suite.
 class MmsWapGatewayTestSuite : public TestSuite
 {
@@ -398,6 +473,7 @@ class MmsWapGatewayTestSuite : public TestSuite
     {
         AddTestCase(new MmsWapGatewayGarbageTestCase);
         AddTestCase(new MmsWapGatewayCapacityTestCase);
+        AddTestCase(new MmsWapGatewayRecordTestCase);
         AddTestCase(new MmsWapGatewayLossTestCase);
     }
 };

@@ -196,6 +196,7 @@ MmsWapGateway::DoDispose()
         }
     }
     m_wtp.clear();
+    m_ended.clear();
     for (auto& [peer, s] : m_sessions)
     {
         s.idle.Cancel();
@@ -264,6 +265,17 @@ MmsWapGateway::HandleCo(const std::vector<uint8_t>& data, const Address& from)
         if (first.GetType() != MmsWtpPdu::INVOKE && first.GetType() != MmsWtpPdu::SEGMENTED_INVOKE)
         {
             return; // an Ack or Abort of a transaction that is over
+        }
+        auto ended = m_ended.find(key);
+        if (ended != m_ended.end())
+        {
+            if (first.GetRid()
+                && Simulator::Now() - ended->second < m_retryInterval * (m_maxRetransmissions + 1))
+            {
+                m_counters.duplicates++;
+                return; // a late copy of an Invoke already answered
+            }
+            m_ended.erase(ended);
         }
         if (first.GetType() == MmsWtpPdu::INVOKE && first.GetClass() != MmsWtpPdu::CLASS_2)
         {
@@ -350,6 +362,18 @@ MmsWapGateway::Run(const Key& key, const std::vector<MmsWtpAction>& actions)
             m_active--;
         }
         m_wtp.erase(it);
+        const Time now = Simulator::Now();
+        if (m_ended.size() >= 4096)
+        {
+            // Forget what can no longer be duplicated.
+            for (auto e = m_ended.begin(); e != m_ended.end();)
+            {
+                e = now - e->second >= m_retryInterval * (m_maxRetransmissions + 1)
+                        ? m_ended.erase(e)
+                        : std::next(e);
+            }
+        }
+        m_ended[key] = now;
     }
 }
 

@@ -61,6 +61,11 @@ class MmsWspSessionPdu;
  *   TID it carried, if it had one, and counted as malformed; undecodable connectionless input
  *   gets a Reply 400 (0x40) when it has a TID octet.
  *
+ * A retransmitted Invoke (RID set) that arrives after its transaction ended (a slow uplink
+ * still carrying the copies the handset sent on timer R) is dropped as a duplicate for
+ * (MaxRetransmissions + 1) x RetryInterval, as WAP-224's TID cache would, instead of opening
+ * a second transaction (and a second HTTP request).
+ *
  * Capacity model (as the Relay's): at most MaxSessions sessions (idle ones expire after
  * SessionIdleTimeout) and MaxTransactions methods in progress (from the Invoke until the
  * Result is acknowledged); a method beyond it is refused with a provider Abort
@@ -100,6 +105,7 @@ class MmsWapGateway : public MmsApplication
         uint64_t noSession{0};       //!< methods from handsets without a session
         uint64_t connectionless{0};  //!< connectionless methods among accepted
         uint64_t resultRetransmissions{0}; //!< Result packets sent again
+        uint64_t duplicates{0};            //!< retransmitted Invokes of ended transactions
     };
 
     int64_t AssignStreams(int64_t stream) override;
@@ -191,6 +197,10 @@ class MmsWapGateway : public MmsApplication
     uint32_t m_maxRetransmissions;
 
     std::map<Key, Wtp> m_wtp;
+    /// Transactions that ended, with when: a retransmitted Invoke (RID set) of one of them
+    /// that arrives within (MaxRetransmissions + 1) x RetryInterval is a duplicate, not a new
+    /// transaction (the role of WAP-224's TID cache).
+    std::map<Key, Time> m_ended;
     std::map<Address, Session> m_sessions;
     std::map<uint64_t, Method> m_methods;
     uint64_t m_nextMethod{1};

@@ -24,6 +24,10 @@
 //   ./build/mms-first --deliveryReport --readReport
 //   ./build/mms-first --recipientOff=600   recipient switched off for the first 600 s
 //   ./build/mms-first --ipPush             notification over UDP instead of SMS
+//   ./build/mms-first --stack=wsp          WAP 1.x handsets: M-Send.req, the retrieval and the
+//                                          acknowledgements go as WSP Post/Get over WTP class
+//                                          2 (UDP 9201) to a WAP gateway (a core node of its
+//                                          own), which speaks HTTP to the Relay (-Y wsp)
 //   ./build/mms-first --results=FILE       results file (default mms-first.sqlite, one run
 //                                          appended per invocation; --results=none for none)
 
@@ -126,6 +130,7 @@ main(int argc, char* argv[])
     std::string handsetDelay = "100ms";
     std::string bearer = "UMTS-384";
     std::string results = "mms-first.sqlite";
+    std::string stack = "http";
     // Every argument is checked before anything is built (exit status 2, one line each).
     MmsCommandLine cmd(__FILE__);
     cmd.AddValue("deferred", "The recipient defers retrieval", deferred);
@@ -148,6 +153,12 @@ main(int argc, char* argv[])
                  "links (handsetRate, handsetDelay)",
                  bearer,
                  MmsCommandLine::BearerPreset({"p2p"}));
+    cmd.AddValue("stack",
+                 "How the handsets reach the MMSC: http (HTTP/1.1 to the Relay, default) or wsp "
+                 "(WAP 1.x: WSP over WTP over UDP to a WAP gateway, which speaks HTTP to the "
+                 "Relay)",
+                 stack,
+                 MmsCommandLine::OneOf({"http", "wsp"}));
     cmd.AddValue("results",
                  "SQLite results file (appended to: one run per invocation); none: no results file",
                  results);
@@ -208,6 +219,12 @@ main(int argc, char* argv[])
                                                 network.GetServerNode(),
                                                 network.GetPpgNode(),
                                                 network.GetSmscNode());
+    // WAP 1.x: the WAP gateway on a core node of its own, the handsets speak WSP/WTP to it.
+    Ptr<MmsWapGateway> gateway;
+    if (stack == "wsp")
+    {
+        gateway = mms.InstallWapGateway(network.CreateCoreNode());
+    }
     ApplicationContainer uas = mms.InstallUserAgents(handsets);
     mms.AssignStreams(1);
     network.AssignStreams(1000);
@@ -219,10 +236,15 @@ main(int argc, char* argv[])
     }
 
     // The lifelines, in the order utils/mms-report.py ladder draws them.
-    const std::vector<std::string> columns = {
+    std::vector<std::string> columns = {
         "Originator", "Relay", "Server", "PPG", "SMSC", "Recipient"};
     std::vector<Ptr<MmsApplication>> apps = {
         originator, mms.GetRelay(), mms.GetServer(), mms.GetPpg(), mms.GetSmsc(), recipient};
+    if (gateway)
+    {
+        columns.insert(columns.begin() + 1, "WAP gw");
+        apps.insert(apps.begin() + 1, gateway);
+    }
     std::map<std::string, int> columnOf;
     Ptr<MmsLadderTracer> tracer = CreateObject<MmsLadderTracer>();
     std::vector<MmsLadderTracer::Pdu> pdus;

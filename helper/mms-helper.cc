@@ -8,6 +8,7 @@
 
 #include "mms-network-helper.h"
 
+#include "ns3/enum.h"
 #include "ns3/inet-socket-address.h"
 #include "ns3/mms-radio-bearer-net-device.h"
 #include "ns3/mms-radio-cell-channel.h"
@@ -255,6 +256,34 @@ Ptr<MmsSmsc>
 MmsHelper::GetSmsc() const
 {
     return m_smsc;
+}
+
+Ptr<MmsWapGateway>
+MmsHelper::InstallWapGateway(Ptr<Node> node)
+{
+    NS_ASSERT_MSG(m_relay, "MmsHelper::InstallWapGateway before InstallCore");
+    UintegerValue port;
+    m_relay->GetAttribute("Port", port);
+    m_wapGateway = CreateObject<MmsWapGateway>();
+    m_wapGateway->SetAttribute(
+        "RelayAddress",
+        AddressValue(InetSocketAddress(MmsNetworkHelper::GetAddress(m_relay->GetNode()),
+                                       static_cast<uint16_t>(port.Get()))));
+    m_wapGateway->SetElementName("wapgw");
+    m_wapGateway->SetDirectory(m_directory);
+    node->AddApplication(m_wapGateway);
+    InstallTransport(m_wapGateway);
+    m_uaFactory.Set("Stack", EnumValue(MmsUserAgent::WSP_STACK));
+    m_uaFactory.Set("GatewayAddress",
+                    AddressValue(InetSocketAddress(MmsNetworkHelper::GetAddress(node),
+                                                   MmsWapGateway::PORT_CO)));
+    return m_wapGateway;
+}
+
+Ptr<MmsWapGateway>
+MmsHelper::GetWapGateway() const
+{
+    return m_wapGateway;
 }
 
 Ptr<MmsSubscriberDirectory>

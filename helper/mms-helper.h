@@ -15,6 +15,7 @@
 #include "ns3/mms-socket-transport.h"
 #include "ns3/mms-subscriber-directory.h"
 #include "ns3/mms-user-agent.h"
+#include "ns3/mms-wap-gateway.h"
 #include "ns3/mms-wap-push-proxy-gateway.h"
 #include "ns3/node-container.h"
 #include "ns3/object-factory.h"
@@ -206,6 +207,20 @@ class MmsHelper
      */
     Ptr<MmsSmsc> GetSmsc() const;
     /**
+     * \brief Install a WAP gateway (MmsWapGateway, named "wapgw") in front of the Relay, after
+     * InstallCore() or InstallRelay(): its RelayAddress, directory and transport are set, and
+     * the User Agents installed afterwards speak WAP 1.x to it (their Stack Wsp and
+     * GatewayAddress), unless the caller sets their Stack back to Http.
+     * \param node the gateway's node (with an address: MmsNetworkHelper::CreateCoreNode())
+     * \return the gateway
+     */
+    Ptr<MmsWapGateway> InstallWapGateway(Ptr<Node> node);
+    /**
+     * \brief The WAP gateway.
+     * \return the gateway InstallWapGateway() installed, or a null pointer
+     */
+    Ptr<MmsWapGateway> GetWapGateway() const;
+    /**
      * \brief The directory shared by the elements this helper installed.
      * \return the directory of the User Agents' numbers and addresses
      */
@@ -238,6 +253,7 @@ class MmsHelper
     Ptr<MmsServer> m_server;
     Ptr<MmsWapPushProxyGateway> m_ppg;
     Ptr<MmsSmsc> m_smsc;
+    Ptr<MmsWapGateway> m_wapGateway;
     bool m_ownsCore{false}; //!< InstallCore created the Server, PPG and SMSC
     ApplicationContainer m_userAgents;
 };

@@ -89,6 +89,18 @@ MmsNetworkHelper::CreateCore(bool separateNodes)
     }
 }
 
+Ptr<Node>
+MmsNetworkHelper::CreateCoreNode()
+{
+    NS_ASSERT_MSG(m_gateway, "CreateCore before CreateCoreNode");
+    Ptr<Node> node = CreateObject<Node>();
+    InternetStackHelper stack;
+    stack.SetIpv6StackInstall(false);
+    stack.Install(node);
+    Link(node, m_gateway, m_coreLink, m_coreDevices);
+    return node;
+}
+
 NodeContainer
 MmsNetworkHelper::CreateHandsets(uint32_t n)
 {

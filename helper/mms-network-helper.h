@@ -112,6 +112,12 @@ class MmsNetworkHelper
      */
     void CreateCore(bool separateNodes = true);
     /**
+     * \brief One more node on the core side, linked to the gateway like the MMSC nodes (for
+     * another element, e.g. a WAP gateway, MmsWapGateway); after CreateCore().
+     * \return the node, with its Internet stack and address
+     */
+    Ptr<Node> CreateCoreNode();
+    /**
      * \brief Create handset nodes and attach them (after CreateCore()).
      * \param n the number of handsets
      * \return the new nodes

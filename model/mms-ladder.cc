@@ -12,6 +12,8 @@
 #include "mms-smsc.h"
 #include "mms-wdp-sms.h"
 #include "mms-wsp-push.h"
+#include "mms-wsp-session-pdu.h"
+#include "mms-wtp-pdu.h"
 
 namespace ns3
 {
@@ -179,6 +181,26 @@ DescribeDatagram(const std::vector<uint8_t>& data, bool full)
     {
         return (full ? "WSP Push (UDP 2948) " : "Push ")
                + MmsPdu::MessageTypeName(pdu.GetMessageType());
+    }
+    // WAP 1.x: a WTP PDU, the WSP PDU of an Invoke or Result, the MMS PDU it carries.
+    std::vector<MmsWtpPdu> wtp;
+    if (MmsWtpPdu::DecodeDatagram(data.data(), data.size(), wtp, e) && wtp.size() == 1)
+    {
+        const MmsWtpPdu& p = wtp.front();
+        std::string text = "WTP " + MmsWtpPdu::TypeName(p.GetType());
+        MmsWspSessionPdu wsp;
+        const auto& d = p.GetData();
+        if ((p.GetType() == MmsWtpPdu::INVOKE || p.GetType() == MmsWtpPdu::RESULT) && !d.empty()
+            && MmsWspSessionPdu::Decode(d.data(), d.size(), false, wsp, e))
+        {
+            text += " WSP " + MmsWspSessionPdu::TypeName(wsp.GetType());
+            const auto& body = wsp.GetData();
+            if (!body.empty() && MmsPdu::Decode(body.data(), body.size(), pdu, e))
+            {
+                text += " " + MmsPdu::MessageTypeName(pdu.GetMessageType());
+            }
+        }
+        return text;
     }
     return "datagram";
 }

@@ -83,7 +83,8 @@ MmsTransport::RequestLabel Label(const MmsHttpMessage& request);
 std::string TargetId(const std::string& target);
 /**
  * Describe a datagram: an SMS on the bearer ("SMS-DELIVER 1/2"), its report ("RP-ACK",
- * "RP-ERROR"), a WSP Push ("Push m-notification-ind"), else "datagram".
+ * "RP-ERROR"), a WSP Push ("Push m-notification-ind"), a WTP PDU with the WSP and MMS PDUs it
+ * carries ("WTP Invoke WSP Post m-send-req", "WTP Ack"), else "datagram".
  * \param data the octets
  * \param full true: name the RP message and the WDP port as well
  * \return the description

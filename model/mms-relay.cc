@@ -451,6 +451,14 @@ MmsRelay::HandleRequest(MmsTransport::ExchangeId ex, const MmsHttpMessage& m, co
     job.exchange = ex;
     job.request = m;
     job.from = from;
+    // Through a WAP gateway the source is the gateway: it names the handset's number in
+    // X-WAP-Network-Client-MSISDN (MmsWapGateway), which then stands for the source address.
+    std::string viaGateway = m.GetHeader("X-WAP-Network-Client-MSISDN");
+    Ipv4Address handset;
+    if (!viaGateway.empty() && m_directory && m_directory->Resolve(viaGateway, handset))
+    {
+        job.from = InetSocketAddress(handset, 0);
+    }
     job.arrival = Simulator::Now();
     job.type = m.method == "GET" ? RETRIEVE : REPORT;
     if (m.method == "POST" && m.body.size() >= 2 && m.body[0] == 0x8C

@@ -14,6 +14,7 @@
 #include "mms-smsc.h"
 #include "mms-subscriber-pool.h"
 #include "mms-user-agent.h"
+#include "mms-wap-gateway.h"
 #include "mms-wap-push-proxy-gateway.h"
 
 #include "ns3/boolean.h"
@@ -484,6 +485,13 @@ MmsSqliteRecorder::ConnectAll()
             {
                 ConnectSmsc(smsc);
             }
+            else if (auto wapgw = DynamicCast<MmsWapGateway>(app))
+            {
+                // Its HTTP leg to the Relay (transaction rows) and its transport's counters.
+                Element e;
+                e.name = wapgw->GetElementName();
+                AddElement(e, wapgw, nullptr);
+            }
         }
     }
     for (uint32_t c = 0; c < ChannelList::GetNChannels(); ++c)
@@ -693,6 +701,12 @@ MmsSqliteRecorder::AddElement(Element e, Ptr<MmsApplication> app, Ptr<Object> qu
         {
             GetLadderTracer()->Add(e.transport, app->GetElementName());
         }
+    }
+    if (m_recordTransactions && DynamicCast<MmsUserAgent>(app))
+    {
+        // A WAP 1.x handset's leg to the WAP gateway (type "WSP ...").
+        app->TraceConnectWithoutContext(
+            "WspExchange", MakeBoundCallback(&ExchangeSink, this, app->GetElementName()));
     }
     if (e.name.compare(0, 3, "ua:") == 0)
     {

@@ -67,6 +67,20 @@ MmsUserAgent::GetTypeId()
                           AddressValue(),
                           MakeAddressAccessor(&MmsUserAgent::m_relayAddress),
                           MakeAddressChecker())
+            .AddAttribute(
+                "Stack",
+                "How the handset reaches the MMSC: Http (HTTP/1.1 to RelayAddress) or "
+                "Wsp (WAP 1.x: WSP over WTP to the WAP gateway at GatewayAddress, "
+                "ns3::MmsWspClient). Default Http.",
+                EnumValue(MmsUserAgent::HTTP_STACK),
+                MMS_ENUM_ACCESSOR(MmsUserAgent::Stack, &MmsUserAgent::m_stack),
+                MakeEnumChecker(MmsUserAgent::HTTP_STACK, "Http", MmsUserAgent::WSP_STACK, "Wsp"))
+            .AddAttribute("GatewayAddress",
+                          "Address of the WAP gateway (its IP; ports 9201/9200 are used), "
+                          "with Stack Wsp. Default: none.",
+                          AddressValue(),
+                          MakeAddressAccessor(&MmsUserAgent::m_gatewayAddress),
+                          MakeAddressChecker())
             .AddAttribute("RelayHost",
                           "Host of the MMSC URI (Host header of submissions).",
                           StringValue("mmsc.mms.example.net"),
@@ -267,7 +281,12 @@ MmsUserAgent::GetTypeId()
             .AddTraceSource("Switch",
                             "The handset was switched on (true) or off (false).",
                             MakeTraceSourceAccessor(&MmsUserAgent::m_switchTrace),
-                            "ns3::MmsUserAgent::SwitchTracedCallback");
+                            "ns3::MmsUserAgent::SwitchTracedCallback")
+            .AddTraceSource("WspExchange",
+                            "With Stack Wsp: a WSP request completed or failed (the "
+                            "ns3::MmsWspClient's Exchange trace).",
+                            MakeTraceSourceAccessor(&MmsUserAgent::m_wspExchangeTrace),
+                            "ns3::MmsSocketTransport::ExchangeTracedCallback");
     return tid;
 }
 
@@ -330,6 +349,11 @@ MmsUserAgent::DoDispose()
     m_radios.clear();
     m_retryPolicy = nullptr;
     m_trafficModel = nullptr;
+    if (m_wsp)
+    {
+        m_wsp->Dispose();
+        m_wsp = nullptr;
+    }
     MmsApplication::DoDispose();
 }
 
@@ -363,6 +387,17 @@ MmsUserAgent::AttachHandset(Ptr<Node> node, Ptr<MmsTransport> transport)
     m_handset = true;
     transport->BindDatagram(m_pushPort, MakeCallback(&MmsUserAgent::HandlePushDatagram, this));
     transport->BindDatagram(m_smsPort, MakeCallback(&MmsUserAgent::HandleSmsDatagram, this));
+    if (m_stack == WSP_STACK)
+    {
+        NS_ABORT_MSG_IF(m_gatewayAddress.IsInvalid(),
+                        GetElementName() << ": Stack Wsp needs a GatewayAddress");
+        m_wsp = CreateObject<MmsWspClient>();
+        m_wsp->Attach(transport, m_gatewayAddress);
+        m_wsp->TraceConnectWithoutContext(
+            "Exchange",
+            MakeCallback(&TracedCallback<const MmsSocketTransport::Exchange&>::operator(),
+                         &m_wspExchangeTrace));
+    }
     if (!m_blackout || !node)
     {
         return;
@@ -407,12 +442,24 @@ MmsUserAgent::DetachHandset()
     }
     Ptr<MmsTransport> t = GetTransport();
     m_handset = false;
+    if (m_wsp)
+    {
+        m_wsp->Detach(); // its pending requests fail as the transport's do
+        m_wsp->Dispose();
+        m_wsp = nullptr;
+    }
     t->BindDatagram(m_pushPort, MmsTransport::DatagramCallback());
     t->BindDatagram(m_smsPort, MmsTransport::DatagramCallback());
     t->AbortAll();
     m_radios.clear();
     m_blackoutModels.clear();
     SetTransport(nullptr);
+}
+
+Ptr<MmsWspClient>
+MmsUserAgent::GetWspClient() const
+{
+    return m_wsp;
 }
 
 bool
@@ -514,6 +561,10 @@ MmsUserAgent::SwitchOff()
     if (m_handset)
     {
         GetTransport()->AbortAll(); // pending transactions fail and are retried when back
+        if (m_wsp)
+        {
+            m_wsp->AbortAll(); // and the WSP session is lost
+        }
     }
     m_switchTrace(GetElementName(), false);
 }
@@ -829,6 +880,15 @@ MmsUserAgent::Attempt(uint64_t id)
             MakeEvent(it->second.messageId, MmsHttp::PlmnAddress(m_msisdn), it->second.tid, 0));
     }
     m_inFlight++;
+    if (m_wsp)
+    {
+        // WAP 1.x: the same request as a WSP Get/Post through the gateway.
+        m_wsp->Request(it->second.request,
+                       it->second.label,
+                       MakeCallback(&MmsUserAgent::HandleResponse, this),
+                       id);
+        return;
+    }
     GetTransport()->Request(m_relayAddress,
                             it->second.request,
                             it->second.label,

@@ -12,6 +12,7 @@
 #include "mms-retry-policy.h"
 #include "mms-traffic-model.h"
 #include "mms-wdp-sms.h"
+#include "mms-wsp-client.h"
 
 #include "ns3/address.h"
 #include "ns3/event-id.h"
@@ -108,6 +109,13 @@ class MmsUserAgent : public MmsApplication
         IMMEDIATE,      //!< at once; one M-NotifyResp.ind (Retrieved) acknowledges both
         DEFERRED,       //!< M-NotifyResp.ind (Deferred), fetch after DeferredDelay (or never)
         SIZE_THRESHOLD, //!< immediate up to SizeThreshold octets, deferred above
+    };
+
+    /// How the handset reaches the MMSC (attribute Stack).
+    enum Stack
+    {
+        HTTP_STACK, //!< HTTP/1.1 over TCP to the Relay (WAP 2.0 and later)
+        WSP_STACK   //!< WSP over WTP over UDP to a WAP gateway (WAP 1.x; MmsWspClient)
     };
 
     /// A message to send (Send()).
@@ -312,6 +320,11 @@ class MmsUserAgent : public MmsApplication
      * \return the counters
      */
     const Counters& GetCounters() const;
+    /**
+     * The WAP 1.x client, with Stack Wsp.
+     * \return the client while a handset is attached with Stack Wsp, else a null pointer
+     */
+    Ptr<MmsWspClient> GetWspClient() const;
 
   protected:
     /// Cancel the pending events and forget transactions, radios and policies.
@@ -405,6 +418,9 @@ class MmsUserAgent : public MmsApplication
     // attributes
     std::string m_msisdn;
     Address m_relayAddress;
+    Stack m_stack{HTTP_STACK}; //!< attribute Stack
+    Address m_gatewayAddress;  //!< attribute GatewayAddress
+    Ptr<MmsWspClient> m_wsp;   //!< the WAP 1.x client (Stack Wsp, a handset attached)
     std::string m_relayHost;
     std::string m_relayPath;
     uint16_t m_pushPort;
@@ -470,6 +486,7 @@ class MmsUserAgent : public MmsApplication
     TracedCallback<const MmsEvent&> m_readReportTrace;
     TracedCallback<const MmsEvent&> m_failedTrace;
     TracedCallback<const std::string&, bool> m_switchTrace;
+    TracedCallback<const MmsSocketTransport::Exchange&> m_wspExchangeTrace; //!< WspExchange
 };
 
 } // namespace ns3

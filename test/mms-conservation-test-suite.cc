@@ -59,9 +59,15 @@ SendAt(Ptr<MmsUserAgent> ua, MmsUserAgent::Message m)
 class MmsConservationTestCase : public TestCase
 {
   public:
-    explicit MmsConservationTestCase(uint32_t run)
-        : TestCase("every pair ends in one terminal state, RngRun " + std::to_string(run))
+    /**
+     * \param run the RngRun
+     * \param wap WAP 1.x handsets through a WAP gateway (else HTTP ones)
+     */
+    explicit MmsConservationTestCase(uint32_t run, bool wap = false)
+        : TestCase("every pair ends in one terminal state, RngRun " + std::to_string(run)
+                   + (wap ? ", WAP 1.x handsets" : ""))
         , m_run(run)
+        , m_wap(wap)
     {
     }
 
@@ -72,6 +78,7 @@ class MmsConservationTestCase : public TestCase
         RngSeedManager::SetRun(m_run);
         const uint32_t n = 10;
         MmsWorld w(n);
+        w.wap = m_wap;
         w.mms.SetUserAgentAttribute("Traffic", BooleanValue(true));
         w.mms.SetUserAgentAttribute("InterArrival",
                                     StringValue("ns3::ExponentialRandomVariable[Mean=150]"));
@@ -148,9 +155,20 @@ class MmsConservationTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(w.mms.GetSmsc()->GetStoredCount(), 0u, "SMSC empty");
         NS_TEST_EXPECT_MSG_EQ(w.mms.GetRelay()->GetQueueLength(), 0u, "Relay queue empty");
         NS_TEST_EXPECT_MSG_EQ(w.mms.GetRelay()->GetTrackedMessages(), 0u, "Relay forgot them all");
+        if (m_wap)
+        {
+            const MmsWapGateway::Counters& g = w.mms.GetWapGateway()->GetCounters();
+            std::cout << "    WAP gateway: " << g.sessions << " sessions, " << g.accepted
+                      << " methods, " << g.aborted << " aborted, " << g.httpFailures
+                      << " HTTP failures\n";
+            NS_TEST_EXPECT_MSG_GT(g.accepted, c.submissions, "submissions came through it");
+            NS_TEST_EXPECT_MSG_EQ(
+                w.mms.GetWapGateway()->GetActiveTransactions(), 0u, "no method left in progress");
+        }
     }
 
     uint32_t m_run;
+    bool m_wap;
 };
 
 /// The conservation suite.
@@ -165,6 +183,10 @@ class MmsConservationTestSuite : public TestSuite
             AddTestCase(new MmsConservationTestCase(run),
                         run <= 4 ? ns3::mmstest::TestDuration::QUICK
                                  : ns3::mmstest::TestDuration::EXTENSIVE);
+        }
+        for (uint32_t run = 1; run <= 2; ++run)
+        {
+            AddTestCase(new MmsConservationTestCase(run, true), ns3::mmstest::TestDuration::QUICK);
         }
     }
 };

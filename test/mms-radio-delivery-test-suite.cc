@@ -185,6 +185,57 @@ class RadioFlowTestCase : public TestCase
     }
 };
 
+/// One MMS from UA0 to UA1 as WAP 1.x handsets on cells of one bearer profile: WSP over WTP to
+/// the WAP gateway, which speaks HTTP to the Relay.
+class RadioWapTestCase : public TestCase
+{
+  public:
+    explicit RadioWapTestCase(const std::string& bearer)
+        : TestCase("MMS over " + bearer
+                   + " with WAP 1.x handsets: WSP/WTP to the WAP gateway, "
+                     "its HTTP to the Relay; airtime in the latency")
+        , m_bearer(bearer)
+    {
+    }
+
+  private:
+    std::string m_bearer;
+
+    void DoRun() override
+    {
+        MmsWorld w(2, m_bearer);
+        w.wap = true;
+        w.mms.SetSmscAttribute("DeliveryDelay",
+                               StringValue("ns3::ConstantRandomVariable[Constant=3]"));
+        w.mms.SetSmscAttribute("LossProbability", DoubleValue(0));
+        w.Install(7);
+        SendOneAndRun(w);
+
+        const MmsRelay::Counters& c = w.mms.GetRelay()->GetCounters();
+        NS_TEST_EXPECT_MSG_EQ(c.retrieved, 1u, "retrieved" << w.Dump());
+        NS_TEST_EXPECT_MSG_EQ(w.Ua(1)->GetCounters().retrieved, 1u, "UA1 has it");
+        NS_TEST_EXPECT_MSG_EQ(w.mms.GetRelay()->GetPendingRecipients(), 0u, "nothing pending");
+        // The Relay sees only the gateway, never a handset.
+        NS_TEST_EXPECT_MSG_EQ(Join(w.Filter({"WAPGW>Relay"})),
+                              Join({"WAPGW>Relay m-send-req",
+                                    "WAPGW>Relay GET Content-Location",
+                                    "WAPGW>Relay m-notifyresp-ind Retrieved"}),
+                              "requests to the Relay" << w.Dump());
+        NS_TEST_EXPECT_MSG_EQ(w.Filter({"UA0>Relay", "UA1>Relay"}).size(), 0u, "no HTTP");
+        const double post = TimeOf(w, "UA0>WAPGW WTP Invoke WSP Post m-send-req");
+        const double conf = TimeOf(w, "WAPGW>UA0 WTP Result WSP Reply m-send-conf");
+        NS_TEST_ASSERT_MSG_GT(post, 0, "the Post" << w.Dump());
+        NS_TEST_ASSERT_MSG_GT(conf, post, "the Reply" << w.Dump());
+        const MmsBearerProfile p = w.net.GetRadioHelper().GetProfile();
+        NS_TEST_EXPECT_MSG_GT(conf - post, 30000 * 8.0 / p.uplinkRate, "the Post's airtime");
+        const double get = TimeOf(w, "UA1>WAPGW WTP Invoke WSP Get");
+        const double notify = TimeOf(w, "UA1>WAPGW WTP Invoke WSP Post m-notifyresp-ind");
+        NS_TEST_EXPECT_MSG_GT(notify - get, 30000 * 8.0 / p.downlinkRate, "the Reply's airtime");
+        std::cout << m_bearer << " (WAP 1.x): Post at " << post << " s, Reply " << conf
+                  << " s, Get " << get << " s, M-NotifyResp.ind " << notify << " s" << std::endl;
+    }
+};
+
 /// What one node's IPv4 sent: TCP payload sizes, the largest packet, fragments.
 struct SentSegments
 {
@@ -294,6 +345,8 @@ class MmsRadioDeliveryTestSuite : public TestSuite
         AddTestCase(new RadioFlowTestCase("HSDPA-CAT6"));
         AddTestCase(new RadioFlowTestCase("UMTS-384", true));
         AddTestCase(new RadioFlowTestCase("GPRS-CS2", true));
+        AddTestCase(new RadioWapTestCase("UMTS-384"));
+        AddTestCase(new RadioWapTestCase("GPRS-CS2"));
         AddTestCase(new RadioMssTestCase(1460));
         AddTestCase(new RadioMssTestCase(1000));
     }

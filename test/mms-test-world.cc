@@ -78,6 +78,11 @@ void
 MmsWorld::Install(int64_t stream)
 {
     mms.InstallCore(net.GetRelayNode(), net.GetServerNode(), net.GetPpgNode(), net.GetSmscNode());
+    Ptr<Node> gatewayNode = wap ? net.CreateCoreNode() : nullptr;
+    if (wap)
+    {
+        mms.InstallWapGateway(gatewayNode);
+    }
     uas = mms.InstallUserAgents(handsets);
     mms.AssignStreams(stream);
     net.AssignStreams(stream + 100000);
@@ -87,6 +92,11 @@ MmsWorld::Install(int64_t stream)
                                                                      {mms.GetSmsc(), "SMSC"}};
     std::vector<Ptr<Node>> nodes = {
         net.GetRelayNode(), net.GetServerNode(), net.GetPpgNode(), net.GetSmscNode()};
+    if (wap)
+    {
+        apps.emplace_back(mms.GetWapGateway(), "WAPGW");
+        nodes.push_back(gatewayNode);
+    }
     for (uint32_t i = 0; i < uas.GetN(); ++i)
     {
         apps.emplace_back(DynamicCast<MmsApplication>(uas.Get(i)), "UA" + std::to_string(i));

@@ -45,6 +45,10 @@ class MmsWorld
     /// Every request an element issued, with the label the element gave it (Exchange trace).
     std::vector<std::string> givenLabels;
 
+    /// Install() puts a WAP gateway ("WAPGW", on a core node of its own) before the Relay and
+    /// makes the handsets WAP 1.x ones (MmsHelper::InstallWapGateway).
+    bool wap{false};
+
     /// Install the elements, assign streams from `stream`, start recording the ladder.
     void Install(int64_t stream = 1);
     ns3::Ptr<ns3::MmsUserAgent> Ua(uint32_t i) const;

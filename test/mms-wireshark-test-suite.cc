@@ -17,8 +17,10 @@
 #include "ns3/core-module.h"
 #include "ns3/internet-module.h"
 #include "ns3/mms-header.h"
+#include "ns3/mms-helper.h"
 #include "ns3/mms-http-message.h"
 #include "ns3/mms-mm4-message.h"
+#include "ns3/mms-network-helper.h"
 #include "ns3/mms-pdu.h"
 #include "ns3/mms-smtp-connection.h"
 #include "ns3/mms-wsp-push.h"
@@ -641,6 +643,142 @@ class MmsWiresharkWtpTestCase : public MmsTsharkTestCase
     }
 };
 
+/// mms-first --stack=wsp's network: one MMS from a WAP 1.x handset to another through the WAP
+/// gateway (MmsWapGateway), over point-to-point links; tshark decodes the handsets' pcaps as
+/// WTP, WSP and MMS, and the gateway's as HTTP towards the Relay.
+class MmsWiresharkWapGatewayTestCase : public MmsTsharkTestCase
+{
+  public:
+    MmsWiresharkWapGatewayTestCase()
+        : MmsTsharkTestCase(
+            "tshark decodes an MMS through the WAP gateway: M-Send.req in a WSP "
+            "Post over WTP, M-Send.conf in the Reply, the retrieval as Get and Reply")
+    {
+    }
+
+  private:
+    /// Rows of tshark's fields, one per line.
+    std::vector<std::string> Rows(const std::string& tshark,
+                                  const std::string& pcap,
+                                  const std::string& args)
+    {
+        std::string out;
+        int rc = RunTshark(tshark, pcap, args, out);
+        NS_TEST_EXPECT_MSG_EQ(rc, 0, "tshark failed: " << out);
+        std::vector<std::string> rows;
+        std::istringstream lines(out);
+        std::string line;
+        while (std::getline(lines, line))
+        {
+            rows.push_back(line);
+        }
+        return rows;
+    }
+
+    /// Compare rows with the expected ones.
+    void Expect(const std::vector<std::string>& rows,
+                const std::vector<std::string>& expected,
+                const std::string& what)
+    {
+        std::string all;
+        for (const auto& r : rows)
+        {
+            all += r + "\n";
+        }
+        NS_TEST_ASSERT_MSG_EQ(rows.size(), expected.size(), what << ":\n" << all);
+        for (std::size_t i = 0; i < rows.size(); ++i)
+        {
+            NS_TEST_EXPECT_MSG_EQ(rows[i], expected[i], what << " row " << i + 1 << ":\n" << all);
+        }
+    }
+
+    void DoRun() override
+    {
+        std::string tshark;
+        if (!FindTshark(tshark))
+        {
+            return;
+        }
+        MmsNetworkHelper network;
+        network.CreateCore(true);
+        NodeContainer handsets = network.CreateHandsets(2);
+        MmsHelper mms;
+        mms.SetSmscAttribute("DeliveryDelay",
+                             StringValue("ns3::ConstantRandomVariable[Constant=3]"));
+        mms.SetSmscAttribute("LossProbability", DoubleValue(0));
+        mms.InstallCore(network.GetRelayNode(),
+                        network.GetServerNode(),
+                        network.GetPpgNode(),
+                        network.GetSmscNode());
+        Ptr<Node> gatewayNode = network.CreateCoreNode();
+        Ptr<MmsWapGateway> gateway = mms.InstallWapGateway(gatewayNode);
+        ApplicationContainer uas = mms.InstallUserAgents(handsets);
+        mms.AssignStreams(1);
+        network.AssignStreams(1000);
+        std::string pcapA = CreateTempDirFilename("mms-wapgw-originator.pcap");
+        std::string pcapB = CreateTempDirFilename("mms-wapgw-recipient.pcap");
+        std::string pcapG = CreateTempDirFilename("mms-wapgw-gateway.pcap");
+        Ptr<PcapFileWrapper> fileA = Capture(pcapA, handsets.Get(0)->GetDevice(1));
+        Ptr<PcapFileWrapper> fileB = Capture(pcapB, handsets.Get(1)->GetDevice(1));
+        Ptr<PcapFileWrapper> fileG = Capture(pcapG, gatewayNode->GetDevice(1));
+        Ptr<MmsUserAgent> originator = DynamicCast<MmsUserAgent>(uas.Get(0));
+        Ptr<MmsUserAgent> recipient = DynamicCast<MmsUserAgent>(uas.Get(1));
+        MmsUserAgent::Message m;
+        m.to = {recipient->GetMsisdn()};
+        m.contentSize = 20000;
+        m.subject = "Hello";
+        Simulator::Schedule(Seconds(1),
+                            [originator, m]()
+                            {
+                                originator->Send(m);
+                            });
+        Simulator::Stop(Seconds(300));
+        Simulator::Run();
+        const MmsWapGateway::Counters c = gateway->GetCounters();
+        const MmsRelay::Counters r = mms.GetRelay()->GetCounters();
+        Simulator::Destroy();
+        fileA->Close();
+        fileB->Close();
+        fileG->Close();
+
+        NS_TEST_EXPECT_MSG_EQ(r.retrieved, 1, "the Relay saw the retrieval");
+        NS_TEST_EXPECT_MSG_EQ(c.sessions, 2, "one WSP session per handset");
+        NS_TEST_EXPECT_MSG_EQ(c.accepted, 3, "Post M-Send.req, Get, Post M-NotifyResp.ind");
+        NS_TEST_EXPECT_MSG_EQ(c.replies, 5, "two ConnectReplies and three Replies");
+        NS_TEST_EXPECT_MSG_EQ(c.aborted + c.malformed + c.refused, 0, "nothing went wrong");
+
+        const std::string fields =
+            "-Y wsp.pdu_type -T fields -E separator='|' -e wtp.pdu_type"
+            " -e wtp.inv.transaction_class -e wsp.pdu_type -e wsp.server.session_id -e wsp.uri"
+            " -e wsp.reply.status -e mmse.message_type -e mmse.transaction_id -e mmse.from"
+            " -e mmse.subject";
+        // WTP type|class|WSP type|session|URI|status|MMS type|MMS transaction id|From|Subject
+        Expect(Rows(tshark, pcapA, fields),
+               {"0x01|0x02|0x01|||||||", // Invoke class 2: Connect
+                "0x02||0x02|1||||||",    // Result: ConnectReply, session 1
+                "0x01|0x02|0x60||http://mmsc.mms.example.net/mms||0x80|447700900001-1|"
+                "<insert address>|Hello",                   // Post: M-Send.req
+                "0x02||0x04|||0x20|0x81|447700900001-1||"}, // Reply 200: M-Send.conf
+               "originator");
+        Expect(Rows(tshark, pcapB, fields),
+               {"0x01|0x02|0x01|||||||",
+                "0x02||0x02|2||||||",
+                "0x01|0x02|0x40||http://mmsc.mms.example.net/mms/r/M00000001/0|||||", // Get
+                // The Reply in a segmented Result, reassembled: M-Retrieve.conf.
+                "0x06||0x04|||0x20|0x84|RM00000001/0|+447700900001/TYPE=PLMN|Hello",
+                "0x01|0x02|0x60||http://mmsc.mms.example.net/mms||0x83|NM00000001/0||",
+                "0x02||0x04|||0x24||||"}, // Reply 204 (0x24)
+               "recipient");
+        // Towards the Relay: HTTP/1.1 with the handset's number.
+        Expect(Rows(tshark,
+                    pcapG,
+                    "-Y http.request -T fields -E separator='|' -e http.request.method"
+                    " -e http.request.uri -e mmse.message_type"),
+               {"POST|/mms|0x80", "GET|/mms/r/M00000001/0|", "POST|/mms|0x83"},
+               "gateway to Relay");
+    }
+};
+
 /// One MM4_forward.REQ from one Relay to another in an SMTP dialogue over ns-3 TCP, decoded
 /// by tshark's SMTP and IMF dissectors.
 class MmsWiresharkSmtpTestCase : public MmsTsharkTestCase
@@ -797,6 +935,7 @@ class MmsWiresharkTestSuite : public TestSuite
     {
         AddTestCase(new MmsWiresharkTestCase);
         AddTestCase(new MmsWiresharkWtpTestCase);
+        AddTestCase(new MmsWiresharkWapGatewayTestCase);
         AddTestCase(new MmsWiresharkSmtpTestCase);
     }
 };

@@ -98,6 +98,8 @@ main(int argc, char* argv[])
                        MmsSmsc::GetTypeId(),
                        MmsRelayMm7::GetTypeId(),
                        MmsVasp::GetTypeId(),
+                       MmsWapGateway::GetTypeId(),
+                       MmsWspClient::GetTypeId(),
                        MmsApplication::GetTypeId(),
                        MmsSocketTransport::GetTypeId(),
                        MmsFlowTransport::GetTypeId(),

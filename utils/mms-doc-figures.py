@@ -55,6 +55,7 @@ LAYERS = [
     ('engines', 'Network elements (engines)', 'mms-engines', (0.3, 6.6, 8.6, 2.5), [
         'MmsUserAgent   MmsRelay   MmsServer   MmsWapPushProxyGateway   MmsSmsc',
         'MmsVasp   MmsRelayMm7 (MM7 from value-added service providers)',
+        'MmsWapGateway (WAP 1.x: WSP/WTP to handsets, HTTP to the Relay)',
         'MmsApplication (their base: an ns-3 Application with a transport)',
         'MmsRetryPolicy   MmsSubscriberDirectory   MmsEvent (every trace)',
         'MmsSubscriberPool (subscriber records, handsets on demand)',
@@ -77,6 +78,7 @@ LAYERS = [
         'MmsSocketTransport',
         'MmsHttpConnection',
         'MmsWtpInitiator / MmsWtpResponder',
+        'MmsWspClient (a handset\'s WSP/WTP)',
         'MmsFlowTransport   MmsFlowNetwork',
         'MmsSmtpConnection',
     ]),

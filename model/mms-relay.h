@@ -22,6 +22,9 @@
 namespace ns3
 {
 
+class MmsRelayMm4Agent;
+struct MmsMm4Message;
+
 /**
  * \ingroup mms-engines
  * \brief The MMS Relay of 3GPP TS 23.140: MM1 server, Push Initiator and per-recipient
@@ -60,7 +63,10 @@ namespace ns3
  * 6. End: at the message's expiry (X-Mms-Expiry, else DefaultExpiry, at most MaxExpiry) every
  *    recipient not yet terminal becomes Expired and the Server drops the MM on its own; when
  *    all recipients are terminal before that, the Relay DELETEs the MM from the Server.
- * A recipient that is not a subscriber of this MMSE ends Failed at once. Notification
+ * A recipient that is not a subscriber of this MMSE ends Failed at once, unless MM4 is on
+ * (GetMm4(), MmsRelayMm4Agent): then a number of another operator is forwarded to that
+ * operator's Relay over SMTP and ends Forwarded here once accepted; a message forwarded to
+ * this Relay is stored and delivered as a local one, its reports going back over MM4. Notification
  * attempts that run out leave the recipient Notifying until expiry.
  *
  * Capacity: MM1 requests go through a pool of Workers with a FIFO queue of at most
@@ -81,23 +87,23 @@ namespace ns3
  * MM1 transaction entering service), StateTransition (every (message, recipient) state change;
  * once with from = to = Notifying when the pair is created), and MmsEvent sources for each
  * lifecycle step: SubmitReceived, Accepted, Refused, Stored, NotificationQueued,
- * NotificationFailed, RetrieveServed, Retrieved, Rejected, Expired, Failed,
+ * NotificationFailed, RetrieveServed, Retrieved, Rejected, Expired, Failed, Forwarded,
  * DeliveryReportSent, ReadReportSent and Malformed. GetCounters() keeps the totals for the
  * conservation check: every accepted (message, recipient) pair ends in exactly one of
- * retrieved, rejected, expired or failed.
+ * retrieved, rejected, expired, failed or forwarded.
  *
  * Usage: MmsHelper::InstallCore() installs a Relay with its Server, PPG and SMSC and points
  * the User Agents at it; MmsHelper::InstallRelay() adds a Relay that shares them. The Relay
  * needs the MMSE's subscriber directory (MmsApplication::SetDirectory()).
  *
- * Limits: MM1 only (no MM4 to other MMSEs, MM3 to e-mail or MM7 to VASPs); no message
+ * Limits: MM1 and MM4 only (no MM3 to e-mail or MM7 to VASPs); no message
  * forwarding, MMBox, cancellation or replacement; every recipient is notified through the
  * one PPG, by its number.
  */
 class MmsRelay : public MmsApplication
 {
   public:
-    /// Where a (message, recipient) pair is. The last four are terminal.
+    /// Where a (message, recipient) pair is. The last five are terminal.
     enum RecipientState
     {
         NOTIFYING,  //!< notification pushes under way, no answer yet
@@ -107,6 +113,7 @@ class MmsRelay : public MmsApplication
         REJECTED,   //!< the recipient refused it (terminal)
         EXPIRED,    //!< not retrieved before expiry (terminal)
         FAILED,     //!< cannot be delivered: not a subscriber of this MMSE (terminal)
+        FORWARDED,  //!< accepted by another operator's Relay over MM4 (terminal)
     };
 
     /// Kinds of MM1 transactions, each with its own service time.
@@ -127,14 +134,14 @@ class MmsRelay : public MmsApplication
     /**
      * The name of a recipient state, as results files write it.
      * \param s the state
-     * \return "Notifying", "Deferred", "Retrieving", "Retrieved", "Rejected", "Expired" or
-     * "Failed"
+     * \return "Notifying", "Deferred", "Retrieving", "Retrieved", "Rejected", "Expired",
+     * "Failed" or "Forwarded"
      */
     static std::string StateName(RecipientState s);
     /**
      * Whether a recipient state is final.
      * \param s the state
-     * \return true for Retrieved, Rejected, Expired and Failed
+     * \return true for Retrieved, Rejected, Expired, Failed and Forwarded
      */
     static bool IsTerminal(RecipientState s);
     /**
@@ -195,6 +202,8 @@ class MmsRelay : public MmsApplication
         uint64_t rejected{0};      //!< pairs ended Rejected
         uint64_t expired{0};       //!< pairs ended Expired
         uint64_t failed{0};        //!< pairs ended Failed
+        uint64_t forwarded{0};     //!< pairs ended Forwarded (handed to another MMSE over MM4)
+        uint64_t mm4Received{0};   //!< pairs received over MM4 (counted in recipients too)
         uint64_t notifications{0}; //!< notification pushes submitted (re-notifications too)
         uint64_t deliveryReports{0}; //!< M-Delivery.ind pushes submitted
         uint64_t readReports{0};     //!< M-Read-Orig.ind pushes submitted
@@ -208,7 +217,7 @@ class MmsRelay : public MmsApplication
     const Counters& GetCounters() const;
     /**
      * Pairs not yet in a terminal state.
-     * \return recipients - retrieved - rejected - expired - failed
+     * \return recipients - retrieved - rejected - expired - failed - forwarded
      */
     uint64_t GetPendingRecipients() const;
     /**
@@ -229,12 +238,19 @@ class MmsRelay : public MmsApplication
      * \return the number of messages tracked; 0 once every message is forgotten
      */
     uint64_t GetTrackedMessages() const;
+    /**
+     * The MM4 interface (off until its Operator attribute is set).
+     * \return the agent, owned by the Relay
+     */
+    Ptr<MmsRelayMm4Agent> GetMm4() const;
 
   protected:
     /// Cancel the expiry and re-notification events and drop every message and queued request.
     void DoDispose() override;
 
   private:
+    friend class MmsRelayMm4Agent;
+
     struct Recipient
     {
         std::string address; //!< as in the M-Send.req ("+44.../TYPE=PLMN")
@@ -258,6 +274,8 @@ class MmsRelay : public MmsApplication
         std::vector<Recipient> recipients;
         uint32_t open{0}; //!< recipients not terminal
         EventId expiryEvent;
+        std::string originMessageId; //!< received over MM4: the originating Relay's Message-ID
+        std::string failReason;      //!< received over MM4 and not stored: why
     };
 
     struct Job
@@ -275,6 +293,7 @@ class MmsRelay : public MmsApplication
         FETCH,
         DELETE_STORED,
         PUSH,
+        STORE_MM4, //!< a message received over MM4
     };
 
     struct Outstanding
@@ -328,6 +347,14 @@ class MmsRelay : public MmsApplication
     void Remove(const std::string& messageId, bool deleteStored);
     void ForgetReportInfo(std::string messageId);
     uint64_t Track(const Outstanding& o);
+    std::string NextMessageId();
+    void Store(Message msg, const MmsPdu& pdu, Pending kind, MmsTransport::ExchangeId ex);
+
+    // MM4 (MmsRelayMm4Agent)
+    void Mm4Forwarded(const std::string& messageId, uint32_t index, const std::string& peer);
+    void Mm4Failed(const std::string& messageId, uint32_t index, const std::string& why);
+    void Mm4Accept(const MmsMm4Message& forward, const std::vector<std::string>& recipients);
+    void Mm4Report(const MmsMm4Message& report);
 
     std::string ContentLocation(const std::string& messageId, uint32_t index) const;
     std::string NotificationTid(const std::string& messageId, uint32_t index) const;
@@ -372,6 +399,7 @@ class MmsRelay : public MmsApplication
     {
         std::string originator;
         Time until;
+        std::string originMessageId; //!< received over MM4: the originating Relay's id
     };
 
     /// Messages no longer in m_messages that asked for a read report, until their expiry.
@@ -390,6 +418,7 @@ class MmsRelay : public MmsApplication
     uint64_t m_nextCookie{1};
     uint64_t m_nextMessage{1};
     Counters m_counters;
+    Ptr<MmsRelayMm4Agent> m_mm4;
     TracedValue<uint32_t> m_queueLength{0};
 
     TracedCallback<const MmsEvent&> m_submitReceivedTrace;
@@ -403,6 +432,7 @@ class MmsRelay : public MmsApplication
     TracedCallback<const MmsEvent&> m_rejectedTrace;
     TracedCallback<const MmsEvent&> m_expiredTrace;
     TracedCallback<const MmsEvent&> m_failedTrace;
+    TracedCallback<const MmsEvent&> m_forwardedTrace;
     TracedCallback<const MmsEvent&> m_deliveryReportTrace;
     TracedCallback<const MmsEvent&> m_readReportTrace;
     TracedCallback<const MmsEvent&> m_malformedTrace;

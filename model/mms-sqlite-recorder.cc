@@ -609,7 +609,7 @@ MmsSqliteRecorder::ConnectRelay(Ptr<MmsRelay> relay)
     connect("NotificationQueued", &MmsSqliteRecorder::OnNotificationQueued);
     connect("RetrieveServed", &MmsSqliteRecorder::OnRetrieveServed);
     connect("DeliveryReportSent", &MmsSqliteRecorder::OnDeliveryReportSent);
-    for (const char* state : {"Retrieved", "Rejected", "Expired", "Failed"})
+    for (const char* state : {"Retrieved", "Rejected", "Expired", "Failed", "Forwarded"})
     {
         std::string name = state;
         std::transform(name.begin(), name.end(), name.begin(), ::tolower);

@@ -620,6 +620,8 @@ CREATE INDEX IF NOT EXISTS bearer_sample_by_time ON bearer_sample (run, cell, ti
 CREATE INDEX IF NOT EXISTS pdu_by_sent ON pdu (run, sent);
 
 -- KPIs after ETSI TS 102 250-2 (MMS parameters), with this module's trigger points.
+-- A pair forwarded to another operator over MM4 ('forwarded') counts neither as done nor as
+-- failed here: the receiving Relay's row of it tells.
 CREATE VIEW IF NOT EXISTS kpi_send AS
   SELECT run, id AS message, originator, submitted, confirmed,
          CASE WHEN status = 'Ok' THEN confirmed - submitted END AS send_time,
@@ -629,7 +631,7 @@ CREATE VIEW IF NOT EXISTS kpi_notification AS
   SELECT d.run, d.message, d.message_id, d.recipient, m.confirmed, d.push_received,
          d.push_received - m.confirmed AS notification_time,
          CASE WHEN d.push_received IS NOT NULL THEN 0
-              WHEN d.final_state IN ('notifying', 'deferred', 'retrieving') THEN NULL
+              WHEN d.final_state IN ('notifying', 'deferred', 'retrieving', 'forwarded') THEN NULL
               ELSE 1 END AS failed
   FROM delivery d LEFT JOIN message m ON m.run = d.run AND m.id = d.message
   WHERE d.notification_queued IS NOT NULL;
@@ -637,14 +639,14 @@ CREATE VIEW IF NOT EXISTS kpi_retrieval AS
   SELECT run, message, message_id, recipient, retrieval_started, retrieval_completed,
          retrieval_completed - retrieval_started AS retrieval_time,
          CASE WHEN retrieval_completed IS NOT NULL THEN 0
-              WHEN final_state IN ('notifying', 'deferred', 'retrieving') THEN NULL
+              WHEN final_state IN ('notifying', 'deferred', 'retrieving', 'forwarded') THEN NULL
               ELSE 1 END AS failed
   FROM delivery WHERE retrieval_started IS NOT NULL;
 CREATE VIEW IF NOT EXISTS kpi_end_to_end AS
   SELECT d.run, d.message, d.message_id, d.recipient, m.submitted, d.retrieval_completed,
          d.retrieval_completed - m.submitted AS delivery_time,
          CASE WHEN d.final_state = 'retrieved' THEN 0
-              WHEN d.final_state IN ('notifying', 'deferred', 'retrieving') THEN NULL
+              WHEN d.final_state IN ('notifying', 'deferred', 'retrieving', 'forwarded') THEN NULL
               ELSE 1 END AS failed
   FROM delivery d LEFT JOIN message m ON m.run = d.run AND m.id = d.message;
 CREATE VIEW IF NOT EXISTS kpi_failure_ratio AS
@@ -711,7 +713,8 @@ CREATE VIEW IF NOT EXISTS run_summary AS
     (SELECT count(*) FROM delivery WHERE run = r.id
        AND final_state = 'retrieved') AS deliveries_retrieved,
     (SELECT count(*) FROM delivery WHERE run = r.id
-       AND final_state IN ('retrieved', 'rejected', 'expired', 'failed')) AS deliveries_terminal,
+       AND final_state IN ('retrieved', 'rejected', 'expired', 'failed', 'forwarded'))
+       AS deliveries_terminal,
     (SELECT count(*) FROM delivery WHERE run = r.id
        AND retrieval_completed IS NOT NULL) AS retrievals,
     (SELECT coalesce(sum(size), 0) FROM delivery WHERE run = r.id

@@ -53,7 +53,7 @@ LAYERS = [
         'MmsCommandLine      they use every layer below',
     ]),
     ('engines', 'Network elements (engines)', 'mms-engines', (0.3, 6.6, 8.6, 2.5), [
-        'MmsUserAgent   MmsRelay   MmsServer   MmsWapPushProxyGateway   MmsSmsc',
+        'MmsUserAgent   MmsRelay (MmsRelayMm4Agent)   MmsServer   MmsWapPushProxyGateway   MmsSmsc',
         'MmsApplication (their base: an ns-3 Application with a transport)',
         'MmsRetryPolicy   MmsSubscriberDirectory   MmsEvent (every trace)',
         'MmsSubscriberPool (subscriber records, handsets on demand)',

@@ -348,6 +348,13 @@ MmsRelay::GetMm4() const
     return m_mm4;
 }
 
+std::string
+MmsRelay::GetOriginOperator(const std::string& messageId) const
+{
+    auto it = m_messages.find(messageId);
+    return it == m_messages.end() ? "" : it->second.originOperator;
+}
+
 uint32_t
 MmsRelay::GetQueueLength() const
 {
@@ -1525,6 +1532,7 @@ MmsRelay::Mm4Accept(const MmsMm4Message& forward, const std::vector<std::string>
     msg.id = NextMessageId();
     msg.originMessageId = forward.messageId.empty() ? msg.id : forward.messageId;
     msg.originator = MmsHttp::PlmnAddress(MmsMm4Message::MmsAddress(forward.from));
+    msg.originOperator = m_mm4->FindOperator(msg.originator);
     msg.submitTid = forward.transactionId;
     msg.pdu = pdu;
     msg.size = pdu.GetEncodedSize();

@@ -243,6 +243,12 @@ class MmsRelay : public MmsApplication
      * \return the agent, owned by the Relay
      */
     Ptr<MmsRelayMm4Agent> GetMm4() const;
+    /**
+     * The operator a message came from over MM4, while the Relay tracks it.
+     * \param messageId the Message-ID this Relay gave it
+     * \return the originating operator; "" for a message submitted here, or one not tracked
+     */
+    std::string GetOriginOperator(const std::string& messageId) const;
 
   protected:
     /// Cancel the expiry and re-notification events and drop every message and queued request.
@@ -276,6 +282,7 @@ class MmsRelay : public MmsApplication
         EventId expiryEvent;
         std::string originMessageId; //!< received over MM4: the originating Relay's Message-ID
         std::string failReason;      //!< received over MM4 and not stored: why
+        std::string originOperator;  //!< received over MM4: the originating operator
     };
 
     struct Job

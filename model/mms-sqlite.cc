@@ -612,6 +612,14 @@ CREATE TABLE IF NOT EXISTS pdu (
   sent REAL NOT NULL,
   arrived REAL
 );
+CREATE TABLE IF NOT EXISTS delivery_route (
+  run INTEGER NOT NULL REFERENCES run(id),
+  message_id TEXT NOT NULL,
+  recipient TEXT NOT NULL,
+  interface TEXT NOT NULL CHECK (interface IN ('MM1', 'MM4')),
+  origin_operator TEXT,
+  destination_operator TEXT
+);
 CREATE INDEX IF NOT EXISTS message_by_id ON message (run, message_id);
 CREATE INDEX IF NOT EXISTS delivery_by_message ON delivery (run, message_id, recipient);
 CREATE INDEX IF NOT EXISTS sms_by_message ON sms (run, message_id);
@@ -720,6 +728,19 @@ CREATE VIEW IF NOT EXISTS run_summary AS
     (SELECT coalesce(sum(size), 0) FROM delivery WHERE run = r.id
        AND retrieval_completed IS NOT NULL) AS retrieved_bytes
   FROM run r;
+-- interface_summary (version 4): per run, interface (MM1 within an operator, MM4 between
+-- operators) and pair of operators, the deliveries of runs with operators (delivery_route) and
+-- how they ended at the Relay that wrote them.
+CREATE VIEW IF NOT EXISTS interface_summary AS
+  SELECT r.run, r.interface, r.origin_operator, r.destination_operator,
+         count(*) AS deliveries,
+         sum(d.final_state = 'retrieved') AS retrieved,
+         sum(d.final_state = 'forwarded') AS forwarded,
+         sum(d.final_state IN ('rejected', 'expired', 'failed')) AS not_delivered,
+         avg(d.retrieval_completed - d.notification_queued) AS mean_notified_to_retrieved
+  FROM delivery_route r JOIN delivery d
+    ON d.run = r.run AND d.message_id = r.message_id AND d.recipient = r.recipient
+  GROUP BY r.run, r.interface, r.origin_operator, r.destination_operator;
 CREATE VIEW IF NOT EXISTS element_peak AS
   SELECT run, element, max(queue_max) AS queue_peak, max(stored_messages) AS stored_messages_peak,
          max(stored_bytes) AS stored_bytes_peak
@@ -858,7 +879,9 @@ Ensure(MmsSqliteDatabase& db, std::string& error)
                 have.insert(s.ColumnText(1));
             }
         }
-        if (have.empty() && version < 3 && table.first == "pdu")
+        if (have.empty()
+            && ((version < 3 && table.first == "pdu")
+                || (version < 4 && table.first == "delivery_route")))
         {
             continue;
         }
@@ -873,7 +896,7 @@ Ensure(MmsSqliteDatabase& db, std::string& error)
         }
     }
     // An older version gains what was added since (version 2: the summary views; version 3:
-    // the pdu table).
+    // the pdu table; version 4: the delivery_route table and the interface_summary view).
     return version == VERSION || CreateMissing(db, error);
 }
 

@@ -27,6 +27,7 @@
 #include "ns3/test.h"
 #include "ns3/uinteger.h"
 
+#include <cstdio>
 #include <map>
 #include <sstream>
 
@@ -586,6 +587,15 @@ class MmsMm4ScenarioTestCase : public TestCase
     {
         MmsScenarioHelper builder;
         std::string error;
+        const std::string path = CreateTempDirFilename("mms-two-operators.sqlite");
+        for (const char* suffix : {"", "-wal", "-shm"})
+        {
+            std::remove((path + suffix).c_str()); // one run in the file, whatever ran before
+        }
+        Ptr<MmsSqliteRecorder> recorder = CreateObject<MmsSqliteRecorder>();
+        recorder->SetAttribute("Path", StringValue(path));
+        NS_TEST_ASSERT_MSG_EQ(recorder->Open(error), true, error);
+        builder.SetRecorder(recorder);
         NS_TEST_ASSERT_MSG_EQ(ns3::mmstest::InstallTwoOperators(builder, 600, error), true, error);
         std::vector<Ptr<MmsRelay>> relays = builder.GetRelays();
         NS_TEST_ASSERT_MSG_EQ(relays.size(), 2u, "two Relays");
@@ -620,7 +630,38 @@ class MmsMm4ScenarioTestCase : public TestCase
         }
         NS_TEST_EXPECT_MSG_EQ(
             entries, red.recipients + blue.recipients, "one terminal entry per pair at each Relay");
+        recorder->Close();
         Simulator::Destroy();
+
+        // The results: every delivery row has its route; each off-net pair two MM4 rows (the
+        // forwarding Relay's and the receiving one's), each on-net pair one MM1 row.
+        MmsSqliteDatabase db;
+        NS_TEST_ASSERT_MSG_EQ(db.OpenReadOnly(path, error), true, error);
+        NS_TEST_EXPECT_MSG_EQ(db.QueryInt("SELECT count(*) FROM delivery"),
+                              static_cast<int64_t>(red.recipients + blue.recipients),
+                              "a delivery row per pair");
+        NS_TEST_EXPECT_MSG_EQ(db.QueryInt("SELECT count(*) FROM delivery_route"),
+                              db.QueryInt("SELECT count(*) FROM delivery"),
+                              "a route per delivery row");
+        NS_TEST_EXPECT_MSG_EQ(
+            db.QueryInt("SELECT count(*) FROM delivery_route WHERE interface = 'MM4'"),
+            static_cast<int64_t>(2 * (red.forwarded + blue.forwarded)),
+            "two MM4 rows per forwarded pair");
+        NS_TEST_EXPECT_MSG_EQ(
+            db.QueryInt("SELECT count(*) FROM delivery_route WHERE interface = 'MM4'"
+                        " AND origin_operator = 'red' AND destination_operator = 'blue'"),
+            static_cast<int64_t>(2 * red.forwarded),
+            "red to blue");
+        NS_TEST_EXPECT_MSG_EQ(
+            db.QueryInt("SELECT count(*) FROM delivery_route WHERE interface = 'MM1'"
+                        " AND origin_operator <> destination_operator"),
+            0,
+            "MM1 stays within an operator");
+        NS_TEST_EXPECT_MSG_EQ(
+            db.QueryInt("SELECT sum(forwarded) FROM interface_summary WHERE interface = 'MM4'"),
+            static_cast<int64_t>(red.forwarded + blue.forwarded),
+            "the view counts the forwards");
+        db.Close();
     }
 };
 

@@ -665,8 +665,8 @@ class MmsMm4ScenarioTestCase : public TestCase
     }
 };
 
-/// Bad MM4 configuration: the tables refuse what they cannot read (exit status 2 is checked
-/// by the command tests; here the look-up of good tables).
+/// The number-range table: which operator owns a number (well-formed tables only; what a
+/// malformed table gets, an error and exit status 2, is not tested).
 class MmsMm4TableTestCase : public TestCase
 {
   public:

@@ -12,12 +12,14 @@
 
 #include "ns3/boolean.h"
 #include "ns3/error-model.h"
+#include "ns3/inet-socket-address.h"
 #include "ns3/internet-stack-helper.h"
 #include "ns3/ipv4-address-helper.h"
 #include "ns3/ipv4-list-routing.h"
 #include "ns3/log.h"
 #include "ns3/mms-flow-transport.h"
 #include "ns3/mms-radio-bearer-net-device.h"
+#include "ns3/mms-relay-mm4.h"
 #include "ns3/mms-socket-transport.h"
 #include "ns3/mms-subscriber-pool.h"
 #include "ns3/point-to-point-helper.h"
@@ -260,7 +262,8 @@ struct MmsScenarioHelper::AgentMaker : public SimpleRefCount<AgentMaker>
     std::vector<std::pair<std::string, std::string>> settings; //!< the cell's UA attributes
     Ptr<MmsTrafficModel> model;                                //!< the cell's traffic model
     bool traffic{true};                                        //!< generate messages
-    Ptr<MmsUserAgent> prototype; //!< holds the random variables all of them share
+    Ptr<MmsUserAgent> prototype;        //!< holds the random variables all of them share
+    Ptr<MmsSubscriberDirectory> offNet; //!< other operators' subscribers (MM4); null none
 
     /**
      * A new User Agent of the cell.
@@ -279,6 +282,7 @@ struct MmsScenarioHelper::AgentMaker : public SimpleRefCount<AgentMaker>
         ua->SetAttribute("TrafficModel", PointerValue(maker->model));
         ua->SetAttribute("Traffic", BooleanValue(maker->traffic));
         ua->SetExternalArrivals(true);
+        ua->SetOffNetDirectory(maker->offNet);
         if (maker->prototype)
         {
             ua->ShareRandomVariables(maker->prototype);
@@ -688,8 +692,21 @@ MmsScenarioHelper::Install(const MmsScenario& scenario)
     uint32_t nextNumber = 0;
     Ptr<MmsTrafficModel> shared = m_trafficFactory.Create<MmsTrafficModel>();
     m_models.push_back(shared);
+    // Operators (MM4): each one's User Agents draw off-net recipients among the others'.
+    std::map<std::string, Ptr<MmsSubscriberDirectory>> offNetOf;
     for (const auto& mmse : mmses)
     {
+        const std::string& op = vertices[mmse.relay].op;
+        if (!op.empty() && !offNetOf.count(op))
+        {
+            offNetOf[op] = CreateObject<MmsSubscriberDirectory>();
+        }
+    }
+    std::vector<uint32_t> servedBy; // subscribers of each MMSE, in order
+    for (const auto& mmse : mmses)
+    {
+        const std::string& op = vertices[mmse.relay].op;
+        Ptr<MmsSubscriberDirectory> offNet = op.empty() ? nullptr : offNetOf[op];
         auto h = std::make_shared<MmsHelper>();
         h->SetFirstMsisdn(numbering.GetMsisdn(nextNumber));
         for (const auto& [name, value] : m_relayDefaults)
@@ -782,6 +799,7 @@ MmsScenarioHelper::Install(const MmsScenario& scenario)
                 }
                 agents->model = model;
                 agents->traffic = m_traffic;
+                agents->offNet = offNet;
                 agents->prototype = AgentMaker::Make(agents, 0, "+0");
                 m_agentMakers.push_back(agents);
                 Ptr<HandsetMaker> handsets = Create<HandsetMaker>();
@@ -850,8 +868,17 @@ MmsScenarioHelper::Install(const MmsScenario& scenario)
                     ua->SetAttribute("TrafficModel", PointerValue(model));
                     ua->SetAttribute("Traffic", BooleanValue(m_traffic));
                     ua->SetExternalArrivals(true);
+                    ua->SetOffNetDirectory(offNet);
                     senders->uas.push_back(ua);
                     everyone->Add(ua->GetMsisdn(), MmsNetworkHelper::GetAddress(ua->GetNode()));
+                    for (const auto& [other, directory] : offNetOf)
+                    {
+                        if (other != op)
+                        {
+                            directory->Add(ua->GetMsisdn(),
+                                           MmsNetworkHelper::GetAddress(ua->GetNode()));
+                        }
+                    }
                 }
                 if (source)
                 {
@@ -886,6 +913,13 @@ MmsScenarioHelper::Install(const MmsScenario& scenario)
             h->SkipNumbers(served);
             h->GetDirectory()->AddRange(h->GetMsisdn(0), served, m_pool, mmseFirst);
             everyone->AddRange(h->GetMsisdn(0), served, m_pool, mmseFirst);
+            for (const auto& [other, directory] : offNetOf)
+            {
+                if (other != op)
+                {
+                    directory->AddRange(h->GetMsisdn(0), served, m_pool, mmseFirst);
+                }
+            }
         }
         plan << "relay " << m_names[mmse.relay] << " (server " << m_names[mmse.server] << ", ppg "
              << m_names[mmse.ppg] << ", smsc " << m_names[mmse.smsc] << ") serves "
@@ -894,8 +928,10 @@ MmsScenarioHelper::Install(const MmsScenario& scenario)
              << cells.str();
         m_plan.push_back(plan.str());
         nextNumber += served;
+        servedBy.push_back(served);
         m_mmses.push_back(std::move(h));
     }
+    InstallMm4(scenario, servedBy);
     ParkRemoteApplications();
     if (m_recorder)
     {
@@ -1063,6 +1099,47 @@ MmsScenarioHelper::IsLocal(const std::string& vertex) const
 {
     auto it = std::find(m_names.begin(), m_names.end(), vertex);
     return it != m_names.end() && IsLocal(static_cast<uint32_t>(it - m_names.begin()));
+}
+
+void
+MmsScenarioHelper::InstallMm4(const MmsScenario& scenario, const std::vector<uint32_t>& served)
+{
+    const auto& mmses = scenario.GetMmses();
+    const auto& vertices = scenario.GetVertices();
+    std::map<std::string, Ptr<Node>> gateway; // each operator's first Relay: its MM4 peer
+    for (const auto& mmse : mmses)
+    {
+        const std::string& op = vertices[mmse.relay].op;
+        if (!op.empty() && !gateway.count(op))
+        {
+            gateway[op] = m_nodes[mmse.relay];
+        }
+    }
+    if (gateway.empty())
+    {
+        return;
+    }
+    for (std::size_t k = 0; k < mmses.size(); ++k)
+    {
+        Ptr<MmsRelayMm4Agent> agent = m_mmses[k]->GetRelay()->GetMm4();
+        agent->SetAttribute("Operator", StringValue(vertices[mmses[k].relay].op));
+        for (std::size_t j = 0; j < mmses.size(); ++j)
+        {
+            if (served[j] > 0)
+            {
+                agent->AddRange(vertices[mmses[j].relay].op,
+                                m_mmses[j]->GetMsisdn(0),
+                                m_mmses[j]->GetMsisdn(served[j] - 1));
+            }
+        }
+        for (const auto& [op, node] : gateway)
+        {
+            if (op != vertices[mmses[k].relay].op)
+            {
+                agent->AddPeer(op, InetSocketAddress(MmsNetworkHelper::GetAddress(node), 0));
+            }
+        }
+    }
 }
 
 void

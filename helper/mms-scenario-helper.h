@@ -315,6 +315,14 @@ class MmsScenarioHelper
     /// Never start the applications of the nodes other ranks own.
     void ParkRemoteApplications();
     /**
+     * Turn MM4 on in every Relay of a scenario whose elements name their operators: the
+     * number-range table of every MMSE's numbers, and the first Relay of each other operator
+     * as its peer.
+     * \param scenario the scenario
+     * \param served the subscribers of each MMSE, in the order of GetMmses()
+     */
+    void InstallMm4(const MmsScenario& scenario, const std::vector<uint32_t>& served);
+    /**
      * Install an MmsScenarioRouting on every network node, with routes along the scenario's
      * first hops.
      * \param scenario the scenario

@@ -7,8 +7,10 @@
 #include "mms-relay.h"
 
 #include "mms-ladder.h"
+#include "mms-mm4-message.h"
 #include "mms-pap-message.h"
 #include "mms-relay-mm7.h"
+#include "mms-relay-mm4.h"
 
 #include "ns3/double.h"
 #include "ns3/enum.h"
@@ -59,6 +61,8 @@ MmsRelay::StateName(RecipientState s)
             return "Expired";
         case FAILED:
             return "Failed";
+        case FORWARDED:
+            return "Forwarded";
     }
     return "?";
 }
@@ -66,7 +70,7 @@ MmsRelay::StateName(RecipientState s)
 bool
 MmsRelay::IsTerminal(RecipientState s)
 {
-    return s == RETRIEVED || s == REJECTED || s == EXPIRED || s == FAILED;
+    return s == RETRIEVED || s == REJECTED || s == EXPIRED || s == FAILED || s == FORWARDED;
 }
 
 std::string
@@ -289,6 +293,11 @@ MmsRelay::GetTypeId()
                             "A recipient cannot be delivered to (terminal; detail: why).",
                             MakeTraceSourceAccessor(&MmsRelay::m_failedTrace),
                             "ns3::MmsEventTracedCallback")
+            .AddTraceSource("Forwarded",
+                            "Another operator's Relay accepted the recipient's MM4_forward.REQ "
+                            "(terminal here; detail: the operator).",
+                            MakeTraceSourceAccessor(&MmsRelay::m_forwardedTrace),
+                            "ns3::MmsEventTracedCallback")
             .AddTraceSource("DeliveryReportSent",
                             "An M-Delivery.ind was pushed to the originator (detail: status).",
                             MakeTraceSourceAccessor(&MmsRelay::m_deliveryReportTrace),
@@ -305,9 +314,11 @@ MmsRelay::GetTypeId()
 }
 
 MmsRelay::MmsRelay()
-    : m_mm7(CreateObject<MmsRelayMm7>())
+    : m_mm7(CreateObject<MmsRelayMm7>()),
+      m_mm4(CreateObject<MmsRelayMm4Agent>())
 {
     m_mm7->SetRelay(this);
+    m_mm4->SetRelay(this);
 }
 
 MmsRelay::~MmsRelay() = default;
@@ -331,13 +342,26 @@ uint64_t
 MmsRelay::GetPendingRecipients() const
 {
     return m_counters.recipients - m_counters.retrieved - m_counters.rejected - m_counters.expired
-           - m_counters.failed;
+           - m_counters.failed - m_counters.forwarded;
 }
 
 uint64_t
 MmsRelay::GetTrackedMessages() const
 {
     return m_messages.size() + m_reportInfo.size(); // disjoint: each message counted once
+}
+
+Ptr<MmsRelayMm4Agent>
+MmsRelay::GetMm4() const
+{
+    return m_mm4;
+}
+
+std::string
+MmsRelay::GetOriginOperator(const std::string& messageId) const
+{
+    auto it = m_messages.find(messageId);
+    return it == m_messages.end() ? "" : it->second.originOperator;
 }
 
 uint32_t
@@ -373,6 +397,11 @@ MmsRelay::DoDispose()
     m_submitKeyOrder.clear();
     m_notifyPolicy = nullptr;
     m_mm7->Dispose();
+    if (m_mm4)
+    {
+        m_mm4->Dispose();
+        m_mm4 = nullptr;
+    }
     MmsApplication::DoDispose();
 }
 
@@ -388,11 +417,13 @@ MmsRelay::StartApplication()
         SetElementName("relay");
     }
     GetTransport()->Listen(m_port, MakeCallback(&MmsRelay::HandleRequest, this));
+    m_mm4->Start();
 }
 
 void
 MmsRelay::StopApplication()
 {
+    m_mm4->Stop();
 }
 
 // ------------------------------------------------------------------------ names and keys
@@ -788,10 +819,8 @@ MmsRelay::HandleSend(const Job& job, const MmsPdu& pdu, const std::string& inter
     {
         return;
     }
-    char buf[32];
-    std::snprintf(buf, sizeof(buf), "%08llu", static_cast<unsigned long long>(m_nextMessage++));
     Message msg;
-    msg.id = m_messageIdPrefix + buf;
+    msg.id = NextMessageId();
     if (!tid.empty() && m_duplicateWindow > Time(0))
     {
         m_submitKeys[key] = SubmitKey{msg.id, Simulator::Now()};
@@ -817,6 +846,20 @@ MmsRelay::HandleSend(const Job& job, const MmsPdu& pdu, const std::string& inter
         msg.recipients.push_back(r);
     }
     // Store it in the MMS Server first; M-Send.conf follows the store's answer.
+    Store(std::move(msg), pdu, STORE, job.exchange);
+}
+
+std::string
+MmsRelay::NextMessageId()
+{
+    char buf[32];
+    std::snprintf(buf, sizeof(buf), "%08llu", static_cast<unsigned long long>(m_nextMessage++));
+    return m_messageIdPrefix + buf;
+}
+
+void
+MmsRelay::Store(Message msg, const MmsPdu& pdu, Pending kind, MmsTransport::ExchangeId ex)
+{
     MmsHttpMessage put = MmsHttpMessage::Request("PUT", "/store/" + msg.id);
     put.AddHeader("Host", "mms-server");
     put.AddHeader("X-Mms-Store-Expiry", std::to_string(MmsClock::ToUnix(msg.expiry)));
@@ -826,8 +869,8 @@ MmsRelay::HandleSend(const Job& job, const MmsPdu& pdu, const std::string& inter
     stored.RemoveField(MmsField::BCC);
     MmsHttp::SetMmsBody(put, stored);
     Outstanding o;
-    o.kind = STORE;
-    o.exchange = job.exchange;
+    o.kind = kind;
+    o.exchange = ex;
     o.messageId = msg.id;
     m_messages[msg.id] = std::move(msg);
     GetTransport()->Request(m_serverAddress,
@@ -995,6 +1038,27 @@ MmsRelay::HandleResponse(uint64_t cookie, bool ok, const MmsHttpMessage& r, cons
             GetTransport()->Respond(o.exchange, resp);
             return;
         }
+        case STORE_MM4:
+        {
+            if (mit == m_messages.end())
+            {
+                return;
+            }
+            Message& m = mit->second;
+            if (ok && r.status == 201)
+            {
+                m.stored = true;
+                m_storedTrace(MakeEvent(m.id, "", m.submitTid, m.size));
+                m.expiryEvent =
+                    Simulator::Schedule(m.expiry - Simulator::Now(), &MmsRelay::Expire, this, m.id);
+            }
+            else
+            {
+                m.failReason = "store: " + (ok ? std::to_string(r.status) + " " + r.reason : why);
+            }
+            StartDelivery(m.id);
+            return;
+        }
         case DELETE_STORED:
             return;
         case PUSH:
@@ -1043,8 +1107,19 @@ MmsRelay::StartDelivery(std::string messageId)
     {
         Recipient& r = m.recipients[i];
         m_stateTrace(m.id, r.address, NOTIFYING, NOTIFYING);
+        if (!m.failReason.empty())
+        {
+            SetState(m, i, FAILED, m.failReason);
+            continue;
+        }
         if (!m_directory || !m_directory->IsSubscriber(r.address))
         {
+            if (m_mm4->IsEnabled())
+            {
+                // Another operator's number, perhaps: MM4 decides after its look-up.
+                m_mm4->Route(m.id, i, r.address, m.originator, m.pdu, m.expiry);
+                continue;
+            }
             SetState(m, i, FAILED, "not a subscriber of this MMSE");
             continue;
         }
@@ -1178,6 +1253,10 @@ MmsRelay::SetState(Message& m, uint32_t index, RecipientState to, const std::str
             m_failedTrace(e);
             Report(m, index, MmsValue::STATUS_UNREACHABLE);
             break;
+        case FORWARDED:
+            m_counters.forwarded++;
+            m_forwardedTrace(e); // its delivery report comes over MM4 from the other MMSE
+            break;
         default:
             break;
     }
@@ -1195,6 +1274,16 @@ MmsRelay::Report(Message& m, uint32_t index, uint8_t status)
     Recipient& r = m.recipients[index];
     if (!m.deliveryReport || !r.reportAllowed)
     {
+        return;
+    }
+    if (!m.originMessageId.empty())
+    {
+        // Received over MM4: the report goes back to the originator's MMSE.
+        m_mm4->SendDeliveryReport(
+            MmsPdu::MakeDeliveryInd(m.originMessageId, r.address, MmsClock::NowUnix(), status),
+            m.originator);
+        m_counters.deliveryReports++;
+        m_deliveryReportTrace(MakeEvent(m.id, r.address, "mm4", 0, "MM4"));
         return;
     }
     if (m_mm7->ReportToVasp(m.id, r.address, status))
@@ -1269,6 +1358,7 @@ MmsRelay::Remove(const std::string& messageId, bool deleteStored)
             ReportInfo info;
             info.originator = it->second.originator;
             info.until = it->second.expiry;
+            info.originMessageId = it->second.originMessageId;
             m_reportInfo[messageId] = info;
             Simulator::Schedule(left, &MmsRelay::ForgetReportInfo, this, messageId);
         }
@@ -1349,17 +1439,20 @@ MmsRelay::HandleReadRec(const Job& job, const MmsPdu& pdu)
     std::string messageId = pdu.GetText(MmsField::MESSAGE_ID);
     // The originator of a message still in delivery, or of one kept for its read reports.
     std::string originator;
+    std::string originMessageId; // received over MM4: the originating Relay's id
     auto m = m_messages.find(messageId);
     if (m != m_messages.end() && m->second.stored)
     {
         if (m->second.readReport)
         {
             originator = m->second.originator;
+            originMessageId = m->second.originMessageId;
         }
     }
     else if (auto it = m_reportInfo.find(messageId); it != m_reportInfo.end())
     {
         originator = it->second.originator;
+        originMessageId = it->second.originMessageId;
     }
     if (originator.empty())
     {
@@ -1373,6 +1466,19 @@ MmsRelay::HandleReadRec(const Job& job, const MmsPdu& pdu)
     }
     uint8_t status = pdu.HasField(MmsField::READ_STATUS) ? pdu.GetOctet(MmsField::READ_STATUS)
                                                          : MmsValue::READ_STATUS_READ;
+    if (!originMessageId.empty())
+    {
+        m_mm4->SendReadReport(MmsPdu::MakeReadRecInd(originMessageId,
+                                                     originator,
+                                                     MmsHttp::PlmnAddress(reader),
+                                                     MmsClock::NowUnix(),
+                                                     status),
+                              reader,
+                              originator);
+        m_counters.readReports++;
+        m_readReportTrace(MakeEvent(messageId, reader, "mm4", 0, "MM4"));
+        return;
+    }
     MmsPdu orig =
         MmsPdu::MakeReadOrigInd(messageId, originator, reader, MmsClock::NowUnix(), status);
     std::string pushId = messageId + "/0/r" + std::to_string(m_counters.readReports);
@@ -1430,6 +1536,99 @@ MmsRelay::HandleRetrieve(const Job& job)
                             {"GET /store", messageId},
                             MakeCallback(&MmsRelay::HandleResponse, this),
                             Track(o));
+}
+
+} // namespace ns3
+
+// ------------------------------------------------------------------------ MM4 (the agent's calls)
+
+namespace ns3
+{
+
+void
+MmsRelay::Mm4Forwarded(const std::string& messageId, uint32_t index, const std::string& peer)
+{
+    auto it = m_messages.find(messageId);
+    if (it != m_messages.end() && index < it->second.recipients.size())
+    {
+        SetState(it->second, index, FORWARDED, peer);
+    }
+}
+
+void
+MmsRelay::Mm4Failed(const std::string& messageId, uint32_t index, const std::string& why)
+{
+    auto it = m_messages.find(messageId);
+    if (it != m_messages.end() && index < it->second.recipients.size())
+    {
+        SetState(it->second, index, FAILED, why);
+    }
+}
+
+void
+MmsRelay::Mm4Accept(const MmsMm4Message& forward, const std::vector<std::string>& recipients)
+{
+    // A message of another MMSE for subscribers of this one: stored and delivered as a local
+    // one (TS 23.140 section 8.4.1); its reports go back over MM4.
+    MmsPdu pdu = forward.ToRetrieveConf("");
+    Message msg;
+    msg.id = NextMessageId();
+    msg.originMessageId = forward.messageId.empty() ? msg.id : forward.messageId;
+    msg.originator = MmsHttp::PlmnAddress(MmsMm4Message::MmsAddress(forward.from));
+    msg.originOperator = m_mm4->FindOperator(msg.originator);
+    msg.submitTid = forward.transactionId;
+    msg.pdu = pdu;
+    msg.size = pdu.GetEncodedSize();
+    Time expiry = m_defaultExpiry;
+    if (forward.expiry != 0)
+    {
+        expiry = MmsClock::FromUnix(forward.expiry) - Simulator::Now();
+    }
+    expiry = std::min(std::max(expiry, Time(0)), m_maxExpiry);
+    msg.expiry = Simulator::Now() + expiry;
+    msg.deliveryReport = forward.deliveryReport;
+    msg.readReport = forward.readReply;
+    for (const auto& a : recipients)
+    {
+        Recipient r;
+        r.address = MmsHttp::PlmnAddress(a);
+        msg.recipients.push_back(r);
+    }
+    m_counters.mm4Received += recipients.size();
+    Store(std::move(msg), pdu, STORE_MM4, 0);
+}
+
+void
+MmsRelay::Mm4Report(const MmsMm4Message& report)
+{
+    // A report of another MMSE about a message of this one's subscriber: pushed to it as a
+    // local report would be.
+    bool delivery = report.type == MmsMm4Type::DELIVERY_REPORT_REQ;
+    MmsPdu pdu = delivery ? report.ToDeliveryInd() : report.ToReadOrigInd();
+    std::string originator = report.to.empty() ? "" : MmsMm4Message::MmsAddress(report.to[0]);
+    if (!m_directory || !m_directory->IsSubscriber(originator))
+    {
+        return;
+    }
+    std::string recipient = MmsMm4Message::MmsAddress(report.from);
+    std::string pushId = report.messageId + "/0/"
+                         + (delivery ? "d" + std::to_string(pdu.GetOctet(MmsField::STATUS))
+                                     : "r" + std::to_string(m_counters.readReports));
+    Push(pushId, MmsHttp::StripAddressType(originator), pdu, -1);
+    if (delivery)
+    {
+        m_counters.deliveryReports++;
+        m_deliveryReportTrace(MakeEvent(report.messageId,
+                                        recipient,
+                                        pushId,
+                                        pdu.GetEncodedSize(),
+                                        MmsPdu::FormatValue(*pdu.FindField(MmsField::STATUS))));
+    }
+    else
+    {
+        m_counters.readReports++;
+        m_readReportTrace(MakeEvent(report.messageId, recipient, pushId, pdu.GetEncodedSize()));
+    }
 }
 
 } // namespace ns3

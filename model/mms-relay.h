@@ -23,6 +23,8 @@ namespace ns3
 {
 
 class MmsRelayMm7;
+class MmsRelayMm4Agent;
+struct MmsMm4Message;
 
 /**
  * \ingroup mms-engines
@@ -62,7 +64,10 @@ class MmsRelayMm7;
  * 6. End: at the message's expiry (X-Mms-Expiry, else DefaultExpiry, at most MaxExpiry) every
  *    recipient not yet terminal becomes Expired and the Server drops the MM on its own; when
  *    all recipients are terminal before that, the Relay DELETEs the MM from the Server.
- * A recipient that is not a subscriber of this MMSE ends Failed at once. Notification
+ * A recipient that is not a subscriber of this MMSE ends Failed at once, unless MM4 is on
+ * (GetMm4(), MmsRelayMm4Agent): then a number of another operator is forwarded to that
+ * operator's Relay over SMTP and ends Forwarded here once accepted; a message forwarded to
+ * this Relay is stored and delivered as a local one, its reports going back over MM4. Notification
  * attempts that run out leave the recipient Notifying until expiry.
  *
  * Capacity: MM1 requests go through a pool of Workers with a FIFO queue of at most
@@ -83,10 +88,10 @@ class MmsRelayMm7;
  * MM1 transaction entering service), StateTransition (every (message, recipient) state change;
  * once with from = to = Notifying when the pair is created), and MmsEvent sources for each
  * lifecycle step: SubmitReceived, Accepted, Refused, Stored, NotificationQueued,
- * NotificationFailed, RetrieveServed, Retrieved, Rejected, Expired, Failed,
+ * NotificationFailed, RetrieveServed, Retrieved, Rejected, Expired, Failed, Forwarded,
  * DeliveryReportSent, ReadReportSent and Malformed. GetCounters() keeps the totals for the
  * conservation check: every accepted (message, recipient) pair ends in exactly one of
- * retrieved, rejected, expired or failed.
+ * retrieved, rejected, expired, failed or forwarded.
  *
  * Usage: MmsHelper::InstallCore() installs a Relay with its Server, PPG and SMSC and points
  * the User Agents at it; MmsHelper::InstallRelay() adds a Relay that shares them. The Relay
@@ -94,9 +99,10 @@ class MmsRelayMm7;
  *
  * MM7: POSTs to the path of the Mm7 endpoint (MmsRelayMm7, attribute Mm7) are MM7 requests
  * of value-added service providers; a submission is checked, stored and delivered as an MM1
- * one from the VASP's address, and its delivery reports go back over MM7.
+ * one from the VASP's address, and its delivery reports go back over MM7. MM4: recipients of
+ * other operators' number ranges are forwarded to their Relays over SMTP (MmsRelayMm4Agent).
  *
- * Limits: no MM4 to other MMSEs or MM3 to e-mail; no message
+ * Limits: no MM3 to e-mail; no message
  * forwarding, MMBox, cancellation or replacement; every recipient is notified through the
  * one PPG, by its number.
  */
@@ -105,7 +111,7 @@ class MmsRelay : public MmsApplication
     friend class MmsRelayMm7; // MM7 submissions enter HandleSend(), answers leave AnswerSend()
 
   public:
-    /// Where a (message, recipient) pair is. The last four are terminal.
+    /// Where a (message, recipient) pair is. The last five are terminal.
     enum RecipientState
     {
         NOTIFYING,  //!< notification pushes under way, no answer yet
@@ -115,6 +121,7 @@ class MmsRelay : public MmsApplication
         REJECTED,   //!< the recipient refused it (terminal)
         EXPIRED,    //!< not retrieved before expiry (terminal)
         FAILED,     //!< cannot be delivered: not a subscriber of this MMSE (terminal)
+        FORWARDED,  //!< accepted by another operator's Relay over MM4 (terminal)
     };
 
     /// Kinds of MM1 transactions, each with its own service time.
@@ -135,14 +142,14 @@ class MmsRelay : public MmsApplication
     /**
      * The name of a recipient state, as results files write it.
      * \param s the state
-     * \return "Notifying", "Deferred", "Retrieving", "Retrieved", "Rejected", "Expired" or
-     * "Failed"
+     * \return "Notifying", "Deferred", "Retrieving", "Retrieved", "Rejected", "Expired",
+     * "Failed" or "Forwarded"
      */
     static std::string StateName(RecipientState s);
     /**
      * Whether a recipient state is final.
      * \param s the state
-     * \return true for Retrieved, Rejected, Expired and Failed
+     * \return true for Retrieved, Rejected, Expired, Failed and Forwarded
      */
     static bool IsTerminal(RecipientState s);
     /**
@@ -203,6 +210,8 @@ class MmsRelay : public MmsApplication
         uint64_t rejected{0};      //!< pairs ended Rejected
         uint64_t expired{0};       //!< pairs ended Expired
         uint64_t failed{0};        //!< pairs ended Failed
+        uint64_t forwarded{0};     //!< pairs ended Forwarded (handed to another MMSE over MM4)
+        uint64_t mm4Received{0};   //!< pairs received over MM4 (counted in recipients too)
         uint64_t notifications{0}; //!< notification pushes submitted (re-notifications too)
         uint64_t deliveryReports{0}; //!< M-Delivery.ind pushes submitted
         uint64_t readReports{0};     //!< M-Read-Orig.ind pushes submitted
@@ -216,7 +225,7 @@ class MmsRelay : public MmsApplication
     const Counters& GetCounters() const;
     /**
      * Pairs not yet in a terminal state.
-     * \return recipients - retrieved - rejected - expired - failed
+     * \return recipients - retrieved - rejected - expired - failed - forwarded
      */
     uint64_t GetPendingRecipients() const;
     /**
@@ -237,12 +246,25 @@ class MmsRelay : public MmsApplication
      * \return the number of messages tracked; 0 once every message is forgotten
      */
     uint64_t GetTrackedMessages() const;
+    /**
+     * The MM4 interface (off until its Operator attribute is set).
+     * \return the agent, owned by the Relay
+     */
+    Ptr<MmsRelayMm4Agent> GetMm4() const;
+    /**
+     * The operator a message came from over MM4, while the Relay tracks it.
+     * \param messageId the Message-ID this Relay gave it
+     * \return the originating operator; "" for a message submitted here, or one not tracked
+     */
+    std::string GetOriginOperator(const std::string& messageId) const;
 
   protected:
     /// Cancel the expiry and re-notification events and drop every message and queued request.
     void DoDispose() override;
 
   private:
+    friend class MmsRelayMm4Agent;
+
     struct Recipient
     {
         std::string address; //!< as in the M-Send.req ("+44.../TYPE=PLMN")
@@ -266,6 +288,9 @@ class MmsRelay : public MmsApplication
         std::vector<Recipient> recipients;
         uint32_t open{0}; //!< recipients not terminal
         EventId expiryEvent;
+        std::string originMessageId; //!< received over MM4: the originating Relay's Message-ID
+        std::string failReason;      //!< received over MM4 and not stored: why
+        std::string originOperator;  //!< received over MM4: the originating operator
     };
 
     struct Job
@@ -283,6 +308,7 @@ class MmsRelay : public MmsApplication
         FETCH,
         DELETE_STORED,
         PUSH,
+        STORE_MM4, //!< a message received over MM4
     };
 
     struct Outstanding
@@ -336,6 +362,14 @@ class MmsRelay : public MmsApplication
     void Remove(const std::string& messageId, bool deleteStored);
     void ForgetReportInfo(std::string messageId);
     uint64_t Track(const Outstanding& o);
+    std::string NextMessageId();
+    void Store(Message msg, const MmsPdu& pdu, Pending kind, MmsTransport::ExchangeId ex);
+
+    // MM4 (MmsRelayMm4Agent)
+    void Mm4Forwarded(const std::string& messageId, uint32_t index, const std::string& peer);
+    void Mm4Failed(const std::string& messageId, uint32_t index, const std::string& why);
+    void Mm4Accept(const MmsMm4Message& forward, const std::vector<std::string>& recipients);
+    void Mm4Report(const MmsMm4Message& report);
 
     std::string ContentLocation(const std::string& messageId, uint32_t index) const;
     std::string NotificationTid(const std::string& messageId, uint32_t index) const;
@@ -381,6 +415,7 @@ class MmsRelay : public MmsApplication
     {
         std::string originator;
         Time until;
+        std::string originMessageId; //!< received over MM4: the originating Relay's id
     };
 
     /// Messages no longer in m_messages that asked for a read report, until their expiry.
@@ -399,6 +434,7 @@ class MmsRelay : public MmsApplication
     uint64_t m_nextCookie{1};
     uint64_t m_nextMessage{1};
     Counters m_counters;
+    Ptr<MmsRelayMm4Agent> m_mm4;
     TracedValue<uint32_t> m_queueLength{0};
 
     TracedCallback<const MmsEvent&> m_submitReceivedTrace;
@@ -412,6 +448,7 @@ class MmsRelay : public MmsApplication
     TracedCallback<const MmsEvent&> m_rejectedTrace;
     TracedCallback<const MmsEvent&> m_expiredTrace;
     TracedCallback<const MmsEvent&> m_failedTrace;
+    TracedCallback<const MmsEvent&> m_forwardedTrace;
     TracedCallback<const MmsEvent&> m_deliveryReportTrace;
     TracedCallback<const MmsEvent&> m_readReportTrace;
     TracedCallback<const MmsEvent&> m_malformedTrace;

@@ -185,10 +185,28 @@ MmsScenarioRoutes::Compute(const MmsScenario& scenario)
     const std::vector<uint32_t> ppgs = scenario.GetVerticesOfKind(MmsScenario::PPG);
     const std::vector<uint32_t> smscs = scenario.GetVerticesOfKind(MmsScenario::SMSC);
     const std::vector<uint32_t> cells = scenario.GetVerticesOfKind(MmsScenario::CELL);
+    // With operators (MM4), each element and cell uses the nearest of its own operator's.
+    const auto& vertices = scenario.GetVertices();
+    auto own = [&vertices](const std::vector<uint32_t>& candidates, uint32_t v)
+    {
+        if (vertices[v].op.empty())
+        {
+            return candidates;
+        }
+        std::vector<uint32_t> same;
+        for (uint32_t c : candidates)
+        {
+            if (vertices[c].op == vertices[v].op)
+            {
+                same.push_back(c);
+            }
+        }
+        return same;
+    };
     m_servingRelay.assign(n, kNoVertex);
     for (uint32_t v = 0; v < n; ++v)
     {
-        int32_t relay = GetNearest(v, relays);
+        int32_t relay = GetNearest(v, own(relays, v));
         if (relay >= 0)
         {
             m_servingRelay[v] = static_cast<uint32_t>(relay);
@@ -198,9 +216,9 @@ MmsScenarioRoutes::Compute(const MmsScenario& scenario)
     {
         Mmse m;
         m.relay = r;
-        m.server = static_cast<uint32_t>(GetNearest(r, servers));
-        m.ppg = static_cast<uint32_t>(GetNearest(r, ppgs));
-        m.smsc = static_cast<uint32_t>(GetNearest(m.ppg, smscs));
+        m.server = static_cast<uint32_t>(GetNearest(r, own(servers, r)));
+        m.ppg = static_cast<uint32_t>(GetNearest(r, own(ppgs, r)));
+        m.smsc = static_cast<uint32_t>(GetNearest(m.ppg, own(smscs, r)));
         for (uint32_t c : cells)
         {
             if (m_servingRelay[c] == r)

@@ -262,6 +262,7 @@ class GraphChecker
             CheckEdge(e);
         }
         CheckWhole();
+        CheckOperators();
     }
 
   private:
@@ -396,6 +397,30 @@ class GraphChecker
             const std::string& value = attributes.at(name).value;
             if (name == "kind" || IsPresentation(name, false))
             {
+                continue;
+            }
+            if (name == "operator")
+            {
+                // MM4: the operator the element or cell belongs to (a word).
+                if (v.kind == MmsScenario::ROUTER)
+                {
+                    m_problems.Add(line, what, "operator is not for routers");
+                }
+                else if (value.empty()
+                         || value.find_first_not_of("abcdefghijklmnopqrstuvwxyz"
+                                                    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-")
+                                != std::string::npos)
+                {
+                    m_problems.Add(line,
+                                   what,
+                                   "operator \"" + value
+                                       + "\" is not valid: expected a name of letters, digits, "
+                                         "_ and -");
+                }
+                else
+                {
+                    v.op = value;
+                }
                 continue;
             }
             if (name == "subscribers" || name == "bearer" || name == "fidelity")
@@ -621,6 +646,53 @@ class GraphChecker
             }
         }
         m_edges.push_back(e);
+    }
+
+    /// Operators (MM4): either no element names one, or every relay, server, PPG, SMSC and
+    /// cell does, and each operator that has cells or a relay has a relay, a server, a PPG and
+    /// an SMSC of its own (its cells are served by its own nearest relay, and so on).
+    void CheckOperators()
+    {
+        std::map<std::string, std::set<Kind>> kinds;
+        bool any = false;
+        for (const auto& v : m_vertices)
+        {
+            any = any || !v.op.empty();
+        }
+        if (!any)
+        {
+            return;
+        }
+        for (uint32_t i = 0; i < m_vertices.size(); ++i)
+        {
+            const Vertex& v = m_vertices[i];
+            if (!m_kindKnown[i] || v.kind == MmsScenario::ROUTER)
+            {
+                continue;
+            }
+            if (v.op.empty())
+            {
+                m_problems.Add(v.line,
+                               What(i),
+                               "no operator (other elements name theirs: add operator=<name>)");
+                continue;
+            }
+            kinds[v.op].insert(v.kind);
+        }
+        for (const auto& [op, present] : kinds)
+        {
+            for (Kind k :
+                 {MmsScenario::RELAY, MmsScenario::SERVER, MmsScenario::PPG, MmsScenario::SMSC})
+            {
+                if (!present.count(k))
+                {
+                    m_problems.Add(0,
+                                   "operator " + op,
+                                   "has no " + MmsScenario::KindName(k)
+                                       + " (each operator needs a relay, server, ppg and smsc)");
+                }
+            }
+        }
     }
 
     /// Link delays within what routes can add; no isolated node; at least one element of each

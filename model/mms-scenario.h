@@ -109,6 +109,7 @@ class MmsScenario
         std::string bearer;            //!< cells: a bearer profile preset name, as spelt there
         std::string fidelity;          //!< cells: "packet", "flow" or "" (the program's default)
         std::vector<Setting> settings; //!< its ns-3 attributes, in the order the file sets them
+        std::string op; //!< relays, servers, PPGs, SMSCs, cells: its operator ("" none)
     };
 
     /// An edge: a point-to-point link.

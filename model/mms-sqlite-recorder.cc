@@ -9,6 +9,7 @@
 #include "mms-flow-transport.h"
 #include "mms-kpi-summary.h"
 #include "mms-radio-cell-channel.h"
+#include "mms-relay-mm4.h"
 #include "mms-run-metadata.h"
 #include "mms-server.h"
 #include "mms-smsc.h"
@@ -342,6 +343,10 @@ MmsSqliteRecorder::Open(std::string& error)
                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         m_insertSms,
                         error)
+        && m_db.Prepare("INSERT INTO delivery_route (run, message_id, recipient, interface, "
+                        "origin_operator, destination_operator) VALUES (?, ?, ?, ?, ?, ?)",
+                        m_insertRoute,
+                        error)
         && m_db.Prepare("INSERT INTO \"transaction\" (run, element, peer, type, transaction_id, "
                         "start, finish, request_bytes, response_bytes, status) "
                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -617,11 +622,12 @@ MmsSqliteRecorder::ConnectRelay(Ptr<MmsRelay> relay)
     connect("NotificationQueued", &MmsSqliteRecorder::OnNotificationQueued);
     connect("RetrieveServed", &MmsSqliteRecorder::OnRetrieveServed);
     connect("DeliveryReportSent", &MmsSqliteRecorder::OnDeliveryReportSent);
-    for (const char* state : {"Retrieved", "Rejected", "Expired", "Failed"})
+    for (const char* state : {"Retrieved", "Rejected", "Expired", "Failed", "Forwarded"})
     {
         std::string name = state;
         std::transform(name.begin(), name.end(), name.begin(), ::tolower);
-        relay->TraceConnectWithoutContext(state, MakeBoundCallback(&TerminalSink, this, name));
+        relay->TraceConnectWithoutContext(
+            state, MakeBoundCallback(&TerminalSink, this, name, PeekPointer(relay)));
     }
     relay->TraceConnectWithoutContext("StateTransition",
                                       MakeCallback(&MmsSqliteRecorder::OnStateTransition, this));
@@ -1066,14 +1072,57 @@ MmsSqliteRecorder::OnReadReportReceived(const MmsEvent& e)
 }
 
 void
-MmsSqliteRecorder::TerminalSink(MmsSqliteRecorder* r, std::string state, const MmsEvent& e)
+MmsSqliteRecorder::TerminalSink(MmsSqliteRecorder* r,
+                                std::string state,
+                                MmsRelay* relay,
+                                const MmsEvent& e)
 {
-    r->OnTerminal(state, e);
+    r->OnTerminal(state, e, relay);
 }
 
 void
-MmsSqliteRecorder::OnTerminal(const std::string& state, const MmsEvent& e)
+MmsSqliteRecorder::WriteRoute(const std::string& state, const MmsEvent& e, MmsRelay* relay)
 {
+    // Runs with operators only (the Relay's MM4 agent on): which interface the delivery took
+    // and between which operators.
+    Ptr<MmsRelayMm4Agent> mm4 = relay ? relay->GetMm4() : nullptr;
+    if (!mm4 || !mm4->IsEnabled() || !Writable())
+    {
+        return;
+    }
+    const std::string own = mm4->GetOperator();
+    std::string origin = own;
+    std::string destination = mm4->FindOperator(e.recipient);
+    const std::string from = relay->GetOriginOperator(e.messageId);
+    if (state == "forwarded")
+    {
+        destination = e.detail; // the peer that accepted it
+    }
+    else if (!from.empty())
+    {
+        origin = from; // received over MM4
+        destination = own;
+    }
+    const bool mm4Route = origin != destination && !destination.empty();
+    MmsSqliteStatement& s = m_insertRoute;
+    s.BindInt(1, m_runId);
+    s.BindText(2, e.messageId);
+    s.BindText(3, Number(e.recipient));
+    s.BindText(4, mm4Route ? "MM4" : "MM1");
+    s.BindTextOrNull(5, origin);
+    s.BindTextOrNull(6, destination);
+    if (!s.Run())
+    {
+        Fail("writing a delivery_route row", s.GetError());
+        return;
+    }
+    RowWritten();
+}
+
+void
+MmsSqliteRecorder::OnTerminal(const std::string& state, const MmsEvent& e, MmsRelay* relay)
+{
+    WriteRoute(state, e, relay);
     DeliveryRecord& d = Delivery(e.messageId, e.recipient);
     d.state = state;
     d.size = e.bytes;
@@ -1679,6 +1728,7 @@ MmsSqliteRecorder::Close()
     m_insertMessage.Finalize();
     m_insertDelivery.Finalize();
     m_insertSms.Finalize();
+    m_insertRoute.Finalize();
     m_insertTransaction.Finalize();
     m_insertPdu.Finalize();
     m_insertElementSample.Finalize();

@@ -370,8 +370,12 @@ class MmsSqliteRecorder : public Object
     void OnReadReportReceived(const MmsEvent& e);
     void OnNotificationQueued(const MmsEvent& e);
     void OnRetrieveServed(const MmsEvent& e);
-    void OnTerminal(const std::string& state, const MmsEvent& e);
-    static void TerminalSink(MmsSqliteRecorder* r, std::string state, const MmsEvent& e);
+    void OnTerminal(const std::string& state, const MmsEvent& e, MmsRelay* relay);
+    void WriteRoute(const std::string& state, const MmsEvent& e, MmsRelay* relay);
+    static void TerminalSink(MmsSqliteRecorder* r,
+                             std::string state,
+                             MmsRelay* relay,
+                             const MmsEvent& e);
     static void QueueSink(MmsSqliteRecorder* r, uint32_t element, uint32_t from, uint32_t to);
     static void ExchangeSink(MmsSqliteRecorder* r,
                              std::string element,
@@ -493,6 +497,7 @@ class MmsSqliteRecorder : public Object
     MmsSqliteStatement m_insertMessage;
     MmsSqliteStatement m_insertDelivery;
     MmsSqliteStatement m_insertSms;
+    MmsSqliteStatement m_insertRoute;
     MmsSqliteStatement m_insertTransaction;
     MmsSqliteStatement m_insertPdu;
     MmsSqliteStatement m_insertElementSample;

@@ -612,6 +612,14 @@ CREATE TABLE IF NOT EXISTS pdu (
   sent REAL NOT NULL,
   arrived REAL
 );
+CREATE TABLE IF NOT EXISTS delivery_route (
+  run INTEGER NOT NULL REFERENCES run(id),
+  message_id TEXT NOT NULL,
+  recipient TEXT NOT NULL,
+  interface TEXT NOT NULL CHECK (interface IN ('MM1', 'MM4')),
+  origin_operator TEXT,
+  destination_operator TEXT
+);
 CREATE INDEX IF NOT EXISTS message_by_id ON message (run, message_id);
 CREATE INDEX IF NOT EXISTS delivery_by_message ON delivery (run, message_id, recipient);
 CREATE INDEX IF NOT EXISTS sms_by_message ON sms (run, message_id);
@@ -620,6 +628,8 @@ CREATE INDEX IF NOT EXISTS bearer_sample_by_time ON bearer_sample (run, cell, ti
 CREATE INDEX IF NOT EXISTS pdu_by_sent ON pdu (run, sent);
 
 -- KPIs after ETSI TS 102 250-2 (MMS parameters), with this module's trigger points.
+-- A pair forwarded to another operator over MM4 ('forwarded') counts neither as done nor as
+-- failed here: the receiving Relay's row of it tells.
 CREATE VIEW IF NOT EXISTS kpi_send AS
   SELECT run, id AS message, originator, submitted, confirmed,
          CASE WHEN status = 'Ok' THEN confirmed - submitted END AS send_time,
@@ -629,7 +639,7 @@ CREATE VIEW IF NOT EXISTS kpi_notification AS
   SELECT d.run, d.message, d.message_id, d.recipient, m.confirmed, d.push_received,
          d.push_received - m.confirmed AS notification_time,
          CASE WHEN d.push_received IS NOT NULL THEN 0
-              WHEN d.final_state IN ('notifying', 'deferred', 'retrieving') THEN NULL
+              WHEN d.final_state IN ('notifying', 'deferred', 'retrieving', 'forwarded') THEN NULL
               ELSE 1 END AS failed
   FROM delivery d LEFT JOIN message m ON m.run = d.run AND m.id = d.message
   WHERE d.notification_queued IS NOT NULL;
@@ -637,14 +647,14 @@ CREATE VIEW IF NOT EXISTS kpi_retrieval AS
   SELECT run, message, message_id, recipient, retrieval_started, retrieval_completed,
          retrieval_completed - retrieval_started AS retrieval_time,
          CASE WHEN retrieval_completed IS NOT NULL THEN 0
-              WHEN final_state IN ('notifying', 'deferred', 'retrieving') THEN NULL
+              WHEN final_state IN ('notifying', 'deferred', 'retrieving', 'forwarded') THEN NULL
               ELSE 1 END AS failed
   FROM delivery WHERE retrieval_started IS NOT NULL;
 CREATE VIEW IF NOT EXISTS kpi_end_to_end AS
   SELECT d.run, d.message, d.message_id, d.recipient, m.submitted, d.retrieval_completed,
          d.retrieval_completed - m.submitted AS delivery_time,
          CASE WHEN d.final_state = 'retrieved' THEN 0
-              WHEN d.final_state IN ('notifying', 'deferred', 'retrieving') THEN NULL
+              WHEN d.final_state IN ('notifying', 'deferred', 'retrieving', 'forwarded') THEN NULL
               ELSE 1 END AS failed
   FROM delivery d LEFT JOIN message m ON m.run = d.run AND m.id = d.message;
 CREATE VIEW IF NOT EXISTS kpi_failure_ratio AS
@@ -711,12 +721,26 @@ CREATE VIEW IF NOT EXISTS run_summary AS
     (SELECT count(*) FROM delivery WHERE run = r.id
        AND final_state = 'retrieved') AS deliveries_retrieved,
     (SELECT count(*) FROM delivery WHERE run = r.id
-       AND final_state IN ('retrieved', 'rejected', 'expired', 'failed')) AS deliveries_terminal,
+       AND final_state IN ('retrieved', 'rejected', 'expired', 'failed', 'forwarded'))
+       AS deliveries_terminal,
     (SELECT count(*) FROM delivery WHERE run = r.id
        AND retrieval_completed IS NOT NULL) AS retrievals,
     (SELECT coalesce(sum(size), 0) FROM delivery WHERE run = r.id
        AND retrieval_completed IS NOT NULL) AS retrieved_bytes
   FROM run r;
+-- interface_summary (version 4): per run, interface (MM1 within an operator, MM4 between
+-- operators) and pair of operators, the deliveries of runs with operators (delivery_route) and
+-- how they ended at the Relay that wrote them.
+CREATE VIEW IF NOT EXISTS interface_summary AS
+  SELECT r.run, r.interface, r.origin_operator, r.destination_operator,
+         count(*) AS deliveries,
+         sum(d.final_state = 'retrieved') AS retrieved,
+         sum(d.final_state = 'forwarded') AS forwarded,
+         sum(d.final_state IN ('rejected', 'expired', 'failed')) AS not_delivered,
+         avg(d.retrieval_completed - d.notification_queued) AS mean_notified_to_retrieved
+  FROM delivery_route r JOIN delivery d
+    ON d.run = r.run AND d.message_id = r.message_id AND d.recipient = r.recipient
+  GROUP BY r.run, r.interface, r.origin_operator, r.destination_operator;
 CREATE VIEW IF NOT EXISTS element_peak AS
   SELECT run, element, max(queue_max) AS queue_peak, max(stored_messages) AS stored_messages_peak,
          max(stored_bytes) AS stored_bytes_peak
@@ -855,7 +879,9 @@ Ensure(MmsSqliteDatabase& db, std::string& error)
                 have.insert(s.ColumnText(1));
             }
         }
-        if (have.empty() && version < 3 && table.first == "pdu")
+        if (have.empty()
+            && ((version < 3 && table.first == "pdu")
+                || (version < 4 && table.first == "delivery_route")))
         {
             continue;
         }
@@ -870,7 +896,7 @@ Ensure(MmsSqliteDatabase& db, std::string& error)
         }
     }
     // An older version gains what was added since (version 2: the summary views; version 3:
-    // the pdu table).
+    // the pdu table; version 4: the delivery_route table and the interface_summary view).
     return version == VERSION || CreateMissing(db, error);
 }
 

@@ -293,14 +293,16 @@ class MmsSqliteStatement
  * utils/mms-report.py both read: kpi_summary (kpi, run, n, mean, p50, p90, p95, p99; nearest-
  * rank percentiles), run_summary (message, delivery and retrieval counts, retrieved octets),
  * element_peak and cell_utilisation; since version 3, the table pdu (each message between two
- * elements with the instants it was sent and arrived, MmsLadderTracer's). doc/mms.rst,
+ * elements with the instants it was sent and arrived, MmsLadderTracer's); since version 4, the
+ * table delivery_route (the interface, MM1 or MM4, and the operators of each delivery of a run
+ * with operators) and the view interface_summary. doc/mms.rst,
  * "Results in SQLite", documents every column.
  */
 namespace MmsResultsSchema
 {
 /// Value of PRAGMA user_version in an MMS results file: 2 adds the summary views to version 1,
-/// 3 the pdu table.
-constexpr int VERSION = 3;
+/// 3 the pdu table, 4 the delivery_route table and the interface_summary view.
+constexpr int VERSION = 4;
 /**
  * \return the statements that create the tables, indexes and views; each creates only what
  *         is missing (IF NOT EXISTS), so running them again is harmless

@@ -346,6 +346,13 @@ MmsTrafficModel::GetTypeId()
                           DoubleValue(0.1),
                           MakeDoubleAccessor(&MmsTrafficModel::m_readReportShare),
                           MakeDoubleChecker<double>())
+            .AddAttribute("OffNetShare",
+                          "Probability (in [0, 1]) that a recipient is drawn among the "
+                          "subscribers of other operators (MM4) rather than the sender's own. "
+                          "Default 0: every recipient is on-net (and no draw is made).",
+                          DoubleValue(0.0),
+                          MakeDoubleAccessor(&MmsTrafficModel::m_offNetShare),
+                          MakeDoubleChecker<double>())
             .AddAttribute("DeferredShare",
                           "Probability (in [0, 1]) that a recipient defers the retrieval of a "
                           "notified message. Default 0: every recipient retrieves at once.",
@@ -530,6 +537,10 @@ MmsTrafficModel::Rebuild() const
         if (e.empty())
         {
             e = CheckShare("DeferredShare", m_deferredShare);
+        }
+        if (e.empty())
+        {
+            e = CheckShare("OffNetShare", m_offNetShare);
         }
     }
     m_error = e;
@@ -833,6 +844,20 @@ MmsTrafficModel::DrawDeliveryReport()
 {
     RequireValid();
     return m_uniform->GetValue(0.0, 1.0) < m_deliveryReportShare;
+}
+
+bool
+MmsTrafficModel::DrawOffNet()
+{
+    RequireValid();
+    // No draw at share 0: runs without other operators draw what they drew before.
+    return m_offNetShare > 0 && m_uniform->GetValue(0.0, 1.0) < m_offNetShare;
+}
+
+double
+MmsTrafficModel::GetOffNetShare() const
+{
+    return m_offNetShare;
 }
 
 bool

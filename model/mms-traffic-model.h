@@ -218,6 +218,17 @@ class MmsTrafficModel : public Object
      */
     bool DrawReadReport();
     /**
+     * \brief Whether a recipient is drawn among other operators' subscribers; aborts if the
+     * model is invalid. Draws nothing when OffNetShare is 0.
+     * \return true with probability OffNetShare
+     */
+    bool DrawOffNet();
+    /**
+     * \brief The share of off-net recipients (attribute OffNetShare).
+     * \return a probability
+     */
+    double GetOffNetShare() const;
+    /**
      * \brief Whether a recipient defers the retrieval of a notified message; aborts if the
      * model is invalid.
      * \return true with probability DeferredShare
@@ -300,6 +311,7 @@ class MmsTrafficModel : public Object
     uint32_t m_maxRecipients;
     double m_deliveryReportShare;
     double m_readReportShare;
+    double m_offNetShare;
     double m_deferredShare;
 
     // random variables (all assigned by AssignStreams)

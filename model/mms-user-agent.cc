@@ -354,6 +354,7 @@ MmsUserAgent::DoDispose()
         m_wsp->Dispose();
         m_wsp = nullptr;
     }
+    m_offNet = nullptr;
     MmsApplication::DoDispose();
 }
 
@@ -710,20 +711,25 @@ MmsUserAgent::OwnSend()
 void
 MmsUserAgent::GenerateMessage()
 {
-    if (!m_running || !m_traffic || !m_on || !m_directory || m_directory->GetN() < 2)
+    // Off-net recipients (other operators' subscribers) only with a share of them.
+    const uint32_t offNet =
+        m_offNet && m_trafficModel && m_trafficModel->GetOffNetShare() > 0 ? m_offNet->GetN() : 0;
+    if (!m_running || !m_traffic || !m_on || !m_directory || m_directory->GetN() + offNet < 2)
     {
         return; // a switched-off handset sends nothing
     }
-    uint32_t others = m_directory->GetN() - 1;
+    uint32_t others = m_directory->GetN() - 1 + offNet;
     double c = m_trafficModel ? m_trafficModel->DrawRecipientCount()
                               : std::round(m_recipientCount->GetValue());
     uint32_t count = static_cast<uint32_t>(std::min<double>(std::max(1.0, c), others));
     Message m;
     while (m.to.size() < count)
     {
-        uint32_t i = m_trafficModel ? m_trafficModel->DrawRecipientIndex(m_directory->GetN())
-                                    : m_draw->GetInteger(0, m_directory->GetN() - 1);
-        std::string n = m_directory->GetMsisdn(i);
+        Ptr<MmsSubscriberDirectory> among =
+            offNet > 0 && m_trafficModel->DrawOffNet() ? m_offNet : m_directory;
+        uint32_t i = m_trafficModel ? m_trafficModel->DrawRecipientIndex(among->GetN())
+                                    : m_draw->GetInteger(0, among->GetN() - 1);
+        std::string n = among->GetMsisdn(i);
         if (n != m_msisdn && std::find(m.to.begin(), m.to.end(), n) == m.to.end())
         {
             m.to.push_back(n);
@@ -744,6 +750,12 @@ MmsUserAgent::GenerateMessage()
         m.readReport = m_requestReadReport;
     }
     Send(m);
+}
+
+void
+MmsUserAgent::SetOffNetDirectory(Ptr<MmsSubscriberDirectory> directory)
+{
+    m_offNet = directory;
 }
 
 std::string

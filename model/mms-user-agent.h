@@ -214,6 +214,12 @@ class MmsUserAgent : public MmsApplication
      */
     void ShareRandomVariables(Ptr<const MmsUserAgent> from);
     /**
+     * \brief The subscribers of other operators, among whom a generated message draws a
+     * recipient with the traffic model's OffNetShare (MM4 scenarios).
+     * \param directory their directory; null (the default) for none
+     */
+    void SetOffNetDirectory(Ptr<MmsSubscriberDirectory> directory);
+    /**
      * \return the number of the last transaction id this UA made (see SetTidCounter)
      */
     uint32_t GetTidCounter() const;
@@ -436,14 +442,15 @@ class MmsUserAgent : public MmsApplication
     Ptr<MmsRetryPolicy> m_retryPolicy;
     bool m_traffic;
     Ptr<MmsTrafficModel> m_trafficModel;
-    bool m_sentFromModel{false};    //!< the model's first send time was drawn
-    bool m_externalArrivals{false}; //!< SetExternalArrivals
-    PoolCallback m_bind;            //!< SetPool: a handset, please
-    PoolCallback m_settled;         //!< SetPool: nothing under way
-    bool m_pooled{false};           //!< SetPool was called
-    bool m_handset{false};          //!< a handset is attached
-    uint32_t m_timers{0};           //!< deferred retrievals and readings scheduled
-    uint32_t m_inFlight{0};         //!< attempts waiting for their response
+    Ptr<MmsSubscriberDirectory> m_offNet; //!< other operators' subscribers (null: none)
+    bool m_sentFromModel{false};          //!< the model's first send time was drawn
+    bool m_externalArrivals{false};       //!< SetExternalArrivals
+    PoolCallback m_bind;                  //!< SetPool: a handset, please
+    PoolCallback m_settled;               //!< SetPool: nothing under way
+    bool m_pooled{false};                 //!< SetPool was called
+    bool m_handset{false};                //!< a handset is attached
+    uint32_t m_timers{0};                 //!< deferred retrievals and readings scheduled
+    uint32_t m_inFlight{0};               //!< attempts waiting for their response
     Ptr<RandomVariableStream> m_interArrival;
     Ptr<RandomVariableStream> m_messageSize;
     Ptr<RandomVariableStream> m_recipientCount;

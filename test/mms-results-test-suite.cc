@@ -1246,10 +1246,12 @@ class BadPathTestCase : public TestCase
             }
         }
         NS_TEST_EXPECT_MSG_EQ(found, true, "the quoted \"transaction\" table is parsed");
-        NS_TEST_EXPECT_MSG_EQ(MmsResultsSchema::GetTables().size(), 9, "nine tables");
-        NS_TEST_EXPECT_MSG_EQ(MmsResultsSchema::GetTables().back().first, "pdu", "pdu last");
+        NS_TEST_EXPECT_MSG_EQ(MmsResultsSchema::GetTables().size(), 10, "ten tables");
         NS_TEST_EXPECT_MSG_EQ(
-            MmsResultsSchema::GetTables().back().second.size(), 10, "pdu: run to arrived");
+            MmsResultsSchema::GetTables().back().first, "delivery_route", "delivery_route last");
+        NS_TEST_EXPECT_MSG_EQ(MmsResultsSchema::GetTables().back().second.size(),
+                              6,
+                              "delivery_route: run to destination_operator");
     }
 };
 

@@ -11,6 +11,9 @@
 #include "ns3/fatal-error.h"
 #include "ns3/internet-stack-helper.h"
 #include "ns3/ipv4-address-helper.h"
+#include "ns3/mms-scenario-helper.h"
+#include "ns3/mms-scenario.h"
+#include "ns3/mms-traffic-model.h"
 #include "ns3/point-to-point-helper.h"
 #include "ns3/string.h"
 
@@ -25,6 +28,25 @@ namespace ns3
 {
 namespace mmstest
 {
+
+bool
+InstallTwoOperators(MmsScenarioHelper& builder, double seconds, std::string& error)
+{
+    MmsScenario scenario;
+    std::vector<std::string> errors;
+    if (!scenario.Load(MmsSourcePath("examples/scenarios/two-operators.dot"), errors))
+    {
+        error = errors.empty() ? "not loaded" : errors.front();
+        return false;
+    }
+    Ptr<MmsTrafficModel> defaults = CreateObject<MmsTrafficModel>();
+    builder.SetTrafficModelAttribute("TimeOfDayAtStart",
+                                     TimeValue(Seconds(defaults->GetBusyHour() * 3600)));
+    builder.Install(scenario);
+    builder.AssignStreams(1);
+    builder.StopTraffic(Seconds(seconds));
+    return true;
+}
 
 std::string
 MmsSourcePath(const std::string& relative)

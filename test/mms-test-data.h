@@ -24,8 +24,15 @@
 
 namespace ns3
 {
+class MmsScenarioHelper;
+
 namespace mmstest
 {
+
+/// Install the shipped two-operator scenario (examples/scenarios/two-operators.dot, MM4
+/// between its two Relays) in the busy hour, with traffic for `seconds` from the start.
+/// \return false, with the loader's first error in `error`, if it does not load
+bool InstallTwoOperators(MmsScenarioHelper& builder, double seconds, std::string& error);
 
 /// How long a test case runs (QUICK, EXTENSIVE, TAKES_FOREVER): TestCase::TestDuration became
 /// the enum class TestCase::Duration in ns-3.42; both take the qualified spelling

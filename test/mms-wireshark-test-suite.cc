@@ -22,6 +22,7 @@
 #include "ns3/mms-mm4-message.h"
 #include "ns3/mms-network-helper.h"
 #include "ns3/mms-pdu.h"
+#include "ns3/mms-scenario-helper.h"
 #include "ns3/mms-smtp-connection.h"
 #include "ns3/mms-wsp-push.h"
 #include "ns3/mms-wsp-session-pdu.h"
@@ -926,6 +927,72 @@ class MmsWiresharkSmtpTestCase : public MmsTsharkTestCase
     std::vector<MmsSmtpOutcome> m_outcomes;
 };
 
+/// The MM4 dialogues of the shipped two-operator scenario, captured on red's Relay link and
+/// decoded by tshark's SMTP and IMF dissectors.
+class MmsWiresharkTwoOperatorsTestCase : public MmsTsharkTestCase
+{
+  public:
+    MmsWiresharkTwoOperatorsTestCase()
+        : MmsTsharkTestCase("tshark decodes the MM4 dialogues of a two-operator scenario run")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        std::string tshark;
+        if (!FindTshark(tshark))
+        {
+            return;
+        }
+        MmsScenarioHelper builder;
+        std::string error;
+        NS_TEST_ASSERT_MSG_EQ(mmstest::InstallTwoOperators(builder, 300, error), true, error);
+        std::string pcap = CreateTempDirFilename("mms-two-operators.pcap");
+        // The Relay's only link (device 0 is the loopback).
+        Ptr<PcapFileWrapper> file = Capture(pcap, builder.GetNode("mmsc_red")->GetDevice(1));
+        Simulator::Stop(Seconds(1200));
+        Simulator::Run();
+        const uint64_t forwarded = builder.GetRelays()[0]->GetCounters().forwarded;
+        Simulator::Destroy();
+        file->Close();
+        NS_TEST_ASSERT_MSG_GT(forwarded, 0u, "red forwarded messages over MM4");
+
+        // Every EHLO names an operator's MMSE domain; red's forwards are MM4_forward.REQ.
+        std::string out;
+        NS_TEST_ASSERT_MSG_EQ(
+            RunTshark(tshark,
+                      pcap,
+                      "-Y 'smtp.req.command == \"EHLO\"' -T fields -e smtp.req.parameter",
+                      out),
+            0,
+            "tshark failed: " << out);
+        NS_TEST_EXPECT_MSG_EQ((out.find("mms.red.example.net") != std::string::npos), true, out);
+        NS_TEST_EXPECT_MSG_EQ((out.find("mms.blue.example.net") != std::string::npos), true, out);
+        NS_TEST_ASSERT_MSG_EQ(RunTshark(tshark,
+                                        pcap,
+                                        "-Y imf -T fields -E separator='|' -e imf.from"
+                                        " -e imf.extension.type -e imf.extension.value",
+                                        out),
+                              0,
+                              "tshark failed: " << out);
+        uint64_t forwards = 0;
+        std::istringstream lines(out);
+        std::string line;
+        while (std::getline(lines, line))
+        {
+            if (line.find("X-Mms-Message-Type") != std::string::npos
+                && line.find("MM4_forward.REQ") != std::string::npos
+                && line.find("@mms.red.example.net|") != std::string::npos)
+            {
+                ++forwards;
+            }
+        }
+        // One mail per forwarded (message, recipient), each reassembled and dissected once.
+        NS_TEST_EXPECT_MSG_EQ(forwards, forwarded, "MM4_forward.REQ from red:\n" << out);
+    }
+};
+
 /// The suite.
 class MmsWiresharkTestSuite : public TestSuite
 {
@@ -937,6 +1004,7 @@ class MmsWiresharkTestSuite : public TestSuite
         AddTestCase(new MmsWiresharkWtpTestCase);
         AddTestCase(new MmsWiresharkWapGatewayTestCase);
         AddTestCase(new MmsWiresharkSmtpTestCase);
+        AddTestCase(new MmsWiresharkTwoOperatorsTestCase);
     }
 };
 

@@ -53,7 +53,7 @@ LAYERS = [
         'MmsCommandLine      they use every layer below',
     ]),
     ('engines', 'Network elements (engines)', 'mms-engines', (0.3, 6.6, 8.6, 2.5), [
-        'MmsUserAgent   MmsRelay   MmsServer   MmsWapPushProxyGateway   MmsSmsc',
+        'MmsUserAgent   MmsRelay (MmsRelayMm4Agent)   MmsServer   MmsWapPushProxyGateway   MmsSmsc',
         'MmsVasp   MmsRelayMm7 (MM7 from value-added service providers)',
         'MmsWapGateway (WAP 1.x: WSP/WTP to handsets, HTTP to the Relay)',
         'MmsApplication (their base: an ns-3 Application with a transport)',

@@ -2,10 +2,11 @@
 """mms-report: KPI summaries, plots and ladder diagrams from an MMS results file.
 
 An MMS results file is the SQLite file the mms module's simulations write (PRAGMA
-user_version 3; tables run, message, delivery, sms, "transaction", pdu, element_sample,
-bearer_sample, the KPI views kpi_send, kpi_notification, kpi_retrieval, kpi_end_to_end,
-kpi_failure_ratio, throughput and the summary views kpi_summary, run_summary, element_peak,
-cell_utilisation; version 2 is read too, without the pdu table). Many runs share one file.
+user_version 4; tables run, message, delivery, sms, "transaction", pdu, delivery_route,
+element_sample, bearer_sample, the KPI views kpi_send, kpi_notification, kpi_retrieval,
+kpi_end_to_end, kpi_failure_ratio, throughput and the summary views kpi_summary, run_summary,
+element_peak, cell_utilisation, interface_summary; versions 2 and 3 are read too, without
+the pdu table before 3 and without delivery_route before 4). Many runs share one file.
 The file is opened read-only, in one read transaction, so a report can run while a
 simulation is still writing to it.
 
@@ -151,9 +152,9 @@ sys.dont_write_bytecode = True  # nothing written into the source tree
 import mms_python  # noqa: E402  (beside this script)
 
 PROG = "mms-report"
-SCHEMA_VERSION = 3
-READS_VERSIONS = (2, 3)  # version 2: no pdu table
-TERMINAL = ("retrieved", "rejected", "expired", "failed")
+SCHEMA_VERSION = 4
+READS_VERSIONS = (2, 3, 4)  # version 2: no pdu table; before 4: no delivery_route
+TERMINAL = ("retrieved", "rejected", "expired", "failed", "forwarded")
 OPEN = ("notifying", "deferred", "retrieving")
 PERCENTILES = ("p50", "p90", "p95", "p99")
 # (csv name, human name, view, column)
@@ -273,6 +274,7 @@ class Results:
                 "%s: damaged MMS results file: no %s" % (self.name, ", ".join(missing))
             )
         self.has_pdu = "pdu" in names
+        self.has_routes = "interface_summary" in names
         try:
             self.con.execute("BEGIN")
             self.runs = self.con.execute("SELECT * FROM run ORDER BY id").fetchall()
@@ -363,6 +365,7 @@ class RankResults(Results):
                 )
         self.con.execute("COMMIT")
         self.has_pdu = all(p.has_pdu for p in parts)
+        self.has_routes = all(p.has_routes for p in parts)
         self.con.execute("PRAGMA query_only = 1")
         self.con.execute("BEGIN")
         self.runs = self.con.execute("SELECT * FROM run ORDER BY id").fetchall()
@@ -524,6 +527,24 @@ def summarise(db, run):
     for c in cells:
         add("cell.%s.downlink_utilisation.peak" % c[0], c[1], "util")
         add("cell.%s.downlink_utilisation.mean" % c[0], c[2], "util")
+    # Runs with operators: deliveries by interface (MM1, MM4) and pair of operators.
+    routes = (
+        db.q(
+            "SELECT interface, origin_operator, destination_operator, deliveries, retrieved,"
+            " forwarded, not_delivered, mean_notified_to_retrieved FROM interface_summary"
+            " WHERE run = ? ORDER BY interface, origin_operator, destination_operator",
+            (rid,),
+        )
+        if db.has_routes
+        else []
+    )
+    for interface, origin, destination, n, retrieved, forwarded, lost, mean in routes:
+        p = "interface.%s.%s>%s." % (interface, origin or "-", destination or "-")
+        add(p + "deliveries", n, "int")
+        add(p + "retrieved", retrieved, "int")
+        add(p + "forwarded", forwarded, "int")
+        add(p + "not_delivered", lost, "int")
+        add(p + "mean_notified_to_retrieved", mean, "seconds")
     return f
 
 
@@ -685,6 +706,37 @@ def print_run_text(db, run, figures, out):
                     )
     else:
         w("\n%-22s%s\n" % ("radio cells", "none (no bearer samples)"))
+    routes = sorted(
+        {
+            fig.key[: -len("deliveries")]
+            for fig in figures
+            if fig.key.startswith("interface.") and fig.key.endswith(".deliveries")
+        }
+    )
+    if routes:
+        w(
+            "\n%-22s%12s %10s %10s %14s %22s\n"
+            % (
+                "interface",
+                "deliveries",
+                "retrieved",
+                "forwarded",
+                "not delivered",
+                "notified-retrieved (s)",
+            )
+        )
+        for p in routes:
+            w(
+                "  %-20s%12s %10s %10s %14s %22s\n"
+                % (
+                    p[len("interface.") : -1].replace(".", " ", 1),
+                    t(p + "deliveries", "int"),
+                    t(p + "retrieved", "int"),
+                    t(p + "forwarded", "int"),
+                    t(p + "not_delivered", "int"),
+                    t(p + "mean_notified_to_retrieved", "seconds"),
+                )
+            )
     w("\n")
 
 

@@ -1,0 +1,299 @@
+/*
+ * Copyright (c) 2026 The ns-3 mms module authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef MMS_RELAY_MM4_H
+#define MMS_RELAY_MM4_H
+
+/**
+ * \file
+ * \ingroup mms-engines
+ * The MM4 side of an MMS Relay (3GPP TS 23.140 section 6.8): routing by number to other
+ * operators' Relays, per-peer SMTP queues with retries, and the SMTP server that receives
+ * MM4_forward.REQ and the reports.
+ */
+
+#include "mms-mm4-message.h"
+#include "mms-pdu.h"
+#include "mms-retry-policy.h"
+#include "mms-smtp-connection.h"
+
+#include "ns3/address.h"
+#include "ns3/event-id.h"
+#include "ns3/nstime.h"
+#include "ns3/object.h"
+#include "ns3/socket.h"
+#include "ns3/traced-callback.h"
+
+#include <deque>
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace ns3
+{
+
+class MmsRelay;
+
+/**
+ * \ingroup mms-engines
+ * \brief The MM4 interface of one MmsRelay: which operator owns a number, and the SMTP
+ * dialogues with the other operators' Relays.
+ *
+ * Routing: a recipient that is not a subscriber of the Relay's MMSE is looked up in the
+ * number-range table (NumberRanges, standing in for the ENUM/DNS and number portability
+ * look-ups of TS 23.140 section 8.4.1) after LookupDelay. A number of another operator with a
+ * peer (Peers) is queued for that peer as an MM4_forward.REQ, one mail per (message,
+ * recipient); a number of no operator, of this operator (not a subscriber), or of an operator
+ * without peer ends Failed, as without MM4.
+ *
+ * Sending: each peer has a FIFO queue and at most one SMTP connection at a time (to the
+ * peer's Relay, port SmtpPort); the connection carries every queued mail whose time has come
+ * (pipelined when the peer offers it) and QUIT. A mail answered 250 is done (the recipient
+ * ends Forwarded at this Relay); 5xx (to RCPT TO or to the data) ends it Failed; 4xx, a lost
+ * or refused connection (421) put it back in the queue for the next attempt of RetryPolicy;
+ * attempts that run out end it Failed. A mail whose message expires while queued is dropped
+ * (the Relay ends the recipient Expired).
+ *
+ * Receiving: it listens on SmtpPort; RCPT TO of a number that is not a subscriber gets 550;
+ * a mail that is not a valid MM4 message gets 554 and is counted malformed. An
+ * MM4_forward.REQ is handed to the Relay, which stores and delivers it as a local message
+ * (its delivery and read reports come back here, as MM4_delivery_report.REQ and
+ * MM4_read_reply_report.REQ to the originator's operator); a .REQ that asks for it
+ * (X-Mms-Ack-Request: Yes) is answered with the .RES (Ok) in a mail of its own. Reports
+ * received are handed to the Relay, which pushes them to its subscriber.
+ *
+ * MM4 is off while Operator is empty (the default): every recipient that is not a
+ * subscriber ends Failed. The agent needs the Relay's node with a TCP/IP stack (the
+ * packet-level transport); the flow-level transport has no MM4.
+ */
+class MmsRelayMm4Agent : public Object
+{
+  public:
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId();
+    /// An agent with MM4 off (no operator).
+    MmsRelayMm4Agent();
+    ~MmsRelayMm4Agent() override;
+
+    /**
+     * Trace signature of MailDone: an attempt at one MM4 mail ended.
+     * \param peer the peer operator
+     * \param type the X-Mms-Message-Type ("MM4_forward.REQ", ...)
+     * \param code the SMTP reply code (250: accepted; 421: connection lost or refused)
+     * \param text the reply's text
+     */
+    typedef void (*MailTracedCallback)(const std::string& peer,
+                                       const std::string& type,
+                                       int code,
+                                       const std::string& text);
+
+    /// Totals of the MM4 interface.
+    struct Counters
+    {
+        uint64_t routed{0};            //!< recipients queued for a peer
+        uint64_t unroutable{0};        //!< recipients of no operator or without a peer: Failed
+        uint64_t forwarded{0};         //!< MM4_forward.REQ answered 250
+        uint64_t forwardFailed{0};     //!< MM4_forward.REQ ended by 5xx or out of attempts
+        uint64_t expiredQueued{0};     //!< mails dropped from a queue at their expiry
+        uint64_t retries{0};           //!< mails put back after 4xx or a lost connection
+        uint64_t connections{0};       //!< SMTP connections opened
+        uint64_t reportsSent{0};       //!< delivery and read reports answered 250
+        uint64_t reportsFailed{0};     //!< reports and .RES that could not be sent
+        uint64_t forwardsReceived{0};  //!< MM4_forward.REQ accepted (one per recipient)
+        uint64_t reportsReceived{0};   //!< MM4 delivery and read reports accepted
+        uint64_t responsesSent{0};     //!< .RES queued
+        uint64_t responsesReceived{0}; //!< .RES received
+        uint64_t malformed{0};         //!< mails refused 554: not a valid MM4 message
+    };
+
+    /**
+     * \brief Attach to the Relay that owns the agent (called by MmsRelay).
+     * \param relay the Relay (not owned)
+     */
+    void SetRelay(MmsRelay* relay);
+    /**
+     * \brief Whether MM4 is on (Operator is set).
+     * \return true if so
+     */
+    bool IsEnabled() const;
+    /**
+     * \brief This MMSE's operator.
+     * \return the attribute Operator
+     */
+    std::string GetOperator() const;
+    /**
+     * \brief Add numbers to an operator (as NumberRanges does).
+     * \param op the operator's name
+     * \param first the first number, "+447700900001"
+     * \param last the last number, same form (inclusive)
+     */
+    void AddRange(const std::string& op, const std::string& first, const std::string& last);
+    /**
+     * \brief Set the Relay of another operator (as Peers does).
+     * \param op the operator's name
+     * \param address the IPv4 address and port of its SMTP server (port 0: SmtpPort)
+     */
+    void AddPeer(const std::string& op, const Address& address);
+    /**
+     * \brief The operator whose range holds a number.
+     * \param address "+447700900001" or "+447700900001/TYPE=PLMN"
+     * \return the operator's name; "" if no range holds it
+     */
+    std::string FindOperator(const std::string& address) const;
+    /**
+     * \brief The MMSE domain of an operator in MM4 addresses: the name itself when it has a
+     * dot, otherwise "mms.<name>.example.net".
+     * \param op the operator's name
+     * \return the domain
+     */
+    static std::string DomainOf(const std::string& op);
+    /**
+     * \brief Decide RCPT TO before the agent does (a local policy, or a test's refusals).
+     * \param check returns the reply for a recipient's MM4 address; a reply with code 0
+     * leaves the decision to the agent (250 for a subscriber, 550 otherwise)
+     */
+    void SetRecipientPolicy(std::function<MmsSmtpReply(const std::string&)> check);
+    /**
+     * \brief The totals so far.
+     * \return the counters
+     */
+    const Counters& GetCounters() const;
+    /**
+     * \brief Mails waiting in the queues or on a connection.
+     * \return their number
+     */
+    uint64_t GetQueuedMails() const;
+
+    /**
+     * \brief Start listening for SMTP (the Relay starts; nothing if MM4 is off).
+     */
+    void Start();
+    /**
+     * \brief Stop listening (the receiving side is down: connections are refused until
+     * Start() again); queues and connections under way are kept.
+     */
+    void Stop();
+
+    /**
+     * \brief Route a recipient that is not a subscriber (after LookupDelay).
+     * \param messageId the Message-ID the Relay gave the MM
+     * \param index the recipient's index in the message
+     * \param recipient the recipient's address
+     * \param originator the originator's address (MM1 form)
+     * \param sendReq the M-Send.req (media virtual)
+     * \param expiry the message's expiry (simulation time)
+     */
+    void Route(const std::string& messageId,
+               uint32_t index,
+               const std::string& recipient,
+               const std::string& originator,
+               const MmsPdu& sendReq,
+               Time expiry);
+    /**
+     * \brief Send an MM4_delivery_report.REQ to the originator's operator.
+     * \param deliveryInd the M-Delivery.ind (Message-ID of the originating Relay)
+     * \param originator the message's originator (MM1 form)
+     */
+    void SendDeliveryReport(const MmsPdu& deliveryInd, const std::string& originator);
+    /**
+     * \brief Send an MM4_read_reply_report.REQ to the originator's operator.
+     * \param readRec the M-Read-Rec.ind, its Message-ID the originating Relay's
+     * \param reader the reader's address (MM1 form)
+     * \param originator the message's originator (MM1 form)
+     */
+    void SendReadReport(const MmsPdu& readRec,
+                        const std::string& reader,
+                        const std::string& originator);
+
+  protected:
+    /// Close the sockets, cancel the timers, drop the queues.
+    void DoDispose() override;
+
+  private:
+    /// One mail in a peer's queue.
+    struct Mail
+    {
+        MmsMm4Type type{MmsMm4Type::FORWARD_REQ};
+        std::string messageId; //!< forward: the MM; "" for reports and responses
+        uint32_t index{0};     //!< forward: the recipient's index
+        Time expiry;           //!< forward: the message's expiry; 0 none
+        MmsSmtpMail mail;
+        uint32_t attempts{0}; //!< attempts made
+        Time nextTry;         //!< not before
+    };
+
+    /// One other operator's Relay.
+    struct Peer
+    {
+        Address address;
+        std::deque<Mail> queue;
+        std::vector<Mail> inFlight; //!< the mails of the open connection, in Send() order
+        Ptr<MmsSmtpConnection> connection;
+        Ptr<Socket> socket;
+        EventId wake;
+    };
+
+    struct Range
+    {
+        std::string op;
+        std::size_t width{0};
+        uint64_t first{0};
+        uint64_t last{0};
+    };
+
+    void Lookup(std::string messageId,
+                uint32_t index,
+                std::string recipient,
+                std::string originator,
+                MmsPdu sendReq,
+                Time expiry);
+    bool Enqueue(const std::string& op, Mail mail);
+    void Kick(std::string op);
+    void Connected(std::string op, Ptr<MmsSmtpConnection> c);
+    void Done(std::string op, Ptr<MmsSmtpConnection> c);
+    void Outcome(const std::string& op, Mail& mail, const MmsSmtpOutcome& outcome);
+    void Release(std::string op);
+
+    void Accept(Ptr<Socket> s, const Address& from);
+    void Received(Ptr<MmsSmtpConnection> c, const MmsSmtpMail& mail);
+    void Respond(const MmsMm4Message& request);
+    bool SendReport(const std::string& op,
+                    const MmsMm4Message& report,
+                    const std::vector<std::string>& recipients);
+    std::function<std::string(const std::string&)> DomainFunction() const;
+    std::string SystemAddress() const;
+    std::string Mm4AddressOf(const std::string& address) const;
+    std::string NextTransaction();
+    void ParseRanges(const std::string& table);
+    void ParsePeers(const std::string& table);
+    std::string GetRangesText() const;
+    std::string GetPeersText() const;
+
+    MmsRelay* m_relay{nullptr};
+    std::string m_operator;
+    std::string m_rangesText;
+    std::string m_peersText;
+    uint16_t m_port{25};
+    Time m_lookupDelay;
+    Ptr<MmsRetryPolicy> m_retry;
+    std::vector<Range> m_ranges;
+    std::map<std::string, Peer> m_peers;
+    Ptr<Socket> m_listener;
+    std::vector<Ptr<MmsSmtpConnection>> m_accepted;
+    std::function<MmsSmtpReply(const std::string&)> m_policy;
+    uint64_t m_nextTransaction{1};
+    Counters m_counters;
+
+    TracedCallback<const std::string&, const std::string&, int, const std::string&> m_mailTrace;
+};
+
+} // namespace ns3
+
+#endif /* MMS_RELAY_MM4_H */

@@ -59,6 +59,16 @@ MmsFlowNetwork::GetTypeId()
                           "(default true).",
                           BooleanValue(true),
                           MakeBooleanAccessor(&MmsFlowNetwork::m_ackLoad),
+                          MakeBooleanChecker())
+            .AddAttribute("Solo",
+                          "Whether a transfer that starts on a scheduler with nothing else on it "
+                          "is served alone, with one event at its arrival, until another "
+                          "transfer or a change of capacity comes (then it becomes a scheduler "
+                          "job for what it has left); false: every transfer is a job with an "
+                          "event at its end of service (default true; the same instants either "
+                          "way).",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&MmsFlowNetwork::m_solo),
                           MakeBooleanChecker());
     return tid;
 }
@@ -114,6 +124,8 @@ MmsFlowNetwork::AddCell(Ptr<MmsRadioCellChannel> channel,
                                        : MmsRadioScheduler::PROCESSOR_SHARING);
         c.shared[d]->SetCapacity(channel->GetCapacity(MmsRadioCellChannel::Direction(d)));
         c.common[d]->SetCapacity(c.commonRate[d]);
+        c.reserve[d][0].capacity = c.shared[d]->GetCapacity();
+        c.reserve[d][1].capacity = c.commonRate[d];
         c.shared[d]->SetCompletionCallback(MakeCallback(&MmsFlowNetwork::Served, this),
                                            index * 4 + d * 2);
         c.common[d]->SetCompletionCallback(MakeCallback(&MmsFlowNetwork::Served, this),
@@ -277,7 +289,15 @@ MmsFlowNetwork::StartTransfer(Ptr<MmsFlowTransport> from,
         {
             serve += SlowStartIdle(t, p.rate, 8.0 * (spec.segment + spec.header));
         }
-        const Time arrival = serve + GetOneWay(t);
+        Time arrival = serve + GetOneWay(t);
+        if (spec.handshake > 0)
+        {
+            // The SYN and its SYN-ACK first, each at the path's rate and delay: the same
+            // instants as a round trip of their own, without its event.
+            const Time syn =
+                (p.rate > 0 ? Seconds(8.0 * spec.handshake / p.rate) : Seconds(0)) + p.delay;
+            arrival += syn * 2;
+        }
         t.event = Simulator::Schedule(
             spec.roundTrip ? arrival * 2 : arrival, &MmsFlowNetwork::Arrive, this, id);
         return id;
@@ -327,6 +347,62 @@ MmsFlowNetwork::Admit(uint64_t id)
     Transfer& t = it->second;
     t.waiting = false;
     Ptr<MmsRrcStateMachine> rrc = t.handset->GetRrc();
+    if (t.spec.handshake > 0)
+    {
+        // The SYN first (its octets as the backlog), as the connection's first packet.
+        const MmsRrcStateMachine::Resource r =
+            rrc ? rrc->Request(t.direction == 1, t.spec.handshake) : MmsRrcStateMachine::DEDICATED;
+        if (r == MmsRrcStateMachine::NONE)
+        {
+            t.waiting = true;
+            m_stats.radioWaits++;
+            m_waiting[t.handset].push_back(id);
+            return;
+        }
+        const Cell& c = m_cells[static_cast<uint32_t>(t.cell)];
+        const uint32_t back = 1 - t.direction;
+        const double peak =
+            r == MmsRrcStateMachine::COMMON
+                ? c.commonRate[t.direction]
+                : double(t.direction == 0 ? c.profile.downlinkRate : c.profile.uplinkRate);
+        const double backPeak =
+            r == MmsRrcStateMachine::COMMON
+                ? c.commonRate[back]
+                : double(back == 0 ? c.profile.downlinkRate : c.profile.uplinkRate);
+        const double air = AirtimeBits(c.profile, double(t.spec.handshake));
+        Transfer syn;
+        syn.from = t.from;
+        syn.to = t.to;
+        syn.spec.header = t.spec.handshake;
+        syn.cell = t.cell;
+        syn.direction = t.direction;
+        Time rtt = Seconds(air / peak) + GetOneWay(syn);
+        std::swap(syn.from, syn.to);
+        syn.direction = back;
+        rtt += Seconds(air / backPeak) + GetOneWay(syn);
+        if (rrc)
+        {
+            rrc->NotifyActivity();
+        }
+        if (r == MmsRrcStateMachine::DEDICATED && t.direction == 1 && rrc)
+        {
+            // On its dedicated channel (and so with its PDP context) the handset stays there
+            // through the round trip, which is traffic: the payload's resource is known now,
+            // and it is served when the SYN-ACK is back (and its slow-start rounds are done).
+            rrc->NotifyActivityUntil(Simulator::Now() + rtt);
+            t.spec.handshake = 0;
+            t.resource = r;
+            const MmsRadioScheduler& s = Scheduler(static_cast<uint32_t>(t.cell), t.direction, r);
+            const uint32_t common = r == MmsRrcStateMachine::COMMON ? 1 : 0;
+            const uint32_t active = s.GetActiveCount() + (c.solo[t.direction][common] != 0 ? 1 : 0);
+            const double share = std::min(peak, s.GetCapacity() / (active + 1));
+            const double packetAir = AirtimeBits(c.profile, double(t.spec.segment + t.spec.header));
+            PlanServe(id, Simulator::Now() + rtt + SlowStartIdle(t, share, packetAir));
+            return;
+        }
+        t.event = Simulator::Schedule(rtt, &MmsFlowNetwork::Handshaken, this, id);
+        return;
+    }
     // What the handset's queue holds at first: the initial window (or the datagram).
     const uint64_t packets =
         t.spec.segment > 0 ? std::min<uint64_t>(
@@ -382,17 +458,24 @@ MmsFlowNetwork::Admit(uint64_t id)
     }
     // The rate it would get now: its peak or an equal share among those served.
     const MmsRadioScheduler& s = Scheduler(static_cast<uint32_t>(t.cell), t.direction, r);
-    const double share = std::min(peak, s.GetCapacity() / (s.GetActiveCount() + 1));
+    const uint32_t active =
+        s.GetActiveCount()
+        + (c.solo[t.direction][r == MmsRrcStateMachine::COMMON ? 1 : 0] != 0 ? 1 : 0);
+    const double share = std::min(peak, s.GetCapacity() / (active + 1));
     const double air = AirtimeBits(c.profile, double(t.spec.segment + t.spec.header));
-    const Time idle = SlowStartIdle(t, share, air);
-    if (idle.IsZero())
+    PlanServe(id, Simulator::Now() + SlowStartIdle(t, share, air));
+}
+
+void
+MmsFlowNetwork::Handshaken(uint64_t id)
+{
+    auto it = m_transfers.find(id);
+    if (it == m_transfers.end())
     {
-        Serve(id);
+        return;
     }
-    else
-    {
-        t.event = Simulator::Schedule(idle, &MmsFlowNetwork::Serve, this, id);
-    }
+    it->second.spec.handshake = 0;
+    Admit(id);
 }
 
 void
@@ -418,15 +501,9 @@ MmsFlowNetwork::Scheduler(uint32_t cell, uint32_t direction, uint32_t resource)
     return resource == MmsRrcStateMachine::COMMON ? *c.common[direction] : *c.shared[direction];
 }
 
-void
-MmsFlowNetwork::Serve(uint64_t id)
+std::pair<double, double>
+MmsFlowNetwork::BitsAndPeak(const Transfer& t) const
 {
-    auto it = m_transfers.find(id);
-    if (it == m_transfers.end())
-    {
-        return;
-    }
-    Transfer& t = it->second;
     const Cell& c = m_cells[static_cast<uint32_t>(t.cell)];
     const uint64_t packets =
         t.spec.segment > 0
@@ -448,6 +525,105 @@ MmsFlowNetwork::Serve(uint64_t id)
         t.resource == MmsRrcStateMachine::COMMON
             ? c.commonRate[t.direction]
             : double(t.direction == 0 ? c.profile.downlinkRate : c.profile.uplinkRate);
+    return {bits, peak};
+}
+
+void
+MmsFlowNetwork::Serve(uint64_t id)
+{
+    PlanServe(id, Simulator::Now());
+}
+
+void
+MmsFlowNetwork::PlanServe(uint64_t id, Time start)
+{
+    auto it = m_transfers.find(id);
+    if (it == m_transfers.end())
+    {
+        return;
+    }
+    Transfer& t = it->second;
+    const auto cell = static_cast<uint32_t>(t.cell);
+    const uint32_t common = t.resource == MmsRrcStateMachine::COMMON ? 1 : 0;
+    Unsolo(cell, t.direction, t.resource);
+    MmsRadioScheduler& s = Scheduler(cell, t.direction, t.resource);
+    Ptr<MmsRrcStateMachine> rrc = t.handset->GetRrc();
+    if (m_solo && s.GetActiveCount() == 0)
+    {
+        // Alone: its service ends at its rate, as the scheduler would end it (rounded up to
+        // the nanosecond), and its one event is its arrival; the RRC state machine counts its
+        // traffic until then.
+        const auto [bits, peak] = BitsAndPeak(t);
+        t.solo = true;
+        t.bits = bits;
+        t.soloRate = std::min(peak, s.GetCapacity());
+        t.soloStart = start;
+        t.soloEnd = start + NanoSeconds(static_cast<int64_t>(std::ceil(bits / t.soloRate * 1e9)));
+        m_cells[cell].solo[t.direction][common] = id;
+        m_stats.airtimeBits += bits;
+        if (rrc)
+        {
+            rrc->NotifyActivityUntil(t.soloEnd);
+        }
+        t.event = Simulator::Schedule(
+            t.soloEnd + GetOneWay(t) - Simulator::Now(), &MmsFlowNetwork::Arrive, this, id);
+        return;
+    }
+    if (start > Simulator::Now())
+    {
+        t.event = Simulator::Schedule(start - Simulator::Now(), &MmsFlowNetwork::Serve, this, id);
+        return;
+    }
+    StartJob(id);
+}
+
+void
+MmsFlowNetwork::Unsolo(uint32_t cell, uint32_t direction, uint32_t resource)
+{
+    uint64_t& solo = m_cells[cell].solo[direction][resource == MmsRrcStateMachine::COMMON ? 1 : 0];
+    if (solo == 0)
+    {
+        return;
+    }
+    const uint64_t id = solo;
+    solo = 0;
+    auto it = m_transfers.find(id);
+    if (it == m_transfers.end())
+    {
+        return;
+    }
+    Transfer& t = it->second;
+    t.solo = false;
+    const Time now = Simulator::Now();
+    if (now >= t.soloEnd)
+    {
+        return; // served already: its arrival stands
+    }
+    Simulator::Remove(t.event);
+    if (now < t.soloStart)
+    {
+        m_stats.airtimeBits -= t.bits; // counted again when it starts
+        t.event = Simulator::Schedule(t.soloStart - now, &MmsFlowNetwork::Serve, this, id);
+        return;
+    }
+    // What is left (at least a bit: it has not ended yet), counted again by StartJob.
+    t.bits = std::max(1.0, t.bits - t.soloRate * (now - t.soloStart).GetSeconds());
+    m_stats.airtimeBits -= t.bits;
+    t.resumed = true;
+    StartJob(id);
+}
+
+void
+MmsFlowNetwork::StartJob(uint64_t id)
+{
+    Transfer& t = m_transfers.at(id);
+    const Cell& c = m_cells[static_cast<uint32_t>(t.cell)];
+    const uint64_t packets =
+        t.spec.segment > 0
+            ? std::max<uint64_t>(1, (t.spec.bytes + t.spec.segment - 1) / t.spec.segment)
+            : 1;
+    const auto [full, peak] = BitsAndPeak(t);
+    const double bits = t.resumed ? t.bits : full; // what a solo service left
     uint32_t job = m_nextJob++;
     if (m_nextJob == 0)
     {
@@ -466,7 +642,9 @@ MmsFlowNetwork::Serve(uint64_t id)
     if (m_ackLoad && t.spec.segment > 0)
     {
         // The receiver's ACKs (one per two segments, as ns-3's delayed ACKs) load the other
-        // direction of the cell while the transfer lasts; nothing waits for them.
+        // direction of the cell while the transfer is served: they hold, off that direction's
+        // capacity, the rate at which they would go if the transfer ran at its peak (at most
+        // the receiver's own peak); nothing waits for them, and they need no event of their own.
         const uint32_t back = 1 - t.direction;
         const double ackBits =
             double((packets + 1) / 2) * AirtimeBits(c.profile, double(t.spec.header));
@@ -474,14 +652,37 @@ MmsFlowNetwork::Serve(uint64_t id)
             t.resource == MmsRrcStateMachine::COMMON
                 ? c.commonRate[back]
                 : double(back == 0 ? c.profile.downlinkRate : c.profile.uplinkRate);
-        uint32_t ack = m_nextJob++;
-        if (m_nextJob == 0)
-        {
-            m_nextJob = 1;
-        }
         m_stats.airtimeBits += ackBits;
-        Scheduler(static_cast<uint32_t>(t.cell), back, t.resource).Start(ack, ackBits, ackPeak);
+        t.ackRate = std::min(ackPeak, ackBits * peak / full);
+        HoldAckRate(t, +1);
     }
+}
+
+void
+MmsFlowNetwork::HoldAckRate(Transfer& t, int sign)
+{
+    if (t.ackRate <= 0)
+    {
+        return;
+    }
+    const uint32_t back = 1 - t.direction;
+    const uint32_t common = t.resource == MmsRrcStateMachine::COMMON ? 1 : 0;
+    Reserve& r = m_cells[static_cast<uint32_t>(t.cell)].reserve[back][common];
+    if (sign > 0)
+    {
+        r.held += t.ackRate;
+        r.holders++;
+    }
+    else
+    {
+        r.holders--;
+        r.held = r.holders > 0 ? r.held - t.ackRate : 0; // no rounding drift once all are gone
+        t.ackRate = 0;
+    }
+    // At least a hundredth of the capacity stays for the data (many transfers' ACKs at once).
+    Unsolo(static_cast<uint32_t>(t.cell), back, t.resource);
+    Scheduler(static_cast<uint32_t>(t.cell), back, t.resource)
+        .SetCapacity(std::max(r.capacity - r.held, r.capacity / 100));
 }
 
 void
@@ -500,6 +701,7 @@ MmsFlowNetwork::Served(uint32_t tag, uint32_t job)
         return;
     }
     it->second.serving = false;
+    HoldAckRate(it->second, -1);
     if (Ptr<MmsRrcStateMachine> rrc = it->second.handset->GetRrc())
     {
         rrc->NotifyActivity();
@@ -527,6 +729,16 @@ MmsFlowNetwork::Arrive(uint64_t id)
     {
         return;
     }
+    if (it->second.solo)
+    {
+        uint64_t& solo =
+            m_cells[static_cast<uint32_t>(it->second.cell)]
+                .solo[it->second.direction][it->second.resource == MmsRrcStateMachine::COMMON];
+        if (solo == id)
+        {
+            solo = 0;
+        }
+    }
     Callback<void> done = it->second.done;
     m_stats.bytes += it->second.spec.bytes;
     m_transfers.erase(it);
@@ -542,11 +754,21 @@ MmsFlowNetwork::CancelTransfer(uint64_t id)
         return;
     }
     Transfer& t = it->second;
-    t.event.Cancel();
+    Simulator::Remove(t.event);
+    if (t.solo)
+    {
+        uint64_t& solo = m_cells[static_cast<uint32_t>(t.cell)]
+                             .solo[t.direction][t.resource == MmsRrcStateMachine::COMMON];
+        if (solo == id)
+        {
+            solo = 0;
+        }
+    }
     if (t.serving)
     {
         Scheduler(static_cast<uint32_t>(t.cell), t.direction, t.resource).Abort(t.job);
         m_jobs.erase(t.job);
+        HoldAckRate(t, -1);
     }
     if (t.waiting)
     {

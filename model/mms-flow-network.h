@@ -132,6 +132,9 @@ class MmsFlowNetwork : public Object
         /// a packet without payload (bytes 0, segment 0: a SYN) that comes back at once (its
         /// SYN-ACK): the transfer ends when the answer is back at the sender
         bool roundTrip{false};
+        /// TCP: octets of the SYN (and of its SYN-ACK) that open the connection before the
+        /// payload goes, all in the one transfer; 0: the connection is open
+        uint32_t handshake{0};
     };
 
     /**
@@ -193,6 +196,14 @@ class MmsFlowNetwork : public Object
     void DoDispose() override;
 
   private:
+    /// The capacity of one scheduler and what served transfers' ACKs hold of it.
+    struct Reserve
+    {
+        double capacity{0};  //!< the scheduler's own capacity, bit/s
+        double held{0};      //!< held by ACKs, bit/s
+        uint32_t holders{0}; //!< transfers holding some
+    };
+
     /// A flow-level cell.
     struct Cell
     {
@@ -201,6 +212,10 @@ class MmsFlowNetwork : public Object
         double commonRate[2]{0, 0}; //!< FACH (downlink), RACH (uplink) rates, bit/s
         std::unique_ptr<MmsRadioScheduler> shared[2]; //!< dedicated channels, by direction
         std::unique_ptr<MmsRadioScheduler> common[2]; //!< FACH / RACH, by direction
+        Reserve reserve[2][2];                        //!< by direction, shared (0) or common (1)
+        /// the transfer served alone on a scheduler without a job or an event of its own (by
+        /// direction, shared (0) or common (1)); 0: none
+        uint64_t solo[2][2]{{0, 0}, {0, 0}};
     };
 
     /// A path between two sites.
@@ -224,6 +239,13 @@ class MmsFlowNetwork : public Object
         bool waiting{false};                //!< for the handset's RRC state machine
         bool serving{false};                //!< on a scheduler
         uint32_t job{0};                    //!< its scheduler job, while serving
+        double ackRate{0};                  //!< rate its ACKs hold on the other direction
+        bool solo{false};                   //!< served alone, without a scheduler job
+        Time soloStart;                     //!< solo: when its service starts
+        Time soloEnd;                       //!< solo: when its service ends
+        double soloRate{0};                 //!< solo: its rate, bit/s
+        double bits{0};                     //!< solo: airtime bits of its service
+        bool resumed{false};                //!< a solo service goes on as a job (bits left)
         EventId event;                      //!< its pending event (start of service, arrival)
     };
 
@@ -233,10 +255,24 @@ class MmsFlowNetwork : public Object
     Time GetOneWay(const Transfer& t) const;
     /// Try to give a transfer across a cell its radio resource; serve it once it has one.
     void Admit(uint64_t id);
+    /// Hold (sign +1) or give back (-1) the ACK rate of a transfer on the other direction.
+    void HoldAckRate(Transfer& t, int sign);
     /// The slow-start idle time of a TCP transfer served at `rate`.
     Time SlowStartIdle(const Transfer& t, double rate, double airPerPacket) const;
-    /// Put a transfer on its cell's scheduler.
+    /// Serve a transfer on its cell from now.
     void Serve(uint64_t id);
+    /// Serve a transfer on its cell from `start` (not before now): alone (solo) if nothing
+    /// else is on its scheduler, else on the scheduler at that instant.
+    void PlanServe(uint64_t id, Time start);
+    /// Put a transfer on its cell's scheduler now.
+    void StartJob(uint64_t id);
+    /// The scheduler of a cell, direction and resource changes: its solo transfer (if any)
+    /// becomes a job of the scheduler for what it has left, or waits for its start.
+    void Unsolo(uint32_t cell, uint32_t direction, uint32_t resource);
+    /// The SYN and SYN-ACK of a transfer's handshake are done: the payload goes.
+    void Handshaken(uint64_t id);
+    /// The airtime bits of a transfer across its cell and its peak rate.
+    std::pair<double, double> BitsAndPeak(const Transfer& t) const;
     /// A scheduler finished a job (tag: cell * 4 + direction * 2 + common).
     void Served(uint32_t tag, uint32_t job);
     /// The transfer's service ended: its last octet arrives after the one-way delay.
@@ -252,6 +288,7 @@ class MmsFlowNetwork : public Object
     double m_coreRate;      //!< CoreRate, bit/s (paths not set)
     Time m_coreDelay;       //!< CoreDelay (paths not set)
     bool m_ackLoad{true};   //!< AckLoad
+    bool m_solo{true};      //!< Solo
     std::vector<Cell> m_cells;
     std::map<std::pair<uint32_t, uint32_t>, Path> m_paths;
     std::unordered_map<uint32_t, MmsFlowTransport*> m_endpoints;

@@ -136,6 +136,8 @@ MmsFlowTransport::SetHandset(uint32_t cell, Ptr<MmsRrcStateMachine> rrc)
     m_keepAlive = Seconds(0);
     if (rrc)
     {
+        // A few activity reports per transfer: timers that run only when they expire.
+        rrc->SetEagerTimers(true);
         rrc->SetReadyCallback(MakeCallback(&MmsFlowTransport::RadioReady, this), 0);
     }
 }
@@ -387,14 +389,8 @@ MmsFlowTransport::Request(const Address& server,
         SendRequest(id);
         return;
     }
-    // The SYN (its arrival at the server, then the SYN-ACK's back).
     m_counters.connectionsOpened++;
-    MmsFlowNetwork::TransferSpec syn;
-    syn.bytes = 0;
-    syn.header = m_synBytes;
-    syn.roundTrip = true; // the SYN and the SYN-ACK
-    c.transfer = m_network->StartTransfer(
-        this, peer, syn, MakeCallback(&MmsFlowTransport::SendRequest, this).Bind(id));
+    SendRequest(id);
 }
 
 void
@@ -409,11 +405,14 @@ MmsFlowTransport::SendRequest(uint64_t id)
     m_counters.messagesOut++;
     const uint64_t bytes = c.request.GetSerializedSize();
     m_counters.bytesOut += bytes;
-    c.transfer =
-        m_network->StartTransfer(this,
-                                 c.server,
-                                 HttpSpec(bytes, !c.reused),
-                                 MakeCallback(&MmsFlowTransport::RequestArrived, this).Bind(id));
+    MmsFlowNetwork::TransferSpec spec = HttpSpec(bytes, !c.reused);
+    if (!c.reused)
+    {
+        // A new connection: its SYN and SYN-ACK go first, in the same transfer.
+        spec.handshake = m_synBytes;
+    }
+    c.transfer = m_network->StartTransfer(
+        this, c.server, spec, MakeCallback(&MmsFlowTransport::RequestArrived, this).Bind(id));
 }
 
 void

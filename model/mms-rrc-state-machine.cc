@@ -360,7 +360,14 @@ MmsRrcStateMachine::StartPromotion(State from)
     {
         delay = Draw(m_fachToDchMin, m_fachToDchMean, m_fachToDchMax);
     }
-    m_inactivityEvent.Cancel();
+    if (m_eager)
+    {
+        Simulator::Remove(m_inactivityEvent);
+    }
+    else
+    {
+        m_inactivityEvent.Cancel();
+    }
     m_promotingFrom = from;
     SetState(PROMOTING);
     m_promotionTrace(DCH, delay);
@@ -401,12 +408,42 @@ MmsRrcStateMachine::PdpActivated()
 void
 MmsRrcStateMachine::NotifyActivity()
 {
-    m_lastActivity = Simulator::Now();
+    NotifyActivityUntil(Simulator::Now());
+}
+
+void
+MmsRrcStateMachine::NotifyActivityUntil(Time end)
+{
+    // The later of the two: traffic announced until a later instant (flow level) still counts.
+    m_lastActivity = std::max(m_lastActivity, end);
     if (m_state == DCH || m_state == FACH)
     {
         ArmInactivity();
     }
-    if (m_pdpMode == PDP_ON_DEMAND && m_pdpUp && m_pdpIdleEvent.IsExpired())
+    if (m_pdpMode == PDP_ON_DEMAND && m_pdpUp)
+    {
+        ArmPdpIdle();
+    }
+}
+
+void
+MmsRrcStateMachine::SetEagerTimers(bool eager)
+{
+    m_eager = eager;
+}
+
+void
+MmsRrcStateMachine::ArmPdpIdle()
+{
+    if (m_eager)
+    {
+        // Moved to the new deadline: removed, not cancelled (a cancelled event still runs).
+        Simulator::Remove(m_pdpIdleEvent);
+        m_pdpIdleEvent = Simulator::Schedule(m_lastActivity + m_pdpIdleTimeout - Simulator::Now(),
+                                             &MmsRrcStateMachine::PdpCheck,
+                                             this);
+    }
+    else if (m_pdpIdleEvent.IsExpired())
     {
         m_pdpIdleEvent = Simulator::Schedule(m_pdpIdleTimeout, &MmsRrcStateMachine::PdpCheck, this);
     }
@@ -415,7 +452,12 @@ MmsRrcStateMachine::NotifyActivity()
 void
 MmsRrcStateMachine::ArmInactivity()
 {
-    // Lazy timer: one pending check; it re-arms itself if traffic moved the deadline.
+    // Lazy timer: one pending check; it re-arms itself if traffic moved the deadline. Eager:
+    // the pending check moves to the new deadline.
+    if (m_eager)
+    {
+        Simulator::Remove(m_inactivityEvent);
+    }
     if (m_inactivityEvent.IsExpired())
     {
         const Time timeout =

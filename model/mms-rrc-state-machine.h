@@ -138,6 +138,23 @@ class MmsRrcStateMachine : public Object
     /// A transfer started or ended: restart the inactivity timers and the PDP idle timer.
     void NotifyActivity();
     /**
+     * \brief How the inactivity and PDP idle timers follow traffic.
+     *
+     * Lazy (the default, for the packet level, which reports activity at every packet): one
+     * pending check per timer that re-arms itself when traffic moved its deadline. Eager (the
+     * flow level, which reports activity a few times per transfer): each report moves the
+     * pending timer to its new deadline, so that a timer runs only when it expires. The state
+     * changes happen at the same instants either way.
+     * \param eager true for eager timers
+     */
+    void SetEagerTimers(bool eager);
+    /**
+     * \brief Traffic that is known to go on until a later instant (a transfer the flow level
+     * serves without an event at its end): as NotifyActivity() at that instant.
+     * \param end when the traffic ends (not before now)
+     */
+    void NotifyActivityUntil(Time end);
+    /**
      * \brief Whether downlink IP packets can reach the handset.
      * \return true if a PDP context is up (always with PdpMode AlwaysOn)
      */
@@ -218,6 +235,7 @@ class MmsRrcStateMachine : public Object
     void StartPdpActivation();
     void PdpActivated();
     void ArmInactivity();
+    void ArmPdpIdle();
     void InactivityCheck();
     void PdpCheck();
     Time Draw(Time min, Time mean, Time max);
@@ -228,6 +246,7 @@ class MmsRrcStateMachine : public Object
     State m_promotingFrom;
     bool m_pdpUp;
     bool m_pdpActivating;
+    bool m_eager{false}; //!< SetEagerTimers
     Time m_lastActivity; //!< last traffic (or PDP signalling)
     Time m_stateEntered; //!< when the current state began
     EventId m_promotionEvent;

@@ -255,6 +255,65 @@ PsArrive(PsCheck* c, uint64_t left)
         Simulator::Schedule(Seconds(c->gap->GetValue()), &PsArrive, c, left - 1);
     }
 }
+
+/// The M/M/1-PS cell of MmsFlowProcessorSharingTestCase at load rho (MmsFlowNetwork's Solo
+/// on or off): the transfers that arrived, their mean time and the events run. False if the
+/// bearer preset is missing.
+bool
+RunPsCell(double rho, bool solo, uint64_t& n, double& mean, uint64_t& events)
+{
+    RngSeedManager::SetSeed(11);
+    RngSeedManager::SetRun(1);
+    const double capacity = 384000; // bit/s
+    const double meanBytes = 20000;
+    PsCheck check;
+    Ptr<MmsFlowNetwork> net = CreateObject<MmsFlowNetwork>();
+    net->SetAttribute("Solo", BooleanValue(solo));
+    check.net = net;
+    Ptr<MmsRadioCellChannel> channel = CreateObject<MmsRadioCellChannel>();
+    channel->SetAttribute("DownlinkCapacity", DataRateValue(DataRate(uint64_t(capacity))));
+    MmsBearerProfile p;
+    std::string error;
+    if (!MmsBearerProfile::FromPreset("UMTS-384", 10, p, error))
+    {
+        return false;
+    }
+    p.downlinkRate = static_cast<uint64_t>(capacity); // a handset alone gets the whole cell
+    p.linkOverhead = 0;
+    p.blockErrorRate = 0;
+    p.coreDelay = Seconds(0);
+    p.radioDelayDownlink = Seconds(0);
+    p.radioDelayUplink = Seconds(0);
+    channel->SetCellProfile(p);
+    const uint32_t cell = net->AddCell(channel, p, 1);
+    Ptr<MmsFlowTransport> server = CreateObject<MmsFlowTransport>();
+    server->Attach(net, Ipv4Address("10.0.0.1"), 1);
+    check.from = server;
+    for (uint32_t i = 0; i < 50; ++i)
+    {
+        Ptr<MmsFlowTransport> h = CreateObject<MmsFlowTransport>();
+        h->Attach(net, Ipv4Address(0x0a800002 + i), 1);
+        h->SetHandset(cell, nullptr);
+        check.to.push_back(h);
+    }
+    const double meanService = meanBytes * 8 / capacity;
+    Ptr<ExponentialRandomVariable> gap = CreateObject<ExponentialRandomVariable>();
+    gap->SetAttribute("Mean", DoubleValue(meanService / rho));
+    gap->SetStream(1);
+    Ptr<ExponentialRandomVariable> size = CreateObject<ExponentialRandomVariable>();
+    size->SetAttribute("Mean", DoubleValue(meanBytes));
+    size->SetStream(2);
+    check.gap = gap;
+    check.size = size;
+    const uint64_t transfers = 200000;
+    Simulator::ScheduleNow(&PsArrive, &check, transfers);
+    Simulator::Run();
+    n = check.n;
+    mean = check.sum / n;
+    events = Simulator::GetEventCount();
+    Simulator::Destroy();
+    return true;
+}
 } // namespace
 
 /// A flow cell is a processor-sharing server: with Poisson arrivals, exponential sizes and
@@ -274,59 +333,51 @@ class MmsFlowProcessorSharingTestCase : public TestCase
   private:
     void DoRun() override
     {
-        RngSeedManager::SetSeed(11);
-        RngSeedManager::SetRun(1);
-        const double capacity = 384000; // bit/s
-        const double meanBytes = 20000;
-        PsCheck check;
-        Ptr<MmsFlowNetwork> net = CreateObject<MmsFlowNetwork>();
-        check.net = net;
-        Ptr<MmsRadioCellChannel> channel = CreateObject<MmsRadioCellChannel>();
-        channel->SetAttribute("DownlinkCapacity", DataRateValue(DataRate(uint64_t(capacity))));
-        MmsBearerProfile p;
-        std::string error;
-        NS_TEST_ASSERT_MSG_EQ(MmsBearerProfile::FromPreset("UMTS-384", 10, p, error), true, error);
-        p.downlinkRate = static_cast<uint64_t>(capacity); // a handset alone gets the whole cell
-        p.linkOverhead = 0;
-        p.blockErrorRate = 0;
-        p.coreDelay = Seconds(0);
-        p.radioDelayDownlink = Seconds(0);
-        p.radioDelayUplink = Seconds(0);
-        channel->SetCellProfile(p);
-        const uint32_t cell = net->AddCell(channel, p, 1);
-        Ptr<MmsFlowTransport> server = CreateObject<MmsFlowTransport>();
-        server->Attach(net, Ipv4Address("10.0.0.1"), 1);
-        check.from = server;
-        for (uint32_t i = 0; i < 50; ++i)
-        {
-            Ptr<MmsFlowTransport> h = CreateObject<MmsFlowTransport>();
-            h->Attach(net, Ipv4Address(0x0a800002 + i), 1);
-            h->SetHandset(cell, nullptr);
-            check.to.push_back(h);
-        }
-        const double meanService = meanBytes * 8 / capacity;
-        Ptr<ExponentialRandomVariable> gap = CreateObject<ExponentialRandomVariable>();
-        gap->SetAttribute("Mean", DoubleValue(meanService / m_rho));
-        gap->SetStream(1);
-        Ptr<ExponentialRandomVariable> size = CreateObject<ExponentialRandomVariable>();
-        size->SetAttribute("Mean", DoubleValue(meanBytes));
-        size->SetStream(2);
-        check.gap = gap;
-        check.size = size;
+        uint64_t n = 0;
+        double mean = 0;
+        uint64_t events = 0;
+        NS_TEST_ASSERT_MSG_EQ(RunPsCell(m_rho, true, n, mean, events), true, "UMTS-384 preset");
+        const double capacity = 384000; // bit/s, as RunPsCell's cell
+        const double meanService = 20000 * 8 / capacity;
         const uint64_t transfers = 200000;
-        Simulator::ScheduleNow(&PsArrive, &check, transfers);
-        Simulator::Run();
-        const uint64_t n = check.n;
-        const double mean = check.sum / n;
         const double theory = meanService / (1 - m_rho);
         std::cout << "    load " << m_rho << ": mean transfer " << mean << " s, M/M/1-PS " << theory
                   << " s, error " << 100 * (mean - theory) / theory << "%\n";
         NS_TEST_EXPECT_MSG_EQ(n, transfers, "every transfer arrived");
         NS_TEST_EXPECT_MSG_EQ_TOL(mean, theory, 0.05 * theory, "M/M/1-PS within 5%");
-        Simulator::Destroy();
     }
 
     double m_rho; //!< the load
+};
+
+/// A transfer alone on its scheduler is served without a job (MmsFlowNetwork's Solo): the
+/// same transfer times as with a job for every transfer, with fewer events.
+class MmsFlowSoloTestCase : public TestCase
+{
+  public:
+    MmsFlowSoloTestCase()
+        : TestCase("a flow cell serves a transfer alone with the same times and fewer events")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        uint64_t n[2] = {0, 0};
+        double mean[2] = {0, 0};
+        uint64_t events[2] = {0, 0};
+        for (int solo = 0; solo < 2; ++solo)
+        {
+            NS_TEST_ASSERT_MSG_EQ(RunPsCell(0.5, solo == 1, n[solo], mean[solo], events[solo]),
+                                  true,
+                                  "UMTS-384 preset");
+        }
+        std::cout << "    load 0.5: mean transfer " << mean[0] << " s with jobs, " << mean[1]
+                  << " s alone when alone; events " << events[0] << " and " << events[1] << "\n";
+        NS_TEST_EXPECT_MSG_EQ(n[1], n[0], "as many transfers arrived");
+        NS_TEST_EXPECT_MSG_EQ_TOL(mean[1], mean[0], 1e-6 * mean[0], "the same mean time");
+        NS_TEST_EXPECT_MSG_LT(events[1], events[0], "fewer events when transfers are alone");
+    }
 };
 
 /// The flow level's suite.
@@ -346,6 +397,7 @@ class MmsFlowTestSuite : public TestSuite
                     ns3::mmstest::TestDuration::QUICK);
         AddTestCase(new MmsFlowProcessorSharingTestCase(0.3), ns3::mmstest::TestDuration::QUICK);
         AddTestCase(new MmsFlowProcessorSharingTestCase(0.7), ns3::mmstest::TestDuration::QUICK);
+        AddTestCase(new MmsFlowSoloTestCase(), ns3::mmstest::TestDuration::QUICK);
         AddTestCase(new MmsFlowDeterminismTestCase("flow", "packet"),
                     ns3::mmstest::TestDuration::QUICK);
     }

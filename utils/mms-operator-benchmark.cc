@@ -27,6 +27,8 @@
 //   mms-operator-benchmark --subscribers=10000000              # ten million, 300 s
 //   mms-operator-benchmark --subscribers=1000000 --duration=3600   # the whole busy hour
 //   mms-operator-benchmark --fidelity=flow --subscribers=1000000,10000000   # flow level
+//   mms-operator-benchmark --fidelity=flow --newYear --duration=1800 --drain=600
+//                          --subscribers=1000000,10000000      # New Year's Eve half hour
 
 #include "mms-benchmark-measures.h"
 
@@ -63,6 +65,8 @@ Since(std::chrono::steady_clock::time_point t0)
 uint64_t g_retrieved = 0;
 std::string g_fidelity = "packet"; //!< --fidelity: the cells' fidelity
 std::string g_scheduler = "mms";   //!< --scheduler: mms or map
+bool g_newYear = false;            //!< --newYear: New Year's Eve instead of the busy hour
+double g_spikeFactor = 6;          //!< --spikeFactor
 
 void
 OnRetrieved(const MmsEvent&)
@@ -161,8 +165,20 @@ RunOne(uint64_t subscribers,
     MmsScenarioHelper builder;
     builder.SetHandsetsOnDemand(onDemand);
     builder.SetFidelity(g_fidelity);
-    builder.SetTrafficModelAttribute(
-        "TimeOfDayAtStart", TimeValue(Seconds(builder.GetTrafficModel()->GetBusyHour() * 3600)));
+    if (g_newYear)
+    {
+        // As mms-busy-hour --newYear: from 23:45, the spike centred on midnight.
+        builder.SetTrafficModelAttribute("TimeOfDayAtStart", TimeValue(Hours(23) + Minutes(45)));
+        builder.SetTrafficModelAttribute("SpikeFactor", DoubleValue(g_spikeFactor));
+        builder.SetTrafficModelAttribute("SpikeCentre", TimeValue(Seconds(0)));
+        builder.SetTrafficModelAttribute("SpikeHalfWidth", TimeValue(Minutes(15)));
+    }
+    else
+    {
+        builder.SetTrafficModelAttribute(
+            "TimeOfDayAtStart",
+            TimeValue(Seconds(builder.GetTrafficModel()->GetBusyHour() * 3600)));
+    }
     if (!builder.Check(scenario, errors))
     {
         for (const auto& e : errors)
@@ -368,6 +384,15 @@ main(int argc, char* argv[])
                  "MapScheduler)",
                  g_scheduler,
                  MmsCommandLine::OneOf({"mms", "map"}));
+    cmd.AddValue("newYear",
+                 "New Year's Eve instead of the busy hour: the traffic starts at 23:45 with "
+                 "--spikeFactor times the rate from 23:45 to 00:15 (--duration=1800: that half "
+                 "hour)",
+                 g_newYear);
+    cmd.AddValue("spikeFactor",
+                 "The New Year's Eve rate factor (with --newYear)",
+                 g_spikeFactor,
+                 MmsCommandLine::Positive<double>());
     cmd.Parse(argc, argv);
     if (g_fidelity != "packet" && g_fidelity != "flow")
     {
@@ -399,9 +424,10 @@ main(int argc, char* argv[])
     const double rate = MmsBenchmarkEmptyEventRate(5000000);
     std::cout << "baseline: scheduler runs " << std::fixed << std::setprecision(2) << rate / 1e6
               << " M empty events/s (1,000 pending)\n";
-    std::cout << "each size: " << perCell << " subscribers per cell, " << duration
-              << " s of busy-hour traffic and " << drain << " s to finish, results "
-              << (record ? "recorded" : "not recorded") << ", cells at " << g_fidelity << " level, "
+    std::cout << "each size: " << perCell << " subscribers per cell, " << duration << " s of "
+              << (g_newYear ? "New Year's Eve (from 23:45)" : "busy-hour") << " traffic and "
+              << drain << " s to finish, results " << (record ? "recorded" : "not recorded")
+              << ", cells at " << g_fidelity << " level, "
               << (g_scheduler == "map" ? "MapScheduler" : "MmsEventScheduler") << "\n\n";
     std::cout << std::left << std::setw(13) << "mode" << std::right << std::setw(11) << "subscr"
               << std::setw(7) << "cells" << std::setw(8) << "load s" << std::setw(9) << "build s"
@@ -409,7 +435,7 @@ main(int argc, char* argv[])
               << "B/sub" << std::setw(9) << "peak B/s" << std::setw(12) << "events" << std::setw(10)
               << "delivered" << std::setw(8) << "ev/MMS" << std::setw(8) << "ms/MMS" << std::setw(8)
               << "x empty" << std::setw(7) << "ratio" << std::setw(8) << "cpu ms" << std::setw(7)
-              << "ratio"
+              << "ratio" << std::setw(9) << "ev/s k" << std::setw(8) << "% empty"
               << "\n";
 
     std::vector<std::string> base;
@@ -466,7 +492,9 @@ main(int argc, char* argv[])
                       << v["run"] / v["events"] * rate << std::setprecision(2) << std::setw(7)
                       << (reference > 0 ? msPerMms / reference : 0) << std::setprecision(1)
                       << std::setw(8) << cpuPerMms << std::setprecision(2) << std::setw(7)
-                      << (cpuReference > 0 ? cpuPerMms / cpuReference : 0) << "\n";
+                      << (cpuReference > 0 ? cpuPerMms / cpuReference : 0) << std::setprecision(1)
+                      << std::setw(9) << v["events"] / v["run"] / 1e3 << std::setw(8)
+                      << v["events"] / v["run"] / rate * 100 << "\n";
             std::cout << "    (" << std::setprecision(0) << v["mmscs"]
                       << (v["mmscs"] == 1 ? " MMSC, " : " MMSCs, ") << v["regions"]
                       << (v["mmscs"] == 1 ? " regions, " : " regions each, ") << v["routes"]
@@ -488,6 +516,8 @@ main(int argc, char* argv[])
                  "the run (traffic and drain) per delivered MMS; x empty: wall time per event in "
                  "empty-event times of the baseline; ratio: ms/MMS against the first line; cpu ms: "
                  "CPU milliseconds of the run per delivered MMS (the cost without the machine's "
-                 "other work), and its ratio against the first line.\n";
+                 "other work), and its ratio against the first line; ev/s k: the model's events "
+                 "per wall-clock second of the run, thousands; % empty: that rate against the "
+                 "baseline's empty-event rate.\n";
     return failed ? 1 : 0;
 }

@@ -69,7 +69,7 @@ LAYERS = [
         '  from the summary views)',
         'MmsSqliteDatabase',
         'MmsResultsSchema (tables, KPI and',
-        '  summary views; version 3)',
+        '  summary views; version 4)',
         'MmsLadderTracer (each PDU: sent, arrived)',
     ]),
     ('transport', 'Transports', 'mms-transport', (0.3, 3.2, 4.6, 2.45), [
@@ -86,8 +86,7 @@ LAYERS = [
         'MmsScenario (a DOT file, checks)',
         'MmsScenarioReader (DOT parser)',
         'MmsScenarioAttributes (values)',
-        'MmsScenarioRoutes (Boost.Graph',
-        '  Dijkstra: routes, MMSEs)',
+        'MmsScenarioRoutes (Dijkstra)',
         'MmsScenarioRouting (IPv4 routes)',
         'MmsScenarioPartition (MPI ranks)',
         'MmsTrafficModel   MmsCellTraffic',

@@ -16,6 +16,7 @@
 #include "ns3/double.h"
 #include "ns3/integer.h"
 #include "ns3/mms-command-line.h"
+#include "ns3/mms-event-scheduler.h"
 #include "ns3/mms-scenario-helper.h"
 #include "ns3/mms-scenario.h"
 #include "ns3/mms-traffic-model.h"
@@ -181,6 +182,9 @@ class MmsCommandLineNs3TestCase : public TestCase
         std::string validate;
         NS_TEST_ASSERT_MSG_EQ(model->Validate(validate), false, "the model refuses -1");
 
+        // The module's own scheduler is one of the choices wherever the module is linked (a
+        // static library drops its object file unless something uses it).
+        MmsEventScheduler::GetTypeId();
         const std::vector<std::pair<std::vector<std::string>, std::string>> bad = {
             {{"--ns3::MmsRelay::Workers=abc"}, "expected a whole number from 1 to 4294967295"},
             {{"--ns3::MmsRelay::Workers=0"}, "expected a whole number from 1 to 4294967295"},
@@ -218,7 +222,7 @@ class MmsCommandLineNs3TestCase : public TestCase
             {{"--ChecksumEnabled=maybe"}, "expected true or false"},
             {{"--SchedulerType=ns3::MmsRelay"},
              "expected one of ns3::CalendarScheduler, ns3::HeapScheduler, ns3::ListScheduler, "
-             "ns3::MapScheduler or ns3::PriorityQueueScheduler"},
+             "ns3::MapScheduler, ns3::MmsEventScheduler or ns3::PriorityQueueScheduler"},
             {{"--PrintAttributes=ns3::MmsRelais"}, "no ns-3 type is named ns3::MmsRelais"},
         };
         for (const auto& b : bad)

@@ -192,7 +192,7 @@ class RadioWapTestCase : public TestCase
   public:
     explicit RadioWapTestCase(const std::string& bearer)
         : TestCase("MMS over " + bearer
-                   + " with WAP 1.x handsets: WSP/WTP to the WAP gateway, "
+                   + " with WAP 1.x handsets: WSP over WTP to the WAP gateway, "
                      "its HTTP to the Relay; airtime in the latency")
         , m_bearer(bearer)
     {

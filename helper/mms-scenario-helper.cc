@@ -11,6 +11,7 @@
 #include "mms-sqlite-recorder.h"
 
 #include "ns3/boolean.h"
+#include "ns3/enum.h"
 #include "ns3/error-model.h"
 #include "ns3/inet-socket-address.h"
 #include "ns3/internet-stack-helper.h"
@@ -142,9 +143,18 @@ TargetType(MmsScenario::Kind kind, MmsScenario::Target target)
             return MmsWapPushProxyGateway::GetTypeId();
         case MmsScenario::SMSC:
             return MmsSmsc::GetTypeId();
+        case MmsScenario::WAPGW:
+            return MmsWapGateway::GetTypeId();
         default:
             return Object::GetTypeId();
     }
+}
+
+/// A User Agent's stack: WAP 1.x (WSP to the gateway its MMSE's helper set) or WAP 2.0 (HTTP).
+void
+SetStack(Ptr<MmsUserAgent> ua, bool wsp)
+{
+    ua->SetAttribute("Stack", EnumValue(wsp ? MmsUserAgent::WSP_STACK : MmsUserAgent::HTTP_STACK));
 }
 
 /// A send of a cell's traffic with handsets on demand: the pool's subscriber sends.
@@ -264,6 +274,10 @@ struct MmsScenarioHelper::AgentMaker : public SimpleRefCount<AgentMaker>
     bool traffic{true};                                        //!< generate messages
     Ptr<MmsUserAgent> prototype;        //!< holds the random variables all of them share
     Ptr<MmsSubscriberDirectory> offNet; //!< other operators' subscribers (MM4); null none
+    bool wap{false};                    //!< the MMSE has a WAP gateway: Stack set per subscriber
+    double wapShare{0};                 //!< the cell's share of WAP 1.x handsets
+    MmsSubscriberPool* pool{nullptr};   //!< the pool (numbers to indices); not owned
+    uint32_t first{0};                  //!< the pool index of the cell's first subscriber
 
     /**
      * A new User Agent of the cell.
@@ -283,6 +297,12 @@ struct MmsScenarioHelper::AgentMaker : public SimpleRefCount<AgentMaker>
         ua->SetAttribute("Traffic", BooleanValue(maker->traffic));
         ua->SetExternalArrivals(true);
         ua->SetOffNetDirectory(maker->offNet);
+        uint32_t index = 0;
+        if (maker->wap && maker->pool && maker->pool->FindByMsisdn(msisdn, index))
+        {
+            // The subscriber's handset, whichever pool handset it is bound to.
+            SetStack(ua, MmsScenario::IsWapHandset(maker->wapShare, index - maker->first));
+        }
         if (maker->prototype)
         {
             ua->ShareRandomVariables(maker->prototype);
@@ -418,6 +438,7 @@ MmsScenarioHelper::Check(const MmsScenario& scenario, std::vector<std::string>& 
                              + ": cell " + v.name + ": fidelity flow needs handsets on demand");
             ok = false;
         }
+
         bool own = std::any_of(v.settings.begin(),
                                v.settings.end(),
                                [](const auto& s)
@@ -632,6 +653,15 @@ MmsScenarioHelper::Install(const MmsScenario& scenario)
         m_cellOf[i] = m_radio->CreateCell(m_nodes[i]);
         const std::string fidelity = v.fidelity.empty() ? m_fidelity : v.fidelity;
         m_cellFidelities.emplace_back(v.name, fidelity);
+        if (v.wapShareLine != 0 || !scenario.GetVerticesOfKind(MmsScenario::WAPGW).empty())
+        {
+            // The split by index makes floor(N s) of N subscribers WAP 1.x handsets; at flow
+            // level (no WSP over WTP there) none: the share is recorded, not applied.
+            const auto wapHandsets =
+                fidelity == "flow" ? 0u
+                                   : static_cast<uint32_t>(std::floor(v.subscribers * v.wapShare));
+            m_cellWapShares.emplace_back(v.name, std::make_pair(v.wapShare, wapHandsets));
+        }
         if (fidelity == "flow")
         {
             if (!m_flow)
@@ -737,6 +767,17 @@ MmsScenarioHelper::Install(const MmsScenario& scenario)
         h->GetRelay()->SetElementName(m_names[mmse.relay]);
         AddFlowTransport(h->GetRelay(), mmse.relay);
         m_elementOf[mmse.relay] = h->GetRelay();
+        const bool wap = mmse.wapgw != UINT32_MAX;
+        if (wap)
+        {
+            // The WAP gateway of this Relay (its nearest): its HTTP goes to the Relay, and the
+            // User Agents get its address; each one's Stack follows its cell's wapShare.
+            Ptr<MmsWapGateway> gw = h->InstallWapGateway(m_nodes[mmse.wapgw]);
+            ApplySettings(gw, vertices[mmse.wapgw], MmsScenario::ELEMENT);
+            gw->SetElementName(m_names[mmse.wapgw]);
+            m_elementOf[mmse.wapgw] = gw;
+            h->SetUserAgentAttribute("Stack", EnumValue(MmsUserAgent::HTTP_STACK));
+        }
         std::ostringstream plan;
         // The cells this Relay serves, wrapped under a heading written once they are counted.
         std::ostringstream cells;
@@ -801,6 +842,10 @@ MmsScenarioHelper::Install(const MmsScenario& scenario)
                 agents->traffic = m_traffic;
                 agents->offNet = offNet;
                 agents->prototype = AgentMaker::Make(agents, 0, "+0");
+                agents->wap = wap;
+                agents->wapShare = m_flowCellOf[c] >= 0 ? 0 : v.wapShare; // flow: all HTTP
+                agents->pool = PeekPointer(m_pool);
+                agents->first = m_pool->GetN();
                 m_agentMakers.push_back(agents);
                 Ptr<HandsetMaker> handsets = Create<HandsetMaker>();
                 handsets->radio = m_radio;
@@ -865,6 +910,10 @@ MmsScenarioHelper::Install(const MmsScenario& scenario)
                 {
                     Ptr<MmsUserAgent> ua = DynamicCast<MmsUserAgent>(uas.Get(k));
                     ApplySettings(ua, v, MmsScenario::USER_AGENT);
+                    if (wap)
+                    {
+                        SetStack(ua, MmsScenario::IsWapHandset(v.wapShare, k));
+                    }
                     ua->SetAttribute("TrafficModel", PointerValue(model));
                     ua->SetAttribute("Traffic", BooleanValue(m_traffic));
                     ua->SetExternalArrivals(true);
@@ -922,7 +971,8 @@ MmsScenarioHelper::Install(const MmsScenario& scenario)
             }
         }
         plan << "relay " << m_names[mmse.relay] << " (server " << m_names[mmse.server] << ", ppg "
-             << m_names[mmse.ppg] << ", smsc " << m_names[mmse.smsc] << ") serves "
+             << m_names[mmse.ppg] << ", smsc " << m_names[mmse.smsc]
+             << (wap ? ", wapgw " + m_names[mmse.wapgw] : std::string()) << ") serves "
              << mmse.cells.size() << " cell(s), " << served << " subscribers, " << h->GetMsisdn(0)
              << " to " << h->GetMsisdn(served ? served - 1 : 0) << ":\n"
              << cells.str();
@@ -939,6 +989,16 @@ MmsScenarioHelper::Install(const MmsScenario& scenario)
         for (const auto& [cell, fidelity] : m_cellFidelities)
         {
             m_recorder->AddRunAttribute("cell", cell + "/fidelity", fidelity);
+        }
+        for (const auto& [cell, share] : m_cellWapShares)
+        {
+            // The share of WAP 1.x handsets used, and how many of the cell's subscribers
+            // the split made WAP 1.x (MmsScenario::IsWapHandset).
+            std::ostringstream text;
+            text << share.first;
+            m_recorder->AddRunAttribute("cell", cell + "/wapShare", text.str());
+            m_recorder->AddRunAttribute(
+                "cell", cell + "/wapHandsets", std::to_string(share.second));
         }
         if (m_pool)
         {
@@ -1410,16 +1470,19 @@ MmsScenarioHelper::GetRouteCount() const
 void
 MmsScenarioHelper::PrintPlan(std::ostream& os) const
 {
-    uint32_t counts[6] = {0, 0, 0, 0, 0, 0};
+    uint32_t counts[7] = {0, 0, 0, 0, 0, 0, 0};
     for (auto k : m_kinds)
     {
         ++counts[k];
     }
     os << counts[MmsScenario::RELAY] << " relay(s), " << counts[MmsScenario::SERVER]
        << " server(s), " << counts[MmsScenario::PPG] << " PPG(s), " << counts[MmsScenario::SMSC]
-       << " SMSC(s), " << counts[MmsScenario::ROUTER] << " router(s), " << counts[MmsScenario::CELL]
-       << " cell(s), " << m_linkDevices.size() << " link(s), "
-       << (m_pool ? m_pool->GetN() : m_handsets.GetN())
+       << " SMSC(s), "
+       << (counts[MmsScenario::WAPGW] > 0
+               ? std::to_string(counts[MmsScenario::WAPGW]) + " WAP gateway(s), "
+               : std::string())
+       << counts[MmsScenario::ROUTER] << " router(s), " << counts[MmsScenario::CELL] << " cell(s), "
+       << m_linkDevices.size() << " link(s), " << (m_pool ? m_pool->GetN() : m_handsets.GetN())
        << (m_pool ? " subscribers (handsets on demand), " : " subscribers, ") << m_routes
        << " static routes\n";
     for (const auto& line : m_plan)

@@ -372,6 +372,8 @@ class MmsScenarioHelper
     Ptr<MmsFlowNetwork> m_flow;        //!< with any flow cell
     std::vector<int32_t> m_flowCellOf; //!< per vertex: flow cell index, or -1
     std::vector<std::pair<std::string, std::string>> m_cellFidelities; //!< GetCellFidelities
+    /// Cells that set wapShare: (cell, (share, subscribers with WAP 1.x handsets)).
+    std::vector<std::pair<std::string, std::pair<double, uint32_t>>> m_cellWapShares;
     /**
      * Give an element a flow transport beside its socket transport (flow cells present).
      * \param app the element, with its socket transport

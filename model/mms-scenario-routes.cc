@@ -226,6 +226,15 @@ MmsScenarioRoutes::Compute(const MmsScenario& scenario)
                 m.cells.push_back(c);
             }
         }
+        // A WAP gateway serves its nearest Relay, as a cell is served (MmsScenario refuses a
+        // Relay with two).
+        for (uint32_t g : scenario.GetVerticesOfKind(MmsScenario::WAPGW))
+        {
+            if (m_servingRelay[g] == r && m.wapgw == kNoVertex)
+            {
+                m.wapgw = g;
+            }
+        }
         m_mmses.push_back(m);
     }
 }

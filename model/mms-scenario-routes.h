@@ -50,6 +50,7 @@ class MmsScenarioRoutes
         uint32_t ppg;                //!< the nearest PPG to the Relay
         uint32_t smsc;               //!< the SMSC the PPG submits to (the nearest to the PPG)
         std::vector<uint32_t> cells; //!< cells this Relay serves, in file order
+        uint32_t wapgw{UINT32_MAX};  //!< the WAP gateway serving it (nearest), or UINT32_MAX
     };
 
     /**

@@ -21,6 +21,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <limits>
@@ -110,6 +111,9 @@ TargetsOf(MmsScenario::Kind kind)
         case MmsScenario::SMSC:
             names = {{MmsScenario::ELEMENT, "ns3::MmsSmsc"}};
             break;
+        case MmsScenario::WAPGW:
+            names = {{MmsScenario::ELEMENT, "ns3::MmsWapGateway"}};
+            break;
         case MmsScenario::CELL:
             names = {{MmsScenario::CELL_CHANNEL, "ns3::MmsRadioCellChannel"},
                      {MmsScenario::CELL_PROFILE, "ns3::MmsRadioBearerProfile"},
@@ -135,8 +139,13 @@ TargetsOf(MmsScenario::Kind kind)
 bool
 IsReserved(MmsScenario::Kind kind, MmsScenario::Target target, const std::string& name)
 {
-    static const std::set<std::string> userAgent = {
-        "Msisdn", "RelayAddress", "RelayHost", "RelayPath", "SmsPort"};
+    static const std::set<std::string> userAgent = {"Msisdn",
+                                                    "RelayAddress",
+                                                    "RelayHost",
+                                                    "RelayPath",
+                                                    "SmsPort",
+                                                    "Stack",
+                                                    "GatewayAddress"}; // wapShare decides
     static const std::set<std::string> relay = {"ServerAddress", "PpgAddress", "PpgPath"};
     switch (target)
     {
@@ -146,7 +155,8 @@ IsReserved(MmsScenario::Kind kind, MmsScenario::Target target, const std::string
             return name == "Preset"; // the cell's bearer
         case MmsScenario::ELEMENT:
             return (kind == MmsScenario::RELAY && relay.count(name) > 0)
-                   || (kind == MmsScenario::PPG && name == "SmscAddress");
+                   || (kind == MmsScenario::PPG && name == "SmscAddress")
+                   || (kind == MmsScenario::WAPGW && name == "RelayAddress");
         default:
             return false;
     }
@@ -156,7 +166,7 @@ const std::vector<std::string>&
 KindNames()
 {
     static const std::vector<std::string> names = {
-        "relay", "server", "ppg", "smsc", "router", "cell"};
+        "relay", "server", "ppg", "smsc", "router", "cell", "wapgw"};
     return names;
 }
 
@@ -177,8 +187,10 @@ const std::size_t kSpareLinks = 1000;        //!< ... plus these (a full mesh of
 /// together, and so any path's delay plus one more link, stay within 2^62 ns (146 years).
 const uint64_t kMaxTotalDelayNs = uint64_t{1} << 62;
 
+} // namespace
+
 /// Problems found, each at a line (0: unknown).
-class Problems
+class MmsScenarioProblems
 {
   public:
     void Add(uint32_t line, const std::string& what, const std::string& problem)
@@ -221,6 +233,9 @@ class Problems
     std::vector<Item> m_list;
 };
 
+namespace
+{
+
 /// The checks of the nodes, the links and the graph as a whole, on what the reader read,
 /// filling the scenario's vertices and edges.
 class GraphChecker
@@ -231,7 +246,7 @@ class GraphChecker
     using Edge = MmsScenario::Edge;
 
     GraphChecker(const MmsScenarioReader::Graph& graph,
-                 Problems& problems,
+                 MmsScenarioProblems& problems,
                  std::vector<Vertex>& vertices,
                  std::vector<Edge>& edges)
         : m_graph(graph)
@@ -296,8 +311,9 @@ class GraphChecker
         auto kind = attributes.find("kind");
         if (kind == attributes.end())
         {
-            m_problems.Add(
-                v.line, What(i), "no kind (add kind=relay, server, ppg, smsc, router or cell)");
+            m_problems.Add(v.line,
+                           What(i),
+                           "no kind (add kind=relay, server, ppg, smsc, router, cell or wapgw)");
             return;
         }
         const auto& names = KindNames();
@@ -350,6 +366,26 @@ class GraphChecker
                                what,
                                "fidelity \"" + f->second.value
                                    + "\" is not valid: expected packet or flow");
+            }
+        }
+        auto w = attributes.find("wapShare");
+        if (w != attributes.end())
+        {
+            const double share = MmsScenarioAttributes::IsNumber(w->second.value, true, true)
+                                     ? MmsScenarioAttributes::ToDouble(w->second.value)
+                                     : -1;
+            if (share >= 0 && share <= 1)
+            {
+                v.wapShare = share;
+                v.wapShareLine = w->second.line;
+            }
+            else
+            {
+                m_problems.Add(w->second.line,
+                               what,
+                               "wapShare \"" + w->second.value
+                                   + "\" is not valid: expected a fraction from 0 to 1 (the "
+                                     "share of the cell's subscribers with WAP 1.x handsets)");
             }
         }
         const std::vector<std::string> presets = MmsBearerProfile::PresetNames();
@@ -423,7 +459,8 @@ class GraphChecker
                 }
                 continue;
             }
-            if (name == "subscribers" || name == "bearer" || name == "fidelity")
+            if (name == "subscribers" || name == "bearer" || name == "fidelity"
+                || name == "wapShare")
             {
                 if (v.kind != MmsScenario::CELL)
                 {
@@ -748,6 +785,21 @@ class GraphChecker
                                      "and cell)");
             }
         }
+        // WAP 1.x handsets need a WAP gateway.
+        if (count[MmsScenario::WAPGW] == 0 && allKinds)
+        {
+            for (uint32_t i = 0; i < m_vertices.size(); ++i)
+            {
+                if (m_vertices[i].kind == MmsScenario::CELL && m_vertices[i].wapShare > 0)
+                {
+                    m_problems.Add(m_vertices[i].wapShareLine,
+                                   What(i),
+                                   "wapShare > 0 needs a WAP gateway: the scenario has no "
+                                   "wapgw (add a vertex of kind wapgw linked near the "
+                                   "cell's relay)");
+                }
+            }
+        }
         // Connected components (union-find).
         std::vector<uint32_t> parent(m_vertices.size());
         for (uint32_t i = 0; i < parent.size(); ++i)
@@ -787,6 +839,10 @@ class GraphChecker
             {
                 needed = {MmsScenario::RELAY, MmsScenario::PPG, MmsScenario::SMSC};
             }
+            else if (m_vertices[i].kind == MmsScenario::WAPGW)
+            {
+                needed = {MmsScenario::RELAY};
+            }
             else if (m_vertices[i].kind == MmsScenario::RELAY)
             {
                 needed = {MmsScenario::SERVER};
@@ -808,7 +864,7 @@ class GraphChecker
     }
 
     const MmsScenarioReader::Graph& m_graph;
-    Problems& m_problems;
+    MmsScenarioProblems& m_problems;
     std::vector<Vertex>& m_vertices;
     std::vector<Edge>& m_edges;
     std::map<std::string, uint32_t> m_index; //!< vertex index by name
@@ -876,7 +932,7 @@ MmsScenario::Parse(const std::string& text,
 {
     NS_LOG_FUNCTION(this << origin);
     Clear();
-    Problems problems;
+    MmsScenarioProblems problems;
 
     // Syntax: an error stops everything, and so do numbers run into words (they change
     // what the file means: "rate=2Mbps" is rate=2 and an attribute named Mbps).
@@ -970,7 +1026,77 @@ MmsScenario::Parse(const std::string& text,
     }
     m_origin = origin;
     m_routes.Compute(*this);
+    CheckWapGateways(problems);
+    if (!problems.Empty())
+    {
+        problems.Flush(origin, errors);
+        Clear();
+        return false;
+    }
     return true;
+}
+
+void
+MmsScenario::CheckWapGateways(MmsScenarioProblems& problems) const
+{
+    // Each WAP gateway serves its nearest Relay (of its operator), as a cell is served; the
+    // WAP 1.x handsets of that Relay's cells use it. Refused: a gateway as near to two Relays
+    // (which one is meant?), a second gateway for one Relay, and a cell with wapShare > 0
+    // whose Relay has none.
+    const std::vector<uint32_t> relays = GetVerticesOfKind(RELAY);
+    std::map<uint32_t, uint32_t> gatewayOf; // relay -> its wapgw
+    for (uint32_t g : GetVerticesOfKind(WAPGW))
+    {
+        const Vertex& v = m_vertices[g];
+        const uint32_t relay = GetServingRelay(g);
+        if (relay == UINT32_MAX)
+        {
+            continue; // reported by the checks of the graph
+        }
+        const double best = GetPathDelay(g, relay);
+        for (uint32_t r : relays)
+        {
+            if (r != relay && m_vertices[r].op == v.op && GetPathDelay(g, r) == best)
+            {
+                problems.Add(v.line,
+                             "wapgw " + v.name,
+                             "is as near to relay " + m_vertices[r].name + " as to relay "
+                                 + m_vertices[relay].name
+                                 + ": a WAP gateway serves its nearest relay; link it nearer "
+                                   "to the one it serves");
+                break;
+            }
+        }
+        auto [it, added] = gatewayOf.emplace(relay, g);
+        if (!added)
+        {
+            problems.Add(v.line,
+                         "wapgw " + v.name,
+                         "serves relay " + m_vertices[relay].name + " as wapgw "
+                             + m_vertices[it->second].name + " (line "
+                             + std::to_string(m_vertices[it->second].line)
+                             + ") does: a relay has at most one WAP gateway, its nearest");
+        }
+    }
+    for (uint32_t c : GetVerticesOfKind(CELL))
+    {
+        const Vertex& v = m_vertices[c];
+        const uint32_t relay = GetServingRelay(c);
+        if (v.wapShare > 0 && !gatewayOf.empty() && relay != UINT32_MAX && !gatewayOf.count(relay))
+        {
+            problems.Add(v.wapShareLine,
+                         "cell " + v.name,
+                         "wapShare > 0 needs a WAP gateway for its relay " + m_vertices[relay].name
+                             + ", but no wapgw is nearest to it (a WAP gateway serves its "
+                               "nearest relay)");
+        }
+    }
+}
+
+bool
+MmsScenario::IsWapHandset(double share, uint32_t k)
+{
+    return std::floor((k + 1.0) * share) > std::floor(k * share);
 }
 
 const std::string&

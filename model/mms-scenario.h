@@ -16,13 +16,16 @@
 namespace ns3
 {
 
+class MmsScenarioProblems;
+
 /**
  * \ingroup mms-scenario
  * A scenario file: a GraphViz DOT graph of an operator's network, read, checked before
  * anything is built, and routed.
  *
- * Vertices are network elements (kind = relay, server, ppg, smsc, router) or radio cells
- * (kind = cell, with subscribers and a bearer profile); edges are point-to-point links with a
+ * Vertices are network elements (kind = relay, server, ppg, smsc, router, wapgw) or radio
+ * cells (kind = cell, with subscribers, a bearer profile and an optional share of WAP 1.x
+ * handsets, wapShare); edges are point-to-point links with a
  * rate, a delay and an optional loss. Other vertex attributes name ns-3 attributes of the
  * element (or, on a cell, of the cell, its bearer profile, its User Agents or their traffic
  * model) and are kept as strings for the scenario helper to set (see Target).
@@ -63,28 +66,33 @@ class MmsScenario
         SMSC,   //!< an SMSC (ns3::MmsSmsc)
         ROUTER, //!< a plain IP router
         CELL,   //!< a radio cell with its subscribers' handsets
+        WAPGW,  //!< a WAP gateway (ns3::MmsWapGateway) for the WAP 1.x handsets of a Relay
     };
 
     /**
-     * Where an ns-3 attribute named in a vertex goes. On a relay, server, PPG or SMSC: the
-     * element (ns3::MmsRelay, ns3::MmsServer, ns3::MmsWapPushProxyGateway, ns3::MmsSmsc, their
-     * parents' attributes included, e.g. StartTime). A router takes none. On a cell the name is
-     * looked up in ns3::MmsRadioCellChannel, ns3::MmsRadioBearerProfile, ns3::MmsUserAgent and
-     * ns3::MmsTrafficModel, in this order, and the first type that has it takes it. No name is
-     * shared among these four types (the mms-scenario test checks it), so the order decides
-     * nothing today; should a name be added to two of them, the earlier type takes it.
+     * Where an ns-3 attribute named in a vertex goes. On a relay, server, PPG, SMSC or WAP
+     * gateway: the element (ns3::MmsRelay, ns3::MmsServer, ns3::MmsWapPushProxyGateway,
+     * ns3::MmsSmsc, ns3::MmsWapGateway, their parents' attributes included, e.g. StartTime). A
+     * router takes none. On a cell the name is looked up in ns3::MmsRadioCellChannel,
+     * ns3::MmsRadioBearerProfile, ns3::MmsUserAgent and ns3::MmsTrafficModel, in this order, and
+     * the first type that has it takes it. No name is shared among these four types (the
+     * mms-scenario test checks it), so the order decides nothing today; should a name be added to
+     * two of them, the earlier type takes it.
      *
      * Values are checked as ns-3 would read them from a StringValue, without ever calling
      * what aborts in ns-3.37 on bad text; the scenario builder can set each Setting with
      * SetAttribute(name, StringValue(value)). Refused: attributes the builder sets from the graph
-     * (User Agent Msisdn, RelayAddress, RelayHost, RelayPath, SmsPort; bearer profile Preset,
-     * which is the cell's bearer; relay ServerAddress, PpgAddress, PpgPath; PPG SmscAddress),
+     * (User Agent Msisdn, RelayAddress, RelayHost, RelayPath, SmsPort, Stack and
+     * GatewayAddress, which the cell's wapShare decides; bearer profile Preset, which is the
+     * cell's bearer; relay ServerAddress, PpgAddress, PpgPath; PPG SmscAddress; WAP gateway
+     * RelayAddress),
      * read-only attributes, and values of types other than string, boolean, integers, double,
      * enum, Time, DataRate, pointer ("ns3::Type[Name=value|...]") and ObjectFactory.
      */
     enum Target
     {
-        ELEMENT, //!< the vertex's element (MmsRelay, MmsServer, MmsWapPushProxyGateway, MmsSmsc)
+        ELEMENT, //!< the vertex's element (MmsRelay, MmsServer, MmsWapPushProxyGateway, MmsSmsc,
+                 //!< MmsWapGateway)
         CELL_CHANNEL,  //!< ns3::MmsRadioCellChannel of a cell
         CELL_PROFILE,  //!< ns3::MmsRadioBearerProfile of a cell's bearer (overrides of the preset)
         USER_AGENT,    //!< ns3::MmsUserAgent of every subscriber in a cell
@@ -108,8 +116,10 @@ class MmsScenario
         uint32_t subscribers{0};       //!< cells: the number of handsets
         std::string bearer;            //!< cells: a bearer profile preset name, as spelt there
         std::string fidelity;          //!< cells: "packet", "flow" or "" (the program's default)
+        double wapShare{0};            //!< cells: share of WAP 1.x handsets, [0, 1] (0: all HTTP)
+        uint32_t wapShareLine{0};      //!< cells: line of wapShare (0: not set)
         std::vector<Setting> settings; //!< its ns-3 attributes, in the order the file sets them
-        std::string op; //!< relays, servers, PPGs, SMSCs, cells: its operator ("" none)
+        std::string op; //!< relays, servers, PPGs, SMSCs, WAP gateways, cells: its operator ("")
     };
 
     /// An edge: a point-to-point link.
@@ -245,12 +255,28 @@ class MmsScenario
     /**
      * The name of a kind as files write it.
      * \param kind the kind
-     * \return "relay", "server", "ppg", "smsc", "router" or "cell"
+     * \return "relay", "server", "ppg", "smsc", "router", "cell" or "wapgw"
      */
     static std::string KindName(Kind kind);
 
+    /**
+     * Whether a cell's subscriber is a WAP 1.x handset: the deterministic split of a cell's
+     * subscribers by index that gives a share s of them WAP 1.x, spread evenly (subscriber k
+     * is one when floor((k + 1) s) > floor(k s); floor(N s) of N subscribers are).
+     * \param share the cell's wapShare, in [0, 1]
+     * \param k the subscriber's index in its cell, from 0
+     * \return true for a WAP 1.x handset (Stack Wsp), false for WAP 2.0 (HTTP)
+     */
+    static bool IsWapHandset(double share, uint32_t k);
+
   private:
     void Clear(); //!< forget everything (a failed Load or Parse leaves nothing usable)
+    /**
+     * The checks of the WAP gateways once routed: each serves its nearest Relay, at most one
+     * per Relay, none as near to two Relays; every cell with wapShare > 0 has one.
+     * \param problems where problems are added
+     */
+    void CheckWapGateways(MmsScenarioProblems& problems) const;
 
     std::string m_origin;           //!< the file's name, in errors
     std::vector<Vertex> m_vertices; //!< by index

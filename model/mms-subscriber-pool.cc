@@ -394,6 +394,7 @@ MmsSubscriberPool::Bind(uint32_t index, bool limited)
         StringValue mode;
         rrc->GetAttribute("PdpMode", mode);
         c.alwaysOn.push_back(mode.Get() == "AlwaysOn");
+        c.wtpTid.push_back(0);
         rrc->TraceConnectWithoutContext(
             "PdpContext", MakeBoundCallback(&MmsSubscriberPool::PdpSink, this, ci, hi));
         rrc->TraceConnectWithoutContext(
@@ -419,6 +420,9 @@ MmsSubscriberPool::Bind(uint32_t index, bool limited)
     const Handset& h = c.handsets[hi];
     NS_LOG_INFO(GetMsisdn(index) << " bound to " << h.address << " (cell " << ci << ")");
     m_boundTrace(GetMsisdn(index), ci, hi, h.address);
+    // The handset's WTP layer numbers its transactions on, whoever is bound: a late datagram
+    // of the previous subscriber's transactions matches none of this one's.
+    ua->SetWtpTid(c.wtpTid[hi]);
     ua->AttachHandset(h.node, h.transport);
     if (c.coverage.up)
     {
@@ -448,7 +452,8 @@ MmsSubscriberPool::MaybeRelease(uint32_t index)
     }
     if (r.ua)
     {
-        r.ua->DetachHandset();
+        r.ua->DetachHandset(); // a WAP 1.x client sends its Disconnect and is closed
+        c.wtpTid[hi] = r.ua->GetWtpTid();
     }
     auto ev = m_coverageEvents.find(index);
     if (ev != m_coverageEvents.end())

@@ -339,6 +339,7 @@ class MmsSubscriberPool : public MmsSubscriberLocator
         std::vector<int64_t> boundTo;   //!< per handset: the subscriber, or -1
         std::vector<int64_t> lastBound; //!< per handset: the last subscriber bound, or -1
         std::vector<bool> alwaysOn;     //!< per handset: PdpMode AlwaysOn
+        std::vector<uint16_t> wtpTid;   //!< per handset: its WTP layer's next TID (WAP 1.x)
         std::vector<uint32_t> free;     //!< handsets ready to bind (a stack)
         std::deque<std::pair<Time, uint32_t>> resting; //!< released: (free from, handset)
         uint32_t bound{0};                             //!< handsets bound now

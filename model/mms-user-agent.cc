@@ -393,6 +393,7 @@ MmsUserAgent::AttachHandset(Ptr<Node> node, Ptr<MmsTransport> transport)
         NS_ABORT_MSG_IF(m_gatewayAddress.IsInvalid(),
                         GetElementName() << ": Stack Wsp needs a GatewayAddress");
         m_wsp = CreateObject<MmsWspClient>();
+        m_wsp->SetNextTid(m_wtpTid);
         m_wsp->Attach(transport, m_gatewayAddress);
         m_wsp->TraceConnectWithoutContext(
             "Exchange",
@@ -446,6 +447,7 @@ MmsUserAgent::DetachHandset()
     if (m_wsp)
     {
         m_wsp->Detach(); // its pending requests fail as the transport's do
+        m_wtpTid = m_wsp->GetNextTid();
         m_wsp->Dispose();
         m_wsp = nullptr;
     }
@@ -461,6 +463,18 @@ Ptr<MmsWspClient>
 MmsUserAgent::GetWspClient() const
 {
     return m_wsp;
+}
+
+void
+MmsUserAgent::SetWtpTid(uint16_t tid)
+{
+    m_wtpTid = tid & 0x7FFF;
+}
+
+uint16_t
+MmsUserAgent::GetWtpTid() const
+{
+    return m_wsp ? m_wsp->GetNextTid() : m_wtpTid;
 }
 
 bool

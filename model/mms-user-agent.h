@@ -331,6 +331,19 @@ class MmsUserAgent : public MmsApplication
      * \return the client while a handset is attached with Stack Wsp, else a null pointer
      */
     Ptr<MmsWspClient> GetWspClient() const;
+    /**
+     * \brief The handset's next WTP transaction id, kept by the handset's WTP layer across the
+     * subscribers bound to it (MmsSubscriberPool): the WSP client made at the next
+     * AttachHandset() starts from it, so that datagrams of the previous subscriber's
+     * transactions (a late Result, a retransmission) find no transaction of the new one.
+     * \param tid the next TID (0 to 32767)
+     */
+    void SetWtpTid(uint16_t tid);
+    /**
+     * \return the next WTP transaction id of the handset: the WSP client's while one is
+     * attached, else the one its last client left at DetachHandset() (or SetWtpTid())
+     */
+    uint16_t GetWtpTid() const;
 
   protected:
     /// Cancel the pending events and forget transactions, radios and policies.
@@ -427,6 +440,7 @@ class MmsUserAgent : public MmsApplication
     Stack m_stack{HTTP_STACK}; //!< attribute Stack
     Address m_gatewayAddress;  //!< attribute GatewayAddress
     Ptr<MmsWspClient> m_wsp;   //!< the WAP 1.x client (Stack Wsp, a handset attached)
+    uint16_t m_wtpTid{0};      //!< SetWtpTid: the next TID of the handset's WTP layer
     std::string m_relayHost;
     std::string m_relayPath;
     uint16_t m_pushPort;

@@ -222,6 +222,18 @@ MmsWspClient::GetSessionId() const
     return m_session == CONNECTED ? m_sessionId : 0;
 }
 
+void
+MmsWspClient::SetNextTid(uint16_t tid)
+{
+    m_nextTid = tid & 0x7FFF;
+}
+
+uint16_t
+MmsWspClient::GetNextTid() const
+{
+    return m_nextTid;
+}
+
 uint16_t
 MmsWspClient::NextTid()
 {

@@ -219,6 +219,16 @@ class MmsWspClient : public Object
      * MaxRetransmissions)
      */
     MmsWtpTimers GetTimers() const;
+    /**
+     * \brief Where the client's WTP transaction ids go on (per handset, not per client: a
+     * handset's WTP layer numbers its transactions on whoever uses it). Before Attach().
+     * \param tid the next TID (0 to 32767)
+     */
+    void SetNextTid(uint16_t tid);
+    /**
+     * \return the TID the client's next transaction will use
+     */
+    uint16_t GetNextTid() const;
 
     /**
      * Trace signature of Method: a WSP method completed.

@@ -17,6 +17,8 @@
 #include "ns3/type-id.h"
 
 #include <algorithm>
+#include <fstream>
+#include <iterator>
 #include <limits>
 #include <set>
 #include <sstream>
@@ -44,7 +46,7 @@ Joined(const std::vector<std::string>& errors)
     return out;
 }
 
-const char* const kKinds = "relay, server, ppg, smsc, router, cell";
+const char* const kKinds = "relay, server, ppg, smsc, router, cell, wapgw";
 const char* const kPresets =
     "GPRS-CS1, GPRS-CS2, GPRS-CS3, GPRS-CS4, EDGE-MCS1, EDGE-MCS2, EDGE-MCS3, EDGE-MCS4, "
     "EDGE-MCS5, EDGE-MCS6, EDGE-MCS7, EDGE-MCS8, EDGE-MCS9, UMTS-64, UMTS-128, UMTS-384, "
@@ -700,9 +702,140 @@ class MmsScenarioTextTestCase : public TestCase
                 "them DOT reads 2 and what follows as two words"},
                "an unquoted rate");
 
+        // WAP gateways and the cells' shares of WAP 1.x handsets.
+        const std::string wapgw = "  w [kind=wapgw, MaxSessions=100, ServiceTime=\"2ms\"]\n";
+        const std::string wapLink = "  w -- g [rate=\"100Mbps\", delay=\"1ms\"]\n";
+        {
+            MmsScenario sc;
+            std::vector<std::string> errors;
+            const bool ok =
+                sc.Parse(Network(wapgw
+                                     + "  c2 [kind=cell, subscribers=10, bearer=\"GPRS-CS2\", "
+                                       "wapShare=0.4]\n",
+                                 wapLink + "  c2 -- g [rate=\"2Mbps\", delay=\"5ms\"]\n"),
+                         "t.dot",
+                         errors);
+            NS_TEST_ASSERT_MSG_EQ(ok, true, "a wapgw and a cell's wapShare" << Joined(errors));
+            const int32_t w = sc.FindVertex("w");
+            const int32_t c2 = sc.FindVertex("c2");
+            NS_TEST_ASSERT_MSG_EQ((w >= 0 && c2 >= 0), true, "vertices");
+            NS_TEST_EXPECT_MSG_EQ(sc.GetVertices()[w].kind, MmsScenario::WAPGW, "kind wapgw");
+            NS_TEST_EXPECT_MSG_EQ(sc.GetVertices()[w].settings.size(), 2u, "its attributes");
+            NS_TEST_EXPECT_MSG_EQ(sc.GetVertices()[c2].wapShare, 0.4, "wapShare");
+            NS_TEST_EXPECT_MSG_EQ(sc.GetVertices()[c2].wapShareLine, 14u, "wapShare's line");
+            NS_TEST_EXPECT_MSG_EQ(sc.GetVertices()[sc.FindVertex("c")].wapShare, 0, "default 0");
+            NS_TEST_ASSERT_MSG_EQ(sc.GetMmses().size(), 1u, "one MMSE");
+            NS_TEST_EXPECT_MSG_EQ(sc.GetMmses()[0].wapgw, static_cast<uint32_t>(w), "its wapgw");
+            // The split by index: floor(N s) of N, spread evenly.
+            uint32_t wap = 0;
+            for (uint32_t k = 0; k < 10; ++k)
+            {
+                wap += MmsScenario::IsWapHandset(0.4, k) ? 1 : 0;
+            }
+            NS_TEST_EXPECT_MSG_EQ(wap, 4u, "4 of 10 at 0.4");
+            NS_TEST_EXPECT_MSG_EQ(MmsScenario::IsWapHandset(0.4, 0), false, "0 at 0.4");
+            NS_TEST_EXPECT_MSG_EQ(MmsScenario::IsWapHandset(0.4, 2), true, "2 at 0.4");
+            NS_TEST_EXPECT_MSG_EQ(MmsScenario::IsWapHandset(0, 7), false, "none at 0");
+            NS_TEST_EXPECT_MSG_EQ(MmsScenario::IsWapHandset(1, 0), true, "all at 1");
+        }
+        Expect(Network("  w [kind=wapgw, MaxSesions=5]\n", wapLink),
+               {":13: wapgw w: unknown attribute \"MaxSesions\" (neither a GraphViz presentation "
+                "attribute nor an attribute of ns3::MmsWapGateway)"},
+               "a misspelt attribute of a wapgw");
+        Expect(Network("  w [kind=wapgw, RelayAddress=\"10.0.0.1\"]\n", wapLink),
+               {":13: wapgw w: RelayAddress is set from the graph"},
+               "the gateway's Relay is the graph's");
+        Expect(Network(wapgw
+                           + "  c2 [kind=cell, subscribers=5, bearer=\"UMTS-384\", "
+                             "wapShare=1.5]\n",
+                       wapLink + "  c2 -- g [rate=\"2Mbps\", delay=\"5ms\"]\n"),
+               {":14: cell c2: wapShare \"1.5\" is not valid: expected a fraction from 0 to 1 (the "
+                "share of the cell's subscribers with WAP 1.x handsets)"},
+               "wapShare above 1");
+        Expect(Network(wapgw
+                           + "  c2 [kind=cell, subscribers=5, bearer=\"UMTS-384\", "
+                             "wapShare=\"-0.1\"]\n",
+                       wapLink + "  c2 -- g [rate=\"2Mbps\", delay=\"5ms\"]\n"),
+               {":14: cell c2: wapShare \"-0.1\" is not valid: expected a fraction from 0 to 1 "
+                "(the share of the cell's subscribers with WAP 1.x handsets)"},
+               "wapShare below 0");
+        Expect(Network("  c2 [kind=cell, subscribers=5, bearer=\"UMTS-384\",\n"
+                       "      wapShare=0.3]\n",
+                       "  c2 -- g [rate=\"2Mbps\", delay=\"5ms\"]\n"),
+               {":14: cell c2: wapShare > 0 needs a WAP gateway: the scenario has no wapgw (add a "
+                "vertex of kind wapgw linked near the cell's relay)"},
+               "wapShare without a wapgw (the line of wapShare)");
+        Expect(Network("  w [kind=wapgw, wapShare=0.3]\n", wapLink),
+               {":13: wapgw w: wapShare is only for cells"},
+               "wapShare on a wapgw");
+        Expect(Network("  w [kind=wapgw]\n"),
+               {":13: wapgw w: is not linked to anything"},
+               "a wapgw linked to nothing");
+        Expect(Network("  r2 [kind=relay]\n  w [kind=wapgw]\n",
+                       "  r2 -- g [rate=\"100Mbps\", delay=\"1ms\"]\n" + wapLink),
+               {":14: wapgw w: is as near to relay r2 as to relay r: a WAP gateway serves its "
+                "nearest relay; link it nearer to the one it serves"},
+               "a wapgw as near to two relays");
+        Expect(Network(wapgw + "  w2 [kind=wapgw]\n",
+                       wapLink + "  w2 -- g [rate=\"100Mbps\", delay=\"1ms\"]\n"),
+               {":14: wapgw w2: serves relay r as wapgw w (line 13) does: a relay has at most one "
+                "WAP gateway, its nearest"},
+               "two wapgws for one relay");
+        Expect(Network("  r2 [kind=relay]\n  w [kind=wapgw]\n"
+                       "  c2 [kind=cell, subscribers=5, bearer=\"UMTS-384\", wapShare=0.5]\n",
+                       "  r2 -- c2 [rate=\"100Mbps\", delay=\"1ms\"]\n"
+                       "  w -- r [rate=\"100Mbps\", delay=\"1ms\"]\n"
+                       "  c2 -- g [rate=\"2Mbps\", delay=\"5ms\"]\n"),
+               {":15: cell c2: wapShare > 0 needs a WAP gateway for its relay r2, but no wapgw is "
+                "nearest to it (a WAP gateway serves its nearest relay)"},
+               "a cell whose relay has no wapgw");
+
+        {
+            // Operators: a WAP gateway belongs to one and serves its nearest relay of that
+            // operator, wherever it is linked.
+            std::ifstream in(mmstest::MmsSourcePath("examples/scenarios/two-operators.dot"));
+            std::string text((std::istreambuf_iterator<char>(in)),
+                             std::istreambuf_iterator<char>());
+            // (Before the file's "node [...]" defaults, which are the cells'.)
+            const std::size_t end = text.find("node [");
+            NS_TEST_ASSERT_MSG_EQ((end != std::string::npos), true, "two-operators.dot read");
+            const std::string added =
+                "    wap_blue [kind=wapgw, operator=blue]\n"
+                "    wap_blue -- site_red [rate=\"1Gbps\", delay=\"0.2ms\"]\n"
+                "    blue_wap_town [kind=cell, operator=blue, subscribers=5, bearer=\"UMTS-384\",\n"
+                "                   wapShare=0.6]\n"
+                "    site_blue -- blue_wap_town [rate=\"34Mbps\", delay=\"5ms\"]\n";
+            MmsScenario sc;
+            std::vector<std::string> errors;
+            const bool ok =
+                sc.Parse(text.substr(0, end) + added + text.substr(end), "two.dot", errors);
+            NS_TEST_ASSERT_MSG_EQ(ok, true, "a wapgw of operator blue" << Joined(errors));
+            for (const auto& m : sc.GetMmses())
+            {
+                const std::string relay = sc.GetVertices()[m.relay].name;
+                const uint32_t expected = relay == "mmsc_blue"
+                                              ? static_cast<uint32_t>(sc.FindVertex("wap_blue"))
+                                              : UINT32_MAX;
+                NS_TEST_EXPECT_MSG_EQ(m.wapgw, expected, relay << "'s WAP gateway");
+            }
+            const std::string noOperator =
+                "    wap [kind=wapgw]\n"
+                "    wap -- site_red [rate=\"1Gbps\", delay=\"0.2ms\"]\n";
+            errors.clear();
+            NS_TEST_EXPECT_MSG_EQ(
+                sc.Parse(text.substr(0, end) + noOperator + text.substr(end), "two.dot", errors),
+                false,
+                "a wapgw without an operator");
+            NS_TEST_ASSERT_MSG_EQ(errors.size(), 1u, Joined(errors));
+            const bool named = errors[0].find(": wapgw wap: no operator (other elements name "
+                                              "theirs: add operator=<name>)")
+                               != std::string::npos;
+            NS_TEST_EXPECT_MSG_EQ(named, true, errors[0]);
+        }
+
         // Kinds and cells.
         Expect(Network("  x [label=\"x\"]\n", "  x -- g [rate=\"1Mbps\", delay=\"1ms\"]\n"),
-               {":13: node x: no kind (add kind=relay, server, ppg, smsc, router or cell)"},
+               {":13: node x: no kind (add kind=relay, server, ppg, smsc, router, cell or wapgw)"},
                "no kind");
         Expect(Network("  x [kind=Router, subscribers=3]\n",
                        "  x -- g [rate=\"1Mbps\", delay=\"1ms\"]\n"),
@@ -947,7 +1080,7 @@ class MmsScenarioSizeTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(errors.size(), 40000u, "each vertex has no kind and no link");
         NS_TEST_EXPECT_MSG_EQ(
             errors[0],
-            "t.dot:2: node v0: no kind (add kind=relay, server, ppg, smsc, router or cell)",
+            "t.dot:2: node v0: no kind (add kind=relay, server, ppg, smsc, router, cell or wapgw)",
             "");
 
         // Links: 4 per vertex plus 1,000. 76 vertices and 1,231 links are routed; 80 vertices

@@ -14,6 +14,7 @@
 #include "ns3/boolean.h"
 #include "ns3/config.h"
 #include "ns3/double.h"
+#include "ns3/inet-socket-address.h"
 #include "ns3/integer.h"
 #include "ns3/ipv4-list-routing.h"
 #include "ns3/ipv4.h"
@@ -24,8 +25,11 @@
 #include "ns3/mms-scenario.h"
 #include "ns3/mms-smsc.h"
 #include "ns3/mms-socket-transport.h"
+#include "ns3/mms-sqlite-recorder.h"
+#include "ns3/mms-sqlite.h"
 #include "ns3/mms-subscriber-pool.h"
 #include "ns3/mms-traffic-model.h"
+#include "ns3/mms-wap-gateway.h"
 #include "ns3/pointer.h"
 #include "ns3/rng-seed-manager.h"
 #include "ns3/simulator.h"
@@ -35,6 +39,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <map>
 #include <set>
 #include <sstream>
@@ -648,6 +653,216 @@ class MmsScenarioOnDemandTestCase : public TestCase
     }
 };
 
+/// WAP 1.x and WAP 2.0 handsets mixed by the cells' wapShare, behind a wapgw: every accepted
+/// (message, recipient) pair is retrieved, both stacks' transactions are in the results, a
+/// pooled handset's WTP transaction ids are never used again by another subscriber, and the
+/// same run gives the same deliveries.
+class MmsScenarioMixedStacksTestCase : public TestCase
+{
+  public:
+    /// \param onDemand subscribers as records (handsets on demand), else a handset each
+    explicit MmsScenarioMixedStacksTestCase(bool onDemand)
+        : TestCase(std::string("WAP 1.x and 2.0 handsets mixed by wapShare (")
+                   + (onDemand ? "handsets on demand" : "a handset per subscriber")
+                   + "): conservation, both stacks recorded, TIDs not reused, same run same "
+                     "deliveries")
+        , m_onDemand(onDemand)
+    {
+    }
+
+  private:
+    /// What one run saw.
+    struct Run
+    {
+        std::set<std::pair<std::string, std::string>> accepted;  //!< (message, recipient)
+        std::set<std::pair<std::string, std::string>> retrieved; //!< (message, recipient)
+        std::vector<std::string> deliveries; //!< "time element message" of each retrieval
+        /// Per pool handset, the subscriber that sent each WTP Invoke TID first.
+        std::map<std::pair<uint32_t, uint32_t>, std::map<uint16_t, std::string>> tids;
+        uint32_t tidsReused{0};  //!< Invoke TIDs a second subscriber sent on a handset
+        uint32_t wtpInvokes{0};  //!< Invokes sent by pool handsets
+        int64_t wspRows{0};      //!< transaction rows of handsets' WSP requests
+        int64_t httpRows{0};     //!< transaction rows of handsets' HTTP requests
+        int64_t gatewayRows{0};  //!< the gateway's HTTP requests to the Relay
+        int64_t wapHandsets{-1}; //!< run attribute of cell g
+        MmsSubscriberPool* pool{nullptr};
+    };
+
+    static std::string Number(const std::string& a)
+    {
+        return a.substr(0, a.find('/'));
+    }
+
+    static void OnQueued(Run* run, const MmsEvent& e)
+    {
+        run->accepted.insert({e.messageId, Number(e.recipient)});
+    }
+
+    static void OnRetrieved(Run* run, const MmsEvent& e)
+    {
+        run->retrieved.insert({e.messageId, e.element.substr(3)});
+        std::ostringstream os;
+        os << Simulator::Now().GetNanoSeconds() << " " << e.element << " " << e.messageId;
+        run->deliveries.push_back(os.str());
+    }
+
+    static void OnUserAgent(Run* run, Ptr<MmsUserAgent> ua)
+    {
+        ua->TraceConnectWithoutContext("RetrievalCompleted", MakeBoundCallback(&OnRetrieved, run));
+    }
+
+    /// A datagram from a pool handset: a WTP Invoke (PDU type 1) to the gateway's port 9201.
+    static void OnDatagram(Run* run,
+                           uint32_t cell,
+                           uint32_t handset,
+                           const std::vector<uint8_t>& d,
+                           const Address& peer)
+    {
+        if (!InetSocketAddress::IsMatchingType(peer)
+            || InetSocketAddress::ConvertFrom(peer).GetPort() != MmsWapGateway::PORT_CO
+            || d.size() < 3 || ((d[0] >> 3) & 0x0F) != 1)
+        {
+            return;
+        }
+        run->wtpInvokes++;
+        const uint16_t tid = static_cast<uint16_t>(((d[1] << 8) | d[2]) & 0x7FFF);
+        const std::string who = run->pool->GetBoundMsisdn(cell, handset);
+        auto [it, added] = run->tids[{cell, handset}].emplace(tid, who);
+        if (!added && it->second != who)
+        {
+            run->tidsReused++;
+        }
+    }
+
+    static void OnHandset(Run* run, uint32_t cell, uint32_t handset, Ptr<MmsTransport> t)
+    {
+        t->TraceConnectWithoutContext("DatagramTx",
+                                      MakeBoundCallback(&OnDatagram, run, cell, handset));
+    }
+
+    Run Simulate(uint32_t rngRun, bool record)
+    {
+        RngSeedManager::SetRun(rngRun);
+        const char* text = R"(graph mixed {
+  r [kind=relay]; s [kind=server]; ppg [kind=ppg]; smsc [kind=smsc]; core [kind=router];
+  w [kind=wapgw, ServiceTime="2ms"];
+  g [kind=cell, bearer="GPRS-CS2", subscribers=80, wapShare=1];
+  u [kind=cell, bearer="UMTS-384", subscribers=160, wapShare=0.5];
+  r -- core [rate="100Mbps", delay="1ms"]; s -- core [rate="100Mbps", delay="1ms"];
+  ppg -- core [rate="100Mbps", delay="1ms"]; smsc -- core [rate="100Mbps", delay="1ms"];
+  w -- core [rate="100Mbps", delay="1ms"];
+  g -- core [rate="8Mbps", delay="2ms"]; u -- core [rate="8Mbps", delay="2ms"];
+})";
+        MmsScenario scenario;
+        std::vector<std::string> errors;
+        NS_ABORT_MSG_UNLESS(scenario.Parse(text, "mixed", errors), "the test scenario parses");
+        MmsScenarioHelper builder;
+        builder.SetHandsetsOnDemand(m_onDemand);
+        SteadyTraffic(builder, 3);
+        // Messages a WAP 1.x handset can send unsegmented (below MaxInvokeSize).
+        builder.SetTrafficModelAttribute("MaxMessageSize", UintegerValue(60000));
+        const std::string path = CreateTempDirFilename("mms-mixed-stacks.sqlite");
+        Ptr<MmsSqliteRecorder> recorder;
+        if (record)
+        {
+            for (const char* suffix : {"", "-wal", "-shm"})
+            {
+                std::remove((path + suffix).c_str());
+            }
+            std::string error;
+            recorder = CreateObject<MmsSqliteRecorder>();
+            recorder->SetAttribute("Path", StringValue(path));
+            recorder->SetAttribute("RecordTransactions", BooleanValue(true));
+            NS_ABORT_MSG_UNLESS(recorder->Open(error), error);
+            builder.SetRecorder(recorder);
+        }
+        builder.Install(scenario);
+        builder.AssignStreams(11);
+        Run run;
+        for (const auto& relay : builder.GetRelays())
+        {
+            relay->TraceConnectWithoutContext("NotificationQueued",
+                                              MakeBoundCallback(&OnQueued, &run));
+        }
+        Ptr<MmsSubscriberPool> pool = builder.GetSubscriberPool();
+        if (pool)
+        {
+            run.pool = PeekPointer(pool);
+            pool->TraceConnectWithoutContext("UserAgentCreated",
+                                             MakeBoundCallback(&OnUserAgent, &run));
+            pool->TraceConnectWithoutContext("HandsetCreated", MakeBoundCallback(&OnHandset, &run));
+        }
+        else
+        {
+            ApplicationContainer uas = builder.GetUserAgents();
+            for (uint32_t i = 0; i < uas.GetN(); ++i)
+            {
+                OnUserAgent(&run, DynamicCast<MmsUserAgent>(uas.Get(i)));
+            }
+        }
+        builder.StopTraffic(Seconds(600));
+        Simulator::Stop(Seconds(600 + 3600));
+        Simulator::Run();
+        if (recorder)
+        {
+            recorder->Close();
+        }
+        Simulator::Destroy();
+        RngSeedManager::SetRun(1);
+        if (record)
+        {
+            MmsSqliteDatabase db;
+            std::string error;
+            NS_ABORT_MSG_UNLESS(db.OpenReadOnly(path, error), error);
+            run.wspRows = db.QueryInt("SELECT count(*) FROM \"transaction\" WHERE element LIKE "
+                                      "'ua:%' AND type LIKE 'WSP %'");
+            run.httpRows = db.QueryInt("SELECT count(*) FROM \"transaction\" WHERE element LIKE "
+                                       "'ua:%' AND type NOT LIKE 'WSP %'");
+            run.gatewayRows =
+                db.QueryInt("SELECT count(*) FROM \"transaction\" WHERE element = 'w'");
+            const std::string g = db.QueryText("SELECT value FROM run_attribute WHERE name = "
+                                               "'g/wapHandsets'");
+            run.wapHandsets = g.empty() ? -1 : std::stoll(g);
+        }
+        return run;
+    }
+
+    void DoRun() override
+    {
+        Run a = Simulate(3, true);
+        std::ostringstream os;
+        os << a.accepted.size() << " (message, recipient) pairs accepted, " << a.retrieved.size()
+           << " retrieved; transaction rows: " << a.wspRows << " WSP, " << a.httpRows
+           << " HTTP from handsets, " << a.gatewayRows << " from the gateway; " << a.wtpInvokes
+           << " WTP Invokes from pool handsets";
+        std::cout << "    " << os.str() << "\n";
+        NS_TEST_EXPECT_MSG_GT(a.accepted.size(), 50u, "a loaded run: " << os.str());
+        NS_TEST_EXPECT_MSG_EQ(
+            (a.accepted == a.retrieved),
+            true,
+            "every accepted (message, recipient) retrieved, nothing else: " << os.str());
+        NS_TEST_EXPECT_MSG_GT(a.wspRows, 0, "WAP 1.x requests recorded: " << os.str());
+        NS_TEST_EXPECT_MSG_GT(a.httpRows, 0, "WAP 2.0 requests recorded: " << os.str());
+        NS_TEST_EXPECT_MSG_GT(a.gatewayRows, 0, "the gateway's requests recorded: " << os.str());
+        NS_TEST_EXPECT_MSG_EQ(a.wapHandsets, 80, "cell g: all 80 WAP 1.x (recorded)");
+        if (m_onDemand)
+        {
+            NS_TEST_EXPECT_MSG_GT(a.wtpInvokes, 100u, "pool handsets spoke WTP: " << os.str());
+            NS_TEST_EXPECT_MSG_EQ(a.tidsReused,
+                                  0u,
+                                  "no WTP TID of one subscriber used again by another on the "
+                                  "same handset");
+            Run b = Simulate(3, true);
+            NS_TEST_EXPECT_MSG_EQ(
+                (a.deliveries == b.deliveries), true, "same run, same deliveries");
+            Run c = Simulate(4, false);
+            NS_TEST_EXPECT_MSG_EQ((a.deliveries == c.deliveries), false, "another run differs");
+        }
+    }
+
+    bool m_onDemand;
+};
+
 /// Handsets on demand with a limit of bound handsets per cell: refusals, then retries succeed.
 class MmsScenarioOnDemandLimitTestCase : public TestCase
 {
@@ -907,6 +1122,8 @@ class MmsScenarioNetworkTestSuite : public TestSuite
         AddTestCase(new MmsSmsByNumberTestCase);
         AddTestCase(new MmsScenarioOnDemandTestCase);
         AddTestCase(new MmsScenarioOnDemandLimitTestCase);
+        AddTestCase(new MmsScenarioMixedStacksTestCase(true));
+        AddTestCase(new MmsScenarioMixedStacksTestCase(false));
     }
 };
 

@@ -86,6 +86,16 @@ SteadyTraffic(MmsScenarioHelper& builder, double perHour)
         "HourlyProfile", StringValue("1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1"));
 }
 
+/// A scenario of a test, which must parse.
+MmsScenario
+Parsed(const char* text, const char* origin)
+{
+    MmsScenario scenario;
+    std::vector<std::string> errors;
+    NS_ABORT_MSG_UNLESS(scenario.Parse(text, origin, errors), "the test scenario parses");
+    return scenario;
+}
+
 struct Log
 {
     std::vector<std::string> classes;
@@ -594,9 +604,7 @@ class MmsScenarioOnDemandTestCase : public TestCase
   ppg -- core [rate="100Mbps", delay="1ms"]; smsc -- core [rate="100Mbps", delay="1ms"];
   g -- core [rate="8Mbps", delay="2ms"]; u -- core [rate="8Mbps", delay="2ms"];
 })";
-        MmsScenario scenario;
-        std::vector<std::string> errors;
-        NS_ABORT_MSG_UNLESS(scenario.Parse(text, "load", errors), "the test scenario parses");
+        const MmsScenario scenario = Parsed(text, "load");
         MmsScenarioHelper builder;
         builder.SetHandsetsOnDemand(true);
         // About 200 messages in 10 minutes over 400 subscribers: each handset serves many.
@@ -753,9 +761,7 @@ class MmsScenarioMixedStacksTestCase : public TestCase
   w -- core [rate="100Mbps", delay="1ms"];
   g -- core [rate="8Mbps", delay="2ms"]; u -- core [rate="8Mbps", delay="2ms"];
 })";
-        MmsScenario scenario;
-        std::vector<std::string> errors;
-        NS_ABORT_MSG_UNLESS(scenario.Parse(text, "mixed", errors), "the test scenario parses");
+        const MmsScenario scenario = Parsed(text, "mixed");
         MmsScenarioHelper builder;
         builder.SetHandsetsOnDemand(m_onDemand);
         SteadyTraffic(builder, 3);

@@ -672,8 +672,8 @@ class MmsScenarioMixedStacksTestCase : public TestCase
     explicit MmsScenarioMixedStacksTestCase(bool onDemand)
         : TestCase(std::string("WAP 1.x and 2.0 handsets mixed by wapShare (")
                    + (onDemand ? "handsets on demand" : "a handset per subscriber")
-                   + "): conservation, both stacks recorded, TIDs not reused, same run same "
-                     "deliveries")
+                   + "): conservation, both stacks recorded, sessions closed at release, "
+                     "TIDs not reused, same run same deliveries")
         , m_onDemand(onDemand)
     {
     }
@@ -687,12 +687,15 @@ class MmsScenarioMixedStacksTestCase : public TestCase
         std::vector<std::string> deliveries; //!< "time element message" of each retrieval
         /// Per pool handset, the subscriber that sent each WTP Invoke TID first.
         std::map<std::pair<uint32_t, uint32_t>, std::map<uint16_t, std::string>> tids;
-        uint32_t tidsReused{0};  //!< Invoke TIDs a second subscriber sent on a handset
-        uint32_t wtpInvokes{0};  //!< Invokes sent by pool handsets
-        int64_t wspRows{0};      //!< transaction rows of handsets' WSP requests
-        int64_t httpRows{0};     //!< transaction rows of handsets' HTTP requests
-        int64_t gatewayRows{0};  //!< the gateway's HTTP requests to the Relay
-        int64_t wapHandsets{-1}; //!< run attribute of cell g
+        uint32_t tidsReused{0};              //!< Invoke TIDs a second subscriber sent on a handset
+        uint32_t wtpInvokes{0};              //!< Invokes sent by pool handsets
+        int64_t wspRows{0};                  //!< transaction rows of handsets' WSP requests
+        int64_t httpRows{0};                 //!< transaction rows of handsets' HTTP requests
+        int64_t gatewayRows{0};              //!< the gateway's HTTP requests to the Relay
+        int64_t wapHandsets{-1};             //!< run attribute of cell g
+        MmsWapGateway::Counters gateway;     //!< the gateway's, at the end
+        uint32_t openSessions{0};            //!< sessions the gateway still holds at the end
+        MmsSubscriberPool::Statistics stats; //!< the pool's, at the end (handsets on demand)
         MmsSubscriberPool* pool{nullptr};
     };
 
@@ -809,6 +812,14 @@ class MmsScenarioMixedStacksTestCase : public TestCase
         builder.StopTraffic(Seconds(600));
         Simulator::Stop(Seconds(600 + 3600));
         Simulator::Run();
+        Ptr<MmsWapGateway> gateway =
+            DynamicCast<MmsWapGateway>(builder.GetNode("w")->GetApplication(0));
+        run.gateway = gateway->GetCounters();
+        run.openSessions = gateway->GetSessionCount();
+        if (pool)
+        {
+            run.stats = pool->GetStatistics();
+        }
         if (recorder)
         {
             recorder->Close();
@@ -840,7 +851,8 @@ class MmsScenarioMixedStacksTestCase : public TestCase
         os << a.accepted.size() << " (message, recipient) pairs accepted, " << a.retrieved.size()
            << " retrieved; transaction rows: " << a.wspRows << " WSP, " << a.httpRows
            << " HTTP from handsets, " << a.gatewayRows << " from the gateway; " << a.wtpInvokes
-           << " WTP Invokes from pool handsets";
+           << " WTP Invokes from pool handsets, " << a.gateway.sessions << " WSP sessions ("
+           << a.gateway.disconnects << " disconnected)";
         std::cout << "    " << os.str() << "\n";
         NS_TEST_EXPECT_MSG_GT(a.accepted.size(), 50u, "a loaded run: " << os.str());
         NS_TEST_EXPECT_MSG_EQ(
@@ -854,6 +866,14 @@ class MmsScenarioMixedStacksTestCase : public TestCase
         if (m_onDemand)
         {
             NS_TEST_EXPECT_MSG_GT(a.wtpInvokes, 100u, "pool handsets spoke WTP: " << os.str());
+            // The WSP session is the binding's: closed (Disconnect) when the handset is released.
+            NS_TEST_EXPECT_MSG_GT(a.gateway.sessions, 50u, "sessions opened");
+            NS_TEST_EXPECT_MSG_EQ(a.gateway.disconnects,
+                                  a.gateway.sessions,
+                                  "every binding's session ended by its Disconnect");
+            NS_TEST_EXPECT_MSG_EQ(a.openSessions, 0u, "no session left at the gateway");
+            NS_TEST_EXPECT_MSG_EQ(a.stats.boundNow, 0u, "every binding ended");
+            NS_TEST_EXPECT_MSG_EQ(a.stats.activeNow, 0u, "every User Agent retired");
             NS_TEST_EXPECT_MSG_EQ(a.tidsReused,
                                   0u,
                                   "no WTP TID of one subscriber used again by another on the "

@@ -53,7 +53,10 @@ class ErrorModel;
  * cell), whose recipients are drawn among its own subscribers; a User Agent per subscriber with the
  * cell's traffic model (the shared one, which the first MMSE draws from and each other MMSE from a
  * copy of its own, or the cell's own when the file sets a traffic-model attribute on the cell);
- * and, if one is given, connects the results recorder.
+ * per wapgw vertex a WAP gateway (MmsHelper::InstallWapGateway) for the Relay it serves, the User
+ * Agents of that Relay's cells being WAP 1.x handsets (Stack Wsp) or WAP 2.0 ones (Http) by their
+ * cell's wapShare (MmsScenario::IsWapHandset); and, if one is given, connects the results
+ * recorder (with, per cell, the run attributes fidelity, wapShare and wapHandsets).
  *
  * \code
  *   MmsScenario scenario;

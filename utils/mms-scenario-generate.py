@@ -14,6 +14,10 @@ the same file) and add up exactly to --subscribers.
 --mmscs K (default 1) writes K such operator areas, each with its MMSC site, SMSC, core and
 --regions regions, their cores chained by 5 ms links, the cells dealt to the areas in turn:
 a scenario that a distributed run (mms-busy-hour --mpi) splits over up to K ranks.
+
+--wap-share-gprs S and --wap-share-umts T (default 0: every handset WAP 2.0) put a WAP gateway
+(kind=wapgw) at each MMSC site and give the GPRS cells wapShare=S, the UMTS cells wapShare=T:
+the share of their subscribers with WAP 1.x handsets.
 """
 import argparse
 import random
@@ -31,7 +35,14 @@ def main():
     p.add_argument('--seed', type=int, default=1)
     p.add_argument('--mmscs', type=int, default=1,
                    help='operator areas, each with its own MMSC, SMSC and regions')
+    p.add_argument('--wap-share-gprs', type=float, default=0.0,
+                   help='share of the GPRS cells\' subscribers with WAP 1.x handsets')
+    p.add_argument('--wap-share-umts', type=float, default=0.0,
+                   help='share of the UMTS cells\' subscribers with WAP 1.x handsets')
     a = p.parse_args()
+    wap = a.wap_share_gprs > 0 or a.wap_share_umts > 0
+    if not 0 <= a.wap_share_gprs <= 1 or not 0 <= a.wap_share_umts <= 1:
+        p.error('need 0 <= wap-share-gprs <= 1 and 0 <= wap-share-umts <= 1')
     if a.cells < 1 or a.regions < 1 or a.subscribers < a.cells or not 0 <= a.gprs_share <= 1 \
             or not 1 <= a.mmscs <= a.cells:
         p.error('need cells >= 1, regions >= 1, subscribers >= cells, 0 <= gprs-share <= 1, '
@@ -55,6 +66,10 @@ def main():
     out.write('// Link rates and delays are planning assumptions: E1 (2 Mbit/s) backhaul for\n'
               '// GPRS cells, 4 x E1 (8 Mbit/s) for UMTS cells, STM-1 (155 Mbit/s) regional\n'
               '// links, gigabit Ethernet at the MMSC site.\n')
+    if wap:
+        out.write('// WAP 1.x handsets: a WAP gateway at each MMSC site; wapShare %g in GPRS cells, '
+                  '%g in\n// UMTS cells (the others WAP 2.0, HTTP).\n'
+                  % (a.wap_share_gprs, a.wap_share_umts))
     out.write('graph "%s" {\n' % a.name)
     for m in range(a.mmscs):
         sfx = '' if a.mmscs == 1 else '_%d' % (m + 1)
@@ -65,6 +80,9 @@ def main():
         out.write('    site%s [kind=router];\n' % sfx)
         for e in ('mmsc', 'store', 'ppg'):
             out.write('    %s%s -- site%s [rate="1Gbps", delay="0.1ms"];\n' % (e, sfx, sfx))
+        if wap:
+            out.write('    wap%s [kind=wapgw];\n' % sfx)
+            out.write('    wap%s -- site%s [rate="1Gbps", delay="0.1ms"];\n' % (sfx, sfx))
         out.write('    // The core: the SMSC sits with the core router.\n')
         out.write('    core%s [kind=router];\n' % sfx)
         out.write('    smsc%s [kind=smsc];\n' % sfx)
@@ -84,7 +102,9 @@ def main():
         rate = '2Mbps' if c in gprs else '8Mbps'
         area = c % a.mmscs
         sfx = '' if a.mmscs == 1 else '_%d' % (area + 1)
-        out.write('    %s [kind=cell, bearer="%s", subscribers=%d];\n' % (name, bearer, sizes[c]))
+        share = a.wap_share_gprs if c in gprs else a.wap_share_umts
+        out.write('    %s [kind=cell, bearer="%s", subscribers=%d%s];\n'
+                  % (name, bearer, sizes[c], ', wapShare=%g' % share if share > 0 else ''))
         out.write('    region%d%s -- %s [rate="%s", delay="2ms"];\n'
                   % (c // a.mmscs % a.regions + 1 if a.mmscs > 1 else c % a.regions + 1, sfx,
                      name, rate))

@@ -14,6 +14,7 @@
 #include "ns3/boolean.h"
 #include "ns3/config.h"
 #include "ns3/double.h"
+#include "ns3/enum.h"
 #include "ns3/inet-socket-address.h"
 #include "ns3/integer.h"
 #include "ns3/ipv4-list-routing.h"
@@ -688,6 +689,9 @@ class MmsScenarioMixedStacksTestCase : public TestCase
         /// Per pool handset, the subscriber that sent each WTP Invoke TID first.
         std::map<std::pair<uint32_t, uint32_t>, std::map<uint16_t, std::string>> tids;
         uint32_t tidsReused{0};              //!< Invoke TIDs a second subscriber sent on a handset
+        std::set<std::string> wsp;           //!< subscribers whose User Agent had Stack Wsp
+        uint32_t agents{0};                  //!< User Agents seen
+        uint32_t wrongStack{0};              //!< of them, with the stack the split does not give
         uint32_t wtpInvokes{0};              //!< Invokes sent by pool handsets
         int64_t wspRows{0};                  //!< transaction rows of handsets' WSP requests
         int64_t httpRows{0};                 //!< transaction rows of handsets' HTTP requests
@@ -720,6 +724,19 @@ class MmsScenarioMixedStacksTestCase : public TestCase
     static void OnUserAgent(Run* run, Ptr<MmsUserAgent> ua)
     {
         ua->TraceConnectWithoutContext("RetrievalCompleted", MakeBoundCallback(&OnRetrieved, run));
+        // Numbers go cell by cell from +447700900001: g's 80 (wapShare 1), then u's (0.5).
+        EnumValue stack;
+        ua->GetAttribute("Stack", stack);
+        const bool wsp = stack.Get() == MmsUserAgent::WSP_STACK;
+        const auto index =
+            static_cast<uint32_t>(std::stoull(ua->GetMsisdn().substr(1)) - 447700900001ULL);
+        const bool expected = index < 80 || MmsScenario::IsWapHandset(0.5, index - 80);
+        run->agents++;
+        run->wrongStack += wsp == expected ? 0 : 1;
+        if (wsp)
+        {
+            run->wsp.insert(ua->GetMsisdn());
+        }
     }
 
     /// A datagram from a pool handset: a WTP Invoke (PDU type 1) to the gateway's port 9201.
@@ -863,6 +880,12 @@ class MmsScenarioMixedStacksTestCase : public TestCase
         NS_TEST_EXPECT_MSG_GT(a.httpRows, 0, "WAP 2.0 requests recorded: " << os.str());
         NS_TEST_EXPECT_MSG_GT(a.gatewayRows, 0, "the gateway's requests recorded: " << os.str());
         NS_TEST_EXPECT_MSG_EQ(a.wapHandsets, 80, "cell g: all 80 WAP 1.x (recorded)");
+        NS_TEST_EXPECT_MSG_GT(a.agents, 50u, "User Agents seen");
+        NS_TEST_EXPECT_MSG_EQ(a.wrongStack, 0u, "every User Agent has its subscriber's stack");
+        if (!m_onDemand)
+        {
+            NS_TEST_EXPECT_MSG_EQ(a.wsp.size(), 80u + 80u, "80 of g's 80, 80 of u's 160");
+        }
         if (m_onDemand)
         {
             NS_TEST_EXPECT_MSG_GT(a.wtpInvokes, 100u, "pool handsets spoke WTP: " << os.str());

@@ -36,14 +36,17 @@ class MmsScenarioProblems;
  *   with their lines; a syntax error stops there and is reported alone;
  * - checking (this class): the size (at most 200,000 vertices, 20,000 of them not leaves, and
  *   4 links per vertex plus 1,000, since the routes grow with these), "digraph" and "->", numbers
- * run into words, kinds, cells' subscribers and bearer, every link's rate, delay and loss, loops,
+ * run into words, kinds, cells' subscribers, bearer and wapShare, every link's rate, delay and
+ * loss, loops,
  * second links and links between two cells, every ns-3 attribute's name and value
  * (MmsScenarioAttributes, which never calls what aborts in ns-3.37 on bad text), link delays adding
  * up to no more than 2^62 ns (146 years, so that no route's delay overflows Time), isolated
  * vertices, the kinds a scenario needs and what each cell and Relay must reach; every problem is
  *   reported, with its line;
  * - routing: MmsScenarioRoutes computes, for a scenario that passed the checks, the shortest
- *   paths by delay, each cell's serving Relay and the MMSEs, which the getters below answer.
+ *   paths by delay, each cell's serving Relay and the MMSEs (with the WAP gateway serving each
+ *   Relay, its nearest), which the getters below answer; then the WAP gateways are checked
+ *   (at most one per Relay, none as near to two Relays, one for each cell with wapShare > 0).
  *
  * \code
  *   MmsScenario scenario;

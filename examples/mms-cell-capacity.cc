@@ -229,6 +229,14 @@ main(int argc, char* argv[])
         builder.SetTrafficModelAttribute(
             "HourlyProfile", StringValue("1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1"));
         builder.SetRecorder(recorder);
+        std::vector<std::string> errors;
+        if (!builder.Check(scenario, errors))
+        {
+            // A population that does not exist, or traffic-model flags that do not fit.
+            const std::string& e = errors.front();
+            cmd.Refuse(e.rfind("MmsPopulation", 0) == 0 ? "MmsPopulation" : "ns3::MmsTrafficModel",
+                       e);
+        }
         builder.Install(scenario);
         builder.AssignStreams(1);
         Ptr<MmsRadioCellChannel> cell = builder.GetCell("cell");

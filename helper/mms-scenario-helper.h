@@ -137,6 +137,30 @@ class MmsScenarioHelper
      */
     void SetTraffic(bool enabled);
     /**
+     * \brief The subscribers' population: "Realistic" sets, on every User Agent built from
+     * the scenario, the sourced values of GetRealisticPopulation() (switched off or out of
+     * coverage at the busy hour), unless SetUserAgentAttribute() or the scenario file's cell
+     * sets the same attribute; "Ideal" leaves the User Agents' model defaults (always on).
+     * The default is the global value MmsPopulation ("Realistic" unless set, e.g.
+     * --MmsPopulation=Ideal on a command line). Before Install.
+     * \param population "Realistic" or "Ideal" (anything else: Check() reports it)
+     */
+    void SetPopulation(const std::string& population);
+
+    /// One User Agent attribute of the realistic population.
+    struct PopulationSetting
+    {
+        std::string name;   //!< the MmsUserAgent attribute
+        std::string value;  //!< its value
+        std::string source; //!< where the value comes from
+    };
+
+    /**
+     * \brief The User Agent attributes SetPopulation("Realistic") applies.
+     * \return the settings
+     */
+    static std::vector<PopulationSetting> GetRealisticPopulation();
+    /**
      * \brief Keep subscribers as records and give them User Agents and handsets only while
      * they need them (MmsSubscriberPool; the default), or build a handset with its User Agent
      * per subscriber for the whole run (false: every handset is a node from the start, as
@@ -350,6 +374,7 @@ class MmsScenarioHelper
     std::shared_ptr<MmsRadioBearerHelper> m_radio;               //!< builds the cells
     std::string m_firstMsisdn{"+447700900001"};                  //!< SetFirstMsisdn
     bool m_traffic{true};                                        //!< SetTraffic
+    std::string m_population;                                    //!< SetPopulation
     Ptr<MmsSqliteRecorder> m_recorder;                           //!< SetRecorder
     bool m_installed{false};                                     //!< Install was called
     std::vector<uint32_t> m_systemIdOf; //!< SetPartition: rank per vertex (empty: all local)

@@ -184,6 +184,7 @@ MmsSubscriberPool::SetSwitching(uint32_t cell, Ptr<const MmsUserAgent> prototype
     NS_ABORT_MSG_IF(!prototype || !prototype->HasOnOff(),
                     "MmsSubscriberPool::SetSwitching: a User Agent whose OnOff is true");
     m_cells.at(cell).switching = Periods(prototype, "OnTime", "OffTime");
+    m_cells.at(cell).switching.initial = prototype;
 }
 
 void
@@ -200,8 +201,8 @@ MmsSubscriberPool::Advance(const Alternating& a, bool& down, Time& next)
     const Time now = Simulator::Now();
     if (next.IsNegative())
     {
-        down = false;
-        next = a.start + Seconds(std::max(0.0, a.up->GetValue()));
+        down = a.initial && a.initial->DrawInitialOff();
+        next = a.start + Seconds(std::max(0.0, (down ? a.down : a.up)->GetValue()));
     }
     while (next <= now)
     {

@@ -322,9 +322,10 @@ class MmsSubscriberPool : public MmsSubscriberLocator
     /// An alternating on/off process kept in the records (SetSwitching, SetCoverage).
     struct Alternating
     {
-        Ptr<RandomVariableStream> up;   //!< length of an up period (on, in coverage), s
-        Ptr<RandomVariableStream> down; //!< length of a down period, s
-        Time start;                     //!< when every subscriber's process started (up)
+        Ptr<RandomVariableStream> up;    //!< length of an up period (on, in coverage), s
+        Ptr<RandomVariableStream> down;  //!< length of a down period, s
+        Time start;                      //!< when every subscriber's process started
+        Ptr<const MmsUserAgent> initial; //!< draws whether it started down (null: up)
     };
 
     /// A cell's subscribers and handsets.

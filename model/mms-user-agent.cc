@@ -205,6 +205,14 @@ MmsUserAgent::GetTypeId()
                           BooleanValue(false),
                           MakeBooleanAccessor(&MmsUserAgent::m_onOff),
                           MakeBooleanChecker())
+            .AddAttribute("InitialOffProbability",
+                          "With OnOff: probability that the handset is off when it starts "
+                          "(its first period is then an off period). With exponential OnTime "
+                          "and OffTime, OffTime's mean / (OnTime's + OffTime's) starts the "
+                          "process in its stationary state. Default 0 (starts on).",
+                          DoubleValue(0.0),
+                          MakeDoubleAccessor(&MmsUserAgent::m_initialOff),
+                          MakeDoubleChecker<double>(0.0, 1.0))
             .AddAttribute("OnTime",
                           "Length of an on period (s).",
                           StringValue("ns3::ExponentialRandomVariable[Mean=7200]"),
@@ -542,7 +550,15 @@ MmsUserAgent::StartApplication()
     }
     if (m_onOff)
     {
-        ScheduleToggle(Seconds(std::max(0.0, m_onTime->GetValue())));
+        if (DrawInitialOff())
+        {
+            SwitchOff();
+            ScheduleToggle(Seconds(std::max(0.0, m_offTime->GetValue())));
+        }
+        else
+        {
+            ScheduleToggle(Seconds(std::max(0.0, m_onTime->GetValue())));
+        }
     }
 }
 
@@ -662,6 +678,12 @@ bool
 MmsUserAgent::HasOnOff() const
 {
     return m_onOff;
+}
+
+bool
+MmsUserAgent::DrawInitialOff() const
+{
+    return m_initialOff > 0 && m_draw->GetValue() < m_initialOff;
 }
 
 bool

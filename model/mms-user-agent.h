@@ -259,6 +259,12 @@ class MmsUserAgent : public MmsApplication
      * \return whether the OnOff attribute is true
      */
     bool HasOnOff() const;
+    /**
+     * \brief Draw whether a switching process starts off (attribute InitialOffProbability;
+     * no draw when it is 0).
+     * \return true: the first period is an off period
+     */
+    bool DrawInitialOff() const;
 
     /**
      * \brief Let an outside source decide when this subscriber sends.
@@ -471,6 +477,7 @@ class MmsUserAgent : public MmsApplication
     bool m_requestDeliveryReport;
     bool m_requestReadReport;
     bool m_onOff;
+    double m_initialOff; //!< InitialOffProbability
     Ptr<RandomVariableStream> m_onTime;
     Ptr<RandomVariableStream> m_offTime;
     bool m_blackout;

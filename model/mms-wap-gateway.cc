@@ -45,72 +45,65 @@ PeerName(const Address& a)
 TypeId
 MmsWapGateway::GetTypeId()
 {
-    static TypeId tid = MmsWap::AddWtpTimerAttributes(
-        TypeId("ns3::MmsWapGateway")
-            .SetParent<MmsApplication>()
-            .SetGroupName("Mms")
-            .AddConstructor<MmsWapGateway>()
-            .AddAttribute("RelayAddress",
-                          "Address (IP and TCP port) of the MMS Relay's MM1 HTTP server, where "
-                          "every WSP Get and Post goes. Default: none (set by the helper).",
-                          AddressValue(),
-                          MakeAddressAccessor(&MmsWapGateway::m_relayAddress),
-                          MakeAddressChecker())
-            .AddAttribute("MaxSessions",
-                          "Most WSP sessions open at once (count); further Connects get a "
-                          "Reply 503. 0: no limit. Default 0 (a modelling choice).",
-                          UintegerValue(0),
-                          MakeUintegerAccessor(&MmsWapGateway::m_maxSessions),
-                          MakeUintegerChecker<uint32_t>())
-            .AddAttribute("MaxTransactions",
-                          "Most WSP methods in progress at once (count); further ones get a WTP "
-                          "Abort CAPTEMPEXCEEDED. 0: no limit. Default 0 (a modelling choice).",
-                          UintegerValue(0),
-                          MakeUintegerAccessor(&MmsWapGateway::m_maxTransactions),
-                          MakeUintegerChecker<uint32_t>())
-            .AddAttribute("ServiceTime",
-                          "Time the gateway's one FIFO server spends on each method before its "
-                          "HTTP request leaves (s). Default 5 ms (a modelling choice; set it "
-                          "from the gateway's measured capacity).",
-                          TimeValue(MilliSeconds(5)),
-                          MakeTimeAccessor(&MmsWapGateway::m_serviceTime),
-                          MakeTimeChecker(Seconds(0)))
-            .AddAttribute("SessionIdleTimeout",
-                          "A session with no method for this long is forgotten (s). Default "
-                          "600 s (a modelling choice).",
-                          TimeValue(Seconds(600)),
-                          MakeTimeAccessor(&MmsWapGateway::m_sessionIdle),
-                          MakeTimeChecker(Seconds(1)))
-            .AddAttribute("SegmentSize",
-                          "Largest WSP data in one WTP Result packet (octets); larger Results "
-                          "are segmented (SAR). Default 1400 (a modelling choice: a packet "
-                          "within a 1500-octet IP MTU).",
-                          UintegerValue(1400),
-                          MakeUintegerAccessor(&MmsWapGateway::m_segmentSize),
-                          MakeUintegerChecker<uint32_t>(1, 65000))
-            .AddAttribute("GroupSize",
-                          "WTP SAR packets per group, each group acknowledged before the next "
-                          "(count). Default 4 (a modelling choice).",
-                          UintegerValue(4),
-                          MakeUintegerAccessor(&MmsWapGateway::m_groupSize),
-                          MakeUintegerChecker<uint32_t>(1, 255))
-            .AddTraceSource("Accepted",
-                            "A WSP method was accepted (detail: method and URI).",
-                            MakeTraceSourceAccessor(&MmsWapGateway::m_acceptedTrace),
-                            "ns3::MmsEventTracedCallback")
-            .AddTraceSource("Refused",
-                            "A Connect or method was refused for capacity (detail: which limit).",
-                            MakeTraceSourceAccessor(&MmsWapGateway::m_refusedTrace),
-                            "ns3::MmsEventTracedCallback")
-            .AddTraceSource("Aborted",
-                            "A WTP transaction was aborted, or input was malformed (detail: "
-                            "the reason).",
-                            MakeTraceSourceAccessor(&MmsWapGateway::m_abortedTrace),
-                            "ns3::MmsEventTracedCallback"),
-        &MmsWapGateway::m_retryInterval,
-        &MmsWapGateway::m_ackInterval,
-        &MmsWapGateway::m_waitTimeout,
-        &MmsWapGateway::m_maxRetransmissions);
+    static TypeId tid = MmsWap::AddWtpSarAttributes(
+        MmsWap::AddWtpTimerAttributes(
+            TypeId("ns3::MmsWapGateway")
+                .SetParent<MmsApplication>()
+                .SetGroupName("Mms")
+                .AddConstructor<MmsWapGateway>()
+                .AddAttribute("RelayAddress",
+                              "Address (IP and TCP port) of the MMS Relay's MM1 HTTP server, where "
+                              "every WSP Get and Post goes. Default: none (set by the helper).",
+                              AddressValue(),
+                              MakeAddressAccessor(&MmsWapGateway::m_relayAddress),
+                              MakeAddressChecker())
+                .AddAttribute("MaxSessions",
+                              "Most WSP sessions open at once (count); further Connects get a "
+                              "Reply 503. 0: no limit. Default 0 (a modelling choice).",
+                              UintegerValue(0),
+                              MakeUintegerAccessor(&MmsWapGateway::m_maxSessions),
+                              MakeUintegerChecker<uint32_t>())
+                .AddAttribute(
+                    "MaxTransactions",
+                    "Most WSP methods in progress at once (count); further ones get a WTP "
+                    "Abort CAPTEMPEXCEEDED. 0: no limit. Default 0 (a modelling choice).",
+                    UintegerValue(0),
+                    MakeUintegerAccessor(&MmsWapGateway::m_maxTransactions),
+                    MakeUintegerChecker<uint32_t>())
+                .AddAttribute("ServiceTime",
+                              "Time the gateway's one FIFO server spends on each method before its "
+                              "HTTP request leaves (s). Default 5 ms (a modelling choice; set it "
+                              "from the gateway's measured capacity).",
+                              TimeValue(MilliSeconds(5)),
+                              MakeTimeAccessor(&MmsWapGateway::m_serviceTime),
+                              MakeTimeChecker(Seconds(0)))
+                .AddAttribute("SessionIdleTimeout",
+                              "A session with no method for this long is forgotten (s). Default "
+                              "600 s (a modelling choice).",
+                              TimeValue(Seconds(600)),
+                              MakeTimeAccessor(&MmsWapGateway::m_sessionIdle),
+                              MakeTimeChecker(Seconds(1)))
+                .AddTraceSource("Accepted",
+                                "A WSP method was accepted (detail: method and URI).",
+                                MakeTraceSourceAccessor(&MmsWapGateway::m_acceptedTrace),
+                                "ns3::MmsEventTracedCallback")
+                .AddTraceSource(
+                    "Refused",
+                    "A Connect or method was refused for capacity (detail: which limit).",
+                    MakeTraceSourceAccessor(&MmsWapGateway::m_refusedTrace),
+                    "ns3::MmsEventTracedCallback")
+                .AddTraceSource("Aborted",
+                                "A WTP transaction was aborted, or input was malformed (detail: "
+                                "the reason).",
+                                MakeTraceSourceAccessor(&MmsWapGateway::m_abortedTrace),
+                                "ns3::MmsEventTracedCallback"),
+            &MmsWapGateway::m_retryInterval,
+            &MmsWapGateway::m_ackInterval,
+            &MmsWapGateway::m_waitTimeout,
+            &MmsWapGateway::m_maxRetransmissions),
+        &MmsWapGateway::m_segmentSize,
+        &MmsWapGateway::m_groupSize,
+        "Result");
     return tid;
 }
 
@@ -361,6 +354,8 @@ MmsWapGateway::Run(const Key& key, const std::vector<MmsWtpAction>& actions)
         {
             m_active--;
         }
+        m_counters.invokeNacks += it->second.responder->GetNacks();
+        m_counters.segmentedInvokes += it->second.responder->GetInvokePackets() > 1 ? 1 : 0;
         m_wtp.erase(it);
         const Time now = Simulator::Now();
         if (m_ended.size() >= 4096)

@@ -43,7 +43,9 @@ class MmsWspSessionPdu;
  * - a WTP class 2 Invoke opens a transaction (MmsWtpResponder per handset address and TID:
  *   hold-on Ack when the answer takes longer than timer A, the Result retransmitted on timer
  *   R, segmented in packets of SegmentSize octets in groups of GroupSize, Negative Acks
- *   answered). The Invoke's WSP PDU is:
+ *   answered; a segmented Invoke, an Invoke and Segmented Invokes in packet groups, is
+ *   reassembled, each group acknowledged and missing packets asked for by a Negative Ack).
+ *   The Invoke's WSP PDU is:
  *   - Connect: a session for the handset's address (ConnectReply with a session id, the
  *     server's capabilities Server-SDU-Size and Method-MOR); beyond MaxSessions a Reply with
  *     status 503 (0x63) refuses it;
@@ -75,8 +77,8 @@ class MmsWspSessionPdu;
  *
  * Limits: one MMSC behind the gateway (every URI goes to RelayAddress, whatever its host);
  * no WTLS, no Push over the session (the PPG pushes over SMS or connectionless UDP), no
- * Suspend/Resume, no segmented Invokes (Abort NOTIMPLEMENTEDSAR, from MmsWtpResponder); HTTP
- * response bodies are carried as real octets (virtual media become zero octets).
+ * Suspend/Resume; HTTP response bodies are carried as real octets (virtual media become zero
+ * octets).
  */
 class MmsWapGateway : public MmsApplication
 {
@@ -106,6 +108,8 @@ class MmsWapGateway : public MmsApplication
         uint64_t connectionless{0};  //!< connectionless methods among accepted
         uint64_t resultRetransmissions{0}; //!< Result packets sent again
         uint64_t duplicates{0};            //!< retransmitted Invokes of ended transactions
+        uint64_t segmentedInvokes{0};      //!< transactions whose Invoke came in segments
+        uint64_t invokeNacks{0};           //!< Negative Acks sent for missing Invoke packets
     };
 
     int64_t AssignStreams(int64_t stream) override;

@@ -74,58 +74,66 @@ IsMethod(uint8_t type)
 TypeId
 MmsWspClient::GetTypeId()
 {
-    static TypeId tid = MmsWap::AddWtpTimerAttributes(
-        TypeId("ns3::MmsWspClient")
-            .SetParent<Object>()
-            .SetGroupName("Mms")
-            .AddConstructor<MmsWspClient>()
-            .AddAttribute("Connectionless",
-                          "Use connectionless WSP (UDP port 9200, no WTP) instead of "
-                          "connection-mode WSP over WTP class 2 (port 9201). Default false.",
-                          BooleanValue(false),
-                          MakeBooleanAccessor(&MmsWspClient::m_connectionless),
-                          MakeBooleanChecker())
-            .AddAttribute("LocalPort",
-                          "The handset's UDP port for WSP (a modelling choice; any free port "
-                          "works). Default 49200.",
-                          UintegerValue(49200),
-                          MakeUintegerAccessor(&MmsWspClient::m_localPort),
-                          MakeUintegerChecker<uint16_t>(1))
-            .AddAttribute("MethodMor",
-                          "Method-MOR proposed in the Connect: methods open at once in the "
-                          "session, more wait their turn (count). Default 1 (WAP-230-WSP "
-                          "section 8.3.2.3's default).",
-                          UintegerValue(1),
-                          MakeUintegerAccessor(&MmsWspClient::m_mor),
-                          MakeUintegerChecker<uint32_t>(1, 255))
-            .AddAttribute("ConnectionlessTimeout",
-                          "How long a connectionless request waits for its Reply (s). Default "
-                          "30 s (a modelling choice, the WTP wait timeout's value).",
-                          TimeValue(Seconds(30)),
-                          MakeTimeAccessor(&MmsWspClient::m_clTimeout),
-                          MakeTimeChecker(MilliSeconds(1)))
-            .AddAttribute("MaxInvokeSize",
-                          "Largest WSP PDU sent in one Invoke or datagram (octets); larger "
-                          "requests fail at once. Default 65000 (a UDP datagram's limit less "
-                          "headers; Invokes are not segmented).",
-                          UintegerValue(65000),
-                          MakeUintegerAccessor(&MmsWspClient::m_maxInvoke),
-                          MakeUintegerChecker<uint32_t>(16, 65000))
-            .AddTraceSource("Method",
-                            "A WSP method (or the Connect) completed or failed: method, "
-                            "elapsed time, whether a Reply came, Invoke retransmissions.",
-                            MakeTraceSourceAccessor(&MmsWspClient::m_methodTrace),
-                            "ns3::MmsWspClient::MethodTracedCallback")
-            .AddTraceSource("Exchange",
-                            "A request completed or failed, as a row of the results' transaction "
-                            "table: type \"WSP \" + the request's label, the gateway as peer, "
-                            "status the Reply's HTTP status or why it failed.",
-                            MakeTraceSourceAccessor(&MmsWspClient::m_exchangeTrace),
-                            "ns3::MmsSocketTransport::ExchangeTracedCallback"),
-        &MmsWspClient::m_retryInterval,
-        &MmsWspClient::m_ackInterval,
-        &MmsWspClient::m_waitTimeout,
-        &MmsWspClient::m_maxRetransmissions);
+    static TypeId tid = MmsWap::AddWtpSarAttributes(
+        MmsWap::AddWtpTimerAttributes(
+            TypeId("ns3::MmsWspClient")
+                .SetParent<Object>()
+                .SetGroupName("Mms")
+                .AddConstructor<MmsWspClient>()
+                .AddAttribute("Connectionless",
+                              "Use connectionless WSP (UDP port 9200, no WTP) instead of "
+                              "connection-mode WSP over WTP class 2 (port 9201). Default false.",
+                              BooleanValue(false),
+                              MakeBooleanAccessor(&MmsWspClient::m_connectionless),
+                              MakeBooleanChecker())
+                .AddAttribute("LocalPort",
+                              "The handset's UDP port for WSP (a modelling choice; any free port "
+                              "works). Default 49200.",
+                              UintegerValue(49200),
+                              MakeUintegerAccessor(&MmsWspClient::m_localPort),
+                              MakeUintegerChecker<uint16_t>(1))
+                .AddAttribute("MethodMor",
+                              "Method-MOR proposed in the Connect: methods open at once in the "
+                              "session, more wait their turn (count). Default 1 (WAP-230-WSP "
+                              "section 8.3.2.3's default).",
+                              UintegerValue(1),
+                              MakeUintegerAccessor(&MmsWspClient::m_mor),
+                              MakeUintegerChecker<uint32_t>(1, 255))
+                .AddAttribute("ConnectionlessTimeout",
+                              "How long a connectionless request waits for its Reply (s). Default "
+                              "30 s (a modelling choice, the WTP wait timeout's value).",
+                              TimeValue(Seconds(30)),
+                              MakeTimeAccessor(&MmsWspClient::m_clTimeout),
+                              MakeTimeChecker(MilliSeconds(1)))
+                .AddAttribute(
+                    "MaxInvokeSize",
+                    "Largest WSP PDU sent in one connectionless datagram, and the "
+                    "Client-SDU-Size the Connect proposes (octets); larger connectionless "
+                    "requests fail at once. Connection-mode methods are segmented instead "
+                    "(at most 256 packets of SegmentSize). Default 65000 (a UDP "
+                    "datagram's limit less headers).",
+                    UintegerValue(65000),
+                    MakeUintegerAccessor(&MmsWspClient::m_maxInvoke),
+                    MakeUintegerChecker<uint32_t>(16, 65000))
+                .AddTraceSource("Method",
+                                "A WSP method (or the Connect) completed or failed: method, "
+                                "elapsed time, whether a Reply came, Invoke retransmissions.",
+                                MakeTraceSourceAccessor(&MmsWspClient::m_methodTrace),
+                                "ns3::MmsWspClient::MethodTracedCallback")
+                .AddTraceSource(
+                    "Exchange",
+                    "A request completed or failed, as a row of the results' transaction "
+                    "table: type \"WSP \" + the request's label, the gateway as peer, "
+                    "status the Reply's HTTP status or why it failed.",
+                    MakeTraceSourceAccessor(&MmsWspClient::m_exchangeTrace),
+                    "ns3::MmsSocketTransport::ExchangeTracedCallback"),
+            &MmsWspClient::m_retryInterval,
+            &MmsWspClient::m_ackInterval,
+            &MmsWspClient::m_waitTimeout,
+            &MmsWspClient::m_maxRetransmissions),
+        &MmsWspClient::m_segmentSize,
+        &MmsWspClient::m_groupSize,
+        "Invoke");
     return tid;
 }
 
@@ -346,15 +354,6 @@ MmsWspClient::StartMethod(Pending p)
 {
     bool isGet = false;
     std::vector<uint8_t> wsp = MethodPdu(p.request, isGet);
-    if (wsp.size() > m_maxInvoke)
-    {
-        // Reported from the simulator, never from within Request().
-        Simulator::ScheduleNow(&MmsWspClient::Fail,
-                               this,
-                               p,
-                               std::string("message too large for an unsegmented WTP Invoke"));
-        return;
-    }
     m_busy++;
     Transaction t;
     t.pending = p;
@@ -365,7 +364,7 @@ MmsWspClient::StartMethod(Pending p)
 void
 MmsWspClient::Invoke(uint16_t tid, Transaction t, const std::vector<uint8_t>& wsp)
 {
-    t.initiator = MmsWtpInitiator(tid, GetTimers());
+    t.initiator = MmsWtpInitiator(tid, GetTimers(), m_segmentSize, m_groupSize);
     t.started = Simulator::Now();
     auto old = m_transactions.find(tid);
     if (old != m_transactions.end())
@@ -426,6 +425,10 @@ MmsWspClient::Run(uint16_t tid, const std::vector<MmsWtpAction>& actions)
         {
             e.Cancel();
         }
+        const MmsWtpInitiator& ini = it->second.initiator;
+        m_counters.segmentedInvokes += ini.GetInvokePackets() > 1 ? 1 : 0;
+        m_counters.invokePacketsResent += ini.GetResentPackets();
+        m_counters.resultNacks += ini.GetNacks();
         m_transactions.erase(it);
     }
 }

@@ -40,6 +40,11 @@ class MmsWspSessionPdu;
  */
 namespace MmsWap
 {
+/// WTP segment size, octets: the Kannel WAP gateway's SAR_SEGM_SIZE (wap/wtp_resp.h).
+constexpr uint32_t SAR_SEGMENT_SIZE = 1400;
+/// WTP packets per group: the Kannel WAP gateway's SAR_GROUP_LEN (wap/wtp_resp.h).
+constexpr uint32_t SAR_GROUP_SIZE = 3;
+
 /**
  * \brief Add the WTP timer attributes RetryInterval, AckInterval, WaitTimeout and
  * MaxRetransmissions (defaults: MmsWtpTimers, Kannel wapbox's values) to a TypeId.
@@ -80,6 +85,38 @@ AddWtpTimerAttributes(TypeId tid, Time T::*r, Time T::*a, Time T::*w, uint32_t T
                       UintegerValue(d.maxRetransmissions),
                       MakeUintegerAccessor(n),
                       MakeUintegerChecker<uint32_t>());
+}
+
+/**
+ * \brief Add the WTP segmentation attributes SegmentSize and GroupSize (defaults: Kannel
+ * wapbox's SAR_SEGM_SIZE and SAR_GROUP_LEN) to a TypeId.
+ * \tparam T the class holding the members
+ * \param tid the TypeId being built
+ * \param segment SegmentSize's member
+ * \param group GroupSize's member
+ * \param pdu the PDU segmented: "Invoke" (a handset) or "Result" (a gateway)
+ * \return tid with the attributes
+ */
+template<class T>
+TypeId
+AddWtpSarAttributes(TypeId tid, uint32_t T::*segment, uint32_t T::*group, const std::string& pdu)
+{
+    return tid
+        .AddAttribute("SegmentSize",
+                      "Largest WSP data in one WTP " + pdu + " packet (octets); larger " + pdu
+                          + "s go in segments (SAR, WAP-224-WTP section 7.14). Default 1400 (the "
+                            "Kannel WAP gateway's SAR_SEGM_SIZE, wap/wtp_resp.h).",
+                      UintegerValue(SAR_SEGMENT_SIZE),
+                      MakeUintegerAccessor(segment),
+                      MakeUintegerChecker<uint32_t>(1, 65000))
+        .AddAttribute("GroupSize",
+                      "WTP " + pdu
+                          + " packets per group, each group acknowledged before the "
+                            "next (count). Default 3 (the Kannel WAP gateway's SAR_GROUP_LEN, "
+                            "wap/wtp_resp.h).",
+                      UintegerValue(SAR_GROUP_SIZE),
+                      MakeUintegerAccessor(group),
+                      MakeUintegerChecker<uint32_t>(1, 255));
 }
 
 /**
@@ -145,9 +182,9 @@ bool IsMethod(uint8_t type);
  * status maps back to HTTP with MmsWspSessionPdu::HttpFromStatus (WAP-230-WSP Table 36), its
  * Content-Type becomes the response's Content-Type header.
  *
- * Limits: the client does not segment Invokes (the WTP initiator supports segmented Results
- * only), so a request body larger than MaxInvokeSize fails at once ("message too large for an
- * unsegmented WTP Invoke"); no WTLS; no capability negotiation beyond what the Connect
+ * A method whose WSP PDU exceeds SegmentSize goes as a segmented Invoke (MmsWtpInitiator:
+ * packet groups of GroupSize, Negative Acks answered); one needing more than 256 packets fails
+ * (WTP MESSAGETOOLARGE). Limits: no WTLS; no capability negotiation beyond what the Connect
  * proposes (the Connect carries Client-SDU-Size and the attribute MethodMor as Method-MOR, and
  * the client keeps at most that many methods open in the session, queueing the others); Push over
  * the session is not used (notifications arrive as SMS or connectionless push, as in the HTTP
@@ -174,6 +211,9 @@ class MmsWspClient : public Object
         uint64_t connects{0};              //!< WSP Connects sent
         uint64_t aborts{0};                //!< WTP Aborts received or raised
         uint64_t invokeRetransmissions{0}; //!< Invokes sent again on timer R
+        uint64_t segmentedInvokes{0};      //!< methods sent as a segmented Invoke
+        uint64_t invokePacketsResent{0};   //!< Invoke packets sent again for a Negative Ack
+        uint64_t resultNacks{0};           //!< Negative Acks sent for missing Result packets
     };
 
     /**
@@ -304,6 +344,8 @@ class MmsWspClient : public Object
     uint32_t m_maxRetransmissions;
     Time m_clTimeout;
     uint32_t m_maxInvoke;
+    uint32_t m_segmentSize;
+    uint32_t m_groupSize;
 
     enum SessionState
     {

@@ -108,6 +108,7 @@ RunScenario(const std::string& fu, const std::string& fg, uint32_t run, Ledger& 
     NS_ABORT_MSG_IF(!scenario.Parse(Scenario(fu, fg), "flow-test.dot", errors),
                     "the test scenario does not read: " << errors.front());
     MmsScenarioHelper builder;
+    builder.SetPopulation("Ideal"); // every handset on: each pair must end
     builder.SetFidelity("packet");
     NS_ABORT_MSG_IF(!builder.Check(scenario, errors), "the test scenario: " << errors.front());
     builder.Install(scenario);

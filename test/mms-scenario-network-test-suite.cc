@@ -403,6 +403,8 @@ class MmsScenarioNetworkTrafficTestCase : public TestCase
         std::vector<std::string> errors;
         NS_TEST_ASSERT_MSG_EQ(scenario.Parse(TWO_RELAYS, "two", errors), true, "parses");
         MmsScenarioHelper builder;
+        // Switch-offs only where the case asks for them (m_onOff, below).
+        builder.SetPopulation("Ideal");
         // 12 messages per hour per subscriber: about 80 messages in 30 minutes, the GPRS cell below
         // saturation.
         SteadyTraffic(builder, 12);
@@ -1155,6 +1157,68 @@ class MmsSubscriberSwitchingTestCase : public TestCase
     }
 };
 
+/// The realistic population (the default): about 8% of the subscribers are switched off at
+/// the start of the run (1 - the 92% paging success ratio, doc/mms.rst "Population"); the ideal
+/// one has every subscriber on.
+class MmsScenarioPopulationTestCase : public TestCase
+{
+  public:
+    MmsScenarioPopulationTestCase()
+        : TestCase("Population Realistic starts about 8% of the subscribers off, Ideal none")
+    {
+    }
+
+  private:
+    /// The share of the subscribers off after a second, with population p.
+    double OffShare(const std::string& p, uint32_t& n)
+    {
+        MmsScenario scenario;
+        std::vector<std::string> errors;
+        std::string text = TWO_RELAYS;
+        text.replace(text.find("subscribers=8"), 13, "subscribers=4000");
+        NS_ABORT_MSG_IF(!scenario.Parse(text, "two", errors), "the scenario");
+        MmsScenarioHelper builder;
+        builder.SetPopulation(p);
+        builder.SetTraffic(false);
+        NS_ABORT_MSG_IF(!builder.Check(scenario, errors), "the scenario: " << errors.front());
+        builder.Install(scenario);
+        builder.AssignStreams(1);
+        Ptr<MmsSubscriberPool> pool = builder.GetSubscriberPool();
+        n = pool->GetN();
+        uint32_t off = 0;
+        Simulator::Schedule(Seconds(1),
+                            [pool, &off]()
+                            {
+                                for (uint32_t i = 0; i < pool->GetN(); ++i)
+                                {
+                                    off += pool->IsOn(i) ? 0 : 1;
+                                }
+                            });
+        Simulator::Stop(Seconds(2));
+        Simulator::Run();
+        Simulator::Destroy();
+        return double(off) / n;
+    }
+
+    void DoRun() override
+    {
+        uint32_t n = 0;
+        const double realistic = OffShare("Realistic", n);
+        // Binomial with n = 4006 and p = 0.08: standard deviation 0.0043; 4 of them.
+        NS_TEST_EXPECT_MSG_EQ_TOL(realistic, 0.08, 0.018, "off share of " << n);
+        NS_TEST_EXPECT_MSG_EQ(OffShare("Ideal", n), 0.0, "nobody off");
+        std::vector<std::string> errors;
+        MmsScenario scenario;
+        NS_ABORT_MSG_IF(!scenario.Parse(TWO_RELAYS, "two", errors), "the scenario");
+        MmsScenarioHelper bad;
+        bad.SetPopulation("Perfect");
+        NS_TEST_EXPECT_MSG_EQ(bad.Check(scenario, errors), false, "an unknown population");
+        NS_TEST_EXPECT_MSG_EQ(errors.empty() ? "" : errors.back(),
+                              "MmsPopulation: \"Perfect\" is not a population (Realistic or Ideal)",
+                              "named");
+    }
+};
+
 /// The suite.
 class MmsScenarioNetworkTestSuite : public TestSuite
 {
@@ -1173,6 +1237,7 @@ class MmsScenarioNetworkTestSuite : public TestSuite
         AddTestCase(new MmsScenarioOnDemandLimitTestCase);
         AddTestCase(new MmsScenarioMixedStacksTestCase(true));
         AddTestCase(new MmsScenarioMixedStacksTestCase(false));
+        AddTestCase(new MmsScenarioPopulationTestCase);
     }
 };
 

@@ -6,8 +6,9 @@
 
 // The WAP gateway (MmsWapGateway) and the handsets' WSP client (MmsWspClient) over ns-3 UDP:
 // bad input gets the specification's Abort or error Reply and is counted, the capacity limits
-// refuse what exceeds them, and a class 2 transaction over a lossy uplink completes in the
-// mean time the retransmission timer and the loss probability give.
+// refuse what exceeds them, a class 2 transaction over a lossy uplink completes in the mean
+// time the retransmission timer and the loss probability give, and segmented Invokes and
+// Results recover a dropped packet by Negative Ack.
 
 #include "ns3/core-module.h"
 #include "ns3/internet-module.h"
@@ -24,6 +25,7 @@
 #include "ns3/test.h"
 
 #include <cmath>
+#include <map>
 
 using namespace ns3;
 
@@ -80,6 +82,82 @@ Get()
     MmsHttpMessage m = MmsHttpMessage::Request("GET", "/mms/r/none");
     m.AddHeader("Host", "mmsc.mms.example.net");
     return m;
+}
+
+/// On a point-to-point device's receive side: drops the first copy of one chosen WTP packet
+/// (a Segmented Invoke or Segmented Result with a given PSN) and notes every WTP PDU that
+/// passes.
+class MmsWtpDropper : public ErrorModel
+{
+  public:
+    /**
+     * Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId()
+    {
+        static TypeId tid =
+            TypeId("ns3::MmsWtpDropper").SetParent<ErrorModel>().SetGroupName("Mms");
+        return tid;
+    }
+
+    uint8_t dropType{0};         //!< the PDU type to drop (0: none)
+    int dropPsn{-1};             //!< its PSN
+    bool dropped{false};         //!< it was dropped
+    std::vector<MmsWtpPdu> seen; //!< the WTP PDUs that passed
+
+  private:
+    bool DoCorrupt(Ptr<Packet> p) override
+    {
+        Ptr<Packet> c = p->Copy();
+        PppHeader ppp;
+        c->RemoveHeader(ppp);
+        Ipv4Header ip;
+        if (ppp.GetProtocol() != 0x0021 || !c->RemoveHeader(ip) || ip.GetProtocol() != 17
+            || ip.GetFragmentOffset() != 0 || !ip.IsLastFragment())
+        {
+            return false;
+        }
+        UdpHeader udp;
+        c->RemoveHeader(udp);
+        if (udp.GetDestinationPort() != MmsWapGateway::PORT_CO
+            && udp.GetSourcePort() != MmsWapGateway::PORT_CO)
+        {
+            return false;
+        }
+        std::vector<uint8_t> b(c->GetSize());
+        c->CopyData(b.data(), b.size());
+        std::vector<MmsWtpPdu> pdus;
+        MmsDecodeError e;
+        MmsWtpPdu::DecodeDatagram(b.data(), b.size(), pdus, e);
+        for (const auto& pdu : pdus)
+        {
+            if (!dropped && pdu.GetType() == dropType && pdu.GetPsn() == dropPsn && !pdu.GetRid())
+            {
+                dropped = true;
+                return true;
+            }
+            seen.push_back(pdu);
+        }
+        return false;
+    }
+
+    void DoReset() override
+    {
+    }
+};
+
+/**
+ * The receive side of a handset's link at the router (what the handset sends).
+ * \param handset the handset's node
+ * \return the router's device
+ */
+Ptr<NetDevice>
+Uplink(Ptr<Node> handset)
+{
+    Ptr<NetDevice> up = handset->GetDevice(1);
+    Ptr<PointToPointChannel> ch = DynamicCast<PointToPointChannel>(up->GetChannel());
+    return ch->GetDevice(0) == up ? ch->GetDevice(1) : ch->GetDevice(0);
 }
 
 } // namespace
@@ -464,6 +542,149 @@ class MmsWapGatewayRecordTestCase : public TestCase
     }
 };
 
+/// A message of 30,000 octets between two WAP 1.x handsets: the M-Send.req goes as a
+/// segmented Invoke and the M-Retrieve.conf as a segmented Result; one Invoke packet dropped on
+/// the uplink and one Result packet dropped on the downlink are each asked for by a Negative
+/// Ack naming their PSN, and the message is delivered.
+class MmsWapGatewaySarTestCase : public TestCase
+{
+  public:
+    MmsWapGatewaySarTestCase()
+        : TestCase("segmented Invoke and Result through the gateway: a dropped packet each way "
+                   "recovered by Negative Ack, the message delivered")
+    {
+    }
+
+  private:
+    /**
+     * Reassemble the first copies of the packets of one transaction's Invoke seen on a link.
+     * \param seen the PDUs
+     * \param tid the transaction
+     * \return the user data in PSN order
+     */
+    static std::vector<uint8_t> Invoke(const std::vector<MmsWtpPdu>& seen, uint16_t tid)
+    {
+        std::map<int, std::vector<uint8_t>> packets;
+        for (const auto& p : seen)
+        {
+            if (p.GetTidValue() == tid && !p.IsResponse()
+                && (p.GetType() == MmsWtpPdu::INVOKE || p.GetType() == MmsWtpPdu::SEGMENTED_INVOKE))
+            {
+                packets.emplace(p.GetType() == MmsWtpPdu::INVOKE ? 0 : p.GetPsn(), p.GetData());
+            }
+        }
+        std::vector<uint8_t> all;
+        for (const auto& kv : packets)
+        {
+            all.insert(all.end(), kv.second.begin(), kv.second.end());
+        }
+        return all;
+    }
+
+    void DoRun() override
+    {
+        World w(2);
+        ApplicationContainer uas = w.mms.InstallUserAgents(w.handsets);
+        w.mms.AssignStreams(1);
+        Ptr<MmsUserAgent> a = DynamicCast<MmsUserAgent>(uas.Get(0));
+        Ptr<MmsUserAgent> b = DynamicCast<MmsUserAgent>(uas.Get(1));
+        // Handset a's uplink drops Segmented Invoke PSN 4 (inside its group: the group trailer,
+        // when it comes, shows it missing); its downlink sees the gateway's Negative Ack. Handset
+        // b's downlink drops Segmented Result PSN 7; its uplink sees b's Negative Ack.
+        Ptr<MmsWtpDropper> aUp = CreateObject<MmsWtpDropper>();
+        aUp->dropType = MmsWtpPdu::SEGMENTED_INVOKE;
+        aUp->dropPsn = 4;
+        Uplink(w.handsets.Get(0))->SetAttribute("ReceiveErrorModel", PointerValue(aUp));
+        // (The handsets' own receive error models are set once the User Agents have started
+        // and put theirs, for switched-off periods, in place.)
+        Ptr<MmsWtpDropper> aDown = CreateObject<MmsWtpDropper>();
+        Ptr<MmsWtpDropper> bDown = CreateObject<MmsWtpDropper>();
+        bDown->dropType = MmsWtpPdu::SEGMENTED_RESULT;
+        bDown->dropPsn = 7;
+        Ptr<NetDevice> aDevice = w.handsets.Get(0)->GetDevice(1);
+        Ptr<NetDevice> bDevice = w.handsets.Get(1)->GetDevice(1);
+        Simulator::Schedule(Seconds(0.5),
+                            [aDevice, aDown, bDevice, bDown]()
+                            {
+                                aDevice->SetAttribute("ReceiveErrorModel", PointerValue(aDown));
+                                bDevice->SetAttribute("ReceiveErrorModel", PointerValue(bDown));
+                            });
+        Ptr<MmsWtpDropper> bUp = CreateObject<MmsWtpDropper>();
+        Uplink(w.handsets.Get(1))->SetAttribute("ReceiveErrorModel", PointerValue(bUp));
+
+        MmsUserAgent::Message m;
+        m.to = {b->GetMsisdn()};
+        m.contentSize = 30000;
+        Simulator::Schedule(Seconds(1),
+                            [a, m]()
+                            {
+                                a->Send(m);
+                            });
+        Simulator::Stop(Seconds(300));
+        Simulator::Run();
+
+        NS_TEST_EXPECT_MSG_EQ(aUp->dropped, true, "Segmented Invoke PSN 4 dropped");
+        NS_TEST_EXPECT_MSG_EQ(bDown->dropped, true, "Segmented Result PSN 7 dropped");
+        NS_TEST_EXPECT_MSG_EQ(a->GetCounters().submitConfirmed, 1u, "M-Send.conf Ok");
+        NS_TEST_EXPECT_MSG_EQ(b->GetCounters().retrieved, 1u, "the message retrieved");
+        NS_TEST_EXPECT_MSG_EQ(a->GetCounters().failedTransactions, 0u, "no failure at a");
+        NS_TEST_EXPECT_MSG_EQ(b->GetCounters().failedTransactions, 0u, "no failure at b");
+
+        // The Negative Acks on the wire name the dropped PSNs, and only them.
+        auto nacks = [](const std::vector<MmsWtpPdu>& seen)
+        {
+            std::string s;
+            for (const auto& p : seen)
+            {
+                if (p.GetType() == MmsWtpPdu::NACK)
+                {
+                    for (uint8_t psn : p.GetMissing())
+                    {
+                        s += std::to_string(psn) + " ";
+                    }
+                    s += "| ";
+                }
+            }
+            return s;
+        };
+        NS_TEST_EXPECT_MSG_EQ(nacks(aDown->seen), "4 | ", "the gateway's Negative Ack to a");
+        NS_TEST_EXPECT_MSG_EQ(nacks(bUp->seen), "7 | ", "b's Negative Ack to the gateway");
+
+        // The M-Send.req's Invoke, reassembled from the uplink (the retransmitted PSN 4
+        // included), is one WSP Post carrying the whole message, as the gateway saw it.
+        uint16_t tid = 0;
+        std::size_t segments = 0;
+        for (const auto& p : aUp->seen)
+        {
+            if (p.GetType() == MmsWtpPdu::SEGMENTED_INVOKE)
+            {
+                tid = p.GetTidValue();
+                segments = std::max<std::size_t>(segments, p.GetPsn() + 1);
+            }
+        }
+        std::vector<uint8_t> post = Invoke(aUp->seen, tid);
+        MmsWspSessionPdu pdu;
+        MmsDecodeError e;
+        NS_TEST_ASSERT_MSG_EQ(
+            MmsWspSessionPdu::Decode(post.data(), post.size(), false, pdu, e), true, e.ToString());
+        NS_TEST_EXPECT_MSG_EQ(unsigned(pdu.GetType()), unsigned(MmsWspSessionPdu::POST), "a Post");
+        NS_TEST_EXPECT_MSG_GT(pdu.GetData().size(), 30000u, "the whole M-Send.req");
+        NS_TEST_EXPECT_MSG_EQ(segments,
+                              (post.size() + MmsWap::SAR_SEGMENT_SIZE - 1)
+                                  / MmsWap::SAR_SEGMENT_SIZE,
+                              "packets of SegmentSize");
+        const MmsWapGateway::Counters& g = w.gateway->GetCounters();
+        NS_TEST_EXPECT_MSG_EQ(g.segmentedInvokes, 1u, "one segmented Invoke (the M-Send.req)");
+        NS_TEST_EXPECT_MSG_EQ(g.invokeNacks, 1u, "one Negative Ack from the gateway");
+        NS_TEST_EXPECT_MSG_EQ(a->GetWspClient()->GetCounters().invokePacketsResent,
+                              1u,
+                              "a sent one Invoke packet again");
+        NS_TEST_EXPECT_MSG_EQ(
+            b->GetWspClient()->GetCounters().resultNacks, 1u, "b sent one Negative Ack");
+        Simulator::Destroy();
+    }
+};
+
 /// The suite.
 class MmsWapGatewayTestSuite : public TestSuite
 {
@@ -474,6 +695,7 @@ class MmsWapGatewayTestSuite : public TestSuite
         AddTestCase(new MmsWapGatewayGarbageTestCase);
         AddTestCase(new MmsWapGatewayCapacityTestCase);
         AddTestCase(new MmsWapGatewayRecordTestCase);
+        AddTestCase(new MmsWapGatewaySarTestCase);
         AddTestCase(new MmsWapGatewayLossTestCase);
     }
 };

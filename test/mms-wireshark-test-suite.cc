@@ -27,6 +27,7 @@
 #include "ns3/mms-wsp-push.h"
 #include "ns3/mms-wsp-session-pdu.h"
 #include "ns3/mms-wtp-pdu.h"
+#include "ns3/mms-wtp-transaction.h"
 #include "ns3/network-module.h"
 #include "ns3/point-to-point-module.h"
 #include "ns3/test.h"
@@ -521,7 +522,9 @@ class MmsWiresharkWtpTestCase : public MmsTsharkTestCase
         ackPsn.AddTpi(MmsWtpTpi::Psn(3));
         MmsWspSessionPdu clGet = MmsWspSessionPdu::MakeGet("http://mmsc/m8");
         clGet.SetConnectionless(true, 0x2a);
-        return {
+        std::vector<Datagram> sar =
+            SegmentedPost(MmsWspSessionPdu::MakePost("http://mmsc/", mms, req.Encode()).Encode());
+        std::vector<Datagram> all = {
             {true,
              WTP_PORT,
              MmsWtpPdu::MakeInvoke(
@@ -563,6 +566,56 @@ class MmsWiresharkWtpTestCase : public MmsTsharkTestCase
                  false)
                  .Encode()},
             {true, WSP_CL_PORT, clGet.Encode()}};
+        all.insert(all.end(), sar.begin(), sar.end());
+        return all;
+    }
+
+    /**
+     * A Post as a segmented Invoke (TID 7, packets of 12 octets in groups of 3), as the
+     * handset's MmsWtpSarSender cuts it: the first group and its Ack; of the second group the
+     * middle packet is lost, the gateway's Negative Ack names it and it comes again (RID set);
+     * then the rest, each group acknowledged.
+     * \param wsp the WSP Post
+     * \return the datagrams
+     */
+    static std::vector<Datagram> SegmentedPost(const std::vector<uint8_t>& wsp)
+    {
+        std::vector<Datagram> d;
+        MmsWtpSarSender sender(
+            MmsWtpPdu::MakeInvoke(7, MmsWtpPdu::CLASS_2, {}), MmsWtpPdu::SEGMENTED_INVOKE, 12, 3);
+        sender.Split(wsp);
+        auto out = [&d](bool fromHandset, const std::vector<MmsWtpAction>& a)
+        {
+            for (const auto& x : a)
+            {
+                d.push_back({fromHandset, WTP_PORT, x.pdu});
+            }
+        };
+        for (int group = 0;; ++group)
+        {
+            std::vector<MmsWtpAction> a;
+            sender.SendGroup(a);
+            if (group == 1 && a.size() == 3)
+            {
+                // The middle packet lost: the gateway asks for it.
+                uint8_t lost = static_cast<uint8_t>(sender.GroupEnd() - 1);
+                a.erase(a.begin() + 1);
+                out(true, a);
+                d.push_back({false, WTP_PORT, MmsWtpPdu::MakeNack(0x8007, {lost}).Encode()});
+                a.clear();
+                sender.Resend({lost}, a);
+            }
+            out(true, a);
+            if (sender.LastGroup())
+            {
+                break;
+            }
+            MmsWtpPdu ack = MmsWtpPdu::MakeAck(0x8007);
+            ack.AddTpi(MmsWtpTpi::Psn(static_cast<uint8_t>(sender.GroupEnd())));
+            d.push_back({false, WTP_PORT, ack.Encode()});
+            sender.Acked(sender.GroupEnd());
+        }
+        return d;
     }
 
     void DoRun() override
@@ -608,7 +661,8 @@ class MmsWiresharkWtpTestCase : public MmsTsharkTestCase
         int rc = RunTshark(
             tshark,
             pcap,
-            "-Y 'wtp or wsp' -T fields -E separator='|' -e wtp.pdu_type -e wtp.TID"
+            "-Y '(wtp or wsp) and !(wtp.TID == 7)' -T fields -E separator='|' -e wtp.pdu_type -e "
+            "wtp.TID"
             " -e wtp.TID.response -e wtp.inv.transaction_class -e wtp.header.UP -e wtp.tpi.psn"
             " -e wtp.tpi.opt -e wtp.abort.reason.provider -e wtp.header.missing_packets"
             " -e wsp.TID -e wsp.pdu_type -e wsp.server.session_id"
@@ -641,6 +695,31 @@ class MmsWiresharkWtpTestCase : public MmsTsharkTestCase
             ++i;
         }
         NS_TEST_EXPECT_MSG_EQ(i, sizeof(expected) / sizeof(expected[0]), "rows:\n" << out);
+
+        // The segmented Post (TID 7): packet types, trailer flags, RID, PSN, the PSN TPI of
+        // the group Acks, the Negative Ack's missing PSN; the reassembled message is the Post.
+        rc = RunTshark(tshark,
+                       pcap,
+                       "-Y 'wtp.TID == 7' -T fields -E separator='|' -e wtp.pdu_type"
+                       " -e wtp.trailer_flags -e wtp.RID -e wtp.header.sequence -e wtp.tpi.psn"
+                       " -e wtp.header.missing_packets -e wtp.reassembled.length -e wsp.pdu_type",
+                       out);
+        NS_TEST_ASSERT_MSG_EQ(rc, 0, "tshark failed: " << out);
+        // WTP type|GTR/TTR|RID|PSN (of a Negative Ack: the missing one)|PSN TPI|missing
+        // count|reassembled length|WSP type
+        NS_TEST_EXPECT_MSG_EQ(out,
+                              "0x01|0x00|0|||||\n"         // Invoke, not the last packet
+                              "0x05|0x00|0|1||||\n"        // Segmented Invoke 1
+                              "0x05|0x02|0|2||||\n"        // 2, GTR: the group ends
+                              "0x03||0||2|||\n"            // Ack, PSN TPI 2
+                              "0x05|0x00|0|3||||\n"        // 3 (4 is lost)
+                              "0x05|0x02|0|5||||\n"        // 5, GTR
+                              "0x07||0|4||1||\n"           // Negative Ack: one missing, PSN 4
+                              "0x05|0x00|1|4||||\n"        // 4 again, RID set
+                              "0x03||0||5|||\n"            // Ack, PSN TPI 5
+                              "0x05|0x01|0|6|||78|0x60\n", // 6, TTR: 78 octets, a WSP Post
+                              "the segmented Post:\n"
+                                  << out);
     }
 };
 
@@ -747,6 +826,7 @@ class MmsWiresharkWapGatewayTestCase : public MmsTsharkTestCase
         NS_TEST_EXPECT_MSG_EQ(c.accepted, 3, "Post M-Send.req, Get, Post M-NotifyResp.ind");
         NS_TEST_EXPECT_MSG_EQ(c.replies, 5, "two ConnectReplies and three Replies");
         NS_TEST_EXPECT_MSG_EQ(c.aborted + c.malformed + c.refused, 0, "nothing went wrong");
+        NS_TEST_EXPECT_MSG_EQ(c.segmentedInvokes, 1, "the M-Send.req in a segmented Invoke");
 
         const std::string fields =
             "-Y wsp.pdu_type -T fields -E separator='|' -e wtp.pdu_type"
@@ -757,8 +837,9 @@ class MmsWiresharkWapGatewayTestCase : public MmsTsharkTestCase
         Expect(Rows(tshark, pcapA, fields),
                {"0x01|0x02|0x01|||||||", // Invoke class 2: Connect
                 "0x02||0x02|1||||||",    // Result: ConnectReply, session 1
-                "0x01|0x02|0x60||http://mmsc.mms.example.net/mms||0x80|447700900001-1|"
-                "<insert address>|Hello",                   // Post: M-Send.req
+                // The Post in a segmented Invoke, reassembled: M-Send.req.
+                "0x05||0x60||http://mmsc.mms.example.net/mms||0x80|447700900001-1|"
+                "<insert address>|Hello",
                 "0x02||0x04|||0x20|0x81|447700900001-1||"}, // Reply 200: M-Send.conf
                "originator");
         Expect(Rows(tshark, pcapB, fields),

@@ -43,11 +43,14 @@ Describe(const std::vector<MmsWtpAction>& actions)
                 }
                 os << "SEND " << MmsWtpPdu::TypeName(p.GetType()) << " tid=" << p.GetTid()
                    << " rid=" << p.GetRid();
-                if (p.GetType() == MmsWtpPdu::SEGMENTED_RESULT)
+                if (p.GetType() == MmsWtpPdu::SEGMENTED_RESULT
+                    || p.GetType() == MmsWtpPdu::SEGMENTED_INVOKE)
                 {
                     os << " psn=" << unsigned(p.GetPsn());
                 }
-                if (p.GetType() == MmsWtpPdu::RESULT || p.GetType() == MmsWtpPdu::SEGMENTED_RESULT)
+                if (p.GetType() == MmsWtpPdu::RESULT || p.GetType() == MmsWtpPdu::SEGMENTED_RESULT
+                    || p.GetType() == MmsWtpPdu::SEGMENTED_INVOKE
+                    || (p.GetType() == MmsWtpPdu::INVOKE && !p.GetTtr()))
                 {
                     os << (p.GetGtr() ? " gtr" : "") << (p.GetTtr() ? " ttr" : "") << " "
                        << std::string(p.GetData().begin(), p.GetData().end());
@@ -375,16 +378,111 @@ class MmsWtpResponderTestCase : public TestCase
                               "FINISHED\n",
                               "NORESPONSE after maxRetransmissions");
 
-        // Segmented Invokes are refused; the initiator aborts.
+        // A segmented Invoke (TID 5): groups acknowledged, a lost packet asked for, the
+        // message delivered whole; a retransmitted packet afterwards is held on.
         MmsWtpResponder s(MmsWtpTimers(), 1400, 8);
-        MmsWtpPdu first = MmsWtpPdu::MakeInvoke(5, 2, Bytes("part"));
-        first.SetTrailer(false, false);
-        NS_TEST_EXPECT_MSG_EQ(
-            Feed(s, first), "SEND Abort tid=32773 rid=0 type=0 reason=4\n", "NOTIMPLEMENTEDSAR");
-        Feed(s, MmsWtpPdu::MakeInvoke(6, 2, Bytes("GET")));
-        NS_TEST_EXPECT_MSG_EQ(Feed(s, MmsWtpPdu::MakeAbort(6, MmsWtpPdu::ABORT_USER, 0xE1)),
+        auto part = [](uint8_t psn, bool gtr, bool ttr, const std::string& d, bool rid = false)
+        {
+            MmsWtpPdu p = psn == 0 ? MmsWtpPdu::MakeInvoke(5, 2, Bytes(d))
+                                   : MmsWtpPdu::MakeSegment(
+                                       MmsWtpPdu::SEGMENTED_INVOKE, 5, psn, gtr, ttr, Bytes(d));
+            p.SetTrailer(gtr, ttr);
+            p.SetRid(rid);
+            return p;
+        };
+        NS_TEST_EXPECT_MSG_EQ(Feed(s, part(0, false, false, "ab")), "START W 30\n", "packet 0");
+        NS_TEST_EXPECT_MSG_EQ(s.GetState(), MmsWtpResponder::INVOKE_SEGMENTS_WAIT, "reassembling");
+        Feed(s, part(1, false, false, "cd"));
+        NS_TEST_EXPECT_MSG_EQ(Feed(s, part(2, true, false, "ef")),
+                              "START W 30\nSEND Ack tid=32773 rid=0 [PSN 2]\n",
+                              "a whole group: its last PSN acknowledged");
+        NS_TEST_EXPECT_MSG_EQ(Feed(s, part(4, false, true, "ij")),
+                              "START W 30\nSEND Negative-Ack tid=32773 rid=0 missing=3\n",
+                              "packet 3 lost: asked for");
+        NS_TEST_EXPECT_MSG_EQ(Feed(s, part(3, false, false, "gh", true)),
+                              "START W 30\nSTOP W\nINVOKE abcdefghij\nSTART A 4\n",
+                              "the message whole, in PSN order: TR-Invoke.ind");
+        NS_TEST_EXPECT_MSG_EQ(Feed(s, part(4, false, true, "ij", true)),
+                              "SEND Ack tid=32773 rid=0\n",
+                              "the last packet again: a hold-on Ack");
+        NS_TEST_EXPECT_MSG_EQ(s.GetNacks(), 1u, "Negative Acks");
+        NS_TEST_EXPECT_MSG_EQ(s.GetInvokePackets(), 5u, "packets");
+        NS_TEST_EXPECT_MSG_EQ(Feed(s, MmsWtpPdu::MakeAbort(5, MmsWtpPdu::ABORT_USER, 0xE1)),
                               "STOP A\nABORTED reason=225 by peer\nFINISHED\n",
                               "the initiator aborts");
+        // The Invoke lost and the initiator silent after its first segment: timer W gives up.
+        MmsWtpResponder silent(MmsWtpTimers(), 1400, 8);
+        NS_TEST_EXPECT_MSG_EQ(Feed(silent, part(1, false, false, "cd")),
+                              "START W 30\n",
+                              "a Segmented Invoke first opens the transaction");
+        NS_TEST_EXPECT_MSG_EQ(Describe(silent.Expire(MmsWtpAction::TIMER_W)),
+                              "SEND Abort tid=32773 rid=0 type=0 reason=8\nABORTED reason=8\n"
+                              "FINISHED\n",
+                              "NORESPONSE");
+    }
+};
+
+/// The initiator segments an Invoke larger than its segment size.
+class MmsWtpInitiatorSegmentedInvokeTestCase : public TestCase
+{
+  public:
+    MmsWtpInitiatorSegmentedInvokeTestCase()
+        : TestCase("WTP SAR: segmented Invoke in packet groups, group Acks, Negative Ack "
+                   "answered, timer R, too large")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        // 9 octets in packets of 2, groups of 2: packets 0..4 in groups (0, 1), (2, 3), (4).
+        MmsWtpInitiator t(7, MmsWtpTimers(), 2, 2);
+        NS_TEST_EXPECT_MSG_EQ(Describe(t.Invoke(Bytes("abcdefghi"), true)),
+                              "SEND Invoke tid=7 rid=0 ab\n"
+                              "SEND Segmented-Invoke tid=7 rid=0 psn=1 gtr cd\n"
+                              "START R 3\n",
+                              "the first group, GTR on its last packet");
+        NS_TEST_EXPECT_MSG_EQ(t.GetInvokePackets(), 5u, "packets");
+        NS_TEST_EXPECT_MSG_EQ(Describe(t.Expire(MmsWtpAction::TIMER_R)),
+                              "SEND Segmented-Invoke tid=7 rid=1 psn=1 gtr cd\nSTART R 3\n",
+                              "timer R: the group's last packet again");
+        NS_TEST_EXPECT_MSG_EQ(Feed(t, MmsWtpPdu::MakeNack(0x8007, {0})),
+                              "SEND Invoke tid=7 rid=1 ab\nSTART R 3\n",
+                              "Negative Ack: the packet it names again");
+        MmsWtpPdu ack = MmsWtpPdu::MakeAck(0x8007);
+        ack.AddTpi(MmsWtpTpi::Psn(1));
+        NS_TEST_EXPECT_MSG_EQ(Feed(t, ack),
+                              "SEND Segmented-Invoke tid=7 rid=0 psn=2 ef\n"
+                              "SEND Segmented-Invoke tid=7 rid=0 psn=3 gtr gh\n"
+                              "START R 3\n",
+                              "the group acknowledged: the next");
+        NS_TEST_EXPECT_MSG_EQ(Feed(t, ack), "", "an old group's Ack");
+        MmsWtpPdu ack3 = MmsWtpPdu::MakeAck(0x8007);
+        ack3.AddTpi(MmsWtpTpi::Psn(3));
+        NS_TEST_EXPECT_MSG_EQ(Feed(t, ack3),
+                              "SEND Segmented-Invoke tid=7 rid=0 psn=4 ttr i\nSTART R 3\n",
+                              "the last group, TTR");
+        NS_TEST_EXPECT_MSG_EQ(Feed(t, MmsWtpPdu::MakeResult(7, Bytes("OK"))),
+                              "STOP R\nCONFIRMED\nRESULT OK\nSTART A 4\n",
+                              "the Result acknowledges the last group");
+        NS_TEST_EXPECT_MSG_EQ(t.GetResentPackets(), 1u, "packets sent again for a Negative Ack");
+
+        // A hold-on Ack (no PSN) confirms the whole Invoke.
+        MmsWtpInitiator h(8, MmsWtpTimers(), 2, 8);
+        h.Invoke(Bytes("abcd"), true);
+        NS_TEST_EXPECT_MSG_EQ(
+            Feed(h, MmsWtpPdu::MakeAck(0x8008)), "STOP R\nCONFIRMED\n", "hold-on Ack");
+
+        // 257 packets do not fit a one-octet PSN: aborted at once, nothing sent.
+        MmsWtpInitiator big(9, MmsWtpTimers(), 1, 3);
+        NS_TEST_EXPECT_MSG_EQ(Describe(big.Invoke(std::vector<uint8_t>(257, 'x'), true)),
+                              "ABORTED reason=9\nFINISHED\n",
+                              "MESSAGETOOLARGE");
+        MmsWtpInitiator fits(9, MmsWtpTimers(), 1, 3);
+        NS_TEST_EXPECT_MSG_EQ(Describe(fits.Invoke(std::vector<uint8_t>(256, 'x'), true))
+                                  .rfind("SEND Invoke tid=9 rid=0 x\n", 0),
+                              0u,
+                              "256 packets fit");
     }
 };
 
@@ -407,14 +505,25 @@ class MmsWtpPairTestCase : public TestCase
         unsigned datagrams{0}; //!< datagrams sent by both
         double finishedAt{-1}; //!< when the initiator finished (timer W included)
         std::string aborted;   //!< an abort, if any
+        std::string invoked;   //!< what the responder delivered
     };
 
-    /// Run one transaction; datagram number n (from 0, both directions) is lost when lost(n).
-    Outcome Exchange(const std::vector<unsigned>& lost, const std::string& body)
+    /**
+     * Run one transaction; datagram number n (from 0, both directions) is lost when lost(n).
+     * \param lost the datagrams lost
+     * \param body the Result
+     * \param invoke the Invoke's user data
+     * \param segment the initiator's segment size (0: unsegmented), groups of 3
+     * \return what happened
+     */
+    Outcome Exchange(const std::vector<unsigned>& lost,
+                     const std::string& body,
+                     const std::string& invoke = "GET /m1",
+                     std::size_t segment = 0)
     {
         Outcome out;
         MmsWtpTimers timers;
-        MmsWtpInitiator ini(11, timers);
+        MmsWtpInitiator ini(11, timers, segment, 3);
         MmsWtpResponder resp(timers, 3, 4);
         double now = 0;
         std::map<std::pair<int, int>, double> timerAt;              // (side, timer) -> expiry
@@ -455,6 +564,9 @@ class MmsWtpPairTestCase : public TestCase
                     case MmsWtpAction::INVOKE_CONFIRMED:
                         out.confirmed = out.confirmed || side == 1;
                         break;
+                    case MmsWtpAction::INVOKE_INDICATION:
+                        out.invoked.assign(x.message.begin(), x.message.end());
+                        break;
                     case MmsWtpAction::ABORT_INDICATION:
                         out.aborted +=
                             (side ? "responder " : "initiator ") + std::to_string(x.reason) + " ";
@@ -470,7 +582,7 @@ class MmsWtpPairTestCase : public TestCase
                 }
             }
         };
-        apply(0, ini.Invoke(Bytes("GET /m1"), false));
+        apply(0, ini.Invoke(Bytes(invoke), false));
         for (int step = 0; step < 1000; ++step)
         {
             if (!inFlight.empty())
@@ -549,6 +661,28 @@ class MmsWtpPairTestCase : public TestCase
             NS_TEST_EXPECT_MSG_EQ_TOL(o.finishedAt, c.finishedAt, 1e-9, c.what << ": done at");
         }
 
+        // A Post of 20 octets in packets of 4 (groups 0..2 and 3..4), a Result of one packet.
+        // No loss: 3 packets, group Ack, 2 packets, Result, Ack.
+        const std::string post = "POST abcdefghijklmno";
+        const Case posts[] = {
+            {{}, 8, 30.0, "segmented Invoke, no loss"},
+            {{0}, 10, 30.0, "the Invoke lost: Negative Ack for PSN 0 after the group's trailer"},
+            {{1}, 10, 30.0, "a middle Invoke packet lost: Negative Ack and the packet again"},
+            {{2}, 9, 33.0, "a group's trailer lost: the initiator's timer R sends it again"},
+            {{3}, 10, 33.0, "the group Ack lost: the trailer again (timer R), its Ack again"},
+            {{5}, 9, 33.0, "the TTR packet lost: timer R sends it again"},
+            {{6}, 10, 33.0, "the Result lost: the responder's timer R sends it again"}};
+        for (const auto& c : posts)
+        {
+            Outcome o = Exchange(c.lost, "OK", post, 4);
+            NS_TEST_EXPECT_MSG_EQ(o.invoked, post, c.what << ": the Invoke delivered whole");
+            NS_TEST_EXPECT_MSG_EQ(o.result, "OK", c.what << ": the Result");
+            NS_TEST_EXPECT_MSG_EQ(o.confirmed, true, c.what << ": the Result confirmed");
+            NS_TEST_EXPECT_MSG_EQ(o.aborted, "", c.what << ": no abort");
+            NS_TEST_EXPECT_MSG_EQ(o.datagrams, c.datagrams, c.what << ": datagrams");
+            NS_TEST_EXPECT_MSG_EQ_TOL(o.finishedAt, c.finishedAt, 1e-9, c.what << ": done at");
+        }
+
         // Everything from the responder lost: the initiator gives up after 8 retransmissions.
         std::vector<unsigned> all;
         for (unsigned n = 1; n < 200; ++n)
@@ -572,6 +706,7 @@ class MmsWtpTransactionTestSuite : public TestSuite
         AddTestCase(new MmsWtpInitiatorRetryTestCase);
         AddTestCase(new MmsWtpInitiatorSarTestCase);
         AddTestCase(new MmsWtpResponderTestCase);
+        AddTestCase(new MmsWtpInitiatorSegmentedInvokeTestCase);
         AddTestCase(new MmsWtpPairTestCase);
     }
 };

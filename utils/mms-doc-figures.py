@@ -12,6 +12,8 @@ Figures (PNG):
                         the ELEMENTS and LINKS tables below)
   mms-first-ladder.png  one MMS step by step: build/mms-first run in a scratch folder, its
                         results file drawn by utils/mms-report.py ladder --png
+  mms-first-wsp-ladder.png  the same with WAP 1.x handsets: build/mms-first --stack=wsp,
+                        drawn the same way (WSP over WTP to the WAP gateway, HTTP beyond)
   mms-latency-cdf.png   the latency KPIs of a short busy hour: build/mms-busy-hour (the shipped
                         mid-size operator, --duration and --drain below) in a scratch folder,
                         drawn by utils/mms-report.py plots
@@ -355,6 +357,14 @@ def main():
         run([sys.executable, report, 'ladder', 'mms-first.sqlite', '--png',
              os.path.join(out, 'mms-first-ladder.png')], wd, os.path.join(wd, 'ladder.log'))
         written.append('mms-first-ladder.png')
+
+        # The same message between WAP 1.x handsets, through the WAP gateway (WSP over WTP).
+        run([first, '--stack=wsp', '--results=mms-first-wsp.sqlite'], wd,
+            os.path.join(wd, 'mms-first-wsp.log'))
+        run([sys.executable, report, 'ladder', 'mms-first-wsp.sqlite', '--png',
+             os.path.join(out, 'mms-first-wsp-ladder.png')], wd,
+            os.path.join(wd, 'ladder-wsp.log'))
+        written.append('mms-first-wsp-ladder.png')
 
         # A short busy hour of the shipped operator.
         wd = os.path.join(work, 'busy-hour')

@@ -53,7 +53,10 @@ def run_load(busy_hour, scenario, load, duration, drain, work):
     command = [busy_hour, '--scenario=' + scenario, '--duration=%g' % duration,
                '--drain=%g' % drain, '--plan=false', '--results=' + path,
                '--ns3::MmsTrafficModel::MessagesPerHour=%.10g' % (load * DEFAULT_RATE),
-               '--ns3::MmsSqliteRecorder::RecordTransactions=true']
+               '--ns3::MmsSqliteRecorder::RecordTransactions=true',
+               # Every handset on: the load on the Relay alone, not switched-off subscribers'
+               # waits (doc/mms.rst, "Population").
+               '--MmsPopulation=Ideal']
     log = os.path.join(work, 'load-%g.log' % load)
     with open(log, 'w') as f:
         status = subprocess.call(command, stdout=f, stderr=subprocess.STDOUT)

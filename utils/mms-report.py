@@ -1478,32 +1478,59 @@ def pdu_roles(rows):
     return roles
 
 
-def pdu_columns(recipients):
-    return ["Originator", "Relay", "Server", "PPG", "SMSC"] + (
+def pdu_columns(recipients, wap=False):
+    """The lifelines; with wap, a "WAP gw" lifeline after the Originator's (WAP 1.x handsets
+    reach the Relay through the WAP gateway)."""
+    return (["Originator"] + (["WAP gw"] if wap else []) + ["Relay", "Server", "PPG", "SMSC"]) + (
         ["Recipient"] if len(recipients) == 1 else ["R%d" % (i + 1) for i in range(len(recipients))]
     )
+
+
+# WTP datagrams carry no transaction id: those of the message's handsets with the WAP gateway
+# are taken from this long (the WTP wait timeout W, 30 s) before the message's first pdu row to
+# this long after its last.
+WTP_WINDOW = 30.0
 
 
 def message_pdus(db, run, m, recipients):
     """The pdu rows of message m between lifelines of its ladder, in the order they were sent
     (as mms-first orders them: by sent, then as they were recorded)."""
     if not db.has_pdu:
-        return []
+        return [], False
     where, params = message_filter(m)
+    columns = "sender, receiver, kind, description, transaction_id, octets, issued, sent, arrived"
     rows = db.q(
-        "SELECT sender, receiver, kind, description, transaction_id, octets, issued, sent,"
-        " arrived FROM pdu WHERE run = ? AND (%s) ORDER BY sent, rowid" % where,
+        "SELECT %s, rowid FROM pdu WHERE run = ? AND (%s) ORDER BY sent, rowid" % (columns, where),
         [run] + params,
     )
     originator = strip_type(m["originator"])
+    wap = any("wapgw" in (r[0], r[1]) for r in rows)
+    if wap:
+        # The WTP datagrams between the message's handsets and the gateway, around it.
+        handsets = ["ua:" + n for n in [originator] + list(recipients)]
+        marks = ", ".join("?" * len(handsets))
+        rows += db.q(
+            "SELECT %s, rowid FROM pdu WHERE run = ? AND transaction_id IS NULL"
+            " AND sent BETWEEN ? AND ? AND ((sender = 'wapgw' AND receiver IN (%s))"
+            " OR (receiver = 'wapgw' AND sender IN (%s)))" % (columns, marks, marks),
+            [run, min(r[7] for r in rows) - WTP_WINDOW, max(r[7] for r in rows) + WTP_WINDOW]
+            + handsets
+            + handsets,
+        )
+        rows.sort(key=lambda r: (r[7], r[9]))
+    rows = [r[:9] for r in rows]
     roles = pdu_roles(rows)
     out = []
     for r in rows:
         src = roles.get(r[0], element_column(r[0], originator, recipients))
         dst = roles.get(r[1], element_column(r[1], originator, recipients))
+        if wap:
+            # Shift the lifelines after the Originator's by one for the gateway's.
+            src = 1 if r[0] == "wapgw" else (src + 1 if src else src)
+            dst = 1 if r[1] == "wapgw" else (dst + 1 if dst else dst)
         if src is not None and dst is not None and src != dst:
             out.append(Pdu(r, src, dst))
-    return out
+    return out, wap
 
 
 def render_pdu_ladder_text(columns, pdus, out):
@@ -1692,8 +1719,10 @@ class MessageLadder:
                 "%s: no pdu table (schema version 2): --source records" % db.name
             )
         self.source = source
-        self.columns = pdu_columns(self.recipients)
-        self.pdus = message_pdus(db, run, self.m, self.recipients) if source == "pdu" else []
+        self.pdus, wap = (
+            message_pdus(db, run, self.m, self.recipients) if source == "pdu" else ([], False)
+        )
+        self.columns = pdu_columns(self.recipients, wap)
 
     def run_has_pdus(self):
         return self.db.one("SELECT count(*) FROM pdu WHERE run = ?", (self.run,))[0] > 0
@@ -1727,7 +1756,11 @@ class MessageLadder:
         states = {}
         for d in self.deliveries:
             states.setdefault(strip_type(d["recipient"]), []).append(d["final_state"])
-        names = self.columns[5:] if self.source == "pdu" else self.records.columns[4:]
+        names = (
+            self.columns[-len(self.recipients) :]
+            if self.source == "pdu"
+            else self.records.columns[4:]
+        )
         for name, number in zip(names, self.recipients):
             open_note = [s for s in states[number] if s in OPEN]
             w(

@@ -23,6 +23,7 @@
 #include "ns3/uinteger.h"
 
 #include <cstdio>
+#include <map>
 #include <sstream>
 
 using namespace ns3;
@@ -581,6 +582,57 @@ class MmsMm3GarbageTestCase : public TestCase
     bool m_mm4;
 };
 
+/// The traffic model's e-mail recipients: the share, the addresses, no draw at share 0.
+class MmsMm3TrafficTestCase : public TestCase
+{
+  public:
+    MmsMm3TrafficTestCase()
+        : TestCase("traffic model: EmailShare of recipients are the mail server's users")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Ptr<MmsTrafficModel> a = CreateObject<MmsTrafficModel>();
+        Ptr<MmsTrafficModel> b = CreateObject<MmsTrafficModel>();
+        a->AssignStreams(7);
+        b->AssignStreams(7);
+        // Share 0: DrawEmail() draws nothing, so the recipients drawn stay those of before.
+        bool any = false;
+        for (int i = 0; i < 100; ++i)
+        {
+            any = any || a->DrawEmail();
+            NS_TEST_ASSERT_MSG_EQ(
+                a->DrawRecipientIndex(1000), b->DrawRecipientIndex(1000), "same draws at share 0");
+        }
+        NS_TEST_EXPECT_MSG_EQ(any, false, "no e-mail recipient at share 0");
+        a->SetAttribute("EmailShare", DoubleValue(0.25));
+        a->SetAttribute("EmailUsers", UintegerValue(3));
+        a->SetAttribute("EmailDomain", StringValue("mail.example.org"));
+        uint32_t emails = 0;
+        std::map<std::string, uint32_t> users;
+        const uint32_t n = 20000;
+        for (uint32_t i = 0; i < n; ++i)
+        {
+            if (a->DrawEmail())
+            {
+                emails++;
+                users[a->DrawEmailAddress()]++;
+            }
+        }
+        // Binomial(20000, 0.25): standard deviation 61; 5 of them either side.
+        NS_TEST_EXPECT_MSG_EQ_TOL(emails, 5000u, 306u, "a quarter are e-mail recipients");
+        NS_TEST_EXPECT_MSG_EQ(users.size(), 3u, "three users");
+        NS_TEST_EXPECT_MSG_EQ(users.count("user3@mail.example.org"), 1u, "user3 drawn");
+        NS_TEST_EXPECT_MSG_EQ(users.count("user4@mail.example.org"), 0u, "never user4");
+        a->SetAttribute("EmailShare", DoubleValue(1.5));
+        std::string error;
+        NS_TEST_EXPECT_MSG_EQ(a->Validate(error), false, "a share above 1 is refused");
+        NS_TEST_EXPECT_MSG_EQ((error.find("EmailShare") != std::string::npos), true, error);
+    }
+};
+
 /// The suite.
 class MmsMm3TestSuite : public TestSuite
 {
@@ -589,6 +641,7 @@ class MmsMm3TestSuite : public TestSuite
         : TestSuite("mms-mm3", Type::SYSTEM)
     {
         AddTestCase(new MmsMm3MailFormatTestCase);
+        AddTestCase(new MmsMm3TrafficTestCase);
         AddTestCase(new MmsMm3ToEmailTestCase);
         AddTestCase(new MmsMm3FromEmailTestCase);
         AddTestCase(new MmsMm3RefusedTestCase(554, 0, "mail server 5xx: Failed, no retry"));

@@ -110,6 +110,9 @@ TargetsOf(MmsScenario::Kind kind)
         case MmsScenario::SMSC:
             names = {{MmsScenario::ELEMENT, "ns3::MmsSmsc"}};
             break;
+        case MmsScenario::MAILSERVER:
+            names = {{MmsScenario::ELEMENT, "ns3::MmsMailServer"}};
+            break;
         case MmsScenario::CELL:
             names = {{MmsScenario::CELL_CHANNEL, "ns3::MmsRadioCellChannel"},
                      {MmsScenario::CELL_PROFILE, "ns3::MmsRadioBearerProfile"},
@@ -146,7 +149,8 @@ IsReserved(MmsScenario::Kind kind, MmsScenario::Target target, const std::string
             return name == "Preset"; // the cell's bearer
         case MmsScenario::ELEMENT:
             return (kind == MmsScenario::RELAY && relay.count(name) > 0)
-                   || (kind == MmsScenario::PPG && name == "SmscAddress");
+                   || (kind == MmsScenario::PPG && name == "SmscAddress")
+                   || (kind == MmsScenario::MAILSERVER && name == "RelayAddress");
         default:
             return false;
     }
@@ -156,7 +160,7 @@ const std::vector<std::string>&
 KindNames()
 {
     static const std::vector<std::string> names = {
-        "relay", "server", "ppg", "smsc", "router", "cell"};
+        "relay", "server", "ppg", "smsc", "router", "cell", "mailserver"};
     return names;
 }
 
@@ -405,6 +409,10 @@ class GraphChecker
                 if (v.kind == MmsScenario::ROUTER)
                 {
                     m_problems.Add(line, what, "operator is not for routers");
+                }
+                else if (v.kind == MmsScenario::MAILSERVER)
+                {
+                    m_problems.Add(line, what, "operator is not for mail servers");
                 }
                 else if (value.empty()
                          || value.find_first_not_of("abcdefghijklmnopqrstuvwxyz"
@@ -786,6 +794,10 @@ class GraphChecker
             if (m_vertices[i].kind == MmsScenario::CELL)
             {
                 needed = {MmsScenario::RELAY, MmsScenario::PPG, MmsScenario::SMSC};
+            }
+            else if (m_vertices[i].kind == MmsScenario::MAILSERVER)
+            {
+                needed = {MmsScenario::RELAY}; // MM3 goes to and from a Relay
             }
             else if (m_vertices[i].kind == MmsScenario::RELAY)
             {

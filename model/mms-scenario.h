@@ -21,8 +21,8 @@ namespace ns3
  * A scenario file: a GraphViz DOT graph of an operator's network, read, checked before
  * anything is built, and routed.
  *
- * Vertices are network elements (kind = relay, server, ppg, smsc, router) or radio cells
- * (kind = cell, with subscribers and a bearer profile); edges are point-to-point links with a
+ * Vertices are network elements (kind = relay, server, ppg, smsc, router, mailserver) or radio
+ * cells (kind = cell, with subscribers and a bearer profile); edges are point-to-point links with a
  * rate, a delay and an optional loss. Other vertex attributes name ns-3 attributes of the
  * element (or, on a cell, of the cell, its bearer profile, its User Agents or their traffic
  * model) and are kept as strings for the scenario helper to set (see Target).
@@ -57,12 +57,13 @@ class MmsScenario
     /// What a vertex is (its "kind" attribute, case-insensitive in files).
     enum Kind
     {
-        RELAY,  //!< an MMS Relay (ns3::MmsRelay)
-        SERVER, //!< an MMS Server, the message store (ns3::MmsServer)
-        PPG,    //!< a WAP Push Proxy Gateway (ns3::MmsWapPushProxyGateway)
-        SMSC,   //!< an SMSC (ns3::MmsSmsc)
-        ROUTER, //!< a plain IP router
-        CELL,   //!< a radio cell with its subscribers' handsets
+        RELAY,      //!< an MMS Relay (ns3::MmsRelay)
+        SERVER,     //!< an MMS Server, the message store (ns3::MmsServer)
+        PPG,        //!< a WAP Push Proxy Gateway (ns3::MmsWapPushProxyGateway)
+        SMSC,       //!< an SMSC (ns3::MmsSmsc)
+        ROUTER,     //!< a plain IP router
+        CELL,       //!< a radio cell with its subscribers' handsets
+        MAILSERVER, //!< an external Internet mail server for MM3 (ns3::MmsMailServer)
     };
 
     /**

@@ -633,6 +633,94 @@ class MmsMm3TrafficTestCase : public TestCase
     }
 };
 
+/// A scenario with a mailserver vertex: the Relay's e-mail recipients reach it, its e-mails
+/// reach the subscribers; bad mailserver vertices are refused with their reason.
+class MmsMm3ScenarioTestCase : public TestCase
+{
+  public:
+    MmsMm3ScenarioTestCase()
+        : TestCase("scenario kind mailserver: built, linked, MM3 both ways")
+    {
+    }
+
+  private:
+    static std::string Dot(const std::string& mailAttributes)
+    {
+        return "graph g {\n"
+               "  mmsc [kind=relay]\n  store [kind=server]\n  ppg [kind=ppg]\n"
+               "  smsc [kind=smsc]\n  r [kind=router]\n"
+               "  mail [kind=mailserver"
+               + mailAttributes
+               + "]\n"
+                 "  town [kind=cell, subscribers=20, bearer=\"UMTS-384\", MessagesPerHour=30,"
+                 " EmailShare=0.3]\n"
+                 "  mmsc -- r [rate=\"1Gbps\", delay=\"1ms\"]\n"
+                 "  store -- r [rate=\"1Gbps\", delay=\"1ms\"]\n"
+                 "  ppg -- r [rate=\"1Gbps\", delay=\"1ms\"]\n"
+                 "  smsc -- r [rate=\"1Gbps\", delay=\"1ms\"]\n"
+                 "  mail -- r [rate=\"100Mbps\", delay=\"20ms\"]\n"
+                 "  town -- r [rate=\"34Mbps\", delay=\"5ms\"]\n"
+                 "}\n";
+    }
+
+    void DoRun() override
+    {
+        std::vector<std::string> errors;
+        MmsScenario bad;
+        NS_TEST_EXPECT_MSG_EQ(bad.Parse(Dot(", RelayAddress=\"1.2.3.4\""), "bad.dot", errors),
+                              false,
+                              "RelayAddress comes from the graph");
+        NS_TEST_EXPECT_MSG_EQ(bad.Parse(Dot(", operator=red"), "bad.dot", errors),
+                              false,
+                              "no operator on a mail server");
+        NS_TEST_EXPECT_MSG_EQ(
+            (::mmstest::Join(errors).find("operator is not for mail servers") != std::string::npos),
+            true,
+            ::mmstest::Join(errors));
+        NS_TEST_EXPECT_MSG_EQ(
+            bad.Parse(Dot(", Mails=lots"), "bad.dot", errors), false, "attribute values checked");
+
+        MmsScenario scenario;
+        NS_TEST_ASSERT_MSG_EQ(
+            scenario.Parse(Dot(", Mails=10, Interval=\"ns3::ConstantRandomVariable[Constant=30]\""),
+                           "mm3.dot",
+                           errors),
+            true,
+            ::mmstest::Join(errors));
+        NS_TEST_EXPECT_MSG_EQ(
+            scenario.GetVerticesOfKind(MmsScenario::MAILSERVER).size(), 1u, "one mail server");
+        MmsScenarioHelper builder;
+        Ptr<MmsTrafficModel> defaults = CreateObject<MmsTrafficModel>();
+        builder.SetTrafficModelAttribute("TimeOfDayAtStart",
+                                         TimeValue(Seconds(defaults->GetBusyHour() * 3600)));
+        builder.Install(scenario);
+        builder.AssignStreams(1);
+        builder.StopTraffic(Seconds(600));
+        Ptr<MmsMailServer> mail;
+        Ptr<Node> node = builder.GetNode("mail");
+        for (uint32_t a = 0; a < node->GetNApplications(); ++a)
+        {
+            mail = mail ? mail : DynamicCast<MmsMailServer>(node->GetApplication(a));
+        }
+        NS_TEST_ASSERT_MSG_NE(mail, nullptr, "the mail server is installed");
+        Ptr<MmsRelay> relay = builder.GetRelays()[0];
+        Simulator::Stop(Seconds(1500));
+        Simulator::Run();
+        const MmsRelay::Counters& r = relay->GetCounters();
+        const MmsRelayMm4Agent::Counters& a = relay->GetMm4()->GetCounters();
+        NS_TEST_EXPECT_MSG_EQ(mail->GetCounters().delivered, 10u, "ten e-mails in");
+        NS_TEST_EXPECT_MSG_EQ(r.mm3Received, 10u, "ten pairs over MM3");
+        NS_TEST_EXPECT_MSG_GT(a.mm3Sent, 5u, "e-mail recipients of the cell's traffic");
+        NS_TEST_EXPECT_MSG_EQ(mail->GetCounters().accepted, a.mm3Sent, "each mail arrived");
+        NS_TEST_EXPECT_MSG_EQ(a.mm3Failed + a.mm3Unroutable, 0u, "none failed");
+        NS_TEST_EXPECT_MSG_EQ(relay->GetPendingRecipients(), 0u, "all ended");
+        NS_TEST_EXPECT_MSG_EQ(r.recipients,
+                              r.retrieved + r.rejected + r.expired + r.failed + r.forwarded,
+                              "conservation");
+        Simulator::Destroy();
+    }
+};
+
 /// The suite.
 class MmsMm3TestSuite : public TestSuite
 {
@@ -650,6 +738,7 @@ class MmsMm3TestSuite : public TestSuite
         AddTestCase(new MmsMm3UnknownLocalTestCase);
         AddTestCase(new MmsMm3GarbageTestCase(false));
         AddTestCase(new MmsMm3GarbageTestCase(true));
+        AddTestCase(new MmsMm3ScenarioTestCase);
     }
 };
 

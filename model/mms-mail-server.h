@@ -36,8 +36,8 @@ namespace ns3
  * \ingroup mms-engines
  * \brief An Internet mail server for MM3: the mailboxes of e-mail users, reached over SMTP.
  *
- * Receiving: it listens on Port. RCPT TO of one of its users (user1@Domain to
- * user<Users>@Domain) gets 250, any other address 550; a mail that is not RFC 5322/MIME gets
+ * Receiving: it listens on Port. RCPT TO of one of its users (user1\@Domain, user2\@Domain,
+ * ..., Users of them) gets 250, any other address 550; a mail that is not RFC 5322/MIME gets
  * 554. RefuseCode makes it answer the end of the data with that code instead of 250 (a 5xx
  * refuses, a 4xx defers) for the first RefuseCount mails (0: all). Each mail accepted is kept
  * (GetMails(): envelope, subject, the decoded size of each body part).

@@ -1103,9 +1103,9 @@ MmsSqliteRecorder::WriteRoute(const std::string& state, const MmsEvent& e, MmsRe
     std::string interface;
     if (mm3Out || mm3In)
     {
-        interface = "MM3";
-        origin = mm3In ? "" : own;
-        destination = mm3In ? own : "";
+        interface = "MM3"; // the e-mail side is named "e-mail" in place of an operator
+        origin = mm3In ? "e-mail" : own;
+        destination = mm3In ? own : "e-mail";
     }
     else if (state == "forwarded")
     {

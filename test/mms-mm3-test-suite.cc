@@ -255,7 +255,7 @@ class MmsMm3ToEmailTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(
             db.QueryInt("SELECT count(*) FROM delivery_route WHERE interface = 'MM3'"
                         " AND recipient = '"
-                        + USER1 + "' AND destination_operator IS NULL"),
+                        + USER1 + "' AND origin_operator IS NULL AND destination_operator = 'e-mail'"),
             1,
             "an MM3 route row for the e-mail recipient");
         NS_TEST_EXPECT_MSG_EQ(

@@ -255,7 +255,8 @@ class MmsMm3ToEmailTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(
             db.QueryInt("SELECT count(*) FROM delivery_route WHERE interface = 'MM3'"
                         " AND recipient = '"
-                        + USER1 + "' AND origin_operator IS NULL AND destination_operator = 'e-mail'"),
+                        + USER1
+                        + "' AND origin_operator IS NULL AND destination_operator = 'e-mail'"),
             1,
             "an MM3 route row for the e-mail recipient");
         NS_TEST_EXPECT_MSG_EQ(
@@ -373,7 +374,7 @@ class MmsMm3FromEmailTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(retrieved, 6u, "the handsets retrieved six messages");
         NS_TEST_EXPECT_MSG_EQ(m.Agent()->GetCounters().mm3Received, 6u, "agent: six in");
         NS_TEST_EXPECT_MSG_EQ(m.Agent()->GetCounters().smtpErrors, 0u, "no SMTP error");
-        // The ladder shows the notification of an e-mail's MM with the e-mail's sender.
+        // The retrievals are on the ladder as for any MM.
         NS_TEST_EXPECT_MSG_GT(m.w.Filter({"m-retrieve-conf"}).size(), 0u, "retrievals");
     }
 };

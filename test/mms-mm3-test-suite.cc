@@ -332,6 +332,15 @@ class MmsMm3MailFormatTestCase : public TestCase
                               "number form");
         NS_TEST_EXPECT_MSG_EQ(
             MmsRelayMm4Agent::NumberOfMailbox("postmaster@mms.example.net"), "", "not a number");
+        Ptr<MmsMailServer> mail = CreateObject<MmsMailServer>();
+        NS_TEST_EXPECT_MSG_EQ(mail->SubscriberAddress("+447700900001"),
+                              "+447700900001/TYPE=PLMN@mms.example.net",
+                              "plmn form");
+        mail->SetAttribute("AddressForm", StringValue("number"));
+        NS_TEST_EXPECT_MSG_EQ(mail->SubscriberAddress("+447700900001/TYPE=PLMN"),
+                              "447700900001@mms.example.net",
+                              "number form");
+        NS_TEST_EXPECT_MSG_EQ(mail->GetUserAddress(0), USER1, "the first user");
     }
 };
 
@@ -394,7 +403,7 @@ class MmsMm3RefusedTestCase : public TestCase
     void DoRun() override
     {
         Mm3World m(1);
-        m.mail->SetAttribute("RefuseCode", UintegerValue(m_code));
+        m.mail->SetAttribute("RefuseCode", UintegerValue(m_code == 550 ? 0 : m_code));
         m.mail->SetAttribute("RefuseCount", UintegerValue(m_count));
         m.Install();
         std::string why;
@@ -405,13 +414,24 @@ class MmsMm3RefusedTestCase : public TestCase
                                                       *s = e.detail;
                                                   },
                                                   &why));
-        Simulator::Schedule(Seconds(1), &SendAt, m.w.Ua(0), To({USER1}));
+        const std::string to = m_code == 550 ? "user101@mail.example.net" : USER1;
+        Simulator::Schedule(Seconds(1), &SendAt, m.w.Ua(0), To({to}));
         Simulator::Stop(Seconds(2000));
         Simulator::Run();
 
         const MmsRelay::Counters& r = m.Relay()->GetCounters();
         const MmsRelayMm4Agent::Counters& a = m.Agent()->GetCounters();
-        if (m_code >= 500)
+        if (m_code == 550)
+        {
+            // user101 is beyond the server's 100 users: refused at RCPT TO.
+            NS_TEST_EXPECT_MSG_EQ(::mmstest::Join(m.mails),
+                                  ::mmstest::Join({"mail MM3 550"}),
+                                  "refused at RCPT TO, no retry");
+            NS_TEST_EXPECT_MSG_EQ(r.failed, 1u, "Failed");
+            NS_TEST_EXPECT_MSG_EQ(m.mail->GetCounters().unknownRecipients, 1u, "counted");
+            NS_TEST_EXPECT_MSG_EQ(m.mail->GetSmtpErrors()[550], 1u, "one 550");
+        }
+        else if (m_code >= 500)
         {
             NS_TEST_EXPECT_MSG_EQ(::mmstest::Join(m.mails),
                                   ::mmstest::Join({"mail MM3 554"}),
@@ -735,6 +755,7 @@ class MmsMm3TestSuite : public TestSuite
         AddTestCase(new MmsMm3FromEmailTestCase);
         AddTestCase(new MmsMm3RefusedTestCase(554, 0, "mail server 5xx: Failed, no retry"));
         AddTestCase(new MmsMm3RefusedTestCase(451, 2, "mail server 4xx twice, then accepted"));
+        AddTestCase(new MmsMm3RefusedTestCase(550, 0, "unknown e-mail user: 550, Failed"));
         AddTestCase(new MmsMm3UnknownTestCase);
         AddTestCase(new MmsMm3UnknownLocalTestCase);
         AddTestCase(new MmsMm3GarbageTestCase(false));

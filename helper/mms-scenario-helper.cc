@@ -20,6 +20,7 @@
 #include "ns3/ipv4-list-routing.h"
 #include "ns3/log.h"
 #include "ns3/mms-flow-transport.h"
+#include "ns3/mms-mail-server.h"
 #include "ns3/mms-radio-bearer-net-device.h"
 #include "ns3/mms-relay-mm4.h"
 #include "ns3/mms-socket-transport.h"
@@ -1035,6 +1036,7 @@ MmsScenarioHelper::Install(const MmsScenario& scenario)
         m_mmses.push_back(std::move(h));
     }
     InstallMm4(scenario, servedBy);
+    InstallMm3(scenario);
     ParkRemoteApplications();
     if (m_recorder)
     {
@@ -1256,6 +1258,56 @@ MmsScenarioHelper::InstallMm4(const MmsScenario& scenario, const std::vector<uin
 }
 
 void
+MmsScenarioHelper::InstallMm3(const MmsScenario& scenario)
+{
+    // A mail server serves the nearest Relay's subscribers (e-mails to them go to its MM3
+    // port); each Relay sends its e-mail recipients' messages to its nearest mail server.
+    const auto& mmses = scenario.GetMmses();
+    const auto& vertices = scenario.GetVertices();
+    auto mmseOf = [&mmses](int32_t relay)
+    {
+        for (std::size_t k = 0; k < mmses.size(); ++k)
+        {
+            if (static_cast<int32_t>(mmses[k].relay) == relay)
+            {
+                return static_cast<int32_t>(k);
+            }
+        }
+        return int32_t{-1};
+    };
+    for (uint32_t i : scenario.GetVerticesOfKind(MmsScenario::MAILSERVER))
+    {
+        Ptr<MmsMailServer> mail = CreateObject<MmsMailServer>();
+        int32_t k = mmseOf(scenario.GetNearest(i, MmsScenario::RELAY));
+        if (k >= 0)
+        {
+            Ptr<MmsRelay> relay = m_mmses[k]->GetRelay();
+            mail->SetDirectory(relay->GetDirectory());
+            UintegerValue port;
+            relay->GetMm4()->GetAttribute("Mm3Port", port);
+            mail->SetRelayAddress(
+                InetSocketAddress(MmsNetworkHelper::GetAddress(m_nodes[mmses[k].relay]),
+                                  static_cast<uint16_t>(port.Get())));
+            mail->SetAttribute("RecipientDomain", StringValue(relay->GetMm4()->GetDomain()));
+        }
+        ApplySettings(mail, vertices[i], MmsScenario::ELEMENT);
+        m_nodes[i]->AddApplication(mail);
+        m_elementOf[i] = mail;
+    }
+    for (std::size_t k = 0; k < mmses.size(); ++k)
+    {
+        int32_t m = scenario.GetNearest(mmses[k].relay, MmsScenario::MAILSERVER);
+        if (m >= 0)
+        {
+            UintegerValue port;
+            m_elementOf[m]->GetAttribute("Port", port);
+            m_mmses[k]->GetRelay()->GetMm4()->SetMailServer(InetSocketAddress(
+                MmsNetworkHelper::GetAddress(m_nodes[m]), static_cast<uint16_t>(port.Get())));
+        }
+    }
+}
+
+void
 MmsScenarioHelper::ParkRemoteApplications()
 {
     // Another rank runs these: here they exist only so that ids, addresses and stream numbers
@@ -1414,7 +1466,8 @@ MmsScenarioHelper::AssignStreams(int64_t stream)
     }
     for (std::size_t i = 0; i < m_elementOf.size(); ++i)
     {
-        if (m_elementOf[i] && m_kinds[i] != MmsScenario::RELAY)
+        if (m_elementOf[i] && m_kinds[i] != MmsScenario::RELAY
+            && m_kinds[i] != MmsScenario::MAILSERVER)
         {
             s += DynamicCast<MmsApplication>(m_elementOf[i])->AssignStreams(s);
         }
@@ -1440,6 +1493,14 @@ MmsScenarioHelper::AssignStreams(int64_t stream)
         // A block for every handset the cell's subnet can hold, used as the pool grows.
         handsets->streams = s;
         s += int64_t{HANDSET_STREAMS} * handsets->capacity;
+    }
+    // Mail servers last: scenarios without them keep their stream numbers.
+    for (std::size_t i = 0; i < m_elementOf.size(); ++i)
+    {
+        if (m_elementOf[i] && m_kinds[i] == MmsScenario::MAILSERVER)
+        {
+            s += DynamicCast<MmsMailServer>(m_elementOf[i])->AssignStreams(s);
+        }
     }
     return s - stream;
 }
@@ -1523,7 +1584,7 @@ MmsScenarioHelper::GetRouteCount() const
 void
 MmsScenarioHelper::PrintPlan(std::ostream& os) const
 {
-    uint32_t counts[7] = {0, 0, 0, 0, 0, 0, 0};
+    std::map<MmsScenario::Kind, uint32_t> counts;
     for (auto k : m_kinds)
     {
         ++counts[k];
@@ -1533,6 +1594,9 @@ MmsScenarioHelper::PrintPlan(std::ostream& os) const
        << " SMSC(s), "
        << (counts[MmsScenario::WAPGW] > 0
                ? std::to_string(counts[MmsScenario::WAPGW]) + " WAP gateway(s), "
+               : std::string())
+       << (counts[MmsScenario::MAILSERVER] > 0
+               ? std::to_string(counts[MmsScenario::MAILSERVER]) + " mail server(s), "
                : std::string())
        << counts[MmsScenario::ROUTER] << " router(s), " << counts[MmsScenario::CELL] << " cell(s), "
        << m_linkDevices.size() << " link(s), " << (m_pool ? m_pool->GetN() : m_handsets.GetN())

@@ -350,6 +350,12 @@ class MmsScenarioHelper
      */
     void InstallMm4(const MmsScenario& scenario, const std::vector<uint32_t>& served);
     /**
+     * Install the mail servers of a scenario (MM3): each serves the subscribers of its nearest
+     * Relay, and each Relay sends e-mail to its nearest mail server.
+     * \param scenario the scenario
+     */
+    void InstallMm3(const MmsScenario& scenario);
+    /**
      * Install an MmsScenarioRouting on every network node, with routes along the scenario's
      * first hops.
      * \param scenario the scenario

@@ -135,7 +135,10 @@ StripAddressType(const std::string& address)
 std::string
 PlmnAddress(const std::string& number)
 {
-    return number.find("/TYPE=") == std::string::npos ? number + "/TYPE=PLMN" : number;
+    // An e-mail address (RFC 5322 addr-spec) has no type suffix (OMA-MMS-ENC section 8).
+    return number.find("/TYPE=") == std::string::npos && number.find('@') == std::string::npos
+               ? number + "/TYPE=PLMN"
+               : number;
 }
 } // namespace MmsHttp
 

@@ -165,7 +165,7 @@ bool DecodeMmsBody(const MmsHttpMessage& m, MmsPdu& out, std::string& error);
 std::string StripAddressType(const std::string& address);
 /**
  * Add the PLMN address type: "+447700900001" becomes "+447700900001/TYPE=PLMN"; an address
- * that has a "/TYPE=" already is returned unchanged.
+ * that has a "/TYPE=" already, or an e-mail address (with "@"), is returned unchanged.
  * \param number a number or an MMS address
  * \return the address with a type
  */

@@ -81,6 +81,34 @@ Digits(const std::string& address)
     return n;
 }
 
+/// "a.b.c.d[:port]" of an attribute entry (port 0 when not given).
+InetSocketAddress
+HostPort(const std::string& attribute, const std::string& entry, std::string host)
+{
+    uint16_t port = 0;
+    auto colon = host.find(':');
+    if (colon != std::string::npos)
+    {
+        std::string p = host.substr(colon + 1);
+        if (p.empty() || p.size() > 5 || p.find_first_not_of("0123456789") != std::string::npos
+            || std::stoul(p) > 65535)
+        {
+            Refuse(attribute, entry, "bad port '" + p + "'");
+        }
+        port = static_cast<uint16_t>(std::stoul(p));
+        host = host.substr(0, colon);
+    }
+    int dots = static_cast<int>(std::count(host.begin(), host.end(), '.'));
+    if (dots != 3 || host.find_first_not_of("0123456789.") != std::string::npos)
+    {
+        Refuse(attribute, entry, "'" + host + "' is not an IPv4 address");
+    }
+    return InetSocketAddress(Ipv4Address(host.c_str()), port);
+}
+
+/// The queue of the mail server among the peers' ('=' cannot start an operator of Peers).
+const std::string MAIL_QUEUE = "=mail";
+
 /// Postfix's defaults: 300 s minimal and 4000 s maximal back-off (postconf(5)
 /// minimal_backoff_time, maximal_backoff_time), doubling in between.
 Ptr<MmsRetryPolicy>
@@ -145,8 +173,25 @@ MmsRelayMm4Agent::GetTypeId()
                           PointerValue(),
                           MakePointerAccessor(&MmsRelayMm4Agent::m_retry),
                           MakePointerChecker<MmsRetryPolicy>())
+            .AddAttribute("MailServerAddress",
+                          "MM3: the external mail server that takes the messages to e-mail "
+                          "recipients, 'a.b.c.d[:port]' (port default 25). Default \"\" (none: "
+                          "e-mail recipients end Failed and no MM3 listener runs).",
+                          StringValue(""),
+                          MakeStringAccessor(&MmsRelayMm4Agent::ParseMailServer,
+                                             &MmsRelayMm4Agent::GetMailServerText),
+                          MakeStringChecker())
+            .AddAttribute("Mm3Port",
+                          "TCP port of the MM3 SMTP server that takes e-mail for subscribers "
+                          "(runs when MailServerAddress is set). Default 2525 (a modelling "
+                          "choice: the Relay node has one address and port 25 is MM4's; a real "
+                          "MMSE receives MM3 mail at its own mail exchanger).",
+                          UintegerValue(2525),
+                          MakeUintegerAccessor(&MmsRelayMm4Agent::m_mm3Port),
+                          MakeUintegerChecker<uint16_t>())
             .AddTraceSource("MailDone",
-                            "An MM4 mail's attempt ended: peer operator, X-Mms-Message-Type, "
+                            "An MM4 or MM3 mail's attempt ended: peer operator (\"mail\" for "
+                            "the MM3 mail server), X-Mms-Message-Type (\"MM3\" for an e-mail), "
                             "the SMTP code (250: delivered), its text.",
                             MakeTraceSourceAccessor(&MmsRelayMm4Agent::m_mailTrace),
                             "ns3::MmsRelayMm4Agent::MailTracedCallback");
@@ -183,7 +228,83 @@ MmsRelayMm4Agent::SetRecipientPolicy(std::function<MmsSmtpReply(const std::strin
 const MmsRelayMm4Agent::Counters&
 MmsRelayMm4Agent::GetCounters() const
 {
+    m_counters.smtpErrors = 0;
+    for (const auto& [code, n] : GetSmtpErrors())
+    {
+        m_counters.smtpErrors += n;
+    }
     return m_counters;
+}
+
+std::map<int, uint64_t>
+MmsRelayMm4Agent::GetSmtpErrors() const
+{
+    return MmsSmtpConnection::ErrorCounts(m_accepted, m_closedErrors);
+}
+
+bool
+MmsRelayMm4Agent::IsMm3Enabled() const
+{
+    auto it = m_peers.find(MAIL_QUEUE);
+    return it != m_peers.end() && !it->second.address.IsInvalid();
+}
+
+void
+MmsRelayMm4Agent::SetMailServer(const Address& address)
+{
+    InetSocketAddress a = InetSocketAddress::ConvertFrom(address);
+    if (a.GetPort() == 0)
+    {
+        a.SetPort(25); // RFC 5321 section 4.5.4.2
+    }
+    m_peers[MAIL_QUEUE].address = a;
+}
+
+void
+MmsRelayMm4Agent::ParseMailServer(const std::string& text)
+{
+    m_mailServerText = Trim(text);
+    if (m_mailServerText.empty())
+    {
+        m_peers.erase(MAIL_QUEUE);
+        return;
+    }
+    SetMailServer(HostPort("MailServerAddress", m_mailServerText, m_mailServerText));
+}
+
+std::string
+MmsRelayMm4Agent::GetMailServerText() const
+{
+    return m_mailServerText;
+}
+
+std::string
+MmsRelayMm4Agent::GetDomain() const
+{
+    return m_operator.empty() ? "mms.example.net" : DomainOf(m_operator);
+}
+
+bool
+MmsRelayMm4Agent::IsEmailAddress(const std::string& address)
+{
+    std::size_t at = address.rfind('@');
+    return at != std::string::npos && at > 0 && at + 1 < address.size()
+           && address.find("/TYPE=") == std::string::npos
+           && address.find_first_of(" <>\r\n") == std::string::npos;
+}
+
+std::string
+MmsRelayMm4Agent::NumberOfMailbox(const std::string& address)
+{
+    std::string a = address;
+    if (!a.empty() && a.front() == '<' && a.back() == '>')
+    {
+        a = a.substr(1, a.size() - 2);
+    }
+    std::size_t at = a.rfind('@');
+    std::string local = MmsHttp::StripAddressType(at == std::string::npos ? a : a.substr(0, at));
+    std::string d = Digits(local);
+    return d.empty() ? "" : "+" + d;
 }
 
 uint64_t
@@ -284,26 +405,8 @@ MmsRelayMm4Agent::ParsePeers(const std::string& table)
         {
             Refuse("Peers", entry, "expected op=a.b.c.d[:port]");
         }
-        std::string host = Trim(entry.substr(eq + 1));
-        uint16_t port = 0; // SmtpPort, when the connection is made
-        auto colon = host.find(':');
-        if (colon != std::string::npos)
-        {
-            std::string p = host.substr(colon + 1);
-            if (p.empty() || p.size() > 5 || p.find_first_not_of("0123456789") != std::string::npos
-                || std::stoul(p) > 65535)
-            {
-                Refuse("Peers", entry, "bad port '" + p + "'");
-            }
-            port = static_cast<uint16_t>(std::stoul(p));
-            host = host.substr(0, colon);
-        }
-        int dots = static_cast<int>(std::count(host.begin(), host.end(), '.'));
-        if (dots != 3 || host.find_first_not_of("0123456789.") != std::string::npos)
-        {
-            Refuse("Peers", entry, "'" + host + "' is not an IPv4 address");
-        }
-        AddPeer(Trim(entry.substr(0, eq)), InetSocketAddress(Ipv4Address(host.c_str()), port));
+        // port 0: SmtpPort, when the connection is made
+        AddPeer(Trim(entry.substr(0, eq)), HostPort("Peers", entry, Trim(entry.substr(eq + 1))));
     }
 }
 
@@ -365,7 +468,7 @@ MmsRelayMm4Agent::NextTransaction()
 void
 MmsRelayMm4Agent::Start()
 {
-    if (!IsEnabled() || m_listener || !m_relay || !m_relay->GetNode())
+    if ((!IsEnabled() && !IsMm3Enabled()) || !m_relay || !m_relay->GetNode())
     {
         return;
     }
@@ -373,22 +476,40 @@ MmsRelayMm4Agent::Start()
     {
         m_retry = PostfixRetryPolicy();
     }
-    m_listener = Socket::CreateSocket(m_relay->GetNode(), TcpSocketFactory::GetTypeId());
-    m_listener->Bind(InetSocketAddress(Ipv4Address::GetAny(), m_port));
-    m_listener->Listen();
-    m_listener->SetAcceptCallback(MakeNullCallback<bool, Ptr<Socket>, const Address&>(),
-                                  MakeCallback(&MmsRelayMm4Agent::Accept, this));
+    if (IsEnabled() && !m_listener)
+    {
+        m_listener = Listen(m_port, false);
+    }
+    if (IsMm3Enabled() && !m_mm3Listener)
+    {
+        m_mm3Listener = Listen(m_mm3Port, true);
+    }
+}
+
+Ptr<Socket>
+MmsRelayMm4Agent::Listen(uint16_t port, bool mm3)
+{
+    Ptr<Socket> s = Socket::CreateSocket(m_relay->GetNode(), TcpSocketFactory::GetTypeId());
+    s->Bind(InetSocketAddress(Ipv4Address::GetAny(), port));
+    s->Listen();
+    s->SetAcceptCallback(
+        MakeNullCallback<bool, Ptr<Socket>, const Address&>(),
+        MakeCallback(mm3 ? &MmsRelayMm4Agent::AcceptMm3 : &MmsRelayMm4Agent::Accept, this));
+    return s;
 }
 
 void
 MmsRelayMm4Agent::Stop()
 {
-    if (m_listener)
+    for (Ptr<Socket>* l : {&m_listener, &m_mm3Listener})
     {
-        m_listener->SetAcceptCallback(MakeNullCallback<bool, Ptr<Socket>, const Address&>(),
-                                      MakeNullCallback<void, Ptr<Socket>, const Address&>());
-        m_listener->Close();
-        m_listener = nullptr;
+        if (*l)
+        {
+            (*l)->SetAcceptCallback(MakeNullCallback<bool, Ptr<Socket>, const Address&>(),
+                                    MakeNullCallback<void, Ptr<Socket>, const Address&>());
+            (*l)->Close();
+            *l = nullptr;
+        }
     }
 }
 
@@ -449,6 +570,11 @@ MmsRelayMm4Agent::Lookup(std::string messageId,
 {
     if (!m_relay)
     {
+        return;
+    }
+    if (IsEmailAddress(recipient))
+    {
+        Mm3Lookup(messageId, index, recipient, originator, sendReq, expiry);
         return;
     }
     std::string op = FindOperator(recipient);
@@ -550,7 +676,7 @@ MmsRelayMm4Agent::Kick(std::string op)
     p.socket = Socket::CreateSocket(m_relay->GetNode(), TcpSocketFactory::GetTypeId());
     p.socket->Bind();
     p.connection = CreateObject<MmsSmtpConnection>();
-    p.connection->AttachClient(p.socket, DomainOf(m_operator));
+    p.connection->AttachClient(p.socket, GetDomain());
     p.connection->SetDoneCallback(MakeCallback(&MmsRelayMm4Agent::Done, this).Bind(op));
     for (const auto& m : p.inFlight)
     {
@@ -617,11 +743,17 @@ MmsRelayMm4Agent::Outcome(const std::string& op, Mail& mail, const MmsSmtpOutcom
         code = outcome.rejected.front().second; // the recipient's refusal, not DATA's 554
         text = "RCPT TO refused";
     }
-    m_mailTrace(op, MmsMm4Message::TypeName(mail.type), code, text);
+    m_mailTrace(
+        mail.mm3 ? "mail" : op, mail.mm3 ? "MM3" : MmsMm4Message::TypeName(mail.type), code, text);
     bool forward = mail.type == MmsMm4Type::FORWARD_REQ;
     if (outcome.delivered)
     {
-        if (forward)
+        if (mail.mm3)
+        {
+            m_counters.mm3Sent++;
+            m_relay->Mm4Forwarded(mail.messageId, mail.index, "MM3");
+        }
+        else if (forward)
         {
             m_counters.forwarded++;
             m_relay->Mm4Forwarded(mail.messageId, mail.index, op);
@@ -633,7 +765,8 @@ MmsRelayMm4Agent::Outcome(const std::string& op, Mail& mail, const MmsSmtpOutcom
         }
         return;
     }
-    std::string why = "MM4 to " + op + ": " + std::to_string(code) + " " + text;
+    std::string why = (mail.mm3 ? "MM3 to the mail server: " : "MM4 to " + op + ": ")
+                      + std::to_string(code) + " " + text;
     bool transient = code < 500;
     if (transient)
     {
@@ -649,7 +782,7 @@ MmsRelayMm4Agent::Outcome(const std::string& op, Mail& mail, const MmsSmtpOutcom
     }
     if (forward)
     {
-        m_counters.forwardFailed++;
+        (mail.mm3 ? m_counters.mm3Failed : m_counters.forwardFailed)++;
         m_relay->Mm4Failed(mail.messageId, mail.index, why);
     }
     else
@@ -715,24 +848,21 @@ MmsRelayMm4Agent::SendReadReport(const MmsPdu& readRec,
 
 // ------------------------------------------------------------------------ receiving
 
+Ptr<MmsSmtpConnection>
+MmsRelayMm4Agent::NewServerConnection(Ptr<Socket> s)
+{
+    // Forget connections whose dialogue is over (their sockets closed after QUIT).
+    MmsSmtpConnection::Prune(m_accepted, m_closedErrors);
+    Ptr<MmsSmtpConnection> c = CreateObject<MmsSmtpConnection>();
+    c->AttachServer(s, GetDomain());
+    m_accepted.push_back(c);
+    return c;
+}
+
 void
 MmsRelayMm4Agent::Accept(Ptr<Socket> s, const Address&)
 {
-    // Forget connections whose dialogue is over (their sockets closed after QUIT).
-    m_accepted.erase(std::remove_if(m_accepted.begin(),
-                                    m_accepted.end(),
-                                    [](const Ptr<MmsSmtpConnection>& c)
-                                    {
-                                        bool over = c->GetServer()->IsClosed();
-                                        if (over)
-                                        {
-                                            c->Dispose();
-                                        }
-                                        return over;
-                                    }),
-                     m_accepted.end());
-    Ptr<MmsSmtpConnection> c = CreateObject<MmsSmtpConnection>();
-    c->AttachServer(s, DomainOf(m_operator));
+    Ptr<MmsSmtpConnection> c = NewServerConnection(s);
     Ptr<MmsSubscriberDirectory> dir = m_relay ? m_relay->GetDirectory() : nullptr;
     c->GetServer()->SetRecipientCheck(
         [dir, this](const std::string& rcpt)
@@ -762,22 +892,17 @@ MmsRelayMm4Agent::Accept(Ptr<Socket> s, const Address&)
     c->GetServer()->SetMailCheck(
         [this](const MmsSmtpMail& mail)
         {
-            MmsSmtpReply r;
             MmsMm4Message m;
             std::string error;
             if (!MmsMm4Message::Parse(mail.content.data(), mail.content.size(), m, error, false))
             {
                 m_counters.malformed++;
-                r.code = 554; // RFC 5321: transaction failed
-                r.lines = {"not an MM4 message: " + error};
-                return r;
+                // RFC 5321: transaction failed
+                return MmsSmtpReply::Make(554, "not an MM4 message: " + error);
             }
-            r.code = 250;
-            r.lines = {"OK"};
-            return r;
+            return MmsSmtpReply::Make(250, "OK");
         });
     c->SetMailCallback(MakeCallback(&MmsRelayMm4Agent::Received, this));
-    m_accepted.push_back(c);
 }
 
 void
@@ -838,6 +963,160 @@ MmsRelayMm4Agent::Respond(const MmsMm4Message& request)
     {
         m_counters.responsesSent++;
     }
+}
+
+// ------------------------------------------------------------------------ MM3 (e-mail)
+
+MmsMimeEntity
+MmsRelayMm4Agent::MakeMm3Mail(const std::string& messageId,
+                              const std::string& originator,
+                              const MmsPdu& sendReq) const
+{
+    // The MM4 conversion of the MM (RFC 5322 fields, the MIME body with its parts as base64),
+    // then only what an Internet mail carries: TS 23.140 section 8.3 leaves the MM3 format to
+    // the external server's protocol, so no X-Mms fields and no system-user Sender.
+    const std::string domain = GetDomain();
+    auto domainOf = [this, domain](const std::string& a)
+    {
+        std::string op = FindOperator(a);
+        return op.empty() ? domain : DomainOf(op);
+    };
+    MmsMm4Message m = MmsMm4Message::FromSendReq(sendReq,
+                                                 MmsHttp::PlmnAddress(originator),
+                                                 messageId,
+                                                 messageId,
+                                                 MmsClock::NowUnix(),
+                                                 domainOf,
+                                                 "");
+    m.rfc822MessageId = "<" + messageId + "@" + domain + ">";
+    m.expiry = 0;
+    MmsMimeEntity e = m.ToEntity();
+    e.headers.erase(std::remove_if(e.headers.begin(),
+                                   e.headers.end(),
+                                   [](const std::pair<std::string, std::string>& h)
+                                   {
+                                       return MmsMimeEntity::Lower(h.first).rfind("x-mms-", 0) == 0;
+                                   }),
+                    e.headers.end());
+    return e;
+}
+
+void
+MmsRelayMm4Agent::Mm3Lookup(std::string messageId,
+                            uint32_t index,
+                            std::string recipient,
+                            std::string originator,
+                            MmsPdu sendReq,
+                            Time expiry)
+{
+    if (!m_relay)
+    {
+        return;
+    }
+    if (!IsMm3Enabled())
+    {
+        m_counters.mm3Unroutable++;
+        m_relay->Mm4Failed(messageId, index, "no MM3 mail server for " + recipient);
+        return;
+    }
+    MmsMimeEntity e = MakeMm3Mail(messageId, originator, sendReq);
+    Mail mail;
+    mail.type = MmsMm4Type::FORWARD_REQ;
+    mail.mm3 = true;
+    mail.messageId = messageId;
+    mail.index = index;
+    mail.expiry = expiry;
+    mail.mail.from = e.GetHeader("From");
+    mail.mail.recipients = {recipient};
+    mail.mail.content = e.Serialize();
+    m_counters.mm3Routed++;
+    Enqueue(MAIL_QUEUE, mail);
+}
+
+void
+MmsRelayMm4Agent::AcceptMm3(Ptr<Socket> s, const Address&)
+{
+    Ptr<MmsSmtpConnection> c = NewServerConnection(s);
+    Ptr<MmsSubscriberDirectory> dir = m_relay ? m_relay->GetDirectory() : nullptr;
+    c->GetServer()->SetRecipientCheck(
+        [dir, this](const std::string& rcpt)
+        {
+            std::string number = NumberOfMailbox(rcpt);
+            if (!number.empty() && dir && dir->IsSubscriber(number))
+            {
+                return MmsSmtpReply::Make(250, "OK");
+            }
+            m_counters.mm3UnknownRecipients++;
+            // RFC 5321 section 4.2.2: mailbox unavailable
+            return MmsSmtpReply::Make(550, "no such subscriber");
+        });
+    c->GetServer()->SetMailCheck(
+        [this](const MmsSmtpMail& mail)
+        {
+            MmsMimeEntity e;
+            std::string error;
+            if (!MmsMimeEntity::Parse(mail.content.data(), mail.content.size(), e, error, false))
+            {
+                error = "not an RFC 5322 message: " + error;
+            }
+            else if (e.GetHeader("From").empty())
+            {
+                error = "no From field (RFC 5322 section 3.6)";
+            }
+            if (!error.empty())
+            {
+                m_counters.mm3Malformed++;
+                return MmsSmtpReply::Make(554, error); // RFC 5321: transaction failed
+            }
+            return MmsSmtpReply::Make(250, "OK");
+        });
+    c->SetMailCallback(MakeCallback(&MmsRelayMm4Agent::ReceivedMm3, this));
+}
+
+void
+MmsRelayMm4Agent::ReceivedMm3(Ptr<MmsSmtpConnection>, const MmsSmtpMail& mail)
+{
+    MmsMimeEntity e;
+    std::string error;
+    if (!m_relay
+        || !MmsMimeEntity::Parse(mail.content.data(), mail.content.size(), e, error, false))
+    {
+        return; // refused by the mail check already
+    }
+    // The mail as the MM the Relay stores: its originator, subject and date, the MIME body.
+    MmsMm4Message m;
+    m.type = MmsMm4Type::FORWARD_REQ;
+    m.from = e.GetHeader("From");
+    auto lt = m.from.find('<');
+    auto gt = m.from.find('>', lt == std::string::npos ? 0 : lt);
+    if (lt != std::string::npos && gt != std::string::npos)
+    {
+        m.from = m.from.substr(lt + 1, gt - lt - 1); // "Alice <alice@example.com>"
+    }
+    m.subject = e.GetHeader("Subject");
+    m.rfc822MessageId = e.GetHeader("Message-ID");
+    m.transactionId = m.rfc822MessageId;
+    if (!MmsImfDate::Parse(e.GetHeader("Date"), m.date))
+    {
+        m.date = MmsClock::NowUnix();
+    }
+    for (const auto& h : e.headers)
+    {
+        if (MmsMimeEntity::Lower(h.first).rfind("content-", 0) == 0)
+        {
+            m.content.headers.push_back(h);
+        }
+    }
+    m.content.content = e.content;
+    m.content.parts = e.parts;
+    std::vector<std::string> recipients;
+    for (const auto& r : mail.recipients)
+    {
+        recipients.push_back(NumberOfMailbox(r));
+        m.to.push_back(MmsHttp::PlmnAddress(recipients.back()));
+    }
+    m_counters.mm3Received += recipients.size();
+    m_relay->Mm3Accept(m, recipients);
 }
 
 } // namespace ns3

@@ -69,6 +69,17 @@ class MmsRelay;
  * MM4 is off while Operator is empty (the default): every recipient that is not a
  * subscriber ends Failed. The agent needs the Relay's node with a TCP/IP stack (the
  * packet-level transport); the flow-level transport has no MM4.
+ *
+ * MM3 (TS 23.140 section 6.3 and 8.3, e-mail): with MailServerAddress set, a recipient that is
+ * an e-mail address (an RFC 5322 addr-spec, not a number) goes to that mail server as a plain
+ * MIME mail, one per (message, recipient), through the same kind of queue, connection and
+ * RetryPolicy as a peer's (the mail server is one more destination of the queues): 250 ends
+ * it Forwarded, 5xx Failed, 4xx and lost connections retry. The agent then also listens on
+ * Mm3Port for mail from outside: RCPT TO of an address whose local part is a subscriber's
+ * number (+447700900001/TYPE=PLMN@..., +447700900001@... or 447700900001@...) gets 250, any
+ * other 550; a mail that is not RFC 5322/MIME or has no From gets 554; an accepted mail is
+ * handed to the Relay, which stores and notifies it as a local submission. MM3 works with or
+ * without MM4.
  */
 class MmsRelayMm4Agent : public Object
 {
@@ -97,20 +108,28 @@ class MmsRelayMm4Agent : public Object
     /// Totals of the MM4 interface.
     struct Counters
     {
-        uint64_t routed{0};            //!< recipients queued for a peer
-        uint64_t unroutable{0};        //!< recipients of no operator or without a peer: Failed
-        uint64_t forwarded{0};         //!< MM4_forward.REQ answered 250
-        uint64_t forwardFailed{0};     //!< MM4_forward.REQ ended by 5xx or out of attempts
-        uint64_t expiredQueued{0};     //!< mails dropped from a queue at their expiry
-        uint64_t retries{0};           //!< mails put back after 4xx or a lost connection
-        uint64_t connections{0};       //!< SMTP connections opened
-        uint64_t reportsSent{0};       //!< delivery and read reports answered 250
-        uint64_t reportsFailed{0};     //!< reports and .RES that could not be sent
-        uint64_t forwardsReceived{0};  //!< MM4_forward.REQ accepted (one per recipient)
-        uint64_t reportsReceived{0};   //!< MM4 delivery and read reports accepted
-        uint64_t responsesSent{0};     //!< .RES queued
-        uint64_t responsesReceived{0}; //!< .RES received
-        uint64_t malformed{0};         //!< mails refused 554: not a valid MM4 message
+        uint64_t routed{0};               //!< recipients queued for a peer
+        uint64_t unroutable{0};           //!< recipients of no operator or without a peer: Failed
+        uint64_t forwarded{0};            //!< MM4_forward.REQ answered 250
+        uint64_t forwardFailed{0};        //!< MM4_forward.REQ ended by 5xx or out of attempts
+        uint64_t expiredQueued{0};        //!< mails dropped from a queue at their expiry
+        uint64_t retries{0};              //!< mails put back after 4xx or a lost connection
+        uint64_t connections{0};          //!< SMTP connections opened
+        uint64_t reportsSent{0};          //!< delivery and read reports answered 250
+        uint64_t reportsFailed{0};        //!< reports and .RES that could not be sent
+        uint64_t forwardsReceived{0};     //!< MM4_forward.REQ accepted (one per recipient)
+        uint64_t reportsReceived{0};      //!< MM4 delivery and read reports accepted
+        uint64_t responsesSent{0};        //!< .RES queued
+        uint64_t responsesReceived{0};    //!< .RES received
+        uint64_t malformed{0};            //!< mails refused 554: not a valid MM4 message
+        uint64_t mm3Routed{0};            //!< e-mail recipients queued for the mail server
+        uint64_t mm3Unroutable{0};        //!< e-mail recipients without a mail server: Failed
+        uint64_t mm3Sent{0};              //!< MM3 mails answered 250 by the mail server
+        uint64_t mm3Failed{0};            //!< MM3 mails ended by 5xx or out of attempts
+        uint64_t mm3Received{0};          //!< MM3 mails accepted (one count per recipient)
+        uint64_t mm3UnknownRecipients{0}; //!< MM3 RCPT TO refused 550: not a subscriber
+        uint64_t mm3Malformed{0};         //!< MM3 mails refused 554: not RFC 5322/MIME, no From
+        uint64_t smtpErrors{0}; //!< negative replies of both SMTP listeners (see GetSmtpErrors)
     };
 
     /**
@@ -161,10 +180,48 @@ class MmsRelayMm4Agent : public Object
      */
     void SetRecipientPolicy(std::function<MmsSmtpReply(const std::string&)> check);
     /**
-     * \brief The totals so far.
+     * \brief The totals so far (smtpErrors summed over the listeners' dialogues).
      * \return the counters
      */
     const Counters& GetCounters() const;
+    /**
+     * \brief The negative replies the SMTP listeners (MM4 and MM3) sent, by reply code: 500
+     * unknown command or bad line, 501 bad arguments, 503 bad sequence, 550 unknown recipient,
+     * 554 refused mail, ... (MmsSmtpServer::GetErrorCounts of every dialogue so far).
+     * \return code to count
+     */
+    std::map<int, uint64_t> GetSmtpErrors() const;
+    /**
+     * \brief Whether MM3 is on (MailServerAddress is set).
+     * \return true if so
+     */
+    bool IsMm3Enabled() const;
+    /**
+     * \brief Set the mail server of MM3 (as MailServerAddress does).
+     * \param address its IPv4 address and port (port 0: 25)
+     */
+    void SetMailServer(const Address& address);
+    /**
+     * \brief The domain of this MMSE's e-mail addresses: DomainOf(Operator), or
+     * "mms.example.net" without an operator.
+     * \return the domain
+     */
+    std::string GetDomain() const;
+    /**
+     * \brief Whether an address is an e-mail address (an addr-spec with "@", not a
+     * "/TYPE=PLMN" number).
+     * \param address the address
+     * \return true if so
+     */
+    static bool IsEmailAddress(const std::string& address);
+    /**
+     * \brief The subscriber number an MM3 recipient names: the local part of
+     * "+447700900001/TYPE=PLMN@domain", "+447700900001@domain" or "447700900001@domain" with
+     * its "+" (the domain is not checked: mail reaches this Relay by its MX).
+     * \param address the RCPT TO address
+     * \return "+447700900001"; "" if the local part is not a number
+     */
+    static std::string NumberOfMailbox(const std::string& address);
     /**
      * \brief Mails waiting in the queues or on a connection.
      * \return their number
@@ -182,7 +239,8 @@ class MmsRelayMm4Agent : public Object
     void Stop();
 
     /**
-     * \brief Route a recipient that is not a subscriber (after LookupDelay).
+     * \brief Route a recipient that is not a subscriber (after LookupDelay): a number over
+     * MM4, an e-mail address over MM3 (Failed without a mail server).
      * \param messageId the Message-ID the Relay gave the MM
      * \param index the recipient's index in the message
      * \param recipient the recipient's address
@@ -211,6 +269,18 @@ class MmsRelayMm4Agent : public Object
     void SendReadReport(const MmsPdu& readRec,
                         const std::string& reader,
                         const std::string& originator);
+    /**
+     * \brief The MM3 mail of a message to an e-mail recipient, as Route() sends it: RFC
+     * 5322 fields (From the originator at GetDomain(), To, Date, Subject, Message-ID,
+     * MIME-Version) and the MIME body of the MM, without X-Mms fields.
+     * \param messageId the Message-ID the Relay gave the MM
+     * \param originator the originator's address (MM1 form)
+     * \param sendReq the M-Send.req
+     * \return the mail's entity
+     */
+    MmsMimeEntity MakeMm3Mail(const std::string& messageId,
+                              const std::string& originator,
+                              const MmsPdu& sendReq) const;
 
   protected:
     /// Close the sockets, cancel the timers, drop the queues.
@@ -227,6 +297,7 @@ class MmsRelayMm4Agent : public Object
         MmsSmtpMail mail;
         uint32_t attempts{0}; //!< attempts made
         Time nextTry;         //!< not before
+        bool mm3{false};      //!< an MM3 mail to the mail server
     };
 
     /// One other operator's Relay.
@@ -262,7 +333,19 @@ class MmsRelayMm4Agent : public Object
     void Release(std::string op);
 
     void Accept(Ptr<Socket> s, const Address& from);
+    void AcceptMm3(Ptr<Socket> s, const Address& from);
+    Ptr<MmsSmtpConnection> NewServerConnection(Ptr<Socket> s);
+    Ptr<Socket> Listen(uint16_t port, bool mm3);
     void Received(Ptr<MmsSmtpConnection> c, const MmsSmtpMail& mail);
+    void ReceivedMm3(Ptr<MmsSmtpConnection> c, const MmsSmtpMail& mail);
+    void Mm3Lookup(std::string messageId,
+                   uint32_t index,
+                   std::string recipient,
+                   std::string originator,
+                   MmsPdu sendReq,
+                   Time expiry);
+    void ParseMailServer(const std::string& text);
+    std::string GetMailServerText() const;
     void Respond(const MmsMm4Message& request);
     bool SendReport(const std::string& op,
                     const MmsMm4Message& report,
@@ -286,10 +369,14 @@ class MmsRelayMm4Agent : public Object
     std::vector<Range> m_ranges;
     std::map<std::string, Peer> m_peers;
     Ptr<Socket> m_listener;
+    Ptr<Socket> m_mm3Listener;
+    uint16_t m_mm3Port{2525};
+    std::string m_mailServerText;
     std::vector<Ptr<MmsSmtpConnection>> m_accepted;
+    std::map<int, uint64_t> m_closedErrors; //!< error counts of dialogues already let go
     std::function<MmsSmtpReply(const std::string&)> m_policy;
     uint64_t m_nextTransaction{1};
-    Counters m_counters;
+    mutable Counters m_counters;
 
     TracedCallback<const std::string&, const std::string&, int, const std::string&> m_mailTrace;
 };

@@ -9,8 +9,8 @@
 #include "mms-ladder.h"
 #include "mms-mm4-message.h"
 #include "mms-pap-message.h"
-#include "mms-relay-mm7.h"
 #include "mms-relay-mm4.h"
+#include "mms-relay-mm7.h"
 
 #include "ns3/double.h"
 #include "ns3/enum.h"
@@ -314,8 +314,8 @@ MmsRelay::GetTypeId()
 }
 
 MmsRelay::MmsRelay()
-    : m_mm7(CreateObject<MmsRelayMm7>()),
-      m_mm4(CreateObject<MmsRelayMm4Agent>())
+    : m_mm7(CreateObject<MmsRelayMm7>())
+    , m_mm4(CreateObject<MmsRelayMm4Agent>())
 {
     m_mm7->SetRelay(this);
     m_mm4->SetRelay(this);
@@ -362,6 +362,13 @@ MmsRelay::GetOriginOperator(const std::string& messageId) const
 {
     auto it = m_messages.find(messageId);
     return it == m_messages.end() ? "" : it->second.originOperator;
+}
+
+bool
+MmsRelay::IsFromMm3(const std::string& messageId) const
+{
+    auto it = m_messages.find(messageId);
+    return it != m_messages.end() && it->second.viaMm3;
 }
 
 uint32_t
@@ -1112,6 +1119,12 @@ MmsRelay::StartDelivery(std::string messageId)
             SetState(m, i, FAILED, m.failReason);
             continue;
         }
+        if (MmsRelayMm4Agent::IsEmailAddress(r.address))
+        {
+            // An e-mail recipient: MM3 to the mail server (Failed there without one).
+            m_mm4->Route(m.id, i, r.address, m.originator, m.pdu, m.expiry);
+            continue;
+        }
         if (!m_directory || !m_directory->IsSubscriber(r.address))
         {
             if (m_mm4->IsEnabled())
@@ -1568,14 +1581,33 @@ MmsRelay::Mm4Failed(const std::string& messageId, uint32_t index, const std::str
 void
 MmsRelay::Mm4Accept(const MmsMm4Message& forward, const std::vector<std::string>& recipients)
 {
-    // A message of another MMSE for subscribers of this one: stored and delivered as a local
-    // one (TS 23.140 section 8.4.1); its reports go back over MM4.
+    AcceptExternal(forward, recipients, false);
+}
+
+void
+MmsRelay::Mm3Accept(const MmsMm4Message& mail, const std::vector<std::string>& recipients)
+{
+    AcceptExternal(mail, recipients, true);
+}
+
+void
+MmsRelay::AcceptExternal(const MmsMm4Message& forward,
+                         const std::vector<std::string>& recipients,
+                         bool mm3)
+{
+    // A message of another MMSE (MM4) or an e-mail (MM3) for subscribers of this one: stored
+    // and delivered as a local one (TS 23.140 sections 8.4.1 and 8.3); the reports of an MM4
+    // message go back over MM4, an e-mail gets none.
     MmsPdu pdu = forward.ToRetrieveConf("");
     Message msg;
     msg.id = NextMessageId();
-    msg.originMessageId = forward.messageId.empty() ? msg.id : forward.messageId;
     msg.originator = MmsHttp::PlmnAddress(MmsMm4Message::MmsAddress(forward.from));
-    msg.originOperator = m_mm4->FindOperator(msg.originator);
+    if (!mm3)
+    {
+        msg.originMessageId = forward.messageId.empty() ? msg.id : forward.messageId;
+        msg.originOperator = m_mm4->FindOperator(msg.originator);
+    }
+    msg.viaMm3 = mm3;
     msg.submitTid = forward.transactionId;
     msg.pdu = pdu;
     msg.size = pdu.GetEncodedSize();
@@ -1594,7 +1626,7 @@ MmsRelay::Mm4Accept(const MmsMm4Message& forward, const std::vector<std::string>
         r.address = MmsHttp::PlmnAddress(a);
         msg.recipients.push_back(r);
     }
-    m_counters.mm4Received += recipients.size();
+    (mm3 ? m_counters.mm3Received : m_counters.mm4Received) += recipients.size();
     Store(std::move(msg), pdu, STORE_MM4, 0);
 }
 

@@ -212,6 +212,7 @@ class MmsRelay : public MmsApplication
         uint64_t failed{0};        //!< pairs ended Failed
         uint64_t forwarded{0};     //!< pairs ended Forwarded (handed to another MMSE over MM4)
         uint64_t mm4Received{0};   //!< pairs received over MM4 (counted in recipients too)
+        uint64_t mm3Received{0};   //!< pairs received as e-mail over MM3 (in recipients too)
         uint64_t notifications{0}; //!< notification pushes submitted (re-notifications too)
         uint64_t deliveryReports{0}; //!< M-Delivery.ind pushes submitted
         uint64_t readReports{0};     //!< M-Read-Orig.ind pushes submitted
@@ -257,6 +258,12 @@ class MmsRelay : public MmsApplication
      * \return the originating operator; "" for a message submitted here, or one not tracked
      */
     std::string GetOriginOperator(const std::string& messageId) const;
+    /**
+     * Whether a message came from outside over MM3 (e-mail), while the Relay tracks it.
+     * \param messageId the Message-ID this Relay gave it
+     * \return true for a mail received from the mail server
+     */
+    bool IsFromMm3(const std::string& messageId) const;
 
   protected:
     /// Cancel the expiry and re-notification events and drop every message and queued request.
@@ -291,6 +298,7 @@ class MmsRelay : public MmsApplication
         std::string originMessageId; //!< received over MM4: the originating Relay's Message-ID
         std::string failReason;      //!< received over MM4 and not stored: why
         std::string originOperator;  //!< received over MM4: the originating operator
+        bool viaMm3{false};          //!< received as e-mail over MM3
     };
 
     struct Job
@@ -369,6 +377,10 @@ class MmsRelay : public MmsApplication
     void Mm4Forwarded(const std::string& messageId, uint32_t index, const std::string& peer);
     void Mm4Failed(const std::string& messageId, uint32_t index, const std::string& why);
     void Mm4Accept(const MmsMm4Message& forward, const std::vector<std::string>& recipients);
+    void Mm3Accept(const MmsMm4Message& mail, const std::vector<std::string>& recipients);
+    void AcceptExternal(const MmsMm4Message& forward,
+                        const std::vector<std::string>& recipients,
+                        bool mm3);
     void Mm4Report(const MmsMm4Message& report);
 
     std::string ContentLocation(const std::string& messageId, uint32_t index) const;

@@ -114,6 +114,9 @@ TargetsOf(MmsScenario::Kind kind)
         case MmsScenario::WAPGW:
             names = {{MmsScenario::ELEMENT, "ns3::MmsWapGateway"}};
             break;
+        case MmsScenario::MAILSERVER:
+            names = {{MmsScenario::ELEMENT, "ns3::MmsMailServer"}};
+            break;
         case MmsScenario::CELL:
             names = {{MmsScenario::CELL_CHANNEL, "ns3::MmsRadioCellChannel"},
                      {MmsScenario::CELL_PROFILE, "ns3::MmsRadioBearerProfile"},
@@ -156,7 +159,8 @@ IsReserved(MmsScenario::Kind kind, MmsScenario::Target target, const std::string
         case MmsScenario::ELEMENT:
             return (kind == MmsScenario::RELAY && relay.count(name) > 0)
                    || (kind == MmsScenario::PPG && name == "SmscAddress")
-                   || (kind == MmsScenario::WAPGW && name == "RelayAddress");
+                   || (kind == MmsScenario::WAPGW && name == "RelayAddress")
+                   || (kind == MmsScenario::MAILSERVER && name == "RelayAddress");
         default:
             return false;
     }
@@ -166,7 +170,7 @@ const std::vector<std::string>&
 KindNames()
 {
     static const std::vector<std::string> names = {
-        "relay", "server", "ppg", "smsc", "router", "cell", "wapgw"};
+        "relay", "server", "ppg", "smsc", "router", "cell", "wapgw", "mailserver"};
     return names;
 }
 
@@ -442,6 +446,10 @@ class GraphChecker
                 {
                     m_problems.Add(line, what, "operator is not for routers");
                 }
+                else if (v.kind == MmsScenario::MAILSERVER)
+                {
+                    m_problems.Add(line, what, "operator is not for mail servers");
+                }
                 else if (value.empty()
                          || value.find_first_not_of("abcdefghijklmnopqrstuvwxyz"
                                                     "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-")
@@ -703,7 +711,8 @@ class GraphChecker
         for (uint32_t i = 0; i < m_vertices.size(); ++i)
         {
             const Vertex& v = m_vertices[i];
-            if (!m_kindKnown[i] || v.kind == MmsScenario::ROUTER)
+            if (!m_kindKnown[i] || v.kind == MmsScenario::ROUTER
+                || v.kind == MmsScenario::MAILSERVER) // on the Internet, of no operator
             {
                 continue;
             }
@@ -842,6 +851,10 @@ class GraphChecker
             else if (m_vertices[i].kind == MmsScenario::WAPGW)
             {
                 needed = {MmsScenario::RELAY};
+            }
+            else if (m_vertices[i].kind == MmsScenario::MAILSERVER)
+            {
+                needed = {MmsScenario::RELAY}; // MM3 goes to and from a Relay
             }
             else if (m_vertices[i].kind == MmsScenario::RELAY)
             {

@@ -23,7 +23,8 @@ class MmsScenarioProblems;
  * A scenario file: a GraphViz DOT graph of an operator's network, read, checked before
  * anything is built, and routed.
  *
- * Vertices are network elements (kind = relay, server, ppg, smsc, router, wapgw) or radio
+ * Vertices are network elements (kind = relay, server, ppg, smsc, router, wapgw,
+ * mailserver) or radio
  * cells (kind = cell, with subscribers, a bearer profile and an optional share of WAP 1.x
  * handsets, wapShare); edges are point-to-point links with a
  * rate, a delay and an optional loss. Other vertex attributes name ns-3 attributes of the
@@ -63,13 +64,14 @@ class MmsScenario
     /// What a vertex is (its "kind" attribute, case-insensitive in files).
     enum Kind
     {
-        RELAY,  //!< an MMS Relay (ns3::MmsRelay)
-        SERVER, //!< an MMS Server, the message store (ns3::MmsServer)
-        PPG,    //!< a WAP Push Proxy Gateway (ns3::MmsWapPushProxyGateway)
-        SMSC,   //!< an SMSC (ns3::MmsSmsc)
-        ROUTER, //!< a plain IP router
-        CELL,   //!< a radio cell with its subscribers' handsets
-        WAPGW,  //!< a WAP gateway (ns3::MmsWapGateway) for the WAP 1.x handsets of a Relay
+        RELAY,      //!< an MMS Relay (ns3::MmsRelay)
+        SERVER,     //!< an MMS Server, the message store (ns3::MmsServer)
+        PPG,        //!< a WAP Push Proxy Gateway (ns3::MmsWapPushProxyGateway)
+        SMSC,       //!< an SMSC (ns3::MmsSmsc)
+        ROUTER,     //!< a plain IP router
+        CELL,       //!< a radio cell with its subscribers' handsets
+        WAPGW,      //!< a WAP gateway (ns3::MmsWapGateway) for the WAP 1.x handsets of a Relay
+        MAILSERVER, //!< an external Internet mail server for MM3 (ns3::MmsMailServer)
     };
 
     /**

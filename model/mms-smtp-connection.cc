@@ -212,4 +212,42 @@ MmsSmtpConnection::SendMore(Ptr<Socket> socket, uint32_t /* available: asked aga
     }
 }
 
+void
+MmsSmtpConnection::Prune(std::vector<Ptr<MmsSmtpConnection>>& servers,
+                         std::map<int, uint64_t>& closedErrors)
+{
+    auto over = [&closedErrors](const Ptr<MmsSmtpConnection>& c)
+    {
+        if (!c->GetServer() || !c->GetServer()->IsClosed())
+        {
+            return false;
+        }
+        for (const auto& [code, n] : c->GetServer()->GetErrorCounts())
+        {
+            closedErrors[code] += n;
+        }
+        c->Dispose();
+        return true;
+    };
+    servers.erase(std::remove_if(servers.begin(), servers.end(), over), servers.end());
+}
+
+std::map<int, uint64_t>
+MmsSmtpConnection::ErrorCounts(const std::vector<Ptr<MmsSmtpConnection>>& servers,
+                               const std::map<int, uint64_t>& closedErrors)
+{
+    std::map<int, uint64_t> out = closedErrors;
+    for (const auto& c : servers)
+    {
+        if (c->GetServer())
+        {
+            for (const auto& [code, n] : c->GetServer()->GetErrorCounts())
+            {
+                out[code] += n;
+            }
+        }
+    }
+    return out;
+}
+
 } // namespace ns3

@@ -20,8 +20,10 @@
 #include "ns3/object.h"
 #include "ns3/socket.h"
 
+#include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace ns3
 {
@@ -105,6 +107,23 @@ class MmsSmtpConnection : public Object
      * \param cb called once
      */
     void SetDoneCallback(DoneCallback cb);
+    /**
+     * \brief Let go of the server connections whose dialogue is over (QUIT answered), adding
+     * their negative replies to a running count.
+     * \param servers the connections of a listener
+     * \param closedErrors the count of the connections let go so far, by reply code
+     */
+    static void Prune(std::vector<Ptr<MmsSmtpConnection>>& servers,
+                      std::map<int, uint64_t>& closedErrors);
+    /**
+     * \brief The negative replies of a listener's server connections, by reply code: those
+     * let go (Prune()) and those still open.
+     * \param servers the open connections
+     * \param closedErrors the count of the connections let go
+     * \return code to count
+     */
+    static std::map<int, uint64_t> ErrorCounts(const std::vector<Ptr<MmsSmtpConnection>>& servers,
+                                               const std::map<int, uint64_t>& closedErrors);
 
   protected:
     /// Release the socket's callbacks and the user's callbacks.

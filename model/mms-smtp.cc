@@ -237,6 +237,15 @@ MmsSmtpReply::IsTransient() const
     return code >= 400 && code < 500;
 }
 
+MmsSmtpReply
+MmsSmtpReply::Make(int code, const std::string& text)
+{
+    MmsSmtpReply r;
+    r.code = code;
+    r.lines = {text};
+    return r;
+}
+
 bool
 MmsSmtpReplyParser::Feed(const char* data, std::size_t size)
 {

@@ -89,6 +89,13 @@ struct MmsSmtpReply
      * \return true for 4xx
      */
     bool IsTransient() const;
+    /**
+     * \brief A reply of one line.
+     * \param code the reply code
+     * \param text its text
+     * \return the reply
+     */
+    static MmsSmtpReply Make(int code, const std::string& text);
 };
 
 /**

@@ -1083,10 +1083,16 @@ MmsSqliteRecorder::TerminalSink(MmsSqliteRecorder* r,
 void
 MmsSqliteRecorder::WriteRoute(const std::string& state, const MmsEvent& e, MmsRelay* relay)
 {
-    // Runs with operators only (the Relay's MM4 agent on): which interface the delivery took
-    // and between which operators.
+    // Runs with operators (the Relay's MM4 agent on) and deliveries over MM3 (e-mail): which
+    // interface the delivery took and between which operators (none for the e-mail side).
     Ptr<MmsRelayMm4Agent> mm4 = relay ? relay->GetMm4() : nullptr;
-    if (!mm4 || !mm4->IsEnabled() || !Writable())
+    if (!mm4 || !Writable())
+    {
+        return;
+    }
+    const bool mm3Out = MmsRelayMm4Agent::IsEmailAddress(e.recipient);
+    const bool mm3In = relay->IsFromMm3(e.messageId);
+    if (!mm4->IsEnabled() && !mm3Out && !mm3In)
     {
         return;
     }
@@ -1094,7 +1100,14 @@ MmsSqliteRecorder::WriteRoute(const std::string& state, const MmsEvent& e, MmsRe
     std::string origin = own;
     std::string destination = mm4->FindOperator(e.recipient);
     const std::string from = relay->GetOriginOperator(e.messageId);
-    if (state == "forwarded")
+    std::string interface;
+    if (mm3Out || mm3In)
+    {
+        interface = "MM3"; // the e-mail side is named "e-mail" in place of an operator
+        origin = mm3In ? "e-mail" : own;
+        destination = mm3In ? own : "e-mail";
+    }
+    else if (state == "forwarded")
     {
         destination = e.detail; // the peer that accepted it
     }
@@ -1103,12 +1116,15 @@ MmsSqliteRecorder::WriteRoute(const std::string& state, const MmsEvent& e, MmsRe
         origin = from; // received over MM4
         destination = own;
     }
-    const bool mm4Route = origin != destination && !destination.empty();
+    if (interface.empty())
+    {
+        interface = origin != destination && !destination.empty() ? "MM4" : "MM1";
+    }
     MmsSqliteStatement& s = m_insertRoute;
     s.BindInt(1, m_runId);
     s.BindText(2, e.messageId);
     s.BindText(3, Number(e.recipient));
-    s.BindText(4, mm4Route ? "MM4" : "MM1");
+    s.BindText(4, interface);
     s.BindTextOrNull(5, origin);
     s.BindTextOrNull(6, destination);
     if (!s.Run())

@@ -616,7 +616,7 @@ CREATE TABLE IF NOT EXISTS delivery_route (
   run INTEGER NOT NULL REFERENCES run(id),
   message_id TEXT NOT NULL,
   recipient TEXT NOT NULL,
-  interface TEXT NOT NULL CHECK (interface IN ('MM1', 'MM4')),
+  interface TEXT NOT NULL CHECK (interface IN ('MM1', 'MM3', 'MM4')),
   origin_operator TEXT,
   destination_operator TEXT
 );
@@ -729,8 +729,8 @@ CREATE VIEW IF NOT EXISTS run_summary AS
        AND retrieval_completed IS NOT NULL) AS retrieved_bytes
   FROM run r;
 -- interface_summary (version 4): per run, interface (MM1 within an operator, MM4 between
--- operators) and pair of operators, the deliveries of runs with operators (delivery_route) and
--- how they ended at the Relay that wrote them.
+-- operators, MM3 to or from e-mail) and pair of operators, the deliveries of runs with operators
+-- or e-mail (delivery_route) and how they ended at the Relay that wrote them.
 CREATE VIEW IF NOT EXISTS interface_summary AS
   SELECT r.run, r.interface, r.origin_operator, r.destination_operator,
          count(*) AS deliveries,

@@ -294,8 +294,8 @@ class MmsSqliteStatement
  * rank percentiles), run_summary (message, delivery and retrieval counts, retrieved octets),
  * element_peak and cell_utilisation; since version 3, the table pdu (each message between two
  * elements with the instants it was sent and arrived, MmsLadderTracer's); since version 4, the
- * table delivery_route (the interface, MM1 or MM4, and the operators of each delivery of a run
- * with operators) and the view interface_summary. doc/mms.rst,
+ * table delivery_route (the interface, MM1, MM3 or MM4, and the operators of each delivery of a
+ * run with operators or e-mail) and the view interface_summary. doc/mms.rst,
  * "Results in SQLite", documents every column.
  */
 namespace MmsResultsSchema

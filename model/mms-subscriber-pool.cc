@@ -175,7 +175,7 @@ MmsSubscriberPool::Periods(Ptr<const Object> from, const std::string& up, const 
     PointerValue d;
     from->GetAttribute(up, u);
     from->GetAttribute(down, d);
-    return {u.Get<RandomVariableStream>(), d.Get<RandomVariableStream>(), Simulator::Now()};
+    return {u.Get<RandomVariableStream>(), d.Get<RandomVariableStream>(), Simulator::Now(), nullptr};
 }
 
 void

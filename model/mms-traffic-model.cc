@@ -353,6 +353,25 @@ MmsTrafficModel::GetTypeId()
                           DoubleValue(0.0),
                           MakeDoubleAccessor(&MmsTrafficModel::m_offNetShare),
                           MakeDoubleChecker<double>())
+            .AddAttribute("EmailShare",
+                          "Probability (in [0, 1]) that a recipient is an e-mail user of the "
+                          "mail server (MM3: user<k>@EmailDomain) rather than a subscriber. "
+                          "Default 0: no e-mail recipient (and no draw is made).",
+                          DoubleValue(0.0),
+                          MakeDoubleAccessor(&MmsTrafficModel::m_emailShare),
+                          MakeDoubleChecker<double>())
+            .AddAttribute("EmailDomain",
+                          "Domain of the e-mail recipients (the MmsMailServer's Domain). "
+                          "Default mail.example.net.",
+                          StringValue("mail.example.net"),
+                          MakeStringAccessor(&MmsTrafficModel::m_emailDomain),
+                          MakeStringChecker())
+            .AddAttribute("EmailUsers",
+                          "Number of e-mail users drawn from (the MmsMailServer's Users). "
+                          "Default 100.",
+                          UintegerValue(100),
+                          MakeUintegerAccessor(&MmsTrafficModel::m_emailUsers),
+                          MakeUintegerChecker<uint32_t>(1))
             .AddAttribute("DeferredShare",
                           "Probability (in [0, 1]) that a recipient defers the retrieval of a "
                           "notified message. Default 0: every recipient retrieves at once.",
@@ -433,7 +452,8 @@ MmsTrafficModel::Snapshot::operator==(const Snapshot& o) const
            && contentMix == o.contentMix && maxMessageSize == o.maxMessageSize
            && extraRecipientProbability == o.extraRecipientProbability
            && maxRecipients == o.maxRecipients && deliveryReportShare == o.deliveryReportShare
-           && readReportShare == o.readReportShare && deferredShare == o.deferredShare;
+           && readReportShare == o.readReportShare && deferredShare == o.deferredShare
+           && emailShare == o.emailShare;
 }
 
 MmsTrafficModel::Snapshot
@@ -455,6 +475,7 @@ MmsTrafficModel::TakeSnapshot() const
     s.deliveryReportShare = m_deliveryReportShare;
     s.readReportShare = m_readReportShare;
     s.deferredShare = m_deferredShare;
+    s.emailShare = m_emailShare;
     return s;
 }
 
@@ -541,6 +562,10 @@ MmsTrafficModel::Rebuild() const
         if (e.empty())
         {
             e = CheckShare("OffNetShare", m_offNetShare);
+        }
+        if (e.empty())
+        {
+            e = CheckShare("EmailShare", m_emailShare);
         }
     }
     m_error = e;
@@ -858,6 +883,20 @@ double
 MmsTrafficModel::GetOffNetShare() const
 {
     return m_offNetShare;
+}
+
+bool
+MmsTrafficModel::DrawEmail()
+{
+    RequireValid();
+    // No draw at share 0: runs without e-mail draw what they drew before.
+    return m_emailShare > 0 && m_uniform->GetValue(0.0, 1.0) < m_emailShare;
+}
+
+std::string
+MmsTrafficModel::DrawEmailAddress()
+{
+    return "user" + std::to_string(DrawRecipientIndex(m_emailUsers) + 1) + "@" + m_emailDomain;
 }
 
 bool

@@ -56,7 +56,9 @@ namespace ns3
  * ExtraRecipientProbability (0.2), at most MaxRecipients (20); each drawn uniformly among the
  * subscribers (DrawRecipientIndex()). A message asks for a delivery report with probability
  * DeliveryReportShare (0.2) and for a read report with ReadReportShare (0.1); a recipient
- * defers the retrieval of a notified message with probability DeferredShare (0). The model has
+ * defers the retrieval of a notified message with probability DeferredShare (0); with
+ * probability EmailShare (0: no draw) a recipient is an e-mail user of the mail server
+ * instead (DrawEmailAddress(), sent over MM3). The model has
  * no trace sources: the User Agents trace what they send.
  *
  * The string attributes are parsed when the model is first used after a change; Validate()
@@ -229,6 +231,17 @@ class MmsTrafficModel : public Object
      */
     double GetOffNetShare() const;
     /**
+     * \brief Whether a recipient is an e-mail user (MM3) rather than a subscriber; aborts if
+     * the model is invalid. Draws nothing when EmailShare is 0.
+     * \return true with probability EmailShare
+     */
+    bool DrawEmail();
+    /**
+     * \brief An e-mail recipient drawn uniformly among the mail server's users.
+     * \return "user<k>@EmailDomain", k in 1..EmailUsers
+     */
+    std::string DrawEmailAddress();
+    /**
      * \brief Whether a recipient defers the retrieval of a notified message; aborts if the
      * model is invalid.
      * \return true with probability DeferredShare
@@ -285,6 +298,7 @@ class MmsTrafficModel : public Object
         double deliveryReportShare{0};
         double readReportShare{0};
         double deferredShare{0};
+        double emailShare{0};
         /// \param o another snapshot \return whether every value is the same
         bool operator==(const Snapshot& o) const;
     };
@@ -312,6 +326,9 @@ class MmsTrafficModel : public Object
     double m_deliveryReportShare;
     double m_readReportShare;
     double m_offNetShare;
+    double m_emailShare;       //!< EmailShare
+    std::string m_emailDomain; //!< EmailDomain
+    uint32_t m_emailUsers;     //!< EmailUsers
     double m_deferredShare;
 
     // random variables (all assigned by AssignStreams)

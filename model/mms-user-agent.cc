@@ -761,6 +761,16 @@ MmsUserAgent::GenerateMessage()
     Message m;
     while (m.to.size() < count)
     {
+        if (m_trafficModel && m_trafficModel->DrawEmail())
+        {
+            // An e-mail user of the mail server (MM3).
+            std::string a = m_trafficModel->DrawEmailAddress();
+            if (std::find(m.to.begin(), m.to.end(), a) == m.to.end())
+            {
+                m.to.push_back(a);
+            }
+            continue;
+        }
         Ptr<MmsSubscriberDirectory> among =
             offNet > 0 && m_trafficModel->DrawOffNet() ? m_offNet : m_directory;
         uint32_t i = m_trafficModel ? m_trafficModel->DrawRecipientIndex(among->GetN())

@@ -46,7 +46,7 @@ Joined(const std::vector<std::string>& errors)
     return out;
 }
 
-const char* const kKinds = "relay, server, ppg, smsc, router, cell, wapgw";
+const char* const kKinds = "relay, server, ppg, smsc, router, cell, wapgw, mailserver";
 const char* const kPresets =
     "GPRS-CS1, GPRS-CS2, GPRS-CS3, GPRS-CS4, EDGE-MCS1, EDGE-MCS2, EDGE-MCS3, EDGE-MCS4, "
     "EDGE-MCS5, EDGE-MCS6, EDGE-MCS7, EDGE-MCS8, EDGE-MCS9, UMTS-64, UMTS-128, UMTS-384, "

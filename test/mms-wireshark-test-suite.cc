@@ -19,9 +19,11 @@
 #include "ns3/mms-header.h"
 #include "ns3/mms-helper.h"
 #include "ns3/mms-http-message.h"
+#include "ns3/mms-mail-server.h"
 #include "ns3/mms-mm4-message.h"
 #include "ns3/mms-network-helper.h"
 #include "ns3/mms-pdu.h"
+#include "ns3/mms-relay-mm4.h"
 #include "ns3/mms-scenario-helper.h"
 #include "ns3/mms-smtp-connection.h"
 #include "ns3/mms-wsp-push.h"
@@ -1074,6 +1076,108 @@ class MmsWiresharkTwoOperatorsTestCase : public MmsTsharkTestCase
     }
 };
 
+/// The MM3 dialogues of one MMSE and a mail server (an MMS to an e-mail address, an e-mail
+/// to a subscriber), captured on the mail server's link and decoded by tshark's SMTP and IMF
+/// dissectors.
+class MmsWiresharkMm3TestCase : public MmsTsharkTestCase
+{
+  public:
+    MmsWiresharkMm3TestCase()
+        : MmsTsharkTestCase("tshark decodes the MM3 SMTP dialogues and their IMF messages")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        std::string tshark;
+        if (!FindTshark(tshark))
+        {
+            return;
+        }
+        MmsNetworkHelper net;
+        net.CreateCore(true);
+        NodeContainer handsets = net.CreateHandsets(1);
+        Ptr<Node> mailNode = net.CreateCoreNode();
+        MmsHelper mms;
+        mms.InstallCore(
+            net.GetRelayNode(), net.GetServerNode(), net.GetPpgNode(), net.GetSmscNode());
+        ApplicationContainer uas = mms.InstallUserAgents(handsets);
+        mms.AssignStreams(1);
+        Ptr<MmsRelay> relay = mms.GetRelay();
+        Ptr<MmsMailServer> mail = CreateObject<MmsMailServer>();
+        mailNode->AddApplication(mail);
+        mail->SetDirectory(relay->GetDirectory());
+        mail->SetRelayAddress(
+            InetSocketAddress(MmsNetworkHelper::GetAddress(net.GetRelayNode()), 2525));
+        mail->SetAttribute("Mails", UintegerValue(1));
+        mail->SetAttribute("Interval", StringValue("ns3::ConstantRandomVariable[Constant=5]"));
+        mail->SetAttribute("ContentSize", UintegerValue(2000));
+        mail->AssignStreams(1000);
+        relay->GetMm4()->SetMailServer(
+            InetSocketAddress(MmsNetworkHelper::GetAddress(mailNode), 0));
+        MmsUserAgent::Message m;
+        m.to = {"user1@mail.example.net"};
+        m.contentSize = 3000;
+        Simulator::Schedule(
+            Seconds(1), &MmsUserAgent::Send, DynamicCast<MmsUserAgent>(uas.Get(0)), m);
+        std::string pcap = CreateTempDirFilename("mms-mm3.pcap");
+        // The mail server's only link (device 0 is the loopback).
+        Ptr<PcapFileWrapper> file = Capture(pcap, mailNode->GetDevice(1));
+        Simulator::Stop(Seconds(300));
+        Simulator::Run();
+        const uint64_t forwarded = relay->GetCounters().forwarded;
+        const uint64_t received = relay->GetCounters().mm3Received;
+        Simulator::Destroy();
+        file->Close();
+        NS_TEST_ASSERT_MSG_EQ(forwarded, 1u, "the MMS went to the mail server");
+        NS_TEST_ASSERT_MSG_EQ(received, 1u, "the e-mail reached the Relay");
+        const std::string number = mms.GetMsisdn(0);
+
+        // The Relay's MM3 port is not SMTP's: tshark is told to read it as SMTP.
+        const std::string decode = "-d tcp.port==2525,smtp ";
+        std::string out;
+        NS_TEST_ASSERT_MSG_EQ(
+            RunTshark(tshark,
+                      pcap,
+                      decode + "-Y smtp.req -T fields -E separator='|' -e smtp.req.command",
+                      out),
+            0,
+            "tshark failed: " << out);
+        // Each dialogue: EHLO, then MAIL, RCPT and DATA pipelined in one segment, QUIT.
+        NS_TEST_EXPECT_MSG_EQ(
+            out, "EHLO\nMAIL,RCPT,DATA\nQUIT\nEHLO\nMAIL,RCPT,DATA\nQUIT\n", "two SMTP dialogues");
+        NS_TEST_ASSERT_MSG_EQ(
+            RunTshark(
+                tshark, pcap, decode + "-Y smtp.response -T fields -e smtp.response.code", out),
+            0,
+            "tshark failed: " << out);
+        NS_TEST_EXPECT_MSG_EQ(out,
+                              "220\n250\n250,250,354\n250\n221\n220\n250\n250,250,354\n250\n221\n",
+                              "SMTP replies");
+        NS_TEST_ASSERT_MSG_EQ(RunTshark(tshark,
+                                        pcap,
+                                        decode
+                                            + "-Y imf -T fields -E separator='|' -e imf.from"
+                                              " -e imf.to -e imf.content.type"
+                                              " -e imf.extension.type",
+                                        out),
+                              0,
+                              "tshark failed: " << out);
+        // The MMS as mail: from the subscriber at the MMSE's domain, multipart, no X-Mms
+        // field; the e-mail: from the mail server's user to the subscriber's address.
+        const std::string plmn = number + "/TYPE=PLMN@mms.example.net";
+        NS_TEST_EXPECT_MSG_EQ(out,
+                              plmn
+                                  + "|user1@mail.example.net|multipart/mixed; "
+                                    "boundary=\"=_mm4_M00000001\"|\n"
+                                  + "user1@mail.example.net|" + plmn
+                                  + "|multipart/mixed; boundary=\"=_mail1_mail.example.net\"|\n",
+                              "the two mails");
+        NS_TEST_EXPECT_MSG_EQ(out.find("X-Mms"), std::string::npos, "no X-Mms field");
+    }
+};
+
 /// The suite.
 class MmsWiresharkTestSuite : public TestSuite
 {
@@ -1086,6 +1190,7 @@ class MmsWiresharkTestSuite : public TestSuite
         AddTestCase(new MmsWiresharkWapGatewayTestCase);
         AddTestCase(new MmsWiresharkSmtpTestCase);
         AddTestCase(new MmsWiresharkTwoOperatorsTestCase);
+        AddTestCase(new MmsWiresharkMm3TestCase);
     }
 };
 

@@ -94,6 +94,7 @@ main(int argc, char* argv[])
     for (TypeId tid : {MmsUserAgent::GetTypeId(),
                        MmsRelay::GetTypeId(),
                        MmsRelayMm4Agent::GetTypeId(),
+                       MmsMailServer::GetTypeId(),
                        MmsServer::GetTypeId(),
                        MmsWapPushProxyGateway::GetTypeId(),
                        MmsSmsc::GetTypeId(),

@@ -60,7 +60,7 @@ LAYERS = [
         'MmsWapGateway (WAP 1.x: WSP/WTP to handsets, HTTP to the Relay)',
         'MmsApplication (their base: an ns-3 Application with a transport)',
         'MmsRetryPolicy   MmsSubscriberDirectory   MmsEvent (every trace)',
-        'MmsSubscriberPool (subscriber records, handsets on demand)',
+        'MmsSubscriberPool (subscriber records, handsets on demand)   MmsMailServer (MM3)',
         'MmsLadder (one-line descriptions of what they send)',
     ]),
     ('recording', 'Recording (SQLite)', 'mms-recording', (10.5, 6.6, 5.2, 2.5), [

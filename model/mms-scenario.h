@@ -21,8 +21,9 @@ namespace ns3
  * A scenario file: a GraphViz DOT graph of an operator's network, read, checked before
  * anything is built, and routed.
  *
- * Vertices are network elements (kind = relay, server, ppg, smsc, router) or radio cells
- * (kind = cell, with subscribers and a bearer profile); edges are point-to-point links with a
+ * Vertices are network elements (kind = relay, server, ppg, smsc, router), radio cells
+ * (kind = cell, with subscribers and a bearer profile) or value-added service providers
+ * (kind = vasp, with its operator and recipients); edges are point-to-point links with a
  * rate, a delay and an optional loss. Other vertex attributes name ns-3 attributes of the
  * element (or, on a cell, of the cell, its bearer profile, its User Agents or their traffic
  * model) and are kept as strings for the scenario helper to set (see Target).
@@ -63,12 +64,14 @@ class MmsScenario
         SMSC,   //!< an SMSC (ns3::MmsSmsc)
         ROUTER, //!< a plain IP router
         CELL,   //!< a radio cell with its subscribers' handsets
+        VASP,   //!< a value-added service provider submitting over MM7 (ns3::MmsVasp)
     };
 
     /**
      * Where an ns-3 attribute named in a vertex goes. On a relay, server, PPG or SMSC: the
      * element (ns3::MmsRelay, ns3::MmsServer, ns3::MmsWapPushProxyGateway, ns3::MmsSmsc, their
-     * parents' attributes included, e.g. StartTime). A router takes none. On a cell the name is
+     * parents' attributes included, e.g. StartTime); on a VASP ns3::MmsVasp (its RelayAddress
+     * and RelayHost come from the graph). A router takes none. On a cell the name is
      * looked up in ns3::MmsRadioCellChannel, ns3::MmsRadioBearerProfile, ns3::MmsUserAgent and
      * ns3::MmsTrafficModel, in this order, and the first type that has it takes it. No name is
      * shared among these four types (the mms-scenario test checks it), so the order decides
@@ -84,7 +87,8 @@ class MmsScenario
      */
     enum Target
     {
-        ELEMENT, //!< the vertex's element (MmsRelay, MmsServer, MmsWapPushProxyGateway, MmsSmsc)
+        ELEMENT, //!< the vertex's element (MmsRelay, MmsServer, MmsWapPushProxyGateway, MmsSmsc,
+                 //!< MmsVasp)
         CELL_CHANNEL,  //!< ns3::MmsRadioCellChannel of a cell
         CELL_PROFILE,  //!< ns3::MmsRadioBearerProfile of a cell's bearer (overrides of the preset)
         USER_AGENT,    //!< ns3::MmsUserAgent of every subscriber in a cell
@@ -109,7 +113,8 @@ class MmsScenario
         std::string bearer;            //!< cells: a bearer profile preset name, as spelt there
         std::string fidelity;          //!< cells: "packet", "flow" or "" (the program's default)
         std::vector<Setting> settings; //!< its ns-3 attributes, in the order the file sets them
-        std::string op; //!< relays, servers, PPGs, SMSCs, cells: its operator ("" none)
+        std::string op; //!< relays, servers, PPGs, SMSCs, cells, VASPs: its operator ("" none)
+        std::string recipients; //!< VASPs: "all" (every operator's subscribers) or an operator
     };
 
     /// An edge: a point-to-point link.
@@ -245,7 +250,7 @@ class MmsScenario
     /**
      * The name of a kind as files write it.
      * \param kind the kind
-     * \return "relay", "server", "ppg", "smsc", "router" or "cell"
+     * \return "relay", "server", "ppg", "smsc", "router", "cell" or "vasp"
      */
     static std::string KindName(Kind kind);
 

@@ -730,17 +730,25 @@ CREATE VIEW IF NOT EXISTS run_summary AS
   FROM run r;
 -- interface_summary (version 4): per run, interface (MM1 within an operator, MM4 between
 -- operators) and pair of operators, the deliveries of runs with operators (delivery_route) and
--- how they ended at the Relay that wrote them.
+-- how they ended at the Relay that wrote them; submission is MM7 for messages a VASP submitted
+-- (their message row's originator is not a number), else MM1. A pair received over MM4 is
+-- recorded against the originating message (delivery.message), so mean_end_to_end (retrieval
+-- completed less the submission, retrieved pairs) covers off-net pairs too.
 CREATE VIEW IF NOT EXISTS interface_summary AS
   SELECT r.run, r.interface, r.origin_operator, r.destination_operator,
          count(*) AS deliveries,
          sum(d.final_state = 'retrieved') AS retrieved,
          sum(d.final_state = 'forwarded') AS forwarded,
          sum(d.final_state IN ('rejected', 'expired', 'failed')) AS not_delivered,
-         avg(d.retrieval_completed - d.notification_queued) AS mean_notified_to_retrieved
+         avg(d.retrieval_completed - d.notification_queued) AS mean_notified_to_retrieved,
+         CASE WHEN m.originator GLOB '[+0-9]*' OR m.originator IS NULL THEN 'MM1' ELSE 'MM7' END
+           AS submission,
+         avg(CASE WHEN d.final_state = 'retrieved' THEN d.retrieval_completed - m.submitted END)
+           AS mean_end_to_end
   FROM delivery_route r JOIN delivery d
     ON d.run = r.run AND d.message_id = r.message_id AND d.recipient = r.recipient
-  GROUP BY r.run, r.interface, r.origin_operator, r.destination_operator;
+    LEFT JOIN message m ON m.run = d.run AND m.id = d.message
+  GROUP BY r.run, r.interface, r.origin_operator, r.destination_operator, submission;
 CREATE VIEW IF NOT EXISTS element_peak AS
   SELECT run, element, max(queue_max) AS queue_peak, max(stored_messages) AS stored_messages_peak,
          max(stored_bytes) AS stored_bytes_peak

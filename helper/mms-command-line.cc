@@ -15,6 +15,7 @@
 #include "ns3/global-value.h"
 #include "ns3/integer.h"
 #include "ns3/mms-bearer-profile.h"
+#include "ns3/mms-relay-mm4.h"
 #include "ns3/mms-renamed-names.h"
 #include "ns3/mms-retry-policy.h"
 #include "ns3/mms-socket-transport.h"
@@ -233,6 +234,17 @@ MmsCheckObjectValues(TypeId tid,
             if (s.first == "Table" && !MmsRetryPolicy::ParseTimes(s.second, times, error))
             {
                 reason = "Table: " + error;
+                return false;
+            }
+        }
+    }
+    if (is(MmsRelayMm4Agent::GetTypeId()))
+    {
+        // Its table setters stop the program on a bad entry: read the texts instead.
+        for (const auto& s : settings)
+        {
+            if (!MmsRelayMm4Agent::CheckTable(s.first, s.second, reason))
+            {
                 return false;
             }
         }

@@ -11,10 +11,12 @@
 #include "ns3/abort.h"
 #include "ns3/boolean.h"
 #include "ns3/internet-stack-helper.h"
+#include "ns3/ipv4-list-routing.h"
 #include "ns3/ipv4-static-routing-helper.h"
 #include "ns3/ipv4-static-routing.h"
 #include "ns3/ipv4.h"
 #include "ns3/log.h"
+#include "ns3/mms-scenario-routing.h"
 #include "ns3/string.h"
 
 namespace ns3
@@ -79,6 +81,13 @@ MmsNetworkHelper::CreateCore(bool separateNodes)
     // packet (with point-to-point access it has one interface per handset; radio cells add
     // one per cell).
     SetStrongEndSystem(m_gateway);
+    // Its routes are the networks of its interfaces, one per handset link: MmsScenarioRouting
+    // finds the one of a packet by a hash probe, where Ipv4StaticRouting would scan them all
+    // (with thousands of handsets, most of the run's time went there).
+    Ptr<Ipv4ListRouting> list =
+        DynamicCast<Ipv4ListRouting>(m_gateway->GetObject<Ipv4>()->GetRoutingProtocol());
+    NS_ASSERT_MSG(list, "MmsNetworkHelper: the gateway's IPv4 routing is not a list");
+    list->AddRoutingProtocol(CreateObject<MmsScenarioRouting>(), 10);
     for (uint32_t i = 0; i < distinct.GetN(); ++i)
     {
         Link(distinct.Get(i), m_gateway, m_coreLink, m_coreDevices);

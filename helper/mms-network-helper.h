@@ -39,7 +39,9 @@ namespace ns3
  *
  * Every node gets an IPv4-only Internet stack. Routing is static: every node has a default
  * route to the gateway, which has a connected route to every link and cell. The gateway uses
- * the strong end-system model, so that it does not scan all its interfaces for each packet.
+ * the strong end-system model, so that it does not scan all its interfaces for each packet,
+ * and looks those routes up in an MmsScenarioRouting (a hash probe per prefix length, where
+ * ns-3's static routing scans one route per handset link).
  * The node of each element and its address (GetAddress()) are what MmsHelper needs:
  * \code
  *   MmsNetworkHelper network;

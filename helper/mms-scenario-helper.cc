@@ -156,6 +156,8 @@ TargetType(MmsScenario::Kind kind, MmsScenario::Target target)
             return MmsSmsc::GetTypeId();
         case MmsScenario::WAPGW:
             return MmsWapGateway::GetTypeId();
+        case MmsScenario::VASP:
+            return MmsVasp::GetTypeId();
         default:
             return Object::GetTypeId();
     }
@@ -1037,6 +1039,7 @@ MmsScenarioHelper::Install(const MmsScenario& scenario)
     }
     InstallMm4(scenario, servedBy);
     InstallMm3(scenario);
+    InstallVasps(scenario, servedBy);
     ParkRemoteApplications();
     if (m_recorder)
     {
@@ -1305,6 +1308,81 @@ MmsScenarioHelper::InstallMm3(const MmsScenario& scenario)
                 MmsNetworkHelper::GetAddress(m_nodes[m]), static_cast<uint16_t>(port.Get())));
         }
     }
+}
+
+void
+MmsScenarioHelper::InstallVasps(const MmsScenario& scenario, const std::vector<uint32_t>& served)
+{
+    const auto& mmses = scenario.GetMmses();
+    const auto& vertices = scenario.GetVertices();
+    for (uint32_t i : scenario.GetVerticesOfKind(MmsScenario::VASP))
+    {
+        const MmsScenario::Vertex& v = vertices[i];
+        const uint32_t relay = scenario.GetServingRelay(i);
+
+        // The recipients' numbers: every MMSE's (recipients all, the default) or those of one
+        // operator, interleaved in proportion to the MMSEs' sizes (subscriber j of an MMSE of
+        // n at j / n), so that the first k of them spread over the operators as the
+        // subscribers do.
+        struct Slot
+        {
+            double at;
+            uint32_t mmse;
+            uint32_t j;
+        };
+
+        std::vector<Slot> slots;
+        for (uint32_t k = 0; k < mmses.size(); ++k)
+        {
+            const std::string& op = vertices[mmses[k].relay].op;
+            if (!v.recipients.empty() && v.recipients != "all" && op != v.recipients)
+            {
+                continue;
+            }
+            for (uint32_t j = 0; j < served[k]; ++j)
+            {
+                slots.push_back({static_cast<double>(j) / served[k], k, j});
+            }
+        }
+        std::stable_sort(slots.begin(),
+                         slots.end(),
+                         [](const Slot& a, const Slot& b)
+                         {
+                             return a.at < b.at;
+                         });
+        Ptr<MmsSubscriberDirectory> directory = CreateObject<MmsSubscriberDirectory>();
+        for (const auto& s : slots)
+        {
+            directory->Add(m_mmses[s.mmse]->GetMsisdn(s.j), Ipv4Address::GetAny());
+        }
+        Ptr<MmsVasp> vasp = CreateObject<MmsVasp>();
+        ApplySettings(vasp, v, MmsScenario::ELEMENT);
+        vasp->SetElementName(m_names[i]);
+        vasp->SetDirectory(directory);
+        std::size_t k = 0;
+        while (k < mmses.size() && mmses[k].relay != relay)
+        {
+            ++k;
+        }
+        NS_ABORT_MSG_IF(k == mmses.size(), "VASP " << v.name << " has no Relay (not checked?)");
+        Ptr<MmsRelay> r = m_mmses[k]->GetRelay();
+        UintegerValue port;
+        r->GetAttribute("Port", port);
+        vasp->SetAttribute(
+            "RelayAddress",
+            AddressValue(InetSocketAddress(MmsNetworkHelper::GetAddress(m_nodes[relay]),
+                                           static_cast<uint16_t>(port.Get()))));
+        m_nodes[i]->AddApplication(vasp);
+        MmsHelper::InstallTransport(vasp);
+        m_elementOf[i] = vasp;
+        m_vasps.push_back(vasp);
+    }
+}
+
+std::vector<Ptr<MmsVasp>>
+MmsScenarioHelper::GetVasps() const
+{
+    return m_vasps;
 }
 
 void
@@ -1598,6 +1676,8 @@ MmsScenarioHelper::PrintPlan(std::ostream& os) const
        << (counts[MmsScenario::MAILSERVER] > 0
                ? std::to_string(counts[MmsScenario::MAILSERVER]) + " mail server(s), "
                : std::string())
+       << (counts[MmsScenario::VASP] > 0 ? std::to_string(counts[MmsScenario::VASP]) + " VASP(s), "
+                                         : std::string())
        << counts[MmsScenario::ROUTER] << " router(s), " << counts[MmsScenario::CELL] << " cell(s), "
        << m_linkDevices.size() << " link(s), " << (m_pool ? m_pool->GetN() : m_handsets.GetN())
        << (m_pool ? " subscribers (handsets on demand), " : " subscribers, ") << m_routes

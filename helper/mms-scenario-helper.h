@@ -16,6 +16,7 @@
 #include "ns3/mms-scenario.h"
 #include "ns3/mms-subscriber-pool.h"
 #include "ns3/mms-traffic-model.h"
+#include "ns3/mms-vasp.h"
 #include "ns3/net-device-container.h"
 #include "ns3/node-container.h"
 #include "ns3/object-factory.h"
@@ -296,6 +297,11 @@ class MmsScenarioHelper
      */
     std::vector<Ptr<MmsRelay>> GetRelays() const;
     /**
+     * The VASPs (vertices of kind vasp).
+     * \return one MmsVasp per vasp vertex, in file order
+     */
+    std::vector<Ptr<MmsVasp>> GetVasps() const;
+    /**
      * The traffic model shared by cells that set no traffic-model attribute of their own.
      * \return the model installed, or (before Install) a new one with the attributes set here
      */
@@ -356,6 +362,13 @@ class MmsScenarioHelper
      */
     void InstallMm3(const MmsScenario& scenario);
     /**
+     * Install the VASPs: each submits to the MM7 endpoint of its serving Relay (the nearest of
+     * its operator's), its directory the numbers its recipients attribute names.
+     * \param scenario the scenario
+     * \param served the subscribers of each MMSE, in the order of GetMmses()
+     */
+    void InstallVasps(const MmsScenario& scenario, const std::vector<uint32_t>& served);
+    /**
      * Install an MmsScenarioRouting on every network node, with routes along the scenario's
      * first hops.
      * \param scenario the scenario
@@ -395,6 +408,7 @@ class MmsScenarioHelper
     std::vector<NetDeviceContainer> m_linkDevices;   //!< per edge: a's device, b's device
     std::vector<Ptr<ErrorModel>> m_errorModels;      //!< lossy links
     std::vector<std::shared_ptr<MmsHelper>> m_mmses; //!< one per Relay
+    std::vector<Ptr<MmsVasp>> m_vasps;               //!< one per vasp vertex
     std::vector<Ptr<MmsTrafficModel>> m_models;      //!< shared first, then per-cell ones
     std::vector<Ptr<MmsCellTraffic>> m_cellTraffic;  //!< the sends of each cell
     struct HandsetMaker;

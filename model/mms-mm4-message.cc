@@ -592,12 +592,9 @@ MmsMm4Message::FromEntity(const MmsMimeEntity& e, MmsMm4Message& m, std::string&
     {
         return false;
     }
+    // No To and no Cc is a message whose recipients were all Bcc (a VASP's bulk submission):
+    // Bcc is not conveyed (TS 23.140 section 8.4.1), the SMTP envelope names the recipients.
     m.cc = SplitAddresses(e.GetHeader("Cc"));
-    if (m.to.empty() && m.cc.empty())
-    {
-        error = "MM4_forward.REQ without a recipient (To or Cc)";
-        return false;
-    }
     m.sender = e.GetHeader("Sender");
     m.subject = e.GetHeader("Subject");
     m.messageClass = e.GetHeader("X-Mms-Message-Class");

@@ -32,13 +32,34 @@ NS_OBJECT_ENSURE_REGISTERED(MmsRelayMm4Agent);
 
 namespace
 {
-/// Bad attribute text: name it and stop with status 2 (the module's rule for bad input).
+/// A bad entry of NumberRanges or Peers, with what to say about it.
+struct TableError
+{
+    std::string text; //!< "ns3::MmsRelayMm4Agent::<attribute>: entry '<entry>': <why>"
+};
+
+/// Bad attribute text: name it (CheckTable reports it; the setters stop with status 2, the
+/// module's rule for bad input).
 [[noreturn]] void
 Refuse(const std::string& attribute, const std::string& entry, const std::string& why)
 {
-    std::cerr << "ns3::MmsRelayMm4Agent::" << attribute << ": entry '" << entry << "': " << why
-              << std::endl;
-    std::exit(2);
+    throw TableError{"ns3::MmsRelayMm4Agent::" + attribute + ": entry '" + entry + "': " + why};
+}
+
+/// Run a reading of a table; a bad entry stops the program with status 2.
+template<class F>
+void
+OrExit(F read)
+{
+    try
+    {
+        read();
+    }
+    catch (const TableError& e)
+    {
+        std::cerr << e.text << std::endl;
+        std::exit(2);
+    }
 }
 
 std::string
@@ -329,6 +350,43 @@ MmsRelayMm4Agent::DomainOf(const std::string& op)
 void
 MmsRelayMm4Agent::AddRange(const std::string& op, const std::string& first, const std::string& last)
 {
+    OrExit(
+        [&]()
+        {
+            InsertRange(op, first, last);
+        });
+}
+
+bool
+MmsRelayMm4Agent::CheckTable(const std::string& attribute,
+                             const std::string& text,
+                             std::string& error)
+{
+    Ptr<MmsRelayMm4Agent> probe = CreateObject<MmsRelayMm4Agent>();
+    try
+    {
+        if (attribute == "NumberRanges")
+        {
+            probe->ReadRanges(text);
+        }
+        else if (attribute == "Peers")
+        {
+            probe->ReadPeers(text);
+        }
+    }
+    catch (const TableError& e)
+    {
+        error = e.text;
+        return false;
+    }
+    return true;
+}
+
+void
+MmsRelayMm4Agent::InsertRange(const std::string& op,
+                              const std::string& first,
+                              const std::string& last)
+{
     std::string a = Digits(first);
     std::string b = Digits(last);
     std::string entry = op + "=" + first + "-" + last;
@@ -366,6 +424,16 @@ MmsRelayMm4Agent::AddRange(const std::string& op, const std::string& first, cons
 void
 MmsRelayMm4Agent::ParseRanges(const std::string& table)
 {
+    OrExit(
+        [&]()
+        {
+            ReadRanges(table);
+        });
+}
+
+void
+MmsRelayMm4Agent::ReadRanges(const std::string& table)
+{
     m_rangesText = table;
     m_ranges.clear();
     for (const auto& entry : Split(table, ';'))
@@ -383,7 +451,7 @@ MmsRelayMm4Agent::ParseRanges(const std::string& table)
             {
                 Refuse("NumberRanges", entry, "range '" + range + "' is not first-last");
             }
-            AddRange(op, Trim(range.substr(0, dash)), Trim(range.substr(dash + 1)));
+            InsertRange(op, Trim(range.substr(0, dash)), Trim(range.substr(dash + 1)));
         }
     }
 }
@@ -396,6 +464,16 @@ MmsRelayMm4Agent::AddPeer(const std::string& op, const Address& address)
 
 void
 MmsRelayMm4Agent::ParsePeers(const std::string& table)
+{
+    OrExit(
+        [&]()
+        {
+            ReadPeers(table);
+        });
+}
+
+void
+MmsRelayMm4Agent::ReadPeers(const std::string& table)
 {
     m_peersText = table;
     for (const auto& entry : Split(table, ';'))
@@ -608,6 +686,11 @@ MmsRelayMm4Agent::Lookup(std::string messageId,
     {
         fwd.expiry = MmsClock::ToUnix(expiry);
     }
+    if (fwd.from.find('@') == std::string::npos)
+    {
+        // An originator in no number range (a VASP's short code) is this operator's.
+        fwd.from = MmsMm4Message::Mm4Address(fwd.from, DomainOf(m_operator));
+    }
     Mail mail;
     mail.type = MmsMm4Type::FORWARD_REQ;
     mail.messageId = messageId;
@@ -794,13 +877,53 @@ MmsRelayMm4Agent::Outcome(const std::string& op, Mail& mail, const MmsSmtpOutcom
 void
 MmsRelayMm4Agent::SendDeliveryReport(const MmsPdu& deliveryInd, const std::string& originator)
 {
-    std::string op = FindOperator(originator);
+    SendDeliveryReport(deliveryInd, originator, FindOperator(originator));
+}
+
+void
+MmsRelayMm4Agent::SendDeliveryReport(const MmsPdu& deliveryInd,
+                                     const std::string& originator,
+                                     const std::string& op)
+{
     MmsMm4Message r = MmsMm4Message::FromDeliveryInd(deliveryInd,
                                                      MmsHttp::PlmnAddress(originator),
                                                      NextTransaction(),
                                                      DomainFunction(),
                                                      SystemAddress());
+    if (FindOperator(originator).empty() && !op.empty())
+    {
+        // A short code (a VASP's): no mailbox at its operator; its Relay takes the report.
+        SendReport(op, r, {"system-user@" + DomainOf(op)});
+        return;
+    }
     SendReport(op, r, r.to);
+}
+
+std::string
+MmsRelayMm4Agent::FindOperatorOf(const std::string& address) const
+{
+    std::string op = FindOperator(MmsMm4Message::MmsAddress(address));
+    std::size_t at = address.rfind('@');
+    if (!op.empty() || at == std::string::npos)
+    {
+        return op;
+    }
+    const std::string domain = address.substr(at + 1);
+    for (const auto& r : m_ranges)
+    {
+        if (DomainOf(r.op) == domain)
+        {
+            return r.op;
+        }
+    }
+    for (const auto& [name, peer] : m_peers)
+    {
+        if (DomainOf(name) == domain)
+        {
+            return name;
+        }
+    }
+    return "";
 }
 
 bool

@@ -167,6 +167,18 @@ class MmsRelayMm4Agent : public Object
      */
     std::string FindOperator(const std::string& address) const;
     /**
+     * \brief Check a value of NumberRanges or Peers as the attribute would read it, without
+     * stopping the program (the attribute's setter exits with status 2 on a bad value).
+     * \param attribute "NumberRanges" or "Peers"
+     * \param text the value
+     * \param error what is wrong, worded as the setter words it
+     *        ("ns3::MmsRelayMm4Agent::NumberRanges: entry '...': overlaps a range of red")
+     * \return true if the value is good (any other attribute: true)
+     */
+    static bool CheckTable(const std::string& attribute,
+                           const std::string& text,
+                           std::string& error);
+    /**
      * \brief The MMSE domain of an operator in MM4 addresses: the name itself when it has a
      * dot, otherwise "mms.<name>.example.net".
      * \param op the operator's name
@@ -260,6 +272,25 @@ class MmsRelayMm4Agent : public Object
      * \param originator the message's originator (MM1 form)
      */
     void SendDeliveryReport(const MmsPdu& deliveryInd, const std::string& originator);
+    /**
+     * \brief Send an MM4_delivery_report.REQ to a given operator: for an originator outside
+     * every number range (a VASP's short code), the operator its forward came from; the mail
+     * goes to that operator's system user, since the originator has no mailbox there.
+     * \param deliveryInd the M-Delivery.ind (Message-ID of the originating Relay)
+     * \param originator the message's originator (MM1 form)
+     * \param op the originator's operator
+     */
+    void SendDeliveryReport(const MmsPdu& deliveryInd,
+                            const std::string& originator,
+                            const std::string& op);
+    /**
+     * \brief The operator of an MM4 address: by the number range of its number, else by its
+     * domain (DomainOf of an operator of the ranges or the peers: a short code of a VASP at
+     * that operator).
+     * \param address "+447700900001/TYPE=PLMN@mms.red.example.net" or "84444/TYPE=PLMN@..."
+     * \return the operator's name; "" if neither tells
+     */
+    std::string FindOperatorOf(const std::string& address) const;
     /**
      * \brief Send an MM4_read_reply_report.REQ to the originator's operator.
      * \param readRec the M-Read-Rec.ind, its Message-ID the originating Relay's
@@ -356,6 +387,9 @@ class MmsRelayMm4Agent : public Object
     std::string NextTransaction();
     void ParseRanges(const std::string& table);
     void ParsePeers(const std::string& table);
+    void ReadRanges(const std::string& table); // throws on a bad entry (ParseRanges exits)
+    void ReadPeers(const std::string& table);  // throws on a bad entry (ParsePeers exits)
+    void InsertRange(const std::string& op, const std::string& first, const std::string& last);
     std::string GetRangesText() const;
     std::string GetPeersText() const;
 

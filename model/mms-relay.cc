@@ -22,6 +22,7 @@
 #include "ns3/uinteger.h"
 
 #include <cstdio>
+#include <optional>
 
 namespace ns3
 {
@@ -369,6 +370,14 @@ MmsRelay::IsFromMm3(const std::string& messageId) const
 {
     auto it = m_messages.find(messageId);
     return it != m_messages.end() && it->second.viaMm3;
+}
+
+std::string
+MmsRelay::GetOriginMessageId(const std::string& messageId) const
+{
+    auto it = m_messages.find(messageId);
+    return it == m_messages.end() || it->second.originOperator.empty() ? ""
+                                                                       : it->second.originMessageId;
 }
 
 uint32_t
@@ -1110,6 +1119,10 @@ MmsRelay::StartDelivery(std::string messageId)
     Message& m = m_messages[messageId];
     m.open = static_cast<uint32_t>(m.recipients.size());
     m_counters.recipients += m.recipients.size();
+    // What MM4 forwards: the M-Send.req without Bcc, which is not conveyed (TS 23.140 section
+    // 8.4.1), made once for the message: each forward copies it, and a bulk submission names
+    // thousands of recipients in Bcc (copying them all for each made a VASP's burst quadratic).
+    std::optional<MmsPdu> forMm4;
     for (uint32_t i = 0; i < m.recipients.size(); ++i)
     {
         Recipient& r = m.recipients[i];
@@ -1130,7 +1143,12 @@ MmsRelay::StartDelivery(std::string messageId)
             if (m_mm4->IsEnabled())
             {
                 // Another operator's number, perhaps: MM4 decides after its look-up.
-                m_mm4->Route(m.id, i, r.address, m.originator, m.pdu, m.expiry);
+                if (!forMm4)
+                {
+                    forMm4 = m.pdu;
+                    forMm4->RemoveField(MmsField::BCC);
+                }
+                m_mm4->Route(m.id, i, r.address, m.originator, *forMm4, m.expiry);
                 continue;
             }
             SetState(m, i, FAILED, "not a subscriber of this MMSE");
@@ -1294,7 +1312,8 @@ MmsRelay::Report(Message& m, uint32_t index, uint8_t status)
         // Received over MM4: the report goes back to the originator's MMSE.
         m_mm4->SendDeliveryReport(
             MmsPdu::MakeDeliveryInd(m.originMessageId, r.address, MmsClock::NowUnix(), status),
-            m.originator);
+            m.originator,
+            m.originOperator);
         m_counters.deliveryReports++;
         m_deliveryReportTrace(MakeEvent(m.id, r.address, "mm4", 0, "MM4"));
         return;
@@ -1605,7 +1624,7 @@ MmsRelay::AcceptExternal(const MmsMm4Message& forward,
     if (!mm3)
     {
         msg.originMessageId = forward.messageId.empty() ? msg.id : forward.messageId;
-        msg.originOperator = m_mm4->FindOperator(msg.originator);
+        msg.originOperator = m_mm4->FindOperatorOf(forward.from);
     }
     msg.viaMm3 = mm3;
     msg.submitTid = forward.transactionId;
@@ -1638,11 +1657,18 @@ MmsRelay::Mm4Report(const MmsMm4Message& report)
     bool delivery = report.type == MmsMm4Type::DELIVERY_REPORT_REQ;
     MmsPdu pdu = delivery ? report.ToDeliveryInd() : report.ToReadOrigInd();
     std::string originator = report.to.empty() ? "" : MmsMm4Message::MmsAddress(report.to[0]);
+    std::string recipient = MmsMm4Message::MmsAddress(report.from);
+    if (delivery
+        && m_mm7->ReportToVasp(report.messageId, recipient, pdu.GetOctet(MmsField::STATUS)))
+    {
+        // A message a VASP submitted here: the report goes on over MM7 (as a local one).
+        m_counters.deliveryReports++;
+        return;
+    }
     if (!m_directory || !m_directory->IsSubscriber(originator))
     {
         return;
     }
-    std::string recipient = MmsMm4Message::MmsAddress(report.from);
     std::string pushId = report.messageId + "/0/"
                          + (delivery ? "d" + std::to_string(pdu.GetOctet(MmsField::STATUS))
                                      : "r" + std::to_string(m_counters.readReports));

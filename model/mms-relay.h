@@ -264,6 +264,15 @@ class MmsRelay : public MmsApplication
      * \return true for a mail received from the mail server
      */
     bool IsFromMm3(const std::string& messageId) const;
+    /**
+     * The originating Relay's Message-ID of a message received over MM4 (MM4_forward.REQ's
+     * X-Mms-Message-ID), while the Relay tracks it: what joins the deliveries of an off-net
+     * message to its submission in a results file.
+     * \param messageId the Message-ID this Relay gave it
+     * \return the originating Relay's Message-ID; "" for a message submitted here, or one not
+     *         tracked
+     */
+    std::string GetOriginMessageId(const std::string& messageId) const;
 
   protected:
     /// Cancel the expiry and re-notification events and drop every message and queued request.

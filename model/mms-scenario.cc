@@ -123,6 +123,9 @@ TargetsOf(MmsScenario::Kind kind)
                      {MmsScenario::USER_AGENT, "ns3::MmsUserAgent"},
                      {MmsScenario::TRAFFIC_MODEL, "ns3::MmsTrafficModel"}};
             break;
+        case MmsScenario::VASP:
+            names = {{MmsScenario::ELEMENT, "ns3::MmsVasp"}};
+            break;
         case MmsScenario::ROUTER:
             break;
     }
@@ -160,17 +163,29 @@ IsReserved(MmsScenario::Kind kind, MmsScenario::Target target, const std::string
             return (kind == MmsScenario::RELAY && relay.count(name) > 0)
                    || (kind == MmsScenario::PPG && name == "SmscAddress")
                    || (kind == MmsScenario::WAPGW && name == "RelayAddress")
-                   || (kind == MmsScenario::MAILSERVER && name == "RelayAddress");
+                   || (kind == MmsScenario::MAILSERVER && name == "RelayAddress")
+                   || (kind == MmsScenario::VASP
+                       && (name == "RelayAddress" || name == "RelayHost"));
         default:
             return false;
     }
+}
+
+/// An operator's name: letters, digits, _ and -.
+bool
+IsName(const std::string& value)
+{
+    return !value.empty()
+           && value.find_first_not_of("abcdefghijklmnopqrstuvwxyz"
+                                      "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-")
+                  == std::string::npos;
 }
 
 const std::vector<std::string>&
 KindNames()
 {
     static const std::vector<std::string> names = {
-        "relay", "server", "ppg", "smsc", "router", "cell", "wapgw", "mailserver"};
+        "relay", "server", "ppg", "smsc", "router", "cell", "wapgw", "mailserver", "vasp"};
     return names;
 }
 
@@ -450,10 +465,7 @@ class GraphChecker
                 {
                     m_problems.Add(line, what, "operator is not for mail servers");
                 }
-                else if (value.empty()
-                         || value.find_first_not_of("abcdefghijklmnopqrstuvwxyz"
-                                                    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-")
-                                != std::string::npos)
+                else if (!IsName(value))
                 {
                     m_problems.Add(line,
                                    what,
@@ -464,6 +476,27 @@ class GraphChecker
                 else
                 {
                     v.op = value;
+                }
+                continue;
+            }
+            if (name == "recipients")
+            {
+                // A VASP's recipients: every operator's subscribers or one operator's.
+                if (v.kind != MmsScenario::VASP)
+                {
+                    m_problems.Add(line, what, "recipients is only for VASPs");
+                }
+                else if (!IsName(value))
+                {
+                    m_problems.Add(line,
+                                   what,
+                                   "recipients \"" + value
+                                       + "\" is not valid: expected all or an operator's name");
+                }
+                else
+                {
+                    v.recipients = value;
+                    m_recipientsLine[i] = line;
                 }
                 continue;
             }
@@ -693,11 +726,24 @@ class GraphChecker
         m_edges.push_back(e);
     }
 
-    /// Operators (MM4): either no element names one, or every relay, server, PPG, SMSC and
-    /// cell does, and each operator that has cells or a relay has a relay, a server, a PPG and
-    /// an SMSC of its own (its cells are served by its own nearest relay, and so on).
+    /// Operators (MM4): either no element names one, or every relay, server, PPG, SMSC, cell
+    /// and VASP does, and each operator that has cells or a relay has a relay, a server, a PPG
+    /// and an SMSC of its own (its cells are served by its own nearest relay, and so on). A
+    /// VASP's operator must have a relay, and the operator its recipients name cells.
     void CheckOperators()
     {
+        auto OperatorList = [](const std::map<std::string, std::set<Kind>>& kinds)
+        {
+            std::vector<std::string> names;
+            for (const auto& k : kinds)
+            {
+                if (k.second.count(MmsScenario::RELAY))
+                {
+                    names.push_back(k.first);
+                }
+            }
+            return Join(names, ", ");
+        };
         std::map<std::string, std::set<Kind>> kinds;
         bool any = false;
         for (const auto& v : m_vertices)
@@ -706,6 +752,17 @@ class GraphChecker
         }
         if (!any)
         {
+            for (const auto& [i, line] : m_recipientsLine)
+            {
+                if (m_vertices[i].recipients != "all")
+                {
+                    m_problems.Add(line,
+                                   What(i),
+                                   "recipients " + m_vertices[i].recipients
+                                       + " names an operator, but no element names one "
+                                         "(expected all)");
+                }
+            }
             return;
         }
         for (uint32_t i = 0; i < m_vertices.size(); ++i)
@@ -723,7 +780,39 @@ class GraphChecker
                                "no operator (other elements name theirs: add operator=<name>)");
                 continue;
             }
-            kinds[v.op].insert(v.kind);
+            if (v.kind != MmsScenario::VASP) // a VASP is its operator's customer
+            {
+                kinds[v.op].insert(v.kind);
+            }
+        }
+        for (uint32_t i = 0; i < m_vertices.size(); ++i)
+        {
+            const Vertex& v = m_vertices[i];
+            if (!m_kindKnown[i] || v.kind != MmsScenario::VASP || v.op.empty())
+            {
+                continue;
+            }
+            auto has = [&kinds](const std::string& op, Kind k)
+            {
+                auto it = kinds.find(op);
+                return it != kinds.end() && it->second.count(k) > 0;
+            };
+            if (!has(v.op, MmsScenario::RELAY))
+            {
+                m_problems.Add(v.line,
+                               What(i),
+                               "operator " + v.op + " has no relay to submit to (operators: "
+                                   + OperatorList(kinds) + ")");
+            }
+            if (!v.recipients.empty() && v.recipients != "all"
+                && !has(v.recipients, MmsScenario::CELL))
+            {
+                m_problems.Add(m_recipientsLine[i],
+                               What(i),
+                               "recipients " + v.recipients
+                                   + " is not an operator with cells (expected all or one of: "
+                                   + OperatorList(kinds) + ")");
+            }
         }
         for (const auto& [op, present] : kinds)
         {
@@ -856,6 +945,10 @@ class GraphChecker
             {
                 needed = {MmsScenario::RELAY}; // MM3 goes to and from a Relay
             }
+            else if (m_vertices[i].kind == MmsScenario::VASP)
+            {
+                needed = {MmsScenario::RELAY};
+            }
             else if (m_vertices[i].kind == MmsScenario::RELAY)
             {
                 needed = {MmsScenario::SERVER};
@@ -883,6 +976,7 @@ class GraphChecker
     std::map<std::string, uint32_t> m_index; //!< vertex index by name
     std::vector<bool> m_kindKnown;
     std::vector<uint32_t> m_degree;
+    std::map<uint32_t, uint32_t> m_recipientsLine;      //!< VASP -> line of its recipients
     std::vector<std::pair<uint32_t, uint32_t>> m_links; //!< endpoints of links (no self loops)
     std::map<std::pair<uint32_t, uint32_t>, uint32_t> m_firstLink; //!< -> its line
     std::map<Kind, std::vector<AttributeTarget>> m_targets;        //!< TargetsOf, by kind

@@ -24,9 +24,9 @@ class MmsScenarioProblems;
  * anything is built, and routed.
  *
  * Vertices are network elements (kind = relay, server, ppg, smsc, router, wapgw,
- * mailserver) or radio
- * cells (kind = cell, with subscribers, a bearer profile and an optional share of WAP 1.x
- * handsets, wapShare); edges are point-to-point links with a
+ * mailserver), radio cells (kind = cell, with subscribers, a bearer profile and an optional
+ * share of WAP 1.x handsets, wapShare) or value-added service providers (kind = vasp, with its
+ * operator and recipients); edges are point-to-point links with a
  * rate, a delay and an optional loss. Other vertex attributes name ns-3 attributes of the
  * element (or, on a cell, of the cell, its bearer profile, its User Agents or their traffic
  * model) and are kept as strings for the scenario helper to set (see Target).
@@ -72,17 +72,19 @@ class MmsScenario
         CELL,       //!< a radio cell with its subscribers' handsets
         WAPGW,      //!< a WAP gateway (ns3::MmsWapGateway) for the WAP 1.x handsets of a Relay
         MAILSERVER, //!< an external Internet mail server for MM3 (ns3::MmsMailServer)
+        VASP,       //!< a value-added service provider submitting over MM7 (ns3::MmsVasp)
     };
 
     /**
-     * Where an ns-3 attribute named in a vertex goes. On a relay, server, PPG, SMSC or WAP
-     * gateway: the element (ns3::MmsRelay, ns3::MmsServer, ns3::MmsWapPushProxyGateway,
-     * ns3::MmsSmsc, ns3::MmsWapGateway, their parents' attributes included, e.g. StartTime). A
-     * router takes none. On a cell the name is looked up in ns3::MmsRadioCellChannel,
-     * ns3::MmsRadioBearerProfile, ns3::MmsUserAgent and ns3::MmsTrafficModel, in this order, and
-     * the first type that has it takes it. No name is shared among these four types (the
-     * mms-scenario test checks it), so the order decides nothing today; should a name be added to
-     * two of them, the earlier type takes it.
+     * Where an ns-3 attribute named in a vertex goes. On a relay, server, PPG, SMSC, WAP
+     * gateway or mail server: the element (ns3::MmsRelay, ns3::MmsServer,
+     * ns3::MmsWapPushProxyGateway, ns3::MmsSmsc, ns3::MmsWapGateway, ns3::MmsMailServer, their
+     * parents' attributes included, e.g. StartTime); on a VASP ns3::MmsVasp (its RelayAddress
+     * and RelayHost come from the graph). A router takes none. On a cell the name is looked up in
+     * ns3::MmsRadioCellChannel, ns3::MmsRadioBearerProfile, ns3::MmsUserAgent and
+     * ns3::MmsTrafficModel, in this order, and the first type that has it takes it. No name is
+     * shared among these four types (the mms-scenario test checks it), so the order decides nothing
+     * today; should a name be added to two of them, the earlier type takes it.
      *
      * Values are checked as ns-3 would read them from a StringValue, without ever calling
      * what aborts in ns-3.37 on bad text; the scenario builder can set each Setting with
@@ -97,7 +99,7 @@ class MmsScenario
     enum Target
     {
         ELEMENT, //!< the vertex's element (MmsRelay, MmsServer, MmsWapPushProxyGateway, MmsSmsc,
-                 //!< MmsWapGateway)
+                 //!< MmsWapGateway, MmsMailServer, MmsVasp)
         CELL_CHANNEL,  //!< ns3::MmsRadioCellChannel of a cell
         CELL_PROFILE,  //!< ns3::MmsRadioBearerProfile of a cell's bearer (overrides of the preset)
         USER_AGENT,    //!< ns3::MmsUserAgent of every subscriber in a cell
@@ -124,7 +126,8 @@ class MmsScenario
         double wapShare{0};            //!< cells: share of WAP 1.x handsets, [0, 1] (0: all HTTP)
         uint32_t wapShareLine{0};      //!< cells: line of wapShare (0: not set)
         std::vector<Setting> settings; //!< its ns-3 attributes, in the order the file sets them
-        std::string op; //!< relays, servers, PPGs, SMSCs, WAP gateways, cells: its operator ("")
+        std::string op; //!< relays, servers, PPGs, SMSCs, WAP gateways, cells, VASPs: operator
+        std::string recipients; //!< VASPs: "all" (every operator's subscribers) or an operator
     };
 
     /// An edge: a point-to-point link.
@@ -260,7 +263,8 @@ class MmsScenario
     /**
      * The name of a kind as files write it.
      * \param kind the kind
-     * \return "relay", "server", "ppg", "smsc", "router", "cell" or "wapgw"
+     * \return "relay", "server", "ppg", "smsc", "router", "cell", "wapgw", "mailserver" or
+     *         "vasp"
      */
     static std::string KindName(Kind kind);
 

@@ -71,6 +71,19 @@ MmsSocketTransport::GetTypeId()
                           TimeValue(Seconds(4)),
                           MakeTimeAccessor(&MmsSocketTransport::m_keepAlive),
                           MakeTimeChecker(Seconds(0)))
+            .AddAttribute("MaxConnectionsPerServer",
+                          "Most connections this element has open to one server at a time "
+                          "(in use, connecting or kept alive); a request beyond them waits, in "
+                          "order, for one to become free (its RequestTimeout runs meanwhile), "
+                          "as HTTP clients' connection pools do. It keeps a burst of requests "
+                          "(a Relay notifying thousands of recipients at once) from opening a "
+                          "connection each, every one of which would then wait in TIME_WAIT "
+                          "in the node's connection table, which ns-3 searches for every "
+                          "segment the node receives. 0: no limit. Default 32 (a modelling "
+                          "choice).",
+                          UintegerValue(32),
+                          MakeUintegerAccessor(&MmsSocketTransport::m_maxPerServer),
+                          MakeUintegerChecker<uint32_t>())
             .AddAttribute("TcpMss",
                           "TCP maximum segment size of the sockets this element opens or "
                           "accepts (octets): 0 = the smallest IP MTU of the node's interfaces "
@@ -186,6 +199,8 @@ MmsSocketTransport::DoDispose()
     }
     m_idle.clear();
     m_idleByServer.clear();
+    m_waiting.clear();
+    m_connectionsTo.clear();
     for (auto& [port, d] : m_datagramSockets)
     {
         d.first->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
@@ -434,9 +449,7 @@ MmsSocketTransport::Request(const Address& server,
     NS_ASSERT_MSG(m_node, "MmsSocketTransport::Request before SetNode");
     uint64_t id = m_nextId++;
     Ptr<MmsHttpConnection> kept = TakeIdle(server);
-    Ptr<Socket> s = kept ? kept->GetSocket() : CreateTcpSocket();
     ClientExchange ce;
-    ce.socket = s;
     ce.request = request;
     ce.cb = cb;
     ce.cookie = cookie;
@@ -454,17 +467,36 @@ MmsSocketTransport::Request(const Address& server,
         ce.record.requestBytes = request.GetSerializedSize();
     }
     m_clients[id] = ce;
-    m_socketToClient[PeekPointer(s)] = id;
     if (kept)
     {
+        m_clients[id].socket = kept->GetSocket();
+        m_socketToClient[PeekPointer(kept->GetSocket())] = id;
         m_counters.connectionsReused++;
         SendOnConnection(id, kept);
         return;
     }
+    if (m_maxPerServer > 0 && m_connectionsTo[server] >= m_maxPerServer)
+    {
+        m_clients[id].waiting = true;
+        m_waiting[server].push_back(id);
+        return;
+    }
+    Open(id);
+}
+
+void
+MmsSocketTransport::Open(uint64_t id)
+{
+    ClientExchange& ce = m_clients[id];
+    Ptr<Socket> s = CreateTcpSocket();
+    ce.socket = s;
+    ce.waiting = false;
+    m_socketToClient[PeekPointer(s)] = id;
+    m_connectionsTo[ce.server]++;
     m_counters.connectionsOpened++;
     s->SetConnectCallback(MakeCallback(&MmsSocketTransport::HandleConnected, this),
                           MakeCallback(&MmsSocketTransport::HandleConnectFailed, this));
-    if (s->Bind() != 0 || s->Connect(server) != 0)
+    if (s->Bind() != 0 || s->Connect(ce.server) != 0)
     {
         Simulator::ScheduleNow(&MmsSocketTransport::FinishClient,
                                this,
@@ -472,6 +504,28 @@ MmsSocketTransport::Request(const Address& server,
                                false,
                                MmsHttpMessage(),
                                std::string("cannot connect"));
+    }
+}
+
+void
+MmsSocketTransport::ConnectionEnded(const Address& server)
+{
+    auto count = m_connectionsTo.find(server);
+    if (count != m_connectionsTo.end() && count->second > 0 && --count->second == 0)
+    {
+        m_connectionsTo.erase(count);
+    }
+    auto w = m_waiting.find(server);
+    while (w != m_waiting.end() && !w->second.empty()
+           && (m_maxPerServer == 0 || m_connectionsTo[server] < m_maxPerServer))
+    {
+        uint64_t next = w->second.front();
+        w->second.pop_front();
+        Open(next);
+    }
+    if (w != m_waiting.end() && w->second.empty())
+    {
+        m_waiting.erase(w);
     }
 }
 
@@ -598,7 +652,19 @@ MmsSocketTransport::FinishClient(uint64_t id,
     ClientExchange ce = it->second;
     m_clients.erase(it);
     ce.timeout.Cancel();
-    m_socketToClient.erase(PeekPointer(ce.socket));
+    if (ce.waiting)
+    {
+        // It never had a connection (it timed out waiting for one).
+        auto w = m_waiting.find(ce.server);
+        if (w != m_waiting.end())
+        {
+            w->second.erase(std::remove(w->second.begin(), w->second.end(), id), w->second.end());
+        }
+    }
+    else
+    {
+        m_socketToClient.erase(PeekPointer(ce.socket));
+    }
     if (ce.connection)
     {
         m_connectionToClient.erase(PeekPointer(ce.connection));
@@ -617,13 +683,15 @@ MmsSocketTransport::FinishClient(uint64_t id,
                 ce.connection->Abort();
             }
             Simulator::ScheduleNow(&MmsHttpConnection::Dispose, ce.connection);
+            ConnectionEnded(ce.server);
         }
     }
-    else
+    else if (!ce.waiting)
     {
         ce.socket->SetConnectCallback(MakeNullCallback<void, Ptr<Socket>>(),
                                       MakeNullCallback<void, Ptr<Socket>>());
         ce.socket->Close();
+        ConnectionEnded(ce.server);
     }
     if (!ok)
     {
@@ -650,6 +718,24 @@ MmsSocketTransport::FinishClient(uint64_t id,
 void
 MmsSocketTransport::KeepIdle(Ptr<MmsHttpConnection> c, const Address& server)
 {
+    auto w = m_waiting.find(server);
+    if (w != m_waiting.end() && !w->second.empty())
+    {
+        // A request waits for a connection to this server: it takes this one.
+        uint64_t next = w->second.front();
+        w->second.pop_front();
+        if (w->second.empty())
+        {
+            m_waiting.erase(w);
+        }
+        ClientExchange& ce = m_clients[next];
+        ce.waiting = false;
+        ce.socket = c->GetSocket();
+        m_socketToClient[PeekPointer(ce.socket)] = next;
+        m_counters.connectionsReused++;
+        SendOnConnection(next, c);
+        return;
+    }
     IdleConnection& idle = m_idle[PeekPointer(c)];
     idle.connection = c;
     idle.server = server;
@@ -694,6 +780,7 @@ MmsSocketTransport::DropIdle(const MmsHttpConnection* c, bool closeIt)
         }
     }
     Ptr<MmsHttpConnection> connection = idle->second.connection;
+    const Address server = idle->second.server;
     idle->second.expiry.Cancel();
     m_idle.erase(idle);
     if (closeIt)
@@ -702,6 +789,7 @@ MmsSocketTransport::DropIdle(const MmsHttpConnection* c, bool closeIt)
     }
     // Dispose later: this may run inside one of its callbacks.
     Simulator::ScheduleNow(&MmsHttpConnection::Dispose, connection);
+    ConnectionEnded(server);
 }
 
 const MmsSocketTransport::Counters&

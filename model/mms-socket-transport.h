@@ -264,9 +264,10 @@ class MmsSocketTransport : public MmsTransport
         ResponseCallback cb;
         uint64_t cookie{0};
         EventId timeout;
-        RequestLabel label; //!< as the element named the request
-        Time issued;        //!< when Request() was called
-        Exchange record;    //!< filled only while the Exchange trace has sinks
+        RequestLabel label;  //!< as the element named the request
+        Time issued;         //!< when Request() was called
+        Exchange record;     //!< filled only while the Exchange trace has sinks
+        bool waiting{false}; //!< queued for a connection (MaxConnectionsPerServer reached)
     };
 
     void HandleAccept(Ptr<Socket> socket, const Address& from);
@@ -293,6 +294,10 @@ class MmsSocketTransport : public MmsTransport
     void DropIdle(const MmsHttpConnection* c, bool closeIt);
 
     void HandleDatagram(Ptr<Socket> socket);
+    /// Open a new connection for a client exchange (counted in m_connectionsTo).
+    void Open(uint64_t id);
+    /// A client connection to `server` ended: open one for the next exchange waiting for it.
+    void ConnectionEnded(const Address& server);
     /// A TCP socket on the node with this element's TIME_WAIT (TimeWait) and MSS (TcpMss).
     Ptr<Socket> CreateTcpSocket() const;
     /// TcpMss, or the smallest MTU of the node's IPv4 interfaces (loopback aside) less 40.
@@ -300,8 +305,11 @@ class MmsSocketTransport : public MmsTransport
 
     Ptr<Node> m_node;
     Time m_requestTimeout;
-    Time m_timeWait;      //!< TIME_WAIT of the TCP sockets this element opens or accepts
-    Time m_keepAlive;     //!< how long an idle connection to a server is kept; 0: not kept
+    Time m_timeWait;            //!< TIME_WAIT of the TCP sockets this element opens or accepts
+    Time m_keepAlive;           //!< how long an idle connection to a server is kept; 0: not kept
+    uint32_t m_maxPerServer{0}; //!< client connections to one server at a time; 0: no limit
+    std::map<Address, uint32_t> m_connectionsTo;       //!< open client connections, by server
+    std::map<Address, std::deque<uint64_t>> m_waiting; //!< exchanges waiting, by server
     uint16_t m_tcpMss{0}; //!< MSS of those sockets; 0: from the node's MTUs
     uint64_t m_maxBody;
     std::map<uint16_t, std::pair<Ptr<Socket>, RequestCallback>> m_listeners;

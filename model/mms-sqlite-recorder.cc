@@ -490,6 +490,10 @@ MmsSqliteRecorder::ConnectAll()
             {
                 ConnectSmsc(smsc);
             }
+            else if (auto vasp = DynamicCast<MmsVasp>(app))
+            {
+                ConnectVasp(vasp);
+            }
             else if (auto wapgw = DynamicCast<MmsWapGateway>(app))
             {
                 // Its HTTP leg to the Relay (transaction rows) and its transport's counters.
@@ -560,6 +564,15 @@ MmsSqliteRecorder::ConnectUserAgent(Ptr<MmsUserAgent> ua)
         e.name = ua->GetElementName();
         AddElement(e, ua, nullptr);
     }
+}
+
+void
+MmsSqliteRecorder::ConnectVasp(Ptr<MmsVasp> vasp)
+{
+    vasp->TraceConnectWithoutContext("SubmitSent",
+                                     MakeCallback(&MmsSqliteRecorder::OnVaspSubmitted, this));
+    vasp->TraceConnectWithoutContext("SubmitAnswered",
+                                     MakeCallback(&MmsSqliteRecorder::OnVaspAnswered, this));
 }
 
 void
@@ -763,6 +776,38 @@ MmsSqliteRecorder::OnSubmitted(const MmsEvent& e)
     m.submitted = NowSeconds();
     m_messagesSubmitted++;
     m_openMessages[e.transactionId] = m;
+}
+
+void
+MmsSqliteRecorder::OnVaspSubmitted(const MmsEvent& e)
+{
+    // An MM7_submit.REQ (detail: its count of recipients); the Relay's M-Send.req of it
+    // carries the same TransactionID, so OnRelayAccepted joins its Message-ID.
+    MessageRecord m;
+    m.row = m_nextMessageRow++;
+    m.originator = e.element;
+    m.transactionId = e.transactionId;
+    m.size = e.bytes;
+    m.recipients = static_cast<uint32_t>(std::strtoul(e.detail.c_str(), nullptr, 10));
+    m.submitted = NowSeconds();
+    m_messagesSubmitted++;
+    m_openMessages[e.transactionId] = m;
+}
+
+void
+MmsSqliteRecorder::OnVaspAnswered(const MmsEvent& e)
+{
+    auto it = m_openMessages.find(e.transactionId);
+    if (it == m_openMessages.end())
+    {
+        return;
+    }
+    MessageRecord& m = it->second;
+    m.confirmed = NowSeconds();
+    m.messageId = e.messageId;
+    m.status = e.messageId.empty() ? "MM7 " + e.detail : "Ok";
+    WriteMessage(m);
+    m_openMessages.erase(it);
 }
 
 void
@@ -1140,6 +1185,42 @@ MmsSqliteRecorder::OnTerminal(const std::string& state, const MmsEvent& e, MmsRe
 {
     WriteRoute(state, e, relay);
     DeliveryRecord& d = Delivery(e.messageId, e.recipient);
+    // An off-net pair: the receiving Relay's row is recorded against the originating message,
+    // kept here until both Relays have ended the pair (when both record into this file).
+    auto balance = [this](std::unordered_map<std::string, ForwardedRow>::iterator f, int64_t by)
+    {
+        f->second.balance += by;
+        if (f->second.balance == 0)
+        {
+            m_forwardedRows.erase(f);
+        }
+    };
+    if (state == "forwarded")
+    {
+        auto row = m_messageRows.find(e.messageId);
+        auto f = m_forwardedRows.find(e.messageId);
+        if (row != m_messageRows.end() || f != m_forwardedRows.end())
+        {
+            f = m_forwardedRows.try_emplace(e.messageId).first;
+            if (row != m_messageRows.end())
+            {
+                f->second.row = row->second.row;
+            }
+            balance(f, 1);
+        }
+    }
+    else if (const std::string origin = relay ? relay->GetOriginMessageId(e.messageId) : "";
+             !origin.empty())
+    {
+        auto row = m_messageRows.find(origin);
+        auto f = m_forwardedRows.find(origin);
+        if (row != m_messageRows.end() || f != m_forwardedRows.end())
+        {
+            f = m_forwardedRows.try_emplace(origin).first;
+            d.originRow = row != m_messageRows.end() ? row->second.row : f->second.row;
+            balance(f, -1);
+        }
+    }
     d.state = state;
     d.size = e.bytes;
     d.haveSize = true;
@@ -1172,6 +1253,10 @@ MmsSqliteRecorder::WriteDelivery(const DeliveryRecord& d)
     if (row != m_messageRows.end())
     {
         s.BindInt(2, row->second.row);
+    }
+    else if (d.originRow >= 0)
+    {
+        s.BindInt(2, d.originRow); // received over MM4: the originating message
     }
     else
     {
@@ -1678,6 +1763,7 @@ MmsSqliteRecorder::Close()
     m_deliveries.clear();
     m_sms.clear();
     m_messageRows.clear();
+    m_forwardedRows.clear();
     m_messagesEnded.clear();
     m_dropEnded.Cancel();
     Commit(true);

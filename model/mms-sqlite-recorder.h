@@ -13,6 +13,7 @@
 #include "mms-run-metadata.h"
 #include "mms-socket-transport.h"
 #include "mms-sqlite.h"
+#include "mms-vasp.h"
 
 #include "ns3/event-id.h"
 #include "ns3/nstime.h"
@@ -149,6 +150,12 @@ class MmsSqliteRecorder : public Object
      * \param relay the Relay
      */
     void ConnectRelay(Ptr<MmsRelay> relay);
+    /**
+     * \brief Connect a VASP: each MM7_submit.REQ it sends is a message row (originator its
+     * element name, submitted when sent, confirmed when the MM7_submit.RES arrives).
+     * \param vasp the VASP
+     */
+    void ConnectVasp(Ptr<MmsVasp> vasp);
     /**
      * \brief Connect a Server (for one created after ConnectAll()); sampled as "server".
      * \param server the Server
@@ -315,6 +322,7 @@ class MmsSqliteRecorder : public Object
         uint32_t smsSegments{0};
         uint32_t retrievals{0};
         double times[DELIVERY_TIMES];
+        int64_t originRow{-1}; //!< received over MM4: the originating message's row, if known
         DeliveryRecord();
     };
 
@@ -358,6 +366,8 @@ class MmsSqliteRecorder : public Object
     // Trace sinks
     void OnSubmitted(const MmsEvent& e);
     void OnSubmitConfirmed(const MmsEvent& e);
+    void OnVaspSubmitted(const MmsEvent& e);
+    void OnVaspAnswered(const MmsEvent& e);
     void OnRelayAccepted(const MmsEvent& e);
     void OnSubmitRejected(const MmsEvent& e);
     void OnUaFailed(const MmsEvent& e);
@@ -516,6 +526,18 @@ class MmsSqliteRecorder : public Object
     };
 
     std::unordered_map<std::string, MessageRow> m_messageRows; //!< by Message-ID, while open
+
+    /// An off-net message's row while its forwarded pairs and the receiving Relay's rows of
+    /// them are not all recorded (either may come first: the sender learns Forwarded when the
+    /// SMTP reply comes, the receiver may have ended the pair before).
+    struct ForwardedRow
+    {
+        int64_t row{-1};    //!< the message row's id (-1: not known yet)
+        int64_t balance{0}; //!< pairs forwarded less pairs ended by the receiving Relay
+    };
+
+    /// By the originating Message-ID.
+    std::unordered_map<std::string, ForwardedRow> m_forwardedRows;
     std::vector<std::string> m_messagesEnded; //!< whose open count reached 0 in this event
     EventId m_dropEnded;                      //!< DropEndedMessages, after the current event
     std::unordered_map<std::string, DeliveryRecord> m_deliveries; //!< open, by id + recipient

@@ -728,19 +728,28 @@ CREATE VIEW IF NOT EXISTS run_summary AS
     (SELECT coalesce(sum(size), 0) FROM delivery WHERE run = r.id
        AND retrieval_completed IS NOT NULL) AS retrieved_bytes
   FROM run r;
--- interface_summary (version 4): per run, interface (MM1 within an operator, MM4 between
+-- interface_summary (version 4, columns submission and mean_end_to_end since 5): per run, interface (MM1 within an operator, MM4 between
 -- operators, MM3 to or from e-mail) and pair of operators, the deliveries of runs with operators
--- or e-mail (delivery_route) and how they ended at the Relay that wrote them.
+-- or e-mail (delivery_route) and how they ended at the Relay that wrote them; submission is MM7
+-- for messages a VASP submitted (their message row's originator is not a number), else MM1. A
+-- pair received over MM4 is recorded against the originating message (delivery.message), so
+-- mean_end_to_end (retrieval completed less the submission, retrieved pairs) covers off-net
+-- pairs too.
 CREATE VIEW IF NOT EXISTS interface_summary AS
   SELECT r.run, r.interface, r.origin_operator, r.destination_operator,
          count(*) AS deliveries,
          sum(d.final_state = 'retrieved') AS retrieved,
          sum(d.final_state = 'forwarded') AS forwarded,
          sum(d.final_state IN ('rejected', 'expired', 'failed')) AS not_delivered,
-         avg(d.retrieval_completed - d.notification_queued) AS mean_notified_to_retrieved
+         avg(d.retrieval_completed - d.notification_queued) AS mean_notified_to_retrieved,
+         CASE WHEN m.originator GLOB '[+0-9]*' OR m.originator IS NULL THEN 'MM1' ELSE 'MM7' END
+           AS submission,
+         avg(CASE WHEN d.final_state = 'retrieved' THEN d.retrieval_completed - m.submitted END)
+           AS mean_end_to_end
   FROM delivery_route r JOIN delivery d
     ON d.run = r.run AND d.message_id = r.message_id AND d.recipient = r.recipient
-  GROUP BY r.run, r.interface, r.origin_operator, r.destination_operator;
+    LEFT JOIN message m ON m.run = d.run AND m.id = d.message
+  GROUP BY r.run, r.interface, r.origin_operator, r.destination_operator, submission;
 CREATE VIEW IF NOT EXISTS element_peak AS
   SELECT run, element, max(queue_max) AS queue_peak, max(stored_messages) AS stored_messages_peak,
          max(stored_bytes) AS stored_bytes_peak
@@ -823,11 +832,25 @@ namespace
 /// transaction: creates the schema in an empty file and adds what a newer version added to an
 /// older file.
 bool
-CreateMissing(MmsSqliteDatabase& db, std::string& error)
+CreateMissing(MmsSqliteDatabase& db, int64_t version, std::string& error)
 {
+    std::string before;
+    std::string after;
+    if (version == 4)
+    {
+        // Version 5 lets delivery_route name MM3 and adds columns to interface_summary: the view
+        // is made again, and the table, whose CHECK SQLite cannot alter, is copied into a new
+        // one (the view goes first, or SQLite would point it at the renamed table).
+        before = "DROP VIEW IF EXISTS interface_summary;"
+                 "ALTER TABLE delivery_route RENAME TO delivery_route_version_4;";
+        after = "INSERT INTO delivery_route (run, message_id, recipient, interface, "
+                "origin_operator, destination_operator) SELECT run, message_id, recipient, "
+                "interface, origin_operator, destination_operator FROM delivery_route_version_4;"
+                "DROP TABLE delivery_route_version_4;";
+    }
     std::string e;
-    if (!db.Exec("BEGIN IMMEDIATE;" + GetSql() + "PRAGMA user_version = " + std::to_string(VERSION)
-                     + "; COMMIT;",
+    if (!db.Exec("BEGIN IMMEDIATE;" + before + GetSql() + after
+                     + "PRAGMA user_version = " + std::to_string(VERSION) + "; COMMIT;",
                  e))
     {
         error = e;
@@ -863,7 +886,7 @@ Ensure(MmsSqliteDatabase& db, std::string& error)
     }
     if (version == 0)
     {
-        return CreateMissing(db, error);
+        return CreateMissing(db, 0, error);
     }
     // An MMS results file: every table must have the columns this build writes; a table added
     // since the file's version (version 3: pdu) is created below.
@@ -896,8 +919,9 @@ Ensure(MmsSqliteDatabase& db, std::string& error)
         }
     }
     // An older version gains what was added since (version 2: the summary views; version 3:
-    // the pdu table; version 4: the delivery_route table and the interface_summary view).
-    return version == VERSION || CreateMissing(db, error);
+    // the pdu table; version 4: the delivery_route table and the interface_summary view;
+    // version 5: MM3 in delivery_route, submission and mean_end_to_end in interface_summary).
+    return version == VERSION || CreateMissing(db, version, error);
 }
 
 } // namespace MmsResultsSchema

@@ -295,14 +295,16 @@ class MmsSqliteStatement
  * element_peak and cell_utilisation; since version 3, the table pdu (each message between two
  * elements with the instants it was sent and arrived, MmsLadderTracer's); since version 4, the
  * table delivery_route (the interface, MM1, MM3 or MM4, and the operators of each delivery of a
- * run with operators or e-mail) and the view interface_summary. doc/mms.rst,
+ * run with operators or e-mail) and the view interface_summary; since version 5, MM3 rows in
+ * delivery_route and the columns submission and mean_end_to_end of interface_summary. doc/mms.rst,
  * "Results in SQLite", documents every column.
  */
 namespace MmsResultsSchema
 {
 /// Value of PRAGMA user_version in an MMS results file: 2 adds the summary views to version 1,
-/// 3 the pdu table, 4 the delivery_route table and the interface_summary view.
-constexpr int VERSION = 4;
+/// 3 the pdu table, 4 the delivery_route table and the interface_summary view, 5 MM3 in
+/// delivery_route and the columns submission and mean_end_to_end of interface_summary.
+constexpr int VERSION = 5;
 /**
  * \return the statements that create the tables, indexes and views; each creates only what
  *         is missing (IF NOT EXISTS), so running them again is harmless

@@ -34,6 +34,11 @@ NS3_BAD = [
      'MessagesPerHour: must be a finite number >= 0 (is -1)'),
     ('--ns3::MmsTrafficModel::HourlyProfile=1 2 3', 'HourlyProfile: 3 weights, need 24'),
     ('--ns3::MmsRetryPolicy::Table=soon', "Table: element 1 'soon' is not a time"),
+    ('--ns3::MmsRelayMm4Agent::NumberRanges=red=+447700900001-+447700900999;'
+     'blue=+447700900500-+447700901500',
+     "NumberRanges: entry 'blue=+447700900500-+447700901500': overlaps a range of red"),
+    ('--ns3::MmsRelayMm4Agent::Peers=blue=10.0.0.5:99999',
+     "Peers: entry 'blue=10.0.0.5:99999': bad port '99999'"),
     ('--ns3::MmsUserAgent::RetryPolicy=ns3::MmsRetryPolicy[Table=0s,soon]',
      "ns3::MmsRetryPolicy: Table: element 2 'soon' is not a time"),
     ('--ns3::MmsRadioBearerProfile::Mtu=50', 'Mtu 50 is below the IPv4 minimum of 68'),

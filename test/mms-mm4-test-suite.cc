@@ -19,23 +19,34 @@
 #include "ns3/internet-stack-helper.h"
 #include "ns3/ipv4-address-helper.h"
 #include "ns3/ipv4-static-routing-helper.h"
+#include "ns3/mms-relay-mm7.h"
+#include "ns3/mms-smtp-connection.h"
+#include "ns3/mms-sqlite-recorder.h"
+#include "ns3/mms-sqlite.h"
+#include "ns3/mms-vasp.h"
 #include "ns3/point-to-point-helper.h"
 #include "ns3/pointer.h"
 #include "ns3/rng-seed-manager.h"
 #include "ns3/simulator.h"
 #include "ns3/string.h"
+#include "ns3/tcp-socket-factory.h"
 #include "ns3/test.h"
 #include "ns3/uinteger.h"
 
+#include <chrono>
 #include <cstdio>
+#include <cstdlib>
+#include <ctime>
 #include <map>
 #include <sstream>
+#include <sys/resource.h>
+#include <vector>
 
 using namespace ns3;
 
 namespace
 {
-const std::string RANGES = "red=+447700900001-+447700900999;blue=+447800900001-+447800900999";
+const std::string RANGES = "red=+447700900001-+447700909999;blue=+447800900001-+447800909999";
 
 /// Deterministic timing for one MMSE: constant SMS delay, no loss, fixed user delays.
 void
@@ -661,12 +672,266 @@ class MmsMm4ScenarioTestCase : public TestCase
             db.QueryInt("SELECT sum(forwarded) FROM interface_summary WHERE interface = 'MM4'"),
             static_cast<int64_t>(red.forwarded + blue.forwarded),
             "the view counts the forwards");
+        // End to end: the receiving Relay's row of an off-net pair is recorded against the
+        // originating message (the sender's submission), whose forwarded row names the same
+        // recipient; its end-to-end time is its retrieval less that submission.
+        const std::string received =
+            " FROM delivery d JOIN delivery_route r ON r.run = d.run AND r.message_id ="
+            " d.message_id AND r.recipient = d.recipient WHERE r.interface = 'MM4' AND"
+            " d.final_state = 'retrieved'";
+        const int64_t offNet = db.QueryInt("SELECT count(*)" + received);
+        NS_TEST_EXPECT_MSG_EQ(offNet,
+                              static_cast<int64_t>(red.forwarded + blue.forwarded),
+                              "every forwarded pair retrieved at the other operator");
+        NS_TEST_EXPECT_MSG_EQ(
+            db.QueryInt("SELECT count(*)" + received
+                        + " AND EXISTS (SELECT 1 FROM message m JOIN delivery f ON f.run = m.run"
+                          " AND f.message_id = m.message_id WHERE m.run = d.run AND m.id ="
+                          " d.message AND f.recipient = d.recipient AND f.final_state ="
+                          " 'forwarded' AND m.message_id <> d.message_id)"),
+            offNet,
+            "each joined to the sender's message, which forwarded that recipient");
+        NS_TEST_EXPECT_MSG_EQ(
+            db.QueryInt("SELECT count(*) FROM kpi_end_to_end e JOIN delivery_route r ON r.run ="
+                        " e.run AND r.message_id = e.message_id AND r.recipient = e.recipient"
+                        " JOIN message m ON m.run = e.run AND m.id = e.message WHERE r.interface"
+                        " = 'MM4' AND e.delivery_time > 0 AND abs(e.delivery_time -"
+                        " (e.retrieval_completed - m.submitted)) < 1e-9"),
+            offNet,
+            "a finite end-to-end time per off-net pair: retrieval less submission");
+        NS_TEST_EXPECT_MSG_EQ(
+            db.QueryInt("SELECT count(*) FROM interface_summary WHERE interface = 'MM4' AND"
+                        " retrieved > 0 AND mean_end_to_end > mean_notified_to_retrieved"),
+            2,
+            "the view's end-to-end mean of each direction covers the off-net pairs");
         db.Close();
     }
 };
 
-/// The number-range table: which operator owns a number (well-formed tables only; what a
-/// malformed table gets, an error and exit status 2, is not tested).
+/// Mail that is not MM4 at the receiving agent: each gets 554 with the reader's reason and is
+/// counted malformed, and nothing is delivered.
+class MmsMm4MalformedMailTestCase : public TestCase
+{
+  public:
+    MmsMm4MalformedMailTestCase()
+        : TestCase("malformed mail at the MM4 agent: 554, counted, nothing delivered")
+    {
+    }
+
+  private:
+    /// Connect `c` from `node` to `to` and send the mails (once the network runs).
+    static void Send(Ptr<Node> node,
+                     Address to,
+                     Ptr<MmsSmtpConnection> c,
+                     std::vector<MmsSmtpMail> mails)
+    {
+        Ptr<Socket> socket = Socket::CreateSocket(node, TcpSocketFactory::GetTypeId());
+        socket->Bind();
+        socket->Connect(to);
+        c->AttachClient(socket, "mms.red.example.net");
+        for (const auto& m : mails)
+        {
+            c->Send(m);
+        }
+        c->Quit();
+    }
+
+    void DoRun() override
+    {
+        TwoOperators w(1, 1);
+        w.Install();
+        // A sender on red's Server node, speaking SMTP to blue's Relay directly.
+        Ptr<MmsSmtpConnection> c = CreateObject<MmsSmtpConnection>();
+        const std::string from = "+447700900001/TYPE=PLMN@mms.red.example.net";
+        const std::vector<std::string> to = {"+447800900001/TYPE=PLMN@mms.blue.example.net"};
+        const std::string headers = "X-Mms-3GPP-MMS-Version: 6.3.0\r\nX-Mms-Transaction-ID: t1"
+                                    "\r\nFrom: "
+                                    + from + "\r\nTo: " + to[0]
+                                    + "\r\nDate: Thu, 01 Jan 2026 00:00:00 +0000\r\n";
+        const std::vector<std::pair<std::string, std::string>> mails = {
+            {"not MIME: a header line without a colon", "this is not a header\r\n\r\nhello\r\n"},
+            {"no X-Mms-Message-Type", headers + "Content-Type: text/plain\r\n\r\nhello\r\n"},
+            {"an unknown X-Mms-Message-Type",
+             "X-Mms-Message-Type: MM4_shout.REQ\r\n" + headers
+                 + "Content-Type: text/plain\r\n\r\nhello\r\n"},
+        };
+        std::vector<MmsSmtpMail> sent;
+        for (const auto& m : mails)
+        {
+            sent.push_back({from, to, m.second});
+        }
+        Simulator::Schedule(
+            Seconds(1),
+            &Send,
+            w.net.GetServerNode(),
+            Address(InetSocketAddress(MmsNetworkHelper::GetAddress(w.blueCore.Get(0)), 25)),
+            c,
+            sent);
+        Simulator::Stop(Seconds(60));
+        Simulator::Run();
+
+        const auto& outcomes = c->GetClient()->GetOutcomes();
+        NS_TEST_ASSERT_MSG_EQ(outcomes.size(), mails.size(), "an answer per mail");
+        for (std::size_t i = 0; i < mails.size(); ++i)
+        {
+            NS_TEST_EXPECT_MSG_EQ(outcomes[i].code, 554, mails[i].first);
+            NS_TEST_EXPECT_MSG_EQ(outcomes[i].delivered, false, mails[i].first);
+            NS_TEST_EXPECT_MSG_EQ(outcomes[i].text.rfind("not an MM4 message: ", 0),
+                                  0u,
+                                  mails[i].first << ": " << outcomes[i].text);
+        }
+        NS_TEST_EXPECT_MSG_EQ(outcomes[1].text,
+                              "not an MM4 message: missing X-Mms-Message-Type",
+                              "the reason names the header");
+        NS_TEST_EXPECT_MSG_EQ(outcomes[2].text,
+                              "not an MM4 message: X-Mms-Message-Type 'MM4_shout.REQ' is not an "
+                              "MM4 message",
+                              "and the value");
+        NS_TEST_EXPECT_MSG_EQ(w.Blue()->GetMm4()->GetCounters().malformed, mails.size(), "counted");
+        NS_TEST_EXPECT_MSG_EQ(w.Blue()->GetCounters().mm4Received, 0u, "nothing delivered");
+        NS_TEST_EXPECT_MSG_EQ(w.Blue()->GetCounters().recipients, 0u, "nothing stored");
+    }
+};
+
+/// A VASP's bulk submission to subscribers of two operators (the New Year's greeting): red's
+/// Relay takes it over MM7, delivers red's half over MM1 and forwards blue's over MM4. Every
+/// (message, recipient) pair is retrieved exactly once across the operators, counted by the
+/// Relays and from the records. MMS_VASP_BULK_RECIPIENTS sets the recipients (default 10,000,
+/// half at each operator), and the case prints its CPU time and peak memory.
+class MmsMm4VaspBulkTestCase : public TestCase
+{
+  public:
+    MmsMm4VaspBulkTestCase()
+        : TestCase("a bulk VASP submission to many recipients: conservation of (message, "
+                   "recipient) across operators")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        uint32_t n = 10000;
+        if (const char* env = std::getenv("MMS_VASP_BULK_RECIPIENTS"))
+        {
+            n = static_cast<uint32_t>(std::strtoul(env, nullptr, 10));
+        }
+        const std::clock_t cpu = std::clock();
+        const auto wall = std::chrono::steady_clock::now();
+        const uint32_t nRed = n / 2;
+        const uint32_t nBlue = n - nRed;
+        std::string error;
+        const std::string path = CreateTempDirFilename("mms-vasp-bulk.sqlite");
+        for (const char* suffix : {"", "-wal", "-shm"})
+        {
+            std::remove((path + suffix).c_str());
+        }
+        TwoOperators w(nRed, nBlue);
+        w.red.SetRelayAttribute("MaxRecipients", UintegerValue(n));
+        w.Install();
+        // The VASP next to red's Server; its recipients alternate between the operators.
+        Ptr<MmsVasp> v = CreateObject<MmsVasp>();
+        w.net.GetServerNode()->AddApplication(v);
+        MmsHelper::InstallTransport(v);
+        Ptr<MmsSubscriberDirectory> everyone = CreateObject<MmsSubscriberDirectory>();
+        for (uint32_t i = 0; i < std::max(nRed, nBlue); ++i)
+        {
+            for (MmsHelper* h : {&w.red, &w.blue})
+            {
+                if (i < h->GetDirectory()->GetN())
+                {
+                    everyone->Add(h->GetMsisdn(i), Ipv4Address::GetAny());
+                }
+            }
+        }
+        v->SetDirectory(everyone);
+        v->SetElementName("greetings");
+        v->SetAttribute("RelayAddress",
+                        AddressValue(InetSocketAddress(
+                            MmsNetworkHelper::GetAddress(w.net.GetRelayNode()), 80)));
+        v->SetAttribute("RecipientsPerRequest", UintegerValue(n));
+        v->SetAttribute("ContentSize", UintegerValue(20000));
+        v->SetStartTime(Seconds(1));
+        Ptr<MmsSqliteRecorder> recorder = CreateObject<MmsSqliteRecorder>();
+        recorder->SetAttribute("Path", StringValue(path));
+        NS_TEST_ASSERT_MSG_EQ(recorder->Open(error), true, error);
+        recorder->ConnectAll();
+        Simulator::Stop(Seconds(n > 1000 ? 7200 : 1800));
+        Simulator::Run();
+
+        const MmsRelay::Counters& red = w.Red()->GetCounters();
+        const MmsRelay::Counters& blue = w.Blue()->GetCounters();
+        PointerValue p;
+        w.Red()->GetAttribute("Mm7", p);
+        const MmsRelayMm7::Counters& mm7 = p.Get<MmsRelayMm7>()->GetCounters();
+        NS_TEST_EXPECT_MSG_EQ(v->GetCounters().accepted, 1u, "the request accepted");
+        NS_TEST_EXPECT_MSG_EQ(mm7.recipients, n, "its pairs over MM7");
+        NS_TEST_EXPECT_MSG_EQ(red.recipients, n, "red took every pair");
+        NS_TEST_EXPECT_MSG_EQ(red.retrieved, nRed, "red's own retrieved (MM1)");
+        NS_TEST_EXPECT_MSG_EQ(red.forwarded, nBlue, "blue's forwarded (MM4)");
+        NS_TEST_EXPECT_MSG_EQ(blue.mm4Received, red.forwarded, "each forward arrived once");
+        NS_TEST_EXPECT_MSG_EQ(blue.recipients, blue.mm4Received, "blue's pairs are the forwards");
+        NS_TEST_EXPECT_MSG_EQ(blue.retrieved, nBlue, "and all retrieved there");
+        for (const MmsRelay::Counters* c : {&red, &blue})
+        {
+            NS_TEST_EXPECT_MSG_EQ(c->recipients,
+                                  c->retrieved + c->rejected + c->expired + c->failed
+                                      + c->forwarded,
+                                  "each pair ends in one terminal state");
+        }
+        NS_TEST_EXPECT_MSG_EQ(
+            w.Red()->GetPendingRecipients() + w.Blue()->GetPendingRecipients(), 0u, "none pending");
+        recorder->Close();
+
+        // From the records: one message row, each recipient's pair retrieved exactly once
+        // across the operators and recorded against it; red's forwarded rows are blue's
+        // retrieved ones.
+        MmsSqliteDatabase db;
+        NS_TEST_ASSERT_MSG_EQ(db.OpenReadOnly(path, error), true, error);
+        NS_TEST_EXPECT_MSG_EQ(db.QueryInt("SELECT count(*) FROM message WHERE originator ="
+                                          " 'greetings' AND status = 'Ok'"),
+                              1,
+                              "the submission's row");
+        const std::string ofIt =
+            " FROM delivery WHERE message = (SELECT id FROM message WHERE originator ="
+            " 'greetings')";
+        NS_TEST_EXPECT_MSG_EQ(db.QueryInt("SELECT count(*)" + ofIt
+                                          + " AND final_state ="
+                                            " 'retrieved'"),
+                              n,
+                              "a retrieved row per pair");
+        NS_TEST_EXPECT_MSG_EQ(db.QueryInt("SELECT count(DISTINCT recipient)" + ofIt
+                                          + " AND final_state = 'retrieved'"),
+                              n,
+                              "each recipient once");
+        NS_TEST_EXPECT_MSG_EQ(
+            db.QueryInt("SELECT count(*)" + ofIt
+                        + " AND final_state = 'forwarded' AND recipient IN (SELECT recipient" + ofIt
+                        + " AND final_state = 'retrieved' AND message_id LIKE 'B%')"),
+            nBlue,
+            "every forward retrieved at blue");
+        NS_TEST_EXPECT_MSG_EQ(db.QueryInt("SELECT count(*) FROM delivery WHERE final_state NOT IN"
+                                          " ('retrieved', 'forwarded')"),
+                              0,
+                              "nothing else");
+        NS_TEST_EXPECT_MSG_EQ(
+            db.QueryInt("SELECT sum(retrieved) FROM interface_summary WHERE submission = 'MM7'"),
+            n,
+            "the view: every pair retrieved, by MM1 or MM4");
+        db.Close();
+        struct rusage usage;
+        getrusage(RUSAGE_SELF, &usage);
+        std::cout << "VASP bulk across operators: " << n << " recipients (" << nRed << " red, "
+                  << nBlue << " blue): " << red.forwarded << " forwarded over MM4, "
+                  << red.retrieved + blue.retrieved << " retrieved; "
+                  << static_cast<double>(std::clock() - cpu) / CLOCKS_PER_SEC << " s CPU, "
+                  << std::chrono::duration<double>(std::chrono::steady_clock::now() - wall).count()
+                  << " s wall, peak RSS " << usage.ru_maxrss / 1024 << " MB\n";
+    }
+};
+
+/// The number-range table: which operator owns a number; and what a malformed NumberRanges or
+/// Peers gets: an error naming the attribute, the entry and the fault (CheckTable, which the
+/// programs' flags use; the setters print it and exit with status 2, as mms-bad-flags checks).
 class MmsMm4TableTestCase : public TestCase
 {
   public:
@@ -693,6 +958,56 @@ class MmsMm4TableTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(MmsRelayMm4Agent::DomainOf("mms.mnc010.mcc234.gprs"),
                               "mms.mnc010.mcc234.gprs",
                               "a domain as it is");
+
+        const std::string ranges = "ns3::MmsRelayMm4Agent::NumberRanges: entry '";
+        const std::string peers = "ns3::MmsRelayMm4Agent::Peers: entry '";
+        const std::vector<std::pair<std::pair<std::string, std::string>, std::string>> bad = {
+            {{"NumberRanges", "red"}, ranges + "red': expected op=first-last"},
+            {{"NumberRanges", "red=+447700900001"},
+             ranges + "red=+447700900001': range '+447700900001' is not first-last"},
+            {{"NumberRanges", "=+447700900001-+447700900009"},
+             ranges + "=+447700900001-+447700900009': no operator name"},
+            {{"NumberRanges", "red=+4477009x0001-+447700900009"},
+             ranges
+                 + "red=+4477009x0001-+447700900009': a bound is not a number of at most 18 "
+                   "digits"},
+            {{"NumberRanges", "red=+447700900001-+44770090009"},
+             ranges
+                 + "red=+447700900001-+44770090009': the bounds have different numbers of "
+                   "digits"},
+            {{"NumberRanges", "red=+447700900009-+447700900001"},
+             ranges + "red=+447700900009-+447700900001': the last number is below the first"},
+            {{"NumberRanges", "red=+447700900001-+447700900999; blue=+447700900500-+447700901500"},
+             ranges + "blue=+447700900500-+447700901500': overlaps a range of red"},
+            {{"Peers", "blue"}, peers + "blue': expected op=a.b.c.d[:port]"},
+            {{"Peers", "=10.0.0.5"}, peers + "=10.0.0.5': expected op=a.b.c.d[:port]"},
+            {{"Peers", "blue=10.0.0.5:99999"}, peers + "blue=10.0.0.5:99999': bad port '99999'"},
+            {{"Peers", "blue=mmsc.blue"},
+             peers
+                 + "blue=mmsc.blue': 'mmsc.blue' is not an IPv4 "
+                   "address"},
+        };
+        for (const auto& [value, expected] : bad)
+        {
+            std::string error;
+            NS_TEST_EXPECT_MSG_EQ(
+                MmsRelayMm4Agent::CheckTable(value.first, value.second, error), false, expected);
+            NS_TEST_EXPECT_MSG_EQ(error, expected, value.second);
+        }
+        std::string error;
+        NS_TEST_EXPECT_MSG_EQ(
+            MmsRelayMm4Agent::CheckTable("NumberRanges", RANGES, error), true, error);
+        NS_TEST_EXPECT_MSG_EQ(
+            MmsRelayMm4Agent::CheckTable("Peers", "blue=10.0.0.5; green=10.0.0.9:2525", error),
+            true,
+            error);
+        NS_TEST_EXPECT_MSG_EQ(
+            MmsRelayMm4Agent::CheckTable("NumberRanges",
+                                         "red=+447700900001-+447700900999; red=+447700900500-"
+                                         "+447700901500",
+                                         error),
+            true,
+            "an operator's own ranges may overlap");
     }
 };
 
@@ -718,6 +1033,8 @@ class MmsMm4TestSuite : public TestSuite
         AddTestCase(new MmsMm4ConservationTestCase(1));
         AddTestCase(new MmsMm4ConservationTestCase(2));
         AddTestCase(new MmsMm4ScenarioTestCase);
+        AddTestCase(new MmsMm4MalformedMailTestCase);
+        AddTestCase(new MmsMm4VaspBulkTestCase, ns3::mmstest::TestDuration::EXTENSIVE);
     }
 };
 

@@ -1558,6 +1558,81 @@ class SchemaUpgradeTestCase : public TestCase
     }
 };
 
+/// A version-4 file (delivery_route's check naming MM1 and MM4 only, interface_summary without
+/// submission and mean_end_to_end) opened for writing: upgraded to this version with its
+/// delivery_route rows, takes MM3 rows, and its view has the new columns.
+class SchemaUpgradeFrom4TestCase : public TestCase
+{
+  public:
+    SchemaUpgradeFrom4TestCase()
+        : TestCase("A version-4 results file opened for writing keeps its delivery_route rows, "
+                   "takes MM3 rows and gains interface_summary's new columns")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        std::string path = TempPath("version-4.sqlite");
+        RemoveDb(path);
+        std::string e;
+        {
+            MmsSqliteDatabase db;
+            NS_TEST_ASSERT_MSG_EQ(db.Open(path, e), true, e);
+            NS_TEST_ASSERT_MSG_EQ(MmsResultsSchema::Ensure(db, e), true, e);
+            // Version 4's table and view, as an earlier build wrote them.
+            NS_TEST_ASSERT_MSG_EQ(
+                db.Exec("DROP VIEW interface_summary; DROP TABLE delivery_route;"
+                        "CREATE TABLE delivery_route (run INTEGER NOT NULL REFERENCES run(id), "
+                        "message_id TEXT NOT NULL, recipient TEXT NOT NULL, interface TEXT NOT "
+                        "NULL CHECK (interface IN ('MM1', 'MM4')), origin_operator TEXT, "
+                        "destination_operator TEXT);"
+                        "CREATE VIEW interface_summary AS SELECT run, interface, count(*) AS "
+                        "deliveries FROM delivery_route GROUP BY run, interface;"
+                        "PRAGMA user_version = 4;"
+                        "INSERT INTO run (status, started) VALUES ('complete', 'then');"
+                        "INSERT INTO delivery_route VALUES (1, 'm1', '+1', 'MM4', 'red', 'blue');",
+                        e),
+                true,
+                e);
+            NS_TEST_EXPECT_MSG_EQ(db.Exec("INSERT INTO delivery_route VALUES (1, 'm2', 'a@b', "
+                                          "'MM3', 'red', NULL)",
+                                          e),
+                                  false,
+                                  "version 4 refuses MM3");
+        }
+        MmsSqliteDatabase db;
+        NS_TEST_ASSERT_MSG_EQ(db.Open(path, e), true, e);
+        NS_TEST_ASSERT_MSG_EQ(MmsResultsSchema::Ensure(db, e), true, e);
+        NS_TEST_EXPECT_MSG_EQ(
+            db.QueryInt("PRAGMA user_version"), MmsResultsSchema::VERSION, "this version now");
+        NS_TEST_EXPECT_MSG_EQ(Rows(db, "SELECT * FROM delivery_route").at(0),
+                              "1|m1|+1|MM4|red|blue",
+                              "the row is kept");
+        NS_TEST_EXPECT_MSG_EQ(db.Exec("INSERT INTO delivery_route VALUES (1, 'm2', 'a@b', 'MM3', "
+                                      "'red', NULL)",
+                                      e),
+                              true,
+                              e);
+        NS_TEST_EXPECT_MSG_EQ(db.QueryInt("SELECT count(*) FROM sqlite_master WHERE name = "
+                                          "'delivery_route_version_4'"),
+                              0,
+                              "the copy is gone");
+        std::string columns;
+        MmsSqliteStatement st;
+        NS_TEST_ASSERT_MSG_EQ(db.Prepare("PRAGMA table_info(interface_summary)", st, e), true, e);
+        while (st.Step())
+        {
+            columns += st.ColumnText(1) + " ";
+        }
+        NS_TEST_EXPECT_MSG_NE(columns.find("submission mean_end_to_end"),
+                              std::string::npos,
+                              "the view is the new one: " << columns);
+        db.Close();
+        RemoveDb(path);
+    }
+};
+
 class MmsResultsTestSuite : public TestSuite
 {
   public:
@@ -1573,6 +1648,7 @@ class MmsResultsTestSuite : public TestSuite
         AddTestCase(new WriteErrorTestCase(0));
         AddTestCase(new KpiSummaryViewTestCase);
         AddTestCase(new SchemaUpgradeTestCase);
+        AddTestCase(new SchemaUpgradeFrom4TestCase);
         AddTestCase(new BoundedMapsTestCase);
     }
 

@@ -22,6 +22,7 @@
 #include <limits>
 #include <set>
 #include <sstream>
+#include <tuple>
 
 using namespace ns3;
 
@@ -46,7 +47,7 @@ Joined(const std::vector<std::string>& errors)
     return out;
 }
 
-const char* const kKinds = "relay, server, ppg, smsc, router, cell, wapgw, mailserver";
+const char* const kKinds = "relay, server, ppg, smsc, router, cell, wapgw, mailserver, vasp";
 const char* const kPresets =
     "GPRS-CS1, GPRS-CS2, GPRS-CS3, GPRS-CS4, EDGE-MCS1, EDGE-MCS2, EDGE-MCS3, EDGE-MCS4, "
     "EDGE-MCS5, EDGE-MCS6, EDGE-MCS7, EDGE-MCS8, EDGE-MCS9, UMTS-64, UMTS-128, UMTS-384, "
@@ -659,7 +660,14 @@ class MmsScenarioTextTestCase : public TestCase
     {
     }
 
-  private:
+  protected:
+    /// A case of another name that checks texts likewise.
+    /// \param name the case's name
+    explicit MmsScenarioTextTestCase(const std::string& name)
+        : TestCase(name)
+    {
+    }
+
     /// Parse `text`; expect exactly `expected` (after "t.dot").
     void Expect(const std::string& text,
                 const std::vector<std::string>& expected,
@@ -676,6 +684,7 @@ class MmsScenarioTextTestCase : public TestCase
         }
     }
 
+  private:
     void DoRun() override
     {
         Expect(Network(), {}, "the base network is good");
@@ -1193,6 +1202,133 @@ class MmsScenarioCellAttributesTestCase : public TestCase
 };
 
 /// The suite.
+/// Operators and VASPs: the checks of operator names, of who needs one, of what each operator
+/// has, and of a VASP's operator, recipients and attributes, each at its line.
+class MmsScenarioOperatorsTestCase : public MmsScenarioTextTestCase
+{
+  public:
+    MmsScenarioOperatorsTestCase()
+        : MmsScenarioTextTestCase("operators and VASPs: each mistake at its line")
+    {
+    }
+
+  private:
+    /// Two operators, red and blue, with `nodes` from line 13 and `edges` after the links.
+    static std::string Operators(const std::string& nodes, const std::string& edges = "")
+    {
+        std::ostringstream os;
+        os << "graph t {\n"; // 1
+        for (const char* op : {"red", "blue"})
+        {
+            const std::string o(op);
+            os << "  r" << o << " [kind=relay, operator=" << o << "]\n"  // 2, 7
+               << "  s" << o << " [kind=server, operator=" << o << "]\n" // 3, 8
+               << "  p" << o << " [kind=ppg, operator=" << o << "]\n"    // 4, 9
+               << "  m" << o << " [kind=smsc, operator=" << o << "]\n"   // 5, 10
+               << "  c" << o << " [kind=cell, operator=" << o            // 6, 11
+               << ", subscribers=5, bearer=\"UMTS-384\"]\n";
+        }
+        os << "  g [kind=router]\n" << nodes << "  edge [rate=\"1Gbps\", delay=\"1ms\"]\n";
+        for (const char* v :
+             {"rred", "sred", "pred", "mred", "cred", "rblue", "sblue", "pblue", "mblue", "cblue"})
+        {
+            os << "  " << v << " -- g\n";
+        }
+        os << edges << "}\n";
+        return os.str();
+    }
+
+    void DoRun() override
+    {
+        const std::string link = "  v -- g\n";
+        // A good VASP: served by its operator's Relay, its recipients and settings kept.
+        {
+            MmsScenario sc;
+            std::vector<std::string> errors;
+            NS_TEST_ASSERT_MSG_EQ(
+                sc.Parse(Operators("  v [kind=vasp, operator=blue, recipients=red, "
+                                   "Requests=2, StartTime=\"900s\"]\n",
+                                   link),
+                         "t.dot",
+                         errors),
+                true,
+                Joined(errors));
+            const int32_t v = sc.FindVertex("v");
+            NS_TEST_ASSERT_MSG_GT(v, -1, "the VASP");
+            const MmsScenario::Vertex& vasp = sc.GetVertices()[v];
+            NS_TEST_EXPECT_MSG_EQ(vasp.kind, MmsScenario::VASP, "kind vasp");
+            NS_TEST_EXPECT_MSG_EQ(vasp.op, "blue", "its operator");
+            NS_TEST_EXPECT_MSG_EQ(vasp.recipients, "red", "its recipients");
+            NS_TEST_EXPECT_MSG_EQ(vasp.settings.size(), 2u, "Requests and StartTime");
+            NS_TEST_EXPECT_MSG_EQ(static_cast<int32_t>(sc.GetServingRelay(v)),
+                                  sc.FindVertex("rblue"),
+                                  "it submits to its own operator's Relay, not the other's");
+            NS_TEST_EXPECT_MSG_EQ(sc.GetMmses().size(), 2u, "a VASP makes no MMSE");
+        }
+        Expect(Operators("  v [kind=vasp, operator=red]\n", link), {}, "recipients all");
+
+        // Operators of elements and cells.
+        Expect(Operators("  x [kind=smsc, operator=\"re d\"]\n", "  x -- g\n"),
+               {":13: smsc x: operator \"re d\" is not valid: expected a name of letters, "
+                "digits, _ and -",
+                ":13: smsc x: no operator (other elements name theirs: add operator=<name>)"},
+               "an operator name with a space");
+        Expect(Operators("  x [kind=router, operator=red]\n", "  x -- g\n"),
+               {":13: router x: operator is not for routers"},
+               "an operator on a router");
+        Expect(Operators("  x [kind=ppg]\n", "  x -- g\n"),
+               {":13: ppg x: no operator (other elements name theirs: add operator=<name>)"},
+               "an element without operator");
+        Expect(Operators("  x [kind=relay, operator=green]\n", "  x -- g\n"),
+               {": operator green: has no server (each operator needs a relay, server, ppg and "
+                "smsc)",
+                ": operator green: has no ppg (each operator needs a relay, server, ppg and smsc)",
+                ": operator green: has no smsc (each operator needs a relay, server, ppg and "
+                "smsc)"},
+               "an operator with a relay only");
+
+        // VASPs: (the VASP's statement, what is expected, what is tried).
+        const std::vector<std::tuple<std::string, std::string, std::string>> vasps = {
+            {"v [kind=vasp, operator=green]",
+             ":13: vasp v: operator green has no relay to submit to (operators: blue, red)",
+             "a VASP of an unknown operator"},
+            {"v [kind=vasp]",
+             ":13: vasp v: no operator (other elements name theirs: add operator=<name>)",
+             "a VASP without operator"},
+            {"v [kind=vasp, operator=red,\n     recipients=green]",
+             ":14: vasp v: recipients green is not an operator with cells (expected all or one "
+             "of: blue, red)",
+             "recipients of an unknown operator, at the attribute's line"},
+            {"v [kind=vasp, operator=red, recipients=\"red blue\"]",
+             ":13: vasp v: recipients \"red blue\" is not valid: expected all or an operator's "
+             "name",
+             "recipients that are not a name"},
+            {"v [kind=server, operator=red, recipients=all]",
+             ":13: server v: recipients is only for VASPs",
+             "recipients on a server"},
+            {"v [kind=vasp, operator=red, RelayAddress=\"10.0.0.1:80\"]",
+             ":13: vasp v: RelayAddress is set from the graph",
+             "the VASP's Relay comes from the graph"},
+            {"v [kind=vasp, operator=red, Requests=many]",
+             ":13: vasp v: Requests \"many\" is not valid: expected a whole number from 0 to "
+             "4294967295",
+             "a bad MmsVasp value"},
+        };
+        for (const auto& [statement, expected, what] : vasps)
+        {
+            Expect(Operators("  " + statement + "\n", link), {expected}, what);
+        }
+        Expect(Operators("  v [kind=vasp, operator=red]\n"),
+               {":13: vasp v: is not linked to anything"},
+               "a VASP not linked");
+        Expect(Network("  v [kind=vasp, recipients=red]\n",
+                       "  v -- g [rate=\"1Mbps\", delay=\"1ms\"]\n"),
+               {":13: vasp v: recipients red names an operator, but no element names one "
+                "(expected all)"},
+               "recipients by operator without operators");
+    }
+};
+
 class MmsScenarioTestSuite : public TestSuite
 {
   public:
@@ -1204,6 +1340,7 @@ class MmsScenarioTestSuite : public TestSuite
         AddTestCase(new MmsScenarioMissingFileTestCase);
         AddTestCase(new MmsScenarioTextTestCase);
         AddTestCase(new MmsScenarioCellAttributesTestCase);
+        AddTestCase(new MmsScenarioOperatorsTestCase);
         for (const char* file : {"examples/scenarios/first-network.dot",
                                  "examples/scenarios/mid-size-operator.dot",
                                  "test/data/scenarios/routing.dot",
@@ -1261,6 +1398,9 @@ class MmsScenarioTestSuite : public TestSuite
             {"bad-self-loop.dot", {":14: edge g -- g: links g to itself"}},
             {"bad-duplicate-edge.dot",
              {":14: edge g -- r: a second link between g and r (the first is on line 9)"}},
+            {"bad-vasp-operator.dot",
+             {":16: vasp greetings: operator green has no relay to submit to (operators: blue, "
+              "red)"}},
             {"bad-three-problems.dot",
              {":4: server s: unknown attribute \"Capacty\" (neither a GraphViz presentation "
               "attribute nor an attribute of ns3::MmsServer)",

@@ -71,7 +71,7 @@ LAYERS = [
         '  from the summary views)',
         'MmsSqliteDatabase',
         'MmsResultsSchema (tables, KPI and',
-        '  summary views; version 4)',
+        '  summary views; version 5)',
         'MmsLadderTracer (each PDU: sent, arrived)',
     ]),
     ('transport', 'Transports', 'mms-transport', (0.3, 3.2, 4.6, 2.45), [

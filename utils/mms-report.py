@@ -2,11 +2,12 @@
 """mms-report: KPI summaries, plots and ladder diagrams from an MMS results file.
 
 An MMS results file is the SQLite file the mms module's simulations write (PRAGMA
-user_version 4; tables run, message, delivery, sms, "transaction", pdu, delivery_route,
+user_version 5; tables run, message, delivery, sms, "transaction", pdu, delivery_route,
 element_sample, bearer_sample, the KPI views kpi_send, kpi_notification, kpi_retrieval,
 kpi_end_to_end, kpi_failure_ratio, throughput and the summary views kpi_summary, run_summary,
-element_peak, cell_utilisation, interface_summary; versions 2 and 3 are read too, without
-the pdu table before 3 and without delivery_route before 4). Many runs share one file.
+element_peak, cell_utilisation, interface_summary; versions 2 to 4 are read too, without
+the pdu table before 3, without delivery_route before 4 and without interface_summary's
+submission and mean_end_to_end before 5). Many runs share one file.
 The file is opened read-only, in one read transaction, so a report can run while a
 simulation is still writing to it.
 
@@ -152,8 +153,8 @@ sys.dont_write_bytecode = True  # nothing written into the source tree
 import mms_python  # noqa: E402  (beside this script)
 
 PROG = "mms-report"
-SCHEMA_VERSION = 4
-READS_VERSIONS = (2, 3, 4)  # version 2: no pdu table; before 4: no delivery_route
+SCHEMA_VERSION = 5
+READS_VERSIONS = (2, 3, 4, 5)  # 2: no pdu table; before 4: no delivery_route; 5: MM3, MM7
 TERMINAL = ("retrieved", "rejected", "expired", "failed", "forwarded")
 OPEN = ("notifying", "deferred", "retrieving")
 PERCENTILES = ("p50", "p90", "p95", "p99")
@@ -275,6 +276,10 @@ class Results:
             )
         self.has_pdu = "pdu" in names
         self.has_routes = "interface_summary" in names
+        # Files written since end-to-end KPIs joined off-net pairs have these two columns.
+        self.has_end_to_end = self.has_routes and "mean_end_to_end" in {
+            r[1] for r in self.q("PRAGMA table_info(interface_summary)")
+        }
         try:
             self.con.execute("BEGIN")
             self.runs = self.con.execute("SELECT * FROM run ORDER BY id").fetchall()
@@ -366,6 +371,7 @@ class RankResults(Results):
         self.con.execute("COMMIT")
         self.has_pdu = all(p.has_pdu for p in parts)
         self.has_routes = all(p.has_routes for p in parts)
+        self.has_end_to_end = all(p.has_end_to_end for p in parts)
         self.con.execute("PRAGMA query_only = 1")
         self.con.execute("BEGIN")
         self.runs = self.con.execute("SELECT * FROM run ORDER BY id").fetchall()
@@ -527,24 +533,30 @@ def summarise(db, run):
     for c in cells:
         add("cell.%s.downlink_utilisation.peak" % c[0], c[1], "util")
         add("cell.%s.downlink_utilisation.mean" % c[0], c[2], "util")
-    # Runs with operators: deliveries by interface (MM1, MM4) and pair of operators.
+    # Runs with operators: deliveries by interface (MM1, MM4; MM7/ before it for messages a
+    # VASP submitted) and pair of operators.
+    extra = ", submission, mean_end_to_end" if db.has_end_to_end else ", 'MM1', NULL"
     routes = (
         db.q(
             "SELECT interface, origin_operator, destination_operator, deliveries, retrieved,"
-            " forwarded, not_delivered, mean_notified_to_retrieved FROM interface_summary"
-            " WHERE run = ? ORDER BY interface, origin_operator, destination_operator",
+            " forwarded, not_delivered, mean_notified_to_retrieved" + extra + " FROM"
+            " interface_summary WHERE run = ? ORDER BY interface, origin_operator,"
+            " destination_operator",
             (rid,),
         )
         if db.has_routes
         else []
     )
-    for interface, origin, destination, n, retrieved, forwarded, lost, mean in routes:
+    for interface, origin, destination, n, retrieved, forwarded, lost, mean, via, e2e in routes:
+        if via == "MM7":
+            interface = "MM7/" + interface
         p = "interface.%s.%s>%s." % (interface, origin or "-", destination or "-")
         add(p + "deliveries", n, "int")
         add(p + "retrieved", retrieved, "int")
         add(p + "forwarded", forwarded, "int")
         add(p + "not_delivered", lost, "int")
         add(p + "mean_notified_to_retrieved", mean, "seconds")
+        add(p + "mean_end_to_end", e2e, "seconds")
     return f
 
 
@@ -715,7 +727,7 @@ def print_run_text(db, run, figures, out):
     )
     if routes:
         w(
-            "\n%-22s%12s %10s %10s %14s %22s\n"
+            "\n%-22s%12s %10s %10s %14s %22s %16s\n"
             % (
                 "interface",
                 "deliveries",
@@ -723,11 +735,12 @@ def print_run_text(db, run, figures, out):
                 "forwarded",
                 "not delivered",
                 "notified-retrieved (s)",
+                "end-to-end (s)",
             )
         )
         for p in routes:
             w(
-                "  %-20s%12s %10s %10s %14s %22s\n"
+                "  %-20s%12s %10s %10s %14s %22s %16s\n"
                 % (
                     p[len("interface.") : -1].replace(".", " ", 1),
                     t(p + "deliveries", "int"),
@@ -735,6 +748,7 @@ def print_run_text(db, run, figures, out):
                     t(p + "forwarded", "int"),
                     t(p + "not_delivered", "int"),
                     t(p + "mean_notified_to_retrieved", "seconds"),
+                    t(p + "mean_end_to_end", "seconds"),
                 )
             )
     w("\n")

@@ -7,8 +7,8 @@
 // MM3 (e-mail) over ns-3 TCP: one MMSE and an external mail server on a core node. An MMS to
 // an e-mail address arrives at the mail server as a MIME mail; e-mails to subscribers become
 // MMS notifications and are retrieved; 5xx fails, 4xx retries; an unknown local address gets
-// 550; garbage SMTP and MIME sent to the Relay's MM3 and MM4 listeners get their error replies,
-// counted.
+// 550; garbage SMTP and MIME sent to the Relay's MM3 and MM4 listeners and to the mail server's
+// get their error replies, counted.
 
 #include "mms-test-data.h"
 #include "mms-test-world.h"
@@ -603,6 +603,97 @@ class MmsMm3GarbageTestCase : public TestCase
     bool m_mm4;
 };
 
+/// Garbage SMTP commands and malformed mails to the external mail server's listener (port 25):
+/// the replies of RFC 5321 in order, the server's counters and its negative replies by code.
+class MmsMm3MailServerGarbageTestCase : public TestCase
+{
+  public:
+    MmsMm3MailServerGarbageTestCase()
+        : TestCase("garbage SMTP and MIME to the mail server: error replies counted")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Mm3World m(1);
+        m.Install();
+        InetSocketAddress server(MmsNetworkHelper::GetAddress(m.mailNode), 25);
+        const std::string from = "MAIL FROM:<+447700900001/TYPE=PLMN@mms.example.net>\r\n";
+        const std::string header = "From: +447700900001/TYPE=PLMN@mms.example.net\r\n"
+                                   "Date: Sun, 06 Dec 2026 10:00:00 +0000\r\n";
+        std::string text = "EHLO mms.example.net\r\n"
+                           "FROB the server\r\n"       // 500 unknown command
+                           "MAIL FROM:no-brackets\r\n" // 501 bad argument
+                           "RCPT TO:<"
+                           + USER1 + ">\r\n"                          // 503 RCPT before MAIL
+                           + from                                     // 250
+                           + "RCPT TO:<user101@mail.example.net>\r\n" // 550 (Users 100)
+                             "RCPT TO:<user2@mail.example.net>\r\n"   // 250
+                             "DATA\r\n"                               // 354
+                           + header
+                           + "Content-Type: image/jpeg\r\n"
+                             "Content-Transfer-Encoding: base64\r\n"
+                             "\r\n"
+                             "!!!!\r\n"
+                             ".\r\n"                       // 554 bad base64
+                           + from                          // 250
+                           + "RCPT TO:<" + USER1 + ">\r\n" // 250
+                           + "DATA\r\n"                    // 354
+                             "No header field here\r\n"
+                             "\r\n"
+                             "Hello\r\n"
+                             ".\r\n"                       // 554 not RFC 5322
+                           + from                          // 250
+                           + "RCPT TO:<" + USER1 + ">\r\n" // 250
+                           + "DATA\r\n"                    // 354
+                           + header
+                           + "Subject: Hi\r\n"
+                             "\r\n"
+                             "Hello\r\n"
+                             ".\r\n"     // 250
+                             "QUIT\r\n"; // 221
+        Ptr<RawClient> c;
+        Simulator::Schedule(Seconds(1), &Connect, &c, m.w.net.GetRelayNode(), server, text);
+        Simulator::Stop(Seconds(100));
+        Simulator::Run();
+        NS_TEST_ASSERT_MSG_NE(c, nullptr, "connected");
+        std::string codes;
+        for (const std::string& code : c->Codes())
+        {
+            codes += (codes.empty() ? "" : " ") + code;
+        }
+        NS_TEST_EXPECT_MSG_EQ(codes,
+                              "220 250 500 501 503 250 550 250 354 554 250 250 354 554 250 250 "
+                              "354 250 221",
+                              "each bad command and each bad mail refused:\n"
+                                  << c->received);
+        NS_TEST_EXPECT_MSG_EQ(
+            (c->received.find("554 not an RFC 5322 message: offset") != std::string::npos),
+            true,
+            "554 says why: " << c->received);
+        std::ostringstream errors;
+        for (const auto& [code, n] : m.mail->GetSmtpErrors())
+        {
+            errors << code << ":" << n << " ";
+        }
+        NS_TEST_EXPECT_MSG_EQ(errors.str(),
+                              "500:1 501:1 503:1 550:1 554:2 ",
+                              "the server's negative replies by code, nothing else");
+        const MmsMailServer::Counters& s = m.mail->GetCounters();
+        NS_TEST_EXPECT_MSG_EQ(s.malformed, 2u, "two malformed mails");
+        NS_TEST_EXPECT_MSG_EQ(s.unknownRecipients, 1u, "one unknown user");
+        NS_TEST_EXPECT_MSG_EQ(s.accepted, 1u, "the good mail accepted");
+        NS_TEST_EXPECT_MSG_EQ(s.refused, 0u, "nothing refused by policy");
+        NS_TEST_ASSERT_MSG_EQ(m.mail->GetMails().size(), 1u, "only the good mail kept");
+        NS_TEST_EXPECT_MSG_EQ(m.mail->GetMails()[0].subject, "Hi", "the good mail");
+        NS_TEST_EXPECT_MSG_EQ(::mmstest::Join(m.mail->GetMails()[0].recipients),
+                              ::mmstest::Join({USER1}),
+                              "its recipient");
+        c->Close();
+    }
+};
+
 /// The traffic model's e-mail recipients: the share, the addresses, no draw at share 0.
 class MmsMm3TrafficTestCase : public TestCase
 {
@@ -760,6 +851,7 @@ class MmsMm3TestSuite : public TestSuite
         AddTestCase(new MmsMm3UnknownLocalTestCase);
         AddTestCase(new MmsMm3GarbageTestCase(false));
         AddTestCase(new MmsMm3GarbageTestCase(true));
+        AddTestCase(new MmsMm3MailServerGarbageTestCase);
         AddTestCase(new MmsMm3ScenarioTestCase);
     }
 };

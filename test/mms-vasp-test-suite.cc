@@ -7,8 +7,9 @@
 // MM7 end to end: a VASP's bulk submissions to every subscriber of an MMSE over ns-3 TCP,
 // each (message, recipient) pair ending Retrieved with a notification, a retrieval and an
 // MM7 delivery report back to the VASP (conservation at the Relay, the MM7 endpoint and the
-// VASP); and bad MM7 input at the Relay: not XML, another operation, too many recipients,
-// each answered with an RSErrorRsp fault of its status and counted.
+// VASP); bad MM7 input at the Relay: not XML, another operation, too many recipients,
+// each answered with an RSErrorRsp fault of its status and counted; and at the VASP: not
+// XML, an MM7_submit.REQ, each a VASPErrorRsp fault, counted, then a good delivery report.
 //
 // The bulk case has 40 subscribers; MMS_VASP_SUBSCRIBERS=10000 in the environment runs it with
 // that many (one request to all of them) and prints its figures.
@@ -128,7 +129,7 @@ class VaspBulkTestCase : public TestCase
     }
 };
 
-/// Sends raw requests to the Relay's MM7 path and keeps the answers.
+/// Sends raw requests to an MM7 endpoint and keeps the answers.
 struct Raw
 {
     std::vector<MmsHttpMessage> answers;
@@ -140,7 +141,51 @@ struct Raw
             answers.push_back(r);
         }
     }
+
+    /// POST request i of `sends` from `app`'s transport to `to` at 1 + i s.
+    void PostAll(Ptr<MmsApplication> app, Address to, const std::vector<MmsHttpMessage>& sends)
+    {
+        for (std::size_t i = 0; i < sends.size(); ++i)
+        {
+            Simulator::Schedule(Seconds(1 + i),
+                                [this, app, to, sends, i]()
+                                {
+                                    app->GetTransport()->Request(
+                                        to,
+                                        sends[i],
+                                        {"raw", std::to_string(i)},
+                                        MakeCallback(&Raw::OnResponse, this),
+                                        i);
+                                });
+        }
+    }
 };
+
+/// An MM7_delivery_report.REQ: message M1 of the short code 84444 Retrieved by a recipient.
+MmsMm7Message
+Report(const std::string& transactionId, const std::string& recipient)
+{
+    MmsMm7Message dr;
+    dr.type = MmsMm7Type::DELIVERY_REPORT_REQ;
+    dr.transactionId = transactionId;
+    dr.messageId = "M1";
+    dr.recipient = {MmsMm7Address::NUMBER, recipient};
+    dr.sender = {MmsMm7Address::SHORT_CODE, "84444"};
+    dr.date = 1;
+    dr.mmStatus = "Retrieved";
+    return dr;
+}
+
+/// A POST whose body is not SOAP (not XML): the MM7 status 2007 at any endpoint.
+MmsHttpMessage
+NotSoap(const std::string& target)
+{
+    MmsHttpMessage junk = MmsHttpMessage::Request("POST", target);
+    junk.AddHeader("Content-Type", "text/xml");
+    std::string text = "<env:Envelope><oops";
+    junk.body.assign(text.begin(), text.end());
+    return junk;
+}
 
 /// Bad input at the Relay's MM7 endpoint: each fault with its status, counted.
 class VaspBadInputTestCase : public TestCase
@@ -162,34 +207,11 @@ class VaspBadInputTestCase : public TestCase
         Raw raw;
         Address relay = InetSocketAddress(MmsNetworkHelper::GetAddress(w.net.GetRelayNode()), 80);
         // 1. not XML; 2. a DeliveryReportReq (not served by the Relay); 3. three recipients.
-        MmsHttpMessage junk = MmsHttpMessage::Request("POST", "/mm7");
-        junk.AddHeader("Content-Type", "text/xml");
-        std::string text = "<env:Envelope><oops";
-        junk.body.assign(text.begin(), text.end());
-        MmsMm7Message dr;
-        dr.type = MmsMm7Type::DELIVERY_REPORT_REQ;
-        dr.transactionId = "x2";
-        dr.messageId = "M";
-        dr.recipient = {MmsMm7Address::NUMBER, "+1"};
-        dr.sender = {MmsMm7Address::NUMBER, "+2"};
-        dr.date = 1;
-        dr.mmStatus = "Retrieved";
+        MmsMm7Message dr = Report("x2", "+1");
         v->SetAttribute("RecipientsPerRequest", UintegerValue(3));
         MmsMm7Message many = v->MakeSubmit(0);
-        std::vector<MmsHttpMessage> sends = {
-            junk, dr.ToHttp("/mm7", "mmsc"), many.ToHttp("/mm7", "mmsc")};
-        for (std::size_t i = 0; i < sends.size(); ++i)
-        {
-            Simulator::Schedule(Seconds(1 + i),
-                                [&raw, v, relay, sends, i]()
-                                {
-                                    v->GetTransport()->Request(relay,
-                                                               sends[i],
-                                                               {"raw", std::to_string(i)},
-                                                               MakeCallback(&Raw::OnResponse, &raw),
-                                                               i);
-                                });
-        }
+        raw.PostAll(
+            v, relay, {NotSoap("/mm7"), dr.ToHttp("/mm7", "mmsc"), many.ToHttp("/mm7", "mmsc")});
         Simulator::Stop(Seconds(60));
         Simulator::Run();
         NS_TEST_ASSERT_MSG_EQ(raw.answers.size(), 3, "three answers");
@@ -211,6 +233,63 @@ class VaspBadInputTestCase : public TestCase
         NS_TEST_ASSERT_MSG_EQ(mc.refused, 3, "three refused");
         NS_TEST_ASSERT_MSG_EQ(mc.accepted, 0, "none accepted");
         NS_TEST_ASSERT_MSG_EQ(w.mms.GetRelay()->GetCounters().recipients, 0, "nothing delivered");
+    }
+};
+
+/// Bad input at the VASP's endpoint (where the Relay POSTs delivery reports): a body that is
+/// not SOAP gets a VASPErrorRsp fault 2007, an MM7_submit.REQ (no operation of a VASP) 4003,
+/// both counted as bad requests; a good delivery report after them is answered 1000.
+class VaspEndpointBadInputTestCase : public TestCase
+{
+  public:
+    VaspEndpointBadInputTestCase()
+        : TestCase("bad MM7 input at the VASP: VASPErrorRsp faults with their status, counted")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        ::mmstest::MmsWorld w(1);
+        w.Install();
+        Ptr<MmsVasp> v = AddVasp(w);
+        v->SetAttribute("Requests", UintegerValue(0));
+        Raw raw;
+        Address vasp = InetSocketAddress(MmsNetworkHelper::GetAddress(w.net.GetServerNode()), 8090);
+        MmsMm7Message dr = Report("dr1", w.mms.GetMsisdn(0));
+        // As the Relay sends them: from its transport, to the VASP's port and path.
+        raw.PostAll(
+            w.mms.GetRelay(),
+            vasp,
+            {NotSoap("/mm7"), v->MakeSubmit(0).ToHttp("/mm7", "vasp"), dr.ToHttp("/mm7", "vasp")});
+        Simulator::Stop(Seconds(60));
+        Simulator::Run();
+        NS_TEST_ASSERT_MSG_EQ(raw.answers.size(), 3, "three answers");
+        const uint16_t http[] = {500, 500, 200};
+        const MmsMm7Type types[] = {MmsMm7Type::VASP_ERROR_RES,
+                                    MmsMm7Type::VASP_ERROR_RES,
+                                    MmsMm7Type::DELIVERY_REPORT_RES};
+        const uint16_t expected[] = {2007, 4003, 1000};
+        const char* tids[] = {"unknown", "news-1", "dr1"};
+        for (std::size_t i = 0; i < 3; ++i)
+        {
+            MmsMm7Message f;
+            std::string error;
+            NS_TEST_ASSERT_MSG_EQ(raw.answers[i].status, http[i], "HTTP status of answer " << i);
+            NS_TEST_ASSERT_MSG_EQ(MmsMm7Message::FromHttp(raw.answers[i], f, error), true, error);
+            NS_TEST_ASSERT_MSG_EQ(MmsMm7Message::TypeName(f.type),
+                                  MmsMm7Message::TypeName(types[i]),
+                                  "type of answer " << i);
+            NS_TEST_ASSERT_MSG_EQ(f.statusCode, expected[i], "status of answer " << i);
+            NS_TEST_ASSERT_MSG_EQ(f.transactionId, tids[i], "TransactionID of answer " << i);
+        }
+        const MmsVasp::Counters& vc = v->GetCounters();
+        NS_TEST_ASSERT_MSG_EQ(vc.badRequests, 2, "two bad requests");
+        NS_TEST_ASSERT_MSG_EQ(vc.reports, 1, "one delivery report");
+        NS_TEST_ASSERT_MSG_EQ(v->GetReports().size(), 1, "of one MMStatus");
+        NS_TEST_ASSERT_MSG_EQ(v->GetReports().at("Retrieved"), 1, "Retrieved");
+        NS_TEST_ASSERT_MSG_EQ(
+            vc.submitted + vc.accepted + vc.refused + vc.failed, 0, "the VASP sent nothing");
     }
 };
 
@@ -288,6 +367,7 @@ class MmsVaspTestSuite : public TestSuite
     {
         AddTestCase(new VaspBulkTestCase);
         AddTestCase(new VaspBadInputTestCase);
+        AddTestCase(new VaspEndpointBadInputTestCase);
         AddTestCase(new VaspTsharkTestCase);
     }
 };

@@ -276,17 +276,29 @@ MmsRadioScheduler::GetRate(uint32_t flow) const
 }
 
 double
-MmsRadioScheduler::GetServedBits()
+MmsRadioScheduler::GetServedBits() const
 {
-    Advance();
-    return m_served;
+    // Read without Advance(): advancing the jobs at an instant where no rate changes would
+    // round their remaining work in two steps instead of one, so that sampling a cell's
+    // statistics (the results recorder does, every sampling interval) moved later completions
+    // by rounding errors and changed the run.
+    const double dt = (Simulator::Now() - m_last).GetSeconds();
+    double served = m_served;
+    if (dt > 0)
+    {
+        for (const auto& j : m_jobs)
+        {
+            served += std::min(j.remaining, j.rate * dt);
+        }
+    }
+    return served;
 }
 
 Time
-MmsRadioScheduler::GetBusyTime()
+MmsRadioScheduler::GetBusyTime() const
 {
-    Advance();
-    return m_busy;
+    const Time now = Simulator::Now();
+    return m_jobs.empty() || now <= m_last ? m_busy : m_busy + (now - m_last);
 }
 
 void

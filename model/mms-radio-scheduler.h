@@ -116,14 +116,18 @@ class MmsRadioScheduler
     double GetRate(uint32_t flow) const;
     /**
      * \brief The work done since the scheduler was created, up to now (Clear() keeps it).
+     *
+     * Reading it changes nothing: the jobs' remaining work is advanced only when the rates
+     * change, so sampling does not alter the run.
      * \return the bits served
      */
-    double GetServedBits();
+    double GetServedBits() const;
     /**
-     * \brief The time with at least one job in service, up to now (Clear() keeps it).
+     * \brief The time with at least one job in service, up to now (Clear() keeps it); reading
+     * it changes nothing.
      * \return the busy time
      */
-    Time GetBusyTime();
+    Time GetBusyTime() const;
     /// Cancel the pending event and forget all jobs, without calling the completion callback.
     void Clear();
 

@@ -903,9 +903,12 @@ class MmsScenarioMixedStacksTestCase : public TestCase
                                   0u,
                                   "no WTP TID of one subscriber used again by another on the "
                                   "same handset");
-            Run b = Simulate(3, true);
-            NS_TEST_EXPECT_MSG_EQ(
-                (a.deliveries == b.deliveries), true, "same run, same deliveries");
+            // The same run without the results recorder: recording changes nothing (it samples
+            // the cells' statistics, which once advanced their jobs' remaining work).
+            Run b = Simulate(3, false);
+            NS_TEST_EXPECT_MSG_EQ((a.deliveries == b.deliveries),
+                                  true,
+                                  "same run, same deliveries, recorded or not");
             Run c = Simulate(4, false);
             NS_TEST_EXPECT_MSG_EQ((a.deliveries == c.deliveries), false, "another run differs");
         }

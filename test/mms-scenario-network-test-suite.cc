@@ -906,9 +906,8 @@ class MmsScenarioMixedStacksTestCase : public TestCase
             // The same run without the results recorder: recording changes nothing (it samples
             // the cells' statistics, which once advanced their jobs' remaining work).
             Run b = Simulate(3, false);
-            NS_TEST_EXPECT_MSG_EQ((a.deliveries == b.deliveries),
-                                  true,
-                                  "same run, same deliveries, recorded or not");
+            NS_TEST_EXPECT_MSG_EQ(
+                (a.deliveries == b.deliveries), true, "same run, same deliveries, recorded or not");
             Run c = Simulate(4, false);
             NS_TEST_EXPECT_MSG_EQ((a.deliveries == c.deliveries), false, "another run differs");
         }

@@ -727,9 +727,9 @@ class MmsScenarioMixedStacksTestCase : public TestCase
     {
         ua->TraceConnectWithoutContext("RetrievalCompleted", MakeBoundCallback(&OnRetrieved, run));
         // Numbers go cell by cell from +447700900001: g's 80 (wapShare 1), then u's (0.5).
-        EnumValue stack;
+        StringValue stack; // as text: EnumValue is a template since ns-3.41
         ua->GetAttribute("Stack", stack);
-        const bool wsp = stack.Get() == MmsUserAgent::WSP_STACK;
+        const bool wsp = stack.Get() == "Wsp";
         const auto index =
             static_cast<uint32_t>(std::stoull(ua->GetMsisdn().substr(1)) - 447700900001ULL);
         const bool expected = index < 80 || MmsScenario::IsWapHandset(0.5, index - 80);

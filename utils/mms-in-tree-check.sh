@@ -162,7 +162,8 @@ log "one run on two processes (mpirun -np 2 mms-busy-hour --mpi) against one pro
 rm -rf cmake-cache/mms-mpi && mkdir -p cmake-cache/mms-mpi
 busy="$(find "$tree/build" -type f -perm -u+x -name '*mms-busy-hour*' | head -n 1)"
 mpi_args=(--scenario="$tree/contrib/mms/test/data/scenarios/mpi-two-areas.dot" --duration=600
-    --drain=900 --plan=false --RngRun=3 --ns3::MmsTrafficModel::MessagesPerHour=1)
+    --drain=900 --plan=false --RngRun=3 --ns3::MmsTrafficModel::MessagesPerHour=1
+    --MmsPopulation=Ideal) # every handset on: every pair ends within the run
 mpirun_root=()
 [ "$(id -u)" -ne 0 ] || mpirun_root=(--allow-run-as-root)
 # (--mpi builds a handset per subscriber: the run in one process is told to do the same.)

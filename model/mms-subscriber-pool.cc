@@ -175,7 +175,8 @@ MmsSubscriberPool::Periods(Ptr<const Object> from, const std::string& up, const 
     PointerValue d;
     from->GetAttribute(up, u);
     from->GetAttribute(down, d);
-    return {u.Get<RandomVariableStream>(), d.Get<RandomVariableStream>(), Simulator::Now(), nullptr};
+    return {
+        u.Get<RandomVariableStream>(), d.Get<RandomVariableStream>(), Simulator::Now(), nullptr};
 }
 
 void
@@ -346,7 +347,17 @@ void
 MmsSubscriberPool::StopTraffic()
 {
     m_traffic = false;
+    // In subscriber order, not the map's: the map is keyed by address, and what stopping a User
+    // Agent schedules must not take its order among equal times from where objects were
+    // allocated (a run's transitions after the stop differed with the process's environment).
+    std::vector<uint32_t> indices;
+    indices.reserve(m_active.size());
     for (const auto& [ua, index] : m_active)
+    {
+        indices.push_back(index);
+    }
+    std::sort(indices.begin(), indices.end());
+    for (uint32_t index : indices)
     {
         m_records[index].ua->SetAttribute("Traffic", BooleanValue(false));
     }

@@ -14,6 +14,7 @@
 #include "mms-test-world.h"
 
 #include "ns3/boolean.h"
+#include "ns3/config.h"
 #include "ns3/double.h"
 #include "ns3/inet-socket-address.h"
 #include "ns3/internet-stack-helper.h"
@@ -810,6 +811,23 @@ class MmsMm4VaspBulkTestCase : public TestCase
   private:
     void DoRun() override
     {
+        // A burst of pushes: at most 32 connections from the Relay to one server (the others
+        // wait), or their TIME_WAIT entries make the run quadratic.
+        struct ConnectionLimit
+        {
+            ConnectionLimit()
+            {
+                Config::SetDefault("ns3::MmsSocketTransport::MaxConnectionsPerServer",
+                                   UintegerValue(32));
+            }
+
+            ~ConnectionLimit()
+            {
+                Config::SetDefault("ns3::MmsSocketTransport::MaxConnectionsPerServer",
+                                   UintegerValue(0));
+            }
+        } limit; // for this case only
+
         uint32_t n = 10000;
         if (const char* env = std::getenv("MMS_VASP_BULK_RECIPIENTS"))
         {

@@ -18,6 +18,7 @@
 #include "mms-test-world.h"
 
 #include "ns3/boolean.h"
+#include "ns3/config.h"
 #include "ns3/mms-mm7-message.h"
 #include "ns3/mms-relay-mm7.h"
 #include "ns3/mms-vasp.h"
@@ -59,6 +60,23 @@ class VaspBulkTestCase : public TestCase
   private:
     void DoRun() override
     {
+        // A burst of pushes: at most 32 connections from the Relay to one server (the others
+        // wait), or their TIME_WAIT entries make the run quadratic.
+        struct ConnectionLimit
+        {
+            ConnectionLimit()
+            {
+                Config::SetDefault("ns3::MmsSocketTransport::MaxConnectionsPerServer",
+                                   UintegerValue(32));
+            }
+
+            ~ConnectionLimit()
+            {
+                Config::SetDefault("ns3::MmsSocketTransport::MaxConnectionsPerServer",
+                                   UintegerValue(0));
+            }
+        } limit; // for this case only
+
         uint32_t n = 40;
         if (const char* env = std::getenv("MMS_VASP_SUBSCRIBERS"))
         {

@@ -23,9 +23,22 @@ constexpr std::size_t ARITY = 4;
 
 /// Whether a comes before b: time stamp, then unique id.
 inline bool
+Earlier(const Scheduler::EventKey& a, const Scheduler::EventKey& b)
+{
+    return a.m_ts < b.m_ts || (a.m_ts == b.m_ts && a.m_uid < b.m_uid);
+}
+
+inline bool
 Before(const Scheduler::Event& a, const Scheduler::Event& b)
 {
-    return a.key.m_ts < b.key.m_ts || (a.key.m_ts == b.key.m_ts && a.key.m_uid < b.key.m_uid);
+    return Earlier(a.key, b.key);
+}
+
+/// std::push_heap's order for a heap with the earliest key on top.
+inline bool
+Later(const Scheduler::EventKey& a, const Scheduler::EventKey& b)
+{
+    return Earlier(b, a);
 }
 } // namespace
 
@@ -117,14 +130,11 @@ MmsEventScheduler::PopTop() const
 void
 MmsEventScheduler::DropMarkedTop() const
 {
-    while (!m_removed.empty() && !m_heap.empty())
+    // Every removed key is in m_heap, so the earliest removed key is m_heap's top or later.
+    while (!m_removed.empty() && m_heap.front().key.m_uid == m_removed.front().m_uid)
     {
-        auto it = m_removed.find(m_heap.front().key.m_uid);
-        if (it == m_removed.end())
-        {
-            return;
-        }
-        m_removed.erase(it);
+        std::pop_heap(m_removed.begin(), m_removed.end(), Later);
+        m_removed.pop_back();
         PopTop(); // its EventImpl is gone: never touched
     }
 }
@@ -171,14 +181,22 @@ MmsEventScheduler::Remove(const Event& ev)
         PopTop();
         return;
     }
-    m_removed.insert(ev.key.m_uid);
+    m_removed.push_back(ev.key);
+    std::push_heap(m_removed.begin(), m_removed.end(), Later);
     if (m_removed.size() * 2 > m_heap.size())
     {
-        // Half the entries are marked: rebuild the heap without them.
+        // Half the entries are removed: rebuild the heap without them.
+        std::vector<uint32_t> gone;
+        gone.reserve(m_removed.size());
+        for (const EventKey& k : m_removed)
+        {
+            gone.push_back(k.m_uid);
+        }
+        std::sort(gone.begin(), gone.end());
         std::size_t kept = 0;
         for (const Event& e : m_heap)
         {
-            if (m_removed.count(e.key.m_uid) == 0)
+            if (!std::binary_search(gone.begin(), gone.end(), e.key.m_uid))
             {
                 m_heap[kept++] = e;
             }

@@ -8,6 +8,7 @@
 
 #include "mms-wsp-codec.h"
 
+#include "ns3/config.h"
 #include "ns3/fatal-error.h"
 #include "ns3/internet-stack-helper.h"
 #include "ns3/ipv4-address-helper.h"
@@ -258,6 +259,20 @@ MmsPduToolPath()
 #else
     return "";
 #endif
+}
+
+ScopedDefault::ScopedDefault(std::string name,
+                             const AttributeValue& value,
+                             const AttributeValue& restore)
+    : m_name(std::move(name))
+    , m_restore(restore.Copy())
+{
+    Config::SetDefault(m_name, value);
+}
+
+ScopedDefault::~ScopedDefault()
+{
+    Config::SetDefault(m_name, *m_restore);
 }
 
 } // namespace mmstest

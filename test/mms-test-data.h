@@ -10,6 +10,7 @@
 // Where the tests find the module's data files (test/data/...) and tools, in the standalone
 // build and inside an ns-3 source tree.
 
+#include "ns3/attribute.h"
 #include "ns3/ipv4-interface-container.h"
 #include "ns3/mms-common.h" // NS3_VERSION_MINOR
 #include "ns3/net-device-container.h"
@@ -106,6 +107,28 @@ TwoNodes BuildTwoNodes(const std::string& rate, const std::string& delay, const 
 
 /// Path of the built mms-pdu command ("" if unknown in this build).
 std::string MmsPduToolPath();
+
+/**
+ * An attribute default set for one test case: Config::SetDefault on construction, the given
+ * value back on destruction (also when the case fails part-way).
+ */
+class ScopedDefault
+{
+  public:
+    /**
+     * \param name the attribute, as Config::SetDefault names it
+     * \param value its value for the case
+     * \param restore its value afterwards (the model's default)
+     */
+    ScopedDefault(std::string name, const AttributeValue& value, const AttributeValue& restore);
+    ~ScopedDefault();
+    ScopedDefault(const ScopedDefault&) = delete;
+    ScopedDefault& operator=(const ScopedDefault&) = delete;
+
+  private:
+    std::string m_name;            //!< the attribute
+    Ptr<AttributeValue> m_restore; //!< its value afterwards
+};
 
 } // namespace mmstest
 } // namespace ns3

@@ -23,9 +23,10 @@
 //                          [--drain=600] [--mode=onDemand|materialised|both]
 //                          [--materialisedUpTo=100000] [--regions=0]
 //                          [--subscribersPerMmsc=1000000] [--record=1] [--dir=/tmp]
-//                          [--scheduler=mms|map]
+//                          [--scheduler=mms|map] [--rateFactor=1]
 //   mms-operator-benchmark --subscribers=10000000              # ten million, 300 s
 //   mms-operator-benchmark --subscribers=1000000 --duration=3600   # the whole busy hour
+//   mms-operator-benchmark --subscribers=10000000 --rateFactor=0.1  # a million's traffic
 //   mms-operator-benchmark --fidelity=flow --subscribers=1000000,10000000   # flow level
 //   mms-operator-benchmark --fidelity=flow --newYear --duration=1800 --drain=600
 //                          --subscribers=1000000,10000000      # New Year's Eve half hour
@@ -67,6 +68,7 @@ std::string g_fidelity = "packet"; //!< --fidelity: the cells' fidelity
 std::string g_scheduler = "mms";   //!< --scheduler: mms or map
 bool g_newYear = false;            //!< --newYear: New Year's Eve instead of the busy hour
 double g_spikeFactor = 6;          //!< --spikeFactor
+double g_rateFactor = 1;           //!< --rateFactor
 
 void
 OnRetrieved(const MmsEvent&)
@@ -165,6 +167,13 @@ RunOne(uint64_t subscribers,
     MmsScenarioHelper builder;
     builder.SetHandsetsOnDemand(onDemand);
     builder.SetFidelity(g_fidelity);
+    if (g_rateFactor != 1)
+    {
+        DoubleValue perHour;
+        builder.GetTrafficModel()->GetAttribute("MessagesPerHour", perHour);
+        builder.SetTrafficModelAttribute("MessagesPerHour",
+                                         DoubleValue(perHour.Get() * g_rateFactor));
+    }
     if (g_newYear)
     {
         // As mms-busy-hour --newYear: from 23:45, the spike centred on midnight.
@@ -393,6 +402,12 @@ main(int argc, char* argv[])
                  "The New Year's Eve rate factor (with --newYear)",
                  g_spikeFactor,
                  MmsCommandLine::Positive<double>());
+    cmd.AddValue("rateFactor",
+                 "Every subscriber's MessagesPerHour times this (0.1 with ten times the "
+                 "subscribers: the same traffic spread over more subscribers, to see what the "
+                 "subscriber count itself costs)",
+                 g_rateFactor,
+                 MmsCommandLine::Positive<double>());
     cmd.Parse(argc, argv);
     if (g_fidelity != "packet" && g_fidelity != "flow")
     {
@@ -425,9 +440,11 @@ main(int argc, char* argv[])
     std::cout << "baseline: scheduler runs " << std::fixed << std::setprecision(2) << rate / 1e6
               << " M empty events/s (1,000 pending)\n";
     std::cout << "each size: " << perCell << " subscribers per cell, " << duration << " s of "
-              << (g_newYear ? "New Year's Eve (from 23:45)" : "busy-hour") << " traffic and "
-              << drain << " s to finish, results " << (record ? "recorded" : "not recorded")
-              << ", cells at " << g_fidelity << " level, "
+              << (g_newYear ? "New Year's Eve (from 23:45)" : "busy-hour") << " traffic"
+              << (g_rateFactor != 1 ? " at " + std::to_string(g_rateFactor) + " times the rate"
+                                    : "")
+              << " and " << drain << " s to finish, results "
+              << (record ? "recorded" : "not recorded") << ", cells at " << g_fidelity << " level, "
               << (g_scheduler == "map" ? "MapScheduler" : "MmsEventScheduler") << "\n\n";
     std::cout << std::left << std::setw(13) << "mode" << std::right << std::setw(11) << "subscr"
               << std::setw(7) << "cells" << std::setw(8) << "load s" << std::setw(9) << "build s"

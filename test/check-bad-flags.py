@@ -116,7 +116,7 @@ PROGRAMS = {
             'regions': ['abc'], 'subscribersPerMmsc': ['abc', '-1'], 'record': ['maybe'],
             'dir': ['/no/such/folder'], 'one': ['abc'], 'materialised': ['maybe'],
             'fidelity': ['fluid'], 'scheduler': ['heap'], 'newYear': ['maybe'],
-            'spikeFactor': ['abc', '0', '-2'],
+            'spikeFactor': ['abc', '0', '-2'], 'rateFactor': ['x', '0', '-1'],
         },
         'good': [],
     },

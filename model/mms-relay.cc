@@ -397,17 +397,17 @@ MmsRelay::DoDispose()
 {
     for (auto& [id, m] : m_messages)
     {
-        m.expiryEvent.Cancel();
+        Simulator::Remove(m.expiryEvent);
         for (auto& r : m.recipients)
         {
-            r.renotify.Cancel();
+            Simulator::Remove(r.renotify);
         }
     }
     m_messages.clear();
     m_reportInfo.clear();
     m_queue.clear();
     m_licenseQueue.clear();
-    m_licenseRelease.Cancel();
+    Simulator::Remove(m_licenseRelease);
     m_inService.clear();
     m_submitKeys.clear();
     m_submitKeyOrder.clear();
@@ -1251,7 +1251,9 @@ MmsRelay::SetState(Message& m, uint32_t index, RecipientState to, const std::str
     m_stateTrace(m.id, r.address, from, to);
     if (to != NOTIFYING)
     {
-        r.renotify.Cancel();
+        // Timers are removed, not cancelled, here and below: a cancelled one stays queued until
+        // its time and then runs as an event that does nothing.
+        Simulator::Remove(r.renotify);
     }
     if (!IsTerminal(to))
     {
@@ -1366,10 +1368,10 @@ MmsRelay::Remove(const std::string& messageId, bool deleteStored)
     {
         return;
     }
-    it->second.expiryEvent.Cancel();
+    Simulator::Remove(it->second.expiryEvent);
     for (auto& r : it->second.recipients)
     {
-        r.renotify.Cancel();
+        Simulator::Remove(r.renotify);
     }
     if (deleteStored && it->second.stored)
     {

@@ -105,7 +105,7 @@ MmsServer::DoDispose()
 {
     for (auto& [id, s] : m_store)
     {
-        s.expiry.Cancel();
+        Simulator::Remove(s.expiry);
     }
     m_store.clear();
     MmsApplication::DoDispose();
@@ -227,7 +227,8 @@ MmsServer::Remove(const std::string& id, const std::string& why)
     {
         return;
     }
-    it->second.expiry.Cancel();
+    // Removed, not cancelled: a cancelled timer stays queued until its time.
+    Simulator::Remove(it->second.expiry);
     m_storedBytes = m_storedBytes - it->second.size;
     m_deletedTrace(MakeEvent(id, "", "", it->second.size, why));
     m_store.erase(it);

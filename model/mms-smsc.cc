@@ -152,7 +152,7 @@ MmsSmsc::DoDispose()
 {
     for (auto& [d, dest] : m_destinations)
     {
-        dest.timer.Cancel();
+        Simulator::Remove(dest.timer);
     }
     m_destinations.clear();
     m_sms.clear();
@@ -417,13 +417,15 @@ MmsSmsc::HandleReport(const std::vector<uint8_t>& wire, const Address& from)
     }
     if (data[0] == RP_ACK_FROM_MS)
     {
-        d.timer.Cancel();
+        // Removed, not cancelled: a cancelled timer stays queued until its time and then runs
+        // as an event that does nothing; nearly every attempt is acknowledged.
+        Simulator::Remove(d.timer);
         d.awaitingAck = false;
         Finish(destination, true, "");
     }
     else if (data[0] == RP_ERROR_FROM_MS)
     {
-        d.timer.Cancel();
+        Simulator::Remove(d.timer);
         d.awaitingAck = false;
         m_attemptFailedTrace(
             MakeEvent(s.messageId, destination, s.tag, 0, s.reference + " RP-ERROR"));

@@ -350,8 +350,10 @@ MmsUserAgent::IsOn() const
 void
 MmsUserAgent::DoDispose()
 {
-    m_nextMessage.Cancel();
-    m_onOffEvent.Cancel();
+    // Removed, not cancelled: a cancelled event stays queued until its time (a retired User
+    // Agent's next switch may be hours away) and then runs as an event that does nothing.
+    Simulator::Remove(m_nextMessage);
+    Simulator::Remove(m_onOffEvent);
     m_transactions.clear();
     m_blackoutModels.clear();
     m_radios.clear();
@@ -566,8 +568,8 @@ void
 MmsUserAgent::StopApplication()
 {
     m_running = false;
-    m_nextMessage.Cancel();
-    m_onOffEvent.Cancel();
+    Simulator::Remove(m_nextMessage);
+    Simulator::Remove(m_onOffEvent);
 }
 
 // ------------------------------------------------------------------------ on and off
@@ -698,7 +700,7 @@ MmsUserAgent::SetSwitchState(bool on, Time next)
 {
     NS_ASSERT_MSG(!m_handset, GetElementName() << ": SetSwitchState before AttachHandset");
     m_on = on;
-    m_onOffEvent.Cancel();
+    Simulator::Remove(m_onOffEvent);
     if (m_onOff)
     {
         ScheduleToggle(std::max(Time(0), next - Simulator::Now()));

@@ -79,9 +79,12 @@ MmsSocketTransport::GetTypeId()
                           "(a Relay notifying thousands of recipients at once) from opening a "
                           "connection each, every one of which would then wait in TIME_WAIT "
                           "in the node's connection table, which ns-3 searches for every "
-                          "segment the node receives. 0: no limit. Default 32 (a modelling "
-                          "choice).",
-                          UintegerValue(32),
+                          "segment the node receives. 0: no limit. Default 0: with a limit, "
+                          "same-seed runs were found to depend on the process's memory layout "
+                          "inside ns-3.48 (a determinism case of mms-flow with the heap "
+                          "perturbed between runs), cause not found yet; the bulk VASP runs "
+                          "set 32.",
+                          UintegerValue(0),
                           MakeUintegerAccessor(&MmsSocketTransport::m_maxPerServer),
                           MakeUintegerChecker<uint32_t>())
             .AddAttribute("TcpMss",
@@ -185,7 +188,7 @@ MmsSocketTransport::DoDispose()
     m_serverConnections.clear();
     for (auto& [id, c] : m_clients)
     {
-        c.timeout.Cancel();
+        Simulator::Remove(c.timeout);
         if (c.connection)
         {
             c.connection->Dispose();
@@ -194,7 +197,7 @@ MmsSocketTransport::DoDispose()
     m_clients.clear();
     for (auto& [c, idle] : m_idle)
     {
-        idle.expiry.Cancel();
+        Simulator::Remove(idle.expiry);
         idle.connection->Dispose();
     }
     m_idle.clear();
@@ -651,7 +654,8 @@ MmsSocketTransport::FinishClient(uint64_t id,
     }
     ClientExchange ce = it->second;
     m_clients.erase(it);
-    ce.timeout.Cancel();
+    // Removed, not cancelled: a cancelled timeout stays queued for RequestTimeout.
+    Simulator::Remove(ce.timeout);
     if (ce.waiting)
     {
         // It never had a connection (it timed out waiting for one).
@@ -757,7 +761,7 @@ MmsSocketTransport::TakeIdle(const Address& server)
     auto idle = m_idle.find(last->second);
     m_idleByServer.erase(last);
     Ptr<MmsHttpConnection> c = idle->second.connection;
-    idle->second.expiry.Cancel();
+    Simulator::Remove(idle->second.expiry);
     m_idle.erase(idle);
     return c;
 }
@@ -781,7 +785,7 @@ MmsSocketTransport::DropIdle(const MmsHttpConnection* c, bool closeIt)
     }
     Ptr<MmsHttpConnection> connection = idle->second.connection;
     const Address server = idle->second.server;
-    idle->second.expiry.Cancel();
+    Simulator::Remove(idle->second.expiry);
     m_idle.erase(idle);
     if (closeIt)
     {

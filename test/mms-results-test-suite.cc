@@ -1138,7 +1138,7 @@ class BoundedMapsTestCase : public TestCase
         NS_TEST_ASSERT_MSG_EQ(db.OpenReadOnly(path, error), true, error);
         std::string r = " WHERE run = " + std::to_string(run);
         NS_TEST_EXPECT_MSG_GT(db.QueryInt("SELECT count(*) FROM delivery" + r, 0),
-                              end.relayAccepted,
+                              static_cast<int64_t>(end.relayAccepted),
                               "deliveries recorded");
         NS_TEST_EXPECT_MSG_EQ(
             db.QueryInt("SELECT count(*) FROM delivery" + r + " AND message IS NULL", -1),

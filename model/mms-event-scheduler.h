@@ -106,9 +106,8 @@ class MmsEventScheduler : public Scheduler
      */
     void SiftDown(std::size_t i) const;
 
-    mutable std::vector<Event> m_heap; //!< the 4-ary heap, earliest on top
-    mutable std::vector<EventKey>
-        m_removed; //!< keys of removed entries, a binary heap, earliest on top
+    mutable std::vector<Event> m_heap;       //!< the 4-ary heap, earliest on top
+    mutable std::vector<EventKey> m_removed; //!< removed entries' keys, a heap, earliest on top
 };
 
 } // namespace ns3

@@ -185,8 +185,14 @@ MmsHelper::InstallUserAgents(NodeContainer handsets)
 Ptr<MmsUserAgent>
 MmsHelper::CreateUserAgent(const std::string& msisdn) const
 {
+    return CreateUserAgent(msisdn, m_uaFactory);
+}
+
+Ptr<MmsUserAgent>
+MmsHelper::CreateUserAgent(const std::string& msisdn, const ObjectFactory& factory) const
+{
     NS_ASSERT_MSG(m_relay, "InstallCore before CreateUserAgent");
-    Ptr<MmsUserAgent> ua = m_uaFactory.Create<MmsUserAgent>();
+    Ptr<MmsUserAgent> ua = factory.Create<MmsUserAgent>();
     ua->SetMsisdn(msisdn);
     ua->SetElementName("ua:" + msisdn);
     ua->SetDirectory(m_directory);

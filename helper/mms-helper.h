@@ -159,6 +159,15 @@ class MmsHelper
      */
     Ptr<MmsUserAgent> CreateUserAgent(const std::string& msisdn) const;
     /**
+     * \brief Like CreateUserAgent(const std::string&), from another factory (for example one
+     * that holds every attribute of a prototype User Agent, so that making one parses nothing).
+     * \param msisdn the subscriber's number
+     * \param factory the factory of ns3::MmsUserAgent to create it with
+     * \return the User Agent
+     */
+    Ptr<MmsUserAgent> CreateUserAgent(const std::string& msisdn,
+                                      const ObjectFactory& factory) const;
+    /**
      * \brief Count numbers as used without installing User Agents (subscribers that a pool
      * keeps as records): the next InstallUserAgents() numbers on after them.
      * \param n how many numbers

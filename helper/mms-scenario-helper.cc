@@ -58,6 +58,41 @@ Remember(Defaults& d, const std::string& name, const AttributeValue& value)
     d[name] = value.Copy();
 }
 
+/**
+ * A factory of objects like a prototype: of its type, with every attribute settable at
+ * construction set to the prototype's value. Making one then parses no string and makes no
+ * object behind a pointer attribute (random variables, policies: the prototype's are shared),
+ * where a factory with only some attributes set makes each of the others from its initial
+ * value, a random variable's from its string, at every creation.
+ * \param prototype the object to copy the attributes of
+ * \return the factory
+ */
+ObjectFactory
+FactoryLike(Ptr<const Object> prototype)
+{
+    ObjectFactory f;
+    const TypeId tid = prototype->GetInstanceTypeId();
+    f.SetTypeId(tid);
+    for (TypeId t = tid; t != ObjectBase::GetTypeId(); t = t.GetParent())
+    {
+        for (uint32_t i = 0; i < t.GetAttributeN(); ++i)
+        {
+            const TypeId::AttributeInformation info = t.GetAttribute(i);
+            if (!(info.flags & TypeId::ATTR_CONSTRUCT) || !(info.flags & TypeId::ATTR_GET)
+                || !info.accessor->HasGetter())
+            {
+                continue;
+            }
+            Ptr<AttributeValue> v = info.checker->Create();
+            if (info.accessor->Get(PeekPointer(prototype), *v))
+            {
+                f.Set(info.name, *v);
+            }
+        }
+    }
+    return f;
+}
+
 void
 ApplyDefaults(ObjectFactory& factory, const Defaults& d)
 {
@@ -286,6 +321,7 @@ struct MmsScenarioHelper::AgentMaker : public SimpleRefCount<AgentMaker>
     Ptr<MmsTrafficModel> model;                                //!< the cell's traffic model
     bool traffic{true};                                        //!< generate messages
     Ptr<MmsUserAgent> prototype;        //!< holds the random variables all of them share
+    ObjectFactory likePrototype;        //!< FactoryLike(prototype), once there is one
     Ptr<MmsSubscriberDirectory> offNet; //!< other operators' subscribers (MM4); null none
     bool wap{false};                    //!< the MMSE has a WAP gateway: Stack set per subscriber
     double wapShare{0};                 //!< the cell's share of WAP 1.x handsets
@@ -301,13 +337,22 @@ struct MmsScenarioHelper::AgentMaker : public SimpleRefCount<AgentMaker>
      */
     static Ptr<MmsUserAgent> Make(Ptr<AgentMaker> maker, uint32_t cell, const std::string& msisdn)
     {
-        Ptr<MmsUserAgent> ua = maker->mmse->CreateUserAgent(msisdn);
-        for (const auto& [name, value] : maker->settings)
+        Ptr<MmsUserAgent> ua;
+        if (maker->prototype)
         {
-            ua->SetAttribute(name, StringValue(value));
+            // The prototype's attributes: the settings below, already applied.
+            ua = maker->mmse->CreateUserAgent(msisdn, maker->likePrototype);
         }
-        ua->SetAttribute("TrafficModel", PointerValue(maker->model));
-        ua->SetAttribute("Traffic", BooleanValue(maker->traffic));
+        else
+        {
+            ua = maker->mmse->CreateUserAgent(msisdn);
+            for (const auto& [name, value] : maker->settings)
+            {
+                ua->SetAttribute(name, StringValue(value));
+            }
+            ua->SetAttribute("TrafficModel", PointerValue(maker->model));
+            ua->SetAttribute("Traffic", BooleanValue(maker->traffic));
+        }
         ua->SetExternalArrivals(true);
         ua->SetOffNetDirectory(maker->offNet);
         uint32_t index = 0;
@@ -898,6 +943,15 @@ MmsScenarioHelper::Install(const MmsScenario& scenario)
                 agents->traffic = m_traffic;
                 agents->offNet = offNet;
                 agents->prototype = AgentMaker::Make(agents, 0, "+0");
+                PointerValue policy;
+                agents->prototype->GetAttribute("RetryPolicy", policy);
+                if (!policy.Get<MmsRetryPolicy>())
+                {
+                    // One default policy for the cell's User Agents, not one each.
+                    agents->prototype->SetAttribute(
+                        "RetryPolicy", PointerValue(MmsUserAgent::CreateDefaultRetryPolicy()));
+                }
+                agents->likePrototype = FactoryLike(agents->prototype);
                 agents->wap = wap;
                 agents->wapShare = m_flowCellOf[c] >= 0 ? 0 : v.wapShare; // flow: all HTTP
                 agents->pool = PeekPointer(m_pool);

@@ -37,9 +37,10 @@ namespace
 {
 /// Notifications remembered per handset (to recognise re-notifications).
 constexpr std::size_t MAX_INBOUND = 256;
+} // namespace
 
 Ptr<MmsRetryPolicy>
-AndroidRetryPolicy()
+MmsUserAgent::CreateDefaultRetryPolicy()
 {
     Ptr<MmsRetryPolicy> p = CreateObject<MmsRetryPolicy>();
     p->SetKind(MmsRetryPolicy::TABLE);
@@ -47,7 +48,6 @@ AndroidRetryPolicy()
     p->SetAttribute("MaxAttempts", UintegerValue(5));
     return p;
 }
-} // namespace
 
 TypeId
 MmsUserAgent::GetTypeId()
@@ -298,9 +298,18 @@ MmsUserAgent::GetTypeId()
     return tid;
 }
 
-MmsUserAgent::MmsUserAgent()
-    : m_draw(CreateObject<UniformRandomVariable>())
+MmsUserAgent::MmsUserAgent() = default;
+
+UniformRandomVariable&
+MmsUserAgent::Draw() const
 {
+    // Made on first use: a pool's User Agents share their cell's (ShareRandomVariables), and a
+    // variable made here for each of them would be thrown away.
+    if (!m_draw)
+    {
+        m_draw = CreateObject<UniformRandomVariable>();
+    }
+    return *m_draw;
 }
 
 MmsUserAgent::~MmsUserAgent() = default;
@@ -316,7 +325,7 @@ MmsUserAgent::AssignStreams(int64_t stream)
                            m_recipientCount,
                            m_onTime,
                            m_offTime,
-                           Ptr<RandomVariableStream>(m_draw)})
+                           Ptr<RandomVariableStream>(&Draw())})
     {
         rv->SetStream(s++);
     }
@@ -377,7 +386,7 @@ MmsUserAgent::Activate()
     }
     if (!m_retryPolicy)
     {
-        m_retryPolicy = AndroidRetryPolicy();
+        m_retryPolicy = CreateDefaultRetryPolicy();
     }
     m_running = true;
 }
@@ -517,7 +526,7 @@ MmsUserAgent::ShareRandomVariables(Ptr<const MmsUserAgent> from)
     m_recipientCount = from->m_recipientCount;
     m_onTime = from->m_onTime;
     m_offTime = from->m_offTime;
-    m_draw = from->m_draw;
+    m_draw = &from->Draw();
 }
 
 uint32_t
@@ -685,7 +694,7 @@ MmsUserAgent::HasOnOff() const
 bool
 MmsUserAgent::DrawInitialOff() const
 {
-    return m_initialOff > 0 && m_draw->GetValue() < m_initialOff;
+    return m_initialOff > 0 && Draw().GetValue() < m_initialOff;
 }
 
 bool
@@ -776,7 +785,7 @@ MmsUserAgent::GenerateMessage()
         Ptr<MmsSubscriberDirectory> among =
             offNet > 0 && m_trafficModel->DrawOffNet() ? m_offNet : m_directory;
         uint32_t i = m_trafficModel ? m_trafficModel->DrawRecipientIndex(among->GetN())
-                                    : m_draw->GetInteger(0, among->GetN() - 1);
+                                    : Draw().GetInteger(0, among->GetN() - 1);
         std::string n = among->GetMsisdn(i);
         if (n != m_msisdn && std::find(m.to.begin(), m.to.end(), n) == m.to.end())
         {
@@ -1114,7 +1123,7 @@ MmsUserAgent::Complete(uint64_t id, const MmsHttpMessage& r)
             ack.bytes = ack.request.GetBodySize();
             Start(ack);
             if (conf.GetOctet(MmsField::READ_REPORT) == MmsValue::YES
-                && m_draw->GetValue() < m_readReportProbability)
+                && Draw().GetValue() < m_readReportProbability)
             {
                 m_timers++;
                 Simulator::Schedule(Seconds(std::max(0.0, m_readingDelay->GetValue())),
@@ -1359,7 +1368,7 @@ MmsUserAgent::HandleNotification(const MmsPdu& pdu, uint64_t bytes)
         m_inboundOrder.pop_front();
     }
     Inbound& rec = m_inbound[location];
-    if (m_rejectProbability > 0 && m_draw->GetValue() < m_rejectProbability)
+    if (m_rejectProbability > 0 && Draw().GetValue() < m_rejectProbability)
     {
         rec.state = REJECTED_STATE;
         SendNotifyResp(location, MmsValue::STATUS_REJECTED);
@@ -1376,7 +1385,7 @@ MmsUserAgent::HandleNotification(const MmsPdu& pdu, uint64_t bytes)
     rec.deferred = true;
     rec.state = DEFERRED_STATE;
     SendNotifyResp(location, MmsValue::STATUS_DEFERRED);
-    if (m_neverRetrieveProbability > 0 && m_draw->GetValue() < m_neverRetrieveProbability)
+    if (m_neverRetrieveProbability > 0 && Draw().GetValue() < m_neverRetrieveProbability)
     {
         return;
     }

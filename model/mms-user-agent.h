@@ -214,6 +214,12 @@ class MmsUserAgent : public MmsApplication
      */
     void ShareRandomVariables(Ptr<const MmsUserAgent> from);
     /**
+     * \brief The retry policy a User Agent takes when its "RetryPolicy" is null: Android's
+     * legacy MMS client (Table 0 s, 1, 5, 10, 30 min; MaxAttempts 5).
+     * \return a new policy (policies hold no per-attempt state: one may be shared)
+     */
+    static Ptr<MmsRetryPolicy> CreateDefaultRetryPolicy();
+    /**
      * \brief The subscribers of other operators, among whom a generated message draws a
      * recipient with the traffic model's OffNetShare (MM4 scenarios).
      * \param directory their directory; null (the default) for none
@@ -356,6 +362,13 @@ class MmsUserAgent : public MmsApplication
     void DoDispose() override;
 
   private:
+    /**
+     * The uniform variable of the User Agent's own draws (read reports, rejections, recipients,
+     * the initial switch state), made on first use.
+     * \return the variable
+     */
+    UniformRandomVariable& Draw() const;
+
     enum Kind
     {
         SEND,
@@ -481,7 +494,7 @@ class MmsUserAgent : public MmsApplication
     Ptr<RandomVariableStream> m_onTime;
     Ptr<RandomVariableStream> m_offTime;
     bool m_blackout;
-    Ptr<UniformRandomVariable> m_draw;
+    mutable Ptr<UniformRandomVariable> m_draw; //!< the uniform draws; made by Draw() on first use
 
     // state
     bool m_on{true};

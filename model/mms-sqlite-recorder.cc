@@ -42,6 +42,7 @@
 #include <iostream>
 #include <sstream>
 #include <sys/stat.h>
+#include <unordered_set>
 
 namespace ns3
 {
@@ -218,7 +219,6 @@ void
 MmsSqliteRecorder::DoDispose()
 {
     Close();
-    m_dropEnded.Cancel();
     m_elements.clear();
     m_cells.clear();
     if (m_ladderTracer)
@@ -813,6 +813,7 @@ MmsSqliteRecorder::OnVaspAnswered(const MmsEvent& e)
 void
 MmsSqliteRecorder::OnRelayAccepted(const MmsEvent& e)
 {
+    DropEndedMessages();
     // The Message-ID is known from here on, even if the M-Send.conf never reaches the UA.
     auto it = m_openMessages.find(e.transactionId);
     if (it != m_openMessages.end())
@@ -905,6 +906,7 @@ MmsSqliteRecorder::WriteMessage(const MessageRecord& m)
 MmsSqliteRecorder::DeliveryRecord&
 MmsSqliteRecorder::Delivery(const std::string& messageId, const std::string& recipient)
 {
+    DropEndedMessages();
     std::string number = Number(recipient);
     auto [it, created] = m_deliveries.try_emplace(Key(messageId, number));
     if (created)
@@ -923,18 +925,21 @@ MmsSqliteRecorder::Delivery(const std::string& messageId, const std::string& rec
 void
 MmsSqliteRecorder::MessageMayHaveEnded(const std::string& messageId)
 {
+    DropEndedMessages();
+    // Dropped after the current event (by the first look at the rows in a later one): the
+    // Relay begins all the deliveries of a message in one event, and one may end (a recipient
+    // that is not a subscriber) before the next begins. No event of its own for this.
     m_messagesEnded.push_back(messageId);
-    if (m_messagesEnded.size() == 1) // DropEndedMessages empties the list
-    {
-        // After the current event: the Relay begins all the deliveries of a message in one
-        // event, and one may end (a recipient that is not a subscriber) before the next begins.
-        m_dropEnded = Simulator::ScheduleNow(&MmsSqliteRecorder::DropEndedMessages, this);
-    }
+    m_endedInEvent = Simulator::GetEventCount();
 }
 
 void
 MmsSqliteRecorder::DropEndedMessages()
 {
+    if (m_messagesEnded.empty() || Simulator::GetEventCount() == m_endedInEvent)
+    {
+        return; // nothing ended, or it ended in this event
+    }
     for (const auto& id : m_messagesEnded)
     {
         auto it = m_messageRows.find(id);
@@ -953,14 +958,35 @@ MmsSqliteRecorder::GetOpenCounts() const
     c.submissions = m_openMessages.size();
     c.deliveries = m_deliveries.size();
     c.sms = m_sms.size();
-    c.messageRows = m_messageRows.size();
+    c.messageRows = CountMessageRows();
     return c;
 }
 
 uint64_t
 MmsSqliteRecorder::GetTrackedMessages() const
 {
-    return m_messageRows.size();
+    return CountMessageRows();
+}
+
+std::size_t
+MmsSqliteRecorder::CountMessageRows() const
+{
+    std::size_t n = m_messageRows.size();
+    if (m_messagesEnded.empty() || Simulator::GetEventCount() == m_endedInEvent)
+    {
+        return n;
+    }
+    // Without those DropEndedMessages() would drop at the next look.
+    std::unordered_set<std::string> gone;
+    for (const auto& id : m_messagesEnded)
+    {
+        auto it = m_messageRows.find(id);
+        if (it != m_messageRows.end() && it->second.open == 0 && gone.insert(id).second)
+        {
+            n--;
+        }
+    }
+    return n;
 }
 
 void
@@ -1183,6 +1209,7 @@ MmsSqliteRecorder::WriteRoute(const std::string& state, const MmsEvent& e, MmsRe
 void
 MmsSqliteRecorder::OnTerminal(const std::string& state, const MmsEvent& e, MmsRelay* relay)
 {
+    DropEndedMessages();
     WriteRoute(state, e, relay);
     DeliveryRecord& d = Delivery(e.messageId, e.recipient);
     // An off-net pair: the receiving Relay's row is recorded against the originating message,
@@ -1243,6 +1270,7 @@ MmsSqliteRecorder::OnTerminal(const std::string& state, const MmsEvent& e, MmsRe
 void
 MmsSqliteRecorder::WriteDelivery(const DeliveryRecord& d)
 {
+    DropEndedMessages();
     if (!Writable())
     {
         return;
@@ -1765,7 +1793,6 @@ MmsSqliteRecorder::Close()
     m_messageRows.clear();
     m_forwardedRows.clear();
     m_messagesEnded.clear();
-    m_dropEnded.Cancel();
     Commit(true);
 
     if (m_catchSignals && m_connected)

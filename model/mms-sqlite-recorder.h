@@ -472,8 +472,11 @@ class MmsSqliteRecorder : public Object
     void Count(const std::string& messageId, const std::string& recipient, int which);
     /// A message may have no open delivery left: check it once the current event is over.
     void MessageMayHaveEnded(const std::string& messageId);
-    /// Drop the row ids of the messages left without an open delivery (m_messagesEnded).
+    /// Drop the row ids of the messages left without an open delivery (m_messagesEnded) once
+    /// the event they ended in is over; called before every look at m_messageRows.
     void DropEndedMessages();
+    /// \return the rows of m_messageRows that DropEndedMessages() would keep
+    std::size_t CountMessageRows() const;
 
     // Attributes
     std::string m_path;
@@ -539,7 +542,7 @@ class MmsSqliteRecorder : public Object
     /// By the originating Message-ID.
     std::unordered_map<std::string, ForwardedRow> m_forwardedRows;
     std::vector<std::string> m_messagesEnded; //!< whose open count reached 0 in this event
-    EventId m_dropEnded;                      //!< DropEndedMessages, after the current event
+    uint64_t m_endedInEvent{0}; //!< Simulator::GetEventCount() when m_messagesEnded grew
     std::unordered_map<std::string, DeliveryRecord> m_deliveries; //!< open, by id + recipient
     std::unordered_map<std::string, SmsRecord> m_sms;             //!< open, by reference
     std::vector<Element> m_elements;

@@ -174,7 +174,24 @@ MmsHttpMessage::SerializeBody() const
 uint64_t
 MmsHttpMessage::GetSerializedSize() const
 {
-    return SerializeHead().size() + GetBodySize();
+    // SerializeHead()'s length, counted without building it (the flow transport asks for the
+    // size of every message it carries).
+    const uint64_t body = GetBodySize();
+    uint64_t n = isRequest
+                     ? method.size() + 1 + target.size() + 1 + version.size() + 2
+                     : version.size() + 1 + std::to_string(status).size() + 1 + reason.size() + 2;
+    for (const auto& h : headers)
+    {
+        if (!IEquals(h.first, "Content-Length"))
+        {
+            n += h.first.size() + 2 + h.second.size() + 2;
+        }
+    }
+    if (!isRequest || body > 0 || method == "POST" || method == "PUT")
+    {
+        n += std::string("Content-Length: ").size() + std::to_string(body).size() + 2;
+    }
+    return n + 2 + body;
 }
 
 MmsHttpParser::MmsHttpParser(bool expectRequests)

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cctype>
 #include <sstream>
+#include <unordered_map>
 
 namespace ns3
 {
@@ -107,20 +108,18 @@ const char* const g_wellKnownMedia[] = {
 constexpr std::size_t g_wellKnownMediaCount =
     sizeof(g_wellKnownMedia) / sizeof(g_wellKnownMedia[0]);
 
-bool
-EqualsIgnoreCase(const std::string& a, const char* b)
+/// The text with A-Z as a-z (media types and parameter names are ASCII, RFC 2045 section 5.1).
+std::string
+AsciiLower(std::string text)
 {
-    std::size_t n = a.size();
-    for (std::size_t i = 0; i < n; ++i)
+    for (char& ch : text)
     {
-        if (b[i] == '\0'
-            || std::tolower(static_cast<unsigned char>(a[i]))
-                   != std::tolower(static_cast<unsigned char>(b[i])))
+        if (ch >= 'A' && ch <= 'Z')
         {
-            return false;
+            ch = static_cast<char>(ch - 'A' + 'a');
         }
     }
-    return b[n] == '\0';
+    return text;
 }
 
 /// Value encodings of the typed parameters we model.
@@ -510,14 +509,19 @@ MmsWspContentType::IsMultipart() const
 int
 MmsWspContentType::WellKnownCode(const std::string& mediaType)
 {
-    for (std::size_t i = 0; i < g_wellKnownMediaCount; ++i)
+    // The table by lower-case name, the first code of a name kept (every PDU encoded or sized
+    // looks its content type up here).
+    static const std::unordered_map<std::string, int> byName = []()
     {
-        if (EqualsIgnoreCase(mediaType, g_wellKnownMedia[i]))
+        std::unordered_map<std::string, int> m;
+        for (std::size_t i = 0; i < g_wellKnownMediaCount; ++i)
         {
-            return static_cast<int>(i);
+            m.emplace(AsciiLower(g_wellKnownMedia[i]), static_cast<int>(i));
         }
-    }
-    return -1;
+        return m;
+    }();
+    auto it = byName.find(AsciiLower(mediaType));
+    return it != byName.end() ? it->second : -1;
 }
 
 std::string

@@ -201,6 +201,22 @@ class HttpTestCase : public TestCase
             ok.GetSerializedSize(),
             std::string("HTTP/1.1 200 OK\r\nContent-Length: 307200\r\n\r\n").size() + 307200,
             "virtual body size");
+        // The size is counted, not serialized: it must agree with the head for every shape
+        // (a GET without Content-Length, an explicit Content-Length that the head replaces, a
+        // status of other width, an empty POST, headers with empty values, body runs).
+        MmsHttpMessage withLength = post;
+        withLength.AddHeader("content-length", "99");
+        MmsHttpMessage busy = MmsHttpMessage::Response(503, "Service Unavailable");
+        busy.AddHeader("Retry-After", "");
+        MmsHttpMessage empty = MmsHttpMessage::Request("POST", "/");
+        MmsHttpMessage runs = MmsHttpMessage::Response(1000, "X");
+        runs.bodyRuns.push_back({{1, 2, 3}, 7});
+        for (const MmsHttpMessage* m : {&post, &get, &ok, &withLength, &busy, &empty, &runs})
+        {
+            NS_TEST_EXPECT_MSG_EQ(m->GetSerializedSize(),
+                                  m->SerializeHead().size() + m->GetBodySize(),
+                                  "counted size of " << m->SerializeHead());
+        }
 
         // Three pipelined requests, parsed from every chunking of random sizes.
         std::vector<uint8_t> stream = bytes;

@@ -219,6 +219,7 @@ void
 MmsSqliteRecorder::DoDispose()
 {
     Close();
+    m_uaSinks.clear();
     m_elements.clear();
     m_cells.clear();
     if (m_ladderTracer)
@@ -543,21 +544,32 @@ MmsSqliteRecorder::ConnectAll()
 void
 MmsSqliteRecorder::ConnectUserAgent(Ptr<MmsUserAgent> ua)
 {
-    auto connect = [&](const char* source, void (MmsSqliteRecorder::*sink)(const MmsEvent&))
+    if (m_uaSinks.empty())
     {
-        ua->TraceConnectWithoutContext(source, MakeCallback(sink, this));
-    };
-    connect("Submitted", &MmsSqliteRecorder::OnSubmitted);
-    connect("SubmitConfirmed", &MmsSqliteRecorder::OnSubmitConfirmed);
-    connect("Rejected", &MmsSqliteRecorder::OnSubmitRejected);
-    connect("Failed", &MmsSqliteRecorder::OnUaFailed);
-    connect("PushReceived", &MmsSqliteRecorder::OnPushReceived);
-    connect("NotifyRespSent", &MmsSqliteRecorder::OnNotifyRespSent);
-    connect("RetrievalStarted", &MmsSqliteRecorder::OnRetrievalStarted);
-    connect("RetrievalCompleted", &MmsSqliteRecorder::OnRetrievalCompleted);
-    connect("DeliveryReportReceived", &MmsSqliteRecorder::OnDeliveryReportReceived);
-    connect("ReadReportSent", &MmsSqliteRecorder::OnReadReportSent);
-    connect("ReadReportReceived", &MmsSqliteRecorder::OnReadReportReceived);
+        // Looked up once: a pool connects every User Agent it makes, thousands per second.
+        auto add = [this](const char* source, void (MmsSqliteRecorder::*sink)(const MmsEvent&))
+        {
+            Ptr<const TraceSourceAccessor> accessor =
+                MmsUserAgent::GetTypeId().LookupTraceSourceByName(source);
+            NS_ABORT_MSG_IF(!accessor, "MmsUserAgent has no trace source " << source);
+            m_uaSinks.emplace_back(accessor, MakeCallback(sink, this));
+        };
+        add("Submitted", &MmsSqliteRecorder::OnSubmitted);
+        add("SubmitConfirmed", &MmsSqliteRecorder::OnSubmitConfirmed);
+        add("Rejected", &MmsSqliteRecorder::OnSubmitRejected);
+        add("Failed", &MmsSqliteRecorder::OnUaFailed);
+        add("PushReceived", &MmsSqliteRecorder::OnPushReceived);
+        add("NotifyRespSent", &MmsSqliteRecorder::OnNotifyRespSent);
+        add("RetrievalStarted", &MmsSqliteRecorder::OnRetrievalStarted);
+        add("RetrievalCompleted", &MmsSqliteRecorder::OnRetrievalCompleted);
+        add("DeliveryReportReceived", &MmsSqliteRecorder::OnDeliveryReportReceived);
+        add("ReadReportSent", &MmsSqliteRecorder::OnReadReportSent);
+        add("ReadReportReceived", &MmsSqliteRecorder::OnReadReportReceived);
+    }
+    for (const auto& [accessor, sink] : m_uaSinks)
+    {
+        accessor->ConnectWithoutContext(PeekPointer(ua), sink);
+    }
     if (m_recordTransactions || m_recordPdus)
     {
         Element e;

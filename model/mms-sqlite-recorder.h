@@ -548,6 +548,9 @@ class MmsSqliteRecorder : public Object
     std::vector<Element> m_elements;
     std::vector<Cell> m_cells;
     Ptr<MmsLadderTracer> m_ladderTracer; //!< RecordPdus: pairs sending and arrival
+    /// ConnectUserAgent's trace sources of MmsUserAgent and their sinks, looked up once
+    std::vector<std::pair<Ptr<const TraceSourceAccessor>, Callback<void, const MmsEvent&>>>
+        m_uaSinks;
     uint64_t m_messagesSubmitted{0};
     uint64_t m_deliveriesClosed{0};
     bool m_interrupted{false};

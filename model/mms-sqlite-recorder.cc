@@ -1805,6 +1805,14 @@ MmsSqliteRecorder::Close()
     m_messageRows.clear();
     m_forwardedRows.clear();
     m_messagesEnded.clear();
+    if (Writable())
+    {
+        std::string error;
+        if (!m_db.Exec(MmsResultsSchema::GetCloseSql(), error))
+        {
+            Fail("indexing the samples", m_db.LastError());
+        }
+    }
     Commit(true);
 
     if (m_catchSignals && m_connected)

@@ -311,6 +311,13 @@ constexpr int VERSION = 5;
  */
 const std::string& GetSql();
 /**
+ * \return the statements a recorder runs when it closes its run, in its last transaction: the
+ *         index of bearer_sample (run, cell, time), which a run does not keep up to date row by
+ *         row (a file read during a run, or left by a killed one, lacks it until a recorder
+ *         closes a run in it; queries give the same answers without it)
+ */
+const std::string& GetCloseSql();
+/**
  * \return table names and their columns, in order, read from GetSql() (for checks and
  *         documentation tests)
  */

@@ -478,6 +478,10 @@ class RowsMatchTracesTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(count("SELECT count(*) FROM bearer_sample" + r),
                               samples,
                               "one cell (16 handsets), one sample per interval");
+        NS_TEST_EXPECT_MSG_EQ(count("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND "
+                                    "name = 'bearer_sample_by_time'"),
+                              1,
+                              "the samples' index, built when the run closed");
         NS_TEST_EXPECT_MSG_EQ(count("SELECT count(*) FROM run_attribute" + r
                                     + " AND name = "
                                       "'ns3::MmsRelay::DefaultExpiry' AND value = '+9e+11ns'"),

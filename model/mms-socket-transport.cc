@@ -15,6 +15,7 @@
 #include "ns3/log.h"
 #include "ns3/loopback-net-device.h"
 #include "ns3/node.h"
+#include "ns3/pointer.h"
 #include "ns3/simulator.h"
 #include "ns3/socket.h"
 #include "ns3/tcp-socket-factory.h"
@@ -215,6 +216,46 @@ MmsSocketTransport::DoDispose()
     MmsTransport::DoDispose();
 }
 
+void
+MmsSocketTransport::CopyCongestionAttributes(Ptr<Socket> listener, Ptr<Socket> accepted)
+{
+    // An accepted socket's congestion control is a copy (Fork) of its listener's. ns-3.48's
+    // TcpCubic copy constructor leaves TcpFriendliness uninitialised, so an accepted
+    // connection's congestion avoidance followed whatever its heap block held (the same seed
+    // gave other runs when the heap was laid out otherwise). The listener's values are set
+    // again on the copy; with every attribute copied correctly this changes nothing.
+    PointerValue from;
+    PointerValue to;
+    if (!listener->GetAttributeFailSafe("CongestionOps", from)
+        || !accepted->GetAttributeFailSafe("CongestionOps", to))
+    {
+        return;
+    }
+    Ptr<Object> a = from.Get<Object>();
+    Ptr<Object> b = to.Get<Object>();
+    if (!a || !b || a == b || a->GetInstanceTypeId() != b->GetInstanceTypeId())
+    {
+        return;
+    }
+    for (TypeId t = a->GetInstanceTypeId(); t != ObjectBase::GetTypeId(); t = t.GetParent())
+    {
+        for (uint32_t i = 0; i < t.GetAttributeN(); ++i)
+        {
+            const TypeId::AttributeInformation info = t.GetAttribute(i);
+            if (!(info.flags & TypeId::ATTR_GET) || !(info.flags & TypeId::ATTR_SET)
+                || !info.accessor->HasGetter() || !info.accessor->HasSetter())
+            {
+                continue;
+            }
+            Ptr<AttributeValue> v = info.checker->Create();
+            if (info.accessor->Get(PeekPointer(a), *v))
+            {
+                info.accessor->Set(PeekPointer(b), *v);
+            }
+        }
+    }
+}
+
 Ptr<Socket>
 MmsSocketTransport::CreateTcpSocket() const
 {
@@ -287,11 +328,13 @@ MmsSocketTransport::HandleAccept(Ptr<Socket> socket, const Address& from)
     Address local;
     socket->GetSockName(local);
     uint16_t port = InetSocketAddress::ConvertFrom(local).GetPort();
-    if (m_listeners.find(port) == m_listeners.end())
+    auto listener = m_listeners.find(port);
+    if (listener == m_listeners.end())
     {
         socket->Close();
         return;
     }
+    CopyCongestionAttributes(listener->second.first, socket);
     uint64_t id = m_nextId++;
     Ptr<MmsHttpConnection> c = CreateObject<MmsHttpConnection>();
     c->SetAttribute("MaxBodySize", UintegerValue(m_maxBody));

@@ -300,6 +300,14 @@ class MmsSocketTransport : public MmsTransport
     void ConnectionEnded(const Address& server);
     /// A TCP socket on the node with this element's TIME_WAIT (TimeWait) and MSS (TcpMss).
     Ptr<Socket> CreateTcpSocket() const;
+    /**
+     * Set a listener's congestion-control attributes again on a socket it accepted (whose
+     * congestion control is a copy of the listener's, which ns-3.48's TcpCubic makes with
+     * TcpFriendliness uninitialised).
+     * \param listener the listening socket
+     * \param accepted the socket it accepted
+     */
+    static void CopyCongestionAttributes(Ptr<Socket> listener, Ptr<Socket> accepted);
     /// TcpMss, or the smallest MTU of the node's IPv4 interfaces (loopback aside) less 40.
     uint32_t GetMss() const;
 

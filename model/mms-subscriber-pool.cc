@@ -455,10 +455,7 @@ MmsSubscriberPool::MaybeRelease(uint32_t index)
     Cell& c = m_cells[ci];
     const auto hi = static_cast<uint32_t>(r.handset);
     const Handset& h = c.handsets[hi];
-    Ptr<MmsRrcStateMachine> rrc = h.rrc;
-    const bool quiet =
-        c.alwaysOn[hi] ? rrc->GetState() == MmsRrcStateMachine::IDLE : !rrc->HasPdpContext();
-    if (!quiet)
+    if (!IsQuiet(ci, hi))
     {
         return; // the PDP context is up: the next PdpContext or State change tells
     }
@@ -524,7 +521,24 @@ MmsSubscriberPool::HandleBind(Ptr<MmsUserAgent> ua)
 void
 MmsSubscriberPool::HandleSettled(Ptr<MmsUserAgent> ua)
 {
-    Simulator::ScheduleNow(&MmsSubscriberPool::Tidy, this, IndexOf(ua));
+    const uint32_t index = IndexOf(ua);
+    const Record& r = m_records[index];
+    if (r.handset >= 0 && !IsQuiet(CellOf(index), static_cast<uint32_t>(r.handset)))
+    {
+        // Bound, with its PDP context (or RRC connection) up: Tidy would neither release nor
+        // retire, and the radio's change to quiet calls HandleRadioChange, which tidies.
+        return;
+    }
+    Simulator::ScheduleNow(&MmsSubscriberPool::Tidy, this, index);
+}
+
+bool
+MmsSubscriberPool::IsQuiet(uint32_t cell, uint32_t handset) const
+{
+    const Cell& c = m_cells[cell];
+    const Ptr<MmsRrcStateMachine> rrc = c.handsets[handset].rrc;
+    return c.alwaysOn[handset] ? rrc->GetState() == MmsRrcStateMachine::IDLE
+                               : !rrc->HasPdpContext();
 }
 
 void

@@ -371,8 +371,16 @@ class MmsSubscriberPool : public MmsSubscriberLocator
      */
     bool Bind(uint32_t index, bool limited);
     /**
-     * End a subscriber's binding if its handset may go: no exchange in flight and no PDP
-     * context (with PdpMode AlwaysOn: the handset is Idle).
+     * Whether a bound handset's radio lets it go: no PDP context (with PdpMode AlwaysOn: the
+     * handset is Idle).
+     * \param cell the pool's cell index
+     * \param handset the handset's index in the cell
+     * \return true if quiet
+     */
+    bool IsQuiet(uint32_t cell, uint32_t handset) const;
+    /**
+     * End a subscriber's binding if its handset may go: no exchange in flight and its radio
+     * quiet (IsQuiet()).
      * \param index the subscriber
      */
     void MaybeRelease(uint32_t index);

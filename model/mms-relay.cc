@@ -1118,6 +1118,9 @@ MmsRelay::StartDelivery(std::string messageId)
 {
     Message& m = m_messages[messageId];
     m.open = static_cast<uint32_t>(m.recipients.size());
+    // MM4 and MM3 may settle a recipient from within the loop (Mm4Failed): the message stays
+    // until the loop is done.
+    m_delivering = true;
     m_counters.recipients += m.recipients.size();
     // What MM4 forwards: the M-Send.req without Bcc, which is not conveyed (TS 23.140 section
     // 8.4.1), made once for the message: each forward copies it, and a bulk submission names
@@ -1156,6 +1159,8 @@ MmsRelay::StartDelivery(std::string messageId)
         }
         Notify(m.id, i);
     }
+    m_delivering = false;
+    RemoveIfDone(messageId);
 }
 
 void
@@ -1293,11 +1298,22 @@ MmsRelay::SetState(Message& m, uint32_t index, RecipientState to, const std::str
         default:
             break;
     }
-    if (--m.open == 0)
+    // Every recipient done: the caller, once it no longer holds the message, removes it
+    // (RemoveIfDone).
+    --m.open;
+}
+
+void
+MmsRelay::RemoveIfDone(std::string messageId)
+{
+    auto it = m_messages.find(messageId);
+    if (it != m_messages.end() && it->second.open == 0 && !it->second.recipients.empty()
+        && !m_delivering)
     {
-        // Every recipient is done: delete the stored message now (expiry deletes it otherwise).
-        std::string id = m.id;
-        Simulator::ScheduleNow(&MmsRelay::Remove, this, id, true);
+        // Delete the stored message now (expiry deletes it otherwise). This was an event of its
+        // own at the same instant; done here, in the event that settled the last recipient,
+        // it costs none.
+        Remove(messageId, true);
     }
 }
 
@@ -1444,6 +1460,7 @@ MmsRelay::HandleNotifyResp(const Job& job, const MmsPdu& pdu)
         default:
             break;
     }
+    RemoveIfDone(messageId);
 }
 
 void
@@ -1464,6 +1481,7 @@ MmsRelay::HandleAcknowledge(const Job& job, const MmsPdu& pdu)
         m.recipients[index].reportAllowed = false;
     }
     SetState(m, index, RETRIEVED, "M-Acknowledge.ind");
+    RemoveIfDone(messageId);
 }
 
 void
@@ -1586,6 +1604,7 @@ MmsRelay::Mm4Forwarded(const std::string& messageId, uint32_t index, const std::
     if (it != m_messages.end() && index < it->second.recipients.size())
     {
         SetState(it->second, index, FORWARDED, peer);
+        RemoveIfDone(messageId);
     }
 }
 
@@ -1596,6 +1615,7 @@ MmsRelay::Mm4Failed(const std::string& messageId, uint32_t index, const std::str
     if (it != m_messages.end() && index < it->second.recipients.size())
     {
         SetState(it->second, index, FAILED, why);
+        RemoveIfDone(messageId);
     }
 }
 

@@ -377,6 +377,8 @@ class MmsRelay : public MmsApplication
     void Report(Message& m, uint32_t index, uint8_t status);
     void Expire(std::string messageId);
     void Remove(const std::string& messageId, bool deleteStored);
+    /// Remove the message if every recipient is settled and no delivery loop holds it.
+    void RemoveIfDone(std::string messageId);
     void ForgetReportInfo(std::string messageId);
     uint64_t Track(const Outstanding& o);
     std::string NextMessageId();
@@ -455,6 +457,7 @@ class MmsRelay : public MmsApplication
     uint64_t m_nextCookie{1};
     uint64_t m_nextMessage{1};
     Counters m_counters;
+    bool m_delivering = false; //!< StartDelivery is in its loop over the recipients
     Ptr<MmsRelayMm4Agent> m_mm4;
     TracedValue<uint32_t> m_queueLength{0};
 

@@ -19,6 +19,7 @@
 #include "ns3/ipv4-address-helper.h"
 #include "ns3/ipv4-list-routing.h"
 #include "ns3/log.h"
+#include "ns3/mms-common.h"
 #include "ns3/mms-flow-transport.h"
 #include "ns3/mms-mail-server.h"
 #include "ns3/mms-radio-bearer-net-device.h"
@@ -71,25 +72,13 @@ ObjectFactory
 FactoryLike(Ptr<const Object> prototype)
 {
     ObjectFactory f;
-    const TypeId tid = prototype->GetInstanceTypeId();
-    f.SetTypeId(tid);
-    for (TypeId t = tid; t != ObjectBase::GetTypeId(); t = t.GetParent())
-    {
-        for (uint32_t i = 0; i < t.GetAttributeN(); ++i)
-        {
-            const TypeId::AttributeInformation info = t.GetAttribute(i);
-            if (!(info.flags & TypeId::ATTR_CONSTRUCT) || !(info.flags & TypeId::ATTR_GET)
-                || !info.accessor->HasGetter())
-            {
-                continue;
-            }
-            Ptr<AttributeValue> v = info.checker->Create();
-            if (info.accessor->Get(PeekPointer(prototype), *v))
-            {
-                f.Set(info.name, *v);
-            }
-        }
-    }
+    f.SetTypeId(prototype->GetInstanceTypeId());
+    MmsForEachAttributeValue(*prototype,
+                             TypeId::ATTR_CONSTRUCT,
+                             [&f](const TypeId::AttributeInformation& info, const AttributeValue& v)
+                             {
+                                 f.Set(info.name, v);
+                             });
     return f;
 }
 

@@ -142,4 +142,29 @@ PlmnAddress(const std::string& number)
 }
 } // namespace MmsHttp
 
+void
+MmsForEachAttributeValue(
+    const ObjectBase& object,
+    uint32_t flags,
+    const std::function<void(const TypeId::AttributeInformation&, const AttributeValue&)>& visit)
+{
+    flags |= TypeId::ATTR_GET;
+    for (TypeId t = object.GetInstanceTypeId(); t != ObjectBase::GetTypeId(); t = t.GetParent())
+    {
+        for (uint32_t i = 0; i < t.GetAttributeN(); ++i)
+        {
+            const TypeId::AttributeInformation info = t.GetAttribute(i);
+            if ((info.flags & flags) != flags || !info.accessor->HasGetter())
+            {
+                continue;
+            }
+            Ptr<AttributeValue> v = info.checker->Create();
+            if (info.accessor->Get(&object, *v))
+            {
+                visit(info, *v);
+            }
+        }
+    }
+}
+
 } // namespace ns3

@@ -20,8 +20,11 @@
 #include "mms-pdu.h"
 
 #include "ns3/nstime.h"
+#include "ns3/object-base.h"
+#include "ns3/type-id.h"
 
 #include <cstdint>
+#include <functional>
 #include <string>
 
 /**
@@ -171,6 +174,21 @@ std::string StripAddressType(const std::string& address);
  */
 std::string PlmnAddress(const std::string& number);
 } // namespace MmsHttp
+
+/**
+ * \ingroup mms
+ * Visit the attributes of an object that have the given flags and a getter (those of its type
+ * and of its parents), each with its current value: what copies an object's configuration to a
+ * factory (MmsScenarioHelper's User Agents) or to another object (MmsSocketTransport's accepted
+ * sockets).
+ * \param object the object
+ * \param flags the TypeId::AttributeFlag bits an attribute must all have (ATTR_GET is implied)
+ * \param visit called with the attribute's information and its value
+ */
+void MmsForEachAttributeValue(
+    const ObjectBase& object,
+    uint32_t flags,
+    const std::function<void(const TypeId::AttributeInformation&, const AttributeValue&)>& visit);
 
 } // namespace ns3
 

@@ -237,23 +237,15 @@ MmsSocketTransport::CopyCongestionAttributes(Ptr<Socket> listener, Ptr<Socket> a
     {
         return;
     }
-    for (TypeId t = a->GetInstanceTypeId(); t != ObjectBase::GetTypeId(); t = t.GetParent())
-    {
-        for (uint32_t i = 0; i < t.GetAttributeN(); ++i)
-        {
-            const TypeId::AttributeInformation info = t.GetAttribute(i);
-            if (!(info.flags & TypeId::ATTR_GET) || !(info.flags & TypeId::ATTR_SET)
-                || !info.accessor->HasGetter() || !info.accessor->HasSetter())
-            {
-                continue;
-            }
-            Ptr<AttributeValue> v = info.checker->Create();
-            if (info.accessor->Get(PeekPointer(a), *v))
-            {
-                info.accessor->Set(PeekPointer(b), *v);
-            }
-        }
-    }
+    MmsForEachAttributeValue(*a,
+                             TypeId::ATTR_SET,
+                             [&b](const TypeId::AttributeInformation& info, const AttributeValue& v)
+                             {
+                                 if (info.accessor->HasSetter())
+                                 {
+                                     info.accessor->Set(PeekPointer(b), v);
+                                 }
+                             });
 }
 
 Ptr<Socket>

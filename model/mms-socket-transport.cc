@@ -80,11 +80,13 @@ MmsSocketTransport::GetTypeId()
                           "(a Relay notifying thousands of recipients at once) from opening a "
                           "connection each, every one of which would then wait in TIME_WAIT "
                           "in the node's connection table, which ns-3 searches for every "
-                          "segment the node receives. 0: no limit. Default 0: with a limit, "
-                          "same-seed runs were found to depend on the process's memory layout "
-                          "inside ns-3.48 (a determinism case of mms-flow with the heap "
-                          "perturbed between runs), cause not found yet; the bulk VASP runs "
-                          "set 32.",
+                          "segment the node receives. 0: no limit. Default 0, with which the "
+                          "documented figures were measured (the main job gives the same "
+                          "results with 32; the bulk VASP runs set 32). "
+                          "A limit once made same-seed runs inside ns-3.48 depend on the "
+                          "memory layout: that was ns-3.48's TcpCubic copy leaving "
+                          "TcpFriendliness unset on accepted sockets, which this transport now "
+                          "sets again (see doc/mms.rst).",
                           UintegerValue(0),
                           MakeUintegerAccessor(&MmsSocketTransport::m_maxPerServer),
                           MakeUintegerChecker<uint32_t>())

@@ -242,8 +242,17 @@ RunOne(uint64_t subscribers,
     Simulator::Stop(Seconds(duration));
     Simulator::Run();
     const double traffic = Since(t0);
-    Simulator::Stop(Seconds(drain));
-    Simulator::Run();
+    // A signal (SIGINT, SIGTERM) or a failed write stops the run through the recorder: then no
+    // drain, and no figures for a run that did not finish.
+    auto stopped = [&recorder]()
+    {
+        return recorder && (recorder->WasInterrupted() || recorder->HasFailed());
+    };
+    if (!stopped())
+    {
+        Simulator::Stop(Seconds(drain));
+        Simulator::Run();
+    }
     const double run = Since(t0);
     const double cpu = MmsBenchmarkCpuSeconds() - cpu0;
     const uint64_t events = Simulator::GetEventCount();
@@ -256,6 +265,8 @@ RunOne(uint64_t subscribers,
         std::ifstream f(path, std::ios::binary | std::ios::ate);
         fileMiB = f ? static_cast<double>(f.tellg()) / (1 << 20) : 0;
     }
+    const bool finished = !stopped();
+    const int status = finished ? 0 : recorder->HasFailed() ? 2 : 1;
     uint64_t rssEnd;
     MmsBenchmarkMemory(peak, rssEnd);
     Simulator::Destroy();
@@ -266,6 +277,11 @@ RunOne(uint64_t subscribers,
             std::remove((path + suffix).c_str());
         }
         rmdir(folder.c_str());
+    }
+    if (!finished)
+    {
+        // The recorder said why on standard error; the parent reports the size as failed.
+        return status;
     }
 
     std::cout << RESULT << " subscribers " << subscribers << " cells " << cells << " mmscs "

@@ -1120,7 +1120,7 @@ MmsRelay::StartDelivery(std::string messageId)
     m.open = static_cast<uint32_t>(m.recipients.size());
     // MM4 and MM3 may settle a recipient from within the loop (Mm4Failed): the message stays
     // until the loop is done.
-    m_delivering = true;
+    m_delivering = messageId;
     m_counters.recipients += m.recipients.size();
     // What MM4 forwards: the M-Send.req without Bcc, which is not conveyed (TS 23.140 section
     // 8.4.1), made once for the message: each forward copies it, and a bulk submission names
@@ -1159,7 +1159,7 @@ MmsRelay::StartDelivery(std::string messageId)
         }
         Notify(m.id, i);
     }
-    m_delivering = false;
+    m_delivering.clear();
     RemoveIfDone(messageId);
 }
 
@@ -1308,7 +1308,7 @@ MmsRelay::RemoveIfDone(std::string messageId)
 {
     auto it = m_messages.find(messageId);
     if (it != m_messages.end() && it->second.open == 0 && !it->second.recipients.empty()
-        && !m_delivering)
+        && messageId != m_delivering)
     {
         // Delete the stored message now (expiry deletes it otherwise). This was an event of its
         // own at the same instant; done here, in the event that settled the last recipient,

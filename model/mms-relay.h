@@ -377,7 +377,7 @@ class MmsRelay : public MmsApplication
     void Report(Message& m, uint32_t index, uint8_t status);
     void Expire(std::string messageId);
     void Remove(const std::string& messageId, bool deleteStored);
-    /// Remove the message if every recipient is settled and no delivery loop holds it.
+    /// Remove the message if every recipient is settled and StartDelivery is not looping over it.
     void RemoveIfDone(std::string messageId);
     void ForgetReportInfo(std::string messageId);
     uint64_t Track(const Outstanding& o);
@@ -457,7 +457,7 @@ class MmsRelay : public MmsApplication
     uint64_t m_nextCookie{1};
     uint64_t m_nextMessage{1};
     Counters m_counters;
-    bool m_delivering = false; //!< StartDelivery is in its loop over the recipients
+    std::string m_delivering; //!< the message StartDelivery is looping over; "" none
     Ptr<MmsRelayMm4Agent> m_mm4;
     TracedValue<uint32_t> m_queueLength{0};
 

@@ -185,14 +185,20 @@ MmsHelper::InstallUserAgents(NodeContainer handsets)
 Ptr<MmsUserAgent>
 MmsHelper::CreateUserAgent(const std::string& msisdn) const
 {
-    return CreateUserAgent(msisdn, m_uaFactory);
+    NS_ASSERT_MSG(m_relay, "InstallCore before CreateUserAgent");
+    return Number(m_uaFactory.Create<MmsUserAgent>(), msisdn);
 }
 
 Ptr<MmsUserAgent>
-MmsHelper::CreateUserAgent(const std::string& msisdn, const ObjectFactory& factory) const
+MmsHelper::CreateUserAgent(const std::string& msisdn, Ptr<const MmsUserAgent> prototype) const
 {
     NS_ASSERT_MSG(m_relay, "InstallCore before CreateUserAgent");
-    Ptr<MmsUserAgent> ua = factory.Create<MmsUserAgent>();
+    return Number(MmsUserAgent::CreateLike(prototype), msisdn);
+}
+
+Ptr<MmsUserAgent>
+MmsHelper::Number(Ptr<MmsUserAgent> ua, const std::string& msisdn) const
+{
     ua->SetMsisdn(msisdn);
     ua->SetElementName("ua:" + msisdn);
     ua->SetDirectory(m_directory);

@@ -159,14 +159,15 @@ class MmsHelper
      */
     Ptr<MmsUserAgent> CreateUserAgent(const std::string& msisdn) const;
     /**
-     * \brief Like CreateUserAgent(const std::string&), from another factory (for example one
-     * that holds every attribute of a prototype User Agent, so that making one parses nothing).
+     * \brief Like CreateUserAgent(const std::string&), a copy of a prototype User Agent
+     * (MmsUserAgent::CreateLike): its attribute values and random variables, for much less
+     * than an ObjectFactory costs.
      * \param msisdn the subscriber's number
-     * \param factory the factory of ns3::MmsUserAgent to create it with
+     * \param prototype a User Agent with no state, for example one CreateUserAgent() made
      * \return the User Agent
      */
     Ptr<MmsUserAgent> CreateUserAgent(const std::string& msisdn,
-                                      const ObjectFactory& factory) const;
+                                      Ptr<const MmsUserAgent> prototype) const;
     /**
      * \brief Count numbers as used without installing User Agents (subscribers that a pool
      * keeps as records): the next InstallUserAgents() numbers on after them.
@@ -250,6 +251,14 @@ class MmsHelper
     int64_t AssignStreams(int64_t stream);
 
   private:
+    /**
+     * \brief Give a new User Agent its number, its element name and the directory.
+     * \param ua the User Agent
+     * \param msisdn its number
+     * \return \p ua
+     */
+    Ptr<MmsUserAgent> Number(Ptr<MmsUserAgent> ua, const std::string& msisdn) const;
+
     ObjectFactory m_relayFactory;
     ObjectFactory m_serverFactory;
     ObjectFactory m_ppgFactory;

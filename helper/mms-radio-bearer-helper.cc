@@ -40,6 +40,7 @@ MmsRadioBearerHelper::SetProfile(const std::string& preset)
     m_profile = ObjectFactory();
     m_profile.SetTypeId("ns3::MmsRadioBearerProfile");
     m_profile.Set("Preset", StringValue(preset));
+    m_profileMade.reset();
     GetProfile(); // report an unknown name here, where it was given
 }
 
@@ -47,12 +48,17 @@ void
 MmsRadioBearerHelper::SetProfileAttribute(const std::string& name, const AttributeValue& value)
 {
     m_profile.Set(name, value);
+    m_profileMade.reset();
 }
 
 MmsBearerProfile
 MmsRadioBearerHelper::GetProfile() const
 {
-    return m_profile.Create<MmsRadioBearerProfile>()->Get();
+    if (!m_profileMade)
+    {
+        m_profileMade = m_profile.Create<MmsRadioBearerProfile>()->Get();
+    }
+    return *m_profileMade;
 }
 
 void
@@ -78,6 +84,7 @@ void
 MmsRadioBearerHelper::SetRrcAttribute(const std::string& name, const AttributeValue& value)
 {
     m_rrc.Set(name, value);
+    m_rrcPrototype = nullptr;
 }
 
 void
@@ -175,7 +182,7 @@ MmsRadioBearerHelper::AttachWith(Ptr<MmsRadioCellChannel> cell,
     Ipv4StaticRoutingHelper routing;
     EnsureStack(node);
     Ptr<MmsRadioBearerNetDevice> dev = m_device.Create<MmsRadioBearerNetDevice>();
-    Ptr<MmsRrcStateMachine> rrc = m_rrc.Create<MmsRrcStateMachine>();
+    Ptr<MmsRrcStateMachine> rrc = NewRrc();
     node->AddDevice(dev);
     const uint32_t index = cell->AttachHandset(dev, profile, rrc);
     dev->AttachAsHandset(cell, index, rrc);
@@ -271,9 +278,19 @@ MmsRadioBearerHelper::AllocateAddress(Ptr<MmsRadioCellChannel> cell)
 }
 
 Ptr<MmsRrcStateMachine>
+MmsRadioBearerHelper::NewRrc() const
+{
+    if (!m_rrcPrototype)
+    {
+        m_rrcPrototype = m_rrc.Create<MmsRrcStateMachine>();
+    }
+    return MmsRrcStateMachine::CreateLike(m_rrcPrototype);
+}
+
+Ptr<MmsRrcStateMachine>
 MmsRadioBearerHelper::CreateRrc(const MmsBearerProfile& profile) const
 {
-    Ptr<MmsRrcStateMachine> rrc = m_rrc.Create<MmsRrcStateMachine>();
+    Ptr<MmsRrcStateMachine> rrc = NewRrc();
     rrc->SetTbfMode(profile.UsesTbf());
     return rrc;
 }

@@ -16,6 +16,7 @@
 #include "ns3/trace-helper.h"
 
 #include <map>
+#include <optional>
 #include <string>
 
 namespace ns3
@@ -196,10 +197,19 @@ class MmsRadioBearerHelper : public PcapHelperForDevice
                             bool promiscuous,
                             bool explicitFilename) override;
 
+    /**
+     * \return a new state machine with the RRC attributes (a copy of m_rrcPrototype)
+     */
+    Ptr<MmsRrcStateMachine> NewRrc() const;
+
     ObjectFactory m_profile;
     ObjectFactory m_channel;
     ObjectFactory m_device;
     ObjectFactory m_rrc;
+    /// What m_profile makes, once asked (GetProfile): made again after a change of m_profile.
+    mutable std::optional<MmsBearerProfile> m_profileMade;
+    /// What m_rrc makes, copied for each handset (NewRrc): made again after a change of m_rrc.
+    mutable Ptr<MmsRrcStateMachine> m_rrcPrototype;
 
     /// The next handset address of a cell.
     struct CellAddresses

@@ -59,29 +59,6 @@ Remember(Defaults& d, const std::string& name, const AttributeValue& value)
     d[name] = value.Copy();
 }
 
-/**
- * A factory of objects like a prototype: of its type, with every attribute settable at
- * construction set to the prototype's value. Making one then parses no string and makes no
- * object behind a pointer attribute (random variables, policies: the prototype's are shared),
- * where a factory with only some attributes set makes each of the others from its initial
- * value, a random variable's from its string, at every creation.
- * \param prototype the object to copy the attributes of
- * \return the factory
- */
-ObjectFactory
-FactoryLike(Ptr<const Object> prototype)
-{
-    ObjectFactory f;
-    f.SetTypeId(prototype->GetInstanceTypeId());
-    MmsForEachAttributeValue(*prototype,
-                             TypeId::ATTR_CONSTRUCT,
-                             [&f](const TypeId::AttributeInformation& info, const AttributeValue& v)
-                             {
-                                 f.Set(info.name, v);
-                             });
-    return f;
-}
-
 void
 ApplyDefaults(ObjectFactory& factory, const Defaults& d)
 {
@@ -310,7 +287,6 @@ struct MmsScenarioHelper::AgentMaker : public SimpleRefCount<AgentMaker>
     Ptr<MmsTrafficModel> model;                                //!< the cell's traffic model
     bool traffic{true};                                        //!< generate messages
     Ptr<MmsUserAgent> prototype;        //!< holds the random variables all of them share
-    ObjectFactory likePrototype;        //!< FactoryLike(prototype), once there is one
     Ptr<MmsSubscriberDirectory> offNet; //!< other operators' subscribers (MM4); null none
     bool wap{false};                    //!< the MMSE has a WAP gateway: Stack set per subscriber
     double wapShare{0};                 //!< the cell's share of WAP 1.x handsets
@@ -329,8 +305,8 @@ struct MmsScenarioHelper::AgentMaker : public SimpleRefCount<AgentMaker>
         Ptr<MmsUserAgent> ua;
         if (maker->prototype)
         {
-            // The prototype's attributes: the settings below, already applied.
-            ua = maker->mmse->CreateUserAgent(msisdn, maker->likePrototype);
+            // A copy of the prototype: the settings below, already applied, and its variables.
+            ua = maker->mmse->CreateUserAgent(msisdn, maker->prototype);
         }
         else
         {
@@ -349,10 +325,6 @@ struct MmsScenarioHelper::AgentMaker : public SimpleRefCount<AgentMaker>
         {
             // The subscriber's handset, whichever pool handset it is bound to.
             SetStack(ua, MmsScenario::IsWapHandset(maker->wapShare, index - maker->first));
-        }
-        if (maker->prototype)
-        {
-            ua->ShareRandomVariables(maker->prototype);
         }
         return ua;
     }
@@ -940,7 +912,6 @@ MmsScenarioHelper::Install(const MmsScenario& scenario)
                     agents->prototype->SetAttribute(
                         "RetryPolicy", PointerValue(MmsUserAgent::CreateDefaultRetryPolicy()));
                 }
-                agents->likePrototype = FactoryLike(agents->prototype);
                 agents->wap = wap;
                 agents->wapShare = m_flowCellOf[c] >= 0 ? 0 : v.wapShare; // flow: all HTTP
                 agents->pool = PeekPointer(m_pool);

@@ -178,9 +178,8 @@ std::string PlmnAddress(const std::string& number);
 /**
  * \ingroup mms
  * Visit the attributes of an object that have the given flags and a getter (those of its type
- * and of its parents), each with its current value: what copies an object's configuration to a
- * factory (MmsScenarioHelper's User Agents) or to another object (MmsSocketTransport's accepted
- * sockets).
+ * and of its parents), each with its current value: what copies an object's configuration to
+ * another object (MmsSocketTransport's accepted sockets).
  * \param object the object
  * \param flags the TypeId::AttributeFlag bits an attribute must all have (ATTR_GET is implied)
  * \param visit called with the attribute's information and its value

@@ -204,6 +204,16 @@ class MmsRrcStateMachine : public Object
      * \return the number of streams used (1)
      */
     int64_t AssignStreams(int64_t stream);
+    /**
+     * \brief A new state machine configured as \p prototype (a copy of its attribute values)
+     * in the state a new one starts in, with a uniform variable of its own.
+     *
+     * It is what an ObjectFactory holding the prototype's attributes makes, for less: ns-3
+     * sets each of the twenty attributes in turn through its checker when it constructs one.
+     * \param prototype a state machine that has never carried traffic, with no trace sink
+     * \return the new state machine
+     */
+    static Ptr<MmsRrcStateMachine> CreateLike(Ptr<const MmsRrcStateMachine> prototype);
 
     /**
      * \brief TracedCallback signature of a state change (the State trace).

@@ -529,6 +529,23 @@ MmsUserAgent::ShareRandomVariables(Ptr<const MmsUserAgent> from)
     m_draw = &from->Draw();
 }
 
+Ptr<MmsUserAgent>
+MmsUserAgent::CreateLike(Ptr<const MmsUserAgent> prototype)
+{
+    // A copy shares what the prototype points to (its traffic model, retry policy, directory),
+    // as an ObjectFactory's attribute values would; what a copy must not share is state.
+    NS_ABORT_MSG_IF(prototype->m_running || prototype->m_handset || prototype->HasTransport()
+                        || prototype->GetNode() || prototype->m_wsp
+                        || !prototype->m_transactions.empty() || !prototype->m_inbound.empty()
+                        || !prototype->m_waitingRetrievals.empty() || prototype->m_pooled
+                        || prototype->m_nextMessage.IsRunning()
+                        || prototype->m_onOffEvent.IsRunning(),
+                    prototype->GetElementName() << ": a prototype User Agent must have no state");
+    Ptr<MmsUserAgent> ua = CopyObject<MmsUserAgent>(prototype);
+    ua->ShareRandomVariables(prototype);
+    return ua;
+}
+
 uint32_t
 MmsUserAgent::GetTidCounter() const
 {

@@ -293,6 +293,103 @@ class SchedulerTestCase : public TestCase
     }
 };
 
+/// Every attribute of an object that has a getter, printed, by name.
+std::map<std::string, std::string>
+PrintedAttributes(Ptr<const Object> object)
+{
+    std::map<std::string, std::string> out;
+    MmsForEachAttributeValue(
+        *object,
+        TypeId::ATTR_GET,
+        [&out](const TypeId::AttributeInformation& info, const AttributeValue& v)
+        {
+            out[info.name] = v.SerializeToString(info.checker);
+        });
+    return out;
+}
+
+/**
+ * The copies the subscriber pool makes of a cell's prototypes (MmsUserAgent::CreateLike,
+ * MmsRrcStateMachine::CreateLike): the prototype's attribute values, the User Agent's random
+ * variables shared (the same objects), the state machine's uniform variable its own.
+ */
+class PrototypeCopyTestCase : public TestCase
+{
+  public:
+    PrototypeCopyTestCase()
+        : TestCase("copies of a prototype User Agent and RRC state machine: the same attribute "
+                   "values; shared User Agent variables; a state machine's own stream")
+    {
+    }
+
+  private:
+    /// The promotion delay an RRC state machine draws from Idle on stream `stream`.
+    static Time FirstPromotion(Ptr<MmsRrcStateMachine> rrc, int64_t stream)
+    {
+        rrc->AssignStreams(stream);
+        Time delay = Seconds(-1);
+        std::function<void(MmsRrcStateMachine::State, Time)> f =
+            [&delay](MmsRrcStateMachine::State, Time d)
+        {
+            delay = d;
+        };
+        rrc->TraceConnectWithoutContext("Promotion", MakeCallback(&decltype(f)::operator(), &f));
+        rrc->Request(true, 100);
+        Simulator::Run();
+        Simulator::Destroy();
+        return delay;
+    }
+
+    void DoRun() override
+    {
+        ObjectFactory ua;
+        ua.SetTypeId("ns3::MmsUserAgent");
+        ua.Set("SizeThreshold", UintegerValue(1234));
+        ua.Set("DeferredDelay", StringValue("ns3::ConstantRandomVariable[Constant=7]"));
+        ua.Set("ReadReportProbability", DoubleValue(0.3));
+        ua.Set("OnOff", BooleanValue(true));
+        ua.Set("Traffic", BooleanValue(false));
+        Ptr<MmsUserAgent> prototype = ua.Create<MmsUserAgent>();
+        Ptr<MmsUserAgent> copy = MmsUserAgent::CreateLike(prototype);
+        NS_TEST_ASSERT_MSG_NE(PeekPointer(copy), PeekPointer(prototype), "a new object");
+        const auto printed = PrintedAttributes(copy);
+        NS_TEST_EXPECT_MSG_EQ((printed.size() > 20), true, "the User Agent's attributes");
+        // Pointers print as addresses: equal prints are the same variables, policy and model.
+        NS_TEST_EXPECT_MSG_EQ((printed == PrintedAttributes(prototype)), true, "as the prototype");
+        const auto fresh = PrintedAttributes(ua.Create<MmsUserAgent>());
+        for (const char* name : {"SizeThreshold", "ReadReportProbability", "OnOff", "Traffic"})
+        {
+            NS_TEST_EXPECT_MSG_EQ(printed.at(name), fresh.at(name), name);
+        }
+        NS_TEST_EXPECT_MSG_EQ(printed.at("SizeThreshold"), "1234", "the factory's value");
+
+        ObjectFactory rrc;
+        rrc.SetTypeId("ns3::MmsRrcStateMachine");
+        rrc.Set("IdleToDchMin", TimeValue(Seconds(1)));
+        rrc.Set("IdleToDchMean", TimeValue(Seconds(2)));
+        rrc.Set("IdleToDchMax", TimeValue(Seconds(9)));
+        rrc.Set("DchInactivity", TimeValue(Seconds(3)));
+        Ptr<MmsRrcStateMachine> rrcPrototype = rrc.Create<MmsRrcStateMachine>();
+        Ptr<MmsRrcStateMachine> rrcCopy = MmsRrcStateMachine::CreateLike(rrcPrototype);
+        NS_TEST_EXPECT_MSG_EQ((PrintedAttributes(rrcCopy) == PrintedAttributes(rrcPrototype)),
+                              true,
+                              "as the prototype");
+        NS_TEST_EXPECT_MSG_EQ(
+            PrintedAttributes(rrcCopy).at("DchInactivity"),
+            PrintedAttributes(rrc.Create<MmsRrcStateMachine>()).at("DchInactivity"),
+            "the factory's value");
+        // Streams 7 then 8 assigned to the copy and the prototype: each draws as a state
+        // machine of the factory on its stream would (a shared variable would draw from 8).
+        const Time copyDelay = FirstPromotion(rrcCopy, 7);
+        const Time prototypeDelay = FirstPromotion(rrcPrototype, 8);
+        NS_TEST_EXPECT_MSG_EQ(copyDelay, FirstPromotion(rrc.Create<MmsRrcStateMachine>(), 7), "7");
+        NS_TEST_EXPECT_MSG_EQ(
+            prototypeDelay, FirstPromotion(rrc.Create<MmsRrcStateMachine>(), 8), "8");
+        NS_TEST_EXPECT_MSG_NE(copyDelay, prototypeDelay, "two streams, two draws");
+        NS_TEST_EXPECT_MSG_EQ((copyDelay >= Seconds(1) && copyDelay <= Seconds(9)), true, "bounds");
+    }
+};
+
 class BoundedDelayTestCase : public TestCase
 {
   public:
@@ -1407,6 +1504,7 @@ class MmsRadioBearerTestSuite : public TestSuite
         AddTestCase(new ProfileTestCase);
         AddTestCase(new SchedulerTestCase);
         AddTestCase(new BoundedDelayTestCase);
+        AddTestCase(new PrototypeCopyTestCase);
         AddTestCase(new GoodputTestCase("GPRS-CS2", 0));
         AddTestCase(new GoodputTestCase("GPRS-CS2", 0.05));
         AddTestCase(new GoodputTestCase("EDGE-MCS9", 0));

@@ -1249,6 +1249,10 @@ MmsScenarioHelper::InstallMm4(const MmsScenario& scenario, const std::vector<uin
     }
     if (gateway.empty())
     {
+        for (const auto& mmse : m_mmses)
+        {
+            mmse->GetRelay()->GetMm4()->CheckPeers(); // tables from flags only
+        }
         return;
     }
     for (std::size_t k = 0; k < mmses.size(); ++k)
@@ -1266,11 +1270,13 @@ MmsScenarioHelper::InstallMm4(const MmsScenario& scenario, const std::vector<uin
         }
         for (const auto& [op, node] : gateway)
         {
-            if (op != vertices[mmses[k].relay].op)
+            // An operator whose Relays serve no cell has no numbers: no peer (CheckPeers).
+            if (op != vertices[mmses[k].relay].op && agent->HasRange(op))
             {
                 agent->AddPeer(op, InetSocketAddress(MmsNetworkHelper::GetAddress(node), 0));
             }
         }
+        agent->CheckPeers(); // and those from flags, before anything runs
     }
 }
 

@@ -519,6 +519,17 @@ MmsRelayMm4Agent::FindOperator(const std::string& address) const
     return "";
 }
 
+bool
+MmsRelayMm4Agent::HasRange(const std::string& op) const
+{
+    return std::any_of(m_ranges.begin(),
+                       m_ranges.end(),
+                       [&op](const Range& r)
+                       {
+                           return r.op == op;
+                       });
+}
+
 // ------------------------------------------------------------------------ names
 
 std::string
@@ -544,6 +555,36 @@ MmsRelayMm4Agent::NextTransaction()
 // ------------------------------------------------------------------------ start and stop
 
 void
+MmsRelayMm4Agent::CheckPeers() const
+{
+    if (!IsEnabled())
+    {
+        return;
+    }
+    // The two tables may be set in either order; by now both are. A peer no range names is a
+    // misspelt operator: the numbers meant for it would all fail as unknown.
+    OrExit(
+        [this]()
+        {
+            for (const auto& [op, peer] : m_peers)
+            {
+                if (op != MAIL_QUEUE && !HasRange(op))
+                {
+                    const InetSocketAddress a = InetSocketAddress::ConvertFrom(peer.address);
+                    std::ostringstream entry;
+                    entry << op << "=" << a.GetIpv4();
+                    if (a.GetPort() != 0)
+                    {
+                        entry << ":" << a.GetPort();
+                    }
+                    Refuse(
+                        "Peers", entry.str(), "no NumberRanges entry names operator '" + op + "'");
+                }
+            }
+        });
+}
+
+void
 MmsRelayMm4Agent::Start()
 {
     if ((!IsEnabled() && !IsMm3Enabled()) || !m_relay || !m_relay->GetNode())
@@ -554,6 +595,7 @@ MmsRelayMm4Agent::Start()
     {
         m_retry = PostfixRetryPolicy();
     }
+    CheckPeers();
     if (IsEnabled() && !m_listener)
     {
         m_listener = Listen(m_port, false);

@@ -167,6 +167,12 @@ class MmsRelayMm4Agent : public Object
      */
     std::string FindOperator(const std::string& address) const;
     /**
+     * \brief Whether a NumberRanges entry names an operator.
+     * \param op the operator's name
+     * \return true if some range is the operator's
+     */
+    bool HasRange(const std::string& op) const;
+    /**
      * \brief Check a value of NumberRanges or Peers as the attribute would read it, without
      * stopping the program (the attribute's setter exits with status 2 on a bad value).
      * \param attribute "NumberRanges" or "Peers"
@@ -241,7 +247,15 @@ class MmsRelayMm4Agent : public Object
     uint64_t GetQueuedMails() const;
 
     /**
-     * \brief Start listening for SMTP (the Relay starts; nothing if MM4 is off).
+     * \brief With MM4 on, stop the program with status 2 and a line naming the entry if a
+     * Peers entry names an operator that no NumberRanges entry names (a misspelt name). The
+     * two attributes can be set in either order, so each can only be checked alone when set;
+     * Start() and the scenario helper (once it has added its ranges) call this.
+     */
+    void CheckPeers() const;
+    /**
+     * \brief Start listening for SMTP (the Relay starts; nothing if MM4 is off), after
+     * CheckPeers().
      */
     void Start();
     /**

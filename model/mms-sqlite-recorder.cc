@@ -37,9 +37,11 @@
 
 #include <algorithm>
 #include <csignal>
+#include <cstdlib>
 #include <ctime>
 #include <iomanip>
 #include <iostream>
+#include <set>
 #include <sstream>
 #include <sys/stat.h>
 #include <unordered_set>
@@ -55,6 +57,15 @@ namespace
 // SIGINT/SIGTERM: the handler only records the signal; the recorder's periodic event stops the
 // simulation, and Close() marks the run aborted with everything written so far committed.
 volatile std::sig_atomic_t g_signal = 0;
+
+/// The recorders with a run still open (Open() to Close()): std::exit (a program stopping on
+/// bad input, status 2) closes them, marked aborted, before the process ends.
+std::set<MmsSqliteRecorder*>&
+OpenRecorders()
+{
+    static std::set<MmsSqliteRecorder*> open;
+    return open;
+}
 
 extern "C" void
 MmsRecorderSignalHandler(int signal)
@@ -213,7 +224,21 @@ MmsSqliteRecorder::DeliveryRecord::DeliveryRecord()
 
 MmsSqliteRecorder::MmsSqliteRecorder() = default;
 
-MmsSqliteRecorder::~MmsSqliteRecorder() = default;
+MmsSqliteRecorder::~MmsSqliteRecorder()
+{
+    OpenRecorders().erase(this);
+}
+
+void
+MmsSqliteRecorder::CloseAtExit()
+{
+    const std::set<MmsSqliteRecorder*> open = OpenRecorders(); // Close() erases
+    for (MmsSqliteRecorder* r : open)
+    {
+        r->m_exited = true;
+        r->Close();
+    }
+}
 
 void
 MmsSqliteRecorder::DoDispose()
@@ -314,6 +339,13 @@ MmsSqliteRecorder::Open(std::string& error)
         return false;
     }
     m_runId = m_db.LastInsertRowId();
+    // The set first: destroyed after the handler runs (the reverse order of registration).
+    static const bool registered =
+        (OpenRecorders(), std::atexit(&MmsSqliteRecorder::CloseAtExit) == 0);
+    if (registered)
+    {
+        OpenRecorders().insert(this);
+    }
     m_wallStart = std::chrono::steady_clock::now();
     m_lastProgress = m_wallStart;
 
@@ -1783,6 +1815,7 @@ MmsSqliteRecorder::RecordAttributes()
 void
 MmsSqliteRecorder::Close()
 {
+    OpenRecorders().erase(this);
     if (m_closed || !m_db.IsOpen())
     {
         m_closed = true;
@@ -1790,7 +1823,9 @@ MmsSqliteRecorder::Close()
     }
     m_housekeeping.Cancel();
     m_sampling.Cancel();
-    if (m_connected && m_sampleInterval.IsStrictlyPositive() && Simulator::Now() > m_lastSample)
+    // No last sample at exit: the elements it reads may be disposed of by then.
+    if (m_connected && !m_exited && m_sampleInterval.IsStrictlyPositive()
+        && Simulator::Now() > m_lastSample)
     {
         m_closed = true; // no reschedule
         Sample();
@@ -1826,6 +1861,11 @@ MmsSqliteRecorder::Close()
     {
         status = "aborted";
         note = "stopped by signal " + std::to_string(static_cast<int>(g_signal));
+    }
+    else if (m_exited)
+    {
+        status = "aborted";
+        note = "the program exited before the end of the run (see its standard error)";
     }
     std::string kept;
     if (m_failed)

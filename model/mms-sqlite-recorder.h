@@ -190,6 +190,12 @@ class MmsSqliteRecorder : public Object
      */
     void Close();
     /**
+     * \brief Close every recorder whose run is still open, marked aborted ("the program
+     * exited before the end of the run"): registered with std::atexit by the first run opened,
+     * for a program that stops on bad input (status 2) found after its results file was opened.
+     */
+    static void CloseAtExit();
+    /**
      * \return true if SIGINT or SIGTERM stopped the run (it is then marked aborted)
      */
     bool WasInterrupted() const;
@@ -554,6 +560,7 @@ class MmsSqliteRecorder : public Object
     uint64_t m_messagesSubmitted{0};
     uint64_t m_deliveriesClosed{0};
     bool m_interrupted{false};
+    bool m_exited{false};         //!< CloseAtExit: the program called std::exit with the run open
     std::string m_failure;        //!< the first write error: SQLite's reason, what, when
     bool m_diskFull{false};       //!< that error was SQLITE_FULL
     std::string m_failureMessage; //!< GetFailure()

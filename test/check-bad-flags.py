@@ -20,6 +20,7 @@ import argparse
 import os
 import re
 import signal
+import sqlite3
 import subprocess
 import sys
 
@@ -173,6 +174,19 @@ PLAIN_GOOD = {
     'mms-pdu': [['--help']],
 }
 
+# Bad input that only the run can see (the values are good one by one): the program, its
+# arguments and a part of the one line it must print on standard error, exiting with status 2;
+# its results file (late.sqlite, opened before the check) must hold the run marked aborted.
+LATE_BAD = [
+    ('mms-busy-hour',
+     ['--scenario={scenario}', '--results=late.sqlite', '--duration=10', '--drain=1',
+      '--ns3::MmsRelayMm4Agent::Operator=red',
+      '--ns3::MmsRelayMm4Agent::NumberRanges=red=+447700900001-+447700900999',
+      '--ns3::MmsRelayMm4Agent::Peers=blu=10.0.0.5'],
+     "ns3::MmsRelayMm4Agent::Peers: entry 'blu=10.0.0.5': no NumberRanges entry names "
+     "operator 'blu'"),
+]
+
 TIMEOUT = 120
 failures = []
 
@@ -275,6 +289,26 @@ def main():
         for good in spec['good']:
             expect_good(name, path, [x.format(scenario=a.scenario) for x in good], a.work)
             cases += 1
+    for name, args, part in LATE_BAD:
+        args = [x.format(scenario=a.scenario) for x in args]
+        rc, out, err = run(paths[name], args, a.work)
+        lines = err.strip().splitlines()
+        if rc != 2 or len(lines) != 1 or part not in lines[0]:
+            fail('%s %s: status %s, not 2 with the one line "%s": %s' %
+                 (name, ' '.join(args), rc, part, err.strip()[:300]))
+        results = os.path.join(a.work, 'late.sqlite')
+        try:
+            runs = sqlite3.connect('file:%s?mode=ro' % results, uri=True).execute(
+                'SELECT status FROM run').fetchall()
+        except sqlite3.Error as e:
+            runs = str(e)
+        if runs != [('aborted',)]:
+            fail('%s %s: %s holds the runs %s, not one marked aborted' %
+                 (name, ' '.join(args), results, runs))
+        for f in (results, results + '-wal', results + '-shm'):
+            if os.path.exists(f):
+                os.remove(f)
+        cases += 1
     for name, bads in PLAIN_BAD.items():
         for args, index, part in bads:
             expect_refused(name, paths[name], args, index, part, a.work)

@@ -452,6 +452,14 @@ main(int argc, char* argv[])
         }
     }
 #endif
+    const bool interrupted = recorder && recorder->WasInterrupted();
     Simulator::Destroy();
+    if (interrupted)
+    {
+        // The summary above covers the run up to the signal; a script must not take it for
+        // a whole run.
+        std::cerr << "mms-busy-hour: stopped by a signal; the run is marked aborted\n";
+        return finish(1);
+    }
     return finish(0);
 }

@@ -18,13 +18,19 @@ say so), and checks:
   traffic's end;
 * its temporary results folder is gone.
 
-  check-benchmark-signal.py BENCHMARK WORKDIR
+Then, given the main job, runs mms-busy-hour (its default scenario, results recorded) and
+sends SIGINT after a few hundred simulated seconds: it must exit with status 1 (its summary
+covers only part of the run, and a script must not take it for a whole one), say so on
+standard error, and leave its run marked aborted.
+
+  check-benchmark-signal.py BENCHMARK WORKDIR [MMS-BUSY-HOUR]
 """
 
 import os
 import re
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -36,13 +42,17 @@ STOP_AFTER = 300.0  # simulated seconds the run must have reached before the sig
 LIMIT = 300  # seconds of wall-clock time per run
 
 
-def run_once(benchmark, workdir, sig):
-    """Run one child, signal it; return (status or None on timeout, stdout lines, stderr
-    text, its results folder, whether the signal was sent)."""
+def run_once(benchmark, workdir, sig, busy_hour=False):
+    """Run one child (or mms-busy-hour), signal it; return (status or None on timeout, stdout
+    lines, stderr text, its results folder, whether the signal was sent)."""
     folder = tempfile.mkdtemp(prefix="signal-", dir=workdir)
-    args = [benchmark, "--one=100000", "--duration=%d" % DURATION, "--drain=%d" % DRAIN,
-            "--dir=" + folder, "--ns3::MmsSqliteRecorder::ProgressInterval=100ms"]  # fmt: skip
-    with tempfile.TemporaryFile(mode="w+") as out:
+    if busy_hour:
+        args = [benchmark, "--results=" + os.path.join(folder, "b.sqlite"),
+                "--ns3::MmsSqliteRecorder::ProgressInterval=100ms"]  # fmt: skip
+    else:
+        args = [benchmark, "--one=100000", "--duration=%d" % DURATION, "--drain=%d" % DRAIN,
+                "--dir=" + folder, "--ns3::MmsSqliteRecorder::ProgressInterval=100ms"]  # fmt: skip
+    with tempfile.TemporaryFile(mode="w+", dir=workdir) as out:
         p = subprocess.Popen(args, stdout=out, stderr=subprocess.PIPE, text=True)
         timer = threading.Timer(LIMIT, p.kill)  # a run that never ends fails, not hangs
         timer.start()
@@ -63,7 +73,7 @@ def run_once(benchmark, workdir, sig):
 
 
 def main():
-    if len(sys.argv) != 3:
+    if len(sys.argv) not in (3, 4):
         print(__doc__)
         return 2
     benchmark, workdir = sys.argv[1], sys.argv[2]
@@ -93,6 +103,23 @@ def main():
         check(not any(l.startswith("mms-operator-benchmark-result") for l in out),
               "%s: no result line" % name)  # fmt: skip
         check(not os.listdir(folder), "%s: the temporary results folder is gone" % name)
+        if failures:
+            print(err[-2000:])
+        shutil.rmtree(folder, ignore_errors=True)
+    if len(sys.argv) == 4:
+        status, out, err, folder, sent = run_once(sys.argv[3], workdir, signal.SIGINT, True)
+        check(sent, "mms-busy-hour: SIGINT sent once the run passed %.0f s simulated"
+              % STOP_AFTER)  # fmt: skip
+        check(status == 1, "mms-busy-hour: exit status 1 (got %s)" % status)
+        check("mms-busy-hour: stopped by a signal; the run is marked aborted" in err,
+              "mms-busy-hour: says so on standard error")  # fmt: skip
+        try:
+            db = sqlite3.connect("file:%s?mode=ro" % os.path.join(folder, "b.sqlite"), uri=True)
+            runs = db.execute("SELECT status, note FROM run").fetchall()
+        except sqlite3.Error as e:
+            runs = str(e)
+        check(runs == [("aborted", "stopped by signal 2")],
+              "mms-busy-hour: its run is marked aborted (%s)" % (runs,))  # fmt: skip
         if failures:
             print(err[-2000:])
         shutil.rmtree(folder, ignore_errors=True)

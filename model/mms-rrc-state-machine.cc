@@ -172,10 +172,10 @@ Ptr<MmsRrcStateMachine>
 MmsRrcStateMachine::CreateLike(Ptr<const MmsRrcStateMachine> prototype)
 {
     NS_ABORT_MSG_IF(prototype->m_state != IDLE || prototype->m_pdpUp || prototype->m_pdpActivating
-                        || !prototype->m_ready.IsNull() || prototype->m_promotionEvent.IsRunning()
-                        || prototype->m_pdpEvent.IsRunning()
-                        || prototype->m_inactivityEvent.IsRunning()
-                        || prototype->m_pdpIdleEvent.IsRunning(),
+                        || !prototype->m_ready.IsNull() || !prototype->m_promotionEvent.IsExpired()
+                        || !prototype->m_pdpEvent.IsExpired()
+                        || !prototype->m_inactivityEvent.IsExpired()
+                        || !prototype->m_pdpIdleEvent.IsExpired(),
                     "MmsRrcStateMachine::CreateLike: the prototype has carried traffic");
     Ptr<MmsRrcStateMachine> rrc = CopyObject<MmsRrcStateMachine>(prototype);
     rrc->m_uniform = CreateObject<UniformRandomVariable>(); // the copy's own stream

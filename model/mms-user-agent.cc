@@ -538,8 +538,8 @@ MmsUserAgent::CreateLike(Ptr<const MmsUserAgent> prototype)
                         || prototype->GetNode() || prototype->m_wsp
                         || !prototype->m_transactions.empty() || !prototype->m_inbound.empty()
                         || !prototype->m_waitingRetrievals.empty() || prototype->m_pooled
-                        || prototype->m_nextMessage.IsRunning()
-                        || prototype->m_onOffEvent.IsRunning(),
+                        || !prototype->m_nextMessage.IsExpired()
+                        || !prototype->m_onOffEvent.IsExpired(),
                     prototype->GetElementName() << ": a prototype User Agent must have no state");
     Ptr<MmsUserAgent> ua = CopyObject<MmsUserAgent>(prototype);
     ua->ShareRandomVariables(prototype);

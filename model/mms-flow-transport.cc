@@ -557,9 +557,7 @@ MmsFlowTransport::SendDatagram(uint16_t fromPort,
 }
 
 void
-MmsFlowTransport::DeliverDatagram(uint16_t port,
-                                  const std::vector<uint8_t>& data,
-                                  const Address& from)
+MmsFlowTransport::DeliverDatagram(uint16_t port, std::vector<uint8_t> data, Address from)
 {
     auto it = m_datagram.find(port);
     if (it == m_datagram.end() || it->second.IsNull())

@@ -174,12 +174,15 @@ class MmsFlowTransport : public MmsTransport
                         uint16_t port,
                         const MmsHttpMessage& request);
     /**
-     * A datagram arrives from another flow endpoint.
+     * A datagram arrives from another flow endpoint. The parameters are taken by value, as
+     * Callback::Bind binds them: ns-3.37's Bind casts the callback to the types of the values
+     * bound, and a callback taking references is then another type (undefined behaviour that
+     * UBSan reports).
      * \param port the port it was sent to
      * \param data the octets
      * \param from the sender's address and port
      */
-    void DeliverDatagram(uint16_t port, const std::vector<uint8_t>& data, const Address& from);
+    void DeliverDatagram(uint16_t port, std::vector<uint8_t> data, Address from);
 
   protected:
     /// Cancel everything and leave the network.

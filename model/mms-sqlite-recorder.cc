@@ -41,6 +41,7 @@
 #include <ctime>
 #include <iomanip>
 #include <iostream>
+#include <map>
 #include <set>
 #include <sstream>
 #include <sys/stat.h>
@@ -246,6 +247,7 @@ MmsSqliteRecorder::DoDispose()
     Close();
     m_uaSinks.clear();
     m_elements.clear();
+    m_elementsNamed = false;
     m_cells.clear();
     if (m_ladderTracer)
     {
@@ -693,6 +695,7 @@ MmsSqliteRecorder::ConnectRelay(Ptr<MmsRelay> relay)
                                       MakeCallback(&MmsSqliteRecorder::OnRelayAccepted, this));
     Element e;
     e.name = "relay";
+    e.kind = e.name;
     e.relay = relay;
     AddElement(e, relay, relay);
 }
@@ -702,6 +705,7 @@ MmsSqliteRecorder::ConnectServer(Ptr<MmsServer> server)
 {
     Element e;
     e.name = "server";
+    e.kind = e.name;
     e.server = server;
     AddElement(e, server, nullptr);
 }
@@ -712,6 +716,7 @@ MmsSqliteRecorder::ConnectPpg(Ptr<MmsWapPushProxyGateway> ppg)
     ppg->TraceConnectWithoutContext("PushSent", MakeCallback(&MmsSqliteRecorder::OnPushSent, this));
     Element e;
     e.name = "ppg";
+    e.kind = e.name;
     e.ppg = ppg;
     AddElement(e, ppg, ppg);
 }
@@ -729,6 +734,7 @@ MmsSqliteRecorder::ConnectSmsc(Ptr<MmsSmsc> smsc)
     connect("SmsExpired", &MmsSqliteRecorder::OnSmsExpired);
     Element e;
     e.name = "smsc";
+    e.kind = e.name;
     e.smsc = smsc;
     AddElement(e, smsc, smsc);
 }
@@ -775,6 +781,7 @@ MmsSqliteRecorder::AddElement(Element e, Ptr<MmsApplication> app, Ptr<Object> qu
     {
         return; // handsets are not sampled one by one
     }
+    e.own = app->GetElementName();
     if (queueSource)
     {
         e.hasQueue = true;
@@ -1538,11 +1545,54 @@ MmsSqliteRecorder::QueueSink(MmsSqliteRecorder* r, uint32_t element, uint32_t, u
 }
 
 void
+MmsSqliteRecorder::NameElements()
+{
+    // One element of a kind keeps the kind as its name (what queries by element = 'relay'
+    // expect). Several (an operator of several MMSC sites, two operators over MM4) each get
+    // "kind:name", as User Agents are "ua:number"; names given twice get "#k" by the order in
+    // which the elements were connected, so that no two series share a name.
+    std::map<std::string, std::vector<Element*>> byKind;
+    for (Element& e : m_elements)
+    {
+        if (!e.kind.empty())
+        {
+            byKind[e.kind].push_back(&e);
+        }
+    }
+    for (auto& [kind, elements] : byKind)
+    {
+        if (elements.size() < 2)
+        {
+            continue;
+        }
+        std::map<std::string, uint32_t> uses;
+        for (const Element* e : elements)
+        {
+            uses[e->own]++;
+        }
+        std::map<std::string, uint32_t> seen;
+        for (Element* e : elements)
+        {
+            e->name = kind + ":" + e->own;
+            if (uses[e->own] > 1)
+            {
+                e->name += "#" + std::to_string(++seen[e->own]);
+            }
+        }
+    }
+    m_elementsNamed = true;
+}
+
+void
 MmsSqliteRecorder::Sample()
 {
     if (!Writable())
     {
         return;
+    }
+    if (!m_elementsNamed)
+    {
+        NameElements();
     }
     double interval = (Simulator::Now() - m_lastSample).GetSeconds();
     m_lastSample = Simulator::Now();

@@ -348,7 +348,9 @@ class MmsSqliteRecorder : public Object
 
     struct Element
     {
-        std::string name;
+        std::string name; //!< its element_sample.element value (see NameElements)
+        std::string kind; //!< relay, server, ppg or smsc; empty for the others
+        std::string own;  //!< its MmsApplication::GetElementName()
         Ptr<MmsSocketTransport> transport;
         MmsSocketTransport::Counters last;
         uint32_t queueMax{0};
@@ -457,6 +459,9 @@ class MmsSqliteRecorder : public Object
     void Housekeeping();
     void Interrupted(); //!< a signal arrived: stop the simulation, mark the run aborted
     void Sample();
+    /// Gives each sampled Relay, Server, PPG and SMSC its element_sample.element value, at the
+    /// first sample: the kind when it is the only one of its kind, else "kind:name".
+    void NameElements();
     /**
      * Commit the current batch of rows and, unless \p last, begin the next one.
      * \param last true for the closing commit only: no batch follows it
@@ -552,6 +557,7 @@ class MmsSqliteRecorder : public Object
     std::unordered_map<std::string, DeliveryRecord> m_deliveries; //!< open, by id + recipient
     std::unordered_map<std::string, SmsRecord> m_sms;             //!< open, by reference
     std::vector<Element> m_elements;
+    bool m_elementsNamed{false}; //!< NameElements has run (at the first sample)
     std::vector<Cell> m_cells;
     Ptr<MmsLadderTracer> m_ladderTracer; //!< RecordPdus: pairs sending and arrival
     /// ConnectUserAgent's trace sources of MmsUserAgent and their sinks, looked up once

@@ -1159,6 +1159,91 @@ class MmsSubscriberSwitchingTestCase : public TestCase
     }
 };
 
+/// A network of two MMSC sites: the recorder samples each Relay and Server apart, as
+/// "relay:<vertex>" and "server:<vertex>"; the one PPG and SMSC keep their kind as name.
+class MmsScenarioElementSamplesTestCase : public TestCase
+{
+  public:
+    MmsScenarioElementSamplesTestCase()
+        : TestCase("Two MMSC sites: element_sample keeps each Relay's and Server's rows apart")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        const MmsScenario scenario = Parsed(TWO_RELAYS, "two");
+        const std::string path = CreateTempDirFilename("mms-two-sites.sqlite");
+        for (const char* suffix : {"", "-wal", "-shm"})
+        {
+            std::remove((path + suffix).c_str());
+        }
+        std::string error;
+        Ptr<MmsSqliteRecorder> recorder = CreateObject<MmsSqliteRecorder>();
+        recorder->SetAttribute("Path", StringValue(path));
+        NS_ABORT_MSG_UNLESS(recorder->Open(error), error);
+        MmsScenarioHelper builder;
+        SteadyTraffic(builder, 60);
+        builder.SetRecorder(recorder);
+        builder.Install(scenario);
+        builder.AssignStreams(5);
+        Simulator::Stop(Seconds(95));
+        Simulator::Run();
+        recorder->Close();
+        Simulator::Destroy();
+
+        MmsSqliteDatabase db;
+        NS_ABORT_MSG_UNLESS(db.OpenReadOnly(path, error), error);
+        std::set<std::string> names;
+        MmsSqliteStatement s;
+        NS_ABORT_MSG_UNLESS(db.Prepare("SELECT DISTINCT element FROM element_sample", s, error),
+                            error);
+        while (s.Step())
+        {
+            names.insert(s.ColumnText(0));
+        }
+        s.Finalize();
+        const std::set<std::string> expected{
+            "relay:r1", "relay:r2", "server:s1", "server:s2", "ppg", "smsc"};
+        std::ostringstream got;
+        for (const auto& n : names)
+        {
+            got << " " << n;
+        }
+        NS_TEST_EXPECT_MSG_EQ((names == expected), true, "element names:" << got.str());
+        // Each element has one row per sample time: no two series merged.
+        NS_TEST_EXPECT_MSG_EQ(db.QueryInt("SELECT count(*) FROM (SELECT time, element FROM "
+                                          "element_sample GROUP BY time, element HAVING "
+                                          "count(*) > 1)"),
+                              0,
+                              "one row per element and sample time");
+        const int64_t times = db.QueryInt("SELECT count(DISTINCT time) FROM element_sample");
+        NS_TEST_EXPECT_MSG_GT(times, 5, "samples every 10 s for 95 s");
+        NS_TEST_EXPECT_MSG_EQ(db.QueryInt("SELECT count(*) FROM element_sample"),
+                              6 * times,
+                              "six elements sampled at each time");
+        // Each Relay's counters are its own: r1 serves cell cA's 8 subscribers, r2 cell cB's 6,
+        // and each received the M-Send.req of its own cell's senders.
+        for (const auto& [relay, cell] : {std::make_pair("r1", "cA"), std::make_pair("r2", "cB")})
+        {
+            const int64_t in =
+                db.QueryInt(std::string("SELECT max(messages_in) FROM element_sample WHERE "
+                                        "element = 'relay:")
+                            + relay + "'");
+            NS_TEST_EXPECT_MSG_GT(in, 0, relay << " received requests from cell " << cell);
+        }
+        NS_TEST_EXPECT_MSG_EQ(db.QueryInt("SELECT count(*) FROM element_sample WHERE element "
+                                          "LIKE 'relay:%' AND busy IS NULL"),
+                              0,
+                              "each Relay's rows carry its busy workers");
+        NS_TEST_EXPECT_MSG_EQ(db.QueryInt("SELECT count(*) FROM element_sample WHERE element "
+                                          "LIKE 'server:%' AND stored_messages IS NULL"),
+                              0,
+                              "each Server's rows carry its store");
+        std::remove(path.c_str());
+    }
+};
+
 /// The realistic population (the default): about 8% of the subscribers are switched off at
 /// the start of the run (1 - the 92% paging success ratio, doc/mms.rst "Population"); the ideal
 /// one has every subscriber on.
@@ -1240,6 +1325,7 @@ class MmsScenarioNetworkTestSuite : public TestSuite
         AddTestCase(new MmsScenarioMixedStacksTestCase(true));
         AddTestCase(new MmsScenarioMixedStacksTestCase(false));
         AddTestCase(new MmsScenarioPopulationTestCase);
+        AddTestCase(new MmsScenarioElementSamplesTestCase);
     }
 };
 

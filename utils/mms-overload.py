@@ -105,10 +105,13 @@ def measure(path, duration):
     answered = q("SELECT count(*) FROM message WHERE run=? AND (status='Ok' OR status LIKE "
                  "'Error%' OR status LIKE 'failed: Error%')", (run,)).fetchone()[0]
     m['transient'] = send200 - answered
-    m['queue_max'] = q("SELECT max(queue_max) FROM element_sample WHERE run=? AND "
-                       "element='relay'", (run,)).fetchone()[0]
-    m['queue'] = [(t, qm) for t, qm in q("SELECT time, queue_max FROM element_sample WHERE "
-                                          "run=? AND element='relay' ORDER BY time", (run,))]
+    # One Relay is "relay"; several (an operator of several MMSC sites) "relay:<name>" each.
+    relay = "(element='relay' OR element LIKE 'relay:%')"
+    m['queue_max'] = q("SELECT max(queue_max) FROM element_sample WHERE run=? AND " + relay,
+                       (run,)).fetchone()[0]
+    m['queue'] = [(t, qm) for t, qm in q("SELECT time, max(queue_max) FROM element_sample WHERE "
+                                          "run=? AND " + relay + " GROUP BY time ORDER BY time",
+                                          (run,))]
     db.close()
     return m
 

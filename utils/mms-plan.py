@@ -596,8 +596,9 @@ def run_kpis(report, path, warmup):
         "t.type LIKE 'PUT %'", (rid,)).fetchone()
     if puts[0]:
         out["store_refusal_ratio"] = float(puts[1] or 0) / puts[0]
+    # The fullest store: one Server is "server", several (MMSC sites) "server:<name>" each.
     peak = con.execute("SELECT max(stored_bytes) FROM element_sample WHERE run = ? AND "
-                       "element = 'server'", (rid,)).fetchone()[0]
+                       "(element = 'server' OR element LIKE 'server:%')", (rid,)).fetchone()[0]
     if peak is not None:
         out["store_peak_bytes"] = float(peak)
     return out

@@ -435,7 +435,9 @@ def simulated_seconds(db, run):
 
 
 def element_key(name):
-    return (ELEMENT_ORDER.index(name) if name in ELEMENT_ORDER else len(ELEMENT_ORDER), name)
+    # "relay:<name>" (one of several Relays) sorts with "relay".
+    kind = name.split(":", 1)[0]
+    return (ELEMENT_ORDER.index(kind) if kind in ELEMENT_ORDER else len(ELEMENT_ORDER), name)
 
 
 # ----------------------------------------------------------------------------- summary

@@ -542,6 +542,9 @@ MmsUserAgent::CreateLike(Ptr<const MmsUserAgent> prototype)
                         || !prototype->m_onOffEvent.IsExpired(),
                     prototype->GetElementName() << ": a prototype User Agent must have no state");
     Ptr<MmsUserAgent> ua = CopyObject<MmsUserAgent>(prototype);
+    // The copy has the prototype's variables only if the prototype had made them: its uniform
+    // variable is made on first use (Draw), so an unused prototype has none yet and each copy
+    // would make one of its own, on no stream the helper assigned. Sharing makes them first.
     ua->ShareRandomVariables(prototype);
     return ua;
 }

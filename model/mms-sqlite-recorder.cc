@@ -694,8 +694,7 @@ MmsSqliteRecorder::ConnectRelay(Ptr<MmsRelay> relay)
     relay->TraceConnectWithoutContext("Accepted",
                                       MakeCallback(&MmsSqliteRecorder::OnRelayAccepted, this));
     Element e;
-    e.name = "relay";
-    e.kind = e.name;
+    e.kind = "relay";
     e.relay = relay;
     AddElement(e, relay, relay);
 }
@@ -704,8 +703,7 @@ void
 MmsSqliteRecorder::ConnectServer(Ptr<MmsServer> server)
 {
     Element e;
-    e.name = "server";
-    e.kind = e.name;
+    e.kind = "server";
     e.server = server;
     AddElement(e, server, nullptr);
 }
@@ -715,8 +713,7 @@ MmsSqliteRecorder::ConnectPpg(Ptr<MmsWapPushProxyGateway> ppg)
 {
     ppg->TraceConnectWithoutContext("PushSent", MakeCallback(&MmsSqliteRecorder::OnPushSent, this));
     Element e;
-    e.name = "ppg";
-    e.kind = e.name;
+    e.kind = "ppg";
     e.ppg = ppg;
     AddElement(e, ppg, ppg);
 }
@@ -733,8 +730,7 @@ MmsSqliteRecorder::ConnectSmsc(Ptr<MmsSmsc> smsc)
     connect("SmsDelivered", &MmsSqliteRecorder::OnSmsDelivered);
     connect("SmsExpired", &MmsSqliteRecorder::OnSmsExpired);
     Element e;
-    e.name = "smsc";
-    e.kind = e.name;
+    e.kind = "smsc";
     e.smsc = smsc;
     AddElement(e, smsc, smsc);
 }
@@ -780,6 +776,10 @@ MmsSqliteRecorder::AddElement(Element e, Ptr<MmsApplication> app, Ptr<Object> qu
     if (e.name.compare(0, 3, "ua:") == 0)
     {
         return; // handsets are not sampled one by one
+    }
+    if (!e.kind.empty())
+    {
+        e.name = e.kind; // until NameElements finds others of its kind
     }
     e.own = app->GetElementName();
     if (queueSource)
